@@ -1,0 +1,60 @@
+// Gol's types, shaped like go/types: basic types (typed and untyped), and function
+// signatures. The sequential-language work adds named, composite and interface types.
+#pragma once
+
+#include <string>
+#include <vector>
+
+namespace gol::check {
+
+enum class BasicKind {
+  Invalid,
+  Bool, Int, Int8, Int16, Int32, Int64, Uint, Uint8, Uint16, Uint32, Uint64, Uintptr,
+  Float32, Float64, Complex64, Complex128, String,
+  UntypedBool, UntypedInt, UntypedRune, UntypedFloat, UntypedComplex, UntypedString,
+  UntypedNil,
+};
+
+enum class TypeKind { Basic, Signature, Interface };
+
+struct Type {
+  TypeKind kind;
+  explicit Type(TypeKind k) : kind(k) {}
+  virtual ~Type() = default;
+};
+
+struct Basic : Type {
+  BasicKind basic;
+  const char* name;
+  Basic(BasicKind b, const char* n) : Type(TypeKind::Basic), basic(b), name(n) {}
+  bool isUntyped() const { return basic >= BasicKind::UntypedBool; }
+  bool isInteger() const;
+  bool isUnsigned() const;
+  bool isFloat() const;
+  bool isString() const { return basic == BasicKind::String || basic == BasicKind::UntypedString; }
+  bool isBoolean() const { return basic == BasicKind::Bool || basic == BasicKind::UntypedBool; }
+};
+
+// A function's parameter and result types. Native (stdlib) functions may be variadic
+// over `any`, as fmt.Println is.
+struct Signature : Type {
+  std::vector<const Type*> params;
+  std::vector<const Type*> results;
+  bool variadic = false;
+  Signature() : Type(TypeKind::Signature) {}
+};
+
+// An interface type. Only the empty interface (`any`) exists so far.
+struct Interface : Type {
+  Interface() : Type(TypeKind::Interface) {}
+};
+const Interface* anyType();
+
+// The predeclared basic type of a kind (`int`, `untyped int`, ...).
+const Basic* basicType(BasicKind kind);
+// The type an untyped constant gets when nothing else decides (`untyped int` → int).
+const Type* defaultType(const Type* t);
+// Go's spelling of a type in messages (`int`, `untyped string`, `func(...any)`).
+std::string typeString(const Type* t);
+
+}  // namespace gol::check

@@ -1,0 +1,30 @@
+#include "interpreter/driver.h"
+
+#include "interpreter/check/checker.h"
+#include "interpreter/eval/compiler.h"
+#include "interpreter/syntax/parser.h"
+#include "stdlib/packages.h"
+
+namespace gol {
+
+int runFile(const std::string& source, const RunOptions& options) {
+  syntax::SourceFile file(options.path, source);
+  syntax::Diagnostics diags(file);
+  std::unique_ptr<syntax::Ast> ast = syntax::parse(file, diags);
+  if (!ast) {
+    stdlib::writeStderr(diags.format());
+    return 1;
+  }
+  stdlib::Packages packages;
+  check::Info info;
+  if (!check::checkFile(ast->file, packages, diags, info)) {
+    stdlib::writeStderr(diags.format());
+    return 1;
+  }
+  eval::ProgramPtr program = eval::compile(ast->file, info, packages);
+  int status = eval::run(*program);
+  stdlib::flushStdout();
+  return status;
+}
+
+}  // namespace gol

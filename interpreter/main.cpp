@@ -1,0 +1,117 @@
+// The `gol` command line.
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
+#include <fstream>
+#include <iostream>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "interpreter/driver.h"
+
+namespace {
+
+constexpr const char* kVersion = "0.1.0";
+
+constexpr const char* kUsage =
+    "usage: gol run [--maxprocs N] FILE.gol [arguments...]\n"
+    "       gol FILE.gol [arguments...]\n"
+    "       gol version\n"
+    "       gol help\n";
+
+void printHelp() {
+  std::cout << "Gol runs Go programs and Go-style scripts without a build step.\n\n" << kUsage
+            << "\n"
+               "commands:\n"
+               "  run FILE.gol    check and run FILE.gol; the arguments after it are os.Args[1:]\n"
+               "  version         print Gol's version\n"
+               "  help            print this help\n"
+               "\n"
+               "flags of run:\n"
+               "  --maxprocs N    run goroutines on N OS threads (default: the number of cores,\n"
+               "                  or the GOMAXPROCS environment variable)\n"
+               "\n"
+               "A FILE.gol with `package main` is a Go program; without a package clause it is a\n"
+               "script whose top-level statements run in order.\n"
+               "Exit status: 0 success, 1 compile error, 2 panic or usage error.\n";
+}
+
+int usageError(const std::string& message) {
+  std::cerr << "gol: " << message << "\n" << kUsage;
+  return 2;
+}
+
+bool parseCount(const std::string& text, int& out) {
+  if (text.empty() || text.size() > 6) return false;
+  for (char c : text) {
+    if (c < '0' || c > '9') return false;
+  }
+  out = std::stoi(text);
+  return out >= 1;
+}
+
+int runCommand(const std::vector<std::string>& args, size_t i) {
+  gol::RunOptions options;
+  for (; i < args.size(); ++i) {
+    const std::string& a = args[i];
+    if (a == "--") {
+      ++i;
+      break;
+    }
+    if (a.rfind("--maxprocs", 0) == 0 || a.rfind("-maxprocs", 0) == 0) {
+      std::string value;
+      size_t eq = a.find('=');
+      if (eq != std::string::npos) {
+        if (a.substr(0, eq) != "--maxprocs" && a.substr(0, eq) != "-maxprocs") {
+          return usageError("unknown flag " + a);
+        }
+        value = a.substr(eq + 1);
+      } else if (a == "--maxprocs" || a == "-maxprocs") {
+        if (i + 1 >= args.size()) return usageError("flag --maxprocs needs a value");
+        value = args[++i];
+      } else {
+        return usageError("unknown flag " + a);
+      }
+      if (!parseCount(value, options.maxprocs)) {
+        return usageError("invalid value \"" + value + "\" for --maxprocs: want a number >= 1");
+      }
+      continue;
+    }
+    if (a.size() > 1 && a[0] == '-') return usageError("unknown flag " + a);
+    break;
+  }
+  if (i >= args.size()) return usageError("no .gol file to run");
+  options.path = args[i++];
+  options.args.assign(args.begin() + static_cast<long>(i), args.end());
+
+  std::ifstream in(options.path, std::ios::binary);
+  if (!in) return usageError("open " + options.path + ": " + std::strerror(errno));
+  std::ostringstream text;
+  text << in.rdbuf();
+  if (in.bad()) return usageError("read " + options.path + ": " + std::strerror(errno));
+  return gol::runFile(text.str(), options);
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  std::vector<std::string> args(argv + 1, argv + argc);
+  if (args.empty()) {
+    return usageError("the interactive REPL is not available yet; give a file to run");
+  }
+  const std::string& cmd = args[0];
+  if (cmd == "run") return runCommand(args, 1);
+  if (cmd == "version") {
+    std::cout << "gol version " << kVersion << "\n";
+    return 0;
+  }
+  if (cmd == "help" || cmd == "--help" || cmd == "-h") {
+    printHelp();
+    return 0;
+  }
+  if (cmd.size() > 1 && cmd[0] == '-') return runCommand(args, 0);
+  if (cmd.size() > 4 && cmd.compare(cmd.size() - 4, 4, ".gol") == 0) return runCommand(args, 0);
+  if (cmd.size() > 3 && cmd.compare(cmd.size() - 3, 3, ".go") == 0) return runCommand(args, 0);
+  return usageError("unknown command \"" + cmd + "\"");
+}

@@ -1,0 +1,173 @@
+#include "interpreter/syntax/token_source.h"
+
+#include <cstdio>
+
+#include "CommonToken.h"
+#include "interpreter/syntax/literals.h"
+
+namespace gol::syntax {
+
+using gen::GolLexer;
+
+bool TokenSource::endsStatement(size_t type) {
+  switch (type) {
+    case IDENTIFIER:
+    case INT_LIT:
+    case FLOAT_LIT:
+    case IMAGINARY_LIT:
+    case RUNE_LIT:
+    case RAW_STRING_LIT:
+    case INTERPRETED_STRING_LIT:
+    case BREAK:
+    case CONTINUE:
+    case FALLTHROUGH:
+    case RETURN:
+    case PLUS_PLUS:
+    case MINUS_MINUS:
+    case R_PAREN:
+    case R_BRACKET:
+    case R_CURLY:
+      return true;
+    default:
+      return false;
+  }
+}
+
+Pos TokenSource::posOf(const antlr4::Token& t, size_t byteOffset) const {
+  return file_.posOfByte(file_.byteOfCodePoint(t.getStartIndex()) + byteOffset);
+}
+
+std::unique_ptr<antlr4::Token> TokenSource::semicolonAt(const antlr4::Token& at, const char* text) {
+  auto semi = std::make_unique<antlr4::CommonToken>(SEMI, text);
+  semi->setLine(at.getLine());
+  semi->setCharPositionInLine(at.getCharPositionInLine());
+  semi->setStartIndex(at.getStartIndex());
+  semi->setStopIndex(at.getStartIndex() == 0 ? 0 : at.getStartIndex() - 1);
+  lastType_ = SEMI;
+  return semi;
+}
+
+void TokenSource::checkLiteral(antlr4::Token& t) {
+  std::string text = t.getText();
+  std::optional<LiteralError> err;
+  switch (t.getType()) {
+    case INTERPRETED_STRING_LIT:
+    case RAW_STRING_LIT: {
+      std::string decoded;
+      err = decodeString(text, decoded);
+      break;
+    }
+    case RUNE_LIT: {
+      uint32_t r = 0;
+      err = decodeRune(text, r);
+      break;
+    }
+    case INT_LIT:
+    case FLOAT_LIT:
+    case IMAGINARY_LIT:
+      err = checkNumber(text);
+      break;
+    default:
+      return;
+  }
+  if (err) diags_.error(posOf(t, err->offset), err->message);
+}
+
+std::unique_ptr<antlr4::Token> TokenSource::nextToken() {
+  for (;;) {
+    std::unique_ptr<antlr4::Token> t = GolLexer::nextToken();
+    size_t type = t->getType();
+    switch (type) {
+      case WS:
+        continue;
+      case NEWLINE:
+      case LINE_COMMENT:
+        // A line comment runs to the newline, which then ends the line: Go puts the
+        // semicolon at the newline itself.
+        if (type == NEWLINE && endsStatement(lastType_)) return semicolonAt(*t, "newline");
+        continue;
+      case BLOCK_COMMENT:
+        if (t->getText().find('\n') != std::string::npos && endsStatement(lastType_)) {
+          return semicolonAt(*t, "newline");
+        }
+        continue;
+      case UNTERMINATED_COMMENT:
+        diags_.error(posOf(*t), "comment not terminated");
+        continue;
+      case BAD_CHARACTER: {
+        std::string text = t->getText();
+        uint32_t r = 0;
+        size_t b = file_.byteOfCodePoint(t->getStartIndex());
+        std::string bytes = file_.text().substr(b, file_.byteOfCodePoint(t->getStartIndex() + 1) - b);
+        for (unsigned char c : bytes) {
+          r = (bytes.size() == 1) ? c : r;
+        }
+        if (bytes.size() > 1) {
+          unsigned char c0 = static_cast<unsigned char>(bytes[0]);
+          r = bytes.size() == 2 ? (c0 & 0x1F) : bytes.size() == 3 ? (c0 & 0x0F) : (c0 & 0x07);
+          for (size_t k = 1; k < bytes.size(); ++k) r = (r << 6) | (bytes[k] & 0x3F);
+        }
+        char code[16];
+        std::snprintf(code, sizeof code, "U+%04X", r);
+        std::string msg = std::string("invalid character ") + code;
+        if (r >= 0x20 && r != 0x7F) msg += " '" + bytes + "'";
+        diags_.error(posOf(*t), msg);
+        continue;
+      }
+      case UNTERMINATED_STRING: {
+        // Ends at a newline or at the end of the input.
+        size_t endByte = file_.byteOfCodePoint(t->getStopIndex() + 1);
+        if (endByte < file_.text().size()) {
+          diags_.error(file_.posOfByte(endByte), "newline in string");
+        } else {
+          diags_.error(posOf(*t), "string literal not terminated");
+        }
+        auto fixed = std::make_unique<antlr4::CommonToken>(t.get());
+        fixed->setType(INTERPRETED_STRING_LIT);
+        fixed->setText("\"\"");
+        lastType_ = INTERPRETED_STRING_LIT;
+        return fixed;
+      }
+      case UNTERMINATED_RUNE: {
+        size_t endByte = file_.byteOfCodePoint(t->getStopIndex() + 1);
+        if (endByte < file_.text().size()) {
+          diags_.error(file_.posOfByte(endByte), "newline in rune literal");
+        } else {
+          diags_.error(posOf(*t), "rune literal not terminated");
+        }
+        auto fixed = std::make_unique<antlr4::CommonToken>(t.get());
+        fixed->setType(RUNE_LIT);
+        fixed->setText("'?'");
+        lastType_ = RUNE_LIT;
+        return fixed;
+      }
+      case UNTERMINATED_RAW: {
+        diags_.error(posOf(*t), "raw string literal not terminated");
+        auto fixed = std::make_unique<antlr4::CommonToken>(t.get());
+        fixed->setType(RAW_STRING_LIT);
+        fixed->setText("``");
+        lastType_ = RAW_STRING_LIT;
+        return fixed;
+      }
+      case antlr4::Token::EOF:
+        if (!atEof_ && endsStatement(lastType_)) {
+          atEof_ = true;
+          auto semi = semicolonAt(*t, "EOF");
+          return semi;
+        }
+        atEof_ = true;
+        lastType_ = type;
+        return t;
+      case SEMI: {
+        auto semi = semicolonAt(*t, "semicolon");
+        return semi;
+      }
+      default:
+        checkLiteral(*t);
+        lastType_ = type;
+        return t;
+    }
+  }
+}
+
+}  // namespace gol::syntax

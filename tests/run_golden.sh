@@ -1,0 +1,28 @@
+#!/usr/bin/env bash
+# run_golden.sh GOL PROGRAM.gol: runs the program from its folder and compares stdout
+# and stderr (together) with PROGRAM.out and the exit status with PROGRAM.code (or 0).
+# A PROGRAM.args file, if present, holds extra `gol run` arguments (one line).
+set -u
+gol=$1
+program=$2
+dir=$(dirname "$program")
+base=$(basename "$program" .gol)
+expected_code=0
+[ -f "$dir/$base.code" ] && expected_code=$(tr -d '[:space:]' < "$dir/$base.code")
+extra=()
+[ -f "$dir/$base.args" ] && read -r -a extra < "$dir/$base.args"
+actual=$(mktemp)
+trap 'rm -f "$actual"' EXIT
+cd "$dir" || exit 1
+timeout 30 "$gol" run "${extra[@]}" "$base.gol" > "$actual" 2>&1 < /dev/null
+code=$?
+status=0
+if ! diff -u "$base.out" "$actual"; then
+  echo "FAIL: output of $program differs (- expected, + actual)"
+  status=1
+fi
+if [ "$code" != "$expected_code" ]; then
+  echo "FAIL: $program exited with $code, expected $expected_code"
+  status=1
+fi
+exit $status
