@@ -2,6 +2,9 @@
 
 #include <sys/resource.h>
 
+#include <cstdio>
+#include <cstdlib>
+
 #include "GolParser.h"
 #include "antlr4-runtime.h"
 #include "interpreter/syntax/builder.h"
@@ -109,14 +112,20 @@ class GoStyleErrors : public antlr4::BaseErrorListener {
                    const std::string&, std::exception_ptr) override {
     auto* parser = dynamic_cast<antlr4::Parser*>(recognizer);
     if (!parser || !offending) return;
-    if (sawEof_) return;  // Go avoids meaningless follow-up errors at EOF
-    if (offending->getType() == antlr4::Token::EOF) sawEof_ = true;
+    // Only the first syntax error: what ANTLR's recovery finds after it seldom matches
+    // what Go's parser reports.
+    if (reported_) return;
+    reported_ = true;
+    if (std::getenv("GOL_DEBUG_PARSER")) {
+      std::string stack;
+      for (auto& r : parser->getRuleInvocationStack()) stack += r + " ";
+      std::fprintf(stderr, "parser: at %s in %s expecting %s\n", offending->toString().c_str(),
+                   stack.c_str(), parser->getExpectedTokens().toString(parser->getVocabulary()).c_str());
+    }
     Pos pos = file_.posOfCodePoint(offending->getStartIndex());
     if (offending->getType() == antlr4::Token::EOF) {
       pos = file_.posOfByte(file_.text().size());
     }
-    if (pos.line == lastLine_) return;  // one error per line, as Go reports them
-    lastLine_ = pos.line;
     diags_.error(pos, message(parser, offending));
   }
 
@@ -214,8 +223,7 @@ class GoStyleErrors : public antlr4::BaseErrorListener {
 
   const SourceFile& file_;
   Diagnostics& diags_;
-  uint32_t lastLine_ = 0;
-  bool sawEof_ = false;
+  bool reported_ = false;
 };
 
 }  // namespace

@@ -38,11 +38,13 @@ Pos TokenSource::posOf(const antlr4::Token& t, size_t byteOffset) const {
 }
 
 std::unique_ptr<antlr4::Token> TokenSource::semicolonAt(const antlr4::Token& at, const char* text) {
-  auto semi = std::make_unique<antlr4::CommonToken>(SEMI, text);
+  // The token needs its source: ANTLR's error recovery asks it for a token factory.
+  auto semi = std::make_unique<antlr4::CommonToken>(std::make_pair(this, _input), SEMI,
+                                                    antlr4::Token::DEFAULT_CHANNEL,
+                                                    at.getStartIndex(), at.getStartIndex());
+  semi->setText(text);
   semi->setLine(at.getLine());
   semi->setCharPositionInLine(at.getCharPositionInLine());
-  semi->setStartIndex(at.getStartIndex());
-  semi->setStopIndex(at.getStartIndex() == 0 ? 0 : at.getStartIndex() - 1);
   lastType_ = SEMI;
   return semi;
 }
