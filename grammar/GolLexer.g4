@@ -134,7 +134,7 @@ LINE_COMMENT       : '//' ~[\r\n]*;
 // Anything else, including an unterminated string, is one bad token the parser reports.
 UNTERMINATED_STRING : '"' (~["\\\r\n] | '\\' ~[\r\n])* '\\'?;
 UNTERMINATED_RAW    : '`' ~'`'* EOF;
-UNTERMINATED_COMMENT: '/*' .*? EOF;
+UNTERMINATED_COMMENT: '/*' (~'*' | '*'+ ~[*/])* '*'* EOF;
 UNTERMINATED_RUNE   : '\'' (~['\\\r\n] | '\\' ~[\r\n])* '\\'?;
 BAD_CHARACTER       : . ;
 

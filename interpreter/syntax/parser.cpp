@@ -4,6 +4,7 @@
 
 #include <cstdio>
 #include <cstdlib>
+#include <optional>
 
 #include "GolParser.h"
 #include "antlr4-runtime.h"
@@ -116,6 +117,8 @@ class GoStyleErrors : public antlr4::BaseErrorListener {
     // what Go's parser reports.
     if (reported_) return;
     reported_ = true;
+    // Go avoids meaningless follow-up errors at the end of input.
+    if (offending->getType() == antlr4::Token::EOF && !diags_.empty()) return;
     if (std::getenv("GOL_DEBUG_PARSER")) {
       std::string stack;
       for (auto& r : parser->getRuleInvocationStack()) stack += r + " ";
@@ -139,6 +142,12 @@ class GoStyleErrors : public antlr4::BaseErrorListener {
     }
     antlr4::ParserRuleContext* ctx = parser->getContext();
     size_t type = offending->getType();
+
+    // When prediction fails deep inside a construct, ANTLR's context is where the
+    // prediction started; the innermost unclosed bracket says where the parse really was.
+    if (std::optional<std::string> m = bracketContext(parser, offending, ctx, unexpected)) {
+      return *m;
+    }
 
     // Walk out to the nearest construct Go's parser has a message for.
     for (antlr4::ParserRuleContext* c = ctx; c; c = dynamic_cast<antlr4::ParserRuleContext*>(c->parent)) {
@@ -198,6 +207,7 @@ class GoStyleErrors : public antlr4::BaseErrorListener {
         continue;
       }
       if (rule == GolParser::RuleStatementList || rule == GolParser::RuleBlock) {
+        if (type == antlr4::Token::EOF) return unexpected + ", expected }";
         if (type == GolParser::ELSE) {
           return "syntax error: else must be followed by if or statement block";
         }
@@ -219,6 +229,89 @@ class GoStyleErrors : public antlr4::BaseErrorListener {
       return unexpected + ", expected " + expectedText(parser->getVocabulary(), static_cast<size_t>(expected.getMinElement()));
     }
     return unexpected;
+  }
+
+  static bool isOperator(size_t t) {
+    switch (t) {
+      case GolParser::PLUS: case GolParser::MINUS: case GolParser::STAR: case GolParser::DIV:
+      case GolParser::MOD: case GolParser::AMPERSAND: case GolParser::OR: case GolParser::CARET:
+      case GolParser::LSHIFT: case GolParser::RSHIFT: case GolParser::BIT_CLEAR:
+      case GolParser::LOGICAL_AND: case GolParser::LOGICAL_OR: case GolParser::EQUALS:
+      case GolParser::NOT_EQUALS: case GolParser::LESS: case GolParser::LESS_OR_EQUALS:
+      case GolParser::GREATER: case GolParser::GREATER_OR_EQUALS: case GolParser::EXCLAMATION:
+      case GolParser::RECEIVE: case GolParser::ASSIGN: case GolParser::DECLARE_ASSIGN:
+      case GolParser::COMMA: case GolParser::L_PAREN: case GolParser::L_BRACKET:
+      case GolParser::COLON:
+        return true;
+      default:
+        return t >= GolParser::PLUS_ASSIGN && t <= GolParser::BIT_CLEAR_ASSIGN;
+    }
+  }
+
+  static bool inLiteral(antlr4::ParserRuleContext* ctx) {
+    for (auto* c = ctx; c; c = dynamic_cast<antlr4::ParserRuleContext*>(c->parent)) {
+      size_t rule = c->getRuleIndex();
+      if (rule == GolParser::RuleLiteralValue) return true;
+      if (rule == GolParser::RuleBlock) return false;
+    }
+    return false;
+  }
+
+  std::optional<std::string> bracketContext(antlr4::Parser* parser, antlr4::Token* offending,
+                                            antlr4::ParserRuleContext* ctx,
+                                            const std::string& unexpected) {
+    auto* stream = parser->getTokenStream();
+    struct Open {
+      size_t type, prev, prevPrev;
+    };
+    std::vector<Open> open;
+    size_t prev = 0, prevPrev = 0;
+    size_t end = offending->getTokenIndex();
+    for (size_t i = 0; i < end && i < stream->size(); ++i) {
+      size_t t = stream->get(i)->getType();
+      if (t == GolParser::L_PAREN || t == GolParser::L_BRACKET || t == GolParser::L_CURLY) {
+        open.push_back(Open{t, prev, prevPrev});
+      } else if ((t == GolParser::R_PAREN || t == GolParser::R_BRACKET ||
+                  t == GolParser::R_CURLY) && !open.empty()) {
+        open.pop_back();
+      }
+      prevPrev = prev;
+      prev = t;
+    }
+    size_t type = offending->getType();
+    bool operandExpected = isOperator(prev);
+    bool canStart = type == GolParser::IDENTIFIER || type == GolParser::INT_LIT ||
+                    type == GolParser::FLOAT_LIT || type == GolParser::INTERPRETED_STRING_LIT ||
+                    type == GolParser::RAW_STRING_LIT || type == GolParser::RUNE_LIT ||
+                    type == GolParser::L_PAREN || type == GolParser::FUNC;
+    if (operandExpected && !canStart && prev != GolParser::L_PAREN &&
+        prev != GolParser::COMMA && prev != GolParser::L_BRACKET) {
+      return unexpected + ", expected expression";
+    }
+    if (open.empty()) return std::nullopt;
+    const Open& o = open.back();
+    if (o.type == GolParser::L_PAREN) {
+      bool params = o.prev == GolParser::FUNC ||
+                    (o.prev == GolParser::IDENTIFIER && o.prevPrev == GolParser::FUNC) ||
+                    (o.prev == GolParser::R_PAREN && prev == GolParser::FUNC);
+      if (params) return unexpected + " in parameter list; possibly missing comma or )";
+      bool call = o.prev == GolParser::IDENTIFIER || o.prev == GolParser::R_PAREN ||
+                  o.prev == GolParser::R_BRACKET || o.prev == GolParser::R_CURLY;
+      if (operandExpected && !canStart && type != GolParser::R_PAREN) {
+        return unexpected + ", expected expression";
+      }
+      if (call) return unexpected + " in argument list; possibly missing comma or )";
+      if (o.prev == GolParser::IMPORT || o.prev == GolParser::VAR || o.prev == GolParser::CONST ||
+          o.prev == GolParser::TYPE) {
+        return std::nullopt;
+      }
+      return unexpected + ", expected )";
+    }
+    if (o.type == GolParser::L_CURLY && inLiteral(ctx)) {
+      return unexpected + " in composite literal; possibly missing comma or }";
+    }
+    if (o.type == GolParser::L_BRACKET) return unexpected + ", expected ]";
+    return std::nullopt;
   }
 
   const SourceFile& file_;
