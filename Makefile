@@ -4,7 +4,7 @@
 BUILD ?= build
 JOBS ?= $(shell nproc)
 DEBIAN_PACKAGES = cmake ninja-build g++ default-jre-headless antlr4 libantlr4-runtime-dev \
-                  libboost-context-dev libgtest-dev
+                  libboost-context-dev libgtest-dev libgmp-dev libmpfr-dev
 
 .PHONY: run test build setup clean
 

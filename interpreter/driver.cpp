@@ -21,7 +21,7 @@ int runFile(const std::string& source, const RunOptions& options) {
     stdlib::writeStderr(diags.format());
     return 1;
   }
-  eval::ProgramPtr program = eval::compile(ast->file, info, packages);
+  eval::ProgramPtr program = eval::compile(ast->file, info, packages, options.path);
   int status = eval::run(*program);
   stdlib::flushStdout();
   return status;

@@ -8,17 +8,6 @@ namespace gol::stdlib {
 
 namespace {
 
-// Variadic `...any`, the signature of fmt.Print and fmt.Println.
-const check::Signature* variadicAny() {
-  static const check::Signature sig = [] {
-    check::Signature s;
-    s.params.push_back(check::anyType());
-    s.variadic = true;
-    return s;
-  }();
-  return &sig;
-}
-
 std::string stdoutBuffer;
 
 void writeAll(int fd, std::string_view bytes) {
@@ -46,15 +35,20 @@ void writeStderr(std::string_view bytes) {
   writeAll(2, bytes);
 }
 
-void printImpl(const std::vector<eval::Value>& args);
-void printlnImpl(const std::vector<eval::Value>& args);
-
 Packages::Packages() {
-  check::Package& fmt = packages_["fmt"];
-  fmt.path = "fmt";
-  fmt.name = "fmt";
-  addFunction(fmt, "Print", variadicAny(), printImpl);
-  addFunction(fmt, "Println", variadicAny(), printlnImpl);
+  registerFmt(*this);
+  registerStrconv(*this);
+  registerStrings(*this);
+  registerMath(*this);
+  registerUnicode(*this);
+  registerUtf8(*this);
+}
+
+check::Package& Packages::package(const std::string& path, const std::string& name) {
+  check::Package& pkg = packages_[path];
+  pkg.path = path;
+  pkg.name = name;
+  return pkg;
 }
 
 void Packages::addFunction(check::Package& pkg, const std::string& name,
@@ -62,8 +56,27 @@ void Packages::addFunction(check::Package& pkg, const std::string& name,
   check::Object obj{check::Object::Kind::Func, name};
   obj.type = sig;
   obj.package = &pkg;
-  pkg.members.emplace(name, obj);
+  pkg.members.insert_or_assign(name, obj);
   natives_[{pkg.path, name}] = fn;
+}
+
+void Packages::addConstant(check::Package& pkg, const std::string& name,
+                           const check::Type* type, check::ConstValue value) {
+  check::Object obj{check::Object::Kind::Const, name};
+  obj.type = type;
+  obj.package = &pkg;
+  obj.value = std::move(value);
+  pkg.members.insert_or_assign(name, obj);
+}
+
+const check::Signature* Packages::signature(std::initializer_list<const check::Type*> params,
+                                            std::initializer_list<const check::Type*> results,
+                                            bool variadic) {
+  check::Signature& s = signatures_.emplace_back();
+  s.params.assign(params);
+  s.results.assign(results);
+  s.variadic = variadic;
+  return &s;
 }
 
 const check::Package* Packages::import(const std::string& path) {

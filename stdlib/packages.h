@@ -2,11 +2,13 @@
 // for the evaluator (their native implementations).
 #pragma once
 
+#include <deque>
+#include <initializer_list>
 #include <map>
 #include <string>
 
 #include "interpreter/check/checker.h"
-#include "interpreter/eval/compiler.h"
+#include "interpreter/eval/native.h"
 
 namespace gol::stdlib {
 
@@ -17,12 +19,33 @@ class Packages : public check::Importer, public eval::NativeRegistry {
   const check::Package* importByName(const std::string& name) override;
   eval::NativeFunction find(const std::string& path, const std::string& name) const override;
 
- private:
+  // Declares a package (path "unicode/utf8", name "utf8"), or returns it if declared.
+  check::Package& package(const std::string& path, const std::string& name);
+  // A function member implemented natively.
   void addFunction(check::Package& pkg, const std::string& name, const check::Signature* sig,
                    eval::NativeFunction fn);
+  // A constant member (untyped unless `type` is a typed basic type).
+  void addConstant(check::Package& pkg, const std::string& name, const check::Type* type,
+                   check::ConstValue value);
+  // A signature that lives as long as the Packages: params (for a variadic function the
+  // last one is the element type) and results.
+  const check::Signature* signature(std::initializer_list<const check::Type*> params,
+                                    std::initializer_list<const check::Type*> results,
+                                    bool variadic = false);
+
+ private:
   std::map<std::string, check::Package> packages_;
   std::map<std::pair<std::string, std::string>, eval::NativeFunction> natives_;
+  std::deque<check::Signature> signatures_;
 };
+
+// Each package's registration (in its own file).
+void registerFmt(Packages& p);
+void registerStrconv(Packages& p);
+void registerStrings(Packages& p);
+void registerMath(Packages& p);
+void registerUnicode(Packages& p);
+void registerUtf8(Packages& p);
 
 // Writes to the process's standard output and error. Output is buffered; stdout is
 // flushed before anything goes to stderr, so interleaving matches an unbuffered Go.

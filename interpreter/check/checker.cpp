@@ -1,5 +1,10 @@
 #include "interpreter/check/checker.h"
 
+#include <algorithm>
+#include <cmath>
+#include <functional>
+
+#include "interpreter/syntax/literals.h"
 #include "interpreter/syntax/printer.h"
 
 namespace gol::check {
@@ -8,7 +13,30 @@ using namespace gol::syntax;
 
 namespace {
 
-// Human name of a construct the checker does not support yet, for the error.
+struct Scope {
+  Scope* parent = nullptr;
+  std::unordered_map<std::string, Object*> names;
+};
+
+// An expression being checked: what it is (mode), its type and constant value.
+struct Operand {
+  Mode mode = Mode::Invalid;
+  const Type* type = nullptr;
+  ConstValue val;
+  const Expr* expr = nullptr;
+  const Object* builtin = nullptr;
+  bool invalid() const { return mode == Mode::Invalid; }
+};
+
+// A package-level const or var waiting to be checked: package-level declarations may
+// refer to each other in any order, so each is checked when first needed.
+struct PendingDecl {
+  Object* obj;
+  const ValueSpec* spec;
+  size_t index;
+  enum class State { Pending, Checking, Done } state = State::Pending;
+};
+
 const char* constructName(NodeKind k) {
   switch (k) {
     case NodeKind::CompositeLit: return "composite literals";
@@ -17,29 +45,18 @@ const char* constructName(NodeKind k) {
     case NodeKind::SliceExpr: return "slice expressions";
     case NodeKind::TypeAssertExpr: return "type assertions";
     case NodeKind::StarExpr: return "pointers";
-    case NodeKind::BinaryExpr: return "binary expressions";
-    case NodeKind::ArrayType:
-    case NodeKind::StructType:
-    case NodeKind::FuncType:
-    case NodeKind::InterfaceType:
-    case NodeKind::MapType:
-    case NodeKind::ChanType: return "type expressions";
-    case NodeKind::DeclStmt: return "declarations in functions";
+    case NodeKind::ArrayType: return "arrays and slices";
+    case NodeKind::StructType: return "structs";
+    case NodeKind::FuncType: return "function types";
+    case NodeKind::InterfaceType: return "interfaces";
+    case NodeKind::MapType: return "maps";
+    case NodeKind::ChanType: return "channels";
     case NodeKind::LabeledStmt: return "labels";
     case NodeKind::SendStmt: return "channel sends";
-    case NodeKind::IncDecStmt: return "increment and decrement statements";
-    case NodeKind::AssignStmt: return "assignments";
     case NodeKind::GoStmt: return "go statements";
     case NodeKind::DeferStmt: return "defer statements";
-    case NodeKind::ReturnStmt: return "return statements";
-    case NodeKind::BranchStmt: return "break, continue, goto and fallthrough";
-    case NodeKind::BlockStmt: return "nested blocks";
-    case NodeKind::IfStmt: return "if statements";
-    case NodeKind::SwitchStmt: return "switch statements";
     case NodeKind::TypeSwitchStmt: return "type switches";
     case NodeKind::SelectStmt: return "select statements";
-    case NodeKind::ForStmt:
-    case NodeKind::RangeStmt: return "for statements";
     default: return "this construct";
   }
 }
@@ -48,8 +65,66 @@ class Checker {
  public:
   Checker(Importer& importer, Diagnostics& diags, Info& info)
       : importer_(importer), diags_(diags), info_(info) {
-    addUniverse("true", ConstValue::ofBool(true));
-    addUniverse("false", ConstValue::ofBool(false));
+    universe_.parent = nullptr;
+    auto addType = [&](const char* name, BasicKind k) {
+      Object o{Object::Kind::TypeName, name};
+      o.type = basicType(k);
+      universe_.names[name] = newObject(o);
+    };
+    addType("bool", BasicKind::Bool);
+    addType("int", BasicKind::Int);
+    addType("int8", BasicKind::Int8);
+    addType("int16", BasicKind::Int16);
+    addType("int32", BasicKind::Int32);
+    addType("rune", BasicKind::Int32);
+    addType("int64", BasicKind::Int64);
+    addType("uint", BasicKind::Uint);
+    addType("uint8", BasicKind::Uint8);
+    addType("byte", BasicKind::Uint8);
+    addType("uint16", BasicKind::Uint16);
+    addType("uint32", BasicKind::Uint32);
+    addType("uint64", BasicKind::Uint64);
+    addType("uintptr", BasicKind::Uintptr);
+    addType("float32", BasicKind::Float32);
+    addType("float64", BasicKind::Float64);
+    addType("string", BasicKind::String);
+    {
+      Object any{Object::Kind::TypeName, "any"};
+      any.type = anyType();
+      universe_.names["any"] = newObject(any);
+    }
+    auto addConst = [&](const char* name, ConstValue v, BasicKind k) {
+      Object o{Object::Kind::Const, name};
+      o.type = basicType(k);
+      o.value = std::move(v);
+      universe_.names[name] = newObject(o);
+    };
+    addConst("true", ConstValue::ofBool(true), BasicKind::UntypedBool);
+    addConst("false", ConstValue::ofBool(false), BasicKind::UntypedBool);
+    {
+      Object iota{Object::Kind::Const, "iota"};
+      iota.type = basicType(BasicKind::UntypedInt);
+      iota_ = newObject(iota);
+      universe_.names["iota"] = iota_;
+    }
+    {
+      Object nil{Object::Kind::Nil, "nil"};
+      nil.type = basicType(BasicKind::UntypedNil);
+      universe_.names["nil"] = newObject(nil);
+    }
+    auto addBuiltin = [&](const char* name, Builtin b) {
+      Object o{Object::Kind::Builtin, name};
+      o.builtin = b;
+      universe_.names[name] = newObject(o);
+    };
+    addBuiltin("len", Builtin::Len);
+    addBuiltin("print", Builtin::Print);
+    addBuiltin("println", Builtin::Println);
+    addBuiltin("panic", Builtin::Panic);
+    addBuiltin("min", Builtin::Min);
+    addBuiltin("max", Builtin::Max);
+    fileScope_.parent = &universe_;
+    packageScope_.parent = &fileScope_;
   }
 
   void checkFile(const File* file) {
@@ -61,75 +136,14 @@ class Checker {
     }
     for (const GenDecl* d : file->imports) importDecl(d);
 
-    std::vector<const FuncDecl*> funcs;
-    auto declare = [&](const FuncDecl* f) {
-      if (f->recv) {
-        unsupported(f->pos, "methods");
-        return;
-      }
-      if (!f->type->typeParams.empty()) {
-        unsupported(f->pos, "generic functions");
-        return;
-      }
-      if (f->name->name == "init" || f->name->name == "_") {
-        unsupported(f->pos, "init functions");
-        return;
-      }
-      if (auto prev = lookupPackageLevel(f->name->name)) {
-        error(f->name->pos, f->name->name + " redeclared in this block\n\t" + posText(prev->pos) +
-                                ": other declaration of " + f->name->name);
-        return;
-      }
-      Object obj{Object::Kind::Func, f->name->name};
-      obj.pos = f->name->pos;
-      obj.decl = f;
-      obj.type = signature(f->type);
-      packageScope_.emplace(f->name->name, newObject(obj));
-      funcs.push_back(f);
-    };
     if (script_) {
-      for (const Node* n : file->script) {
-        if (auto f = as<FuncDecl>(n)) declare(f);
-      }
+      checkScript(file);
     } else {
-      for (const Decl* d : file->decls) {
-        if (auto f = as<FuncDecl>(d)) {
-          declare(f);
-        } else {
-          unsupported(d->pos, "const, var and type declarations");
-        }
-      }
-    }
-
-    auto mainIt = packageScope_.find("main");
-    if (mainIt != packageScope_.end()) {
-      const FuncDecl* main = mainIt->second->decl;
-      info_.mainFunc = main;
-      if (!main->type->params.empty() || !main->type->results.empty()) {
-        error(main->name->pos, "func main must have no arguments and no return values");
-      }
-    } else if (!script_) {
-      error(Pos{1, 1}, "function main is undeclared in the main package");
-    }
-
-    for (const FuncDecl* f : funcs) {
-      if (!f->body) {
-        error(f->name->pos, "missing function body");
-        continue;
-      }
-      for (const Stmt* s : f->body->list) stmt(s);
-    }
-    if (script_) {
-      for (const Node* n : file->script) {
-        if (auto s = dynamic_cast<const Stmt*>(n)) {
-          stmt(s);
-          info_.scriptStmts.push_back(s);
-        }
-      }
+      checkPackage(file);
     }
 
     if (!script_) {
-      for (auto& [name, obj] : fileScope_) {
+      for (auto& [name, obj] : fileScope_.names) {
         if (obj->kind == Object::Kind::PkgName && !obj->used && obj->pos.valid()) {
           error(obj->pos, "\"" + obj->package->path + "\" imported and not used");
         }
@@ -138,12 +152,11 @@ class Checker {
   }
 
  private:
+  // ---- Errors and objects ------------------------------------------------------------
+
   void error(Pos pos, std::string msg) { diags_.error(pos, std::move(msg)); }
   void unsupported(Pos pos, const std::string& what) {
     error(pos, what + " are not supported by Gol yet");
-  }
-  std::string posText(Pos p) const {
-    return std::to_string(p.line) + ":" + std::to_string(p.col);
   }
 
   Object* newObject(Object obj) {
@@ -151,27 +164,43 @@ class Checker {
     return info_.objects.back().get();
   }
 
-  void addUniverse(const std::string& name, ConstValue v) {
-    Object obj{Object::Kind::Const, name};
-    obj.type = basicType(BasicKind::UntypedBool);
-    obj.value = std::move(v);
-    universe_.emplace(name, newObject(obj));
-  }
-
-  const Object* lookupPackageLevel(const std::string& name) {
-    auto it = packageScope_.find(name);
-    if (it != packageScope_.end()) return it->second;
-    auto f = fileScope_.find(name);
-    if (f != fileScope_.end()) return f->second;
-    return nullptr;
+  template <typename T>
+  T* newType() {
+    auto t = std::make_unique<T>();
+    T* raw = t.get();
+    info_.ownedTypes.push_back(std::move(t));
+    return raw;
   }
 
   Object* lookup(const std::string& name) {
-    if (auto it = fileScope_.find(name); it != fileScope_.end()) return it->second;
-    if (auto it = packageScope_.find(name); it != packageScope_.end()) return it->second;
-    if (auto it = universe_.find(name); it != universe_.end()) return it->second;
+    for (Scope* s = scope_; s; s = s->parent) {
+      auto it = s->names.find(name);
+      if (it != s->names.end()) return it->second;
+    }
     return nullptr;
   }
+
+  void declare(Scope& scope, Ident* id, Object* obj) {
+    if (id->name == "_") return;
+    auto it = scope.names.find(id->name);
+    if (it != scope.names.end()) {
+      Pos other = it->second->pos;
+      error(id->pos, id->name + " redeclared in this block\n\t" + diags_file() + ":" +
+                         std::to_string(other.line) + ":" + std::to_string(other.col) +
+                         ": other declaration of " + id->name);
+      return;
+    }
+    scope.names[id->name] = obj;
+    info_.defs[id] = obj;
+  }
+
+  std::string diags_file() const { return fileName_; }
+
+ public:
+  std::string fileName_;
+
+ private:
+  // ---- Files ---------------------------------------------------------------------------
 
   void importDecl(const GenDecl* d) {
     for (const Node* n : d->specs) {
@@ -190,165 +219,11 @@ class Checker {
       Object obj{Object::Kind::PkgName, name};
       obj.pos = spec->path->pos;
       obj.package = pkg;
-      if (fileScope_.count(name)) {
+      if (fileScope_.names.count(name)) {
         error(spec->pos, name + " redeclared in this block");
         continue;
       }
-      fileScope_.emplace(name, newObject(obj));
-    }
-  }
-
-  const Signature* signature(const FuncType* t) {
-    auto sig = std::make_unique<Signature>();
-    if (!t->params.empty() || !t->results.empty()) {
-      unsupported(t->pos, "function parameters and results");
-    }
-    const Signature* raw = sig.get();
-    info_.ownedTypes.push_back(std::move(sig));
-    return raw;
-  }
-
-  void stmt(const Stmt* s) {
-    switch (s->kind) {
-      case NodeKind::EmptyStmt:
-        return;
-      case NodeKind::ExprStmt: {
-        const Expr* x = static_cast<const ExprStmt*>(s)->x;
-        TypeAndValue tv = expr(x);
-        if (tv.mode == Mode::NoValue && !as<CallExpr>(unparen(x))) return;
-        if (as<CallExpr>(unparen(x)) || tv.mode == Mode::NoValue) return;
-        if (tv.type == nullptr) return;  // already reported
-        error(x->pos, describe(x, tv) + " is not used");
-        return;
-      }
-      default:
-        unsupported(s->pos, constructName(s->kind));
-    }
-  }
-
-  static const Expr* unparen(const Expr* e) {
-    while (auto p = as<ParenExpr>(e)) e = p->x;
-    return e;
-  }
-
-  // `x (untyped int constant)`, `x (value of type int)` as go/types describes operands.
-  std::string describe(const Expr* x, const TypeAndValue& tv) {
-    std::string text = exprString(x);
-    if (tv.mode == Mode::Constant) {
-      auto b = dynamic_cast<const Basic*>(tv.type);
-      std::string kind = b && b->isUntyped() ? typeString(tv.type) + " constant"
-                                             : "constant of type " + typeString(tv.type);
-      std::string value = constantText(tv.value);
-      if (value != text) return text + " (" + kind + " " + value + ")";
-      return text + " (" + kind + ")";
-    }
-    if (tv.mode == Mode::TypeExpr) return text + " (type)";
-    return text + " (value of type " + typeString(tv.type) + ")";
-  }
-
-  static std::string constantText(const ConstValue& v) {
-    switch (v.kind) {
-      case ConstValue::Kind::Bool: return v.b ? "true" : "false";
-      case ConstValue::Kind::Int: return std::to_string(v.i);
-      case ConstValue::Kind::String: {
-        std::string out = "\"";
-        for (char c : v.s) {
-          if (c == '"' || c == '\\') out += '\\';
-          out += c;
-        }
-        return out + "\"";
-      }
-      case ConstValue::Kind::Float: {
-        char buf[64];
-        std::snprintf(buf, sizeof buf, "%g", v.f);
-        return buf;
-      }
-    }
-    return "";
-  }
-
-  TypeAndValue record(const Expr* e, TypeAndValue tv) {
-    info_.types[e] = tv;
-    return tv;
-  }
-
-  TypeAndValue invalid() { return TypeAndValue{Mode::NoValue, nullptr, {}}; }
-
-  TypeAndValue expr(const Expr* e) {
-    switch (e->kind) {
-      case NodeKind::BasicLit: return basicLit(static_cast<const BasicLit*>(e));
-      case NodeKind::ParenExpr: {
-        TypeAndValue tv = expr(static_cast<const ParenExpr*>(e)->x);
-        return record(e, tv);
-      }
-      case NodeKind::Ident: return ident(static_cast<const Ident*>(e));
-      case NodeKind::UnaryExpr: return unary(static_cast<const UnaryExpr*>(e));
-      case NodeKind::CallExpr: return call(static_cast<const CallExpr*>(e));
-      case NodeKind::SelectorExpr: {
-        unsupported(e->pos, "selectors other than package members");
-        return invalid();
-      }
-      default:
-        unsupported(e->pos, constructName(e->kind));
-        return invalid();
-    }
-  }
-
-  TypeAndValue basicLit(const BasicLit* lit) {
-    TypeAndValue tv{Mode::Constant, nullptr, {}};
-    switch (lit->litKind) {
-      case LitKind::Int: {
-        auto v = parseIntLiteral(lit->raw);
-        if (!v) {
-          error(lit->pos, "cannot use " + lit->raw +
-                              " (untyped int constant) as int value in this context (overflows)");
-          return invalid();
-        }
-        tv.type = basicType(BasicKind::UntypedInt);
-        tv.value = ConstValue::ofInt(*v);
-        break;
-      }
-      case LitKind::Float:
-        tv.type = basicType(BasicKind::UntypedFloat);
-        tv.value = ConstValue::ofFloat(parseFloatLiteral(lit->raw));
-        break;
-      case LitKind::Rune:
-        tv.type = basicType(BasicKind::UntypedRune);
-        tv.value = ConstValue::ofInt(lit->rune);
-        break;
-      case LitKind::String:
-        tv.type = basicType(BasicKind::UntypedString);
-        tv.value = ConstValue::ofString(lit->decoded);
-        break;
-      case LitKind::Imag:
-        unsupported(lit->pos, "complex numbers");
-        return invalid();
-    }
-    return record(lit, tv);
-  }
-
-  TypeAndValue ident(const Ident* id) {
-    if (id->name == "_") {
-      error(id->pos, "cannot use _ as value");
-      return invalid();
-    }
-    Object* obj = lookup(id->name);
-    if (!obj && script_) obj = autoImport(id->name);
-    if (!obj) {
-      error(id->pos, "undefined: " + id->name);
-      return invalid();
-    }
-    obj->used = true;
-    info_.uses[id] = obj;
-    switch (obj->kind) {
-      case Object::Kind::Const: return record(id, TypeAndValue{Mode::Constant, obj->type, obj->value});
-      case Object::Kind::Func: return record(id, TypeAndValue{Mode::Value, obj->type, {}});
-      case Object::Kind::PkgName:
-        error(id->pos, "use of package " + id->name + " without selector");
-        return invalid();
-      default:
-        unsupported(id->pos, "this kind of name");
-        return invalid();
+      fileScope_.names[name] = newObject(obj);
     }
   }
 
@@ -357,116 +232,1786 @@ class Checker {
     if (!pkg) return nullptr;
     Object obj{Object::Kind::PkgName, name};
     obj.package = pkg;
-    return fileScope_.emplace(name, newObject(obj)).first->second;
+    Object* o = newObject(obj);
+    fileScope_.names[name] = o;
+    return o;
   }
 
-  TypeAndValue unary(const UnaryExpr* u) {
-    TypeAndValue x = expr(u->x);
-    if (!x.type) return invalid();
-    auto b = dynamic_cast<const Basic*>(x.type);
-    if (x.mode != Mode::Constant || !b) {
-      unsupported(u->pos, "operators on variables");
-      return invalid();
+  Object* declareFunc(const FuncDecl* f) {
+    if (f->recv) {
+      unsupported(f->pos, "methods");
+      return nullptr;
     }
-    if (u->op == Token::Not && b->isBoolean()) {
-      x.value.b = !x.value.b;
-      return record(u, x);
+    if (!f->type->typeParams.empty()) {
+      unsupported(f->pos, "generic functions");
+      return nullptr;
     }
-    bool numeric = x.value.kind == ConstValue::Kind::Int || x.value.kind == ConstValue::Kind::Float;
-    if ((u->op == Token::Add || u->op == Token::Sub) && numeric) {
-      if (u->op == Token::Sub) {
-        if (x.value.kind == ConstValue::Kind::Int) x.value.i = -x.value.i;
-        else x.value.f = -x.value.f;
+    if (f->name->name == "init") {
+      unsupported(f->pos, "init functions");
+      return nullptr;
+    }
+    Object obj{Object::Kind::Func, f->name->name};
+    obj.pos = f->name->pos;
+    obj.decl = f;
+    Object* o = newObject(obj);
+    declare(packageScope_, f->name, o);
+    return o;
+  }
+
+  void checkPackage(const File* file) {
+    scope_ = &packageScope_;
+    std::vector<std::pair<Object*, const FuncDecl*>> funcs;
+    for (const Decl* d : file->decls) {
+      if (auto f = as<FuncDecl>(d)) {
+        if (Object* o = declareFunc(f)) funcs.push_back({o, f});
+        continue;
       }
-      return record(u, x);
-    }
-    error(u->pos, std::string("invalid operation: operator ") + tokenText(u->op) +
-                      " not defined on " + describe(u->x, x));
-    return invalid();
-  }
-
-  TypeAndValue call(const CallExpr* c) {
-    const Expr* fun = unparen(c->fun);
-    const Signature* sig = nullptr;
-    std::string funName = exprString(c->fun);
-    if (auto sel = as<SelectorExpr>(fun)) {
-      auto pkgId = as<Ident>(sel->x);
-      Object* pkgObj = pkgId ? lookup(pkgId->name) : nullptr;
-      if (!pkgObj && pkgId && script_) pkgObj = autoImport(pkgId->name);
-      if (!pkgObj || pkgObj->kind != Object::Kind::PkgName) {
-        if (pkgId && !pkgObj) {
-          error(pkgId->pos, "undefined: " + pkgId->name);
-          return invalid();
+      auto g = static_cast<const GenDecl*>(d);
+      if (g->tok == Token::Type) {
+        unsupported(g->pos, "type declarations");
+        continue;
+      }
+      for (const Node* n : g->specs) {
+        auto spec = static_cast<const ValueSpec*>(n);
+        for (size_t i = 0; i < spec->names.size(); ++i) {
+          Ident* id = spec->names[i];
+          Object obj{g->tok == Token::Const ? Object::Kind::Const : Object::Kind::Var, id->name};
+          obj.pos = id->pos;
+          obj.isGlobal = true;
+          Object* o = newObject(obj);
+          if (o->kind == Object::Kind::Var) {
+            o->slot = info_.globalCount++;
+            info_.globalTypes.push_back(nullptr);  // set once the type is resolved
+          }
+          declare(packageScope_, id, o);
+          pending_.push_back(PendingDecl{o, spec, i});
         }
-        unsupported(sel->pos, "method calls");
-        return invalid();
       }
-      pkgObj->used = true;
-      info_.uses[pkgId] = pkgObj;
-      auto member = pkgObj->package->members.find(sel->sel->name);
-      if (member == pkgObj->package->members.end()) {
-        error(sel->sel->pos, "undefined: " + pkgId->name + "." + sel->sel->name);
-        return invalid();
-      }
-      info_.uses[sel->sel] = &member->second;
-      sig = dynamic_cast<const Signature*>(member->second.type);
-      record(sel, TypeAndValue{Mode::Value, sig, {}});
+    }
+    for (auto& [obj, f] : funcs) obj->type = signatureOf(f->type);
+    for (PendingDecl& p : pending_) resolvePending(p);
+
+    auto main = packageScope_.names.find("main");
+    if (main == packageScope_.names.end() || main->second->kind != Object::Kind::Func) {
+      error(Pos{1, 1}, "function main is undeclared in the main package");
     } else {
-      TypeAndValue f = expr(fun);
-      if (!f.type) return invalid();
-      sig = dynamic_cast<const Signature*>(f.type);
-      if (!sig) {
-        error(c->pos, "invalid operation: cannot call non-function " + describe(fun, f));
-        return invalid();
+      info_.mainFunc = main->second->decl;
+    }
+    for (auto& [obj, f] : funcs) funcBody(f, static_cast<const Signature*>(obj->type));
+  }
+
+  void checkScript(const File* file) {
+    scope_ = &packageScope_;
+    std::vector<std::pair<Object*, const FuncDecl*>> funcs;
+    for (const Node* n : file->script) {
+      if (auto f = as<FuncDecl>(n)) {
+        if (Object* o = declareFunc(f)) funcs.push_back({o, f});
       }
+    }
+    for (auto& [obj, f] : funcs) obj->type = signatureOf(f->type);
+    // Top-level statements run in order; the variables they declare are globals, so
+    // the script's functions can use them.
+    FuncContext top;
+    top.isScript = true;
+    fn_ = &top;
+    for (const Node* n : file->script) {
+      if (auto s = dynamic_cast<const Stmt*>(n)) {
+        stmt(s);
+        info_.scriptStmts.push_back(s);
+      }
+    }
+    fn_ = nullptr;
+    auto main = packageScope_.names.find("main");
+    if (main != packageScope_.names.end() && main->second->kind == Object::Kind::Func) {
+      info_.mainFunc = main->second->decl;
+    }
+    for (auto& [obj, f] : funcs) funcBody(f, static_cast<const Signature*>(obj->type));
+  }
+
+  // ---- Package-level constants and variables -------------------------------------------
+
+  void resolvePending(PendingDecl& p) {
+    if (p.state == PendingDecl::State::Done) return;
+    if (p.state == PendingDecl::State::Checking) {
+      error(p.obj->pos, "initialization cycle or invalid recursive reference to " + p.obj->name);
+      p.obj->type = basicType(BasicKind::Invalid);
+      return;
+    }
+    p.state = PendingDecl::State::Checking;
+    Scope* savedScope = scope_;
+    FuncContext* savedFn = fn_;
+    scope_ = &packageScope_;
+    fn_ = nullptr;
+    if (p.obj->kind == Object::Kind::Const) {
+      constSpec(p.spec, p.index, p.obj);
+    } else {
+      globalVarSpec(p);
+    }
+    scope_ = savedScope;
+    fn_ = savedFn;
+    p.state = PendingDecl::State::Done;
+  }
+
+  PendingDecl* pendingFor(const Object* obj) {
+    for (PendingDecl& p : pending_) {
+      if (p.obj == obj) return &p;
+    }
+    return nullptr;
+  }
+
+  void globalVarSpec(PendingDecl& p) {
+    globalVarType(p);
+    info_.globalTypes[p.obj->slot] = p.obj->type;
+  }
+
+  void globalVarType(PendingDecl& p) {
+    const ValueSpec* spec = p.spec;
+    // All names of a spec are initialised together, once.
+    const Type* declared = spec->type ? typeExpr(spec->type) : nullptr;
+    if (spec->values.empty()) {
+      p.obj->type = declared;
+      return;
+    }
+    if (spec->values.size() != spec->names.size()) {
+      if (p.index == 0) {
+        error(spec->names[0]->pos, "assignment mismatch: " + countText(spec->names.size(), "variable") +
+                                       " but " + countText(spec->values.size(), "value"));
+      }
+      p.obj->type = basicType(BasicKind::Invalid);
+      return;
+    }
+    Operand x = expr(spec->values[p.index]);
+    p.obj->type = varTypeFrom(x, declared, "variable declaration");
+    if (p.index == spec->names.size() - 1 || spec->names.size() == 1) {
+      info_.globalInits.push_back(spec);
+    }
+  }
+
+  // The type of a variable initialised with x (declared type, or x's default type).
+  const Type* varTypeFrom(Operand& x, const Type* declared, const char* context) {
+    if (x.invalid()) return declared ? declared : basicType(BasicKind::Invalid);
+    if (x.mode == Mode::NoValue) {
+      error(x.expr->pos, exprString(x.expr) + " (no value) used as value");
+      return basicType(BasicKind::Invalid);
+    }
+    if (declared) {
+      assignment(x, declared, context);
+      return declared;
+    }
+    if (x.type == basicType(BasicKind::UntypedNil)) {
+      error(x.expr->pos, std::string("use of untyped nil in ") + context);
+      return basicType(BasicKind::Invalid);
+    }
+    const Type* t = defaultType(x.type);
+    assignment(x, t, context);
+    return t;
+  }
+
+  void constSpec(const ValueSpec* spec, size_t index, Object* obj) {
+    const ValueSpec* source = spec->implicitFrom ? spec->implicitFrom : spec;
+    const Type* declared = source->type ? typeExpr(source->type) : nullptr;
+    obj->type = basicType(BasicKind::Invalid);
+    if (index >= source->values.size()) {
+      if (index == source->values.size() || source->values.empty()) {
+        error(obj->pos, source->values.empty() ? "missing init expr for const declaration"
+                                               : "missing init expr for const declaration");
+      }
+      return;
+    }
+    if (index == source->values.size() - 1 && spec->names.size() < source->values.size() &&
+        index == spec->names.size() - 1) {
+      error(source->values[spec->names.size()]->pos, "extra init expr");
+    }
+    int savedIota = iotaValue_;
+    iotaValue_ = spec->iota;
+    Operand x = expr(source->values[index]);
+    iotaValue_ = savedIota;
+    if (x.invalid()) return;
+    if (x.mode != Mode::Constant) {
+      error(x.expr->pos, describe(x) + " is not constant");
+      return;
+    }
+    if (declared) {
+      if (!asBasic(declared)) {
+        error(source->type->pos, "invalid constant type " + typeString(declared));
+        return;
+      }
+      assignment(x, declared, "constant declaration");
+      if (x.invalid()) return;
+    }
+    obj->type = x.type;
+    obj->value = x.val;
+  }
+
+  // ---- Types ---------------------------------------------------------------------------
+
+  const Type* typeExpr(const Expr* e) {
+    if (auto p = as<ParenExpr>(e)) return typeExpr(p->x);
+    if (auto id = as<Ident>(e)) {
+      Object* obj = lookup(id->name);
+      if (!obj) {
+        error(id->pos, "undefined: " + id->name);
+        return basicType(BasicKind::Invalid);
+      }
+      info_.uses[id] = obj;
+      obj->used = true;
+      if (obj->kind != Object::Kind::TypeName) {
+        error(id->pos, id->name + " is not a type");
+        return basicType(BasicKind::Invalid);
+      }
+      return obj->type;
+    }
+    unsupported(e->pos, constructName(e->kind));
+    return basicType(BasicKind::Invalid);
+  }
+
+  const Signature* signatureOf(const FuncType* t) {
+    Signature* sig = newType<Signature>();
+    for (const Field* f : t->params) {
+      const Expr* te = f->type;
+      bool variadic = false;
+      if (auto e = as<Ellipsis>(te)) {
+        unsupported(e->pos, "variadic parameters");
+        te = e->elem;
+        variadic = true;
+      }
+      (void)variadic;
+      const Type* pt = typeExpr(te);
+      for (size_t i = 0; i < std::max<size_t>(1, f->names.size()); ++i) sig->params.push_back(pt);
+    }
+    for (const Field* f : t->results) {
+      const Type* rt = typeExpr(f->type);
+      for (size_t i = 0; i < std::max<size_t>(1, f->names.size()); ++i) sig->results.push_back(rt);
+    }
+    return sig;
+  }
+
+  // ---- Functions -----------------------------------------------------------------------
+
+  struct FuncContext {
+    FuncInfo* info = nullptr;
+    const Signature* sig = nullptr;
+    bool isScript = false;
+    std::vector<Object*> locals;  // for "declared and not used"
+    int loopDepth = 0;
+    int switchDepth = 0;
+  };
+
+  Object* newLocal(Ident* id, const Type* type, Scope& scope) {
+    Object obj{Object::Kind::Var, id->name};
+    obj.pos = id->pos;
+    obj.type = type;
+    Object* o = newObject(obj);
+    if (fn_ && fn_->info) {
+      o->slot = fn_->info->frameSize++;
+      fn_->info->slotTypes.push_back(type);
+      fn_->locals.push_back(o);
+    } else {
+      o->isGlobal = true;
+      o->slot = info_.globalCount++;
+      info_.globalTypes.push_back(type);
+    }
+    if (id->name == "_") {
+      info_.defs[id] = o;
+    } else {
+      declare(scope, id, o);
+    }
+    return o;
+  }
+
+  void funcBody(const FuncDecl* f, const Signature* sig) {
+    FuncInfo& fi = info_.funcs[f];
+    fi.name = "main." + f->name->name;
+    if (!f->body) {
+      error(f->name->pos, "missing function body");
+      return;
+    }
+    if (f->name->name == "main" && (!sig->params.empty() || !sig->results.empty())) {
+      error(f->name->pos, "func main must have no arguments and no return values");
+    }
+    FuncContext ctx;
+    ctx.info = &fi;
+    ctx.sig = sig;
+    FuncContext* savedFn = fn_;
+    fn_ = &ctx;
+    Scope funcScope;
+    funcScope.parent = &packageScope_;
+    Scope* savedScope = scope_;
+    scope_ = &funcScope;
+    size_t pi = 0;
+    for (const Field* field : f->type->params) {
+      if (field->names.empty()) {
+        Ident anon(Pos{});
+        anon.name = "_";
+        Object* o = newLocal(&anon, sig->params[pi++], funcScope);
+        o->used = true;
+        fi.params.push_back(o);
+        continue;
+      }
+      for (Ident* id : field->names) {
+        Object* o = newLocal(id, sig->params[pi++], funcScope);
+        o->used = true;
+        fi.params.push_back(o);
+      }
+    }
+    size_t ri = 0;
+    for (const Field* field : f->type->results) {
+      if (field->names.empty()) {
+        Ident anon(Pos{});
+        anon.name = "_";
+        Object* o = newLocal(&anon, sig->results[ri++], funcScope);
+        o->used = true;
+        fi.results.push_back(o);
+        continue;
+      }
+      for (Ident* id : field->names) {
+        Object* o = newLocal(id, sig->results[ri++], funcScope);
+        o->used = true;
+        fi.results.push_back(o);
+      }
+    }
+    blockStmts(f->body->list);
+    if (!sig->results.empty() && !terminatingList(f->body->list)) {
+      error(f->body->rbrace, "missing return");
+    }
+    for (Object* local : ctx.locals) {
+      if (!local->used && local->name != "_") {
+        error(local->pos, "declared and not used: " + local->name);
+      }
+    }
+    scope_ = savedScope;
+    fn_ = savedFn;
+  }
+
+  // ---- Terminating statements (the spec's rules, for "missing return") -----------------
+
+  bool terminatingList(const std::vector<Stmt*>& list) {
+    for (auto it = list.rbegin(); it != list.rend(); ++it) {
+      if (as<EmptyStmt>(*it)) continue;
+      return terminating(*it);
+    }
+    return false;
+  }
+
+  static bool hasBreak(const Stmt* s, bool nested) {
+    if (auto b = as<BranchStmt>(s)) return b->tok == Token::Break && !b->label && !nested;
+    if (auto b = as<BlockStmt>(s)) {
+      for (const Stmt* x : b->list) {
+        if (hasBreak(x, nested)) return true;
+      }
+    }
+    if (auto i = as<IfStmt>(s)) {
+      return hasBreak(i->body, nested) || (i->elseStmt && hasBreak(i->elseStmt, nested));
+    }
+    if (auto l = as<LabeledStmt>(s)) return hasBreak(l->stmt, nested);
+    return false;
+  }
+
+  bool terminating(const Stmt* s) {
+    switch (s->kind) {
+      case NodeKind::ReturnStmt: return true;
+      case NodeKind::BranchStmt: {
+        auto b = static_cast<const BranchStmt*>(s);
+        return b->tok == Token::Goto || b->tok == Token::Fallthrough;
+      }
+      case NodeKind::ExprStmt: {
+        auto call = as<CallExpr>(static_cast<const ExprStmt*>(s)->x);
+        if (!call) return false;
+        auto id = as<Ident>(call->fun);
+        if (!id) return false;
+        auto it = info_.uses.find(id);
+        return it != info_.uses.end() && it->second->kind == Object::Kind::Builtin &&
+               it->second->builtin == Builtin::Panic;
+      }
+      case NodeKind::BlockStmt: return terminatingList(static_cast<const BlockStmt*>(s)->list);
+      case NodeKind::IfStmt: {
+        auto i = static_cast<const IfStmt*>(s);
+        return i->elseStmt && terminatingList(i->body->list) && terminating(i->elseStmt);
+      }
+      case NodeKind::ForStmt: {
+        auto f = static_cast<const ForStmt*>(s);
+        if (f->cond) return false;
+        for (const Stmt* x : f->body->list) {
+          if (hasBreak(x, false)) return false;
+        }
+        return true;
+      }
+      case NodeKind::SwitchStmt: {
+        auto sw = static_cast<const SwitchStmt*>(s);
+        bool hasDefault = false;
+        for (const CaseClause* c : sw->clauses) {
+          hasDefault = hasDefault || c->isDefault;
+          for (const Stmt* x : c->body) {
+            if (hasBreak(x, false)) return false;
+          }
+          if (!terminatingList(c->body)) {
+            auto last = c->body.empty() ? nullptr : as<BranchStmt>(c->body.back());
+            if (!last || last->tok != Token::Fallthrough) return false;
+          }
+        }
+        return hasDefault;
+      }
+      case NodeKind::LabeledStmt: return terminating(static_cast<const LabeledStmt*>(s)->stmt);
+      default: return false;
+    }
+  }
+
+  // ---- Statements ------------------------------------------------------------------------
+
+  void blockStmts(const std::vector<Stmt*>& list) {
+    for (const Stmt* s : list) stmt(s);
+  }
+
+  void openScope(Scope& s) {
+    s.parent = scope_;
+    scope_ = &s;
+  }
+  void closeScope(Scope& s) { scope_ = s.parent; }
+
+  void stmt(const Stmt* s) {
+    switch (s->kind) {
+      case NodeKind::EmptyStmt: return;
+      case NodeKind::ExprStmt: return exprStmt(static_cast<const ExprStmt*>(s));
+      case NodeKind::DeclStmt: return declStmt(static_cast<const DeclStmt*>(s));
+      case NodeKind::AssignStmt: return assignStmt(static_cast<const AssignStmt*>(s));
+      case NodeKind::IncDecStmt: return incDec(static_cast<const IncDecStmt*>(s));
+      case NodeKind::BlockStmt: {
+        Scope inner;
+        openScope(inner);
+        blockStmts(static_cast<const BlockStmt*>(s)->list);
+        closeScope(inner);
+        return;
+      }
+      case NodeKind::IfStmt: return ifStmt(static_cast<const IfStmt*>(s));
+      case NodeKind::ForStmt: return forStmt(static_cast<const ForStmt*>(s));
+      case NodeKind::RangeStmt: return rangeStmt(static_cast<const RangeStmt*>(s));
+      case NodeKind::SwitchStmt: return switchStmt(static_cast<const SwitchStmt*>(s));
+      case NodeKind::ReturnStmt: return returnStmt(static_cast<const ReturnStmt*>(s));
+      case NodeKind::BranchStmt: return branchStmt(static_cast<const BranchStmt*>(s));
+      default: unsupported(s->pos, constructName(s->kind));
+    }
+  }
+
+  void exprStmt(const ExprStmt* s) {
+    Operand x = expr(s->x, /*allowNoValue=*/true);
+    if (x.invalid()) return;
+    const Expr* e = unparen(s->x);
+    if (auto call = as<CallExpr>(e)) {
+      // Calls of some builtins (len, min, max) and conversions must be used.
+      if (x.mode == Mode::NoValue || !isValueOnlyCall(call)) return;
+    }
+    error(s->x->pos, describe(x) + " is not used");
+  }
+
+  bool isValueOnlyCall(const CallExpr* call) {
+    const Expr* fun = unparen(call->fun);
+    if (auto id = as<Ident>(fun)) {
+      auto it = info_.uses.find(id);
+      if (it == info_.uses.end()) return false;
+      const Object* o = it->second;
+      if (o->kind == Object::Kind::TypeName) return true;
+      if (o->kind == Object::Kind::Builtin) {
+        return o->builtin == Builtin::Len || o->builtin == Builtin::Min ||
+               o->builtin == Builtin::Max;
+      }
+    }
+    return false;
+  }
+
+  void declStmt(const DeclStmt* d) {
+    const GenDecl* g = d->decl;
+    if (g->tok == Token::Type) {
+      unsupported(g->pos, "type declarations");
+      return;
+    }
+    for (const Node* n : g->specs) {
+      auto spec = static_cast<const ValueSpec*>(n);
+      if (g->tok == Token::Const) {
+        std::vector<Object*> objs;
+        for (size_t i = 0; i < spec->names.size(); ++i) {
+          Ident* id = spec->names[i];
+          Object obj{Object::Kind::Const, id->name};
+          obj.pos = id->pos;
+          Object* o = newObject(obj);
+          constSpec(spec, i, o);
+          objs.push_back(o);
+        }
+        // Constants are in scope after their spec, as in Go.
+        for (size_t i = 0; i < objs.size(); ++i) declare(*scope_, spec->names[i], objs[i]);
+        continue;
+      }
+      varSpec(spec);
+    }
+  }
+
+  void varSpec(const ValueSpec* spec) {
+    const Type* declared = spec->type ? typeExpr(spec->type) : nullptr;
+    std::vector<const Type*> types(spec->names.size(), declared);
+    if (!spec->values.empty()) {
+      if (spec->values.size() == 1 && spec->names.size() > 1) {
+        Operand x = expr(spec->values[0]);
+        auto tuple = x.invalid() ? nullptr : dynamic_cast<const Tuple*>(x.type);
+        if (!tuple || tuple->types.size() != spec->names.size()) {
+          if (!x.invalid()) mismatch(spec->names[0]->pos, spec->names.size(), x, 1);
+        } else {
+          for (size_t i = 0; i < types.size(); ++i) {
+            if (!declared) types[i] = tuple->types[i];
+          }
+        }
+      } else if (spec->values.size() != spec->names.size()) {
+        for (const Expr* v : spec->values) expr(v);
+        error(spec->names[0]->pos, "assignment mismatch: " +
+                                       countText(spec->names.size(), "variable") + " but " +
+                                       countText(spec->values.size(), "value"));
+      } else {
+        for (size_t i = 0; i < spec->values.size(); ++i) {
+          Operand x = expr(spec->values[i]);
+          types[i] = varTypeFrom(x, declared, "variable declaration");
+        }
+      }
+    }
+    for (size_t i = 0; i < spec->names.size(); ++i) {
+      const Type* t = types[i] ? types[i] : basicType(BasicKind::Invalid);
+      Object* o = newLocal(spec->names[i], t, *scope_);
+      if (fn_ && fn_->isScript) o->used = true;
+    }
+  }
+
+  static std::string countText(size_t n, const char* what) {
+    return std::to_string(n) + " " + what + (n == 1 ? "" : "s");
+  }
+
+  void mismatch(Pos at, size_t vars, const Operand& x, size_t values) {
+    std::string rhs;
+    if (auto call = as<CallExpr>(unparen(x.expr))) {
+      auto tuple = dynamic_cast<const Tuple*>(x.type);
+      size_t n = tuple ? tuple->types.size() : (x.mode == Mode::NoValue ? 0 : 1);
+      rhs = exprString(call->fun) + "() returns " + countText(n, "value");
+    } else {
+      rhs = countText(values, "value");
+    }
+    error(at, "assignment mismatch: " + countText(vars, "variable") + " but " + rhs);
+  }
+
+  void assignStmt(const AssignStmt* s) {
+    if (s->tok == Token::Define) return shortVarDecl(s);
+    if (s->tok != Token::Assign) {
+      // x op= y
+      Operand lhs = expr(s->lhs[0]);
+      Operand rhs = expr(s->rhs[0]);
+      if (lhs.invalid() || rhs.invalid()) return;
+      checkAssignable(lhs);
+      Operand result = binaryOp(assignOpBinary(s->tok), lhs, rhs, nullptr, s->tokPos);
+      if (result.invalid()) return;
+      assignment(result, lhs.type, "assignment");
+      return;
+    }
+    std::vector<Operand> lhs;
+    for (const Expr* e : s->lhs) {
+      if (auto id = as<Ident>(e); id && id->name == "_") {
+        Operand blank;
+        blank.mode = Mode::Variable;
+        blank.expr = e;
+        lhs.push_back(blank);
+        continue;
+      }
+      Operand l = expr(e, false, /*asLhs=*/true);
+      if (!l.invalid()) checkAssignable(l);
+      lhs.push_back(l);
+    }
+    if (s->rhs.size() == 1 && s->lhs.size() > 1) {
+      Operand x = expr(s->rhs[0]);
+      auto tuple = x.invalid() ? nullptr : dynamic_cast<const Tuple*>(x.type);
+      if (!tuple || tuple->types.size() != s->lhs.size()) {
+        if (!x.invalid()) mismatch(s->lhs[0]->pos, s->lhs.size(), x, 1);
+        return;
+      }
+      for (size_t i = 0; i < lhs.size(); ++i) {
+        if (lhs[i].invalid() || !lhs[i].type) continue;
+        if (!identical(lhs[i].type, tuple->types[i])) {
+          error(s->rhs[0]->pos, "cannot use " + exprString(s->rhs[0]) + " (value of type " +
+                                    typeString(tuple->types[i]) + ") as " +
+                                    typeString(lhs[i].type) + " value in assignment");
+        }
+      }
+      return;
+    }
+    if (s->lhs.size() != s->rhs.size()) {
+      for (const Expr* e : s->rhs) expr(e);
+      error(s->lhs[0]->pos, "assignment mismatch: " + countText(s->lhs.size(), "variable") +
+                                " but " + countText(s->rhs.size(), "value"));
+      return;
+    }
+    for (size_t i = 0; i < s->rhs.size(); ++i) {
+      Operand x = expr(s->rhs[i]);
+      if (x.invalid() || lhs[i].invalid()) continue;
+      if (!lhs[i].type) {  // blank
+        varTypeFrom(x, nullptr, "assignment");
+        continue;
+      }
+      if (x.mode == Mode::NoValue) {
+        error(x.expr->pos, exprString(x.expr) + " (no value) used as value");
+        continue;
+      }
+      assignment(x, lhs[i].type, "assignment");
+    }
+  }
+
+  void checkAssignable(Operand& x) {
+    if (x.mode == Mode::Variable) return;
+    error(x.expr->pos, "cannot assign to " + exprString(x.expr) +
+                           " (neither addressable nor a map index expression)");
+    x.mode = Mode::Invalid;
+  }
+
+  void shortVarDecl(const AssignStmt* s) {
+    std::vector<const Type*> types(s->lhs.size(), nullptr);
+    std::vector<Operand> values;
+    if (s->rhs.size() == 1 && s->lhs.size() > 1) {
+      Operand x = expr(s->rhs[0]);
+      auto tuple = x.invalid() ? nullptr : dynamic_cast<const Tuple*>(x.type);
+      if (!tuple || tuple->types.size() != s->lhs.size()) {
+        if (!x.invalid()) mismatch(s->lhs[0]->pos, s->lhs.size(), x, 1);
+      } else {
+        for (size_t i = 0; i < types.size(); ++i) types[i] = tuple->types[i];
+      }
+    } else if (s->lhs.size() != s->rhs.size()) {
+      for (const Expr* e : s->rhs) expr(e);
+      error(s->lhs[0]->pos, "assignment mismatch: " + countText(s->lhs.size(), "variable") +
+                                " but " + countText(s->rhs.size(), "value"));
+    } else {
+      for (const Expr* e : s->rhs) values.push_back(expr(e));
+    }
+    bool anyNew = false;
+    std::vector<Object*> newVars;
+    for (size_t i = 0; i < s->lhs.size(); ++i) {
+      auto id = as<Ident>(s->lhs[i]);
+      if (!id) continue;  // reported by the builder
+      auto existing = scope_->names.find(id->name);
+      if (id->name != "_" && existing != scope_->names.end()) {
+        // Redeclaration in the same scope: plain assignment to the existing variable.
+        Object* o = existing->second;
+        info_.uses[id] = o;
+        if (i < values.size() && !values[i].invalid() && o->type) {
+          assignment(values[i], o->type, "assignment");
+        }
+        continue;
+      }
+      if (id->name != "_") anyNew = true;
+      const Type* t = types[i];
+      if (i < values.size()) t = varTypeFrom(values[i], nullptr, "assignment");
+      Ident* mutableId = const_cast<Ident*>(id);
+      Object* o = newLocal(mutableId, t ? t : basicType(BasicKind::Invalid), *scope_);
+      if (fn_ && fn_->isScript) o->used = true;
+      newVars.push_back(o);
+    }
+    if (!anyNew) error(s->tokPos, "no new variables on left side of :=");
+  }
+
+  void incDec(const IncDecStmt* s) {
+    Operand x = expr(s->x);
+    if (x.invalid()) return;
+    const Basic* b = asBasic(x.type);
+    if (!b || !b->isNumeric()) {
+      error(s->pos, std::string("invalid operation: ") + exprString(s->x) + tokenText(s->tok) +
+                        " (non-numeric type " + typeString(x.type) + ")");
+      return;
+    }
+    checkAssignable(x);
+  }
+
+  void condition(const Expr* e, const char* what) {
+    Operand x = expr(e);
+    if (x.invalid()) return;
+    const Basic* b = asBasic(x.type);
+    if (!b || !b->isBoolean()) {
+      error(e->pos, "non-boolean condition in " + std::string(what));
+      return;
+    }
+    convertUntyped(x, basicType(BasicKind::Bool));
+  }
+
+  void ifStmt(const IfStmt* s) {
+    Scope scope;
+    openScope(scope);
+    if (s->init) stmt(s->init);
+    if (s->cond) condition(s->cond, "if statement");
+    Scope body;
+    openScope(body);
+    blockStmts(s->body->list);
+    closeScope(body);
+    if (s->elseStmt) stmt(s->elseStmt);
+    closeScope(scope);
+  }
+
+  void forStmt(const ForStmt* s) {
+    Scope scope;
+    openScope(scope);
+    if (s->init) stmt(s->init);
+    if (s->cond) condition(s->cond, "for statement");
+    if (s->post) stmt(s->post);
+    Scope body;
+    openScope(body);
+    fn_->loopDepth++;
+    blockStmts(s->body->list);
+    fn_->loopDepth--;
+    closeScope(body);
+    closeScope(scope);
+  }
+
+  void rangeStmt(const RangeStmt* s) {
+    Scope scope;
+    openScope(scope);
+    Operand x = expr(s->x);
+    const Type* keyType = nullptr;
+    const Type* valueType = nullptr;
+    if (!x.invalid()) {
+      const Basic* b = asBasic(x.type);
+      if (b && b->isInteger()) {
+        if (isUntyped(x.type)) convertUntyped(x, basicType(BasicKind::Int));
+        keyType = x.type;
+        if (s->value) {
+          error(s->value->pos, "range over " + describe(x) + " permits only one iteration variable");
+        }
+      } else if (b && b->isString()) {
+        if (isUntyped(x.type)) convertUntyped(x, basicType(BasicKind::String));
+        keyType = basicType(BasicKind::Int);
+        valueType = basicType(BasicKind::Int32);
+      } else {
+        error(s->x->pos, "cannot range over " + describe(x));
+      }
+    }
+    if (s->tok == Token::Define) {
+      if (s->key) {
+        newLocal(const_cast<Ident*>(as<Ident>(s->key)),
+                 keyType ? keyType : basicType(BasicKind::Invalid), scope);
+      }
+      if (s->value) {
+        newLocal(const_cast<Ident*>(as<Ident>(s->value)),
+                 valueType ? valueType : basicType(BasicKind::Invalid), scope);
+      }
+    } else if (s->tok == Token::Assign) {
+      for (const Expr* e : {s->key, s->value}) {
+        if (!e) continue;
+        if (auto id = as<Ident>(e); id && id->name == "_") continue;
+        Operand l = expr(e);
+        if (!l.invalid()) checkAssignable(l);
+      }
+    }
+    Scope body;
+    openScope(body);
+    fn_->loopDepth++;
+    blockStmts(s->body->list);
+    fn_->loopDepth--;
+    closeScope(body);
+    closeScope(scope);
+  }
+
+  void switchStmt(const SwitchStmt* s) {
+    Scope scope;
+    openScope(scope);
+    if (s->init) stmt(s->init);
+    Operand tag;
+    if (s->tag) {
+      tag = expr(s->tag);
+      if (!tag.invalid() && isUntyped(tag.type)) convertUntyped(tag, defaultType(tag.type));
+    } else {
+      tag.mode = Mode::Constant;
+      tag.type = basicType(BasicKind::Bool);
+      tag.val = ConstValue::ofBool(true);
+    }
+    bool sawDefault = false;
+    fn_->switchDepth++;
+    for (size_t ci = 0; ci < s->clauses.size(); ++ci) {
+      const CaseClause* c = s->clauses[ci];
+      if (c->isDefault) {
+        if (sawDefault) error(c->pos, "multiple defaults in switch");
+        sawDefault = true;
+      }
+      for (const Expr* e : c->list) {
+        Operand v = expr(e);
+        if (v.invalid() || tag.invalid()) continue;
+        Operand t = tag;
+        t.expr = s->tag;
+        if (s->tag) {
+          comparison(Token::Eql, v, t, e->pos, /*forSwitch=*/true);
+        } else {
+          const Basic* b = asBasic(v.type);
+          if (!b || !b->isBoolean()) {
+            error(e->pos, "invalid case " + exprString(e) + " in switch (mismatched types " +
+                              typeString(v.type) + " and bool)");
+          } else {
+            convertUntyped(v, basicType(BasicKind::Bool));
+          }
+        }
+      }
+      Scope body;
+      openScope(body);
+      for (size_t i = 0; i < c->body.size(); ++i) {
+        const Stmt* st = c->body[i];
+        if (auto b = as<BranchStmt>(st); b && b->tok == Token::Fallthrough) {
+          if (i + 1 != c->body.size()) {
+            error(st->pos, "fallthrough statement out of place");
+          } else if (ci + 1 == s->clauses.size()) {
+            error(st->pos, "cannot fallthrough final case in switch");
+          }
+          continue;
+        }
+        stmt(st);
+      }
+      closeScope(body);
+    }
+    fn_->switchDepth--;
+    closeScope(scope);
+  }
+
+  void returnStmt(const ReturnStmt* s) {
+    if (!fn_ || !fn_->sig) {
+      error(s->pos, "return statement outside function");  // script top level
+      return;
+    }
+    const auto& want = fn_->sig->results;
+    if (s->results.empty()) {
+      if (!want.empty()) {
+        bool named = !fn_->info->results.empty() && fn_->info->results[0]->name != "_";
+        if (!named) error(s->pos, "not enough return values\n\thave ()\n\twant " + tupleText(want));
+      }
+      return;
+    }
+    std::vector<Operand> xs;
+    if (s->results.size() == 1 && want.size() > 1) {
+      Operand x = expr(s->results[0]);
+      auto tuple = x.invalid() ? nullptr : dynamic_cast<const Tuple*>(x.type);
+      if (tuple && tuple->types.size() == want.size()) {
+        for (size_t i = 0; i < want.size(); ++i) {
+          if (!identical(tuple->types[i], want[i])) {
+            error(s->results[0]->pos, "cannot use " + exprString(s->results[0]) +
+                                          " value as " + typeString(want[i]) +
+                                          " value in return statement");
+          }
+        }
+        return;
+      }
+      if (!x.invalid()) xs.push_back(x);
+    } else {
+      for (const Expr* e : s->results) xs.push_back(expr(e));
+    }
+    if (xs.size() != want.size()) {
+      std::string have = "(";
+      for (size_t i = 0; i < xs.size(); ++i) {
+        if (i) have += ", ";
+        have += argTypeText(xs[i]);
+      }
+      have += ")";
+      if (want.empty()) {
+        error(s->results[0]->pos, "too many return values\n\thave " + have + "\n\twant ()");
+      } else {
+        error(xs.size() > want.size() ? s->results[want.size()]->pos : s->pos,
+              std::string(xs.size() > want.size() ? "too many" : "not enough") +
+                  " return values\n\thave " + have + "\n\twant " + tupleText(want));
+      }
+      return;
+    }
+    for (size_t i = 0; i < xs.size(); ++i) {
+      if (!xs[i].invalid()) assignment(xs[i], want[i], "return statement");
+    }
+  }
+
+  static std::string tupleText(const std::vector<const Type*>& types) {
+    std::string out = "(";
+    for (size_t i = 0; i < types.size(); ++i) {
+      if (i) out += ", ";
+      out += typeString(types[i]);
+    }
+    return out + ")";
+  }
+
+  void branchStmt(const BranchStmt* s) {
+    if (s->label) {
+      unsupported(s->pos, "labels");
+      return;
+    }
+    if (s->tok == Token::Break && fn_ && fn_->loopDepth == 0 && fn_->switchDepth == 0) {
+      error(s->pos, "break is not in a loop, switch, or select");
+    } else if (s->tok == Token::Continue && fn_ && fn_->loopDepth == 0) {
+      error(s->pos, "continue is not in a loop");
+    } else if (s->tok == Token::Fallthrough) {
+      error(s->pos, "fallthrough statement out of place");
+    } else if (s->tok == Token::Goto) {
+      unsupported(s->pos, "goto statements");
+    }
+  }
+
+  // ---- Operands and conversions ---------------------------------------------------------
+
+  static const Expr* unparen(const Expr* e) {
+    while (auto p = as<ParenExpr>(e)) e = p->x;
+    return e;
+  }
+
+  // go/types' operand description: `x (variable of type int)`, `1 (untyped int constant)`.
+  std::string describe(const Operand& x) {
+    std::string text = exprString(x.expr);
+    switch (x.mode) {
+      case Mode::Constant: {
+        std::string kind = isUntyped(x.type) ? typeString(x.type) + " constant"
+                                             : "constant of type " + typeString(x.type);
+        std::string value = x.val.toString();
+        if (isUntyped(x.type)) {
+          if (value != text) return text + " (" + kind + " " + value + ")";
+          return text + " (" + kind + ")";
+        }
+        return text + " (constant " + value + " of type " + typeString(x.type) + ")";
+      }
+      case Mode::Variable: return text + " (variable of type " + typeString(x.type) + ")";
+      case Mode::TypeExpr: return text + " (type)";
+      case Mode::NoValue: return text + " (no value)";
+      case Mode::Builtin: return text + " (built-in function " + text + ")";
+      default:
+        if (x.type == basicType(BasicKind::UntypedNil)) return "nil";
+        return text + " (value of type " + typeString(x.type) + ")";
+    }
+  }
+
+  // How `have (...)` lists an argument: untyped numeric constants are `number`.
+  std::string argTypeText(const Operand& x) {
+    if (x.invalid()) return "invalid type";
+    const Basic* b = asBasic(x.type);
+    if (b && b->isUntyped()) {
+      if (b->isNumeric()) return "number";
+      return typeString(defaultType(x.type));
+    }
+    return typeString(x.type);
+  }
+
+  void record(const Operand& x) {
+    if (!x.expr) return;
+    TypeAndValue tv;
+    tv.mode = x.mode;
+    tv.type = x.type;
+    tv.value = x.val;
+    info_.types[x.expr] = tv;
+  }
+
+  // Sets the final type of an untyped expression (and its untyped operands).
+  void updateUntyped(const Expr* e, const Type* target) {
+    auto it = info_.types.find(e);
+    if (it == info_.types.end() || !isUntyped(it->second.type)) return;
+    it->second.type = target;
+    if (auto p = as<ParenExpr>(e)) updateUntyped(p->x, target);
+    if (auto u = as<UnaryExpr>(e)) updateUntyped(u->x, target);
+    if (auto b = as<BinaryExpr>(e)) {
+      bool cmp = b->op == Token::Eql || b->op == Token::Neq || b->op == Token::Lss ||
+                 b->op == Token::Leq || b->op == Token::Gtr || b->op == Token::Geq;
+      if (!cmp) {
+        updateUntyped(b->x, target);
+        if (b->op != Token::Shl && b->op != Token::Shr) updateUntyped(b->y, target);
+      }
+    }
+  }
+
+  // Does constant x fit type t? Rounds floats for float types.
+  bool representable(Operand& x, const Basic* t, std::string* reason) {
+    const ConstValue& v = x.val;
+    if (t->isBoolean()) return v.kind() == ConstValue::Kind::Bool;
+    if (t->isString()) return v.kind() == ConstValue::Kind::String;
+    if (v.kind() != ConstValue::Kind::Int && v.kind() != ConstValue::Kind::Float) return false;
+    if (t->isInteger()) {
+      auto z = v.toInt();
+      if (!z) {
+        *reason = "truncated";
+        return false;
+      }
+      if (t->isUntyped()) return true;
+      unsigned bits = t->bits();
+      mpz_class lo, hi;
+      if (t->isUnsigned()) {
+        lo = 0;
+        hi = (mpz_class(1) << bits) - 1;
+      } else {
+        lo = -(mpz_class(1) << (bits - 1));
+        hi = (mpz_class(1) << (bits - 1)) - 1;
+      }
+      if (*z < lo || *z > hi) {
+        *reason = "overflows";
+        return false;
+      }
+      x.val = ConstValue::ofInt(*z);
+      return true;
+    }
+    if (t->isFloat()) {
+      if (t->isUntyped()) return true;
+      double d = t->basic == BasicKind::Float32 ? v.toFloat32() : v.toFloat64();
+      if (std::isinf(d)) {
+        *reason = "overflows";
+        return false;
+      }
+      x.val = ConstValue::ofDouble(d);
+      return true;
+    }
+    return false;
+  }
+
+  // Gives an untyped operand the type `target` (the default type for `any`).
+  bool convertUntyped(Operand& x, const Type* target) {
+    if (x.invalid() || !isUntyped(x.type)) return true;
+    if (target->kind == TypeKind::Interface) target = defaultType(x.type);
+    if (x.type == basicType(BasicKind::UntypedNil)) {
+      return false;
+    }
+    const Basic* t = asBasic(target);
+    if (!t) return false;
+    if (x.mode == Mode::Constant) {
+      std::string reason;
+      if (!representable(x, t, &reason)) {
+        const Basic* from = asBasic(x.type);
+        bool kindMismatch = (from->isNumeric() != t->isNumeric()) ||
+                            (from->isString() != t->isString()) ||
+                            (from->isBoolean() != t->isBoolean());
+        if (kindMismatch || reason.empty()) return false;
+        std::string msg = "cannot use " + describe(x) + " as " + typeString(target) +
+                          " value in " + context_ + " (" + reason + ")";
+        error(x.expr->pos, msg);
+        x.mode = Mode::Invalid;
+        return true;  // reported
+      }
+    } else {
+      const Basic* from = asBasic(x.type);
+      bool ok = (from->isBoolean() && t->isBoolean()) ||
+                (from->isNumeric() && t->isNumeric()) || (from->isString() && t->isString());
+      if (!ok) return false;
+    }
+    x.type = target;
+    updateUntyped(x.expr, target);
+    return true;
+  }
+
+  // Checks that x can be assigned to a variable of type t, converting untyped values.
+  void assignment(Operand& x, const Type* t, const char* context) {
+    if (x.invalid() || !t || t == basicType(BasicKind::Invalid)) return;
+    context_ = context;
+    if (x.mode == Mode::NoValue) {
+      error(x.expr->pos, exprString(x.expr) + " (no value) used as value");
+      x.mode = Mode::Invalid;
+      return;
+    }
+    if (x.mode == Mode::TypeExpr || x.mode == Mode::Builtin) {
+      error(x.expr->pos, exprString(x.expr) + " (" +
+                             (x.mode == Mode::TypeExpr ? "type" : "built-in function " +
+                                                                      exprString(x.expr)) +
+                             ") is not an expression");
+      x.mode = Mode::Invalid;
+      return;
+    }
+    if (isUntyped(x.type)) {
+      if (x.type == basicType(BasicKind::UntypedNil) && t->kind != TypeKind::Interface) {
+        error(x.expr->pos, "cannot use nil as " + typeString(t) + " value in " + context);
+        x.mode = Mode::Invalid;
+        return;
+      }
+      if (!convertUntyped(x, t)) {
+        error(x.expr->pos, "cannot use " + describe(x) + " as " + typeString(t) + " value in " +
+                               context);
+        x.mode = Mode::Invalid;
+      }
+      return;
+    }
+    if (t->kind == TypeKind::Interface || identical(x.type, t)) return;
+    error(x.expr->pos, "cannot use " + describe(x) + " as " + typeString(t) + " value in " +
+                           context);
+    x.mode = Mode::Invalid;
+  }
+
+  // ---- Expressions ------------------------------------------------------------------------
+
+  Operand invalidOperand(const Expr* e) {
+    Operand x;
+    x.expr = e;
+    return x;
+  }
+
+  Operand expr(const Expr* e, bool allowNoValue = false, bool asLhs = false) {
+    Operand x = exprInternal(e, asLhs);
+    x.expr = e;
+    if (x.mode == Mode::NoValue && !allowNoValue) {
+      error(e->pos, exprString(e) + " (no value) used as value");
+      x.mode = Mode::Invalid;
+    }
+    if (x.mode == Mode::TypeExpr && !allowTypes_) {
+      error(e->pos, exprString(e) + " (type) is not an expression");
+      x.mode = Mode::Invalid;
+    }
+    if (!x.invalid()) record(x);
+    return x;
+  }
+
+  Operand exprInternal(const Expr* e, bool asLhs) {
+    switch (e->kind) {
+      case NodeKind::BasicLit: return basicLit(static_cast<const BasicLit*>(e));
+      case NodeKind::ParenExpr: {
+        Operand x = expr(static_cast<const ParenExpr*>(e)->x, true, asLhs);
+        return x;
+      }
+      case NodeKind::Ident: return ident(static_cast<const Ident*>(e), asLhs);
+      case NodeKind::UnaryExpr: return unary(static_cast<const UnaryExpr*>(e));
+      case NodeKind::BinaryExpr: return binary(static_cast<const BinaryExpr*>(e));
+      case NodeKind::CallExpr: return call(static_cast<const CallExpr*>(e));
+      case NodeKind::IndexExpr: return index(static_cast<const IndexExpr*>(e));
+      case NodeKind::SelectorExpr: {
+        auto sel = static_cast<const SelectorExpr*>(e);
+        Operand x = invalidOperand(e);
+        if (const Object* member = packageMember(sel)) {
+          x.mode = Mode::Value;
+          x.type = member->type;
+          return x;
+        }
+        return x;
+      }
+      default:
+        unsupported(e->pos, constructName(e->kind));
+        return invalidOperand(e);
+    }
+  }
+
+  Operand basicLit(const BasicLit* lit) {
+    Operand x = invalidOperand(lit);
+    if (lit->litKind == LitKind::Imag) {
+      unsupported(lit->pos, "complex numbers");
+      return x;
+    }
+    x.val = ConstValue::fromLiteral(*lit);
+    if (x.val.isUnknown()) {
+      error(lit->pos, "malformed constant: " + lit->raw);
+      return x;
+    }
+    x.mode = Mode::Constant;
+    switch (lit->litKind) {
+      case LitKind::Int: x.type = basicType(BasicKind::UntypedInt); break;
+      case LitKind::Float: x.type = basicType(BasicKind::UntypedFloat); break;
+      case LitKind::Rune: x.type = basicType(BasicKind::UntypedRune); break;
+      default: x.type = basicType(BasicKind::UntypedString); break;
+    }
+    return x;
+  }
+
+  Operand ident(const Ident* id, bool asLhs) {
+    Operand x = invalidOperand(id);
+    if (id->name == "_") {
+      error(id->pos, "cannot use _ as value");
+      return x;
+    }
+    Object* obj = lookup(id->name);
+    if (!obj && script_) obj = autoImport(id->name);
+    if (!obj) {
+      error(id->pos, "undefined: " + id->name);
+      return x;
+    }
+    if (!asLhs) obj->used = true;
+    info_.uses[id] = obj;
+    switch (obj->kind) {
+      case Object::Kind::Const:
+        if (obj == iota_) {
+          if (iotaValue_ < 0) {
+            error(id->pos, "cannot use iota outside constant declaration");
+            return x;
+          }
+          x.mode = Mode::Constant;
+          x.type = basicType(BasicKind::UntypedInt);
+          x.val = ConstValue::ofInt64(iotaValue_);
+          return x;
+        }
+        if (obj->isGlobal) {
+          if (PendingDecl* p = pendingFor(obj)) resolvePending(*p);
+        }
+        if (obj->type == basicType(BasicKind::Invalid) || !obj->type) return x;
+        x.mode = Mode::Constant;
+        x.type = obj->type;
+        x.val = obj->value;
+        return x;
+      case Object::Kind::Var:
+        if (obj->isGlobal) {
+          if (PendingDecl* p = pendingFor(obj)) resolvePending(*p);
+        }
+        if (!obj->type || obj->type == basicType(BasicKind::Invalid)) return x;
+        x.mode = Mode::Variable;
+        x.type = obj->type;
+        return x;
+      case Object::Kind::Func:
+        x.mode = Mode::Value;
+        x.type = obj->type;
+        return x;
+      case Object::Kind::TypeName:
+        x.mode = Mode::TypeExpr;
+        x.type = obj->type;
+        return x;
+      case Object::Kind::Builtin:
+        x.mode = Mode::Builtin;
+        x.builtin = obj;
+        return x;
+      case Object::Kind::Nil:
+        x.mode = Mode::Value;
+        x.type = basicType(BasicKind::UntypedNil);
+        return x;
+      case Object::Kind::PkgName:
+        error(id->pos, "use of package " + id->name + " without selector");
+        return x;
+    }
+    return x;
+  }
+
+  const Object* packageMember(const SelectorExpr* sel) {
+    auto pkgId = as<Ident>(sel->x);
+    Object* pkgObj = pkgId ? lookup(pkgId->name) : nullptr;
+    if (!pkgObj && pkgId && script_) pkgObj = autoImport(pkgId->name);
+    if (!pkgObj) {
+      if (pkgId) error(pkgId->pos, "undefined: " + pkgId->name);
+      else unsupported(sel->pos, "selectors");
+      return nullptr;
+    }
+    if (pkgObj->kind != Object::Kind::PkgName) {
+      unsupported(sel->pos, "field and method selectors");
+      return nullptr;
+    }
+    pkgObj->used = true;
+    info_.uses[pkgId] = pkgObj;
+    auto member = pkgObj->package->members.find(sel->sel->name);
+    if (member == pkgObj->package->members.end()) {
+      error(sel->sel->pos, "undefined: " + pkgId->name + "." + sel->sel->name);
+      return nullptr;
+    }
+    info_.uses[sel->sel] = &member->second;
+    return &member->second;
+  }
+
+  Operand unary(const UnaryExpr* u) {
+    Operand x = expr(u->x);
+    Operand r = invalidOperand(u);
+    if (x.invalid()) return r;
+    if (u->op == Token::Arrow) {
+      unsupported(u->pos, "channel receives");
+      return r;
+    }
+    if (u->op == Token::And) {
+      unsupported(u->pos, "pointers");
+      return r;
+    }
+    const Basic* b = asBasic(x.type);
+    bool ok = false;
+    switch (u->op) {
+      case Token::Add:
+      case Token::Sub: ok = b && b->isNumeric(); break;
+      case Token::Xor: ok = b && b->isInteger(); break;
+      case Token::Not: ok = b && b->isBoolean(); break;
+      default: break;
+    }
+    if (!ok) {
+      error(u->pos, std::string("invalid operation: operator ") + tokenText(u->op) +
+                        " not defined on " + describe(x));
+      return r;
+    }
+    r.mode = x.mode == Mode::Constant ? Mode::Constant : Mode::Value;
+    r.type = x.type;
+    if (r.mode == Mode::Constant) {
+      unsigned ubits = b->isUnsigned() ? b->bits() : 0;
+      r.val = ConstValue::unary(u->op, x.val, ubits);
+      if (!isUntyped(r.type)) {
+        std::string reason;
+        Operand probe = r;
+        if (!representable(probe, b, &reason)) {
+          error(u->pos, "constant " + r.val.toString() + " overflows " + typeString(r.type));
+          r.mode = Mode::Invalid;
+        }
+      }
+    }
+    return r;
+  }
+
+  static bool isComparison(Token op) {
+    return op == Token::Eql || op == Token::Neq || op == Token::Lss || op == Token::Leq ||
+           op == Token::Gtr || op == Token::Geq;
+  }
+
+  Operand binary(const BinaryExpr* b) {
+    Operand x = expr(b->x);
+    Operand y = expr(b->y);
+    if (x.invalid() || y.invalid()) return invalidOperand(b);
+    return binaryOp(b->op, x, y, b, b->opPos);
+  }
+
+  // Makes the operands of a binary operation the same type (Go's matchTypes).
+  bool matchTypes(Operand& x, Operand& y) {
+    bool xu = isUntyped(x.type), yu = isUntyped(y.type);
+    if (xu && !yu) {
+      context_ = "";
+      return convertUntyped(x, y.type) && !x.invalid();
+    }
+    if (yu && !xu) {
+      context_ = "";
+      return convertUntyped(y, x.type) && !y.invalid();
+    }
+    if (xu && yu) {
+      // Both untyped: the "larger" kind wins (int < rune < float).
+      const Basic* bx = asBasic(x.type);
+      const Basic* by = asBasic(y.type);
+      if (bx->isNumeric() && by->isNumeric()) {
+        const Type* t = bx->basic > by->basic ? x.type : y.type;
+        x.type = y.type = t;
+      }
+    }
+    return true;
+  }
+
+  Operand binaryOp(Token op, Operand x, Operand y, const BinaryExpr* e, Pos opPos) {
+    Operand r = invalidOperand(e);
+    if (op == Token::Shl || op == Token::Shr) return shiftOp(op, x, y, e);
+    std::string text = e ? exprString(e) : exprString(x.expr) + " " + tokenText(op) + " " +
+                                               exprString(y.expr);
+    if (isComparison(op)) return comparison(op, x, y, e ? e->pos : opPos, false, e);
+    if (!matchTypes(x, y)) {
+      error(x.expr->pos, "invalid operation: " + text + " (mismatched types " +
+                             typeString(x.type) + " and " + typeString(y.type) + ")");
+      return r;
+    }
+    if (x.invalid() || y.invalid()) return r;
+    if (!identical(x.type, y.type)) {
+      error(x.expr->pos, "invalid operation: " + text + " (mismatched types " +
+                             typeString(x.type) + " and " + typeString(y.type) + ")");
+      return r;
+    }
+    const Basic* b = asBasic(x.type);
+    bool ok = false;
+    switch (op) {
+      case Token::Add: ok = b && (b->isNumeric() || b->isString()); break;
+      case Token::Sub:
+      case Token::Mul:
+      case Token::Quo: ok = b && b->isNumeric(); break;
+      case Token::Rem:
+      case Token::And:
+      case Token::Or:
+      case Token::Xor:
+      case Token::AndNot: ok = b && b->isInteger(); break;
+      case Token::LAnd:
+      case Token::LOr: ok = b && b->isBoolean(); break;
+      default: break;
+    }
+    if (!ok) {
+      error(x.expr->pos, std::string("invalid operation: operator ") + tokenText(op) +
+                             " not defined on " + describe(x));
+      return r;
+    }
+    if ((op == Token::Quo || op == Token::Rem) && y.mode == Mode::Constant) {
+      bool zero = (y.val.kind() == ConstValue::Kind::Int && y.val.intValue() == 0) ||
+                  (y.val.kind() == ConstValue::Kind::Float && y.val.ratValue() == 0);
+      if (zero && (b->isInteger() || x.mode == Mode::Constant)) {
+        error(y.expr->pos, "invalid operation: division by zero");
+        return r;
+      }
+    }
+    r.type = x.type;
+    if (x.mode == Mode::Constant && y.mode == Mode::Constant) {
+      r.mode = Mode::Constant;
+      bool intDiv = b->isInteger();
+      ConstValue xv = x.val, yv = y.val;
+      if (b->isFloat()) {
+        xv = ConstValue::ofFloat(xv.toRat());
+        yv = ConstValue::ofFloat(yv.toRat());
+      }
+      r.val = ConstValue::binary(op, xv, yv, intDiv);
+      if (!isUntyped(r.type)) {
+        std::string reason;
+        Operand probe = r;
+        if (!representable(probe, b, &reason)) {
+          error(x.expr->pos, "constant " + r.val.toString() + " overflows " + typeString(r.type));
+          r.mode = Mode::Invalid;
+          return r;
+        }
+        r.val = probe.val;
+      }
+      return r;
+    }
+    r.mode = Mode::Value;
+    return r;
+  }
+
+  Operand comparison(Token op, Operand x, Operand y, Pos pos, bool forSwitch,
+                     const BinaryExpr* e = nullptr) {
+    Operand r = invalidOperand(e);
+    std::string text = e ? exprString(e) : exprString(x.expr) + " == " + exprString(y.expr);
+    if (!matchTypes(x, y) || x.invalid() || y.invalid() || !identical(x.type, y.type)) {
+      if (forSwitch) {
+        error(x.expr->pos, "invalid case " + exprString(x.expr) + " in switch on " +
+                               exprString(y.expr) + " (mismatched types " + typeString(x.type) +
+                               " and " + typeString(y.type) + ")");
+      } else {
+        error(x.expr->pos, "invalid operation: " + text + " (mismatched types " +
+                               typeString(x.type) + " and " + typeString(y.type) + ")");
+      }
+      return r;
+    }
+    const Basic* b = asBasic(x.type);
+    bool ordered = op != Token::Eql && op != Token::Neq;
+    if (!b || (ordered && !b->isOrdered())) {
+      error(x.expr->pos, std::string("invalid operation: ") + text + " (operator " +
+                             tokenText(op) + " not defined on " + describe(x) + ")");
+      return r;
+    }
+    r.type = basicType(BasicKind::UntypedBool);
+    if (x.mode == Mode::Constant && y.mode == Mode::Constant) {
+      r.mode = Mode::Constant;
+      r.val = ConstValue::ofBool(ConstValue::compare(op, x.val, y.val));
+    } else {
+      r.mode = Mode::Value;
+      // Untyped operands compared with typed ones took their type above; two untyped
+      // non-constant operands (rare) take their default type.
+      if (isUntyped(x.type)) {
+        convertUntyped(x, defaultType(x.type));
+        convertUntyped(y, defaultType(y.type));
+      }
+    }
+    return r;
+  }
+
+  Operand shiftOp(Token op, Operand x, Operand y, const BinaryExpr* e) {
+    Operand r = invalidOperand(e);
+    const Basic* yb = asBasic(y.type);
+    if (y.mode == Mode::Constant) {
+      auto count = y.val.toInt();
+      if (!count || *count < 0) {
+        error(y.expr->pos, "invalid shift count " + describe(y));
+        return r;
+      }
+      if (isUntyped(y.type)) {
+        y.val = ConstValue::ofInt(*count);
+        convertUntyped(y, basicType(BasicKind::Uint));
+      }
+    } else if (!yb || !yb->isInteger()) {
+      error(y.expr->pos, "invalid operation: shift count " + describe(y) + " must be integer");
+      return r;
+    }
+    const Basic* xb = asBasic(x.type);
+    if (x.mode == Mode::Constant) {
+      if (!x.val.toInt()) {
+        error(x.expr->pos, "invalid operation: shifted operand " + describe(x) + " must be integer");
+        return r;
+      }
+      if (y.mode == Mode::Constant) {
+        r.mode = Mode::Constant;
+        r.type = x.type;
+        if (isUntyped(x.type) && !xb->isInteger()) r.type = basicType(BasicKind::UntypedInt);
+        uint64_t count = y.val.uint64Value();
+        if (count > 10000) {
+          error(y.expr->pos, "invalid shift count " + describe(y));
+          return invalidOperand(e);
+        }
+        r.val = ConstValue::shift(op, ConstValue::ofInt(*x.val.toInt()), count);
+        if (!isUntyped(r.type)) {
+          std::string reason;
+          Operand probe = r;
+          if (!representable(probe, asBasic(r.type), &reason)) {
+            error(x.expr->pos, "constant " + r.val.toString() + " overflows " + typeString(r.type));
+            return invalidOperand(e);
+          }
+        }
+        return r;
+      }
+      if (isUntyped(x.type)) {
+        // A non-constant shift of an untyped constant: it takes the type it would have
+        // without the shift (here, int).
+        convertUntyped(x, basicType(BasicKind::Int));
+        xb = asBasic(x.type);
+      }
+    }
+    if (!xb || !xb->isInteger()) {
+      error(x.expr->pos, "invalid operation: shifted operand " + describe(x) + " must be integer");
+      return r;
+    }
+    if (isUntyped(y.type)) convertUntyped(y, basicType(BasicKind::Uint));
+    r.mode = Mode::Value;
+    r.type = x.type;
+    return r;
+  }
+
+  Operand index(const IndexExpr* e) {
+    Operand x = expr(e->x);
+    Operand r = invalidOperand(e);
+    if (x.invalid()) return r;
+    if (e->indices.size() != 1) {
+      unsupported(e->pos, "generic instantiations");
+      return r;
+    }
+    const Basic* b = asBasic(x.type);
+    if (!b || !b->isString()) {
+      unsupported(e->pos, "index expressions on " + typeString(x.type));
+      return r;
+    }
+    if (isUntyped(x.type)) convertUntyped(x, basicType(BasicKind::String));
+    Operand i = expr(e->indices[0]);
+    if (i.invalid()) return r;
+    const Basic* ib = asBasic(i.type);
+    if (!ib || !(ib->isInteger() || (i.mode == Mode::Constant && i.val.toInt()))) {
+      error(i.expr->pos, "invalid argument: index " + describe(i) + " must be integer");
+      return r;
+    }
+    if (isUntyped(i.type)) convertUntyped(i, basicType(BasicKind::Int));
+    if (i.mode == Mode::Constant) {
+      auto v = i.val.toInt();
+      if (*v < 0) {
+        error(i.expr->pos, "invalid argument: index " + describe(i) + " must not be negative");
+        return r;
+      }
+      if (x.mode == Mode::Constant && *v >= static_cast<long>(x.val.stringValue().size())) {
+        error(i.expr->pos, "invalid argument: index " + i.val.toString() + " out of bounds [0:" +
+                               std::to_string(x.val.stringValue().size()) + "]");
+        return r;
+      }
+    }
+    r.mode = Mode::Value;
+    r.type = basicType(BasicKind::Uint8);
+    return r;
+  }
+
+  // ---- Calls -------------------------------------------------------------------------------
+
+  Operand call(const CallExpr* c) {
+    Operand r = invalidOperand(c);
+    bool savedAllowTypes = allowTypes_;
+    allowTypes_ = true;
+    Operand f = expr(c->fun, true);
+    allowTypes_ = savedAllowTypes;
+    if (f.invalid()) {
+      for (const Expr* a : c->args) expr(a);
+      return r;
+    }
+    if (f.mode == Mode::TypeExpr) return conversion(c, f.type);
+    if (f.mode == Mode::Builtin) return builtinCall(c, f.builtin->builtin);
+    auto sig = dynamic_cast<const Signature*>(f.type);
+    if (!sig) {
+      error(c->pos, "invalid operation: cannot call non-function " + describe(f));
+      return r;
     }
     if (c->hasEllipsis) {
       unsupported(c->pos, "calls with ...");
-      return invalid();
+      return r;
     }
+    std::vector<Operand> args;
+    for (const Expr* a : c->args) args.push_back(expr(a));
+    for (const Operand& a : args) {
+      if (a.invalid()) return r;
+    }
+    std::string funName = exprString(c->fun);
     size_t fixed = sig->variadic ? sig->params.size() - 1 : sig->params.size();
-    if (c->args.size() < fixed || (!sig->variadic && c->args.size() > fixed)) {
-      bool tooMany = c->args.size() > fixed;
+    if (args.size() < fixed || (!sig->variadic && args.size() > fixed)) {
+      bool tooMany = args.size() > fixed;
       Pos at = tooMany ? c->args[fixed]->pos : c->rparen;
       std::string have = "(";
-      for (size_t i = 0; i < c->args.size(); ++i) {
-        TypeAndValue a = expr(c->args[i]);
+      for (size_t i = 0; i < args.size(); ++i) {
         if (i) have += ", ";
-        have += a.type ? typeString(a.type) : "invalid type";
+        have += argTypeText(args[i]);
       }
       have += ")";
-      std::string want = typeString(sig).substr(4);
       error(at, std::string(tooMany ? "too many" : "not enough") + " arguments in call to " +
-                    funName + "\n\thave " + have + "\n\twant " + want);
-      return invalid();
+                    funName + "\n\thave " + have + "\n\twant " + tupleText(sig->params));
+      return r;
     }
-    for (size_t i = 0; i < c->args.size(); ++i) {
-      const Expr* arg = c->args[i];
-      TypeAndValue a = expr(arg);
-      if (!a.type) continue;
-      if (a.mode == Mode::NoValue) {
-        error(arg->pos, exprString(arg) + " (no value) used as value");
-        continue;
-      }
+    std::string context = "argument to " + funName;
+    for (size_t i = 0; i < args.size(); ++i) {
       const Type* param = sig->variadic && i >= fixed ? sig->params.back() : sig->params[i];
-      if (param->kind != TypeKind::Interface && a.type != param) {
-        error(arg->pos, "cannot use " + describe(arg, a) + " as " + typeString(param) +
-                            " value in argument to " + funName);
+      assignment(args[i], param, context.c_str());
+    }
+    if (sig->results.empty()) {
+      r.mode = Mode::NoValue;
+      return r;
+    }
+    r.mode = Mode::Value;
+    if (sig->results.size() == 1) {
+      r.type = sig->results[0];
+    } else {
+      Tuple* t = newType<Tuple>();
+      t->types = sig->results;
+      r.type = t;
+    }
+    return r;
+  }
+
+  Operand conversion(const CallExpr* c, const Type* target) {
+    Operand r = invalidOperand(c);
+    if (c->args.size() != 1) {
+      error(c->args.empty() ? c->rparen : c->args[1]->pos,
+            std::string(c->args.empty() ? "missing argument" : "too many arguments") +
+                " in conversion to " + typeString(target));
+      return r;
+    }
+    Operand x = expr(c->args[0]);
+    if (x.invalid()) return r;
+    const Basic* to = asBasic(target);
+    const Basic* from = asBasic(x.type);
+    r.type = target;
+    if (!to || !from) {
+      error(x.expr->pos, "cannot convert " + describe(x) + " to type " + typeString(target));
+      return r;
+    }
+    if (x.mode == Mode::Constant && (from->isUntyped() || to->isNumeric() == from->isNumeric())) {
+      // Constant conversions stay constant when the value fits.
+      if (to->isString() && from->isInteger()) {
+        auto z = x.val.toInt();
+        std::string s;
+        int64_t cp = z && mpz_fits_slong_p(z->get_mpz_t()) ? z->get_si() : 0xFFFD;
+        syntax::appendUtf8(s, cp < 0 || cp > 0x10FFFF ? 0xFFFD : static_cast<uint32_t>(cp));
+        r.mode = Mode::Constant;
+        r.val = ConstValue::ofString(s);
+        if (isUntyped(x.type)) convertUntyped(x, defaultType(x.type));
+        return r;
+      }
+      bool sameKind = (to->isNumeric() && from->isNumeric()) ||
+                      (to->isString() && from->isString()) ||
+                      (to->isBoolean() && from->isBoolean());
+      if (sameKind) {
+        Operand probe = x;
+        std::string reason;
+        if (to->isInteger() && from->isFloat() && !x.val.toInt()) {
+          error(x.expr->pos, "cannot convert " + describe(x) + " to type " + typeString(target) +
+                                 " (truncated)");
+          return r;
+        }
+        if (!representable(probe, to, &reason)) {
+          error(x.expr->pos, "cannot convert " + describe(x) + " to type " + typeString(target) +
+                                 " (" + (reason.empty() ? "overflows" : reason) + ")");
+          return r;
+        }
+        if (isUntyped(x.type)) convertUntyped(x, to->isNumeric() ? defaultType(x.type) : target);
+        r.mode = Mode::Constant;
+        r.val = probe.val;
+        return r;
       }
     }
-    if (sig->results.empty()) return record(c, TypeAndValue{Mode::NoValue, nullptr, {}});
-    if (sig->results.size() == 1) return record(c, TypeAndValue{Mode::Value, sig->results[0], {}});
-    unsupported(c->pos, "multiple results");
-    return invalid();
+    bool ok = (to->isNumeric() && from->isNumeric()) || (to->isString() && from->isString()) ||
+              (to->isBoolean() && from->isBoolean()) || (to->isString() && from->isInteger());
+    if (!ok) {
+      error(x.expr->pos, "cannot convert " + describe(x) + " to type " + typeString(target));
+      return r;
+    }
+    if (isUntyped(x.type)) convertUntyped(x, defaultType(x.type));
+    r.mode = Mode::Value;
+    return r;
+  }
+
+  Operand builtinCall(const CallExpr* c, Builtin b) {
+    Operand r = invalidOperand(c);
+    std::string name = exprString(c->fun);
+    std::vector<Operand> args;
+    for (const Expr* a : c->args) args.push_back(expr(a));
+    for (const Operand& a : args) {
+      if (a.invalid()) return r;
+    }
+    auto wantArgs = [&](size_t n) {
+      if (args.size() < n) {
+        error(c->rparen, "not enough arguments for " + exprString(c) + " (expected " +
+                             std::to_string(n) + ", found " + std::to_string(args.size()) + ")");
+        return false;
+      }
+      if (args.size() > n) {
+        error(c->args[n]->pos, "too many arguments for " + exprString(c) + " (expected " +
+                                   std::to_string(n) + ", found " + std::to_string(args.size()) +
+                                   ")");
+        return false;
+      }
+      return true;
+    };
+    switch (b) {
+      case Builtin::Len: {
+        if (!wantArgs(1)) return r;
+        const Basic* t = asBasic(args[0].type);
+        if (!t || !t->isString()) {
+          error(c->args[0]->pos, "invalid argument: " + describe(args[0]) + " for built-in len");
+          return r;
+        }
+        r.type = basicType(BasicKind::Int);
+        if (args[0].mode == Mode::Constant) {
+          r.mode = Mode::Constant;
+          r.val = ConstValue::ofInt64(static_cast<int64_t>(args[0].val.stringValue().size()));
+          convertUntyped(args[0], basicType(BasicKind::String));
+          return r;
+        }
+        r.mode = Mode::Value;
+        return r;
+      }
+      case Builtin::Print:
+      case Builtin::Println:
+        for (Operand& a : args) {
+          if (isUntyped(a.type)) {
+            if (a.type == basicType(BasicKind::UntypedNil)) {
+              error(a.expr->pos, "use of untyped nil in argument to built-in " + name);
+              return r;
+            }
+            context_ = "argument to built-in " + name;
+            convertUntyped(a, defaultType(a.type));
+          }
+        }
+        r.mode = Mode::NoValue;
+        return r;
+      case Builtin::Panic:
+        if (!wantArgs(1)) return r;
+        assignment(args[0], anyType(), "argument to panic");
+        r.mode = Mode::NoValue;
+        return r;
+      case Builtin::Min:
+      case Builtin::Max: {
+        if (args.empty()) {
+          error(c->rparen, "not enough arguments for " + exprString(c) +
+                               " (expected 1, found 0)");
+          return r;
+        }
+        Operand acc = args[0];
+        for (size_t i = 1; i < args.size(); ++i) {
+          Operand y = args[i];
+          if (!matchTypes(acc, y) || acc.invalid() || y.invalid() || !identical(acc.type, y.type)) {
+            error(args[i].expr->pos, "invalid argument: mismatched types " +
+                                         typeString(acc.type) + " (previous argument) and " +
+                                         typeString(y.type) + " (type of " +
+                                         exprString(args[i].expr) + ")");
+            return r;
+          }
+          if (acc.mode == Mode::Constant && y.mode == Mode::Constant) {
+            bool less = ConstValue::compare(Token::Lss, y.val, acc.val);
+            if ((b == Builtin::Min) == less) acc.val = y.val;
+          } else {
+            acc.mode = Mode::Value;
+          }
+        }
+        const Basic* t = asBasic(acc.type);
+        if (!t || !t->isOrdered()) {
+          error(c->args[0]->pos, "invalid argument: " + describe(args[0]) +
+                                     " cannot be ordered");
+          return r;
+        }
+        if (acc.mode != Mode::Constant) {
+          for (Operand& a : args) {
+            if (isUntyped(a.type)) convertUntyped(a, acc.type);
+          }
+        }
+        r.mode = acc.mode == Mode::Constant ? Mode::Constant : Mode::Value;
+        r.type = acc.type;
+        r.val = acc.val;
+        return r;
+      }
+    }
+    return r;
   }
 
   Importer& importer_;
   Diagnostics& diags_;
   Info& info_;
   bool script_ = false;
-  std::map<std::string, Object*> universe_;
-  std::map<std::string, Object*> packageScope_;
-  std::map<std::string, Object*> fileScope_;
+  bool allowTypes_ = false;
+  std::string context_;
+  Scope universe_;
+  Scope fileScope_;
+  Scope packageScope_;
+  Scope* scope_ = nullptr;
+  FuncContext* fn_ = nullptr;
+  Object* iota_ = nullptr;
+  int iotaValue_ = -1;
+  std::vector<PendingDecl> pending_;
 };
 
 }  // namespace
@@ -474,6 +2019,7 @@ class Checker {
 bool checkFile(const File* file, Importer& importer, Diagnostics& diags, Info& info) {
   size_t before = diags.size();
   Checker checker(importer, diags, info);
+  checker.fileName_ = diags.fileName();
   checker.checkFile(file);
   return diags.size() == before;
 }

@@ -1,5 +1,6 @@
-// The type checker: resolves every name, computes every expression's type (and
-// constant value), and reports errors in Go's words before anything runs.
+// The type checker: resolves every name to an object (a frame slot, a global, a
+// function, a constant, a package member), computes every expression's type and
+// constant value, and reports errors in Go's words before anything runs.
 //
 // What it learns is recorded in Info, keyed by AST node, as go/types does; the
 // evaluator compiles the AST and Info into its executable tree.
@@ -20,15 +21,21 @@ namespace gol::check {
 
 struct Package;
 
+enum class Builtin { Len, Print, Println, Panic, Min, Max };
+
 struct Object {
-  enum class Kind { PkgName, Func, Const, TypeName, Nil };
+  enum class Kind { PkgName, Func, Var, Const, TypeName, Builtin, Nil };
   Kind kind;
   std::string name;
   const Type* type = nullptr;
   syntax::Pos pos;
-  const Package* package = nullptr;    // PkgName: the package it names; Func: its owner
+  const Package* package = nullptr;        // PkgName: the package named; Func: its owner
   const syntax::FuncDecl* decl = nullptr;  // Func declared in Gol source
-  ConstValue value;                    // Const
+  ConstValue value;                        // Const
+  Builtin builtin = Builtin::Len;          // Builtin
+  // Var: a slot of its function's frame, or of the globals.
+  bool isGlobal = false;
+  int slot = -1;
   bool used = false;
 };
 
@@ -47,18 +54,32 @@ class Importer {
   virtual const Package* importByName(const std::string& name) = 0;
 };
 
-enum class Mode { NoValue, Constant, Value, TypeExpr, PackageName, Builtin };
+enum class Mode { Invalid, NoValue, Constant, Value, Variable, TypeExpr, Builtin };
 
 struct TypeAndValue {
-  Mode mode = Mode::NoValue;
-  const Type* type = nullptr;
+  Mode mode = Mode::Invalid;
+  const Type* type = nullptr;  // for untyped constants: the type they take where used
   ConstValue value;
+};
+
+struct FuncInfo {
+  int frameSize = 0;
+  std::vector<const Object*> params;
+  std::vector<const Object*> results;
+  std::vector<const Type*> slotTypes;  // the type of each frame slot
+  std::string name;  // as Go's stack traces print it: main.f
 };
 
 struct Info {
   std::unordered_map<const syntax::Expr*, TypeAndValue> types;
   std::unordered_map<const syntax::Ident*, const Object*> uses;
+  std::unordered_map<const syntax::Ident*, const Object*> defs;
+  std::unordered_map<const syntax::FuncDecl*, FuncInfo> funcs;
   const syntax::FuncDecl* mainFunc = nullptr;
+  int globalCount = 0;
+  std::vector<const Type*> globalTypes;  // the type of each global slot (package vars: see objects)
+  // Package-level variable declarations, in initialisation order (package mode).
+  std::vector<const syntax::ValueSpec*> globalInits;
   // Script mode: the top-level statements, run in order before main.
   std::vector<const syntax::Stmt*> scriptStmts;
   // Every object and type the checker created; the tables above point into them.

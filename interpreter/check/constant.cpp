@@ -1,39 +1,342 @@
 #include "interpreter/check/constant.h"
 
-#include <cstdlib>
+#include <mpfr.h>
+
+#include <cmath>
+#include <cstdio>
 
 namespace gol::check {
 
-std::optional<int64_t> parseIntLiteral(const std::string& literal) {
-  std::string digits;
-  for (char c : literal) {
-    if (c != '_') digits += c;
-  }
-  int base = 10;
-  size_t start = 0;
-  if (digits.size() > 1 && digits[0] == '0') {
-    char p = digits[1];
-    if (p == 'x' || p == 'X') base = 16, start = 2;
-    else if (p == 'o' || p == 'O') base = 8, start = 2;
-    else if (p == 'b' || p == 'B') base = 2, start = 2;
-    else base = 8, start = 1;
-  }
-  unsigned __int128 v = 0;
-  for (size_t i = start; i < digits.size(); ++i) {
-    char c = digits[i];
-    int d = c >= '0' && c <= '9' ? c - '0' : (c | 0x20) - 'a' + 10;
-    v = v * static_cast<unsigned>(base) + static_cast<unsigned>(d);
-    if (v > static_cast<unsigned __int128>(INT64_MAX)) return std::nullopt;
-  }
-  return static_cast<int64_t>(v);
+using syntax::Token;
+
+ConstValue ConstValue::ofBool(bool v) {
+  ConstValue c;
+  c.kind_ = Kind::Bool;
+  c.b_ = v;
+  return c;
 }
 
-double parseFloatLiteral(const std::string& literal) {
-  std::string text;
-  for (char c : literal) {
-    if (c != '_') text += c;
+ConstValue ConstValue::ofString(std::string v) {
+  ConstValue c;
+  c.kind_ = Kind::String;
+  c.s_ = std::move(v);
+  return c;
+}
+
+ConstValue ConstValue::ofInt(const mpz_class& v) {
+  ConstValue c;
+  c.kind_ = Kind::Int;
+  c.z_ = v;
+  return c;
+}
+
+ConstValue ConstValue::ofInt64(int64_t v) {
+  mpz_class z;
+  mpz_set_si(z.get_mpz_t(), v);
+  return ofInt(z);
+}
+
+ConstValue ConstValue::ofUint64(uint64_t v) {
+  mpz_class z;
+  mpz_set_ui(z.get_mpz_t(), v);
+  return ofInt(z);
+}
+
+ConstValue ConstValue::ofFloat(const mpq_class& v) {
+  ConstValue c;
+  c.kind_ = Kind::Float;
+  c.q_ = v;
+  c.q_.canonicalize();
+  return c;
+}
+
+ConstValue ConstValue::ofDouble(double v) {
+  if (!std::isfinite(v)) return ConstValue();
+  mpq_class q;
+  mpq_set_d(q.get_mpq_t(), v);
+  return ofFloat(q);
+}
+
+namespace {
+
+std::string stripUnderscores(const std::string& s) {
+  std::string out;
+  for (char c : s) {
+    if (c != '_') out += c;
   }
-  return std::strtod(text.c_str(), nullptr);
+  return out;
+}
+
+// Exact value of a decimal or hexadecimal float literal.
+std::optional<mpq_class> parseFloat(const std::string& text) {
+  bool hex = text.size() > 2 && text[0] == '0' && (text[1] == 'x' || text[1] == 'X');
+  size_t i = hex ? 2 : 0;
+  mpz_class mantissa = 0;
+  long exp10 = 0, exp2 = 0;
+  bool afterPoint = false;
+  int base = hex ? 16 : 10;
+  for (; i < text.size(); ++i) {
+    char c = text[i];
+    if (c == '.') {
+      afterPoint = true;
+      continue;
+    }
+    int d = -1;
+    if (c >= '0' && c <= '9') d = c - '0';
+    else if (hex && std::isxdigit(static_cast<unsigned char>(c))) d = (c | 0x20) - 'a' + 10;
+    if (d < 0) break;
+    mantissa = mantissa * base + d;
+    if (afterPoint) {
+      if (hex) exp2 -= 4;
+      else exp10 -= 1;
+    }
+  }
+  if (i < text.size()) {
+    char e = text[i] | 0x20;
+    if ((hex && e == 'p') || (!hex && e == 'e')) {
+      long value = std::strtol(text.c_str() + i + 1, nullptr, 10);
+      if (value > 100000 || value < -100000) return std::nullopt;
+      if (hex) exp2 += value;
+      else exp10 += value;
+    }
+  }
+  mpq_class q(mantissa);
+  if (exp10 != 0) {
+    mpz_class p;
+    mpz_ui_pow_ui(p.get_mpz_t(), 10, static_cast<unsigned long>(std::labs(exp10)));
+    if (exp10 > 0) q *= p;
+    else q /= p;
+  }
+  if (exp2 > 0) mpq_mul_2exp(q.get_mpq_t(), q.get_mpq_t(), static_cast<unsigned long>(exp2));
+  if (exp2 < 0) mpq_div_2exp(q.get_mpq_t(), q.get_mpq_t(), static_cast<unsigned long>(-exp2));
+  q.canonicalize();
+  return q;
+}
+
+}  // namespace
+
+ConstValue ConstValue::fromLiteral(const syntax::BasicLit& lit) {
+  std::string text = stripUnderscores(lit.raw);
+  switch (lit.litKind) {
+    case syntax::LitKind::Int: {
+      mpz_class z;
+      int base = 10;
+      std::string digits = text;
+      if (text.size() > 1 && text[0] == '0') {
+        char p = text[1] | 0x20;
+        if (p == 'x') base = 16, digits = text.substr(2);
+        else if (p == 'o') base = 8, digits = text.substr(2);
+        else if (p == 'b') base = 2, digits = text.substr(2);
+        else base = 8, digits = text.substr(1);
+      }
+      if (z.set_str(digits, base) != 0) return ConstValue();
+      return ofInt(z);
+    }
+    case syntax::LitKind::Float: {
+      auto q = parseFloat(text);
+      return q ? ofFloat(*q) : ConstValue();
+    }
+    case syntax::LitKind::Rune: return ofInt64(lit.rune);
+    case syntax::LitKind::String: return ofString(lit.decoded);
+    case syntax::LitKind::Imag: return ConstValue();
+  }
+  return ConstValue();
+}
+
+std::optional<mpz_class> ConstValue::toInt() const {
+  if (kind_ == Kind::Int) return z_;
+  if (kind_ == Kind::Float && q_.get_den() == 1) return mpz_class(q_.get_num());
+  return std::nullopt;
+}
+
+mpq_class ConstValue::toRat() const {
+  if (kind_ == Kind::Int) return mpq_class(z_);
+  return q_;
+}
+
+double ConstValue::toFloat64() const {
+  mpq_class q = toRat();
+  mpfr_t f;
+  mpfr_init2(f, 53);
+  mpfr_set_q(f, q.get_mpq_t(), MPFR_RNDN);
+  double d = mpfr_get_d(f, MPFR_RNDN);
+  mpfr_clear(f);
+  return d;
+}
+
+float ConstValue::toFloat32() const {
+  mpq_class q = toRat();
+  mpfr_t f;
+  mpfr_init2(f, 24);
+  mpfr_set_q(f, q.get_mpq_t(), MPFR_RNDN);
+  float d = mpfr_get_flt(f, MPFR_RNDN);
+  mpfr_clear(f);
+  return d;
+}
+
+bool ConstValue::fitsInt64() const {
+  auto z = toInt();
+  return z && mpz_fits_slong_p(z->get_mpz_t());
+}
+
+bool ConstValue::fitsUint64() const {
+  auto z = toInt();
+  return z && *z >= 0 && mpz_fits_ulong_p(z->get_mpz_t());
+}
+
+uint64_t ConstValue::uint64Value() const {
+  auto z = toInt();
+  if (!z) return 0;
+  mpz_class m;
+  mpz_fdiv_r_2exp(m.get_mpz_t(), z->get_mpz_t(), 64);
+  return mpz_get_ui(m.get_mpz_t());
+}
+
+int64_t ConstValue::int64Value() const { return static_cast<int64_t>(uint64Value()); }
+
+std::string ConstValue::toString() const {
+  switch (kind_) {
+    case Kind::Unknown: return "unknown";
+    case Kind::Bool: return b_ ? "true" : "false";
+    case Kind::String: {
+      std::string out = "\"";
+      for (unsigned char c : s_) {
+        if (c == '"' || c == '\\') {
+          out += '\\';
+          out += static_cast<char>(c);
+        } else if (c == '\n') {
+          out += "\\n";
+        } else if (c == '\t') {
+          out += "\\t";
+        } else if (c < 0x20) {
+          char buf[8];
+          std::snprintf(buf, sizeof buf, "\\x%02x", c);
+          out += buf;
+        } else {
+          out += static_cast<char>(c);
+        }
+      }
+      return out + "\"";
+    }
+    case Kind::Int: return z_.get_str();
+    case Kind::Float: {
+      if (q_.get_den() == 1) return q_.get_num().get_str();
+      // go/constant prints floats with %.6g.
+      char buf[64];
+      std::snprintf(buf, sizeof buf, "%.6g", toFloat64());
+      return buf;
+    }
+  }
+  return "";
+}
+
+ConstValue ConstValue::unary(Token op, const ConstValue& x, unsigned unsignedBits) {
+  switch (op) {
+    case Token::Add: return x;
+    case Token::Sub:
+      if (x.kind_ == Kind::Int) return ofInt(-x.z_);
+      if (x.kind_ == Kind::Float) return ofFloat(-x.q_);
+      return ConstValue();
+    case Token::Not:
+      if (x.kind_ == Kind::Bool) return ofBool(!x.b_);
+      return ConstValue();
+    case Token::Xor: {
+      if (x.kind_ != Kind::Int) return ConstValue();
+      mpz_class r;
+      mpz_com(r.get_mpz_t(), x.z_.get_mpz_t());
+      if (unsignedBits) {
+        mpz_class mask = (mpz_class(1) << unsignedBits) - 1;
+        r &= mask;
+      }
+      return ofInt(r);
+    }
+    default: return ConstValue();
+  }
+}
+
+ConstValue ConstValue::binary(Token op, const ConstValue& x, const ConstValue& y,
+                              bool integerDivision) {
+  if (x.kind_ == Kind::Bool && y.kind_ == Kind::Bool) {
+    if (op == Token::LAnd) return ofBool(x.b_ && y.b_);
+    if (op == Token::LOr) return ofBool(x.b_ || y.b_);
+    return ConstValue();
+  }
+  if (x.kind_ == Kind::String && y.kind_ == Kind::String) {
+    if (op == Token::Add) return ofString(x.s_ + y.s_);
+    return ConstValue();
+  }
+  if (x.kind_ == Kind::Int && y.kind_ == Kind::Int) {
+    const mpz_class& a = x.z_;
+    const mpz_class& b = y.z_;
+    mpz_class r;
+    switch (op) {
+      case Token::Add: return ofInt(a + b);
+      case Token::Sub: return ofInt(a - b);
+      case Token::Mul: return ofInt(a * b);
+      case Token::Quo:
+        if (b == 0) return ConstValue();
+        if (!integerDivision) return ofFloat(mpq_class(a, b));
+        mpz_tdiv_q(r.get_mpz_t(), a.get_mpz_t(), b.get_mpz_t());
+        return ofInt(r);
+      case Token::Rem:
+        if (b == 0) return ConstValue();
+        mpz_tdiv_r(r.get_mpz_t(), a.get_mpz_t(), b.get_mpz_t());
+        return ofInt(r);
+      case Token::And: return ofInt(a & b);
+      case Token::Or: return ofInt(a | b);
+      case Token::Xor: return ofInt(a ^ b);
+      case Token::AndNot: {
+        mpz_class nb;
+        mpz_com(nb.get_mpz_t(), b.get_mpz_t());
+        return ofInt(a & nb);
+      }
+      default: return ConstValue();
+    }
+  }
+  mpq_class a = x.toRat(), b = y.toRat();
+  switch (op) {
+    case Token::Add: return ofFloat(a + b);
+    case Token::Sub: return ofFloat(a - b);
+    case Token::Mul: return ofFloat(a * b);
+    case Token::Quo:
+      if (b == 0) return ConstValue();
+      return ofFloat(a / b);
+    default: return ConstValue();
+  }
+}
+
+ConstValue ConstValue::shift(Token op, const ConstValue& x, uint64_t count) {
+  auto z = x.toInt();
+  if (!z || count > 100000) return ConstValue();
+  mpz_class r;
+  if (op == Token::Shl) {
+    mpz_mul_2exp(r.get_mpz_t(), z->get_mpz_t(), count);
+  } else {
+    mpz_fdiv_q_2exp(r.get_mpz_t(), z->get_mpz_t(), count);
+  }
+  return ofInt(r);
+}
+
+bool ConstValue::compare(Token op, const ConstValue& x, const ConstValue& y) {
+  int c = 0;
+  if (x.kind_ == Kind::Bool) {
+    c = x.b_ == y.b_ ? 0 : 1;
+  } else if (x.kind_ == Kind::String) {
+    c = x.s_.compare(y.s_);
+  } else if (x.kind_ == Kind::Int && y.kind_ == Kind::Int) {
+    c = cmp(x.z_, y.z_);
+  } else {
+    c = cmp(x.toRat(), y.toRat());
+  }
+  switch (op) {
+    case Token::Eql: return c == 0;
+    case Token::Neq: return c != 0;
+    case Token::Lss: return c < 0;
+    case Token::Leq: return c <= 0;
+    case Token::Gtr: return c > 0;
+    case Token::Geq: return c >= 0;
+    default: return false;
+  }
 }
 
 }  // namespace gol::check

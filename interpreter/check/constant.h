@@ -1,36 +1,68 @@
-// Values of constant expressions. Go's untyped constants are exact (arbitrary
-// precision); this first version holds integers in 64 bits and reports anything larger
-// as an overflow, never as a wrong value.
+// Exact values of constant expressions, as Go's go/constant: integers are arbitrary
+// precision (GMP), floats are exact rationals, converted to float64 with correct rounding
+// (MPFR) only when a typed value is needed.
 #pragma once
+
+#include <gmpxx.h>
 
 #include <cstdint>
 #include <optional>
 #include <string>
 
+#include "interpreter/syntax/ast.h"
+
 namespace gol::check {
 
-struct ConstValue {
-  enum class Kind { Bool, String, Int, Float } kind = Kind::Int;
-  bool b = false;
-  std::string s;
-  int64_t i = 0;
-  double f = 0;
+class ConstValue {
+ public:
+  enum class Kind { Unknown, Bool, String, Int, Float };
 
-  static ConstValue ofBool(bool v) { ConstValue c; c.kind = Kind::Bool; c.b = v; return c; }
-  static ConstValue ofString(std::string v) {
-    ConstValue c;
-    c.kind = Kind::String;
-    c.s = std::move(v);
-    return c;
-  }
-  static ConstValue ofInt(int64_t v) { ConstValue c; c.kind = Kind::Int; c.i = v; return c; }
-  static ConstValue ofFloat(double v) { ConstValue c; c.kind = Kind::Float; c.f = v; return c; }
+  ConstValue() = default;
+  static ConstValue ofBool(bool v);
+  static ConstValue ofString(std::string v);
+  static ConstValue ofInt(const mpz_class& v);
+  static ConstValue ofInt64(int64_t v);
+  static ConstValue ofUint64(uint64_t v);
+  static ConstValue ofFloat(const mpq_class& v);
+  static ConstValue ofDouble(double v);
+  // Parses an int, float or rune... literal; Unknown if malformed.
+  static ConstValue fromLiteral(const syntax::BasicLit& lit);
+
+  Kind kind() const { return kind_; }
+  bool isUnknown() const { return kind_ == Kind::Unknown; }
+  bool boolValue() const { return b_; }
+  const std::string& stringValue() const { return s_; }
+  const mpz_class& intValue() const { return z_; }
+  const mpq_class& ratValue() const { return q_; }
+
+  // Numeric views. toInt reports whether the value is an integer (a float constant
+  // such as 2.0 is); toFloat64 rounds to nearest even.
+  std::optional<mpz_class> toInt() const;
+  double toFloat64() const;
+  float toFloat32() const;
+  mpq_class toRat() const;
+  bool fitsInt64() const;
+  bool fitsUint64() const;
+  int64_t int64Value() const;   // the value's low 64 bits, two's complement
+  uint64_t uint64Value() const;
+
+  // Go's spelling in messages: `3`, `2.5`, `"s"`, `true`, `1e+100`.
+  std::string toString() const;
+
+  // Operations on constants of the same kind (the checker converts first). Unknown
+  // when undefined (division by zero is reported by the caller).
+  static ConstValue unary(syntax::Token op, const ConstValue& x, unsigned unsignedBits = 0);
+  static ConstValue binary(syntax::Token op, const ConstValue& x, const ConstValue& y,
+                           bool integerDivision);
+  static ConstValue shift(syntax::Token op, const ConstValue& x, uint64_t count);
+  static bool compare(syntax::Token op, const ConstValue& x, const ConstValue& y);
+
+ private:
+  Kind kind_ = Kind::Unknown;
+  bool b_ = false;
+  std::string s_;
+  mpz_class z_;
+  mpq_class q_;
 };
-
-// Parses an integer literal (any base, with `_` separators); nullopt if it does not fit
-// in 64 bits.
-std::optional<int64_t> parseIntLiteral(const std::string& literal);
-// Parses a float literal (decimal or hexadecimal).
-double parseFloatLiteral(const std::string& literal);
 
 }  // namespace gol::check

@@ -14,6 +14,26 @@ bool Basic::isFloat() const {
          basic == BasicKind::UntypedFloat;
 }
 
+bool Basic::isNumeric() const { return isInteger() || isFloat(); }
+
+unsigned Basic::bits() const {
+  switch (basic) {
+    case BasicKind::Int8:
+    case BasicKind::Uint8: return 8;
+    case BasicKind::Int16:
+    case BasicKind::Uint16: return 16;
+    case BasicKind::Int32:
+    case BasicKind::Uint32:
+    case BasicKind::Float32: return 32;
+    default: return 64;
+  }
+}
+
+const Interface* anyType() {
+  static const Interface any;
+  return &any;
+}
+
 const Basic* basicType(BasicKind kind) {
   static const Basic types[] = {
       {BasicKind::Invalid, "invalid type"},
@@ -45,8 +65,17 @@ const Basic* basicType(BasicKind kind) {
   return &types[static_cast<int>(kind)];
 }
 
+const Basic* asBasic(const Type* t) {
+  return t && t->kind == TypeKind::Basic ? static_cast<const Basic*>(t) : nullptr;
+}
+
+bool isUntyped(const Type* t) {
+  const Basic* b = asBasic(t);
+  return b && b->isUntyped();
+}
+
 const Type* defaultType(const Type* t) {
-  auto b = dynamic_cast<const Basic*>(t);
+  const Basic* b = asBasic(t);
   if (!b) return t;
   switch (b->basic) {
     case BasicKind::UntypedBool: return basicType(BasicKind::Bool);
@@ -59,33 +88,66 @@ const Type* defaultType(const Type* t) {
   }
 }
 
-const Interface* anyType() {
-  static const Interface any;
-  return &any;
+bool identical(const Type* a, const Type* b) {
+  if (a == b) return true;
+  if (!a || !b || a->kind != b->kind) return false;
+  if (a->kind == TypeKind::Signature) {
+    auto x = static_cast<const Signature*>(a);
+    auto y = static_cast<const Signature*>(b);
+    if (x->variadic != y->variadic || x->params.size() != y->params.size() ||
+        x->results.size() != y->results.size()) {
+      return false;
+    }
+    for (size_t i = 0; i < x->params.size(); ++i) {
+      if (!identical(x->params[i], y->params[i])) return false;
+    }
+    for (size_t i = 0; i < x->results.size(); ++i) {
+      if (!identical(x->results[i], y->results[i])) return false;
+    }
+    return true;
+  }
+  return a->kind == TypeKind::Interface;
 }
 
 std::string typeString(const Type* t) {
-  if (!t) return "<nil>";
-  if (t->kind == TypeKind::Interface) return "any";
-  if (auto b = dynamic_cast<const Basic*>(t)) return b->name;
-  auto sig = static_cast<const Signature*>(t);
-  std::string out = "func(";
-  for (size_t i = 0; i < sig->params.size(); ++i) {
-    if (i) out += ", ";
-    if (sig->variadic && i + 1 == sig->params.size()) out += "...";
-    out += typeString(sig->params[i]);
-  }
-  out += ")";
-  if (sig->results.size() == 1) out += " " + typeString(sig->results[0]);
-  if (sig->results.size() > 1) {
-    out += " (";
-    for (size_t i = 0; i < sig->results.size(); ++i) {
-      if (i) out += ", ";
-      out += typeString(sig->results[i]);
+  if (!t) return "invalid type";
+  switch (t->kind) {
+    case TypeKind::Basic: {
+      auto b = static_cast<const Basic*>(t);
+      return b->name;
     }
-    out += ")";
+    case TypeKind::Interface: return "any";
+    case TypeKind::Tuple: {
+      auto tu = static_cast<const Tuple*>(t);
+      std::string out = "(";
+      for (size_t i = 0; i < tu->types.size(); ++i) {
+        if (i) out += ", ";
+        out += typeString(tu->types[i]);
+      }
+      return out + ")";
+    }
+    case TypeKind::Signature: {
+      auto sig = static_cast<const Signature*>(t);
+      std::string out = "func(";
+      for (size_t i = 0; i < sig->params.size(); ++i) {
+        if (i) out += ", ";
+        if (sig->variadic && i + 1 == sig->params.size()) out += "...";
+        out += typeString(sig->params[i]);
+      }
+      out += ")";
+      if (sig->results.size() == 1) out += " " + typeString(sig->results[0]);
+      if (sig->results.size() > 1) {
+        out += " (";
+        for (size_t i = 0; i < sig->results.size(); ++i) {
+          if (i) out += ", ";
+          out += typeString(sig->results[i]);
+        }
+        out += ")";
+      }
+      return out;
+    }
   }
-  return out;
+  return "";
 }
 
 }  // namespace gol::check

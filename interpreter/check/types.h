@@ -1,7 +1,9 @@
-// Gol's types, shaped like go/types: basic types (typed and untyped), and function
-// signatures. The sequential-language work adds named, composite and interface types.
+// Gol's types, shaped like go/types: basic types (typed and untyped), tuples and
+// function signatures so far. Composite, named and interface types come with the rest
+// of the sequential language.
 #pragma once
 
+#include <cstdint>
 #include <string>
 #include <vector>
 
@@ -15,7 +17,7 @@ enum class BasicKind {
   UntypedNil,
 };
 
-enum class TypeKind { Basic, Signature, Interface };
+enum class TypeKind { Basic, Tuple, Signature, Interface };
 
 struct Type {
   TypeKind kind;
@@ -31,12 +33,20 @@ struct Basic : Type {
   bool isInteger() const;
   bool isUnsigned() const;
   bool isFloat() const;
+  bool isNumeric() const;
   bool isString() const { return basic == BasicKind::String || basic == BasicKind::UntypedString; }
   bool isBoolean() const { return basic == BasicKind::Bool || basic == BasicKind::UntypedBool; }
+  bool isOrdered() const { return isNumeric() || isString(); }
+  // Size in bits of a sized integer type (int and uint are 64 here, as on amd64).
+  unsigned bits() const;
 };
 
-// A function's parameter and result types. Native (stdlib) functions may be variadic
-// over `any`, as fmt.Println is.
+// The types of a multi-value expression (a call with several results).
+struct Tuple : Type {
+  std::vector<const Type*> types;
+  Tuple() : Type(TypeKind::Tuple) {}
+};
+
 struct Signature : Type {
   std::vector<const Type*> params;
   std::vector<const Type*> results;
@@ -52,8 +62,12 @@ const Interface* anyType();
 
 // The predeclared basic type of a kind (`int`, `untyped int`, ...).
 const Basic* basicType(BasicKind kind);
+// The basic type behind t, or null.
+const Basic* asBasic(const Type* t);
+bool isUntyped(const Type* t);
 // The type an untyped constant gets when nothing else decides (`untyped int` → int).
 const Type* defaultType(const Type* t);
+bool identical(const Type* a, const Type* b);
 // Go's spelling of a type in messages (`int`, `untyped string`, `func(...any)`).
 std::string typeString(const Type* t);
 

@@ -1,157 +1,1000 @@
+// The compiler: turns the checked AST into the executable tree. Every decision that
+// depends on a type or a name is taken here, once, so the nodes only compute.
 #include "interpreter/eval/compiler.h"
 
-#include <stdexcept>
+#include <unistd.h>
+
+#include <cstring>
+#include <unordered_map>
+
+#include "interpreter/eval/basic_nodes.h"
+#include "interpreter/eval/builtins.h"
+#include "interpreter/eval/ops.h"
+#include "interpreter/syntax/literals.h"
+#include "stdlib/packages.h"
 
 namespace gol::eval {
 
 using namespace gol::syntax;
-
-namespace {
-
-struct ExprNode {
-  virtual ~ExprNode() = default;
-  virtual Value eval() = 0;
-};
-
-struct StmtNode {
-  virtual ~StmtNode() = default;
-  virtual void exec() = 0;
-};
-
-struct ConstNode : ExprNode {
-  Value value;
-  explicit ConstNode(Value v) : value(std::move(v)) {}
-  Value eval() override { return value; }
-};
-
-struct NativeCallNode : ExprNode {
-  NativeFunction fn;
-  std::vector<std::unique_ptr<ExprNode>> args;
-  std::vector<Value> argValues;
-  Value eval() override {
-    argValues.clear();
-    for (auto& a : args) argValues.push_back(a->eval());
-    fn(argValues);
-    return Value();
-  }
-};
-
-struct Function;
-
-struct CallNode : ExprNode {
-  Function* callee = nullptr;
-  Value eval() override;
-};
-
-struct ExprStmtNode : StmtNode {
-  std::unique_ptr<ExprNode> x;
-  void exec() override { x->eval(); }
-};
-
-struct Function {
-  std::vector<std::unique_ptr<StmtNode>> body;
-  void call() {
-    for (auto& s : body) s->exec();
-  }
-};
-
-Value CallNode::eval() {
-  callee->call();
-  return Value();
-}
-
-}  // namespace
+using check::BasicKind;
 
 class Program {
  public:
-  std::vector<std::unique_ptr<StmtNode>> script;
-  std::unordered_map<const FuncDecl*, std::unique_ptr<Function>> functions;
-  Function* main = nullptr;
+  std::vector<Value> globals;
+  std::vector<bool> globalCounted;
+  std::vector<std::unique_ptr<FuncCode>> funcs;
+  FuncCode init;    // package-level variable initialisation
+  FuncCode script;  // script mode's top-level statements
+  const FuncCode* main = nullptr;
+  ~Program() {
+    for (size_t i = 0; i < globals.size(); ++i) {
+      if (globalCounted[i]) releaseString(globals[i]);
+    }
+  }
 };
 
+void ProgramDeleter::operator()(Program* p) const { delete p; }
+
+// ---- Out-of-line node behaviour ----------------------------------------------------------
+
+void indexOutOfRange(Pos pos, int64_t index, bool isUnsigned, size_t length) {
+  std::string i = isUnsigned ? std::to_string(static_cast<uint64_t>(index)) : std::to_string(index);
+  if (!isUnsigned && index < 0) runtimePanicAt(pos, "index out of range [" + i + "]");
+  runtimePanicAt(pos, "index out of range [" + i + "] with length " + std::to_string(length));
+}
+
+template <bool UnsignedFrom>
+Value RuneToStringNode<UnsignedFrom>::eval(Value* fp) {
+  Value v = x->eval(fp);
+  uint32_t r = 0xFFFD;
+  if (UnsignedFrom ? v.u <= 0x10FFFF : (v.i >= 0 && v.i <= 0x10FFFF)) {
+    r = static_cast<uint32_t>(v.u);
+    if (r >= 0xD800 && r <= 0xDFFF) r = 0xFFFD;
+  }
+  std::string s;
+  appendUtf8(s, r);
+  return stringValue(StringObject::make(s));
+}
+
+Exec RangeStringNode::exec(Value* fp) {
+  storeCell<true>(fp + stringSlot, x->eval(fp));
+  std::string_view s = stringView(fp[stringSlot]);
+  Exec result = Exec::Normal;
+  for (size_t i = 0; i < s.size();) {
+    auto [r, width] = decodeRune(s.data() + i, s.size() - i);
+    key.store(fp, intValue(static_cast<int64_t>(i)));
+    value.store(fp, intValue(r));
+    Exec e = execList(body, fp);
+    if (e == Exec::Break) break;
+    if (e == Exec::Return) {
+      result = e;
+      break;
+    }
+    i += static_cast<size_t>(width);
+  }
+  storeCell<true>(fp + stringSlot, Value{});
+  return result;
+}
+
+Exec SwitchNode::exec(Value* fp) {
+  if (init) init->exec(fp);
+  if (tag) fp[tagSlot] = tag->eval(fp);
+  int chosen = -1;
+  for (size_t i = 0; i < clauses.size() && chosen < 0; ++i) {
+    for (const ExprPtr& m : clauses[i].matches) {
+      if (m->eval(fp).i) {
+        chosen = static_cast<int>(i);
+        break;
+      }
+    }
+  }
+  if (tagCounted) storeCell<true>(fp + tagSlot, Value{});
+  if (chosen < 0) chosen = defaultClause;
+  if (chosen < 0) return Exec::Normal;
+  for (size_t i = static_cast<size_t>(chosen); i < clauses.size(); ++i) {
+    Exec e = execList(clauses[i].body, fp);
+    if (e == Exec::Fallthrough) continue;
+    if (e == Exec::Break) return Exec::Normal;
+    return e;
+  }
+  return Exec::Normal;
+}
+
+Value* CallNode::invoke(Value* fp) {
+  GoroutineState* g = currentGoroutine;
+  char marker;
+  if (&marker < g->nativeStackLimit) stackOverflow(pos);
+  Value* frame = g->sp;
+  Value* top = frame + fn->frameSize;
+  if (top > g->stackLimit) stackOverflow(pos);
+  std::memset(static_cast<void*>(frame), 0, sizeof(Value) * static_cast<size_t>(fn->frameSize));
+  g->sp = top;
+  for (size_t i = 0; i < args.size(); ++i) frame[i] = args[i]->eval(fp);
+  CallRecord record{fn, pos, g->calls};
+  g->calls = &record;
+  // Restores the caller's view when the call ends, by a return or a panic.
+  struct Restore {
+    GoroutineState* g;
+    Value* sp;
+    CallRecord* calls;
+    ~Restore() {
+      g->sp = sp;
+      g->calls = calls;
+    }
+  } restore{g, frame, record.caller};
+  execList(fn->body, frame);
+  for (int s : fn->countedSlots) releaseString(frame[s]);
+  return frame;
+}
+
+void NativeCallNode::evalMulti(Value* fp, Value* out) {
+  AnyValue small[16];
+  std::vector<AnyValue> big;
+  AnyValue* argv = small;
+  if (args.size() > 16) {
+    big.resize(args.size());
+    argv = big.data();
+  }
+  for (size_t i = 0; i < args.size(); ++i) {
+    argv[i].type = argTypes[i];
+    argv[i].value = args[i]->eval(fp);
+  }
+  fn(std::span<const AnyValue>(argv, args.size()), out);
+  for (size_t i = 0; i < args.size(); ++i) {
+    if (argCounted[i]) releaseString(argv[i].value);
+  }
+}
+
 namespace {
+
+// ---- Type dispatch -----------------------------------------------------------------------
+
+// Calls f.template operator()<T>() with the C++ type that represents basic type b.
+template <typename F>
+auto withNumeric(const check::Basic* b, F&& f) {
+  switch (b->basic) {
+    case BasicKind::Int8: return f.template operator()<int8_t>();
+    case BasicKind::Int16: return f.template operator()<int16_t>();
+    case BasicKind::Int32:
+    case BasicKind::UntypedRune: return f.template operator()<int32_t>();
+    case BasicKind::Uint8: return f.template operator()<uint8_t>();
+    case BasicKind::Uint16: return f.template operator()<uint16_t>();
+    case BasicKind::Uint32: return f.template operator()<uint32_t>();
+    case BasicKind::Uint:
+    case BasicKind::Uint64:
+    case BasicKind::Uintptr: return f.template operator()<uint64_t>();
+    case BasicKind::Float32: return f.template operator()<float>();
+    case BasicKind::Float64:
+    case BasicKind::UntypedFloat: return f.template operator()<double>();
+    case BasicKind::Bool:
+    case BasicKind::UntypedBool: return f.template operator()<bool>();
+    default: return f.template operator()<int64_t>();
+  }
+}
+
+template <typename T>
+constexpr bool kSpecialised = std::is_same_v<T, int64_t> || std::is_same_v<T, double>;
+
+// Whether x reads a scalar frame slot, and which.
+int slotOf(const ExprPtr& x) {
+  if (auto l = dynamic_cast<LocalNode<false>*>(x.get())) return l->slot;
+  return -1;
+}
+const ConstNode* scalarConst(const ExprPtr& x) {
+  auto c = dynamic_cast<ConstNode*>(x.get());
+  return c && !c->counted ? c : nullptr;
+}
+
+template <typename T, typename Op, typename X, typename Y>
+ExprPtr binaryNode(X x, Y y, Pos pos) {
+  auto n = std::make_unique<BinaryNode<T, Op, X, Y>>(std::move(x), std::move(y));
+  n->pos = pos;
+  return n;
+}
+
+template <typename T, typename Op, typename X>
+ExprPtr binaryWithLeft(X x, ExprPtr y, Pos pos) {
+  if (int s = slotOf(y); s >= 0) return binaryNode<T, Op>(std::move(x), FromSlot{s}, pos);
+  if (auto c = scalarConst(y)) return binaryNode<T, Op>(std::move(x), FromConst{c->value}, pos);
+  return binaryNode<T, Op>(std::move(x), FromExpr{std::move(y)}, pos);
+}
+
+template <typename T, typename Op>
+ExprPtr makeBinary(ExprPtr x, ExprPtr y, Pos pos) {
+  if constexpr (kSpecialised<T>) {
+    if (int s = slotOf(x); s >= 0) return binaryWithLeft<T, Op>(FromSlot{s}, std::move(y), pos);
+    return binaryWithLeft<T, Op>(FromExpr{std::move(x)}, std::move(y), pos);
+  } else {
+    return binaryNode<T, Op>(FromExpr{std::move(x)}, FromExpr{std::move(y)}, pos);
+  }
+}
+
+template <typename T>
+ExprPtr arithmetic(Token op, ExprPtr x, ExprPtr y, Pos pos) {
+  switch (op) {
+    case Token::Add: return makeBinary<T, OpAdd>(std::move(x), std::move(y), pos);
+    case Token::Sub: return makeBinary<T, OpSub>(std::move(x), std::move(y), pos);
+    case Token::Mul: return makeBinary<T, OpMul>(std::move(x), std::move(y), pos);
+    case Token::Quo: return makeBinary<T, OpQuo>(std::move(x), std::move(y), pos);
+    default: break;
+  }
+  if constexpr (std::is_integral_v<T> && !std::is_same_v<T, bool>) {
+    switch (op) {
+      case Token::Rem: return makeBinary<T, OpRem>(std::move(x), std::move(y), pos);
+      case Token::And: return makeBinary<T, OpAnd>(std::move(x), std::move(y), pos);
+      case Token::Or: return makeBinary<T, OpOr>(std::move(x), std::move(y), pos);
+      case Token::Xor: return makeBinary<T, OpXor>(std::move(x), std::move(y), pos);
+      case Token::AndNot: return makeBinary<T, OpAndNot>(std::move(x), std::move(y), pos);
+      default: break;
+    }
+  }
+  return nullptr;
+}
+
+template <typename T>
+ExprPtr comparison(Token op, ExprPtr x, ExprPtr y, Pos pos) {
+  switch (op) {
+    case Token::Eql: return makeBinary<T, OpEql>(std::move(x), std::move(y), pos);
+    case Token::Neq: return makeBinary<T, OpNeq>(std::move(x), std::move(y), pos);
+    default: break;
+  }
+  if constexpr (!std::is_same_v<T, bool>) {
+    switch (op) {
+      case Token::Lss: return makeBinary<T, OpLss>(std::move(x), std::move(y), pos);
+      case Token::Leq: return makeBinary<T, OpLeq>(std::move(x), std::move(y), pos);
+      case Token::Gtr: return makeBinary<T, OpGtr>(std::move(x), std::move(y), pos);
+      case Token::Geq: return makeBinary<T, OpGeq>(std::move(x), std::move(y), pos);
+      default: break;
+    }
+  }
+  return nullptr;
+}
+
+template <typename Op>
+ExprPtr stringCompareNode(ExprPtr x, ExprPtr y) {
+  auto n = std::make_unique<StringCompareNode<Op>>();
+  n->x = std::move(x);
+  n->y = std::move(y);
+  return n;
+}
+
+ExprPtr stringComparison(Token op, ExprPtr x, ExprPtr y) {
+  switch (op) {
+    case Token::Eql: return stringCompareNode<OpEql>(std::move(x), std::move(y));
+    case Token::Neq: return stringCompareNode<OpNeq>(std::move(x), std::move(y));
+    case Token::Lss: return stringCompareNode<OpLss>(std::move(x), std::move(y));
+    case Token::Leq: return stringCompareNode<OpLeq>(std::move(x), std::move(y));
+    case Token::Gtr: return stringCompareNode<OpGtr>(std::move(x), std::move(y));
+    case Token::Geq: return stringCompareNode<OpGeq>(std::move(x), std::move(y));
+    default: return nullptr;
+  }
+}
+
+template <typename T, bool Left>
+ExprPtr shiftWithCount(const check::Basic* countType, ExprPtr x, ExprPtr y, Pos pos) {
+  return withNumeric(countType, [&]<typename C>() -> ExprPtr {
+    if constexpr (std::is_integral_v<C> && !std::is_same_v<C, bool>) {
+      auto n = std::make_unique<ShiftNode<T, C, Left>>();
+      n->x = std::move(x);
+      n->y = std::move(y);
+      n->pos = pos;
+      return n;
+    } else {
+      return nullptr;
+    }
+  });
+}
+
+bool isCountedType(const check::Type* t) { return t && isCounted(t); }
+
+// ---- The compiler ------------------------------------------------------------------------
 
 class Compiler {
  public:
   Compiler(const check::Info& info, const NativeRegistry& natives, Program& program)
       : info_(info), natives_(natives), program_(program) {}
 
-  Function* function(const FuncDecl* decl) {
-    auto& slot = program_.functions[decl];
-    if (!slot) {
-      slot = std::make_unique<Function>();
-      for (const Stmt* s : decl->body->list) {
-        if (auto node = stmt(s)) slot->body.push_back(std::move(node));
+  void compileProgram(const File* file) {
+    program_.globals.assign(static_cast<size_t>(info_.globalCount), Value{});
+    program_.globalCounted.assign(static_cast<size_t>(info_.globalCount), false);
+    for (size_t i = 0; i < info_.globalTypes.size(); ++i) {
+      program_.globalCounted[i] = isCountedType(info_.globalTypes[i]);
+    }
+    // Declare every function first: calls refer to their FuncCode.
+    for (auto& [decl, fi] : info_.funcs) {
+      auto code = std::make_unique<FuncCode>();
+      code->name = fi.name;
+      code->hasParams = !fi.params.empty();
+      code->frameSize = fi.frameSize;
+      code->paramCount = static_cast<int>(fi.params.size());
+      for (const check::Object* r : fi.results) code->resultSlots.push_back(r->slot);
+      for (size_t s = 0; s < fi.slotTypes.size(); ++s) {
+        bool isResult = false;
+        for (int r : code->resultSlots) isResult |= r == static_cast<int>(s);
+        if (!isResult && isCountedType(fi.slotTypes[s])) {
+          code->countedSlots.push_back(static_cast<int>(s));
+        }
       }
+      funcs_[decl] = code.get();
+      program_.funcs.push_back(std::move(code));
     }
-    return slot.get();
-  }
+    for (auto& [decl, fi] : info_.funcs) {
+      FuncCode* code = funcs_[decl];
+      fn_ = code;
+      for (const Stmt* s : decl->body->list) add(code->body, stmt(s));
+    }
+    if (info_.mainFunc) program_.main = funcs_[info_.mainFunc];
 
-  std::unique_ptr<StmtNode> stmt(const Stmt* s) {
-    if (auto e = as<ExprStmt>(s)) {
-      auto node = std::make_unique<ExprStmtNode>();
-      node->x = expr(e->x);
-      return node;
-    }
-    return nullptr;  // EmptyStmt: the checker admits nothing else yet
-  }
+    program_.init.name = "main.init";
+    fn_ = &program_.init;
+    for (const ValueSpec* spec : info_.globalInits) add(program_.init.body, valueSpec(spec));
 
-  std::unique_ptr<ExprNode> expr(const Expr* e) {
-    const check::TypeAndValue& tv = info_.types.at(e);
-    if (tv.mode == check::Mode::Constant) return std::make_unique<ConstNode>(constant(tv));
-    if (auto p = as<ParenExpr>(e)) return expr(p->x);
-    auto c = as<CallExpr>(e);
-    const Expr* fun = c->fun;
-    while (auto p = as<ParenExpr>(fun)) fun = p->x;
-    if (auto sel = as<SelectorExpr>(fun)) {
-      const check::Object* pkg = info_.uses.at(as<Ident>(sel->x));
-      auto node = std::make_unique<NativeCallNode>();
-      node->fn = natives_.find(pkg->package->path, sel->sel->name);
-      for (const Expr* a : c->args) node->args.push_back(expr(a));
-      return node;
-    }
-    const check::Object* obj = info_.uses.at(as<Ident>(fun));
-    auto node = std::make_unique<CallNode>();
-    node->callee = function(obj->decl);
-    return node;
-  }
-
-  // A constant as the value it has where it is used: untyped constants take their
-  // default type (the only context so far is an `any` argument).
-  Value constant(const check::TypeAndValue& tv) {
-    const check::Type* t = check::defaultType(tv.type);
-    switch (tv.value.kind) {
-      case check::ConstValue::Kind::Bool: return Value::ofBool(t, tv.value.b);
-      case check::ConstValue::Kind::Int: return Value::ofInt(t, tv.value.i);
-      case check::ConstValue::Kind::Float: return Value::ofFloat(t, tv.value.f);
-      case check::ConstValue::Kind::String: return Value::ofString(t, tv.value.s);
-    }
-    return Value();
+    program_.script.name = "main.main";
+    fn_ = &program_.script;
+    for (const Stmt* s : info_.scriptStmts) add(program_.script.body, stmt(s));
+    (void)file;
   }
 
  private:
+  static void add(std::vector<StmtPtr>& list, StmtPtr s) {
+    if (s) list.push_back(std::move(s));
+  }
+
+  int newTemp() { return fn_->frameSize++; }
+
+  const check::TypeAndValue& typeOf(const Expr* e) const {
+    auto it = info_.types.find(e);
+    if (it == info_.types.end()) {
+      static const check::TypeAndValue none;
+      return none;
+    }
+    return it->second;
+  }
+
+  // The type an expression has where it is used: untyped values take their default.
+  const check::Type* finalType(const Expr* e) const {
+    const check::Type* t = typeOf(e).type;
+    return check::isUntyped(t) ? check::defaultType(t) : t;
+  }
+
+  const check::Object* objectOf(const Ident* id) const {
+    if (auto it = info_.uses.find(id); it != info_.uses.end()) return it->second;
+    if (auto it = info_.defs.find(id); it != info_.defs.end()) return it->second;
+    return nullptr;
+  }
+
+  // ---- Expressions ---------------------------------------------------------------------
+
+  ExprPtr expr(const Expr* e) {
+    const check::TypeAndValue& tv = typeOf(e);
+    if (tv.mode == check::Mode::Constant) return constant(tv.value, finalType(e), e->pos);
+    ExprPtr n = exprInner(e);
+    if (n && n->pos.line == 0) n->pos = e->pos;
+    return n;
+  }
+
+  ExprPtr constant(const check::ConstValue& v, const check::Type* t, Pos pos) {
+    const check::Basic* b = check::asBasic(t);
+    Value x{};
+    bool counted = false;
+    if (!b) {
+      x.i = 0;
+    } else if (b->isString()) {
+      x.s = StringObject::make(v.stringValue());
+      counted = true;
+    } else if (b->isBoolean()) {
+      x.i = v.boolValue() ? 1 : 0;
+    } else if (b->basic == BasicKind::Float32) {
+      x.f = static_cast<double>(v.toFloat32());
+    } else if (b->isFloat()) {
+      x.f = v.toFloat64();
+    } else {
+      x.u = v.uint64Value();
+    }
+    auto n = std::make_unique<ConstNode>(x, counted);
+    n->pos = pos;
+    return n;
+  }
+
+  ExprPtr exprInner(const Expr* e) {
+    switch (e->kind) {
+      case NodeKind::ParenExpr: return expr(static_cast<const ParenExpr*>(e)->x);
+      case NodeKind::Ident: return ident(static_cast<const Ident*>(e));
+      case NodeKind::UnaryExpr: return unary(static_cast<const UnaryExpr*>(e));
+      case NodeKind::BinaryExpr: return binary(static_cast<const BinaryExpr*>(e));
+      case NodeKind::CallExpr: return call(static_cast<const CallExpr*>(e));
+      case NodeKind::IndexExpr: return index(static_cast<const IndexExpr*>(e));
+      default: return nullptr;
+    }
+  }
+
+  ExprPtr ident(const Ident* id) {
+    const check::Object* o = objectOf(id);
+    if (!o || o->kind != check::Object::Kind::Var) return nullptr;
+    bool counted = isCountedType(o->type);
+    if (o->isGlobal) {
+      Value* cell = &program_.globals[static_cast<size_t>(o->slot)];
+      if (counted) return std::make_unique<GlobalNode<true>>(cell);
+      return std::make_unique<GlobalNode<false>>(cell);
+    }
+    if (counted) return std::make_unique<LocalNode<true>>(o->slot);
+    return std::make_unique<LocalNode<false>>(o->slot);
+  }
+
+  ExprPtr unary(const UnaryExpr* u) {
+    ExprPtr x = expr(u->x);
+    if (u->op == Token::Add) return x;
+    if (u->op == Token::Not) {
+      auto n = std::make_unique<NotNode>();
+      n->x = std::move(x);
+      return n;
+    }
+    const check::Basic* b = check::asBasic(finalType(u));
+    return withNumeric(b, [&]<typename T>() -> ExprPtr {
+      if constexpr (std::is_same_v<T, bool>) {
+        return nullptr;
+      } else if (u->op == Token::Sub) {
+        auto n = std::make_unique<NegNode<T>>();
+        n->x = std::move(x);
+        return n;
+      } else if constexpr (std::is_integral_v<T>) {
+        auto n = std::make_unique<BitNotNode<T>>();
+        n->x = std::move(x);
+        return n;
+      } else {
+        return nullptr;
+      }
+    });
+  }
+
+  static bool isComparison(Token op) {
+    return op == Token::Eql || op == Token::Neq || op == Token::Lss || op == Token::Leq ||
+           op == Token::Gtr || op == Token::Geq;
+  }
+
+  ExprPtr binary(const BinaryExpr* b) {
+    if (b->op == Token::LAnd || b->op == Token::LOr) {
+      ExprPtr x = expr(b->x);
+      ExprPtr y = expr(b->y);
+      if (b->op == Token::LAnd) {
+        auto n = std::make_unique<AndAndNode>();
+        n->x = std::move(x);
+        n->y = std::move(y);
+        return n;
+      }
+      auto n = std::make_unique<OrOrNode>();
+      n->x = std::move(x);
+      n->y = std::move(y);
+      return n;
+    }
+    if (b->op == Token::Shl || b->op == Token::Shr) {
+      const check::Basic* t = check::asBasic(finalType(b));
+      const check::Basic* ct = check::asBasic(finalType(b->y));
+      ExprPtr x = expr(b->x);
+      ExprPtr y = expr(b->y);
+      bool left = b->op == Token::Shl;
+      return withNumeric(t, [&]<typename T>() -> ExprPtr {
+        if constexpr (std::is_integral_v<T> && !std::is_same_v<T, bool>) {
+          if (left) return shiftWithCount<T, true>(ct, std::move(x), std::move(y), b->opPos);
+          return shiftWithCount<T, false>(ct, std::move(x), std::move(y), b->opPos);
+        } else {
+          return nullptr;
+        }
+      });
+    }
+    // Operands have the same type; for comparisons that is the operands' type.
+    const check::Type* operandType = isComparison(b->op) ? finalType(b->x) : finalType(b);
+    if (isComparison(b->op) && check::isUntyped(typeOf(b->x).type)) operandType = finalType(b->y);
+    const check::Basic* t = check::asBasic(operandType);
+    ExprPtr x = expr(b->x);
+    ExprPtr y = expr(b->y);
+    if (!t) return nullptr;
+    if (t->isString()) {
+      if (b->op == Token::Add) {
+        auto n = std::make_unique<ConcatNode>();
+        n->x = std::move(x);
+        n->y = std::move(y);
+        return n;
+      }
+      return stringComparison(b->op, std::move(x), std::move(y));
+    }
+    Pos pos = b->opPos;
+    return withNumeric(t, [&]<typename T>() -> ExprPtr {
+      if (isComparison(b->op)) return comparison<T>(b->op, std::move(x), std::move(y), pos);
+      if constexpr (std::is_same_v<T, bool>) {
+        return nullptr;
+      } else {
+        return arithmetic<T>(b->op, std::move(x), std::move(y), pos);
+      }
+    });
+  }
+
+  ExprPtr index(const IndexExpr* e) {
+    ExprPtr x = expr(e->x);
+    ExprPtr i = expr(e->indices[0]);
+    const check::Basic* it = check::asBasic(finalType(e->indices[0]));
+    if (it && it->isUnsigned()) {
+      auto n = std::make_unique<StringIndexNode<true>>();
+      n->x = std::move(x);
+      n->index = std::move(i);
+      return n;
+    }
+    auto n = std::make_unique<StringIndexNode<false>>();
+    n->x = std::move(x);
+    n->index = std::move(i);
+    return n;
+  }
+
+  // ---- Calls ---------------------------------------------------------------------------
+
+  const check::Object* calleeObject(const Expr* fun) const {
+    while (auto p = as<ParenExpr>(fun)) fun = p->x;
+    if (auto id = as<Ident>(fun)) return objectOf(id);
+    if (auto sel = as<SelectorExpr>(fun)) return objectOf(sel->sel);
+    return nullptr;
+  }
+
+  ExprPtr call(const CallExpr* c) {
+    const check::TypeAndValue& funTv = typeOf(c->fun);
+    if (funTv.mode == check::Mode::TypeExpr) return conversion(c, funTv.type);
+    const check::Object* callee = calleeObject(c->fun);
+    if (!callee) return nullptr;
+    if (callee->kind == check::Object::Kind::Builtin) return builtinCall(c, callee->builtin);
+    if (callee->kind != check::Object::Kind::Func) return nullptr;
+    if (callee->decl) {
+      auto n = std::make_unique<CallNode>();
+      n->fn = funcs_.at(callee->decl);
+      n->pos = c->pos;
+      for (const Expr* a : c->args) n->args.push_back(expr(a));
+      return n;
+    }
+    // A package function implemented natively.
+    auto n = std::make_unique<NativeCallNode>();
+    n->fn = natives_.find(callee->package->path, callee->name);
+    n->pos = c->pos;
+    auto sig = static_cast<const check::Signature*>(callee->type);
+    n->resultCount = static_cast<int>(sig->results.size());
+    for (const Expr* a : c->args) {
+      n->args.push_back(expr(a));
+      n->argTypes.push_back(finalType(a));
+      n->argCounted.push_back(isCountedType(finalType(a)));
+    }
+    if (!n->fn) return nullptr;
+    return n;
+  }
+
+  ExprPtr conversion(const CallExpr* c, const check::Type* target) {
+    const Expr* arg = c->args[0];
+    const check::Basic* to = check::asBasic(target);
+    const check::Basic* from = check::asBasic(finalType(arg));
+    ExprPtr x = expr(arg);
+    if (!to || !from) return nullptr;
+    if (to->isString() && from->isString()) return x;
+    if (to->isString()) {
+      if (from->isUnsigned()) {
+        auto n = std::make_unique<RuneToStringNode<true>>();
+        n->x = std::move(x);
+        return n;
+      }
+      auto n = std::make_unique<RuneToStringNode<false>>();
+      n->x = std::move(x);
+      return n;
+    }
+    if (to->isBoolean()) return x;
+    return withNumeric(to, [&]<typename To>() -> ExprPtr {
+      return withNumeric(from, [&]<typename From>() -> ExprPtr {
+        if constexpr (std::is_same_v<To, bool> || std::is_same_v<From, bool>) {
+          return nullptr;
+        } else if constexpr (std::is_same_v<To, From>) {
+          return std::move(x);
+        } else {
+          auto n = std::make_unique<ConvertNode<To, From>>();
+          n->x = std::move(x);
+          return n;
+        }
+      });
+    });
+  }
+
+  ExprPtr builtinCall(const CallExpr* c, check::Builtin b) {
+    switch (b) {
+      case check::Builtin::Len: {
+        auto n = std::make_unique<StringLenNode>();
+        n->x = expr(c->args[0]);
+        return n;
+      }
+      case check::Builtin::Print:
+      case check::Builtin::Println: {
+        std::vector<ExprPtr> args;
+        std::vector<const check::Type*> types;
+        for (const Expr* a : c->args) {
+          args.push_back(expr(a));
+          types.push_back(finalType(a));
+        }
+        return makePrintNode(b == check::Builtin::Println, std::move(args), std::move(types));
+      }
+      case check::Builtin::Panic:
+        return makePanicNode(expr(c->args[0]), finalType(c->args[0]), c->pos);
+      case check::Builtin::Min:
+      case check::Builtin::Max: {
+        std::vector<ExprPtr> args;
+        for (const Expr* a : c->args) args.push_back(expr(a));
+        return makeMinMaxNode(b == check::Builtin::Min, finalType(c), std::move(args));
+      }
+    }
+    return nullptr;
+  }
+
+  // ---- Statements ----------------------------------------------------------------------
+
+  StmtPtr stmt(const Stmt* s) {
+    StmtPtr n = stmtInner(s);
+    if (n) n->pos = s->pos;
+    return n;
+  }
+
+  StmtPtr stmtInner(const Stmt* s) {
+    switch (s->kind) {
+      case NodeKind::EmptyStmt: return nullptr;
+      case NodeKind::ExprStmt: {
+        auto x = static_cast<const ExprStmt*>(s)->x;
+        auto n = std::make_unique<ExprStmtNode>();
+        n->x = expr(x);
+        n->counted = isCountedType(typeOf(x).type);
+        return n;
+      }
+      case NodeKind::DeclStmt: return declStmt(static_cast<const DeclStmt*>(s));
+      case NodeKind::AssignStmt: return assign(static_cast<const AssignStmt*>(s));
+      case NodeKind::IncDecStmt: return incDec(static_cast<const IncDecStmt*>(s));
+      case NodeKind::BlockStmt: {
+        auto n = std::make_unique<BlockNode>();
+        for (const Stmt* c : static_cast<const BlockStmt*>(s)->list) add(n->list, stmt(c));
+        return n;
+      }
+      case NodeKind::IfStmt: return ifStmt(static_cast<const IfStmt*>(s));
+      case NodeKind::ForStmt: return forStmt(static_cast<const ForStmt*>(s));
+      case NodeKind::RangeStmt: return rangeStmt(static_cast<const RangeStmt*>(s));
+      case NodeKind::SwitchStmt: return switchStmt(static_cast<const SwitchStmt*>(s));
+      case NodeKind::ReturnStmt: return returnStmt(static_cast<const ReturnStmt*>(s));
+      case NodeKind::BranchStmt: {
+        switch (static_cast<const BranchStmt*>(s)->tok) {
+          case Token::Break: return std::make_unique<BranchNode>(Exec::Break);
+          case Token::Continue: return std::make_unique<BranchNode>(Exec::Continue);
+          case Token::Fallthrough: return std::make_unique<BranchNode>(Exec::Fallthrough);
+          default: return nullptr;
+        }
+      }
+      default: return nullptr;
+    }
+  }
+
+  Target targetFor(const check::Object* o, const check::Type* valueType) {
+    Target t;
+    if (!o || o->name == "_" || o->slot < 0) {
+      t.kind = Target::Kind::Blank;
+      t.counted = isCountedType(valueType);
+      return t;
+    }
+    t.counted = isCountedType(o->type);
+    if (o->isGlobal) {
+      t.kind = Target::Kind::Global;
+      t.cell = &program_.globals[static_cast<size_t>(o->slot)];
+    } else {
+      t.kind = Target::Kind::Slot;
+      t.slot = o->slot;
+    }
+    return t;
+  }
+
+  Target targetForExpr(const Expr* e, const check::Type* valueType) {
+    while (auto p = as<ParenExpr>(e)) e = p->x;
+    if (auto id = as<Ident>(e)) {
+      if (id->name == "_") return targetFor(nullptr, valueType);
+      return targetFor(objectOf(id), valueType);
+    }
+    return targetFor(nullptr, valueType);
+  }
+
+  StmtPtr storeTo(Target t, ExprPtr x) {
+    if (t.kind == Target::Kind::Slot) {
+      if (t.counted) {
+        auto n = std::make_unique<StoreSlotNode<true>>();
+        n->slot = t.slot;
+        n->x = std::move(x);
+        return n;
+      }
+      auto n = std::make_unique<StoreSlotNode<false>>();
+      n->slot = t.slot;
+      n->x = std::move(x);
+      return n;
+    }
+    auto n = std::make_unique<AssignNode>();
+    n->target = t;
+    n->x = std::move(x);
+    return n;
+  }
+
+  // Assigns values to targets: one by one, in parallel, or from one multi-valued call.
+  StmtPtr assignValues(std::vector<Target> targets, const std::vector<Expr*>& values) {
+    if (values.size() == 1 && targets.size() > 1) {
+      auto n = std::make_unique<TupleAssignNode>();
+      n->targets = std::move(targets);
+      n->call = expr(values[0]);
+      return n;
+    }
+    if (targets.size() == 1) return storeTo(targets[0], expr(values[0]));
+    auto n = std::make_unique<ParallelAssignNode>();
+    n->targets = std::move(targets);
+    for (const Expr* v : values) n->values.push_back(expr(v));
+    return n;
+  }
+
+  StmtPtr declStmt(const DeclStmt* d) {
+    if (d->decl->tok != Token::Var) return nullptr;
+    auto block = std::make_unique<BlockNode>();
+    for (const Node* spec : d->decl->specs) add(block->list, valueSpec(static_cast<const ValueSpec*>(spec)));
+    return block;
+  }
+
+  StmtPtr valueSpec(const ValueSpec* spec) {
+    std::vector<Target> targets;
+    for (size_t i = 0; i < spec->names.size(); ++i) {
+      const Ident* id = spec->names[i];
+      auto it = info_.defs.find(id);
+      const check::Type* vt = nullptr;
+      if (i < spec->values.size()) vt = finalType(spec->values[i]);
+      targets.push_back(targetFor(it == info_.defs.end() ? nullptr : it->second, vt));
+    }
+    if (spec->values.empty()) {
+      // var x T: zero it (a declaration in a loop runs again).
+      auto block = std::make_unique<BlockNode>();
+      for (const Target& t : targets) {
+        if (t.kind == Target::Kind::Blank) continue;
+        block->list.push_back(storeTo(t, std::make_unique<ConstNode>(Value{}, false)));
+      }
+      return block;
+    }
+    return assignValues(std::move(targets), spec->values);
+  }
+
+  StmtPtr assign(const AssignStmt* s) {
+    if (s->tok != Token::Assign && s->tok != Token::Define) {
+      // x op= y
+      Token op = assignOpBinary(s->tok);
+      const Expr* lhs = s->lhs[0];
+      const check::Type* t = finalType(lhs);
+      Target target = targetForExpr(lhs, t);
+      ExprPtr value = binaryValue(op, t, expr(lhs), expr(s->rhs[0]), finalType(s->rhs[0]), s->tokPos);
+      return storeTo(target, std::move(value));
+    }
+    std::vector<Target> targets;
+    for (size_t i = 0; i < s->lhs.size(); ++i) {
+      const check::Type* vt = s->rhs.size() == s->lhs.size() ? finalType(s->rhs[i]) : nullptr;
+      targets.push_back(targetForExpr(s->lhs[i], vt));
+    }
+    return assignValues(std::move(targets), s->rhs);
+  }
+
+  // The node for `x op y` with operands already compiled (for op=).
+  ExprPtr binaryValue(Token op, const check::Type* type, ExprPtr x, ExprPtr y,
+                      const check::Type* yType, Pos pos) {
+    const check::Basic* t = check::asBasic(type);
+    if (!t) return nullptr;
+    if (t->isString()) {
+      auto n = std::make_unique<ConcatNode>();
+      n->x = std::move(x);
+      n->y = std::move(y);
+      return n;
+    }
+    if (op == Token::Shl || op == Token::Shr) {
+      const check::Basic* ct = check::asBasic(yType);
+      return withNumeric(t, [&]<typename T>() -> ExprPtr {
+        if constexpr (std::is_integral_v<T> && !std::is_same_v<T, bool>) {
+          if (op == Token::Shl) return shiftWithCount<T, true>(ct, std::move(x), std::move(y), pos);
+          return shiftWithCount<T, false>(ct, std::move(x), std::move(y), pos);
+        } else {
+          return nullptr;
+        }
+      });
+    }
+    return withNumeric(t, [&]<typename T>() -> ExprPtr {
+      if constexpr (std::is_same_v<T, bool>) {
+        return nullptr;
+      } else {
+        return arithmetic<T>(op, std::move(x), std::move(y), pos);
+      }
+    });
+  }
+
+  StmtPtr incDec(const IncDecStmt* s) {
+    const check::Type* t = finalType(s->x);
+    Target target = targetForExpr(s->x, t);
+    bool inc = s->tok == Token::Inc;
+    if (target.kind == Target::Kind::Slot) {
+      return withNumeric(check::asBasic(t), [&]<typename T>() -> StmtPtr {
+        if constexpr (std::is_same_v<T, bool>) {
+          return nullptr;
+        } else {
+          if (inc) {
+            auto n = std::make_unique<IncSlotNode<T, true>>();
+            n->slot = target.slot;
+            return n;
+          }
+          auto n = std::make_unique<IncSlotNode<T, false>>();
+          n->slot = target.slot;
+          return n;
+        }
+      });
+    }
+    check::ConstValue one = check::ConstValue::ofInt64(1);
+    ExprPtr value = binaryValue(inc ? Token::Add : Token::Sub, t, expr(s->x),
+                                constant(one, t, s->pos), t, s->pos);
+    return storeTo(target, std::move(value));
+  }
+
+  std::vector<StmtPtr> block(const BlockStmt* b) {
+    std::vector<StmtPtr> list;
+    for (const Stmt* s : b->list) add(list, stmt(s));
+    return list;
+  }
+
+  StmtPtr ifStmt(const IfStmt* s) {
+    auto n = std::make_unique<IfNode>();
+    if (s->init) n->init = stmt(s->init);
+    n->cond = expr(s->cond);
+    n->body = block(s->body);
+    if (s->elseStmt) n->orElse = stmt(s->elseStmt);
+    return n;
+  }
+
+  StmtPtr forStmt(const ForStmt* s) {
+    auto n = std::make_unique<ForNode>();
+    if (s->init) n->init = stmt(s->init);
+    if (s->cond) n->cond = expr(s->cond);
+    if (s->post) n->post = stmt(s->post);
+    n->body = block(s->body);
+    return n;
+  }
+
+  StmtPtr rangeStmt(const RangeStmt* s) {
+    const check::Basic* xt = check::asBasic(finalType(s->x));
+    if (!xt) return nullptr;
+    auto targetOf = [&](const Expr* e, const check::Type* vt) -> Target {
+      if (!e) return targetFor(nullptr, vt);
+      if (s->tok == Token::Define) {
+        auto id = as<Ident>(e);
+        auto it = id ? info_.defs.find(id) : info_.defs.end();
+        return targetFor(it == info_.defs.end() ? nullptr : it->second, vt);
+      }
+      return targetForExpr(e, vt);
+    };
+    if (xt->isString()) {
+      auto n = std::make_unique<RangeStringNode>();
+      n->x = expr(s->x);
+      n->stringSlot = newTemp();
+      n->key = targetOf(s->key, check::basicType(BasicKind::Int));
+      n->value = targetOf(s->value, check::basicType(BasicKind::Int32));
+      n->body = block(s->body);
+      return n;
+    }
+    // Over an integer: the key is the loop counter. A key that is not a fresh local
+    // (range with =, or a global) is assigned from a temporary each iteration.
+    auto n = std::make_unique<RangeIntNode>();
+    n->n = expr(s->x);
+    n->countSlot = newTemp();
+    Target key = targetOf(s->key, finalType(s->x));
+    n->keySlot = key.kind == Target::Kind::Slot ? key.slot : -1;
+    n->body = block(s->body);
+    if (key.kind == Target::Kind::Global) {
+      n->keySlot = newTemp();
+      auto copy = std::make_unique<AssignNode>();
+      copy->target = key;
+      copy->x = std::make_unique<LocalNode<false>>(n->keySlot);
+      n->body.insert(n->body.begin(), std::move(copy));
+    }
+    return n;
+  }
+
+  StmtPtr switchStmt(const SwitchStmt* s) {
+    auto n = std::make_unique<SwitchNode>();
+    if (s->init) n->init = stmt(s->init);
+    const check::Type* tagType = nullptr;
+    if (s->tag) {
+      tagType = finalType(s->tag);
+      n->tag = expr(s->tag);
+      n->tagSlot = newTemp();
+      n->tagCounted = isCountedType(tagType);
+    }
+    for (size_t ci = 0; ci < s->clauses.size(); ++ci) {
+      const CaseClause* c = s->clauses[ci];
+      SwitchNode::Clause clause;
+      if (c->isDefault) n->defaultClause = static_cast<int>(ci);
+      for (const Expr* e : c->list) {
+        if (!s->tag) {
+          clause.matches.push_back(expr(e));
+          continue;
+        }
+        ExprPtr tagValue = n->tagCounted ? ExprPtr(std::make_unique<LocalNode<true>>(n->tagSlot))
+                                         : ExprPtr(std::make_unique<LocalNode<false>>(n->tagSlot));
+        clause.matches.push_back(equality(tagType, std::move(tagValue), expr(e), e->pos));
+      }
+      for (const Stmt* st : c->body) add(clause.body, stmt(st));
+      n->clauses.push_back(std::move(clause));
+    }
+    return n;
+  }
+
+  ExprPtr equality(const check::Type* type, ExprPtr x, ExprPtr y, Pos pos) {
+    const check::Basic* t = check::asBasic(type);
+    if (!t) return nullptr;
+    if (t->isString()) return stringComparison(Token::Eql, std::move(x), std::move(y));
+    return withNumeric(t, [&]<typename T>() -> ExprPtr {
+      return comparison<T>(Token::Eql, std::move(x), std::move(y), pos);
+    });
+  }
+
+  StmtPtr returnStmt(const ReturnStmt* s) {
+    auto n = std::make_unique<ReturnNode>();
+    for (int slot : fn_->resultSlots) {
+      Target t;
+      t.kind = Target::Kind::Slot;
+      t.slot = slot;
+      n->results.push_back(t);
+    }
+    // Result slots of string type own their value.
+    size_t i = 0;
+    for (const check::Object* r : funcInfoResults()) {
+      if (i < n->results.size()) n->results[i++].counted = isCountedType(r->type);
+    }
+    n->multi = s->results.size() == 1 && n->results.size() > 1;
+    for (const Expr* e : s->results) n->values.push_back(expr(e));
+    return n;
+  }
+
+  const std::vector<const check::Object*>& funcInfoResults() const {
+    for (auto& [decl, fi] : info_.funcs) {
+      if (funcs_.at(decl) == fn_) return fi.results;
+    }
+    static const std::vector<const check::Object*> none;
+    return none;
+  }
+
   const check::Info& info_;
   const NativeRegistry& natives_;
   Program& program_;
+  FuncCode* fn_ = nullptr;
+  std::unordered_map<const FuncDecl*, FuncCode*> funcs_;
 };
+
+// Runs a function that takes no arguments as the bottom of the goroutine's calls.
+void runTop(const FuncCode& fn) {
+  GoroutineState* g = currentGoroutine;
+  Value* frame = g->sp;
+  std::memset(static_cast<void*>(frame), 0, sizeof(Value) * static_cast<size_t>(fn.frameSize));
+  g->sp = frame + fn.frameSize;
+  CallRecord record{&fn, Pos{}, nullptr};
+  g->calls = &record;
+  execList(fn.body, frame);
+  for (int s : fn.countedSlots) releaseString(frame[s]);
+  g->calls = nullptr;
+  g->sp = frame;
+}
 
 }  // namespace
 
-void ProgramDeleter::operator()(Program* p) const { delete p; }
-
-ProgramPtr compile(const File* file, const check::Info& info, const NativeRegistry& natives) {
-  ProgramPtr program(new Program());
+ProgramPtr compile(const File* file, const check::Info& info, const NativeRegistry& natives,
+                   const std::string& fileName) {
+  traceFileName = fileName;
+  ProgramPtr program(new Program);
   Compiler compiler(info, natives, *program);
-  for (const Stmt* s : info.scriptStmts) {
-    if (auto node = compiler.stmt(s)) program->script.push_back(std::move(node));
-  }
-  if (info.mainFunc) program->main = compiler.function(info.mainFunc);
+  compiler.compileProgram(file);
   return program;
 }
 
-int run(Program& program) {
-  for (auto& s : program.script) s->exec();
-  if (program.main) program.main->call();
+int runProgram(Program& program) {
+  runTop(program.init);
+  runTop(program.script);
+  if (program.main) runTop(*program.main);
   return 0;
 }
 

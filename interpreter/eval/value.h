@@ -1,6 +1,11 @@
-// Run-time values. A Value carries its dynamic type and an inline payload: scalars
-// never allocate; a string points at an immutable, reference-counted byte buffer
-// (an atomic count, so goroutines may share it).
+// Run-time values. The checker knows every expression's type, so a Value is an
+// untagged word: integers (sign- or zero-extended to 64 bits), floats, bools (0 or 1),
+// or a pointer to a reference-counted heap object. Scalars never allocate.
+//
+// Strings are immutable StringObjects with an atomic reference count (goroutines may
+// share them); the empty string is the null pointer. Ownership convention of the
+// evaluator: evaluating a string expression yields a reference the caller owns; a slot
+// owns the reference stored in it.
 #pragma once
 
 #include <atomic>
@@ -14,11 +19,17 @@ namespace gol::eval {
 
 class StringObject {
  public:
+  // A new object holding `bytes`, with one reference; null for the empty string.
   static StringObject* make(std::string_view bytes);
+  // An uninitialised object of `size` bytes to fill before sharing.
+  static StringObject* allocate(size_t size);
   void retain() { refs_.fetch_add(1, std::memory_order_relaxed); }
   void release() {
     if (refs_.fetch_sub(1, std::memory_order_acq_rel) == 1) destroy();
   }
+  size_t size() const { return size_; }
+  const char* data() const { return data_; }
+  char* mutableData() { return data_; }
   std::string_view view() const { return {data_, size_}; }
 
  private:
@@ -29,53 +40,59 @@ class StringObject {
   char data_[1];
 };
 
-class Value {
- public:
-  Value() : type_(nullptr), i_(0) {}
-  static Value ofBool(const check::Type* t, bool b) { Value v(t); v.b_ = b; return v; }
-  static Value ofInt(const check::Type* t, int64_t i) { Value v(t); v.i_ = i; return v; }
-  static Value ofFloat(const check::Type* t, double f) { Value v(t); v.f_ = f; return v; }
-  static Value ofString(const check::Type* t, std::string_view s) {
-    Value v(t);
-    v.s_ = StringObject::make(s);
-    v.ownsString_ = true;
-    return v;
-  }
-
-  Value(const Value& o) : type_(o.type_), ownsString_(o.ownsString_), i_(o.i_) {
-    if (isString()) s_->retain();
-  }
-  Value& operator=(const Value& o) {
-    if (this != &o) {
-      if (o.isString()) o.s_->retain();
-      if (isString()) s_->release();
-      type_ = o.type_;
-      ownsString_ = o.ownsString_;
-      i_ = o.i_;
-    }
-    return *this;
-  }
-  ~Value() {
-    if (isString()) s_->release();
-  }
-
-  const check::Type* type() const { return type_; }
-  bool asBool() const { return b_; }
-  int64_t asInt() const { return i_; }
-  double asFloat() const { return f_; }
-  std::string_view asString() const { return s_->view(); }
-
- private:
-  explicit Value(const check::Type* t) : type_(t), i_(0) {}
-  bool isString() const { return ownsString_; }
-  const check::Type* type_;
-  bool ownsString_ = false;
-  union {
-    bool b_;
-    int64_t i_;
-    double f_;
-    StringObject* s_;
-  };
+union Value {
+  int64_t i;
+  uint64_t u;
+  double f;
+  StringObject* s;
+  void* p;
 };
+static_assert(sizeof(Value) == 8);
+
+inline Value intValue(int64_t v) {
+  Value x;
+  x.i = v;
+  return x;
+}
+inline Value floatValue(double v) {
+  Value x;
+  x.f = v;
+  return x;
+}
+inline Value stringValue(StringObject* s) {
+  Value x;
+  x.s = s;
+  return x;
+}
+inline std::string_view stringView(Value v) {
+  return v.s ? v.s->view() : std::string_view();
+}
+inline void retainString(Value v) {
+  if (v.s) v.s->retain();
+}
+inline void releaseString(Value v) {
+  if (v.s) v.s->release();
+}
+
+// Decodes the UTF-8 sequence at p (n > 0 bytes left) as Go does: returns the rune and
+// its width, or U+FFFD and width 1 for an invalid or incomplete sequence.
+struct DecodedRune {
+  int32_t rune;
+  int width;
+};
+DecodedRune decodeRune(const char* p, size_t n);
+
+// A value together with its dynamic type: what an `any` holds, and what native
+// functions such as fmt.Println receive.
+struct AnyValue {
+  const check::Type* type = nullptr;
+  Value value{};
+};
+
+// Does a value of type t hold a reference the evaluator must count?
+inline bool isCounted(const check::Type* t) {
+  const check::Basic* b = check::asBasic(t);
+  return b && b->basic == check::BasicKind::String;
+}
 
 }  // namespace gol::eval

@@ -51,6 +51,7 @@ class Diagnostics {
  public:
   explicit Diagnostics(const SourceFile& file) : file_(file) {}
   void error(Pos pos, std::string message);
+  const std::string& fileName() const { return file_.name(); }
   bool empty() const { return list_.empty(); }
   size_t size() const { return list_.size(); }
   const std::vector<Diagnostic>& list() const { return list_; }

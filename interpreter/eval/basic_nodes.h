@@ -1,0 +1,384 @@
+// Nodes for variables, constants, strings, calls and statements: the parts of the
+// executable tree that are not operators (ops.h).
+//
+// Ownership as nodes.h states: a string expression's value is owned by its consumer;
+// slots own what they hold. The `Counted` template parameter says whether a node moves
+// string references (true) or plain words (false), so scalar paths do no refcounting.
+#pragma once
+
+#include <cstring>
+#include <vector>
+
+#include "interpreter/eval/native.h"
+#include "interpreter/eval/nodes.h"
+#include "interpreter/eval/ops.h"
+
+namespace gol::eval {
+
+// ---- Values ------------------------------------------------------------------------------
+
+struct ConstNode : ExprNode {
+  Value value;
+  bool counted = false;  // a string constant: holds one reference, hands out more
+  ConstNode(Value v, bool counted) : value(v), counted(counted) {}
+  ~ConstNode() override {
+    if (counted) releaseString(value);
+  }
+  Value eval(Value*) override {
+    if (counted) retainString(value);
+    return value;
+  }
+};
+
+template <bool Counted>
+struct LocalNode : ExprNode {
+  int slot;
+  explicit LocalNode(int s) : slot(s) {}
+  Value eval(Value* fp) override {
+    Value v = fp[slot];
+    if constexpr (Counted) retainString(v);
+    return v;
+  }
+};
+
+template <bool Counted>
+struct GlobalNode : ExprNode {
+  Value* cell;
+  explicit GlobalNode(Value* c) : cell(c) {}
+  Value eval(Value*) override {
+    Value v = *cell;
+    if constexpr (Counted) retainString(v);
+    return v;
+  }
+};
+
+// Stores an owned value into a cell, releasing what the cell held.
+template <bool Counted>
+inline void storeCell(Value* cell, Value v) {
+  if constexpr (Counted) {
+    Value old = *cell;
+    *cell = v;
+    releaseString(old);
+  } else {
+    *cell = v;
+  }
+}
+
+// Where an assignment stores: a frame slot, a global, or nowhere (the blank identifier).
+struct Target {
+  enum class Kind : uint8_t { Slot, Global, Blank } kind = Kind::Blank;
+  bool counted = false;
+  int slot = 0;
+  Value* cell = nullptr;
+  void store(Value* fp, Value v) const {
+    switch (kind) {
+      case Kind::Slot: counted ? storeCell<true>(fp + slot, v) : storeCell<false>(fp + slot, v); return;
+      case Kind::Global: counted ? storeCell<true>(cell, v) : storeCell<false>(cell, v); return;
+      case Kind::Blank:
+        if (counted) releaseString(v);
+        return;
+    }
+  }
+};
+
+template <bool Counted>
+struct StoreSlotNode : StmtNode {
+  int slot;
+  ExprPtr x;
+  Exec exec(Value* fp) override {
+    storeCell<Counted>(fp + slot, x->eval(fp));
+    return Exec::Normal;
+  }
+};
+
+struct AssignNode : StmtNode {
+  Target target;
+  ExprPtr x;
+  Exec exec(Value* fp) override {
+    target.store(fp, x->eval(fp));
+    return Exec::Normal;
+  }
+};
+
+// a, b = x, y: every right-hand side is evaluated before anything is stored.
+struct ParallelAssignNode : StmtNode {
+  std::vector<Target> targets;
+  std::vector<ExprPtr> values;
+  Exec exec(Value* fp) override {
+    Value tmp[16];
+    std::vector<Value> big;
+    Value* vals = tmp;
+    if (values.size() > 16) {
+      big.resize(values.size());
+      vals = big.data();
+    }
+    for (size_t i = 0; i < values.size(); ++i) vals[i] = values[i]->eval(fp);
+    for (size_t i = 0; i < targets.size(); ++i) targets[i].store(fp, vals[i]);
+    return Exec::Normal;
+  }
+};
+
+// a, b = f()
+struct TupleAssignNode : StmtNode {
+  std::vector<Target> targets;
+  ExprPtr call;
+  Exec exec(Value* fp) override {
+    Value tmp[16];
+    std::vector<Value> big;
+    Value* vals = tmp;
+    if (targets.size() > 16) {
+      big.resize(targets.size());
+      vals = big.data();
+    }
+    call->evalMulti(fp, vals);
+    for (size_t i = 0; i < targets.size(); ++i) targets[i].store(fp, vals[i]);
+    return Exec::Normal;
+  }
+};
+
+// x++ and x-- on an integer or float slot.
+template <typename T, bool Inc>
+struct IncSlotNode : StmtNode {
+  int slot;
+  Exec exec(Value* fp) override {
+    T v = get<T>(fp[slot]);
+    if constexpr (std::is_integral_v<T>) {
+      fp[slot] = make(static_cast<T>(static_cast<uint64_t>(v) + (Inc ? 1 : uint64_t(-1))));
+    } else {
+      fp[slot] = make(static_cast<T>(Inc ? v + 1 : v - 1));
+    }
+    return Exec::Normal;
+  }
+};
+
+// ---- Strings -----------------------------------------------------------------------------
+
+inline Value concatStrings(Value a, Value b) {
+  if (!a.s) return b;
+  if (!b.s) return a;
+  StringObject* s = StringObject::allocate(a.s->size() + b.s->size());
+  std::memcpy(s->mutableData(), a.s->data(), a.s->size());
+  std::memcpy(s->mutableData() + a.s->size(), b.s->data(), b.s->size());
+  a.s->release();
+  b.s->release();
+  return stringValue(s);
+}
+
+struct ConcatNode : ExprNode {
+  ExprPtr x, y;
+  Value eval(Value* fp) override {
+    Value a = x->eval(fp);
+    return concatStrings(a, y->eval(fp));
+  }
+};
+
+template <typename Op>
+struct StringCompareNode : ExprNode {
+  ExprPtr x, y;
+  Value eval(Value* fp) override {
+    Value a = x->eval(fp);
+    Value b = y->eval(fp);
+    bool r = Op::apply(stringView(a), stringView(b));
+    releaseString(a);
+    releaseString(b);
+    return make(r);
+  }
+};
+
+struct StringLenNode : ExprNode {
+  ExprPtr x;
+  Value eval(Value* fp) override {
+    Value s = x->eval(fp);
+    int64_t n = s.s ? static_cast<int64_t>(s.s->size()) : 0;
+    releaseString(s);
+    return intValue(n);
+  }
+};
+
+[[noreturn]] void indexOutOfRange(syntax::Pos pos, int64_t index, bool isUnsigned, size_t length);
+
+template <bool UnsignedIndex>
+struct StringIndexNode : ExprNode {
+  ExprPtr x, index;
+  Value eval(Value* fp) override {
+    Value s = x->eval(fp);
+    Value i = index->eval(fp);
+    size_t n = s.s ? s.s->size() : 0;
+    if (i.u >= n || (!UnsignedIndex && i.i < 0)) {
+      releaseString(s);
+      indexOutOfRange(pos, i.i, UnsignedIndex, n);
+    }
+    Value r;
+    r.u = static_cast<unsigned char>(s.s->data()[i.u]);
+    releaseString(s);
+    return r;
+  }
+};
+
+// string(r) for an integer r: its UTF-8 encoding, U+FFFD when it is not a code point.
+template <bool UnsignedFrom>
+struct RuneToStringNode : ExprNode {
+  ExprPtr x;
+  Value eval(Value* fp) override;
+};
+
+// ---- Control flow ------------------------------------------------------------------------
+
+inline Exec execList(const std::vector<StmtPtr>& list, Value* fp) {
+  for (const StmtPtr& s : list) {
+    Exec e = s->exec(fp);
+    if (e != Exec::Normal) return e;
+  }
+  return Exec::Normal;
+}
+
+struct BlockNode : StmtNode {
+  std::vector<StmtPtr> list;
+  Exec exec(Value* fp) override { return execList(list, fp); }
+};
+
+struct ExprStmtNode : StmtNode {
+  ExprPtr x;
+  bool counted = false;
+  Exec exec(Value* fp) override {
+    Value v = x->eval(fp);
+    if (counted) releaseString(v);
+    return Exec::Normal;
+  }
+};
+
+struct IfNode : StmtNode {
+  StmtPtr init;
+  ExprPtr cond;
+  std::vector<StmtPtr> body;
+  StmtPtr orElse;
+  Exec exec(Value* fp) override {
+    if (init) {
+      Exec e = init->exec(fp);
+      if (e != Exec::Normal) return e;
+    }
+    if (cond->eval(fp).i) return execList(body, fp);
+    if (orElse) return orElse->exec(fp);
+    return Exec::Normal;
+  }
+};
+
+struct ForNode : StmtNode {
+  StmtPtr init;
+  ExprPtr cond;  // null: forever
+  StmtPtr post;
+  std::vector<StmtPtr> body;
+  Exec exec(Value* fp) override {
+    if (init) init->exec(fp);
+    for (;;) {
+      if (cond && !cond->eval(fp).i) return Exec::Normal;
+      Exec e = execList(body, fp);
+      if (e == Exec::Break) return Exec::Normal;
+      if (e == Exec::Return) return e;
+      if (post) post->exec(fp);
+    }
+  }
+};
+
+// for k := range n
+struct RangeIntNode : StmtNode {
+  ExprPtr n;
+  int countSlot;  // the evaluated bound
+  int keySlot;    // -1: no key variable
+  std::vector<StmtPtr> body;
+  Exec exec(Value* fp) override {
+    int64_t limit = n->eval(fp).i;
+    for (int64_t i = 0; i < limit; ++i) {
+      if (keySlot >= 0) fp[keySlot].i = i;
+      Exec e = execList(body, fp);
+      if (e == Exec::Break) return Exec::Normal;
+      if (e == Exec::Return) return e;
+    }
+    return Exec::Normal;
+  }
+};
+
+// for i, r := range s: runes decoded from UTF-8, U+FFFD for each invalid byte.
+struct RangeStringNode : StmtNode {
+  ExprPtr x;
+  int stringSlot;  // holds the string for the loop's duration
+  Target key, value;
+  std::vector<StmtPtr> body;
+  Exec exec(Value* fp) override;
+};
+
+struct BranchNode : StmtNode {
+  Exec code;
+  explicit BranchNode(Exec c) : code(c) {}
+  Exec exec(Value*) override { return code; }
+};
+
+struct ReturnNode : StmtNode {
+  std::vector<Target> results;
+  std::vector<ExprPtr> values;
+  bool multi = false;  // return f() with f returning several values
+  Exec exec(Value* fp) override {
+    if (multi) {
+      Value tmp[16];
+      values[0]->evalMulti(fp, tmp);
+      for (size_t i = 0; i < results.size(); ++i) results[i].store(fp, tmp[i]);
+    } else if (values.size() == 1) {
+      results[0].store(fp, values[0]->eval(fp));
+    } else if (!values.empty()) {
+      Value tmp[16];
+      for (size_t i = 0; i < values.size(); ++i) tmp[i] = values[i]->eval(fp);
+      for (size_t i = 0; i < results.size(); ++i) results[i].store(fp, tmp[i]);
+    }
+    return Exec::Return;
+  }
+};
+
+struct SwitchNode : StmtNode {
+  struct Clause {
+    std::vector<ExprPtr> matches;  // each compares the tag (in tagSlot) with a case value
+    std::vector<StmtPtr> body;
+    bool fallsThrough = false;
+  };
+  StmtPtr init;
+  ExprPtr tag;  // null for a switch without a tag
+  int tagSlot = -1;
+  bool tagCounted = false;
+  std::vector<Clause> clauses;
+  int defaultClause = -1;
+  Exec exec(Value* fp) override;
+};
+
+// ---- Calls -------------------------------------------------------------------------------
+
+// Calls a function compiled from Gol source.
+struct CallNode : ExprNode {
+  const FuncCode* fn = nullptr;
+  std::vector<ExprPtr> args;
+  // Runs the call; the results are left in the callee's frame, returned here, until
+  // the next call overwrites it.
+  Value* invoke(Value* fp);
+  Value eval(Value* fp) override {
+    Value* frame = invoke(fp);
+    return frame[fn->resultSlots.empty() ? 0 : fn->resultSlots[0]];
+  }
+  void evalMulti(Value* fp, Value* out) override {
+    Value* frame = invoke(fp);
+    for (size_t i = 0; i < fn->resultSlots.size(); ++i) out[i] = frame[fn->resultSlots[i]];
+  }
+};
+
+struct NativeCallNode : ExprNode {
+  NativeFunction fn = nullptr;
+  std::vector<ExprPtr> args;
+  std::vector<const check::Type*> argTypes;
+  std::vector<bool> argCounted;
+  int resultCount = 0;
+  Value eval(Value* fp) override {
+    Value out[8];
+    evalMulti(fp, out);
+    return out[0];
+  }
+  void evalMulti(Value* fp, Value* out) override;
+};
+
+}  // namespace gol::eval

@@ -1,0 +1,27 @@
+// The calling convention between the evaluator and the native functions of stdlib/.
+//
+// A native function receives its arguments as AnyValues: each argument's dynamic type
+// (for an interface parameter such as fmt.Println's ...any, the type of the value
+// inside; otherwise the parameter's type) and its Value. Variadic arguments arrive
+// flattened, a spread `f(xs...)` included. Arguments are borrowed: a native that keeps
+// a string retains it. Results are written to `results` in order, each owned by the
+// caller (a string result is a new reference).
+#pragma once
+
+#include <span>
+#include <string>
+
+#include "interpreter/eval/value.h"
+
+namespace gol::eval {
+
+using NativeFunction = void (*)(std::span<const AnyValue> args, Value* results);
+
+// Finds the native implementation of a package member (`fmt`, `Println`).
+class NativeRegistry {
+ public:
+  virtual ~NativeRegistry() = default;
+  virtual NativeFunction find(const std::string& path, const std::string& name) const = 0;
+};
+
+}  // namespace gol::eval

@@ -1,0 +1,31 @@
+// Go panics and fatal errors as C++ exceptions: a Go panic unwinds the evaluator's
+// native stack up to the goroutine's top, which prints Go's report. They are never
+// thrown on a path that does not end in a panic.
+#pragma once
+
+#include <string>
+
+#include "interpreter/eval/value.h"
+
+namespace gol::eval {
+
+struct GoPanic {
+  AnyValue value;        // what panic() was called with
+  std::string message;   // the text after `panic: `
+  std::string trace;     // `goroutine 1 [running]:` and the calls, captured where it panicked
+  bool runtimeError = false;
+};
+
+// A fatal error: not recoverable, printed as `fatal error: ...`.
+struct FatalError {
+  std::string message;  // what follows `fatal error: `
+  std::string prefix;   // lines printed before it (`runtime: goroutine stack exceeds ...`)
+  std::string trace;
+};
+
+// An os.Exit: unwinds to the top and exits with the code.
+struct ExitRequest {
+  int code;
+};
+
+}  // namespace gol::eval
