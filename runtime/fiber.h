@@ -1,0 +1,89 @@
+// Fiber context switches on Boost.Context's fcontext layer, with sanitizer annotations.
+//
+// We use make_fcontext/jump_fcontext (what boost::context::fiber is built on) directly:
+// fiber's constructor switches to the new stack once without a hook for annotating the
+// switch, and its destructor unwinds a suspended fiber, which must never happen to a
+// goroutine abandoned at the end of a run. Every switch is between a goroutine and the
+// scheduler stack (g0) of the thread it runs on, as in Go (mcall/gogo):
+//   g0 -> G: switch_to_goroutine(); returns when G switches back, with G's context saved.
+//   G -> g0: switch_to_scheduler(); returns when some thread's g0 resumes G.
+// Under ThreadSanitizer each goroutine is a TSan fiber; under AddressSanitizer each switch is
+// bracketed by __sanitizer_start/finish_switch_fiber so ASan knows which stack is current.
+#pragma once
+
+#include <boost/context/detail/fcontext.hpp>
+
+#include <cstddef>
+
+#if defined(__SANITIZE_THREAD__)
+#include <sanitizer/tsan_interface.h>
+#endif
+#if defined(__SANITIZE_ADDRESS__)
+#include <sanitizer/common_interface_defs.h>
+#endif
+
+namespace gol::rt::detail {
+
+using boost::context::detail::fcontext_t;
+using boost::context::detail::transfer_t;
+
+struct FiberSide {
+  fcontext_t ctx = nullptr;            // saved context while not running
+  void* tsan_fiber = nullptr;          // TSan fiber handle (only under TSan)
+  const void* stack_bottom = nullptr;  // for ASan
+  size_t stack_size = 0;
+};
+
+inline void* tsan_new_fiber() {
+#if defined(__SANITIZE_THREAD__)
+  return __tsan_create_fiber(0);
+#else
+  return nullptr;
+#endif
+}
+inline void tsan_destroy_fiber(void* f) {
+#if defined(__SANITIZE_THREAD__)
+  if (f) __tsan_destroy_fiber(f);
+#else
+  (void)f;
+#endif
+}
+inline void* tsan_current_fiber() {
+#if defined(__SANITIZE_THREAD__)
+  return __tsan_get_current_fiber();
+#else
+  return nullptr;
+#endif
+}
+
+// Called first thing on a fresh fiber.
+inline void fiber_entered() {
+#if defined(__SANITIZE_ADDRESS__)
+  __sanitizer_finish_switch_fiber(nullptr, nullptr, nullptr);
+#endif
+}
+
+// Jumps from the current stack to `to`. `exiting` says the current fiber will never be
+// resumed (ASan then frees its fake stack). Returns the transfer from whoever resumes us.
+inline transfer_t jump(const FiberSide& to, void* data, bool exiting = false) {
+#if defined(__SANITIZE_THREAD__)
+  __tsan_switch_to_fiber(to.tsan_fiber, 0);
+#endif
+#if defined(__SANITIZE_ADDRESS__)
+  void* fake_stack = nullptr;
+  __sanitizer_start_switch_fiber(exiting ? nullptr : &fake_stack, to.stack_bottom, to.stack_size);
+#else
+  (void)exiting;
+#endif
+  transfer_t t = boost::context::detail::jump_fcontext(to.ctx, data);
+#if defined(__SANITIZE_ADDRESS__)
+  __sanitizer_finish_switch_fiber(fake_stack, nullptr, nullptr);
+#endif
+  return t;
+}
+
+inline fcontext_t make_context(char* stack_top, size_t size, void (*entry)(transfer_t)) {
+  return boost::context::detail::make_fcontext(stack_top, size, entry);
+}
+
+}  // namespace gol::rt::detail

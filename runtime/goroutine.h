@@ -1,0 +1,117 @@
+// Public API of the scheduler: start a run, spawn, park/ready, yield, preemption polling,
+// stack checks, MAXPROCS. The runtime knows nothing of the language running on it.
+//
+// A run: start() starts MAXPROCS processors (P), OS threads (M) to run them, and a monitor
+// thread; main_fn runs as goroutine 1 on a fiber; start returns when main_fn returns (other
+// goroutines are abandoned, never resumed, as when a Go program's main returns), when a
+// goroutine calls exit() or fatal(), or on a deadlock. One run at a time per process.
+//
+// Threading rules: functions marked (G) must be called on a goroutine. ready(), go(),
+// Chan::try_send/try_recv/close, Timer and the sync wake-ups may also be called from timer
+// callbacks and from threads holding an ExternalWaker.
+#pragma once
+
+#include <atomic>
+#include <cstddef>
+#include <cstdint>
+#include <functional>
+
+#include "runtime/deadlock.h"
+#include "runtime/stack.h"
+#include "runtime/wait_reason.h"
+
+namespace gol::rt {
+
+namespace detail {
+struct G;
+}
+using Goroutine = detail::G;
+
+struct Config {
+  int maxprocs = 0;  // 0: number of CPUs
+  // Per goroutine, reserved; only touched pages cost memory, but every 2 MiB of address
+  // space with a touched page costs a 4 KiB page-table page: 256 KiB keeps that at 512 B
+  // per parked goroutine (1 MiB stacks cost 2 KiB and make spawning a million 4x slower).
+  size_t stack_size = size_t{256} << 10;
+  size_t main_stack_size = size_t{64} << 20;  // goroutine 1
+  uint64_t first_user_goid = 2;               // id of the first goroutine main starts
+  DeadlockHandler on_deadlock;                // empty: default_deadlock_handler
+  // Called by fatal() on the failing goroutine, before the run ends (e.g. to print the
+  // goroutine report after the message). Empty: writes "fatal error: MSG\n" to stderr.
+  std::function<void(const char* msg)> on_fatal;
+};
+
+// How a run ended. code is the process exit status Go would use: 0 when main returned,
+// exit()'s argument, 2 for a deadlock or a fatal error.
+enum class ExitKind : uint8_t { Returned, Exit, Deadlock, Fatal };
+struct ExitInfo {
+  ExitKind kind = ExitKind::Returned;
+  int code = 0;
+};
+
+ExitInfo start(const Config& cfg, std::function<void()> main_fn);
+ExitInfo start(int maxprocs, std::function<void()> main_fn);
+
+// os.Exit(code), or the end of a program after an unrecovered panic was printed (code 2):
+// ends the run at once; start() returns {Exit, code}. The calling goroutine never resumes;
+// every other goroutine is abandoned. (G) Off a goroutine: flushes stdio and _exit(code).
+[[noreturn]] void exit(int code);
+// A Go fatal error ("sync: unlock of unlocked mutex", "concurrent map writes"): calls
+// Config::on_fatal(msg) (default: prints "fatal error: MSG"), then ends the run as exit(2)
+// does, with ExitKind::Fatal. (G) Off a goroutine: prints and _exit(2).
+[[noreturn]] void fatal(const char* msg);
+
+// runtime.GOMAXPROCS: set_maxprocs(n) returns the previous value; n <= 0 only queries.
+// Takes effect at each processor's next scheduling point (within ~10 ms with preemption).
+int set_maxprocs(int n);
+int maxprocs();
+int num_cpu();
+
+// Spawns a goroutine; returns its id. Allocation-free when fn fits std::function's small
+// buffer or with the (fn, arg) form.
+uint64_t go(std::function<void()> fn);
+uint64_t go(void (*fn)(void*), void* arg);
+
+bool in_goroutine() noexcept;
+Goroutine* current() noexcept;   // nullptr off goroutines
+uint64_t current_id() noexcept;  // 0 off goroutines
+uint64_t goroutine_id(const Goroutine* g) noexcept;
+size_t num_goroutine();  // live goroutines (runtime.NumGoroutine)
+
+// A pointer the embedder hangs on a goroutine (e.g. its interpreter call stack).
+void set_user(void* p) noexcept;  // (G)
+void* user() noexcept;            // (G)
+void* user_of(const Goroutine* g) noexcept;
+
+// runtime.Gosched: puts the current goroutine on the global run queue and runs another. (G)
+void yield();
+
+// Parks the current goroutine (G). `unlock` runs on the scheduler stack after the goroutine
+// has been switched out, so a waker that takes the lock `unlock` releases can never ready it
+// too early; if `unlock` returns false the goroutine is resumed at once.
+using UnlockFn = bool (*)(Goroutine* g, void* arg);
+void park(WaitReason reason, UnlockFn unlock = nullptr, void* arg = nullptr);
+// Makes a parked goroutine runnable (goready).
+void ready(Goroutine* g);
+
+// Preemption: the monitor flags a goroutine that has run 10 ms without a scheduling point.
+// The evaluator polls at loop back-edges and calls:
+//     if (rt::preempt_requested()) [[unlikely]] rt::preempt_point();
+// preempt_requested() is one relaxed load of a global counter of flagged goroutines;
+// preempt_point() yields if the current goroutine is the flagged one.
+namespace detail {
+extern std::atomic<uint32_t> preempt_requests;
+}
+inline bool preempt_requested() noexcept {
+  return detail::preempt_requests.load(std::memory_order_relaxed) != 0;
+}
+void preempt_point();
+
+// Bytes left on the current goroutine's fiber stack (or the thread's stack off goroutines).
+// Fiber stacks cannot grow; the evaluator fails like Go ("goroutine stack exceeds ...")
+// when this drops below its safety margin.
+size_t stack_remaining() noexcept;
+// Bounds of the current stack, for callers that cache them per goroutine.
+Stack current_stack() noexcept;
+
+}  // namespace gol::rt

@@ -1,0 +1,335 @@
+// The scheduler: goroutine ids, exit/fatal, yield, MAXPROCS changes while running,
+// preemption of a spinning goroutine, stack queries, inspection, idle CPU.
+#include <sys/resource.h>
+
+#include <atomic>
+#include <vector>
+
+#include "runtime/test_util.h"
+
+namespace gol::rt {
+namespace {
+
+using testing::run;
+using testing::scaled;
+class ProcProcs : public testing::Procs {};
+
+TEST(Proc, MainIsGoroutineOne) {
+  run(2, [] {
+    EXPECT_TRUE(in_goroutine());
+    EXPECT_EQ(current_id(), 1u);
+    Channel<uint64_t> c;
+    uint64_t id = go([&] { EXPECT_EQ(c.send(current_id()), ChanError::None); });
+    EXPECT_EQ(id, 2u);
+    EXPECT_EQ(c.recv().first, 2u);
+    uint64_t id2 = go([] {});
+    EXPECT_EQ(id2, 3u);
+  });
+  EXPECT_FALSE(in_goroutine());
+  EXPECT_EQ(current_id(), 0u);
+}
+
+TEST(Proc, FirstUserGoroutineIdConfigurable) {
+  Config cfg;
+  cfg.maxprocs = 1;
+  cfg.first_user_goid = 18;
+  ExitInfo e = start(cfg, [] { EXPECT_EQ(go([] {}), 18u); });
+  EXPECT_EQ(e.kind, ExitKind::Returned);
+}
+
+TEST(Proc, ReturnFromMainAbandonsOthers) {
+  std::atomic<bool> ran_after{false};
+  ExitInfo e = start(2, [&] {
+    auto* never = new Channel<int>;  // outlives main's frame, as Go's GC would keep it
+    go([&ran_after, never] {
+      never->recv();
+      ran_after = true;
+    });
+    go([] {
+      for (;;) {
+        if (preempt_requested()) preempt_point();
+      }
+    });
+    yield();
+  });
+  EXPECT_EQ(e.kind, ExitKind::Returned);
+  EXPECT_FALSE(ran_after.load());
+  // A second run in the same process works.
+  run(1, [] { EXPECT_EQ(current_id(), 1u); });
+}
+
+TEST(Proc, ExitFromGoroutine) {
+  ExitInfo e = start(2, [] {
+    go([] { exit(3); });
+    Channel<int> never;
+    never.recv();
+  });
+  EXPECT_EQ(e.kind, ExitKind::Exit);
+  EXPECT_EQ(e.code, 3);
+  ExitInfo e2 = start(1, [] { exit(0); });
+  EXPECT_EQ(e2.kind, ExitKind::Exit);
+  EXPECT_EQ(e2.code, 0);
+}
+
+TEST(Proc, FatalCallsHook) {
+  std::string msg;
+  Config cfg;
+  cfg.maxprocs = 1;
+  cfg.on_fatal = [&](const char* m) { msg = m; };
+  ExitInfo e = start(cfg, [] { fatal("concurrent map writes"); });
+  EXPECT_EQ(e.kind, ExitKind::Fatal);
+  EXPECT_EQ(e.code, 2);
+  EXPECT_EQ(msg, "concurrent map writes");
+}
+
+TEST(Proc, FatalDefaultMessage) {
+  ::testing::internal::CaptureStderr();
+  ExitInfo e = start(1, [] { fatal("boom"); });
+  std::string err = ::testing::internal::GetCapturedStderr();
+  EXPECT_EQ(e.kind, ExitKind::Fatal);
+  EXPECT_EQ(err, "fatal error: boom\n");
+}
+
+TEST_P(ProcProcs, SpawnJoinMany) {
+  run(GetParam(), [] {
+    const long n = scaled(100000, 2000);
+    WaitGroup wg;
+    std::atomic<long> sum{0};
+    EXPECT_TRUE(wg.add(n));
+    for (long i = 0; i < n; i++)
+      go([&, i] {
+        sum += i;
+        EXPECT_TRUE(wg.done());
+      });
+    wg.wait();
+    EXPECT_EQ(sum.load(), n * (n - 1) / 2);
+  });
+}
+
+TEST(Proc, YieldInterleaves) {
+  run(1, [] {
+    std::vector<int> order;
+    WaitGroup wg;
+    EXPECT_TRUE(wg.add(2));
+    for (int id = 0; id < 2; id++)
+      go([&, id] {
+        for (int i = 0; i < 3; i++) {
+          order.push_back(id);
+          yield();
+        }
+        EXPECT_TRUE(wg.done());
+      });
+    wg.wait();
+    EXPECT_EQ(order, (std::vector<int>{0, 1, 0, 1, 0, 1}));
+  });
+}
+
+TEST(Proc, ParkAndReady) {
+  run(2, [] {
+    Goroutine* parked = nullptr;
+    std::atomic<bool> woke{false};
+    Mutex mu;
+    Channel<int> done;
+    go([&] {
+      struct Arg {
+        Mutex* mu;
+      } a{&mu};
+      mu.lock();
+      parked = current();
+      // The unlock callback runs after the switch: the waker cannot ready us early.
+      park(
+          WaitReason::Semacquire,
+          [](Goroutine*, void* p) {
+            static_cast<Arg*>(p)->mu->unlock();
+            return true;
+          },
+          &a);
+      woke = true;
+      EXPECT_EQ(done.send(1), ChanError::None);
+    });
+    for (;;) {
+      mu.lock();
+      bool ok = parked != nullptr;
+      mu.unlock();
+      if (ok) break;
+      yield();
+    }
+    mu.lock();  // taken only after the callback ran
+    mu.unlock();
+    auto gs = list_goroutines();
+    ASSERT_EQ(gs.size(), 2u);
+    EXPECT_EQ(gs[1].state, GoroutineState::Waiting);
+    EXPECT_EQ(gs[1].wait_reason, WaitReason::Semacquire);
+    EXPECT_FALSE(woke.load());
+    ready(parked);
+    done.recv();
+    EXPECT_TRUE(woke.load());
+  });
+}
+
+TEST(Proc, ParkCallbackCanCancel) {
+  run(1, [] {
+    park(
+        WaitReason::Semacquire, [](Goroutine*, void*) { return false; }, nullptr);
+    SUCCEED();
+  });
+}
+
+TEST(Proc, MaxprocsChangesWhileRunning) {
+  run(2, [] {
+    EXPECT_EQ(maxprocs(), 2);
+    const int workers = 16;
+    const long iters = scaled(200000, 10000);
+    std::atomic<long> total{0};
+    WaitGroup wg;
+    EXPECT_TRUE(wg.add(workers));
+    for (int w = 0; w < workers; w++)
+      go([&] {
+        long local = 0;
+        for (long i = 0; i < iters; i++) {
+          local++;
+          if ((i & 1023) == 0) yield();
+          if (preempt_requested()) preempt_point();
+        }
+        total += local;
+        EXPECT_TRUE(wg.done());
+      });
+    for (int n : {4, 1, 8, 3, 1, 2}) {
+      int old = set_maxprocs(n);
+      EXPECT_GE(old, 1);
+      EXPECT_EQ(maxprocs(), n);
+      sleep(2'000'000);
+    }
+    EXPECT_EQ(set_maxprocs(0), 2);  // query only
+    wg.wait();
+    EXPECT_EQ(total.load(), workers * iters);
+  });
+}
+
+TEST(Proc, PreemptsSpinningGoroutineAtMaxprocs1) {
+  run(1, [] {
+    std::atomic<bool> stop{false};
+    std::atomic<long> polls{0};
+    Channel<int> done;
+    go([&] {
+      while (!stop.load(std::memory_order_relaxed)) {
+        polls.fetch_add(1, std::memory_order_relaxed);
+        if (preempt_requested()) [[unlikely]]
+          preempt_point();
+      }
+      EXPECT_EQ(done.send(1), ChanError::None);
+    });
+    yield();  // the spinner runs; we get back only if the monitor preempts it
+    stop = true;
+    done.recv();
+    EXPECT_GT(polls.load(), 0);
+  });
+}
+
+int depth_probe(int n, size_t* at_bottom) {
+  volatile char pad[256];
+  pad[0] = static_cast<char>(n);
+  if (n == 0) {
+    *at_bottom = stack_remaining();
+    return pad[0];
+  }
+  return depth_probe(n - 1, at_bottom) + pad[0];
+}
+
+TEST(Proc, StackRemaining) {
+  run(1, [] {
+    size_t top = stack_remaining();
+    Stack st = current_stack();
+    EXPECT_GT(top, 0u);
+    EXPECT_LE(top, st.size);
+    EXPECT_GT(top, st.size - 64 * 1024);  // main's frames are near the top
+    size_t bottom = 0;
+    depth_probe(100, &bottom);
+    EXPECT_LT(bottom, top - 100 * 256);
+    Channel<size_t> c;
+    go([&] {
+      Stack s = current_stack();
+      EXPECT_EQ(s.size, Config{}.stack_size);
+      EXPECT_EQ(c.send(stack_remaining()), ChanError::None);
+    });
+    size_t g = c.recv().first;
+    EXPECT_GT(g, 0u);
+    EXPECT_LE(g, Config{}.stack_size);
+  });
+  EXPECT_GT(stack_remaining(), 0u);  // thread stack off goroutines
+}
+
+TEST(Proc, InspectionListsStatesAndWaits) {
+  run(2, [] {
+    Channel<int> c, d;
+    go([&] { c.recv(); });
+    go([&] {
+      int x = 1;
+      d.send(x);
+    });
+    go([] { sleep(50'000'000); });
+    sleep(20'000'000);
+    auto gs = list_goroutines();
+    ASSERT_EQ(gs.size(), 4u);
+    EXPECT_EQ(gs[0].id, 1u);
+    EXPECT_EQ(gs[0].state, GoroutineState::Running);
+    EXPECT_EQ(gs[1].wait_reason, WaitReason::ChanReceive);
+    EXPECT_EQ(gs[2].wait_reason, WaitReason::ChanSend);
+    EXPECT_EQ(gs[3].wait_reason, WaitReason::Sleep);
+    EXPECT_GE(gs[1].waiting_ns, 5'000'000);
+    EXPECT_EQ(num_goroutine(), 4u);
+    EXPECT_STREQ(wait_reason_string(gs[1].wait_reason), "chan receive");
+    c.close();
+    d.close();
+  });
+}
+
+TEST(Proc, UserPointer) {
+  run(1, [] {
+    int x = 0;
+    set_user(&x);
+    EXPECT_EQ(user(), &x);
+    EXPECT_EQ(user_of(current()), &x);
+    go([] { EXPECT_EQ(user(), nullptr); });
+    yield();
+  });
+}
+
+TEST(Proc, GoFromTimerCallback) {
+  run(2, [] {
+    Channel<int> c(1);
+    Timer t(
+        [](void* p) {
+          go([p] { EXPECT_EQ(static_cast<Channel<int>*>(p)->send(7), ChanError::None); });
+        },
+        &c);
+    t.reset(nanotime() + 1'000'000);
+    EXPECT_EQ(c.recv().first, 7);
+  });
+}
+
+double cpu_seconds() {
+  rusage ru{};
+  getrusage(RUSAGE_SELF, &ru);
+  return ru.ru_utime.tv_sec + ru.ru_stime.tv_sec +
+         (ru.ru_utime.tv_usec + ru.ru_stime.tv_usec) / 1e6;
+}
+
+TEST(Proc, IdleUsesNoCpu) {
+  if (testing::under_sanitizer()) GTEST_SKIP() << "sanitizer runtimes have busy threads";
+  run(4, [] {
+    Channel<int> c;
+    for (int i = 0; i < 8; i++) go([&] { c.recv(); });
+    sleep(20'000'000);
+    double before = cpu_seconds();
+    sleep(300'000'000);  // every goroutine blocked; one timer pending
+    double used = cpu_seconds() - before;
+    EXPECT_LT(used, 0.03) << "idle CPU over 300 ms";
+    c.close();
+  });
+}
+
+INSTANTIATE_TEST_SUITE_P(P, ProcProcs, ::testing::Values(1, 2, 8));
+
+}  // namespace
+}  // namespace gol::rt

@@ -1,0 +1,109 @@
+// Stack regions and the stack free lists (see stack.h for the invariants).
+#include "runtime/stack.h"
+
+#include <sys/mman.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <cstdio>
+#include <cstdlib>
+#include <map>
+#include <mutex>
+#include <vector>
+
+#if defined(__SANITIZE_ADDRESS__)
+#include <sanitizer/asan_interface.h>
+#endif
+
+namespace gol::rt::detail {
+namespace {
+
+constexpr size_t kPage = 4096;
+constexpr size_t kMinRegion = size_t{64} << 20;
+
+struct Pool {
+  std::mutex mu;
+  // Current region being carved: [next, end).
+  char* next = nullptr;
+  char* end = nullptr;
+  std::map<size_t, std::vector<char*>> free_by_size;
+};
+
+Pool& pool() {
+  static Pool* p = new Pool;  // never destroyed: stacks outlive static destruction
+  return *p;
+}
+
+char* map_region(size_t bytes) {
+  void* p = mmap(nullptr, bytes, PROT_READ | PROT_WRITE,
+                 MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
+  if (p == MAP_FAILED) {
+    std::fprintf(stderr, "fatal error: runtime: cannot reserve %zu bytes of stack memory\n", bytes);
+    std::abort();
+  }
+  // A huge page would turn one touched byte into 2 MiB of RSS per goroutine.
+  madvise(p, bytes, MADV_NOHUGEPAGE);
+  return static_cast<char*>(p);
+}
+
+}  // namespace
+
+size_t round_stack_size(size_t size) {
+  if (size < 4 * kPage) size = 4 * kPage;
+  return (size + kPage - 1) & ~(kPage - 1);
+}
+
+Stack stack_allocate(size_t size) {
+  size = round_stack_size(size);
+  Pool& p = pool();
+  std::lock_guard lk(p.mu);
+  auto it = p.free_by_size.find(size);
+  if (it != p.free_by_size.end() && !it->second.empty()) {
+    char* base = it->second.back();
+    it->second.pop_back();
+    return Stack{base, size};
+  }
+  if (size > kMinRegion / 4) return Stack{map_region(size), size};  // big (main) stacks
+  if (p.next == nullptr || static_cast<size_t>(p.end - p.next) < size) {
+    p.next = map_region(kMinRegion);
+    p.end = p.next + kMinRegion;
+  }
+  char* base = p.next;
+  p.next += size;
+  return Stack{base, size};
+}
+
+void stack_free(Stack s) {
+  Pool& p = pool();
+  std::lock_guard lk(p.mu);
+  p.free_by_size[s.size].push_back(s.base);
+}
+
+void stack_free_and_release(Stack* stacks, size_t n) {
+  std::sort(stacks, stacks + n, [](const Stack& a, const Stack& b) { return a.base < b.base; });
+  for (size_t i = 0; i < n;) {
+    size_t j = i + 1;
+    char* end = stacks[i].top();
+    while (j < n && stacks[j].base == end) end = stacks[j++].top();
+#if defined(__SANITIZE_ADDRESS__)
+    ASAN_UNPOISON_MEMORY_REGION(stacks[i].base, static_cast<size_t>(end - stacks[i].base));
+#endif
+    madvise(stacks[i].base, static_cast<size_t>(end - stacks[i].base), MADV_DONTNEED);
+    i = j;
+  }
+  Pool& p = pool();
+  std::lock_guard lk(p.mu);
+  for (size_t i = 0; i < n; i++) p.free_by_size[stacks[i].size].push_back(stacks[i].base);
+}
+
+void stack_release_memory(Stack s, size_t keep_top) {
+  if (s.size <= keep_top) return;
+  size_t len = (s.size - keep_top) & ~(kPage - 1);
+  if (len == 0) return;
+#if defined(__SANITIZE_ADDRESS__)
+  ASAN_UNPOISON_MEMORY_REGION(s.base, len);
+#endif
+  madvise(s.base, len, MADV_DONTNEED);
+}
+
+}  // namespace gol::rt::detail
