@@ -86,37 +86,34 @@ LSHIFT_ASSIGN    : '<<=';
 RSHIFT_ASSIGN    : '>>=';
 BIT_CLEAR_ASSIGN : '&^=';
 
-// Number literals. Order matters: the longest match wins, and on a tie the first rule.
-IMAGINARY_LIT : (DECIMAL_DIGITS | INT_LIT_NOIMAG | FLOAT_LIT_NOIMAG) 'i';
+// Number literals. The lexer takes the extent Go's scanner takes, well-formed or not
+// (`1__0`, `0x`, `0b102`, `1e`), and checkNumber (interpreter/syntax/literals.cpp) reports
+// what is wrong with Go's messages. On a tie of lengths the first rule wins.
+IMAGINARY_LIT : (INT_LIT_NOIMAG | FLOAT_LIT_NOIMAG) 'i';
 FLOAT_LIT     : FLOAT_LIT_NOIMAG;
 INT_LIT       : INT_LIT_NOIMAG;
 
 fragment INT_LIT_NOIMAG
-    : '0' ('_'? OCTAL_DIGIT)* ('_'? DECIMAL_DIGIT)*   // legacy octal; 08/09 rejected by the builder
-    | [1-9] ('_'? DECIMAL_DIGIT)*
-    | '0' [xX] '_'? HEX_DIGITS
-    | '0' [oO] '_'? OCTAL_DIGITS
-    | '0' [bB] '_'? BINARY_DIGITS
+    : DECIMAL_DIGIT SLOPPY_DECIMALS
+    | '0' [xX] SLOPPY_HEXES
+    | '0' [oObB] SLOPPY_DECIMALS
     ;
 
 fragment FLOAT_LIT_NOIMAG
-    : DECIMAL_DIGITS '.' DECIMAL_DIGITS? DECIMAL_EXPONENT?
-    | DECIMAL_DIGITS DECIMAL_EXPONENT
-    | '.' DECIMAL_DIGITS DECIMAL_EXPONENT?
-    | '0' [xX] HEX_MANTISSA HEX_EXPONENT
+    : DECIMAL_DIGIT SLOPPY_DECIMALS '.' SLOPPY_DECIMALS EXPONENT?
+    | DECIMAL_DIGIT SLOPPY_DECIMALS EXPONENT
+    | '.' DECIMAL_DIGIT SLOPPY_DECIMALS EXPONENT?
+    | '0' [xX] SLOPPY_HEXES '.' SLOPPY_HEXES HEX_EXPONENT?
+    | '0' [xX] SLOPPY_HEXES HEX_EXPONENT
+    | '0' [oObB] SLOPPY_DECIMALS '.' SLOPPY_DECIMALS EXPONENT?
+    | '0' [oObB] SLOPPY_DECIMALS EXPONENT
     ;
 
-fragment DECIMAL_DIGITS   : DECIMAL_DIGIT ('_'? DECIMAL_DIGIT)*;
-fragment HEX_DIGITS       : HEX_DIGIT ('_'? HEX_DIGIT)*;
-fragment OCTAL_DIGITS     : OCTAL_DIGIT ('_'? OCTAL_DIGIT)*;
-fragment BINARY_DIGITS    : BINARY_DIGIT ('_'? BINARY_DIGIT)*;
-fragment DECIMAL_EXPONENT : [eE] [+-]? DECIMAL_DIGITS;
-fragment HEX_MANTISSA
-    : '_'? HEX_DIGITS '.' HEX_DIGITS?
-    | '_'? HEX_DIGITS
-    | '.' HEX_DIGITS
-    ;
-fragment HEX_EXPONENT : [pP] [+-]? DECIMAL_DIGITS;
+fragment SLOPPY_DECIMALS : [0-9_]*;
+fragment SLOPPY_HEXES    : [0-9a-fA-F_]*;
+// After hexadecimal digits an `e` is a digit, so only `p` starts an exponent there.
+fragment EXPONENT        : [eEpP] [+-]? SLOPPY_DECIMALS;
+fragment HEX_EXPONENT    : [pP] [+-]? SLOPPY_DECIMALS;
 
 // Escapes are checked (and decoded) by interpreter/syntax/literals.cpp, which gives
 // Go's messages for bad ones; the lexer only finds where a literal ends.
@@ -139,9 +136,6 @@ UNTERMINATED_RUNE   : '\'' (~['\\\r\n] | '\\' ~[\r\n])* '\\'?;
 BAD_CHARACTER       : . ;
 
 fragment DECIMAL_DIGIT : [0-9];
-fragment BINARY_DIGIT  : [01];
-fragment OCTAL_DIGIT   : [0-7];
-fragment HEX_DIGIT     : [0-9a-fA-F];
 
 fragment LETTER : [\p{L}_];
 

@@ -69,8 +69,9 @@ constDecl
     : CONST (constSpec | L_PAREN (constSpec SEMI)* constSpec? R_PAREN)
     ;
 
+// `const x int` parses, as in Go; the builder reports the missing value.
 constSpec
-    : identifierList (type_? ASSIGN expressionList)?
+    : identifierList (type_ (ASSIGN expressionList)? | ASSIGN expressionList)?
     ;
 
 varDecl
@@ -167,9 +168,11 @@ pointerType
     : STAR type_
     ;
 
+// `<-` binds to the leftmost `chan` possible: `chan<- chan int` is `chan<- (chan int)`.
+// ANTLR resolves the ambiguity with `chan (<-chan int)` for the first alternative.
 channelType
-    : CHAN type_                # bidirectionalChannel
-    | CHAN RECEIVE type_        # sendOnlyChannel
+    : CHAN RECEIVE type_        # sendOnlyChannel
+    | CHAN type_                # bidirectionalChannel
     | RECEIVE CHAN type_        # receiveOnlyChannel
     ;
 

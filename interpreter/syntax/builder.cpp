@@ -10,8 +10,12 @@ namespace gol::syntax {
 using P = gen::GolParser;
 using antlr4::tree::TerminalNode;
 
-Pos Builder::pos(antlr4::Token* tok) const { return file_.posOfCodePoint(tok->getStartIndex()); }
-Pos Builder::pos(antlr4::ParserRuleContext* ctx) const { return pos(ctx->getStart()); }
+Pos Builder::pos(antlr4::Token* tok) const {
+  return file_.posOfCodePoint(tok->getStartIndex());
+}
+Pos Builder::pos(antlr4::ParserRuleContext* ctx) const {
+  return pos(ctx->getStart());
+}
 
 Ident* Builder::ident(TerminalNode* node) {
   Ident* id = ast_.make<Ident>(pos(node));
@@ -115,10 +119,9 @@ GenDecl* Builder::constDecl(P::ConstDeclContext* ctx) {
     if (s->expressionList()) {
       spec->values = exprList(s->expressionList());
       previous = spec;
-    } else if (spec->type) {
-      error(spec->pos, "missing init expr for const declaration");
-    } else if (!previous) {
-      error(spec->pos, "missing init expr for const declaration");
+    } else if (spec->type || !previous) {
+      // Go's type checker's words, at the first name without a value.
+      error(spec->names[0]->pos, "missing init expr for " + spec->names[0]->name);
     } else {
       spec->implicitFrom = previous;
     }
@@ -493,18 +496,30 @@ namespace {
 
 Token assignToken(P::AssignOpContext* op) {
   switch (op->getStart()->getType()) {
-    case P::PLUS_ASSIGN: return Token::AddAssign;
-    case P::MINUS_ASSIGN: return Token::SubAssign;
-    case P::STAR_ASSIGN: return Token::MulAssign;
-    case P::DIV_ASSIGN: return Token::QuoAssign;
-    case P::MOD_ASSIGN: return Token::RemAssign;
-    case P::AND_ASSIGN: return Token::AndAssign;
-    case P::OR_ASSIGN: return Token::OrAssign;
-    case P::XOR_ASSIGN: return Token::XorAssign;
-    case P::LSHIFT_ASSIGN: return Token::ShlAssign;
-    case P::RSHIFT_ASSIGN: return Token::ShrAssign;
-    case P::BIT_CLEAR_ASSIGN: return Token::AndNotAssign;
-    default: return Token::Assign;
+    case P::PLUS_ASSIGN:
+      return Token::AddAssign;
+    case P::MINUS_ASSIGN:
+      return Token::SubAssign;
+    case P::STAR_ASSIGN:
+      return Token::MulAssign;
+    case P::DIV_ASSIGN:
+      return Token::QuoAssign;
+    case P::MOD_ASSIGN:
+      return Token::RemAssign;
+    case P::AND_ASSIGN:
+      return Token::AndAssign;
+    case P::OR_ASSIGN:
+      return Token::OrAssign;
+    case P::XOR_ASSIGN:
+      return Token::XorAssign;
+    case P::LSHIFT_ASSIGN:
+      return Token::ShlAssign;
+    case P::RSHIFT_ASSIGN:
+      return Token::ShrAssign;
+    case P::BIT_CLEAR_ASSIGN:
+      return Token::AndNotAssign;
+    default:
+      return Token::Assign;
   }
 }
 
@@ -582,11 +597,7 @@ Stmt* Builder::ifStmt(P::IfStmtContext* ctx) {
     if (auto e = as<ExprStmt>(cond)) {
       s->cond = e->x;
     } else {
-      std::string text = stmtString(cond);
-      if (auto a = as<AssignStmt>(cond); a && a->tok == Token::Define) {
-        text = stmtString(cond);
-      }
-      error(cond->pos, "syntax error: cannot use " + text + " as value");
+      cannotUseAsValue(cond);
     }
   }
   s->body = block(ctx->block(0));
@@ -596,6 +607,30 @@ Stmt* Builder::ifStmt(P::IfStmtContext* ctx) {
     s->elseStmt = block(ctx->block(1));
   }
   return s;
+}
+
+// Go's error for a statement where an if or switch header needs an expression, at the
+// position Go gives the statement (an assignment's operator). A plain `=` is spelled out,
+// binary operands in parentheses, as the usual slip for `==`.
+void Builder::cannotUseAsValue(const Stmt* s) {
+  std::string text = stmtString(s);
+  Pos at = s->pos;
+  if (auto a = as<AssignStmt>(s)) {
+    at = a->tokPos;
+    if (a->tok == Token::Assign) {
+      auto emphasize = [](const std::vector<Expr*>& list) {
+        std::string out;
+        for (size_t i = 0; i < list.size(); ++i) {
+          if (i) out += ", ";
+          std::string e = exprString(list[i]);
+          out += as<BinaryExpr>(list[i]) && list.size() == 1 ? "(" + e + ")" : e;
+        }
+        return out;
+      };
+      text = "assignment " + emphasize(a->lhs) + " = " + emphasize(a->rhs);
+    }
+  }
+  error(at, "syntax error: cannot use " + text + " as value");
 }
 
 Stmt* Builder::switchStmt(P::SwitchStmtContext* ctx) {
@@ -623,8 +658,8 @@ Stmt* Builder::switchStmt(P::SwitchStmtContext* ctx) {
   Ident* binding = nullptr;
   if (auto e = as<ExprStmt>(tag)) {
     if (auto ta = as<TypeAssertExpr>(e->x); ta && !ta->type) guard = ta;
-  } else if (auto a = as<AssignStmt>(tag); a && a->tok == Token::Define && a->lhs.size() == 1 &&
-                                            a->rhs.size() == 1) {
+  } else if (auto a = as<AssignStmt>(tag);
+             a && a->tok == Token::Define && a->lhs.size() == 1 && a->rhs.size() == 1) {
     if (auto ta = as<TypeAssertExpr>(a->rhs[0]); ta && !ta->type) {
       guard = ta;
       binding = as<Ident>(a->lhs[0]);
@@ -657,7 +692,7 @@ Stmt* Builder::switchStmt(P::SwitchStmtContext* ctx) {
     if (auto e = as<ExprStmt>(tag)) {
       s->tag = e->x;
     } else {
-      error(tag->pos, "syntax error: cannot use " + stmtString(tag) + " as value");
+      cannotUseAsValue(tag);
     }
   }
   s->clauses = std::move(clauses);
@@ -724,7 +759,7 @@ Stmt* Builder::forStmt(P::ForStmtContext* ctx) {
     if (c->post) {
       s->post = simpleStmt(c->post);
       if (auto a = as<AssignStmt>(s->post); a && a->tok == Token::Define) {
-        error(a->pos, "syntax error: cannot declare in post statement of for loop");
+        error(a->tokPos, "syntax error: cannot declare in post statement of for loop");
       }
     }
   } else if (h->expression()) {
@@ -740,26 +775,46 @@ namespace {
 
 Token binaryToken(size_t type) {
   switch (type) {
-    case P::STAR: return Token::Mul;
-    case P::DIV: return Token::Quo;
-    case P::MOD: return Token::Rem;
-    case P::LSHIFT: return Token::Shl;
-    case P::RSHIFT: return Token::Shr;
-    case P::AMPERSAND: return Token::And;
-    case P::BIT_CLEAR: return Token::AndNot;
-    case P::PLUS: return Token::Add;
-    case P::MINUS: return Token::Sub;
-    case P::OR: return Token::Or;
-    case P::CARET: return Token::Xor;
-    case P::EQUALS: return Token::Eql;
-    case P::NOT_EQUALS: return Token::Neq;
-    case P::LESS: return Token::Lss;
-    case P::LESS_OR_EQUALS: return Token::Leq;
-    case P::GREATER: return Token::Gtr;
-    case P::GREATER_OR_EQUALS: return Token::Geq;
-    case P::LOGICAL_AND: return Token::LAnd;
-    case P::LOGICAL_OR: return Token::LOr;
-    default: return Token::None;
+    case P::STAR:
+      return Token::Mul;
+    case P::DIV:
+      return Token::Quo;
+    case P::MOD:
+      return Token::Rem;
+    case P::LSHIFT:
+      return Token::Shl;
+    case P::RSHIFT:
+      return Token::Shr;
+    case P::AMPERSAND:
+      return Token::And;
+    case P::BIT_CLEAR:
+      return Token::AndNot;
+    case P::PLUS:
+      return Token::Add;
+    case P::MINUS:
+      return Token::Sub;
+    case P::OR:
+      return Token::Or;
+    case P::CARET:
+      return Token::Xor;
+    case P::EQUALS:
+      return Token::Eql;
+    case P::NOT_EQUALS:
+      return Token::Neq;
+    case P::LESS:
+      return Token::Lss;
+    case P::LESS_OR_EQUALS:
+      return Token::Leq;
+    case P::GREATER:
+      return Token::Gtr;
+    case P::GREATER_OR_EQUALS:
+      return Token::Geq;
+    case P::LOGICAL_AND:
+      return Token::LAnd;
+    case P::LOGICAL_OR:
+      return Token::LOr;
+    default:
+      return Token::None;
   }
 }
 
@@ -785,12 +840,24 @@ Expr* Builder::expr(P::ExpressionContext* ctx) {
     }
     UnaryExpr* e = ast_.make<UnaryExpr>(pos(u));
     switch (type) {
-      case P::PLUS: e->op = Token::Add; break;
-      case P::MINUS: e->op = Token::Sub; break;
-      case P::EXCLAMATION: e->op = Token::Not; break;
-      case P::CARET: e->op = Token::Xor; break;
-      case P::AMPERSAND: e->op = Token::And; break;
-      default: e->op = Token::Arrow; break;
+      case P::PLUS:
+        e->op = Token::Add;
+        break;
+      case P::MINUS:
+        e->op = Token::Sub;
+        break;
+      case P::EXCLAMATION:
+        e->op = Token::Not;
+        break;
+      case P::CARET:
+        e->op = Token::Xor;
+        break;
+      case P::AMPERSAND:
+        e->op = Token::And;
+        break;
+      default:
+        e->op = Token::Arrow;
+        break;
     }
     e->x = x;
     return e;
@@ -813,7 +880,7 @@ Expr* Builder::primary(P::PrimaryExprContext* ctx) {
     return e;
   }
   if (auto g = dynamic_cast<P::TypeSwitchGuardContext*>(ctx)) {
-    TypeAssertExpr* e = ast_.make<TypeAssertExpr>(pos(g->DOT()));
+    TypeAssertExpr* e = ast_.make<TypeAssertExpr>(pos(g));
     e->x = primary(g->primaryExpr());
     guards_.push_back(e);
     return e;
@@ -908,9 +975,15 @@ BasicLit* Builder::basicLit(P::BasicLitContext* ctx) {
   BasicLit* lit = ast_.make<BasicLit>(pos(ctx));
   lit->raw = ctx->getText();
   switch (ctx->getStart()->getType()) {
-    case P::INT_LIT: lit->litKind = LitKind::Int; break;
-    case P::FLOAT_LIT: lit->litKind = LitKind::Float; break;
-    case P::IMAGINARY_LIT: lit->litKind = LitKind::Imag; break;
+    case P::INT_LIT:
+      lit->litKind = LitKind::Int;
+      break;
+    case P::FLOAT_LIT:
+      lit->litKind = LitKind::Float;
+      break;
+    case P::IMAGINARY_LIT:
+      lit->litKind = LitKind::Imag;
+      break;
     default:
       lit->litKind = LitKind::Rune;
       decodeRune(lit->raw, lit->rune);

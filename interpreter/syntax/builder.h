@@ -56,6 +56,7 @@ class Builder {
   Stmt* simpleStmt(P::SimpleStmtContext* ctx);
   Stmt* ifStmt(P::IfStmtContext* ctx);
   Stmt* switchStmt(P::SwitchStmtContext* ctx);
+  void cannotUseAsValue(const Stmt* s);
   Stmt* selectStmt(P::SelectStmtContext* ctx);
   Stmt* forStmt(P::ForStmtContext* ctx);
 

@@ -18,6 +18,10 @@ using gen::GolParser;
 
 namespace {
 
+// The deepest nesting of brackets accepted (Go's own parser has no limit short of its
+// stack; go/parser stops at 100000 levels of any nesting).
+constexpr size_t kMaxBracketDepth = 1000;
+
 // Thrown out of the generated parser when nesting exhausts the parser's stack budget.
 struct NestingTooDeep {
   antlr4::Token* at;
@@ -59,7 +63,9 @@ size_t parserStackBudget() {
   return limit / 4;
 }
 
-bool isKeyword(size_t type) { return type >= GolParser::BREAK && type <= GolParser::VAR; }
+bool isKeyword(size_t type) {
+  return type >= GolParser::BREAK && type <= GolParser::VAR;
+}
 
 // Go's words for a token in "unexpected X" (cmd/compile/internal/syntax).
 std::string describe(const antlr4::Token* t) {
@@ -87,10 +93,14 @@ std::string describe(const antlr4::Token* t) {
 // Go's words for an expected token.
 std::string expectedText(const antlr4::dfa::Vocabulary& vocabulary, size_t type) {
   switch (type) {
-    case GolParser::COMMA: return "comma";
-    case GolParser::SEMI: return "semicolon or newline";
-    case GolParser::IDENTIFIER: return "name";
-    default: break;
+    case GolParser::COMMA:
+      return "comma";
+    case GolParser::SEMI:
+      return "semicolon or newline";
+    case GolParser::IDENTIFIER:
+      return "name";
+    default:
+      break;
   }
   std::string name = vocabulary.getLiteralName(type);
   if (name.size() >= 2 && name.front() == '\'') name = name.substr(1, name.size() - 2);
@@ -99,9 +109,146 @@ std::string expectedText(const antlr4::dfa::Vocabulary& vocabulary, size_t type)
 }
 
 bool startsExpression(const antlr4::misc::IntervalSet& expected) {
-  return expected.contains(static_cast<size_t>(GolParser::IDENTIFIER)) && expected.contains(static_cast<size_t>(GolParser::INT_LIT)) &&
+  return expected.contains(static_cast<size_t>(GolParser::IDENTIFIER)) &&
+         expected.contains(static_cast<size_t>(GolParser::INT_LIT)) &&
          expected.contains(static_cast<size_t>(GolParser::L_PAREN));
 }
+
+// What an opening bracket opens, told from the tokens alone the way Go's parser tells it
+// while parsing: a `{` after a type is a composite literal, except where a statement
+// header (if, for, switch) expects its block and the type is a bare name.
+enum class OpenKind { Paren, Bracket, Block, Literal, TypeBody };
+
+struct OpenBracket {
+  size_t type;
+  OpenKind kind;
+  size_t index;           // token index
+  size_t prev, prevPrev;  // the two token types before it
+};
+
+bool endsOperand(size_t t) {
+  switch (t) {
+    case GolParser::IDENTIFIER:
+    case GolParser::INT_LIT:
+    case GolParser::FLOAT_LIT:
+    case GolParser::IMAGINARY_LIT:
+    case GolParser::RUNE_LIT:
+    case GolParser::RAW_STRING_LIT:
+    case GolParser::INTERPRETED_STRING_LIT:
+    case GolParser::R_PAREN:
+    case GolParser::R_BRACKET:
+    case GolParser::R_CURLY:
+      return true;
+    default:
+      return false;
+  }
+}
+
+class BracketScanner {
+ public:
+  explicit BracketScanner(antlr4::TokenStream* stream) : stream_(stream) {}
+
+  // Feeds tokens [next, end); the stack then holds the brackets open before `end`.
+  void scanTo(size_t end) {
+    for (; next_ < end && next_ < stream_->size(); ++next_) step(next_);
+  }
+  const std::vector<OpenBracket>& open() const { return open_; }
+  // What a `{` at token `index` (the next one to scan) would open.
+  OpenKind braceKind(size_t index) const { return classifyBrace(index); }
+  size_t prevType() const { return prev_; }
+
+ private:
+  size_t typeAt(size_t i) const { return i < stream_->size() ? stream_->get(i)->getType() : 0; }
+
+  OpenKind classifyBrace(size_t i) const {
+    size_t prev = prev_;
+    if (prev == GolParser::STRUCT || prev == GolParser::INTERFACE) return OpenKind::TypeBody;
+    size_t depth = open_.size();
+    if (!funcs_.empty() && funcs_.back() == depth) return OpenKind::Block;
+    bool inHeader = !headers_.empty() && headers_.back() == depth;
+    if (prev == GolParser::R_CURLY) {
+      return lastClosed_ == OpenKind::TypeBody ? OpenKind::Literal : OpenKind::Block;
+    }
+    if (prev == GolParser::IDENTIFIER) {
+      if (!inHeader) return OpenKind::Literal;
+      // In a header only a type literal may precede the brace: `range []T{...}`,
+      // `range map[K]V{...}`; a bare name is the condition and the brace the block.
+      size_t j = i;
+      while (j > 0) {
+        size_t t = typeAt(j - 1);
+        if (t != GolParser::IDENTIFIER && t != GolParser::DOT && t != GolParser::STAR) break;
+        --j;
+      }
+      return j > 0 && typeAt(j - 1) == GolParser::R_BRACKET ? OpenKind::Literal : OpenKind::Block;
+    }
+    if (prev == GolParser::R_BRACKET) return inHeader ? OpenKind::Block : OpenKind::Literal;
+    if (!open_.empty() && open_.back().kind == OpenKind::Literal &&
+        (prev == GolParser::L_CURLY || prev == GolParser::COMMA || prev == GolParser::COLON)) {
+      return OpenKind::Literal;  // an element with its type elided
+    }
+    return OpenKind::Block;
+  }
+
+  void step(size_t i) {
+    size_t t = typeAt(i);
+    size_t depth = open_.size();
+    switch (t) {
+      case GolParser::IF:
+      case GolParser::FOR:
+      case GolParser::SWITCH:
+        headers_.push_back(depth);
+        break;
+      case GolParser::FUNC:
+        funcs_.push_back(depth);
+        break;
+      case GolParser::SEMI:
+      case GolParser::COMMA:
+      case GolParser::ASSIGN:
+        if (!funcs_.empty() && funcs_.back() == depth) funcs_.pop_back();
+        break;
+      case GolParser::L_PAREN:
+        open_.push_back({t, OpenKind::Paren, i, prev_, prevPrev_});
+        break;
+      case GolParser::L_BRACKET:
+        open_.push_back({t, OpenKind::Bracket, i, prev_, prevPrev_});
+        break;
+      case GolParser::L_CURLY: {
+        OpenKind kind = classifyBrace(i);
+        if (kind == OpenKind::Block) {
+          if (!funcs_.empty() && funcs_.back() == depth) {
+            funcs_.pop_back();
+          } else if (!headers_.empty() && headers_.back() == depth) {
+            headers_.pop_back();
+          }
+        }
+        open_.push_back({t, kind, i, prev_, prevPrev_});
+        break;
+      }
+      case GolParser::R_PAREN:
+      case GolParser::R_BRACKET:
+      case GolParser::R_CURLY:
+        if (!open_.empty()) {
+          lastClosed_ = open_.back().kind;
+          open_.pop_back();
+        }
+        while (!funcs_.empty() && funcs_.back() > open_.size()) funcs_.pop_back();
+        while (!headers_.empty() && headers_.back() > open_.size()) headers_.pop_back();
+        break;
+      default:
+        break;
+    }
+    prevPrev_ = prev_;
+    prev_ = t;
+  }
+
+  antlr4::TokenStream* stream_;
+  size_t next_ = 0;
+  std::vector<OpenBracket> open_;
+  std::vector<size_t> headers_;  // depths of statement headers awaiting their block
+  std::vector<size_t> funcs_;    // depths of func signatures that may take a body
+  OpenKind lastClosed_ = OpenKind::Paren;
+  size_t prev_ = 0, prevPrev_ = 0;
+};
 
 // Turns ANTLR's view of a syntax error (where the parser is, what it expected) into the
 // message Go's parser gives for the same mistake.
@@ -123,13 +270,16 @@ class GoStyleErrors : public antlr4::BaseErrorListener {
       std::string stack;
       for (auto& r : parser->getRuleInvocationStack()) stack += r + " ";
       std::fprintf(stderr, "parser: at %s in %s expecting %s\n", offending->toString().c_str(),
-                   stack.c_str(), parser->getExpectedTokens().toString(parser->getVocabulary()).c_str());
+                   stack.c_str(),
+                   parser->getExpectedTokens().toString(parser->getVocabulary()).c_str());
     }
+    std::string text = message(parser, offending);
+    if (relocated_) offending = relocated_;
     Pos pos = file_.posOfCodePoint(offending->getStartIndex());
     if (offending->getType() == antlr4::Token::EOF) {
       pos = file_.posOfByte(file_.text().size());
     }
-    diags_.error(pos, message(parser, offending));
+    diags_.error(pos, text);
   }
 
  private:
@@ -150,13 +300,16 @@ class GoStyleErrors : public antlr4::BaseErrorListener {
     }
 
     // Walk out to the nearest construct Go's parser has a message for.
-    for (antlr4::ParserRuleContext* c = ctx; c; c = dynamic_cast<antlr4::ParserRuleContext*>(c->parent)) {
+    for (antlr4::ParserRuleContext* c = ctx; c;
+         c = dynamic_cast<antlr4::ParserRuleContext*>(c->parent)) {
       size_t rule = c->getRuleIndex();
       if (rule == GolParser::RuleSourceFile) {
-        if (expected.contains(static_cast<size_t>(GolParser::SEMI)) && !expected.contains(static_cast<size_t>(GolParser::FUNC))) {
+        if (expected.contains(static_cast<size_t>(GolParser::SEMI)) &&
+            !expected.contains(static_cast<size_t>(GolParser::FUNC))) {
           return unexpected + " after top level declaration";
         }
-        if (type == GolParser::L_CURLY) return "syntax error: unexpected semicolon or newline before {";
+        if (type == GolParser::L_CURLY)
+          return "syntax error: unexpected semicolon or newline before {";
         return "syntax error: non-declaration statement outside function body";
       }
       if (rule == GolParser::RuleExpression || rule == GolParser::RulePrimaryExpr ||
@@ -165,13 +318,15 @@ class GoStyleErrors : public antlr4::BaseErrorListener {
         continue;
       }
       if (rule == GolParser::RuleArguments) {
-        if (startsExpression(expected) && !expected.contains(static_cast<size_t>(GolParser::R_PAREN))) {
+        if (startsExpression(expected) &&
+            !expected.contains(static_cast<size_t>(GolParser::R_PAREN))) {
           return unexpected + ", expected expression";
         }
         return unexpected + " in argument list; possibly missing comma or )";
       }
       if (rule == GolParser::RuleLiteralValue) {
-        if (startsExpression(expected) && !expected.contains(static_cast<size_t>(GolParser::R_CURLY))) {
+        if (startsExpression(expected) &&
+            !expected.contains(static_cast<size_t>(GolParser::R_CURLY))) {
           return unexpected + ", expected expression";
         }
         return unexpected + " in composite literal; possibly missing comma or }";
@@ -179,8 +334,14 @@ class GoStyleErrors : public antlr4::BaseErrorListener {
       if (rule == GolParser::RuleParameters) {
         return unexpected + " in parameter list; possibly missing comma or )";
       }
+      if (rule == GolParser::RuleIfStmt && offending->getTokenIndex() > 0 &&
+          parser->getTokenStream()->get(offending->getTokenIndex() - 1)->getType() ==
+              GolParser::ELSE) {
+        return "syntax error: else must be followed by if or statement block";
+      }
       if (rule == GolParser::RuleIfHeader || rule == GolParser::RuleIfStmt) {
-        if (expected.contains(static_cast<size_t>(GolParser::L_CURLY)) && !startsExpression(expected)) {
+        if (expected.contains(static_cast<size_t>(GolParser::L_CURLY)) &&
+            !startsExpression(expected)) {
           return unexpected + ", expected { after if clause";
         }
         if (startsExpression(expected)) return unexpected + ", expected expression";
@@ -188,13 +349,15 @@ class GoStyleErrors : public antlr4::BaseErrorListener {
       }
       if (rule == GolParser::RuleForHeader || rule == GolParser::RuleForStmt ||
           rule == GolParser::RuleForClause || rule == GolParser::RuleRangeClause) {
-        if (expected.contains(static_cast<size_t>(GolParser::L_CURLY)) && !startsExpression(expected)) {
+        if (expected.contains(static_cast<size_t>(GolParser::L_CURLY)) &&
+            !startsExpression(expected)) {
           return unexpected + ", expected { after for clause";
         }
         continue;
       }
       if (rule == GolParser::RuleSwitchStmt || rule == GolParser::RuleSwitchHeader) {
-        if (expected.contains(static_cast<size_t>(GolParser::L_CURLY)) && !startsExpression(expected)) {
+        if (expected.contains(static_cast<size_t>(GolParser::L_CURLY)) &&
+            !startsExpression(expected)) {
           return unexpected + ", expected { after switch clause";
         }
         if (expected.contains(static_cast<size_t>(GolParser::CASE))) {
@@ -203,22 +366,24 @@ class GoStyleErrors : public antlr4::BaseErrorListener {
         continue;
       }
       if (rule == GolParser::RuleSelectStmt) {
-        if (expected.contains(static_cast<size_t>(GolParser::CASE))) return unexpected + ", expected case or default or }";
+        if (expected.contains(static_cast<size_t>(GolParser::CASE)))
+          return unexpected + ", expected case or default or }";
         continue;
       }
       if (rule == GolParser::RuleStatementList || rule == GolParser::RuleBlock) {
         if (type == antlr4::Token::EOF) return unexpected + ", expected }";
-        if (type == GolParser::ELSE) {
-          return "syntax error: else must be followed by if or statement block";
-        }
-        if (expected.contains(static_cast<size_t>(GolParser::SEMI)) || expected.contains(static_cast<size_t>(GolParser::R_CURLY))) {
+        // `}` and `else` on different lines: the if statement ended at the newline.
+        if (type == GolParser::ELSE) return unexpected + ", expected }";
+        if (expected.contains(static_cast<size_t>(GolParser::SEMI)) ||
+            expected.contains(static_cast<size_t>(GolParser::R_CURLY))) {
           return unexpected + " at end of statement";
         }
         continue;
       }
       if (rule == GolParser::RuleImportDecl || rule == GolParser::RuleConstDecl ||
           rule == GolParser::RuleVarDecl || rule == GolParser::RuleTypeDecl) {
-        if (expected.contains(static_cast<size_t>(GolParser::R_PAREN)) && expected.contains(static_cast<size_t>(GolParser::SEMI))) {
+        if (expected.contains(static_cast<size_t>(GolParser::R_PAREN)) &&
+            expected.contains(static_cast<size_t>(GolParser::SEMI))) {
           return unexpected + " in grouped declaration; possibly missing semicolon or newline or )";
         }
         continue;
@@ -226,21 +391,40 @@ class GoStyleErrors : public antlr4::BaseErrorListener {
     }
     if (startsExpression(expected)) return unexpected + ", expected expression";
     if (expected.size() == 1) {
-      return unexpected + ", expected " + expectedText(parser->getVocabulary(), static_cast<size_t>(expected.getMinElement()));
+      return unexpected + ", expected " +
+             expectedText(parser->getVocabulary(), static_cast<size_t>(expected.getMinElement()));
     }
     return unexpected;
   }
 
   static bool isOperator(size_t t) {
     switch (t) {
-      case GolParser::PLUS: case GolParser::MINUS: case GolParser::STAR: case GolParser::DIV:
-      case GolParser::MOD: case GolParser::AMPERSAND: case GolParser::OR: case GolParser::CARET:
-      case GolParser::LSHIFT: case GolParser::RSHIFT: case GolParser::BIT_CLEAR:
-      case GolParser::LOGICAL_AND: case GolParser::LOGICAL_OR: case GolParser::EQUALS:
-      case GolParser::NOT_EQUALS: case GolParser::LESS: case GolParser::LESS_OR_EQUALS:
-      case GolParser::GREATER: case GolParser::GREATER_OR_EQUALS: case GolParser::EXCLAMATION:
-      case GolParser::RECEIVE: case GolParser::ASSIGN: case GolParser::DECLARE_ASSIGN:
-      case GolParser::COMMA: case GolParser::L_PAREN: case GolParser::L_BRACKET:
+      case GolParser::PLUS:
+      case GolParser::MINUS:
+      case GolParser::STAR:
+      case GolParser::DIV:
+      case GolParser::MOD:
+      case GolParser::AMPERSAND:
+      case GolParser::OR:
+      case GolParser::CARET:
+      case GolParser::LSHIFT:
+      case GolParser::RSHIFT:
+      case GolParser::BIT_CLEAR:
+      case GolParser::LOGICAL_AND:
+      case GolParser::LOGICAL_OR:
+      case GolParser::EQUALS:
+      case GolParser::NOT_EQUALS:
+      case GolParser::LESS:
+      case GolParser::LESS_OR_EQUALS:
+      case GolParser::GREATER:
+      case GolParser::GREATER_OR_EQUALS:
+      case GolParser::EXCLAMATION:
+      case GolParser::RECEIVE:
+      case GolParser::ASSIGN:
+      case GolParser::DECLARE_ASSIGN:
+      case GolParser::COMMA:
+      case GolParser::L_PAREN:
+      case GolParser::L_BRACKET:
       case GolParser::COLON:
         return true;
       default:
@@ -261,35 +445,44 @@ class GoStyleErrors : public antlr4::BaseErrorListener {
                                             antlr4::ParserRuleContext* ctx,
                                             const std::string& unexpected) {
     auto* stream = parser->getTokenStream();
-    struct Open {
-      size_t type, prev, prevPrev;
-    };
-    std::vector<Open> open;
-    size_t prev = 0, prevPrev = 0;
+    BracketScanner scan(stream);
     size_t end = offending->getTokenIndex();
-    for (size_t i = 0; i < end && i < stream->size(); ++i) {
-      size_t t = stream->get(i)->getType();
-      if (t == GolParser::L_PAREN || t == GolParser::L_BRACKET || t == GolParser::L_CURLY) {
-        open.push_back(Open{t, prev, prevPrev});
-      } else if ((t == GolParser::R_PAREN || t == GolParser::R_BRACKET ||
-                  t == GolParser::R_CURLY) && !open.empty()) {
-        open.pop_back();
-      }
-      prevPrev = prev;
-      prev = t;
-    }
+    scan.scanTo(end);
+    const std::vector<OpenBracket>& open = scan.open();
+    size_t prev = scan.prevType();
     size_t type = offending->getType();
     bool operandExpected = isOperator(prev);
     bool canStart = type == GolParser::IDENTIFIER || type == GolParser::INT_LIT ||
                     type == GolParser::FLOAT_LIT || type == GolParser::INTERPRETED_STRING_LIT ||
                     type == GolParser::RAW_STRING_LIT || type == GolParser::RUNE_LIT ||
                     type == GolParser::L_PAREN || type == GolParser::FUNC;
-    if (operandExpected && !canStart && prev != GolParser::L_PAREN &&
-        prev != GolParser::COMMA && prev != GolParser::L_BRACKET) {
+    if (operandExpected && !canStart && prev != GolParser::L_PAREN && prev != GolParser::COMMA &&
+        prev != GolParser::L_BRACKET) {
       return unexpected + ", expected expression";
     }
+    // ANTLR may give up on a composite literal at its `{` (having taken the type before
+    // it as a whole operand); the mistake Go reports is inside the literal.
+    if (type == GolParser::L_CURLY && scan.braceKind(end) == OpenKind::Literal) {
+      if (std::optional<std::string> m = literalMistake(stream, end)) return m;
+    }
+    // `if x == T{} {`: Go takes `T` as the condition and `{}` as the block, and then
+    // finds the real `{` at the end of the if statement.
+    if (type == GolParser::IDENTIFIER && end + 2 < stream->size() &&
+        stream->get(end + 1)->getType() == GolParser::L_CURLY &&
+        stream->get(end + 2)->getType() == GolParser::R_CURLY) {
+      BracketScanner header(stream);
+      header.scanTo(end + 1);
+      if (header.braceKind(end + 1) == OpenKind::Block && end + 3 < stream->size()) {
+        antlr4::Token* after = stream->get(end + 3);
+        size_t t = after->getType();
+        if (t != GolParser::SEMI && t != GolParser::R_CURLY && t != GolParser::ELSE &&
+            t != antlr4::Token::EOF) {
+          return at(after, "syntax error: unexpected " + describe(after) + " at end of statement");
+        }
+      }
+    }
     if (open.empty()) return std::nullopt;
-    const Open& o = open.back();
+    const OpenBracket& o = open.back();
     if (o.type == GolParser::L_PAREN) {
       bool params = o.prev == GolParser::FUNC ||
                     (o.prev == GolParser::IDENTIFIER && o.prevPrev == GolParser::FUNC) ||
@@ -307,16 +500,59 @@ class GoStyleErrors : public antlr4::BaseErrorListener {
       }
       return unexpected + ", expected )";
     }
-    if (o.type == GolParser::L_CURLY && inLiteral(ctx)) {
+    if (o.type == GolParser::L_CURLY && (o.kind == OpenKind::Literal || inLiteral(ctx))) {
       return unexpected + " in composite literal; possibly missing comma or }";
     }
     if (o.type == GolParser::L_BRACKET) return unexpected + ", expected ]";
     return std::nullopt;
   }
 
+  // The first place where the elements of the composite literal opened at token `lbrace`
+  // are not separated by commas: a newline, or an operand right after another.
+  std::optional<std::string> literalMistake(antlr4::TokenStream* stream, size_t lbrace) {
+    int depth = 0;
+    size_t prev = 0;
+    for (size_t i = lbrace; i < stream->size(); ++i) {
+      antlr4::Token* t = stream->get(i);
+      size_t type = t->getType();
+      if (type == antlr4::Token::EOF) break;
+      if (type == GolParser::L_PAREN || type == GolParser::L_BRACKET ||
+          type == GolParser::L_CURLY) {
+        if (depth == 1 && type == GolParser::L_CURLY && endsOperand(prev) &&
+            prev != GolParser::IDENTIFIER && prev != GolParser::R_BRACKET &&
+            prev != GolParser::R_CURLY) {
+          return at(t,
+                    "syntax error: unexpected { in composite literal; possibly missing comma or }");
+        }
+        ++depth;
+      } else if (type == GolParser::R_PAREN || type == GolParser::R_BRACKET ||
+                 type == GolParser::R_CURLY) {
+        if (--depth == 0) break;
+      } else if (depth == 1) {
+        bool operand = type == GolParser::IDENTIFIER || type == GolParser::INT_LIT ||
+                       type == GolParser::FLOAT_LIT || type == GolParser::IMAGINARY_LIT ||
+                       type == GolParser::RUNE_LIT || type == GolParser::RAW_STRING_LIT ||
+                       type == GolParser::INTERPRETED_STRING_LIT;
+        if (type == GolParser::SEMI || (operand && endsOperand(prev))) {
+          return at(t, "syntax error: unexpected " + describe(t) +
+                           " in composite literal; possibly missing comma or }");
+        }
+      }
+      prev = type;
+    }
+    return std::nullopt;
+  }
+
+  // The message, reported at `t` instead of at ANTLR's offending token.
+  std::string at(antlr4::Token* t, std::string message) {
+    relocated_ = t;
+    return message;
+  }
+
   const SourceFile& file_;
   Diagnostics& diags_;
   bool reported_ = false;
+  antlr4::Token* relocated_ = nullptr;
 };
 
 }  // namespace
@@ -327,14 +563,39 @@ std::unique_ptr<Ast> parse(const SourceFile& file, Diagnostics& diags, ParseMode
     return nullptr;
   }
   std::string text = file.text();
+  // A byte order mark at the very start is ignored, as Go does. It becomes a space rather
+  // than vanishing (ANTLR's input stream would drop it) so that code point indices stay
+  // those of the file.
+  if (text.compare(0, 3, "\xEF\xBB\xBF") == 0) text.replace(0, 3, " ");
   antlr4::ANTLRInputStream input(text);
-  // A byte order mark at the very start is ignored, as Go does.
-  if (text.compare(0, 3, "\xEF\xBB\xBF") == 0) input.consume();
 
   TokenSource lexer(&input, file, diags);
   lexer.removeErrorListeners();
   antlr4::CommonTokenStream tokens(&lexer);
   tokens.fill();
+
+  // Brackets nested deeper than any real program makes them are refused before parsing:
+  // ANTLR's prediction looks ahead to the innermost bracket at every level, which takes
+  // time quadratic in the depth long before the stack guard below would stop it.
+  {
+    size_t depth = 0;
+    for (size_t i = 0; i < tokens.size(); ++i) {
+      antlr4::Token* t = tokens.get(i);
+      size_t type = t->getType();
+      if (type == GolParser::L_PAREN || type == GolParser::L_BRACKET ||
+          type == GolParser::L_CURLY) {
+        if (++depth > kMaxBracketDepth) {
+          diags.error(file.posOfCodePoint(t->getStartIndex()),
+                      "syntax error: program too deeply nested");
+          return nullptr;
+        }
+      } else if ((type == GolParser::R_PAREN || type == GolParser::R_BRACKET ||
+                  type == GolParser::R_CURLY) &&
+                 depth > 0) {
+        --depth;
+      }
+    }
+  }
 
   bool script = mode == ParseMode::Script;
   if (mode == ParseMode::Auto) {
