@@ -60,8 +60,8 @@ void Packages::addFunction(check::Package& pkg, const std::string& name,
   natives_[{pkg.path, name}] = fn;
 }
 
-void Packages::addConstant(check::Package& pkg, const std::string& name,
-                           const check::Type* type, check::ConstValue value) {
+void Packages::addConstant(check::Package& pkg, const std::string& name, const check::Type* type,
+                           check::ConstValue value) {
   check::Object obj{check::Object::Kind::Const, name};
   obj.type = type;
   obj.package = &pkg;

@@ -1,0 +1,89 @@
+// Go's fmt engine (fmt/print.go and fmt/format.go): Print, Println and Printf formatting
+// of AnyValues, byte-identical to Go.
+//
+// A Printer formats each operand by switching on its check::Type (printArg → printValue);
+// composite kinds (slices, maps, structs, pointers, Stringers and errors) are added as
+// further cases there when the checker has those types.
+#pragma once
+
+#include <cstdint>
+#include <span>
+#include <string>
+#include <string_view>
+
+#include "interpreter/eval/value.h"
+
+namespace gol::stdlib::fmt {
+
+class Printer {
+ public:
+  // The formatted text so far.
+  std::string& buffer() { return buf_; }
+  std::string take() { return std::move(buf_); }
+
+  // Print: operands in their default format, a space between operands when neither is
+  // a string.
+  void doPrint(std::span<const eval::AnyValue> args);
+  // Println: spaces between all operands and a newline at the end.
+  void doPrintln(std::span<const eval::AnyValue> args);
+  // Printf.
+  void doPrintf(std::string_view format, std::span<const eval::AnyValue> args);
+  // One operand with a verb and the current flags (fmt's printArg).
+  void printArg(const eval::AnyValue& arg, int32_t verb);
+
+ private:
+  // Flags of the verb being formatted (fmt's fmtFlags, wid and prec).
+  struct Flags {
+    bool widPresent = false;
+    bool precPresent = false;
+    bool minus = false;
+    bool plus = false;
+    bool sharp = false;
+    bool space = false;
+    bool zero = false;
+    bool plusV = false;   // %+v
+    bool sharpV = false;  // %#v
+  };
+
+  // print.go
+  void printValue(const eval::AnyValue& arg, int32_t verb, int depth);
+  void badVerb(int32_t verb, const eval::AnyValue* arg);
+  void fmtBool(bool v, int32_t verb, const eval::AnyValue& arg);
+  void fmtInteger(uint64_t v, bool isSigned, int32_t verb, const eval::AnyValue& arg);
+  void fmtFloat(double v, int size, int32_t verb, const eval::AnyValue& arg);
+  void fmtString(std::string_view v, int32_t verb, const eval::AnyValue& arg);
+  void fmt0x64(uint64_t v, bool leading0x);
+  bool argNumber(int& argNum, std::string_view format, size_t& i, int numArgs);
+  bool intFromArg(std::span<const eval::AnyValue> a, int& argNum, int& num);
+
+  // format.go
+  void writePadding(int n);
+  void pad(std::string_view s);
+  void padString(std::string_view s) { pad(s); }
+  void fmtBoolean(bool v);
+  void fmtUnicode(uint64_t u);
+  void fmtIntegerBase(uint64_t u, int base, bool isSigned, int32_t verb, const char* digits);
+  std::string_view truncateString(std::string_view s);
+  void fmtS(std::string_view s);
+  void fmtSx(std::string_view s, const char* digits);
+  void fmtQ(std::string_view s);
+  void fmtC(uint64_t c);
+  void fmtQc(uint64_t c);
+  void fmtFloatVerb(double v, int size, int32_t verb, int prec);
+
+  std::string buf_;
+  Flags f_;
+  int wid_ = 0;
+  int prec_ = 0;
+  bool reordered_ = false;
+  bool goodArgNum_ = true;
+};
+
+std::string sprint(std::span<const eval::AnyValue> args);
+std::string sprintln(std::span<const eval::AnyValue> args);
+std::string sprintf(std::string_view format, std::span<const eval::AnyValue> args);
+
+// Go's spelling of a value's dynamic type, as %T prints it (`int`, `float64`, `<nil>`).
+std::string typeName(const check::Type* t);
+
+}  // namespace gol::stdlib::fmt
