@@ -465,6 +465,22 @@ class GoStyleErrors : public antlr4::BaseErrorListener {
     if (type == GolParser::L_CURLY && scan.braceKind(end) == OpenKind::Literal) {
       if (std::optional<std::string> m = literalMistake(stream, end)) return m;
     }
+    // ANTLR may give up on a whole if statement at its block's `{` when the mistake is an
+    // `else` on the line after the block's `}`.
+    if (type == GolParser::L_CURLY && scan.braceKind(end) == OpenKind::Block) {
+      size_t depth = 0, i = end;
+      for (; i < stream->size(); ++i) {
+        size_t t = stream->get(i)->getType();
+        if (t == GolParser::L_CURLY) ++depth;
+        if (t == GolParser::R_CURLY && --depth == 0) break;
+        if (t == antlr4::Token::EOF) break;
+      }
+      if (i + 2 < stream->size() && stream->get(i + 1)->getType() == GolParser::SEMI &&
+          stream->get(i + 2)->getType() == GolParser::ELSE) {
+        antlr4::Token* elseToken = stream->get(i + 2);
+        return at(elseToken, "syntax error: unexpected " + describe(elseToken) + ", expected }");
+      }
+    }
     // `if x == T{} {`: Go takes `T` as the condition and `{}` as the block, and then
     // finds the real `{` at the end of the if statement.
     if (type == GolParser::IDENTIFIER && end + 2 < stream->size() &&
@@ -508,27 +524,34 @@ class GoStyleErrors : public antlr4::BaseErrorListener {
   }
 
   // The first place where the elements of the composite literal opened at token `lbrace`
-  // are not separated by commas: a newline, or an operand right after another.
+  // (or of a literal nested in it) are not separated by commas: a newline, or an operand
+  // right after another.
   std::optional<std::string> literalMistake(antlr4::TokenStream* stream, size_t lbrace) {
-    int depth = 0;
+    std::vector<bool> literal;  // per open bracket: does it hold literal elements?
     size_t prev = 0;
+    bool funcSeen = false;  // a func since the last bracket: its `{` opens a body
     for (size_t i = lbrace; i < stream->size(); ++i) {
       antlr4::Token* t = stream->get(i);
       size_t type = t->getType();
       if (type == antlr4::Token::EOF) break;
-      if (type == GolParser::L_PAREN || type == GolParser::L_BRACKET ||
-          type == GolParser::L_CURLY) {
-        if (depth == 1 && type == GolParser::L_CURLY && endsOperand(prev) &&
-            prev != GolParser::IDENTIFIER && prev != GolParser::R_BRACKET &&
-            prev != GolParser::R_CURLY) {
-          return at(t,
-                    "syntax error: unexpected { in composite literal; possibly missing comma or }");
-        }
-        ++depth;
+      bool inLiteral = !literal.empty() && literal.back();
+      if (type == GolParser::L_PAREN || type == GolParser::L_BRACKET) {
+        literal.push_back(false);
+        funcSeen = false;
+      } else if (type == GolParser::L_CURLY) {
+        bool isLiteral = literal.empty() ||
+                         (!funcSeen && (prev == GolParser::L_CURLY || prev == GolParser::COMMA ||
+                                        prev == GolParser::COLON || prev == GolParser::IDENTIFIER ||
+                                        prev == GolParser::R_BRACKET));
+        literal.push_back(isLiteral);
+        funcSeen = false;
       } else if (type == GolParser::R_PAREN || type == GolParser::R_BRACKET ||
                  type == GolParser::R_CURLY) {
-        if (--depth == 0) break;
-      } else if (depth == 1) {
+        literal.pop_back();
+        if (literal.empty()) break;
+      } else if (type == GolParser::FUNC) {
+        funcSeen = true;
+      } else if (inLiteral) {
         bool operand = type == GolParser::IDENTIFIER || type == GolParser::INT_LIT ||
                        type == GolParser::FLOAT_LIT || type == GolParser::IMAGINARY_LIT ||
                        type == GolParser::RUNE_LIT || type == GolParser::RAW_STRING_LIT ||

@@ -715,6 +715,75 @@ TEST(Parser, StringAndRuneErrors) {
   EXPECT_EQ(bodyErrors("_ = '\\'"), "t.gol:3:8: newline in rune literal\n");
 }
 
+// ---- Syntax error messages ------------------------------------------------------------
+
+TEST(Errors, GoExampleMissingParen) {
+  SourceFile file(
+      "prog.gol",
+      "package main\n\nimport \"fmt\"\n\nfunc main() {\n\tfmt.Println(\"hello, world\"\n}\n");
+  Diagnostics diags(file);
+  EXPECT_EQ(parse(file, diags), nullptr);
+  EXPECT_EQ(diags.format(),
+            "prog.gol:6:28: syntax error: unexpected newline in argument list; possibly missing "
+            "comma or )\n");
+}
+
+TEST(Errors, CompositeLiteralMissingComma) {
+  EXPECT_EQ(bodyErrors("x := []int{1, 2\n}"),
+            "t.gol:3:16: syntax error: unexpected newline in composite literal; possibly missing "
+            "comma or }\n");
+  EXPECT_EQ(bodyErrors("x := [][]int{{1, 2\n}}"),
+            "t.gol:3:19: syntax error: unexpected newline in composite literal; possibly missing "
+            "comma or }\n");
+  EXPECT_EQ(bodyErrors("f(T{1, 2\n})"),
+            "t.gol:3:9: syntax error: unexpected newline in composite literal; possibly missing "
+            "comma or }\n");
+  EXPECT_EQ(bodyErrors("x := T{a: 1,\nb: 2\n}"),
+            "t.gol:4:5: syntax error: unexpected newline in composite literal; possibly missing "
+            "comma or }\n");
+  EXPECT_EQ(bodyErrors("for _, v := range []int{1, 2\n} {\n}"),
+            "t.gol:3:29: syntax error: unexpected newline in composite literal; possibly missing "
+            "comma or }\n");
+  EXPECT_EQ(bodyErrors("x := []int{1 2}"),
+            "t.gol:3:14: syntax error: unexpected literal 2 in composite literal; possibly "
+            "missing comma or }\n");
+  EXPECT_EQ(bodyErrors("x := map[string]int{\"a\": 1 \"b\": 2}"),
+            "t.gol:3:28: syntax error: unexpected literal \"b\" in composite literal; possibly "
+            "missing comma or }\n");
+  EXPECT_EQ(bodyErrors("x := T{A: 1 B: 2}"),
+            "t.gol:3:13: syntax error: unexpected name B in composite literal; possibly missing "
+            "comma or }\n");
+}
+
+TEST(Errors, ElsePlacement) {
+  // The if statement ends at the newline after `}`; the block then wants its `}`.
+  EXPECT_EQ(bodyErrors("if x {\n}\nelse {\n}"),
+            "t.gol:5:1: syntax error: unexpected keyword else, expected }\n");
+  EXPECT_EQ(bodyErrors("if x {\n} else for {\n}"),
+            "t.gol:4:8: syntax error: else must be followed by if or statement block\n");
+  EXPECT_EQ(bodyErrors("if x {\n} else x++"),
+            "t.gol:4:8: syntax error: else must be followed by if or statement block\n");
+}
+
+TEST(Errors, StatementsAndExpressions) {
+  EXPECT_EQ(bodyErrors("x := 1 y := 2"),
+            "t.gol:3:8: syntax error: unexpected name y at end of statement\n");
+  EXPECT_EQ(bodyErrors("x := 1 +\n"),
+            "t.gol:5:1: syntax error: unexpected }, expected expression\n");
+  EXPECT_EQ(bodyErrors("x := (1 + 2\n"),
+            "t.gol:3:12: syntax error: unexpected newline, expected )\n");
+  EXPECT_EQ(bodyErrors("f(a b)"),
+            "t.gol:3:5: syntax error: unexpected name b in argument list; possibly missing comma "
+            "or )\n");
+  EXPECT_EQ(errorsOf("package p\nfunc f(a int b int) {}\n"),
+            "t.gol:2:14: syntax error: unexpected name b in parameter list; possibly missing "
+            "comma or )\n");
+  EXPECT_EQ(errorsOf("package p\nfunc f() {\n\tx := 1\n"),
+            "t.gol:4:1: syntax error: unexpected EOF, expected }\n");
+  EXPECT_EQ(bodyErrors("@"), "t.gol:3:1: invalid character U+0040 '@'\n");
+  EXPECT_EQ(bodyErrors("x := \"abc\n"), "t.gol:3:10: newline in string\n");
+}
+
 // ---- Semicolon insertion ---------------------------------------------------------------
 
 TEST(Semicolons, CrlfLineEndings) {
@@ -868,6 +937,15 @@ TEST(Nesting, DeepBlocksGiveACleanError) {
   Parsed p = parseText(text);
   EXPECT_EQ(p.ast, nullptr);
   EXPECT_NE(p.errors.find("too deeply nested"), std::string::npos) << p.errors.substr(0, 200);
+}
+
+TEST(Nesting, TheBracketLimitIsReportedWhereItIsPassed) {
+  // 1000 levels of brackets parse; the 1001st opening bracket is refused at once.
+  std::string ok =
+      "package p\nvar x = " + std::string(1000, '(') + "1" + std::string(1000, ')') + "\n";
+  EXPECT_NE(parseText(ok).ast, nullptr);
+  std::string deep = "package p\nvar x = " + std::string(1001, '[') + "\n";
+  EXPECT_EQ(errorsOf(deep), "t.gol:2:1009: syntax error: program too deeply nested\n");
 }
 
 TEST(Nesting, ModerateNestingParses) {
