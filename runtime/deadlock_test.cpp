@@ -125,9 +125,8 @@ TEST(Deadlock, AfterSleepersFinish) {
 TEST(Deadlock, SleepReasonInReport) {
   // A sleeper shows as "sleep" in inspection (and reports), though it is never deadlocked.
   run(1, [] {
-    go([] { sleep(30'000'000); });
-    sleep(5'000'000);
-    auto gs = list_goroutines();
+    go([] { sleep(10'000'000'000); });  // abandoned when main returns
+    auto gs = testing::wait_until_others_parked(2);
     ASSERT_EQ(gs.size(), 2u);
     EXPECT_STREQ(wait_reason_string(gs[1].wait_reason), "sleep");
   });

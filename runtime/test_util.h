@@ -7,6 +7,7 @@
 
 #include <cstdlib>
 #include <functional>
+#include <vector>
 
 #include "runtime/runtime.h"
 
@@ -41,6 +42,20 @@ inline void run(int procs, std::function<void()> fn) {
   ExitInfo e = start(procs, std::move(fn));
   EXPECT_EQ(e.kind, ExitKind::Returned);
   EXPECT_EQ(e.code, 0);
+}
+
+// Sleeps in 1 ms steps until every goroutine but the caller is parked (or 10 s pass);
+// returns the last snapshot. Timing-independent, for loaded machines and sanitizers.
+inline std::vector<GoroutineInfo> wait_until_others_parked(size_t expected_total) {
+  std::vector<GoroutineInfo> gs;
+  for (int i = 0; i < 10000; i++) {
+    gs = list_goroutines();
+    size_t waiting = 0;
+    for (auto& g : gs) waiting += g.state == GoroutineState::Waiting;
+    if (gs.size() == expected_total && waiting + 1 == expected_total) break;
+    sleep(1'000'000);
+  }
+  return gs;
 }
 
 // A MAXPROCS parameter for the suites that run at 1, 2 and 8 processors.
