@@ -4,7 +4,8 @@
 BUILD ?= build
 JOBS ?= $(shell nproc)
 DEBIAN_PACKAGES = cmake ninja-build g++ default-jre-headless antlr4 libantlr4-runtime-dev \
-                  libboost-context-dev libgtest-dev libgmp-dev libmpfr-dev
+                  libboost-context-dev libgtest-dev libgmp-dev libmpfr-dev \
+                  libbenchmark-dev libboost-fiber-dev
 
 .PHONY: run test build setup clean
 
