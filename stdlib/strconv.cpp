@@ -946,6 +946,8 @@ std::optional<std::string> unquote(std::string_view in) {
     return out;
   }
   if (q != '"' && q != '\'') return std::nullopt;
+  // Go accepts '' (an empty rune literal) and unquotes it to "".
+  if (q == '\'' && in.empty()) return std::string();
   std::string out;
   int count = 0;
   while (!in.empty()) {
