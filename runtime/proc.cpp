@@ -6,6 +6,8 @@
 #include <sched.h>
 #include <time.h>
 
+#include <cxxabi.h>
+
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
@@ -446,10 +448,29 @@ void unpoison_stack(G* g) {
 #endif
 }
 
+// The C++ runtime keeps the exceptions being handled (catch blocks in progress, for
+// `throw;`) and std::uncaught_exceptions() per thread. A goroutine may park inside a catch
+// block (a deferred call that blocks while a panic unwinds) and resume on another thread,
+// so that state travels with the goroutine: saved on the way out, restored on the way in.
+struct EhGlobals {  // libstdc++'s __cxa_eh_globals
+  void* caught_exceptions;
+  unsigned int uncaught_exceptions;
+};
+
+// Not const (unlike abi::__cxa_get_globals): must be re-evaluated after a switch.
+__attribute__((noipa)) EhGlobals* eh_globals() noexcept {
+  return reinterpret_cast<EhGlobals*>(abi::__cxa_get_globals());
+}
+
 void switch_to_scheduler(M* m, SwitchAction a) {
+  auto* eh = static_cast<EhGlobals*>(m->eh_globals);
+  EhGlobals saved = *eh;
+  *eh = EhGlobals{};
   m->action = a;
   transfer_t t = jump(m->g0, nullptr);
-  this_m()->g0.ctx = t.fctx;  // we may now run on another M
+  M* now = this_m();  // we may now run on another M
+  now->g0.ctx = t.fctx;
+  *static_cast<EhGlobals*>(now->eh_globals) = saved;
 }
 
 void g_entry(transfer_t t) {
@@ -491,7 +512,8 @@ void execute(M* m, G* g, bool inherit) {
     clear_preempt(g);
     switch (m->action) {
       case SwitchAction::Park: {
-        g->status.store(GStatus::Waiting, std::memory_order_seq_cst);
+        // Release suffices: a waker finds g only through the lock unlockf releases.
+        g->status.store(GStatus::Waiting, std::memory_order_release);
         UnlockFn f = m->unlockf;
         void* a = m->unlock_arg;
         m->unlockf = nullptr;
@@ -663,6 +685,7 @@ top:
 
 void mstart(M* m) {
   tls_m = m;
+  m->eh_globals = eh_globals();
   tls_rand = m->rand;
   char* lo;
   size_t size;

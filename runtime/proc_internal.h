@@ -140,6 +140,8 @@ struct M {
   UnlockFn unlockf = nullptr;
   void* unlock_arg = nullptr;
 
+  void* eh_globals = nullptr;  // this thread's C++ exception globals (see switch_to_scheduler)
+
   std::thread thread;
 };
 

@@ -3,6 +3,9 @@
 #include <sys/resource.h>
 
 #include <atomic>
+#include <exception>
+#include <stdexcept>
+#include <string>
 #include <vector>
 
 #include "runtime/test_util.h"
@@ -328,6 +331,37 @@ TEST(Proc, IdleUsesNoCpu) {
     double used = cpu_seconds() - before;
     EXPECT_LT(used, 0.03) << "idle CPU over 300 ms";
     c.close();
+  });
+}
+
+TEST_P(ProcProcs, ParkInsideCatchBlockAndRethrow) {
+  // A deferred call that blocks while a panic unwinds: the goroutine parks inside a catch
+  // block, may resume on another thread, and `throw;` must still find its exception.
+  run(GetParam(), [] {
+    const int n = 32;
+    WaitGroup wg;
+    std::atomic<int> ok{0};
+    EXPECT_TRUE(wg.add(n));
+    for (int i = 0; i < n; i++)
+      go([&, i] {
+        try {
+          try {
+            throw std::runtime_error("panic " + std::to_string(i));
+          } catch (...) {
+            for (int k = 0; k < 5; k++) {
+              sleep(200'000);
+              yield();
+            }
+            EXPECT_EQ(std::uncaught_exceptions(), 0);
+            throw;
+          }
+        } catch (const std::runtime_error& e) {
+          if (std::string(e.what()) == "panic " + std::to_string(i)) ok++;
+        }
+        EXPECT_TRUE(wg.done());
+      });
+    wg.wait();
+    EXPECT_EQ(ok.load(), n);
   });
 }
 

@@ -132,11 +132,12 @@ void Timer::set_callback(Callback cb, void* arg) noexcept {
 bool Timer::reset(int64_t when, int64_t period) {
   auto& H = timers();
   H.mu.lock();
-  bool was_pending = index_ >= 0;
+  // A periodic timer whose callback is running counts as pending: it would fire again.
+  bool was_pending = index_ >= 0 || (firing_ && period_ > 0);
   seq_++;
   when_ = when;
   period_ = period > 0 ? period : 0;
-  if (was_pending)
+  if (index_ >= 0)
     H.fix(this);
   else
     H.push(this);
@@ -150,8 +151,9 @@ bool Timer::stop() {
   auto& H = timers();
   H.mu.lock();
   seq_++;
-  bool was_pending = index_ >= 0;
-  if (was_pending) {
+  // A periodic timer whose callback is running counts as pending: it would fire again.
+  bool was_pending = index_ >= 0 || (firing_ && period_ > 0);
+  if (index_ >= 0) {
     H.remove(this);
     H.publish_next();
   }
