@@ -16,8 +16,12 @@ using namespace gol::stdlib::testing;
 std::string printf(std::string_view format, std::vector<eval::AnyValue> args) {
   return sprintf(format, args);
 }
-std::string print(std::vector<eval::AnyValue> args) { return sprint(args); }
-std::string println(std::vector<eval::AnyValue> args) { return sprintln(args); }
+std::string print(std::vector<eval::AnyValue> args) {
+  return sprint(args);
+}
+std::string println(std::vector<eval::AnyValue> args) {
+  return sprintln(args);
+}
 
 // A constant operand of the generated table (no dynamic initialisation: the table is big).
 struct Arg {
@@ -34,25 +38,59 @@ struct Case {
   std::string_view want;
 };
 
-constexpr char kindCode(BasicKind k) { return static_cast<char>(static_cast<int>(k) + 1); }
+constexpr char kindCode(BasicKind k) {
+  return static_cast<char>(static_cast<int>(k) + 1);
+}
 
 namespace table {
-constexpr Arg I(int64_t v) { return Arg{kindCode(BasicKind::Int), v}; }
-constexpr Arg I8(int64_t v) { return Arg{kindCode(BasicKind::Int8), v}; }
-constexpr Arg I16(int64_t v) { return Arg{kindCode(BasicKind::Int16), v}; }
-constexpr Arg R(int64_t v) { return Arg{kindCode(BasicKind::Int32), v}; }
-constexpr Arg I64(int64_t v) { return Arg{kindCode(BasicKind::Int64), v}; }
-constexpr Arg U(uint64_t v) { return Arg{kindCode(BasicKind::Uint), 0, v}; }
-constexpr Arg U8(uint64_t v) { return Arg{kindCode(BasicKind::Uint8), 0, v}; }
-constexpr Arg U16(uint64_t v) { return Arg{kindCode(BasicKind::Uint16), 0, v}; }
-constexpr Arg U32(uint64_t v) { return Arg{kindCode(BasicKind::Uint32), 0, v}; }
-constexpr Arg U64(uint64_t v) { return Arg{kindCode(BasicKind::Uint64), 0, v}; }
-constexpr Arg UP(uint64_t v) { return Arg{kindCode(BasicKind::Uintptr), 0, v}; }
-constexpr Arg F64(double v) { return Arg{kindCode(BasicKind::Float64), 0, 0, v}; }
-constexpr Arg F32(double v) { return Arg{kindCode(BasicKind::Float32), 0, 0, v}; }
-constexpr Arg B(bool v) { return Arg{kindCode(BasicKind::Bool), v ? 1 : 0}; }
-constexpr Arg S(std::string_view v) { return Arg{kindCode(BasicKind::String), 0, 0, 0, v}; }
-constexpr Arg Nil() { return Arg{'n'}; }
+constexpr Arg I(int64_t v) {
+  return Arg{kindCode(BasicKind::Int), v};
+}
+constexpr Arg I8(int64_t v) {
+  return Arg{kindCode(BasicKind::Int8), v};
+}
+constexpr Arg I16(int64_t v) {
+  return Arg{kindCode(BasicKind::Int16), v};
+}
+constexpr Arg R(int64_t v) {
+  return Arg{kindCode(BasicKind::Int32), v};
+}
+constexpr Arg I64(int64_t v) {
+  return Arg{kindCode(BasicKind::Int64), v};
+}
+constexpr Arg U(uint64_t v) {
+  return Arg{kindCode(BasicKind::Uint), 0, v};
+}
+constexpr Arg U8(uint64_t v) {
+  return Arg{kindCode(BasicKind::Uint8), 0, v};
+}
+constexpr Arg U16(uint64_t v) {
+  return Arg{kindCode(BasicKind::Uint16), 0, v};
+}
+constexpr Arg U32(uint64_t v) {
+  return Arg{kindCode(BasicKind::Uint32), 0, v};
+}
+constexpr Arg U64(uint64_t v) {
+  return Arg{kindCode(BasicKind::Uint64), 0, v};
+}
+constexpr Arg UP(uint64_t v) {
+  return Arg{kindCode(BasicKind::Uintptr), 0, v};
+}
+constexpr Arg F64(double v) {
+  return Arg{kindCode(BasicKind::Float64), 0, 0, v};
+}
+constexpr Arg F32(double v) {
+  return Arg{kindCode(BasicKind::Float32), 0, 0, v};
+}
+constexpr Arg B(bool v) {
+  return Arg{kindCode(BasicKind::Bool), v ? 1 : 0};
+}
+constexpr Arg S(std::string_view v) {
+  return Arg{kindCode(BasicKind::String), 0, 0, 0, v};
+}
+constexpr Arg Nil() {
+  return Arg{'n'};
+}
 
 // Formats that mark the Print and Println rows of the generated table.
 constexpr std::string_view PRINT = "\x01print"sv;
@@ -73,16 +111,25 @@ std::vector<eval::AnyValue> operands(const Case& c) {
     }
     auto k = static_cast<BasicKind>(a.kind - 1);
     switch (k) {
-      case BasicKind::Float64: out.push_back(F64(a.f)); break;
-      case BasicKind::Float32: out.push_back(F32(a.f)); break;
-      case BasicKind::String: out.push_back(S(a.s)); break;
+      case BasicKind::Float64:
+        out.push_back(F64(a.f));
+        break;
+      case BasicKind::Float32:
+        out.push_back(F32(a.f));
+        break;
+      case BasicKind::String:
+        out.push_back(S(a.s));
+        break;
       case BasicKind::Uint:
       case BasicKind::Uint8:
       case BasicKind::Uint16:
       case BasicKind::Uint32:
       case BasicKind::Uint64:
-      case BasicKind::Uintptr: out.push_back(unsignedValue(k, a.u)); break;
-      default: out.push_back(typed(k, eval::intValue(a.i)));
+      case BasicKind::Uintptr:
+        out.push_back(unsignedValue(k, a.u));
+        break;
+      default:
+        out.push_back(typed(k, eval::intValue(a.i)));
     }
   }
   return out;

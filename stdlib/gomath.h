@@ -1,8 +1,7 @@
-// math: Go's math functions with Go's special cases. Where Go's amd64 implementation is
-// pure Go (Sin, Cos, Tan, Atan, Asin, Acos, Atan2, Log, Log2, Log10, Cbrt, Pow) it is
-// ported operation for operation so results match Go bit for bit; Exp, Hypot and the
-// hyperbolic functions use the C library (Go uses assembly or other algorithms there,
-// which may differ in the last bit).
+// math: Go's math functions with Go's special cases, ported operation for operation from
+// Go's amd64 implementation (pure Go, or the assembly of Exp, Log and Hypot) so results
+// match Go bit for bit. Log1p, Expm1, Exp2 and Remainder use the C library and may differ
+// from Go in the last bit.
 #pragma once
 
 #include <cstdint>

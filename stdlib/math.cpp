@@ -1,6 +1,7 @@
 #include <cmath>
 #include <cstring>
 #include <limits>
+#include <utility>
 
 #include "stdlib/gomath.h"
 #include "stdlib/packages.h"
@@ -283,8 +284,50 @@ double pow10(int64_t n) {
   return n > 0 ? inf(1) : 0;
 }
 
+// Go's amd64 Exp (exp_amd64.s, after Shibata's SLEEF), on its FMA path: every x86-64
+// CPU with AVX and FMA, which is what Go uses on any recent machine.
 double exp(double x) {
-  return std::exp(x);
+  constexpr double LOG2E = 1.4426950408889634073599246810018920;
+  constexpr double LN2U = 0.69314718055966295651160180568695068359375;
+  constexpr double LN2L = 0.28235290563031577122588448175013436025525412068e-12;
+  constexpr double Overflow = 7.09782712893384e+02;
+  constexpr double C[] = {2.4801587301587301587e-5,
+                          1.9841269841269841270e-4,
+                          1.3888888888888888889e-3,
+                          8.3333333333333333333e-3,
+                          4.1666666666666666667e-2,
+                          1.6666666666666666667e-1,
+                          0.5,
+                          1.0};
+  if (isNaN(x) || isInf(x, 1)) return x;
+  if (isInf(x, -1)) return 0;
+  if (x > Overflow) return inf(1);
+  double t = x * LOG2E;
+  // CVTSD2SL: round to nearest even; out of range gives the "integer indefinite" value.
+  int32_t bx =
+      (t > -2147483648.5 && t < 2147483647.5) ? static_cast<int32_t>(std::nearbyint(t)) : INT32_MIN;
+  double x1 = bx;
+  double x0 = std::fma(-LN2U, x1, x);
+  x0 = std::fma(-LN2L, x1, x0);
+  x0 *= 0.0625;
+  x1 = C[0];
+  for (int k = 1; k < 8; ++k) x1 = std::fma(x1, x0, C[k]);
+  x0 *= x1;
+  for (int k = 0; k < 3; ++k) {
+    x1 = x0 + 2.0;
+    x0 *= x1;
+  }
+  x1 = x0 + 2.0;
+  x0 = std::fma(x0, x1, 1.0);
+  int64_t e = static_cast<int64_t>(bx) + 0x3FF;
+  if (e <= 0) {
+    if (e < -52) return 0;
+    x0 *= float64frombits(static_cast<uint64_t>(e + 0x3FE) << 52);
+    e = 1;
+  } else if (e >= 0x7FF) {
+    return inf(1);
+  }
+  return x0 * float64frombits(static_cast<uint64_t>(e) << 52);
 }
 double exp2(double x) {
   return std::exp2(x);
@@ -302,8 +345,11 @@ double log(double x) {
   if (isNaN(x) || isInf(x, 1)) return x;
   if (x < 0) return nan();
   if (x == 0) return inf(-1);
-  int ki;
-  double f1 = std::frexp(x, &ki);
+  // Go's amd64 Log (log_amd64.s) takes the exponent field as is: subnormals are not
+  // normalised, so Log(5e-324) is -709.0895657128241, as Go prints.
+  uint64_t bits = float64bits(x);
+  int ki = static_cast<int>((bits >> 52) & 0x7FF) - 1022;
+  double f1 = float64frombits((bits & ~(uint64_t{0x7FF} << 52)) | (uint64_t{0x3FE} << 52));
   if (f1 < kSqrt2Half) {
     f1 *= 2;
     ki--;
@@ -381,7 +427,12 @@ double min(double x, double y) {
 double hypot(double p, double q) {
   if (std::isinf(p) || std::isinf(q)) return inf(1);
   if (isNaN(p) || isNaN(q)) return nan();
-  return std::hypot(p, q);
+  p = std::fabs(p);
+  q = std::fabs(q);
+  if (p < q) std::swap(p, q);
+  if (p == 0) return 0;
+  q = q / p;
+  return p * std::sqrt(1 + q * q);
 }
 
 double sin(double x) {
@@ -496,13 +547,50 @@ double atan2(double y, double x) {
 }
 
 double sinh(double x) {
-  return std::sinh(x);
+  constexpr double P0 = -0.6307673640497716991184787251e+6, P1 = -0.8991272022039509355398013511e+5,
+                   P2 = -0.2894211355989563807284660366e+4, P3 = -0.2630563213397497062819489e+2,
+                   Q0 = -0.6307673640497716991212077277e+6, Q1 = 0.1521517378790019070696485176e+5,
+                   Q2 = -0.173678953558233699533450911e+3;
+  bool sign = false;
+  if (x < 0) {
+    x = -x;
+    sign = true;
+  }
+  double temp;
+  if (x > 21) {
+    temp = exp(x) * 0.5;
+  } else if (x > 0.5) {
+    double ex = exp(x);
+    temp = (ex - 1 / ex) * 0.5;
+  } else {
+    double sq = x * x;
+    temp = (((P3 * sq + P2) * sq + P1) * sq + P0) * x;
+    temp = temp / (((sq + Q2) * sq + Q1) * sq + Q0);
+  }
+  return sign ? -temp : temp;
 }
 double cosh(double x) {
-  return std::cosh(x);
+  x = std::fabs(x);
+  if (x > 21) return exp(x) * 0.5;
+  double ex = exp(x);
+  return (ex + 1 / ex) * 0.5;
 }
 double tanh(double x) {
-  return std::tanh(x);
+  constexpr double P[] = {-9.64399179425052238628e-1, -9.92877231001918586564e1,
+                          -1.61468768441708447952e3};
+  constexpr double Q[] = {1.12811678491632931402e2, 2.23548839060100448583e3,
+                          4.84406305325125486048e3};
+  constexpr double MAXLOG = 8.8029691931113054295988e+01;  // log(2**127)
+  double z = std::fabs(x);
+  if (z > 0.5 * MAXLOG) return x < 0 ? -1 : 1;
+  if (z >= 0.625) {
+    double s = exp(2 * z);
+    z = 1 - 2 / (s + 1);
+    return x < 0 ? -z : z;
+  }
+  if (x == 0) return x;
+  double s = x * x;
+  return x + x * s * ((P[0] * s + P[1]) * s + P[2]) / (((s + Q[0]) * s + Q[1]) * s + Q[2]);
 }
 
 uint64_t float64bits(double f) {

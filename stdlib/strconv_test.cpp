@@ -114,8 +114,8 @@ TEST(Strconv, FormatFloatMatchesGo) {
   for (const FloatCase& c : kFloatCases) {
     std::string got = formatFloat(c.v, c.fmt, c.prec, c.bits);
     if (got != c.want && ++failures <= 40) {
-      ADD_FAILURE() << "FormatFloat(" << c.v << ", '" << c.fmt << "', " << c.prec << ", "
-                    << c.bits << ") = " << got << ", want " << c.want;
+      ADD_FAILURE() << "FormatFloat(" << c.v << ", '" << c.fmt << "', " << c.prec << ", " << c.bits
+                    << ") = " << got << ", want " << c.want;
     }
   }
   EXPECT_EQ(failures, 0);
