@@ -33,7 +33,9 @@ std::vector<std::string_view> genSplit(std::string_view s, std::string_view sep,
     if (n < 0 || n > l) n = l;
     for (int64_t i = 0; i < n - 1; ++i) {
       auto d = utf8::decodeRune(s);
-      a.push_back(s.substr(0, static_cast<size_t>(d.size)));
+      // As Go: an invalid byte becomes "\uFFFD" (except in the last piece).
+      a.push_back(d.rune == utf8::RuneError ? std::string_view("\xEF\xBF\xBD")
+                                            : s.substr(0, static_cast<size_t>(d.size)));
       s.remove_prefix(static_cast<size_t>(d.size));
     }
     if (n > 0) a.push_back(s);

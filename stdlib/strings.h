@@ -49,7 +49,8 @@ struct CutResult {
 CutResult cut(std::string_view s, std::string_view sep);
 
 // Split, SplitN, SplitAfter, SplitAfterN, Fields and Join, for when slices exist. The
-// views point into s.
+// views point into s, except that splitting on "" turns an invalid byte into a static
+// "\uFFFD" piece, as Go does.
 std::vector<std::string_view> split(std::string_view s, std::string_view sep);
 std::vector<std::string_view> splitN(std::string_view s, std::string_view sep, int64_t n);
 std::vector<std::string_view> splitAfter(std::string_view s, std::string_view sep);
