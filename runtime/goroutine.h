@@ -6,6 +6,13 @@
 // goroutines are abandoned, never resumed, as when a Go program's main returns), when a
 // goroutine calls exit() or fatal(), or on a deadlock. One run at a time per process.
 //
+// Abandoned goroutines that are running when the run ends stop at their next scheduling
+// point (park, yield, preempt_point), so they may still run for a moment after main_fn
+// returned: objects they use must stay alive (reference counting does that). A C++
+// exception escaping a goroutine's function aborts the process: the embedder catches its
+// own panics inside the function it passes to go(). A goroutine may park inside a catch
+// block: the exception state moves with it between threads.
+//
 // Threading rules: functions marked (G) must be called on a goroutine. ready(), go(),
 // Chan::try_send/try_recv/close, Timer and the sync wake-ups may also be called from timer
 // callbacks and from threads holding an ExternalWaker.
@@ -28,7 +35,7 @@ struct G;
 using Goroutine = detail::G;
 
 struct Config {
-  int maxprocs = 0;  // 0: number of CPUs
+  int maxprocs = 0;  // 0: $GOMAXPROCS if it is a positive number, else the number of CPUs
   // Per goroutine, reserved; only touched pages cost memory, but every 2 MiB of address
   // space with a touched page costs a 4 KiB page-table page: 256 KiB keeps that at 512 B
   // per parked goroutine (1 MiB stacks cost 2 KiB and make spawning a million 4x slower).

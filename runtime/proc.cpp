@@ -1034,7 +1034,10 @@ ExitInfo start(int maxprocs, std::function<void()> main_fn) {
 ExitInfo start(const Config& cfg, std::function<void()> main_fn) {
   auto* s = new Scheduler;
   s->cfg = cfg;
-  int n = cfg.maxprocs > 0 ? cfg.maxprocs : num_cpu();
+  int n = cfg.maxprocs;
+  if (n <= 0)
+    if (const char* env = std::getenv("GOMAXPROCS")) n = std::atoi(env);  // as Go does
+  if (n <= 0) n = num_cpu();
   n = std::clamp(n, 1, kMaxProcs);
   s->cfg.maxprocs = n;
   Scheduler* expected = nullptr;
