@@ -1,9 +1,15 @@
 // Go's fmt engine (fmt/print.go and fmt/format.go): Print, Println and Printf formatting
 // of AnyValues, byte-identical to Go.
 //
-// A Printer formats each operand by switching on its check::Type (printArg → printValue);
-// composite kinds (slices, maps, structs, pointers, Stringers and errors) are added as
-// further cases there when the checker has those types.
+// A Printer formats each operand by switching on its check::Type: printArg handles nil,
+// %T and %p, then printValue dispatches on the type. To add a kind, as Go's print.go does:
+//  * error and Stringer (handleMethods): in printArg, before printValue, for the verbs
+//    v s x X q (not %#v, which wants GoStringer): call Error()/String() and format the
+//    string with fmtString(s, verb, arg).
+//  * slices, arrays, maps (keys sorted), structs (%+v field names, %#v Go syntax),
+//    pointers (&{...} at depth 0, else 0xc000...) and interfaces: further cases in
+//    printValue, recursing with printValue(elem, verb, depth + 1).
+// badVerb already prints `%!verb(type=value)` for any type typeName() can spell.
 #pragma once
 
 #include <cstdint>
