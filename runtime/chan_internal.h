@@ -1,4 +1,8 @@
 // Channel internals shared by channel.cpp and select.cpp. Internal to runtime/.
+//
+// Invariants: every ChanAccess helper is called with the channel's lock held. A Sudog's
+// fields are written by whoever dequeues it (under that channel's lock) before ready(), and
+// read by its goroutine only after it has been resumed.
 #pragma once
 
 #include "runtime/channel.h"

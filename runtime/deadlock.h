@@ -5,6 +5,9 @@
 // finds every goroutine blocked with nothing that could wake one (no timer, blocking call,
 // or external waker), it calls the run's deadlock handler on the monitor thread with the
 // blocked goroutines sorted by id; no goroutine runs meanwhile.
+//
+// Invariants: the list of all goroutines is guarded by the scheduler's allglock (held while
+// copying, never across user code); the external-waker count is an atomic of the run.
 #pragma once
 
 #include <cstdint>

@@ -5,10 +5,12 @@
 // switch, and its destructor unwinds a suspended fiber, which must never happen to a
 // goroutine abandoned at the end of a run. Every switch is between a goroutine and the
 // scheduler stack (g0) of the thread it runs on, as in Go (mcall/gogo):
-//   g0 -> G: switch_to_goroutine(); returns when G switches back, with G's context saved.
+//   g0 -> G: execute() in proc.cpp; returns when G switches back, with G's context saved.
 //   G -> g0: switch_to_scheduler(); returns when some thread's g0 resumes G.
 // Under ThreadSanitizer each goroutine is a TSan fiber; under AddressSanitizer each switch is
 // bracketed by __sanitizer_start/finish_switch_fiber so ASan knows which stack is current.
+// Invariants: no shared state and no locks here; a FiberSide is touched only by the thread
+// that is switching away from or into it (the scheduler's run queues order those threads).
 #pragma once
 
 #include <boost/context/detail/fcontext.hpp>

@@ -204,6 +204,29 @@ TEST(Select, ManyCasesOnHeap) {
   });
 }
 
+TEST_P(SelectProcs, SameChannelInSeveralCases) {
+  // Go allows one channel in several cases (even a send and a receive case).
+  run(GetParam(), [] {
+    Channel<int> c;
+    const long n = scaled(5000, 500);
+    go([&] {
+      for (long i = 0; i < n; i++) EXPECT_EQ(c.send(1), ChanError::None);
+      c.close();
+    });
+    long got = 0;
+    int x = 0, y = 0, v = 7;
+    Channel<int> other;
+    for (;;) {
+      SelectCase cs[] = {{&c, &x, false}, {&other, &v, true}, {&c, &y, false}, {&c, &x, false}};
+      SelectResult r = select(cs, 4, true);
+      ASSERT_NE(r.index, 1);
+      if (!r.recv_ok) break;
+      got++;
+    }
+    EXPECT_EQ(got, n);
+  });
+}
+
 INSTANTIATE_TEST_SUITE_P(P, SelectProcs, ::testing::Values(1, 2, 8));
 
 }  // namespace

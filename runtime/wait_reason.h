@@ -1,5 +1,7 @@
 // Why a goroutine is parked, named as Go names it (runtime/runtime2.go, waitReason).
 // The string is what a goroutine report prints between brackets: `goroutine 1 [chan receive]:`.
+// Invariants: none (no state); a goroutine's current reason is an atomic in its G, set by
+// park() before the switch.
 #pragma once
 
 #include <cstdint>
