@@ -70,15 +70,15 @@ TEST(Timer, OneShotStopReset) {
     auto cb = [](void* p) { static_cast<std::atomic<int>*>(p)->fetch_add(1); };
     Timer t(cb, &fired);
     EXPECT_FALSE(t.pending());
-    EXPECT_FALSE(t.reset(nanotime() + 20 * kMs));  // was not pending
+    EXPECT_FALSE(t.reset(nanotime() + 1000 * kMs));  // was not pending
     EXPECT_TRUE(t.pending());
     EXPECT_TRUE(t.stop());  // stopped before firing
     EXPECT_FALSE(t.stop());
     sleep(40 * kMs);
     EXPECT_EQ(fired.load(), 0);
-    t.reset(nanotime() + 5 * kMs);
-    EXPECT_TRUE(t.reset(nanotime() + 10 * kMs));  // was pending: moved later
-    sleep(40 * kMs);
+    t.reset(nanotime() + 1000 * kMs);
+    EXPECT_TRUE(t.reset(nanotime() + 10 * kMs));  // was pending: moved earlier
+    sleep(100 * kMs);
     EXPECT_EQ(fired.load(), 1);
     EXPECT_FALSE(t.pending());
     EXPECT_FALSE(t.stop());  // already fired
