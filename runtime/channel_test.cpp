@@ -265,7 +265,9 @@ TEST_P(ChanProcs, TokenRing) {
 
 TEST(Channel, MillionParkedThenReleased) {
   // Under sanitizers every goroutine is also a TSan/ASan fiber: keep the count modest.
-  const long n = testing::under_sanitizer() ? scaled(1'000'000) / 10 : scaled(1'000'000);
+  const long n = testing::under_tsan()        ? scaled(1'000'000) / 25
+                 : testing::under_sanitizer() ? scaled(1'000'000) / 10
+                                              : scaled(1'000'000);
   run(2, [n] {
     Channel<int> c;
     WaitGroup wg;

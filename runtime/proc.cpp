@@ -48,7 +48,11 @@ std::atomic<int64_t> g_coarse_now{0};
 std::mutex g_pool_mu;
 G* g_pool = nullptr;
 size_t g_pool_size = 0;
+#if defined(__SANITIZE_THREAD__)
+constexpr size_t kPoolMax = 512;  // each pooled G holds a TSan fiber (8128 at most, live)
+#else
 constexpr size_t kPoolMax = 4096;
+#endif
 
 // Finished runs. Never freed: abandoned goroutines, blocking-call helpers and user-owned
 // channels may still point at them.
@@ -509,6 +513,9 @@ void execute(M* m, G* g, bool inherit) {
     transfer_t t = jump(g->fiber, g);
     g->fiber.ctx = t.fctx;
     m->curg.store(nullptr, std::memory_order_relaxed);
+    // Flagged by sysmon: the time slice (shared by goroutines handing the P to each other
+    // through runnext) is over, however g left; findrunnable starts a fresh one.
+    if (g->preempt.load(std::memory_order_relaxed)) m->slice_expired = true;
     clear_preempt(g);
     switch (m->action) {
       case SwitchAction::Park: {
@@ -627,6 +634,15 @@ top:
     goto top;
   }
   *inherit = false;
+  if (m->slice_expired) {
+    // As Go does with a preempted goroutine: runnext goes to the global queue, so the
+    // goroutines queued behind a ping-ponging pair get their turn.
+    m->slice_expired = false;
+    if (G* next = p->runnext.exchange(nullptr, std::memory_order_acq_rel)) {
+      std::lock_guard lk(s->lock);
+      globrunqput(s, next);
+    }
+  }
   // Fairness: now and then take from the global queue even when the local one has work.
   if (m->schedtick.load(std::memory_order_relaxed) % 61 == 0 &&
       s->runqsize.load(std::memory_order_relaxed) > 0) {
@@ -917,6 +933,12 @@ void pool_dead_gs(Scheduler* s) {
   {
     std::lock_guard lk(s->allglock);
     for (G* g : s->allgs) {
+      GStatus st = g->status.load();
+      if (st != GStatus::Dead && !g->exit_parked) {
+        // Abandoned: never runs again, so its TSan fiber can go (TSan caps live fibers).
+        tsan_destroy_fiber(g->fiber.tsan_fiber);
+        g->fiber.tsan_fiber = nullptr;
+      }
       if (g->is_main) continue;
       if (g->exit_parked) {  // parked for good by exit()/fatal(): nothing refers to it
         g->exit_parked = false;

@@ -135,6 +135,8 @@ struct M {
   uint32_t sysmon_tick = 0;
   int64_t sysmon_when = 0;
 
+  bool slice_expired = false;  // the last G was flagged by sysmon (see findrunnable)
+
   // What g0 must do after the current G switched back.
   SwitchAction action = SwitchAction::None;
   UnlockFn unlockf = nullptr;

@@ -231,6 +231,35 @@ TEST(Proc, PreemptsSpinningGoroutineAtMaxprocs1) {
   });
 }
 
+TEST(Proc, PingPongPairDoesNotStarveOthersAtMaxprocs1) {
+  // Two goroutines handing a value back and forth keep passing the processor to each other
+  // through runnext; when their shared 10 ms time slice is over, the rest must run.
+  run(1, [] {
+    std::atomic<bool> stop{false};
+    Channel<int> a, b;
+    Channel<int> done(2);
+    go([&] {
+      while (!stop.load()) {
+        EXPECT_EQ(a.send(1), ChanError::None);
+        b.recv();
+      }
+      a.close();
+      EXPECT_EQ(done.send(1), ChanError::None);
+    });
+    go([&] {
+      for (;;) {
+        if (!a.recv().second) break;
+        EXPECT_EQ(b.send(1), ChanError::None);
+      }
+      EXPECT_EQ(done.send(1), ChanError::None);
+    });
+    yield();  // the pair runs; main is back only if the pair is made to yield
+    stop = true;
+    done.recv();
+    done.recv();
+  });
+}
+
 int depth_probe(int n, size_t* at_bottom) {
   volatile char pad[256];
   pad[0] = static_cast<char>(n);

@@ -37,6 +37,15 @@ inline bool under_sanitizer() {
 #endif
 }
 
+// TSan makes every goroutine a TSan fiber and allows about 8,000 live at once.
+inline bool under_tsan() {
+#if defined(__SANITIZE_THREAD__)
+  return true;
+#else
+  return false;
+#endif
+}
+
 // Runs fn as goroutine 1 with `procs` processors and expects main to return normally.
 inline void run(int procs, std::function<void()> fn) {
   ExitInfo e = start(procs, std::move(fn));
