@@ -77,9 +77,9 @@ TEST(Deadlock, Select) {
 
 TEST(Deadlock, WaitGroupAndMutex) {
   auto gs = deadlock_of([] {
-    static Mutex mu;
-    mu.lock();
-    go([] { mu.lock(); });
+    auto* mu = new Mutex;  // outlives the run: the abandoned goroutine still waits on it
+    mu->lock();
+    go([mu] { mu->lock(); });
     WaitGroup wg;
     EXPECT_TRUE(wg.add(1));
     wg.wait();
@@ -91,17 +91,19 @@ TEST(Deadlock, WaitGroupAndMutex) {
 
 TEST(Deadlock, RWMutexAndCond) {
   auto gs = deadlock_of([] {
-    static RWMutex rw;
-    static Cond cond;
-    static Mutex mu;
-    rw.lock();
-    go([] { rw.rlock(); });
-    go([] {
-      mu.lock();
-      cond.wait(mu);
+    struct Objs {  // outlive the run: the abandoned goroutines still wait on them
+      RWMutex rw;
+      Cond cond;
+      Mutex mu;
+    }* o = new Objs;
+    o->rw.lock();
+    go([o] { o->rw.rlock(); });
+    go([o] {
+      o->mu.lock();
+      o->cond.wait(o->mu);
     });
     sleep(5'000'000);
-    rw.lock();
+    o->rw.lock();
   });
   ASSERT_EQ(gs.size(), 3u);
   EXPECT_EQ(reason_of(gs, 0), "sync.RWMutex.Lock");
