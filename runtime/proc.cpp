@@ -466,21 +466,80 @@ __attribute__((noipa)) EhGlobals* eh_globals() noexcept {
   return reinterpret_cast<EhGlobals*>(abi::__cxa_get_globals());
 }
 
+// Completes a switch on the stack we landed on. From g0, t.fctx is g0's context. From a
+// goroutine that parked with a direct switch (m->prev_g), it is that goroutine's: save it
+// and finish its park here, as execute() would have on g0.
+void landed(M* m, transfer_t t) {
+  G* prev = m->prev_g;
+  if (!prev) {
+    m->g0.ctx = t.fctx;
+    return;
+  }
+  m->prev_g = nullptr;
+  prev->fiber.ctx = t.fctx;
+  if (prev->preempt.load(std::memory_order_relaxed)) m->slice_expired = true;
+  clear_preempt(prev);
+  prev->status.store(GStatus::Waiting, std::memory_order_release);
+  UnlockFn f = m->unlockf;
+  void* a = m->unlock_arg;
+  m->unlockf = nullptr;
+  if (f && !f(prev, a)) {  // park cancelled: runnable again
+    prev->status.store(GStatus::Runnable, std::memory_order_relaxed);
+    runqput(m->sched, m->p, prev, true);
+  }
+}
+
+// The next goroutine of this M's own P, for a direct switch from a parking goroutine,
+// when nothing the scheduler loop must see first is pending (stop, a shrunk GOMAXPROCS,
+// an expired time slice, the periodic look at the global queue). Else null: go via g0.
+G* direct_next(M* m, G* g, bool* inherit) {
+  static const bool disabled = std::getenv("GOL_RT_NO_DIRECT_SWITCH") != nullptr;
+  if (disabled) return nullptr;
+  Scheduler* s = m->sched;
+  P* p = m->p;
+  if (s->stopping.load(std::memory_order_relaxed) || m->slice_expired ||
+      g->preempt.load(std::memory_order_relaxed) ||
+      p->id >= s->gomaxprocs.load(std::memory_order_relaxed))
+    return nullptr;
+  if (m->schedtick.load(std::memory_order_relaxed) % 61 == 0 &&
+      s->runqsize.load(std::memory_order_relaxed) > 0)
+    return nullptr;
+  return runqget(p, inherit);
+}
+
 void switch_to_scheduler(M* m, SwitchAction a) {
   auto* eh = static_cast<EhGlobals*>(m->eh_globals);
   EhGlobals saved = *eh;
   *eh = EhGlobals{};
-  m->action = a;
-  transfer_t t = jump(m->g0, nullptr);
+  transfer_t t;
+  bool inherit = false;
+  G* next = a == SwitchAction::Park
+                ? direct_next(m, m->curg.load(std::memory_order_relaxed), &inherit)
+                : nullptr;
+  if (next) {
+    // Park by switching straight to the next goroutine (saves two switches through g0);
+    // landed() on its side finishes our park.
+    if (!inherit)
+      m->schedtick.store(m->schedtick.load(std::memory_order_relaxed) + 1,
+                         std::memory_order_relaxed);
+    m->prev_g = m->curg.load(std::memory_order_relaxed);
+    clear_preempt(next);
+    next->status.store(GStatus::Running, std::memory_order_relaxed);
+    m->curg.store(next, std::memory_order_release);
+    t = jump(next->fiber, next);
+  } else {
+    m->action = a;
+    t = jump(m->g0, nullptr);
+  }
   M* now = this_m();  // we may now run on another M
-  now->g0.ctx = t.fctx;
+  landed(now, t);
   *static_cast<EhGlobals*>(now->eh_globals) = saved;
 }
 
 void g_entry(transfer_t t) {
   fiber_entered();
   G* g = static_cast<G*>(t.data);
-  this_m()->g0.ctx = t.fctx;
+  landed(this_m(), t);
   try {
     if (g->func) {
       g->func();
@@ -511,6 +570,7 @@ void execute(M* m, G* g, bool inherit) {
     m->curg.store(g, std::memory_order_release);
     m->action = SwitchAction::None;
     transfer_t t = jump(g->fiber, g);
+    g = m->curg.load(std::memory_order_relaxed);  // after direct switches, not the same G
     g->fiber.ctx = t.fctx;
     m->curg.store(nullptr, std::memory_order_relaxed);
     // Flagged by sysmon: the time slice (shared by goroutines handing the P to each other

@@ -135,6 +135,7 @@ struct M {
   uint32_t sysmon_tick = 0;
   int64_t sysmon_when = 0;
 
+  G* prev_g = nullptr;         // parked by a direct switch; its park is finished by landed()
   bool slice_expired = false;  // the last G was flagged by sysmon (see findrunnable)
 
   // What g0 must do after the current G switched back.
