@@ -3,10 +3,11 @@
 // We use make_fcontext/jump_fcontext (what boost::context::fiber is built on) directly:
 // fiber's constructor switches to the new stack once without a hook for annotating the
 // switch, and its destructor unwinds a suspended fiber, which must never happen to a
-// goroutine abandoned at the end of a run. Every switch is between a goroutine and the
-// scheduler stack (g0) of the thread it runs on, as in Go (mcall/gogo):
+// goroutine abandoned at the end of a run. Switches go between a goroutine and the
+// scheduler stack (g0) of the thread it runs on, as in Go (mcall/gogo), or, when a parking
+// goroutine's P has a next goroutine ready, straight from one goroutine to the next:
 //   g0 -> G: execute() in proc.cpp; returns when G switches back, with G's context saved.
-//   G -> g0: switch_to_scheduler(); returns when some thread's g0 resumes G.
+//   G -> g0 or G -> G': switch_to_scheduler(); landed() on the other side finishes the park.
 // Under ThreadSanitizer each goroutine is a TSan fiber; under AddressSanitizer each switch is
 // bracketed by __sanitizer_start/finish_switch_fiber so ASan knows which stack is current.
 // Invariants: no shared state and no locks here; a FiberSide is touched only by the thread

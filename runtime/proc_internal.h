@@ -7,7 +7,8 @@
 //   structure that will ready it), or dead in a free list. status moves
 //   Idle/Dead -> Runnable -> Running -> (Waiting -> Runnable | Runnable | Dead).
 //   Waiting -> Runnable happens only in ready(), by CAS, and only after the G has been
-//   switched out (park's unlock callback runs on g0 after the switch).
+//   switched out (park's unlock callback runs after the switch: on g0 in execute(), or on
+//   the next goroutine's stack in landed() after a direct switch).
 // * A P's run queue is written at the tail only by the M that owns the P; any M may take
 //   from the head (CAS on runq_head), as in Go's runqput/runqget/runqgrab. runnext is swapped
 //   atomically. An idle P has an empty run queue.
