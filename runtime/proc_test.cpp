@@ -4,6 +4,7 @@
 
 #include <atomic>
 #include <exception>
+#include <memory>
 #include <stdexcept>
 #include <string>
 #include <vector>
@@ -208,6 +209,52 @@ TEST(Proc, MaxprocsChangesWhileRunning) {
     EXPECT_EQ(set_maxprocs(0), 2);  // query only
     wg.wait();
     EXPECT_EQ(total.load(), workers * iters);
+  });
+}
+
+TEST(Proc, ConcurrentMaxprocsChangesUnderChannelTraffic) {
+  run(4, [] {
+    std::atomic<bool> stop{false};
+    WaitGroup changers;
+    EXPECT_TRUE(changers.add(3));
+    for (int c = 0; c < 3; c++)
+      go([&, c] {
+        unsigned x = 12345u + c;
+        while (!stop.load()) {
+          x = x * 1103515245u + 12345u;
+          set_maxprocs(1 + static_cast<int>((x >> 16) % 8));
+          sleep(300'000);
+        }
+        EXPECT_TRUE(changers.done());
+      });
+    const int pairs = 8;
+    const long rounds = scaled(200000, 5000);
+    std::atomic<long> total{0};
+    WaitGroup wg;
+    EXPECT_TRUE(wg.add(2 * pairs));
+    std::vector<std::unique_ptr<Channel<long>>> chans;
+    for (int i = 0; i < 2 * pairs; i++) chans.push_back(std::make_unique<Channel<long>>(i % 3));
+    for (int i = 0; i < pairs; i++) {
+      Channel<long>* ab = chans[2 * i].get();
+      Channel<long>* ba = chans[2 * i + 1].get();
+      go([&, ab, ba] {
+        for (long r = 0; r < rounds; r++) {
+          EXPECT_EQ(ab->send(r), ChanError::None);
+          total += ba->recv().first;
+        }
+        EXPECT_TRUE(wg.done());
+      });
+      go([&, ab, ba] {
+        for (long r = 0; r < rounds; r++)
+          EXPECT_EQ(ba->send(ab->recv().first + 1), ChanError::None);
+        EXPECT_TRUE(wg.done());
+      });
+    }
+    wg.wait();
+    stop = true;
+    changers.wait();
+    EXPECT_EQ(total.load(), pairs * (rounds * (rounds - 1) / 2 + rounds));
+    set_maxprocs(4);
   });
 }
 
