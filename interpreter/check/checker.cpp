@@ -374,7 +374,7 @@ class Checker {
     }
     if (spec->values.size() != spec->names.size()) {
       if (p.index == 0) {
-        error(spec->names[0]->pos, "assignment mismatch: " + countText(spec->names.size(), "variable") +
+        error(spec->values[0]->pos, "assignment mismatch: " + countText(spec->names.size(), "variable") +
                                        " but " + countText(spec->values.size(), "value"));
       }
       p.obj->type = basicType(BasicKind::Invalid);
@@ -760,12 +760,13 @@ class Checker {
         }
       } else if (spec->values.size() != spec->names.size()) {
         for (const Expr* v : spec->values) expr(v);
-        error(spec->names[0]->pos, "assignment mismatch: " +
+        error(spec->values[0]->pos, "assignment mismatch: " +
                                        countText(spec->names.size(), "variable") + " but " +
                                        countText(spec->values.size(), "value"));
       } else {
         for (size_t i = 0; i < spec->values.size(); ++i) {
           Operand x = expr(spec->values[i]);
+          singleValue(x, spec->names.size());
           types[i] = varTypeFrom(x, declared, "variable declaration");
         }
       }
@@ -781,16 +782,30 @@ class Checker {
     return std::to_string(n) + " " + what + (n == 1 ? "" : "s");
   }
 
-  void mismatch(Pos at, size_t vars, const Operand& x, size_t values) {
+  // types2's assignError: reported at the first value.
+  void mismatch(Pos, size_t vars, const Operand& x, size_t values) {
     std::string rhs;
     if (auto call = as<CallExpr>(unparen(x.expr))) {
       auto tuple = dynamic_cast<const Tuple*>(x.type);
       size_t n = tuple ? tuple->types.size() : (x.mode == Mode::NoValue ? 0 : 1);
-      rhs = exprString(call->fun) + "() returns " + countText(n, "value");
+      rhs = exprString(call->fun) + " returns " + countText(n, "value");
     } else {
       rhs = countText(values, "value");
     }
-    error(at, "assignment mismatch: " + countText(vars, "variable") + " but " + rhs);
+    error(x.expr->pos, "assignment mismatch: " + countText(vars, "variable") + " but " + rhs);
+  }
+
+  // A multi-valued call assigned to one variable.
+  bool singleValue(Operand& x, size_t vars) {
+    if (x.invalid() || !dynamic_cast<const Tuple*>(x.type)) return true;
+    if (vars == 1) {
+      mismatch(Pos{}, 1, x, 1);
+    } else {
+      error(x.expr->pos, "multiple-value " + exprString(x.expr) + " (value of type " +
+                             typeString(x.type) + ") in single-value context");
+    }
+    x.mode = Mode::Invalid;
+    return false;
   }
 
   void assignStmt(const AssignStmt* s) {
@@ -838,12 +853,13 @@ class Checker {
     }
     if (s->lhs.size() != s->rhs.size()) {
       for (const Expr* e : s->rhs) expr(e);
-      error(s->lhs[0]->pos, "assignment mismatch: " + countText(s->lhs.size(), "variable") +
+      error(s->rhs[0]->pos, "assignment mismatch: " + countText(s->lhs.size(), "variable") +
                                 " but " + countText(s->rhs.size(), "value"));
       return;
     }
     for (size_t i = 0; i < s->rhs.size(); ++i) {
       Operand x = expr(s->rhs[i]);
+      singleValue(x, s->lhs.size());
       if (x.invalid() || lhs[i].invalid()) continue;
       if (!lhs[i].type) {  // blank
         varTypeFrom(x, nullptr, "assignment");
@@ -854,6 +870,14 @@ class Checker {
         continue;
       }
       assignment(x, lhs[i].type, "assignment");
+      // As types2 does, a variable whose assignment failed counts as used.
+      if (x.invalid()) {
+        if (auto id = as<Ident>(unparen(s->lhs[i]))) {
+          if (auto it = info_.uses.find(id); it != info_.uses.end()) {
+            const_cast<Object*>(it->second)->used = true;
+          }
+        }
+      }
     }
   }
 
@@ -877,10 +901,13 @@ class Checker {
       }
     } else if (s->lhs.size() != s->rhs.size()) {
       for (const Expr* e : s->rhs) expr(e);
-      error(s->lhs[0]->pos, "assignment mismatch: " + countText(s->lhs.size(), "variable") +
+      error(s->rhs[0]->pos, "assignment mismatch: " + countText(s->lhs.size(), "variable") +
                                 " but " + countText(s->rhs.size(), "value"));
     } else {
-      for (const Expr* e : s->rhs) values.push_back(expr(e));
+      for (const Expr* e : s->rhs) {
+        values.push_back(expr(e));
+        singleValue(values.back(), s->lhs.size());
+      }
     }
     bool anyNew = false;
     std::vector<Object*> newVars;
@@ -1289,6 +1316,7 @@ class Checker {
   // Checks that x can be assigned to a variable of type t, converting untyped values.
   void assignment(Operand& x, const Type* t, const char* context) {
     if (x.invalid() || !t || t == basicType(BasicKind::Invalid)) return;
+    if (!singleValue(x, 2)) return;
     context_ = context;
     if (x.mode == Mode::NoValue) {
       error(x.expr->pos, exprString(x.expr) + " (no value) used as value");
@@ -1361,8 +1389,16 @@ class Checker {
         auto sel = static_cast<const SelectorExpr*>(e);
         Operand x = invalidOperand(e);
         if (const Object* member = packageMember(sel)) {
-          x.mode = Mode::Value;
           x.type = member->type;
+          switch (member->kind) {
+            case Object::Kind::Const:
+              x.mode = Mode::Constant;
+              x.val = member->value;
+              break;
+            case Object::Kind::Var: x.mode = Mode::Variable; break;
+            case Object::Kind::TypeName: x.mode = Mode::TypeExpr; break;
+            default: x.mode = Mode::Value; break;
+          }
           return x;
         }
         return x;
@@ -1518,7 +1554,7 @@ class Checker {
         std::string reason;
         Operand probe = r;
         if (!representable(probe, b, &reason)) {
-          error(u->pos, "constant " + r.val.toString() + " overflows " + typeString(r.type));
+          error(u->pos, describe(r) + " overflows " + typeString(r.type));
           r.mode = Mode::Invalid;
         }
       }
@@ -1621,7 +1657,9 @@ class Checker {
         std::string reason;
         Operand probe = r;
         if (!representable(probe, b, &reason)) {
-          error(x.expr->pos, "constant " + r.val.toString() + " overflows " + typeString(r.type));
+          Operand shown = r;
+          if (e) shown.expr = e;
+          error(x.expr->pos, describe(shown) + " overflows " + typeString(r.type));
           r.mode = Mode::Invalid;
           return r;
         }
@@ -1708,7 +1746,9 @@ class Checker {
           std::string reason;
           Operand probe = r;
           if (!representable(probe, asBasic(r.type), &reason)) {
-            error(x.expr->pos, "constant " + r.val.toString() + " overflows " + typeString(r.type));
+            Operand shown = r;
+            shown.expr = e;
+            error(x.expr->pos, describe(shown) + " overflows " + typeString(r.type));
             return invalidOperand(e);
           }
         }
@@ -1802,7 +1842,7 @@ class Checker {
     size_t fixed = sig->variadic ? sig->params.size() - 1 : sig->params.size();
     if (args.size() < fixed || (!sig->variadic && args.size() > fixed)) {
       bool tooMany = args.size() > fixed;
-      Pos at = tooMany ? c->args[fixed]->pos : c->rparen;
+      Pos at = tooMany ? c->args[fixed]->pos : (args.empty() ? c->pos : c->args.back()->pos);
       std::string have = "(";
       for (size_t i = 0; i < args.size(); ++i) {
         if (i) have += ", ";
@@ -1878,7 +1918,7 @@ class Checker {
                                  " (" + (reason.empty() ? "overflows" : reason) + ")");
           return r;
         }
-        if (isUntyped(x.type)) convertUntyped(x, to->isNumeric() ? defaultType(x.type) : target);
+        if (isUntyped(x.type)) convertUntyped(x, target);
         r.mode = Mode::Constant;
         r.val = probe.val;
         return r;

@@ -139,7 +139,12 @@ void NativeCallNode::evalMulti(Value* fp, Value* out) {
     argv[i].type = argTypes[i];
     argv[i].value = args[i]->eval(fp);
   }
-  fn(std::span<const AnyValue>(argv, args.size()), out);
+  try {
+    fn(std::span<const AnyValue>(argv, args.size()), out);
+  } catch (GoPanic& p) {
+    if (p.trace.empty()) p.trace = stackTrace(pos);
+    throw;
+  }
   for (size_t i = 0; i < args.size(); ++i) {
     if (argCounted[i]) releaseString(argv[i].value);
   }

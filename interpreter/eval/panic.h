@@ -9,11 +9,13 @@
 
 namespace gol::eval {
 
+// Native functions throw GoPanic{value, message, runtimeError}; the call node that
+// called them adds the trace.
 struct GoPanic {
   AnyValue value;        // what panic() was called with
   std::string message;   // the text after `panic: `
-  std::string trace;     // `goroutine 1 [running]:` and the calls, captured where it panicked
   bool runtimeError = false;
+  std::string trace;     // `goroutine 1 [running]:` and the calls, captured where it panicked
 };
 
 // A fatal error: not recoverable, printed as `fatal error: ...`.

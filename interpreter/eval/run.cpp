@@ -21,7 +21,7 @@ std::string traceFileName;
 
 namespace {
 
-constexpr size_t kNativeStackBytes = size_t{1} << 30;
+constexpr size_t kNativeStackBytes = size_t{1} << 29;
 constexpr size_t kNativeStackMargin = size_t{1} << 20;  // room to report the overflow
 constexpr size_t kValueStackBytes = size_t{1} << 30;
 constexpr int kMaxTraceFrames = 100;
