@@ -557,6 +557,40 @@ void Printer::printValue(const eval::AnyValue& arg, int32_t verb, int depth) {
         break;
     }
   }
+  if (arg.type && arg.type->kind == check::TypeKind::Slice) {
+    const check::Type* elem = static_cast<const check::Slice*>(arg.type)->elem;
+    eval::SliceObject* slice = eval::asSlice(arg.value);
+    int64_t n = slice ? slice->len() : 0;
+    const check::Basic* eb = basicOf(elem);
+    if ((verb == 's' || verb == 'q' || verb == 'x' || verb == 'X') && eb &&
+        eb->basic == check::BasicKind::Uint8) {
+      std::string bytes;
+      for (int64_t i = 0; i < n; ++i) bytes += static_cast<char>(slice->base()[i].u);
+      fmtString(bytes, verb, arg);
+      return;
+    }
+    if (f_.sharpV) {
+      buf_ += typeName(arg.type);
+      if (!slice) {
+        buf_ += "(nil)";
+        return;
+      }
+      buf_ += '{';
+      for (int64_t i = 0; i < n; ++i) {
+        if (i > 0) buf_ += ", ";
+        printValue(eval::AnyValue{elem, slice->base()[i]}, verb, depth + 1);
+      }
+      buf_ += '}';
+      return;
+    }
+    buf_ += '[';
+    for (int64_t i = 0; i < n; ++i) {
+      if (i > 0) buf_ += ' ';
+      printValue(eval::AnyValue{elem, slice->base()[i]}, verb, depth + 1);
+    }
+    buf_ += ']';
+    return;
+  }
   // Kinds the checker does not have yet: Go's unknownType form.
   buf_ += '?';
   buf_ += typeName(arg.type);

@@ -118,6 +118,10 @@ class Checker {
       universe_.names[name] = newObject(o);
     };
     addBuiltin("len", Builtin::Len);
+    addBuiltin("cap", Builtin::Cap);
+    addBuiltin("append", Builtin::Append);
+    addBuiltin("make", Builtin::Make);
+    addBuiltin("copy", Builtin::Copy);
     addBuiltin("print", Builtin::Print);
     addBuiltin("println", Builtin::Println);
     addBuiltin("panic", Builtin::Panic);
@@ -461,6 +465,15 @@ class Checker {
       }
       return obj->type;
     }
+    if (auto a = as<ArrayType>(e)) {
+      if (a->len) {
+        unsupported(e->pos, "array types");
+        return basicType(BasicKind::Invalid);
+      }
+      const Type* elem = typeExpr(a->elem);
+      if (elem == basicType(BasicKind::Invalid)) return elem;
+      return sliceOf(elem);
+    }
     unsupported(e->pos, constructName(e->kind));
     return basicType(BasicKind::Invalid);
   }
@@ -711,7 +724,9 @@ class Checker {
       const Object* o = it->second;
       if (o->kind == Object::Kind::TypeName) return true;
       if (o->kind == Object::Kind::Builtin) {
-        return o->builtin == Builtin::Len || o->builtin == Builtin::Min ||
+        return o->builtin == Builtin::Len || o->builtin == Builtin::Cap ||
+               o->builtin == Builtin::Append || o->builtin == Builtin::Make ||
+               o->builtin == Builtin::Min ||
                o->builtin == Builtin::Max;
       }
     }
@@ -1000,6 +1015,9 @@ class Checker {
         if (s->value) {
           error(s->value->pos, "range over " + describe(x) + " permits only one iteration variable");
         }
+      } else if (x.type->kind == TypeKind::Slice) {
+        keyType = basicType(BasicKind::Int);
+        valueType = static_cast<const Slice*>(x.type)->elem;
       } else if (b && b->isString()) {
         if (isUntyped(x.type)) convertUntyped(x, basicType(BasicKind::String));
         keyType = basicType(BasicKind::Int);
@@ -1284,7 +1302,10 @@ class Checker {
     if (x.invalid() || !isUntyped(x.type)) return true;
     if (target->kind == TypeKind::Interface) target = defaultType(x.type);
     if (x.type == basicType(BasicKind::UntypedNil)) {
-      return false;
+      if (target->kind != TypeKind::Slice) return false;
+      x.type = target;
+      updateUntyped(x.expr, target);
+      return true;
     }
     const Basic* t = asBasic(target);
     if (!t) return false;
@@ -1332,7 +1353,8 @@ class Checker {
       return;
     }
     if (isUntyped(x.type)) {
-      if (x.type == basicType(BasicKind::UntypedNil) && t->kind != TypeKind::Interface) {
+      if (x.type == basicType(BasicKind::UntypedNil) && t->kind != TypeKind::Interface &&
+          t->kind != TypeKind::Slice) {
         error(x.expr->pos, "cannot use nil as " + typeString(t) + " value in " + context);
         x.mode = Mode::Invalid;
         return;
@@ -1385,6 +1407,14 @@ class Checker {
       case NodeKind::BinaryExpr: return binary(static_cast<const BinaryExpr*>(e));
       case NodeKind::CallExpr: return call(static_cast<const CallExpr*>(e));
       case NodeKind::IndexExpr: return index(static_cast<const IndexExpr*>(e));
+      case NodeKind::SliceExpr: return sliceExpr(static_cast<const SliceExpr*>(e));
+      case NodeKind::CompositeLit: return compositeLit(static_cast<const CompositeLit*>(e), nullptr);
+      case NodeKind::ArrayType: {
+        Operand x = invalidOperand(e);
+        x.type = typeExpr(e);
+        if (x.type != basicType(BasicKind::Invalid)) x.mode = Mode::TypeExpr;
+        return x;
+      }
       case NodeKind::SelectorExpr: {
         auto sel = static_cast<const SelectorExpr*>(e);
         Operand x = invalidOperand(e);
@@ -1675,6 +1705,24 @@ class Checker {
                      const BinaryExpr* e = nullptr) {
     Operand r = invalidOperand(e);
     std::string text = e ? exprString(e) : exprString(x.expr) + " == " + exprString(y.expr);
+    const Type* nilType = basicType(BasicKind::UntypedNil);
+    bool xSlice = !x.invalid() && x.type->kind == TypeKind::Slice;
+    bool ySlice = !y.invalid() && y.type->kind == TypeKind::Slice;
+    if (xSlice || ySlice) {
+      if ((xSlice && y.type == nilType) || (ySlice && x.type == nilType)) {
+        if (!forSwitch && (op == Token::Eql || op == Token::Neq)) {
+          if (xSlice) convertUntyped(y, x.type);
+          else convertUntyped(x, y.type);
+          r.mode = Mode::Value;
+          r.type = basicType(BasicKind::UntypedBool);
+          return r;
+        }
+      }
+      if (xSlice && ySlice && identical(x.type, y.type)) {
+        error(x.expr->pos, "invalid operation: " + text + " (slice can only be compared to nil)");
+        return r;
+      }
+    }
     if (!matchTypes(x, y) || x.invalid() || y.invalid() || !identical(x.type, y.type)) {
       if (forSwitch) {
         error(x.expr->pos, "invalid case " + exprString(x.expr) + " in switch on " +
@@ -1771,6 +1819,34 @@ class Checker {
     return r;
   }
 
+  // An index (or slice bound) operand: an integer, or a constant representable as int,
+  // not negative, and below `length` when that is known (>= 0).
+  bool indexValue(const Expr* ie, int64_t length, const char* what = "index") {
+    Operand i = expr(ie);
+    if (i.invalid()) return false;
+    const Basic* ib = asBasic(i.type);
+    if (!ib || !(ib->isInteger() || (i.mode == Mode::Constant && i.val.toInt()))) {
+      error(i.expr->pos, std::string("invalid argument: ") + what + " " + describe(i) +
+                             " must be integer");
+      return false;
+    }
+    if (isUntyped(i.type)) convertUntyped(i, basicType(BasicKind::Int));
+    if (i.mode == Mode::Constant) {
+      auto v = i.val.toInt();
+      if (*v < 0) {
+        error(i.expr->pos, std::string("invalid argument: ") + what + " " + describe(i) +
+                               " must not be negative");
+        return false;
+      }
+      if (length >= 0 && *v >= length) {
+        error(i.expr->pos, std::string("invalid argument: ") + what + " " + i.val.toString() +
+                               " out of bounds [0:" + std::to_string(length) + "]");
+        return false;
+      }
+    }
+    return true;
+  }
+
   Operand index(const IndexExpr* e) {
     Operand x = expr(e->x);
     Operand r = invalidOperand(e);
@@ -1779,34 +1855,95 @@ class Checker {
       unsupported(e->pos, "generic instantiations");
       return r;
     }
+    if (x.type->kind == TypeKind::Slice) {
+      if (!indexValue(e->indices[0], -1)) return r;
+      r.mode = Mode::Variable;
+      r.type = static_cast<const Slice*>(x.type)->elem;
+      return r;
+    }
     const Basic* b = asBasic(x.type);
     if (!b || !b->isString()) {
-      unsupported(e->pos, "index expressions on " + typeString(x.type));
+      if (x.mode == Mode::TypeExpr) {
+        unsupported(e->pos, "generic instantiations");
+      } else {
+        error(x.expr->pos, "invalid operation: cannot index " + describe(x));
+      }
       return r;
     }
     if (isUntyped(x.type)) convertUntyped(x, basicType(BasicKind::String));
-    Operand i = expr(e->indices[0]);
-    if (i.invalid()) return r;
-    const Basic* ib = asBasic(i.type);
-    if (!ib || !(ib->isInteger() || (i.mode == Mode::Constant && i.val.toInt()))) {
-      error(i.expr->pos, "invalid argument: index " + describe(i) + " must be integer");
-      return r;
-    }
-    if (isUntyped(i.type)) convertUntyped(i, basicType(BasicKind::Int));
-    if (i.mode == Mode::Constant) {
-      auto v = i.val.toInt();
-      if (*v < 0) {
-        error(i.expr->pos, "invalid argument: index " + describe(i) + " must not be negative");
-        return r;
-      }
-      if (x.mode == Mode::Constant && *v >= static_cast<long>(x.val.stringValue().size())) {
-        error(i.expr->pos, "invalid argument: index " + i.val.toString() + " out of bounds [0:" +
-                               std::to_string(x.val.stringValue().size()) + "]");
-        return r;
-      }
-    }
+    int64_t length = x.mode == Mode::Constant ? static_cast<int64_t>(x.val.stringValue().size()) : -1;
+    if (!indexValue(e->indices[0], length)) return r;
     r.mode = Mode::Value;
     r.type = basicType(BasicKind::Uint8);
+    return r;
+  }
+
+  Operand sliceExpr(const SliceExpr* e) {
+    Operand x = expr(e->x);
+    Operand r = invalidOperand(e);
+    if (x.invalid()) return r;
+    const Basic* b = asBasic(x.type);
+    bool isString = b && b->isString();
+    if (!isString && x.type->kind != TypeKind::Slice) {
+      error(x.expr->pos, "cannot slice " + describe(x));
+      return r;
+    }
+    if (isString && e->max) {
+      error(e->max->pos, "invalid operation: 3-index slice of string");
+      return r;
+    }
+    if (isUntyped(x.type)) convertUntyped(x, basicType(BasicKind::String));
+    for (const Expr* bound : {e->low, e->high, e->max}) {
+      if (bound && !indexValue(bound, -1)) return r;
+    }
+    // Constant bounds must be in order.
+    int64_t prev = -1;
+    for (const Expr* bound : {e->low, e->high, e->max}) {
+      if (!bound) continue;
+      auto it = info_.types.find(bound);
+      if (it == info_.types.end() || it->second.mode != Mode::Constant) continue;
+      int64_t v = it->second.value.int64Value();
+      if (v < prev) {
+        error(bound->pos, "invalid slice indices: " + std::to_string(v) + " < " +
+                              std::to_string(prev));
+        return r;
+      }
+      prev = v;
+    }
+    r.mode = Mode::Value;
+    r.type = isString ? basicType(BasicKind::String) : x.type;
+    return r;
+  }
+
+  // []T{...}; `hint` is the element type of an enclosing literal whose elements omit it.
+  Operand compositeLit(const CompositeLit* lit, const Type* hint) {
+    Operand r = invalidOperand(lit);
+    const Type* t = lit->type ? typeExpr(lit->type) : hint;
+    if (!t) {
+      error(lit->pos, "invalid composite literal type: missing type");
+      return r;
+    }
+    if (t == basicType(BasicKind::Invalid)) return r;
+    if (t->kind != TypeKind::Slice) {
+      unsupported(lit->pos, "composite literals of type " + typeString(t));
+      return r;
+    }
+    const Type* elem = static_cast<const Slice*>(t)->elem;
+    for (const KeyedElement& el : lit->elements) {
+      if (el.key) {
+        unsupported(el.key->pos, "keyed slice elements");
+        continue;
+      }
+      if (auto inner = as<CompositeLit>(el.value); inner && !inner->type) {
+        Operand v = compositeLit(inner, elem);
+        if (!v.invalid()) record(v);
+        continue;
+      }
+      Operand v = expr(el.value);
+      assignment(v, elem, "array or slice literal");
+    }
+    r.mode = Mode::Value;
+    r.type = t;
     return r;
   }
 
@@ -1886,6 +2023,22 @@ class Checker {
     const Basic* to = asBasic(target);
     const Basic* from = asBasic(x.type);
     r.type = target;
+    // string <-> []byte and []rune.
+    auto byteOrRuneSlice = [](const Type* t) {
+      if (t->kind != TypeKind::Slice) return false;
+      const Basic* e = asBasic(static_cast<const Slice*>(t)->elem);
+      return e && (e->basic == BasicKind::Uint8 || e->basic == BasicKind::Int32);
+    };
+    if ((byteOrRuneSlice(target) && from && from->isString()) ||
+        (to && to->isString() && byteOrRuneSlice(x.type))) {
+      if (isUntyped(x.type)) convertUntyped(x, basicType(BasicKind::String));
+      r.mode = Mode::Value;
+      return r;
+    }
+    if (target->kind == TypeKind::Slice && identical(target, x.type)) {
+      r.mode = Mode::Value;
+      return r;
+    }
     if (!to || !from) {
       error(x.expr->pos, "cannot convert " + describe(x) + " to type " + typeString(target));
       return r;
@@ -1935,8 +2088,94 @@ class Checker {
     return r;
   }
 
+  Operand makeCall(const CallExpr* c) {
+    Operand r = invalidOperand(c);
+    if (c->args.empty()) {
+      error(c->rparen, "not enough arguments for " + exprString(c) + " (expected 1, found 0)");
+      return r;
+    }
+    const Type* t = typeExpr(c->args[0]);
+    if (t == basicType(BasicKind::Invalid)) return r;
+    if (t->kind != TypeKind::Slice) {
+      unsupported(c->pos, "make of " + typeString(t));
+      return r;
+    }
+    if (c->args.size() < 2) {
+      error(c->pos, "invalid operation: " + exprString(c) + " expects 2 or 3 arguments; found 1");
+      return r;
+    }
+    if (c->args.size() > 3) {
+      error(c->pos, "invalid operation: " + exprString(c) + " expects 2 or 3 arguments; found " +
+                        std::to_string(c->args.size()));
+      return r;
+    }
+    for (size_t i = 1; i < c->args.size(); ++i) {
+      if (!indexValue(c->args[i], -1, "index")) return r;
+    }
+    if (c->args.size() == 3) {
+      auto l = info_.types.find(c->args[1]);
+      auto k = info_.types.find(c->args[2]);
+      if (l != info_.types.end() && k != info_.types.end() && l->second.mode == Mode::Constant &&
+          k->second.mode == Mode::Constant &&
+          l->second.value.int64Value() > k->second.value.int64Value()) {
+        error(c->args[1]->pos, "invalid argument: length and capacity swapped");
+        return r;
+      }
+    }
+    r.mode = Mode::Value;
+    r.type = t;
+    return r;
+  }
+
+  Operand appendCall(const CallExpr* c, std::vector<Operand>& args) {
+    Operand r = invalidOperand(c);
+    if (args.empty()) {
+      error(c->rparen, "not enough arguments for " + exprString(c) + " (expected 1, found 0)");
+      return r;
+    }
+    Operand& s = args[0];
+    if (s.type == basicType(BasicKind::UntypedNil)) {
+      error(s.expr->pos, "first argument to append must be a typed slice; have untyped nil");
+      return r;
+    }
+    if (s.type->kind != TypeKind::Slice) {
+      error(s.expr->pos, "invalid argument: " + describe(s) + " (first argument to append must be a slice)");
+      return r;
+    }
+    const Type* elem = static_cast<const Slice*>(s.type)->elem;
+    if (c->hasEllipsis) {
+      if (args.size() != 2) {
+        error(c->pos, "can only use ... with final argument in list");
+        return r;
+      }
+      Operand& rest = args[1];
+      const Basic* eb = asBasic(elem);
+      const Basic* rb = asBasic(rest.type);
+      if (eb && eb->basic == BasicKind::Uint8 && rb && rb->isString()) {
+        if (isUntyped(rest.type)) convertUntyped(rest, basicType(BasicKind::String));
+      } else {
+        assignment(rest, s.type, "append");
+        if (rest.invalid()) return r;
+      }
+    } else {
+      for (size_t i = 1; i < args.size(); ++i) {
+        assignment(args[i], elem, "argument to append");
+        if (args[i].invalid()) return r;
+      }
+    }
+    r.mode = Mode::Value;
+    r.type = s.type;
+    return r;
+  }
+
   Operand builtinCall(const CallExpr* c, Builtin b) {
     Operand r = invalidOperand(c);
+    if (b == Builtin::Make) return makeCall(c);
+    if (c->hasEllipsis && b != Builtin::Append) {
+      error(c->pos, "invalid operation: invalid use of ... with built-in " + exprString(c->fun));
+      for (const Expr* a : c->args) expr(a);
+      return r;
+    }
     std::string name = exprString(c->fun);
     std::vector<Operand> args;
     for (const Expr* a : c->args) args.push_back(expr(a));
@@ -1958,9 +2197,46 @@ class Checker {
       return true;
     };
     switch (b) {
+      case Builtin::Append: return appendCall(c, args);
+      case Builtin::Make: return r;
+      case Builtin::Copy: {
+        if (!wantArgs(2)) return r;
+        Operand& dst = args[0];
+        Operand& src = args[1];
+        const Basic* sb = asBasic(src.type);
+        bool ok = dst.type->kind == TypeKind::Slice &&
+                  ((src.type->kind == TypeKind::Slice && identical(dst.type, src.type)) ||
+                   (sb && sb->isString() &&
+                    asBasic(static_cast<const Slice*>(dst.type)->elem) ==
+                        basicType(BasicKind::Uint8)));
+        if (!ok) {
+          error(c->pos, "invalid argument: copy expects slice arguments; found " + describe(dst) +
+                            " and " + describe(src));
+          return r;
+        }
+        if (isUntyped(src.type)) convertUntyped(src, basicType(BasicKind::String));
+        r.mode = Mode::Value;
+        r.type = basicType(BasicKind::Int);
+        return r;
+      }
+      case Builtin::Cap: {
+        if (!wantArgs(1)) return r;
+        if (args[0].type->kind != TypeKind::Slice) {
+          error(c->args[0]->pos, "invalid argument: " + describe(args[0]) + " for built-in cap");
+          return r;
+        }
+        r.mode = Mode::Value;
+        r.type = basicType(BasicKind::Int);
+        return r;
+      }
       case Builtin::Len: {
         if (!wantArgs(1)) return r;
         const Basic* t = asBasic(args[0].type);
+        if (args[0].type->kind == TypeKind::Slice) {
+          r.mode = Mode::Value;
+          r.type = basicType(BasicKind::Int);
+          return r;
+        }
         if (!t || !t->isString()) {
           error(c->args[0]->pos, "invalid argument: " + describe(args[0]) + " for built-in len");
           return r;

@@ -21,7 +21,7 @@ namespace gol::check {
 
 struct Package;
 
-enum class Builtin { Len, Print, Println, Panic, Min, Max };
+enum class Builtin { Len, Cap, Append, Make, Copy, Print, Println, Panic, Min, Max };
 
 struct Object {
   enum class Kind { PkgName, Func, Var, Const, TypeName, Builtin, Nil };

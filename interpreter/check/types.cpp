@@ -1,5 +1,8 @@
 #include "interpreter/check/types.h"
 
+#include <map>
+#include <memory>
+
 namespace gol::check {
 
 bool Basic::isInteger() const {
@@ -88,9 +91,19 @@ const Type* defaultType(const Type* t) {
   }
 }
 
+const Slice* sliceOf(const Type* elem) {
+  static std::map<const Type*, std::unique_ptr<Slice>> slices;
+  auto& s = slices[elem];
+  if (!s) s = std::make_unique<Slice>(elem);
+  return s.get();
+}
+
 bool identical(const Type* a, const Type* b) {
   if (a == b) return true;
   if (!a || !b || a->kind != b->kind) return false;
+  if (a->kind == TypeKind::Slice) {
+    return identical(static_cast<const Slice*>(a)->elem, static_cast<const Slice*>(b)->elem);
+  }
   if (a->kind == TypeKind::Signature) {
     auto x = static_cast<const Signature*>(a);
     auto y = static_cast<const Signature*>(b);
@@ -117,6 +130,7 @@ std::string typeString(const Type* t) {
       return b->name;
     }
     case TypeKind::Interface: return "any";
+    case TypeKind::Slice: return "[]" + typeString(static_cast<const Slice*>(t)->elem);
     case TypeKind::Tuple: {
       auto tu = static_cast<const Tuple*>(t);
       std::string out = "(";

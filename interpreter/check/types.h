@@ -1,5 +1,5 @@
 // Gol's types, shaped like go/types: basic types (typed and untyped), tuples and
-// function signatures so far. Composite, named and interface types come with the rest
+// function signatures and slices so far. Other composite, named and interface types come with the rest
 // of the sequential language.
 #pragma once
 
@@ -17,7 +17,7 @@ enum class BasicKind {
   UntypedNil,
 };
 
-enum class TypeKind { Basic, Tuple, Signature, Interface };
+enum class TypeKind { Basic, Tuple, Signature, Interface, Slice };
 
 struct Type {
   TypeKind kind;
@@ -53,6 +53,13 @@ struct Signature : Type {
   bool variadic = false;
   Signature() : Type(TypeKind::Signature) {}
 };
+
+// []T. Slice types are interned: one object per element type.
+struct Slice : Type {
+  const Type* elem;
+  explicit Slice(const Type* e) : Type(TypeKind::Slice), elem(e) {}
+};
+const Slice* sliceOf(const Type* elem);
 
 // An interface type. Only the empty interface (`any`) exists so far.
 struct Interface : Type {

@@ -64,18 +64,45 @@ inline void storeCell(Value* cell, Value v) {
   }
 }
 
-// Where an assignment stores: a frame slot, a global, or nowhere (the blank identifier).
+[[noreturn]] void indexOutOfRange(syntax::Pos pos, int64_t index, bool isUnsigned, size_t length);
+
+// The element cell s[i] of a slice, after Go's bounds check.
+inline Value* sliceCell(Value s, Value i, bool unsignedIndex, syntax::Pos pos) {
+  SliceObject* slice = asSlice(s);
+  uint64_t n = slice ? static_cast<uint64_t>(slice->len()) : 0;
+  if (i.u >= n || (!unsignedIndex && i.i < 0)) {
+    releaseRef(s);
+    indexOutOfRange(pos, i.i, unsignedIndex, n);
+  }
+  return slice->base() + i.u;
+}
+
+// Where an assignment stores: a frame slot, a global, a slice element, or nowhere (the
+// blank identifier).
 struct Target {
-  enum class Kind : uint8_t { Slot, Global, Blank } kind = Kind::Blank;
+  enum class Kind : uint8_t { Slot, Global, Index, Blank } kind = Kind::Blank;
   bool counted = false;
+  bool unsignedIndex = false;
   int slot = 0;
   Value* cell = nullptr;
+  std::shared_ptr<ExprNode> seq, index;  // Index: the slice and the index
+  syntax::Pos pos;
+  void put(Value* at, Value v) const {
+    counted ? storeCell<true>(at, v) : storeCell<false>(at, v);
+  }
   void store(Value* fp, Value v) const {
     switch (kind) {
-      case Kind::Slot: counted ? storeCell<true>(fp + slot, v) : storeCell<false>(fp + slot, v); return;
-      case Kind::Global: counted ? storeCell<true>(cell, v) : storeCell<false>(cell, v); return;
+      case Kind::Slot: put(fp + slot, v); return;
+      case Kind::Global: put(cell, v); return;
+      case Kind::Index: {
+        Value s = seq->eval(fp);
+        Value i = index->eval(fp);
+        put(sliceCell(s, i, unsignedIndex, pos), v);
+        releaseRef(s);
+        return;
+      }
       case Kind::Blank:
-        if (counted) releaseString(v);
+        if (counted) releaseRef(v);
         return;
     }
   }
@@ -194,8 +221,6 @@ struct StringLenNode : ExprNode {
     return intValue(n);
   }
 };
-
-[[noreturn]] void indexOutOfRange(syntax::Pos pos, int64_t index, bool isUnsigned, size_t length);
 
 template <bool UnsignedIndex>
 struct StringIndexNode : ExprNode {

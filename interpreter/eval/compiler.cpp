@@ -10,6 +10,7 @@
 #include "interpreter/eval/basic_nodes.h"
 #include "interpreter/eval/builtins.h"
 #include "interpreter/eval/ops.h"
+#include "interpreter/eval/slices.h"
 #include "interpreter/syntax/literals.h"
 #include "stdlib/packages.h"
 
@@ -292,6 +293,29 @@ ExprPtr shiftWithCount(const check::Basic* countType, ExprPtr x, ExprPtr y, Pos 
 
 bool isCountedType(const check::Type* t) { return t && isCounted(t); }
 
+bool isSliceType(const check::Type* t) { return t && t->kind == check::TypeKind::Slice; }
+
+const check::Type* elemOf(const check::Type* t) { return static_cast<const check::Slice*>(t)->elem; }
+
+// Go's size of a value of type t on amd64, and whether it holds pointers.
+ElemLayout goLayout(const check::Type* t) {
+  if (isSliceType(t)) return {24, true};
+  const check::Basic* b = check::asBasic(t);
+  if (!b) return {8, true};
+  switch (b->basic) {
+    case BasicKind::Bool:
+    case BasicKind::Int8:
+    case BasicKind::Uint8: return {1, false};
+    case BasicKind::Int16:
+    case BasicKind::Uint16: return {2, false};
+    case BasicKind::Int32:
+    case BasicKind::Uint32:
+    case BasicKind::Float32: return {4, false};
+    case BasicKind::String: return {16, true};
+    default: return {8, false};
+  }
+}
+
 // ---- The compiler ------------------------------------------------------------------------
 
 class Compiler {
@@ -409,12 +433,27 @@ class Compiler {
       case NodeKind::BinaryExpr: return binary(static_cast<const BinaryExpr*>(e));
       case NodeKind::CallExpr: return call(static_cast<const CallExpr*>(e));
       case NodeKind::IndexExpr: return index(static_cast<const IndexExpr*>(e));
+      case NodeKind::SliceExpr: {
+        auto se = static_cast<const SliceExpr*>(e);
+        const check::Basic* b = check::asBasic(finalType(se->x));
+        auto bound = [&](const Expr* x) { return x ? expr(x) : ExprPtr(); };
+        return makeSliceExpr(expr(se->x), bound(se->low), bound(se->high), bound(se->max),
+                             b && b->isString(), se->pos);
+      }
+      case NodeKind::CompositeLit: {
+        auto lit = static_cast<const CompositeLit*>(e);
+        const check::Type* t = typeOf(e).type;
+        std::vector<ExprPtr> elems;
+        for (const KeyedElement& el : lit->elements) elems.push_back(expr(el.value));
+        return makeSliceLiteral(std::move(elems), isCountedType(elemOf(t)));
+      }
       default: return nullptr;
     }
   }
 
   ExprPtr ident(const Ident* id) {
     const check::Object* o = objectOf(id);
+    if (o && o->kind == check::Object::Kind::Nil) return std::make_unique<ConstNode>(Value{}, false);
     if (!o || o->kind != check::Object::Kind::Var) return nullptr;
     bool counted = isCountedType(o->type);
     if (o->isGlobal) {
@@ -490,6 +529,10 @@ class Compiler {
     // Operands have the same type; for comparisons that is the operands' type.
     const check::Type* operandType = isComparison(b->op) ? finalType(b->x) : finalType(b);
     if (isComparison(b->op) && check::isUntyped(typeOf(b->x).type)) operandType = finalType(b->y);
+    if (isSliceType(finalType(b->x)) || isSliceType(finalType(b->y))) {
+      const Expr* side = isSliceType(finalType(b->x)) ? b->x : b->y;
+      return makeSliceIsNil(expr(side), b->op == Token::Eql);
+    }
     const check::Basic* t = check::asBasic(operandType);
     ExprPtr x = expr(b->x);
     ExprPtr y = expr(b->y);
@@ -518,6 +561,11 @@ class Compiler {
     ExprPtr x = expr(e->x);
     ExprPtr i = expr(e->indices[0]);
     const check::Basic* it = check::asBasic(finalType(e->indices[0]));
+    const check::Type* xt = finalType(e->x);
+    if (isSliceType(xt)) {
+      return makeSliceIndex(std::move(x), std::move(i), it && it->isUnsigned(),
+                            isCountedType(elemOf(xt)), e->pos);
+    }
     if (it && it->isUnsigned()) {
       auto n = std::make_unique<StringIndexNode<true>>();
       n->x = std::move(x);
@@ -571,8 +619,22 @@ class Compiler {
   ExprPtr conversion(const CallExpr* c, const check::Type* target) {
     const Expr* arg = c->args[0];
     const check::Basic* to = check::asBasic(target);
-    const check::Basic* from = check::asBasic(finalType(arg));
+    const check::Type* fromType = finalType(arg);
+    const check::Basic* from = check::asBasic(fromType);
     ExprPtr x = expr(arg);
+    auto elemKind = [](const check::Type* t) {
+      const check::Basic* e = check::asBasic(elemOf(t));
+      return e ? e->basic : BasicKind::Invalid;
+    };
+    if (isSliceType(target) && from && from->isString()) {
+      if (elemKind(target) == BasicKind::Uint8) return makeStringToBytes(std::move(x));
+      return makeStringToRunes(std::move(x));
+    }
+    if (isSliceType(fromType) && to && to->isString()) {
+      if (elemKind(fromType) == BasicKind::Uint8) return makeBytesToString(std::move(x));
+      return makeRunesToString(std::move(x));
+    }
+    if (isSliceType(target)) return x;
     if (!to || !from) return nullptr;
     if (to->isString() && from->isString()) return x;
     if (to->isString()) {
@@ -603,10 +665,41 @@ class Compiler {
 
   ExprPtr builtinCall(const CallExpr* c, check::Builtin b) {
     switch (b) {
-      case check::Builtin::Len: {
+      case check::Builtin::Len:
+        if (isSliceType(finalType(c->args[0]))) return makeSliceLen(expr(c->args[0]));
+        {
         auto n = std::make_unique<StringLenNode>();
         n->x = expr(c->args[0]);
         return n;
+      }
+      case check::Builtin::Cap: return makeSliceCap(expr(c->args[0]));
+      case check::Builtin::Make: {
+        const check::Type* t = typeOf(c).type;
+        ExprPtr cap = c->args.size() > 2 ? expr(c->args[2]) : ExprPtr();
+        return makeMakeSlice(expr(c->args[1]), std::move(cap), isCountedType(elemOf(t)), c->pos);
+      }
+      case check::Builtin::Copy: {
+        const check::Basic* sb = check::asBasic(finalType(c->args[1]));
+        return makeCopy(expr(c->args[0]), expr(c->args[1]), sb && sb->isString(),
+                        isCountedType(elemOf(finalType(c->args[0]))));
+      }
+      case check::Builtin::Append: {
+        const check::Type* t = finalType(c->args[0]);
+        if (c->args[0] && !isSliceType(t)) t = typeOf(c).type;
+        const check::Type* elem = elemOf(typeOf(c).type);
+        ExprPtr s = expr(c->args[0]);
+        std::vector<ExprPtr> vals;
+        ExprPtr spread;
+        bool spreadIsString = false;
+        if (c->hasEllipsis) {
+          const check::Basic* rb = check::asBasic(finalType(c->args[1]));
+          spreadIsString = rb && rb->isString();
+          spread = expr(c->args[1]);
+        } else {
+          for (size_t i = 1; i < c->args.size(); ++i) vals.push_back(expr(c->args[i]));
+        }
+        return makeAppend(std::move(s), std::move(vals), std::move(spread), spreadIsString,
+                          isCountedType(elem), goLayout(elem));
       }
       case check::Builtin::Print:
       case check::Builtin::Println: {
@@ -696,6 +789,18 @@ class Compiler {
     if (auto id = as<Ident>(e)) {
       if (id->name == "_") return targetFor(nullptr, valueType);
       return targetFor(objectOf(id), valueType);
+    }
+    if (auto ix = as<IndexExpr>(e)) {
+      const check::Type* st = finalType(ix->x);
+      Target t;
+      t.kind = Target::Kind::Index;
+      t.counted = isCountedType(elemOf(st));
+      const check::Basic* it = check::asBasic(finalType(ix->indices[0]));
+      t.unsignedIndex = it && it->isUnsigned();
+      t.seq = expr(ix->x);
+      t.index = expr(ix->indices[0]);
+      t.pos = ix->pos;
+      return t;
     }
     return targetFor(nullptr, valueType);
   }
@@ -863,7 +968,6 @@ class Compiler {
 
   StmtPtr rangeStmt(const RangeStmt* s) {
     const check::Basic* xt = check::asBasic(finalType(s->x));
-    if (!xt) return nullptr;
     auto targetOf = [&](const Expr* e, const check::Type* vt) -> Target {
       if (!e) return targetFor(nullptr, vt);
       if (s->tok == Token::Define) {
@@ -873,6 +977,14 @@ class Compiler {
       }
       return targetForExpr(e, vt);
     };
+    if (isSliceType(finalType(s->x))) {
+      const check::Type* elem = elemOf(finalType(s->x));
+      int slot = newTemp();
+      Target key = targetOf(s->key, check::basicType(BasicKind::Int));
+      Target value = targetOf(s->value, elem);
+      return makeRangeSlice(expr(s->x), slot, std::move(key), std::move(value), block(s->body));
+    }
+    if (!xt) return nullptr;
     if (xt->isString()) {
       auto n = std::make_unique<RangeStringNode>();
       n->x = expr(s->x);

@@ -26,6 +26,50 @@ void StringObject::destroy() {
   std::free(this);
 }
 
+ArrayObject* ArrayObject::make(size_t length, bool countedElements) {
+  void* mem = std::malloc(sizeof(ArrayObject) + length * sizeof(Value));
+  if (!mem) throw std::bad_alloc();
+  auto* a = new (mem) ArrayObject();
+  a->length_ = length;
+  a->counted_ = countedElements;
+  a->data_ = reinterpret_cast<Value*>(reinterpret_cast<char*>(mem) + sizeof(ArrayObject));
+  std::memset(static_cast<void*>(a->data_), 0, length * sizeof(Value));
+  return a;
+}
+
+void ArrayObject::destroy() {
+  if (counted_) {
+    for (size_t i = 0; i < length_; ++i) releaseRef(data_[i]);
+  }
+  this->~ArrayObject();
+  std::free(this);
+}
+
+SliceObject* SliceObject::make(ArrayObject* array, Value* base, int64_t len, int64_t cap) {
+  auto* s = new SliceObject();
+  array->refs.fetch_add(1, std::memory_order_relaxed);
+  s->array_ = array;
+  s->base_ = base;
+  s->len_ = len;
+  s->cap_ = cap;
+  return s;
+}
+
+void SliceObject::destroy() {
+  Value a;
+  a.p = array_;
+  delete this;
+  releaseRef(a);
+}
+
+void destroyObject(HeapObject* object) {
+  switch (object->kind) {
+    case HeapObject::Kind::String: static_cast<StringObject*>(object)->destroy(); return;
+    case HeapObject::Kind::Array: static_cast<ArrayObject*>(object)->destroy(); return;
+    case HeapObject::Kind::Slice: static_cast<SliceObject*>(object)->destroy(); return;
+  }
+}
+
 DecodedRune decodeRune(const char* p, size_t n) {
   auto b = [&](size_t i) { return static_cast<unsigned char>(p[i]); };
   auto cont = [&](size_t i) { return i < n && (b(i) & 0xC0) == 0x80; };

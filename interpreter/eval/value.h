@@ -17,27 +17,77 @@
 
 namespace gol::eval {
 
-class StringObject {
+// Every heap object starts with this header: an atomic reference count (goroutines may
+// share objects) and its kind, so a reference can be released without its static type.
+struct HeapObject {
+  enum class Kind : uint8_t { String, Array, Slice };
+  std::atomic<uint32_t> refs{1};
+  Kind kind;
+  explicit HeapObject(Kind k) : kind(k) {}
+};
+
+// Frees an object whose count reached zero (and releases what it refers to).
+void destroyObject(HeapObject* object);
+
+class StringObject : public HeapObject {
  public:
   // A new object holding `bytes`, with one reference; null for the empty string.
   static StringObject* make(std::string_view bytes);
   // An uninitialised object of `size` bytes to fill before sharing.
   static StringObject* allocate(size_t size);
-  void retain() { refs_.fetch_add(1, std::memory_order_relaxed); }
+  void retain() { refs.fetch_add(1, std::memory_order_relaxed); }
   void release() {
-    if (refs_.fetch_sub(1, std::memory_order_acq_rel) == 1) destroy();
+    if (refs.fetch_sub(1, std::memory_order_acq_rel) == 1) destroy();
   }
   size_t size() const { return size_; }
   const char* data() const { return data_; }
   char* mutableData() { return data_; }
   std::string_view view() const { return {data_, size_}; }
+  void destroy();
 
  private:
-  StringObject() = default;
-  void destroy();
-  std::atomic<uint32_t> refs_{1};
+  StringObject() : HeapObject(Kind::String) {}
   size_t size_ = 0;
   char data_[1];
+};
+
+union Value;
+
+// The backing array of slices: `length` Values, zeroed when made. When the elements
+// are references (`countedElements`), the array owns them.
+class ArrayObject : public HeapObject {
+ public:
+  static ArrayObject* make(size_t length, bool countedElements);
+  size_t length() const { return length_; }
+  bool countedElements() const { return counted_; }
+  Value* data() { return data_; }
+  void destroy();
+
+ private:
+  ArrayObject() : HeapObject(Kind::Array) {}
+  size_t length_ = 0;
+  bool counted_ = false;
+  Value* data_ = nullptr;
+};
+
+// A slice header: a window [base, base+len) of an array, with room up to base+cap.
+// Headers are immutable once shared; the nil slice is the null pointer.
+class SliceObject : public HeapObject {
+ public:
+  // A new header with one reference, taking a reference to `array`.
+  static SliceObject* make(ArrayObject* array, Value* base, int64_t len, int64_t cap);
+  ArrayObject* array() const { return array_; }
+  Value* base() const { return base_; }
+  int64_t len() const { return len_; }
+  int64_t cap() const { return cap_; }
+  void destroy();
+
+ private:
+  SliceObject() : HeapObject(Kind::Slice) {}
+  ArrayObject* array_ = nullptr;
+  Value* base_ = nullptr;
+  int64_t len_ = 0;
+  int64_t cap_ = 0;
 };
 
 union Value {
@@ -67,12 +117,10 @@ inline Value stringValue(StringObject* s) {
 inline std::string_view stringView(Value v) {
   return v.s ? v.s->view() : std::string_view();
 }
-inline void retainString(Value v) {
-  if (v.s) v.s->retain();
-}
-inline void releaseString(Value v) {
-  if (v.s) v.s->release();
-}
+inline void retainRef(Value v);
+inline void releaseRef(Value v);
+inline void retainString(Value v) { retainRef(v); }
+inline void releaseString(Value v) { releaseRef(v); }
 
 // Decodes the UTF-8 sequence at p (n > 0 bytes left) as Go does: returns the rune and
 // its width, or U+FFFD and width 1 for an invalid or incomplete sequence.
@@ -89,8 +137,20 @@ struct AnyValue {
   Value value{};
 };
 
+inline void retainRef(Value v) {
+  if (v.p) static_cast<HeapObject*>(v.p)->refs.fetch_add(1, std::memory_order_relaxed);
+}
+inline void releaseRef(Value v) {
+  auto* o = static_cast<HeapObject*>(v.p);
+  if (o && o->refs.fetch_sub(1, std::memory_order_acq_rel) == 1) destroyObject(o);
+}
+
+inline SliceObject* asSlice(Value v) { return static_cast<SliceObject*>(v.p); }
+
 // Does a value of type t hold a reference the evaluator must count?
 inline bool isCounted(const check::Type* t) {
+  if (!t) return false;
+  if (t->kind == check::TypeKind::Slice) return true;
   const check::Basic* b = check::asBasic(t);
   return b && b->basic == check::BasicKind::String;
 }

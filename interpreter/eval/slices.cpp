@@ -1,0 +1,512 @@
+#include "interpreter/eval/slices.h"
+
+#include <algorithm>
+#include <cstring>
+
+#include "interpreter/syntax/literals.h"
+
+namespace gol::eval {
+
+namespace {
+
+// runtime/sizeclasses.go: the allocator's size classes up to 32 KiB.
+constexpr uint32_t kSizeClasses[] = {
+    0,     8,     16,    24,    32,    48,    64,    80,    96,    112,   128,   144,
+    160,   176,   192,   208,   224,   240,   256,   288,   320,   352,   384,   416,
+    448,   480,   512,   576,   640,   704,   768,   896,   1024,  1152,  1280,  1408,
+    1536,  1792,  2048,  2304,  2688,  3072,  3200,  3456,  4096,  4864,  5376,  6144,
+    6528,  6784,  6912,  8192,  9472,  9728,  10240, 10880, 12288, 13568, 14336, 16384,
+    18432, 19072, 20480, 21760, 24576, 27264, 28672, 32768};
+
+// runtime.roundupsize (Go 1.22, with malloc headers for pointerful objects > 512 B).
+uint64_t roundUpSize(uint64_t size, bool noscan) {
+  constexpr uint64_t kMaxSmall = 32768, kHeader = 8, kPage = 8192;
+  uint64_t req = size;
+  if (req <= kMaxSmall - kHeader) {
+    if (!noscan && req > 512) req += kHeader;
+    for (uint32_t c : kSizeClasses) {
+      if (c >= req) return c - (req - size);
+    }
+  }
+  req += kPage - 1;
+  if (req < size) return size;
+  return req & ~(kPage - 1);
+}
+
+Value sliceValue(SliceObject* s) {
+  Value v;
+  v.p = s;
+  return v;
+}
+
+// A new slice of len elements and room for cap, zeroed.
+SliceObject* newSlice(int64_t len, int64_t cap, bool counted) {
+  ArrayObject* a = ArrayObject::make(static_cast<size_t>(cap), counted);
+  SliceObject* s = SliceObject::make(a, a->data(), len, cap);
+  Value av;
+  av.p = a;
+  releaseRef(av);  // the slice holds the array's only reference now
+  return s;
+}
+
+struct SliceLiteralNode : ExprNode {
+  std::vector<ExprPtr> elems;
+  bool counted = false;
+  Value eval(Value* fp) override {
+    auto n = static_cast<int64_t>(elems.size());
+    SliceObject* s = newSlice(n, n, counted);
+    for (int64_t i = 0; i < n; ++i) s->base()[i] = elems[static_cast<size_t>(i)]->eval(fp);
+    return sliceValue(s);
+  }
+};
+
+template <bool Counted, bool UnsignedIndex>
+struct SliceIndexNode : ExprNode {
+  ExprPtr s, i;
+  Value eval(Value* fp) override {
+    Value sv = s->eval(fp);
+    Value iv = i->eval(fp);
+    Value v = *sliceCell(sv, iv, UnsignedIndex, pos);
+    if constexpr (Counted) retainRef(v);
+    releaseRef(sv);
+    return v;
+  }
+};
+
+[[noreturn]] void sliceBoundsPanic(syntax::Pos pos, const std::string& what) {
+  runtimePanicAt(pos, "slice bounds out of range " + what);
+}
+
+struct SliceExprNode : ExprNode {
+  ExprPtr x, lo, hi, max;
+  bool isString = false;
+  Value eval(Value* fp) override {
+    Value xv = x->eval(fp);
+    int64_t len, cap;
+    if (isString) {
+      len = cap = xv.s ? static_cast<int64_t>(xv.s->size()) : 0;
+    } else {
+      SliceObject* s = asSlice(xv);
+      len = s ? s->len() : 0;
+      cap = s ? s->cap() : 0;
+    }
+    int64_t l = lo ? lo->eval(fp).i : 0;
+    int64_t h = hi ? hi->eval(fp).i : len;
+    int64_t m = max ? max->eval(fp).i : cap;
+    const char* limitWord = isString ? " with length " : " with capacity ";
+    auto fail = [&](const std::string& what) {
+      releaseRef(xv);
+      sliceBoundsPanic(pos, what);
+    };
+    if (max) {
+      if (m < 0 || m > cap) fail("[::" + std::to_string(m) + "]" + limitWord + std::to_string(cap));
+      if (h < 0 || h > m) fail("[:" + std::to_string(h) + ":" + std::to_string(m) + "]");
+      if (l < 0 || l > h) fail("[" + std::to_string(l) + ":" + std::to_string(h) + ":]");
+    } else {
+      int64_t limit = isString ? len : cap;
+      if (h < 0 || h > limit) fail("[:" + std::to_string(h) + "]" + limitWord + std::to_string(limit));
+      if (l < 0 || l > h) fail("[" + std::to_string(l) + ":" + std::to_string(h) + "]");
+    }
+    if (isString) {
+      std::string_view v = stringView(xv);
+      Value r = stringValue(StringObject::make(v.substr(static_cast<size_t>(l), static_cast<size_t>(h - l))));
+      releaseRef(xv);
+      return r;
+    }
+    SliceObject* s = asSlice(xv);
+    if (!s) return Value{};  // nil[0:0] is nil
+    SliceObject* r = SliceObject::make(s->array(), s->base() + l, h - l, m - l);
+    releaseRef(xv);
+    return sliceValue(r);
+  }
+};
+
+template <bool Cap>
+struct SliceLenNode : ExprNode {
+  ExprPtr s;
+  Value eval(Value* fp) override {
+    Value v = s->eval(fp);
+    SliceObject* o = asSlice(v);
+    int64_t n = o ? (Cap ? o->cap() : o->len()) : 0;
+    releaseRef(v);
+    return intValue(n);
+  }
+};
+
+// The result of appending `extra` elements to s: s itself when they fit (sharing its
+// array, as Go does), else a copy into a grown array. Returns an owned slice whose
+// new tail [oldLen, oldLen+extra) is to be filled by the caller.
+SliceObject* grow(SliceObject* s, int64_t extra, bool counted, ElemLayout layout) {
+  int64_t oldLen = s ? s->len() : 0;
+  int64_t oldCap = s ? s->cap() : 0;
+  int64_t newLen = oldLen + extra;
+  if (s && newLen <= oldCap) return SliceObject::make(s->array(), s->base(), newLen, oldCap);
+  int64_t newCap = growCapacity(oldCap, newLen, layout);
+  SliceObject* r = newSlice(newLen, newCap, counted);
+  for (int64_t i = 0; i < oldLen; ++i) {
+    Value v = s->base()[i];
+    if (counted) retainRef(v);
+    r->base()[i] = v;
+  }
+  return r;
+}
+
+// Stores into a cell that may hold an old value (a shared array's spare capacity).
+inline void putElem(Value* cell, Value v, bool counted) {
+  if (counted) {
+    Value old = *cell;
+    *cell = v;
+    releaseRef(old);
+  } else {
+    *cell = v;
+  }
+}
+
+struct AppendNode : ExprNode {
+  ExprPtr s;
+  std::vector<ExprPtr> vals;
+  ExprPtr spread;
+  bool spreadIsString = false;
+  bool counted = false;
+  ElemLayout layout;
+  Value eval(Value* fp) override {
+    Value sv = s->eval(fp);
+    SliceObject* src = asSlice(sv);
+    if (spread) {
+      Value extra = spread->eval(fp);
+      int64_t n;
+      if (spreadIsString) {
+        n = extra.s ? static_cast<int64_t>(extra.s->size()) : 0;
+      } else {
+        n = asSlice(extra) ? asSlice(extra)->len() : 0;
+      }
+      if (n == 0) {
+        releaseRef(extra);
+        return sv;
+      }
+      int64_t oldLen = src ? src->len() : 0;
+      SliceObject* r = grow(src, n, counted, layout);
+      for (int64_t i = 0; i < n; ++i) {
+        Value v;
+        if (spreadIsString) {
+          v.u = static_cast<unsigned char>(extra.s->data()[i]);
+        } else {
+          v = asSlice(extra)->base()[i];
+          if (counted) retainRef(v);
+        }
+        putElem(r->base() + oldLen + i, v, counted);
+      }
+      releaseRef(extra);
+      releaseRef(sv);
+      return sliceValue(r);
+    }
+    auto n = static_cast<int64_t>(vals.size());
+    if (n == 0) return sv;
+    Value tmp[8];
+    std::vector<Value> big;
+    Value* buf = tmp;
+    if (n > 8) {
+      big.resize(static_cast<size_t>(n));
+      buf = big.data();
+    }
+    for (int64_t i = 0; i < n; ++i) buf[i] = vals[static_cast<size_t>(i)]->eval(fp);
+    int64_t oldLen = src ? src->len() : 0;
+    SliceObject* r = grow(src, n, counted, layout);
+    for (int64_t i = 0; i < n; ++i) putElem(r->base() + oldLen + i, buf[i], counted);
+    releaseRef(sv);
+    return sliceValue(r);
+  }
+};
+
+struct MakeSliceNode : ExprNode {
+  ExprPtr len, cap;
+  bool counted = false;
+  Value eval(Value* fp) override {
+    int64_t l = len->eval(fp).i;
+    int64_t c = cap ? cap->eval(fp).i : l;
+    if (l < 0 || l > (int64_t{1} << 40)) runtimePanicAt(pos, "makeslice: len out of range");
+    if (c < l || c > (int64_t{1} << 40)) runtimePanicAt(pos, "makeslice: cap out of range");
+    return sliceValue(newSlice(l, c, counted));
+  }
+};
+
+struct CopyNode : ExprNode {
+  ExprPtr dst, src;
+  bool srcIsString = false;
+  bool counted = false;
+  Value eval(Value* fp) override {
+    Value dv = dst->eval(fp);
+    Value sv = src->eval(fp);
+    SliceObject* d = asSlice(dv);
+    int64_t dn = d ? d->len() : 0;
+    int64_t n;
+    if (srcIsString) {
+      n = std::min<int64_t>(dn, sv.s ? static_cast<int64_t>(sv.s->size()) : 0);
+      for (int64_t i = 0; i < n; ++i) d->base()[i].u = static_cast<unsigned char>(sv.s->data()[i]);
+    } else {
+      SliceObject* s = asSlice(sv);
+      n = std::min<int64_t>(dn, s ? s->len() : 0);
+      if (n > 0) {
+        // Overlapping ranges of one array copy as memmove does.
+        std::vector<Value> tmp(s->base(), s->base() + n);
+        for (int64_t i = 0; i < n; ++i) {
+          if (counted) retainRef(tmp[static_cast<size_t>(i)]);
+          putElem(d->base() + i, tmp[static_cast<size_t>(i)], counted);
+        }
+      }
+    }
+    releaseRef(dv);
+    releaseRef(sv);
+    return intValue(n);
+  }
+};
+
+struct SliceIsNilNode : ExprNode {
+  ExprPtr s;
+  bool equal = true;
+  Value eval(Value* fp) override {
+    Value v = s->eval(fp);
+    bool isNil = v.p == nullptr;
+    releaseRef(v);
+    Value r;
+    r.i = isNil == equal;
+    return r;
+  }
+};
+
+// The capacity is the allocator's size class, as for a []byte that escapes in Go.
+struct StringToBytesNode : ExprNode {
+  ExprPtr s;
+  Value eval(Value* fp) override {
+    Value v = s->eval(fp);
+    auto n = static_cast<int64_t>(stringView(v).size());
+    SliceObject* r = newSlice(n, static_cast<int64_t>(roundUpSize(static_cast<uint64_t>(n), true)), false);
+    for (int64_t i = 0; i < n; ++i) r->base()[i].u = static_cast<unsigned char>(v.s->data()[i]);
+    releaseRef(v);
+    return sliceValue(r);
+  }
+};
+
+struct StringToRunesNode : ExprNode {
+  ExprPtr s;
+  Value eval(Value* fp) override {
+    Value v = s->eval(fp);
+    std::string_view sv = stringView(v);
+    std::vector<int32_t> runes;
+    for (size_t i = 0; i < sv.size();) {
+      DecodedRune d = decodeRune(sv.data() + i, sv.size() - i);
+      runes.push_back(d.rune);
+      i += static_cast<size_t>(d.width);
+    }
+    auto n = static_cast<int64_t>(runes.size());
+    SliceObject* r = newSlice(n, static_cast<int64_t>(roundUpSize(static_cast<uint64_t>(n) * 4, true) / 4), false);
+    for (int64_t i = 0; i < n; ++i) r->base()[i].i = runes[static_cast<size_t>(i)];
+    releaseRef(v);
+    return sliceValue(r);
+  }
+};
+
+struct BytesToStringNode : ExprNode {
+  ExprPtr s;
+  Value eval(Value* fp) override {
+    Value v = s->eval(fp);
+    SliceObject* o = asSlice(v);
+    int64_t n = o ? o->len() : 0;
+    std::string out(static_cast<size_t>(n), '\0');
+    for (int64_t i = 0; i < n; ++i) out[static_cast<size_t>(i)] = static_cast<char>(o->base()[i].u);
+    releaseRef(v);
+    return stringValue(StringObject::make(out));
+  }
+};
+
+struct RunesToStringNode : ExprNode {
+  ExprPtr s;
+  Value eval(Value* fp) override {
+    Value v = s->eval(fp);
+    SliceObject* o = asSlice(v);
+    int64_t n = o ? o->len() : 0;
+    std::string out;
+    for (int64_t i = 0; i < n; ++i) {
+      int64_t r = o->base()[i].i;
+      bool valid = r >= 0 && r <= 0x10FFFF && !(r >= 0xD800 && r <= 0xDFFF);
+      syntax::appendUtf8(out, valid ? static_cast<uint32_t>(r) : 0xFFFD);
+    }
+    releaseRef(v);
+    return stringValue(StringObject::make(out));
+  }
+};
+
+// for i, v := range s: the slice is evaluated once and held in a slot; its length is
+// fixed when the loop starts, as in Go.
+struct RangeSliceNode : StmtNode {
+  ExprPtr x;
+  int sliceSlot;
+  Target key, value;
+  std::vector<StmtPtr> body;
+  Exec exec(Value* fp) override {
+    storeCell<true>(fp + sliceSlot, x->eval(fp));
+    SliceObject* s = asSlice(fp[sliceSlot]);
+    int64_t n = s ? s->len() : 0;
+    Exec result = Exec::Normal;
+    for (int64_t i = 0; i < n; ++i) {
+      key.store(fp, intValue(i));
+      if (value.kind != Target::Kind::Blank) {
+        Value v = s->base()[i];
+        if (value.counted) retainRef(v);
+        value.store(fp, v);
+      }
+      Exec e = execList(body, fp);
+      if (e == Exec::Break) break;
+      if (e == Exec::Return) {
+        result = e;
+        break;
+      }
+    }
+    storeCell<true>(fp + sliceSlot, Value{});
+    return result;
+  }
+};
+
+template <typename N>
+std::unique_ptr<N> node(syntax::Pos pos = {}) {
+  auto n = std::make_unique<N>();
+  n->pos = pos;
+  return n;
+}
+
+}  // namespace
+
+int64_t growCapacity(int64_t oldCap, int64_t newLen, ElemLayout layout) {
+  int64_t newCap;
+  int64_t doubled = oldCap + oldCap;
+  if (newLen > doubled) {
+    newCap = newLen;
+  } else if (oldCap < 256) {
+    newCap = doubled;
+  } else {
+    newCap = oldCap;
+    while (static_cast<uint64_t>(newCap) < static_cast<uint64_t>(newLen)) {
+      newCap += (newCap + 3 * 256) >> 2;
+    }
+    if (newCap <= 0) newCap = newLen;
+  }
+  uint64_t size = layout.size == 0 ? 1 : layout.size;
+  uint64_t mem = roundUpSize(static_cast<uint64_t>(newCap) * size, !layout.hasPointers);
+  return static_cast<int64_t>(mem / size);
+}
+
+ExprPtr makeSliceLiteral(std::vector<ExprPtr> elems, bool counted) {
+  auto n = node<SliceLiteralNode>();
+  n->elems = std::move(elems);
+  n->counted = counted;
+  return n;
+}
+
+ExprPtr makeSliceIndex(ExprPtr s, ExprPtr i, bool unsignedIndex, bool counted, syntax::Pos pos) {
+  auto build = [&]<bool C, bool U>() -> ExprPtr {
+    auto n = node<SliceIndexNode<C, U>>(pos);
+    n->s = std::move(s);
+    n->i = std::move(i);
+    return n;
+  };
+  if (counted) {
+    return unsignedIndex ? build.template operator()<true, true>() : build.template operator()<true, false>();
+  }
+  return unsignedIndex ? build.template operator()<false, true>() : build.template operator()<false, false>();
+}
+
+ExprPtr makeSliceExpr(ExprPtr x, ExprPtr lo, ExprPtr hi, ExprPtr max, bool isString,
+                      syntax::Pos pos) {
+  auto n = node<SliceExprNode>(pos);
+  n->x = std::move(x);
+  n->lo = std::move(lo);
+  n->hi = std::move(hi);
+  n->max = std::move(max);
+  n->isString = isString;
+  return n;
+}
+
+ExprPtr makeSliceLen(ExprPtr s) {
+  auto n = node<SliceLenNode<false>>();
+  n->s = std::move(s);
+  return n;
+}
+
+ExprPtr makeSliceCap(ExprPtr s) {
+  auto n = node<SliceLenNode<true>>();
+  n->s = std::move(s);
+  return n;
+}
+
+ExprPtr makeAppend(ExprPtr s, std::vector<ExprPtr> vals, ExprPtr spread, bool spreadIsString,
+                   bool counted, ElemLayout layout) {
+  auto n = node<AppendNode>();
+  n->s = std::move(s);
+  n->vals = std::move(vals);
+  n->spread = std::move(spread);
+  n->spreadIsString = spreadIsString;
+  n->counted = counted;
+  n->layout = layout;
+  return n;
+}
+
+ExprPtr makeMakeSlice(ExprPtr len, ExprPtr cap, bool counted, syntax::Pos pos) {
+  auto n = node<MakeSliceNode>(pos);
+  n->len = std::move(len);
+  n->cap = std::move(cap);
+  n->counted = counted;
+  return n;
+}
+
+ExprPtr makeCopy(ExprPtr dst, ExprPtr src, bool srcIsString, bool counted) {
+  auto n = node<CopyNode>();
+  n->dst = std::move(dst);
+  n->src = std::move(src);
+  n->srcIsString = srcIsString;
+  n->counted = counted;
+  return n;
+}
+
+ExprPtr makeSliceIsNil(ExprPtr s, bool equal) {
+  auto n = node<SliceIsNilNode>();
+  n->s = std::move(s);
+  n->equal = equal;
+  return n;
+}
+
+ExprPtr makeStringToBytes(ExprPtr s) {
+  auto n = node<StringToBytesNode>();
+  n->s = std::move(s);
+  return n;
+}
+
+ExprPtr makeStringToRunes(ExprPtr s) {
+  auto n = node<StringToRunesNode>();
+  n->s = std::move(s);
+  return n;
+}
+
+ExprPtr makeBytesToString(ExprPtr s) {
+  auto n = node<BytesToStringNode>();
+  n->s = std::move(s);
+  return n;
+}
+
+ExprPtr makeRunesToString(ExprPtr s) {
+  auto n = node<RunesToStringNode>();
+  n->s = std::move(s);
+  return n;
+}
+
+StmtPtr makeRangeSlice(ExprPtr x, int sliceSlot, Target key, Target value,
+                       std::vector<StmtPtr> body) {
+  auto n = std::make_unique<RangeSliceNode>();
+  n->x = std::move(x);
+  n->sliceSlot = sliceSlot;
+  n->key = std::move(key);
+  n->value = std::move(value);
+  n->body = std::move(body);
+  return n;
+}
+
+}  // namespace gol::eval
