@@ -21,6 +21,9 @@ int runFile(const std::string& source, const RunOptions& options) {
     stdlib::writeStderr(diags.format());
     return 1;
   }
+  std::vector<std::string> args{options.path};
+  args.insert(args.end(), options.args.begin(), options.args.end());
+  stdlib::setArgs(args);
   eval::ProgramPtr program = eval::compile(ast->file, info, packages, options.path);
   int status = eval::run(*program);
   stdlib::flushStdout();

@@ -42,6 +42,7 @@ Packages::Packages() {
   registerMath(*this);
   registerUnicode(*this);
   registerUtf8(*this);
+  registerOs(*this);
 }
 
 check::Package& Packages::package(const std::string& path, const std::string& name) {
@@ -66,6 +67,16 @@ void Packages::addConstant(check::Package& pkg, const std::string& name, const c
   obj.type = type;
   obj.package = &pkg;
   obj.value = std::move(value);
+  pkg.members.insert_or_assign(name, obj);
+}
+
+void Packages::addVariable(check::Package& pkg, const std::string& name, const check::Type* type,
+                           eval::Value* cell) {
+  check::Object obj{check::Object::Kind::Var, name};
+  obj.type = type;
+  obj.package = &pkg;
+  obj.isGlobal = true;
+  obj.nativeCell = cell;
   pkg.members.insert_or_assign(name, obj);
 }
 

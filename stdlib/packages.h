@@ -6,6 +6,7 @@
 #include <initializer_list>
 #include <map>
 #include <string>
+#include <vector>
 
 #include "interpreter/check/checker.h"
 #include "interpreter/eval/native.h"
@@ -27,6 +28,9 @@ class Packages : public check::Importer, public eval::NativeRegistry {
   // A constant member (untyped unless `type` is a typed basic type).
   void addConstant(check::Package& pkg, const std::string& name, const check::Type* type,
                    check::ConstValue value);
+  // A variable member whose value lives in `cell` (which must outlive the program).
+  void addVariable(check::Package& pkg, const std::string& name, const check::Type* type,
+                   eval::Value* cell);
   // A signature that lives as long as the Packages: params (for a variadic function the
   // last one is the element type) and results.
   const check::Signature* signature(std::initializer_list<const check::Type*> params,
@@ -46,6 +50,10 @@ void registerStrings(Packages& p);
 void registerMath(Packages& p);
 void registerUnicode(Packages& p);
 void registerUtf8(Packages& p);
+void registerOs(Packages& p);
+
+// os.Args: the program's name and arguments, set by the driver before the program runs.
+void setArgs(const std::vector<std::string>& args);
 
 // Writes to the process's standard output and error. Output is buffered; stdout is
 // flushed before anything goes to stderr, so interleaving matches an unbuffered Go.

@@ -408,6 +408,39 @@ void cutSuffixN(std::span<const AnyValue> a, Value* r) {
 
 }  // namespace
 
+namespace {
+
+eval::Value stringSlice(const std::vector<std::string_view>& parts) {
+  auto n = static_cast<int64_t>(parts.size());
+  eval::SliceObject* out = eval::makeSlice(n, n, true);
+  for (int64_t i = 0; i < n; ++i) {
+    out->base()[i] = eval::stringValue(eval::StringObject::make(parts[static_cast<size_t>(i)]));
+  }
+  eval::Value v;
+  v.p = out;
+  return v;
+}
+
+void splitN_(std::span<const eval::AnyValue> a, eval::Value* r) {
+  r[0] = stringSlice(strings::split(eval::stringView(a[0].value), eval::stringView(a[1].value)));
+}
+void splitNN(std::span<const eval::AnyValue> a, eval::Value* r) {
+  r[0] = stringSlice(strings::splitN(eval::stringView(a[0].value), eval::stringView(a[1].value),
+                                     a[2].value.i));
+}
+void fieldsN(std::span<const eval::AnyValue> a, eval::Value* r) {
+  r[0] = stringSlice(strings::fields(eval::stringView(a[0].value)));
+}
+void joinN(std::span<const eval::AnyValue> a, eval::Value* r) {
+  std::vector<std::string_view> parts;
+  if (eval::SliceObject* s = eval::asSlice(a[0].value)) {
+    for (int64_t i = 0; i < s->len(); ++i) parts.push_back(eval::stringView(s->base()[i]));
+  }
+  r[0] = eval::stringValue(eval::StringObject::make(strings::join(parts, eval::stringView(a[1].value))));
+}
+
+}  // namespace
+
 void registerStrings(Packages& p) {
   using check::BasicKind;
   const check::Type* str = check::basicType(BasicKind::String);
@@ -449,6 +482,11 @@ void registerStrings(Packages& p) {
   p.addFunction(pkg, "Cut", p.signature({str, str}, {str, str, b}), cutN);
   p.addFunction(pkg, "CutPrefix", p.signature({str, str}, {str, b}), cutPrefixN);
   p.addFunction(pkg, "CutSuffix", p.signature({str, str}, {str, b}), cutSuffixN);
+  const check::Type* strs = check::sliceOf(str);
+  p.addFunction(pkg, "Split", p.signature({str, str}, {strs}), splitN_);
+  p.addFunction(pkg, "SplitN", p.signature({str, str, i}, {strs}), splitNN);
+  p.addFunction(pkg, "Fields", p.signature({str}, {strs}), fieldsN);
+  p.addFunction(pkg, "Join", p.signature({strs, str}, {str}), joinN);
 }
 
 }  // namespace gol::stdlib

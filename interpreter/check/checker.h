@@ -37,6 +37,8 @@ struct Object {
   bool isGlobal = false;
   int slot = -1;
   bool used = false;
+  // Var of a native package (os.Args): the evaluator's cell holding its value.
+  void* nativeCell = nullptr;
 };
 
 // A package the program can import. Standard packages are provided by stdlib/.

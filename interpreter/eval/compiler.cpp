@@ -433,6 +433,13 @@ class Compiler {
       case NodeKind::BinaryExpr: return binary(static_cast<const BinaryExpr*>(e));
       case NodeKind::CallExpr: return call(static_cast<const CallExpr*>(e));
       case NodeKind::IndexExpr: return index(static_cast<const IndexExpr*>(e));
+      case NodeKind::SelectorExpr: {
+        const check::Object* o = objectOf(static_cast<const SelectorExpr*>(e)->sel);
+        if (!o || o->kind != check::Object::Kind::Var || !o->nativeCell) return nullptr;
+        auto cell = static_cast<Value*>(o->nativeCell);
+        if (isCountedType(o->type)) return std::make_unique<GlobalNode<true>>(cell);
+        return std::make_unique<GlobalNode<false>>(cell);
+      }
       case NodeKind::SliceExpr: {
         auto se = static_cast<const SliceExpr*>(e);
         const check::Basic* b = check::asBasic(finalType(se->x));
@@ -789,6 +796,16 @@ class Compiler {
     if (auto id = as<Ident>(e)) {
       if (id->name == "_") return targetFor(nullptr, valueType);
       return targetFor(objectOf(id), valueType);
+    }
+    if (auto sel = as<SelectorExpr>(e)) {
+      const check::Object* o = objectOf(sel->sel);
+      Target t;
+      if (o && o->nativeCell) {
+        t.kind = Target::Kind::Global;
+        t.cell = static_cast<Value*>(o->nativeCell);
+        t.counted = isCountedType(o->type);
+      }
+      return t;
     }
     if (auto ix = as<IndexExpr>(e)) {
       const check::Type* st = finalType(ix->x);

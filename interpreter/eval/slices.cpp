@@ -39,15 +39,7 @@ Value sliceValue(SliceObject* s) {
   return v;
 }
 
-// A new slice of len elements and room for cap, zeroed.
-SliceObject* newSlice(int64_t len, int64_t cap, bool counted) {
-  ArrayObject* a = ArrayObject::make(static_cast<size_t>(cap), counted);
-  SliceObject* s = SliceObject::make(a, a->data(), len, cap);
-  Value av;
-  av.p = a;
-  releaseRef(av);  // the slice holds the array's only reference now
-  return s;
-}
+SliceObject* newSlice(int64_t len, int64_t cap, bool counted) { return makeSlice(len, cap, counted); }
 
 struct SliceLiteralNode : ExprNode {
   std::vector<ExprPtr> elems;

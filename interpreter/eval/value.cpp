@@ -62,6 +62,13 @@ void SliceObject::destroy() {
   releaseRef(a);
 }
 
+SliceObject* makeSlice(int64_t len, int64_t cap, bool countedElements) {
+  ArrayObject* a = ArrayObject::make(static_cast<size_t>(cap), countedElements);
+  SliceObject* s = SliceObject::make(a, a->data(), len, cap);
+  a->refs.fetch_sub(1, std::memory_order_relaxed);  // the slice holds the only reference
+  return s;
+}
+
 void destroyObject(HeapObject* object) {
   switch (object->kind) {
     case HeapObject::Kind::String: static_cast<StringObject*>(object)->destroy(); return;

@@ -147,6 +147,9 @@ inline void releaseRef(Value v) {
 
 inline SliceObject* asSlice(Value v) { return static_cast<SliceObject*>(v.p); }
 
+// A new slice of len zeroed elements with room for cap, holding one reference.
+SliceObject* makeSlice(int64_t len, int64_t cap, bool countedElements);
+
 // Does a value of type t hold a reference the evaluator must count?
 inline bool isCounted(const check::Type* t) {
   if (!t) return false;
