@@ -24,7 +24,12 @@ int runFile(const std::string& source, const RunOptions& options) {
   std::vector<std::string> args{options.path};
   args.insert(args.end(), options.args.begin(), options.args.end());
   stdlib::setArgs(args);
-  eval::ProgramPtr program = eval::compile(ast->file, info, packages, options.path);
+  std::string error;
+  eval::ProgramPtr program = eval::compile(ast->file, info, packages, options.path, &error);
+  if (!program) {
+    stdlib::writeStderr(error);
+    return 1;
+  }
   int status = eval::run(*program);
   stdlib::flushStdout();
   return status;

@@ -465,6 +465,7 @@ class Checker {
       }
       return obj->type;
     }
+    if (auto ft = as<FuncType>(e)) return signatureOf(ft);
     if (auto a = as<ArrayType>(e)) {
       if (a->len) {
         unsupported(e->pos, "array types");
@@ -508,6 +509,8 @@ class Checker {
     std::vector<Object*> locals;  // for "declared and not used"
     int loopDepth = 0;
     int switchDepth = 0;
+    FuncContext* parent = nullptr;  // the enclosing function of a function literal
+    int litCount = 0;               // function literals directly inside, for their names
   };
 
   Object* newLocal(Ident* id, const Type* type, Scope& scope) {
@@ -517,7 +520,9 @@ class Checker {
     Object* o = newObject(obj);
     if (fn_ && fn_->info) {
       o->slot = fn_->info->frameSize++;
+      o->owner = fn_->info;
       fn_->info->slotTypes.push_back(type);
+      fn_->info->slotObjects.push_back(o);
       fn_->locals.push_back(o);
     } else {
       o->isGlobal = true;
@@ -542,17 +547,25 @@ class Checker {
     if (f->name->name == "main" && (!sig->params.empty() || !sig->results.empty())) {
       error(f->name->pos, "func main must have no arguments and no return values");
     }
+    checkBody(fi, f->type, f->body, sig, nullptr);
+  }
+
+  // A function's parameters, results and body, in a context of its own. `parent` is the
+  // enclosing function's context for a function literal (whose locals it may capture).
+  void checkBody(FuncInfo& fi, const FuncType* type, const BlockStmt* body, const Signature* sig,
+                 FuncContext* parent) {
     FuncContext ctx;
     ctx.info = &fi;
     ctx.sig = sig;
+    ctx.parent = parent;
     FuncContext* savedFn = fn_;
     fn_ = &ctx;
     Scope funcScope;
-    funcScope.parent = &packageScope_;
+    funcScope.parent = parent ? scope_ : &packageScope_;
     Scope* savedScope = scope_;
     scope_ = &funcScope;
     size_t pi = 0;
-    for (const Field* field : f->type->params) {
+    for (const Field* field : type->params) {
       if (field->names.empty()) {
         Ident anon(Pos{});
         anon.name = "_";
@@ -568,7 +581,7 @@ class Checker {
       }
     }
     size_t ri = 0;
-    for (const Field* field : f->type->results) {
+    for (const Field* field : type->results) {
       if (field->names.empty()) {
         Ident anon(Pos{});
         anon.name = "_";
@@ -580,12 +593,13 @@ class Checker {
       for (Ident* id : field->names) {
         Object* o = newLocal(id, sig->results[ri++], funcScope);
         o->used = true;
+        o->isResult = true;
         fi.results.push_back(o);
       }
     }
-    blockStmts(f->body->list);
-    if (!sig->results.empty() && !terminatingList(f->body->list)) {
-      error(f->body->rbrace, "missing return");
+    blockStmts(body->list);
+    if (!sig->results.empty() && !terminatingList(body->list)) {
+      error(body->rbrace, "missing return");
     }
     for (Object* local : ctx.locals) {
       if (!local->used && local->name != "_") {
@@ -594,6 +608,36 @@ class Checker {
     }
     scope_ = savedScope;
     fn_ = savedFn;
+  }
+
+  Operand funcLit(const FuncLit* lit) {
+    Operand r = invalidOperand(lit);
+    const Signature* sig = signatureOf(lit->type);
+    FuncInfo& fi = info_.lits[lit];
+    if (fn_ && fn_->info) {
+      fi.name = fn_->info->name + (fn_->parent ? "." : ".func") + std::to_string(++fn_->litCount);
+    } else {
+      fi.name = "main.main.func" + std::to_string(++scriptLitCount_);
+    }
+    checkBody(fi, lit->type, lit->body, sig, fn_);
+    r.mode = Mode::Value;
+    r.type = sig;
+    return r;
+  }
+
+  // A local of an enclosing function used inside a function literal: every literal
+  // between the use and the variable's function captures it.
+  void capture(Object* o) {
+    if (o->isGlobal || !fn_ || o->owner == fn_->info) return;
+    if (o->isResult) {
+      unsupported(o->pos, "named results used in function literals");
+      return;
+    }
+    o->captured = true;
+    for (FuncContext* c = fn_; c && c->info && c->info != o->owner; c = c->parent) {
+      auto& caps = c->info->captures;
+      if (std::find(caps.begin(), caps.end(), o) == caps.end()) caps.push_back(o);
+    }
   }
 
   // ---- Terminating statements (the spec's rules, for "missing return") -----------------
@@ -1302,7 +1346,7 @@ class Checker {
     if (x.invalid() || !isUntyped(x.type)) return true;
     if (target->kind == TypeKind::Interface) target = defaultType(x.type);
     if (x.type == basicType(BasicKind::UntypedNil)) {
-      if (target->kind != TypeKind::Slice) return false;
+      if (target->kind != TypeKind::Slice && target->kind != TypeKind::Signature) return false;
       x.type = target;
       updateUntyped(x.expr, target);
       return true;
@@ -1354,7 +1398,7 @@ class Checker {
     }
     if (isUntyped(x.type)) {
       if (x.type == basicType(BasicKind::UntypedNil) && t->kind != TypeKind::Interface &&
-          t->kind != TypeKind::Slice) {
+          t->kind != TypeKind::Slice && t->kind != TypeKind::Signature) {
         error(x.expr->pos, "cannot use nil as " + typeString(t) + " value in " + context);
         x.mode = Mode::Invalid;
         return;
@@ -1408,6 +1452,13 @@ class Checker {
       case NodeKind::CallExpr: return call(static_cast<const CallExpr*>(e));
       case NodeKind::IndexExpr: return index(static_cast<const IndexExpr*>(e));
       case NodeKind::SliceExpr: return sliceExpr(static_cast<const SliceExpr*>(e));
+      case NodeKind::FuncLit: return funcLit(static_cast<const FuncLit*>(e));
+      case NodeKind::FuncType: {
+        Operand x = invalidOperand(e);
+        x.type = typeExpr(e);
+        x.mode = Mode::TypeExpr;
+        return x;
+      }
       case NodeKind::CompositeLit: return compositeLit(static_cast<const CompositeLit*>(e), nullptr);
       case NodeKind::ArrayType: {
         Operand x = invalidOperand(e);
@@ -1498,6 +1549,7 @@ class Checker {
         if (obj->isGlobal) {
           if (PendingDecl* p = pendingFor(obj)) resolvePending(*p);
         }
+        capture(obj);
         if (!obj->type || obj->type == basicType(BasicKind::Invalid)) return x;
         x.mode = Mode::Variable;
         x.type = obj->type;
@@ -1706,8 +1758,11 @@ class Checker {
     Operand r = invalidOperand(e);
     std::string text = e ? exprString(e) : exprString(x.expr) + " == " + exprString(y.expr);
     const Type* nilType = basicType(BasicKind::UntypedNil);
-    bool xSlice = !x.invalid() && x.type->kind == TypeKind::Slice;
-    bool ySlice = !y.invalid() && y.type->kind == TypeKind::Slice;
+    auto nilOnly = [](const Operand& o) {
+      return !o.invalid() && (o.type->kind == TypeKind::Slice || o.type->kind == TypeKind::Signature);
+    };
+    bool xSlice = nilOnly(x);
+    bool ySlice = nilOnly(y);
     if (xSlice || ySlice) {
       if ((xSlice && y.type == nilType) || (ySlice && x.type == nilType)) {
         if (!forSwitch && (op == Token::Eql || op == Token::Neq)) {
@@ -1719,7 +1774,9 @@ class Checker {
         }
       }
       if (xSlice && ySlice && identical(x.type, y.type)) {
-        error(x.expr->pos, "invalid operation: " + text + " (slice can only be compared to nil)");
+        error(x.expr->pos, "invalid operation: " + text + " (" +
+                               (x.type->kind == TypeKind::Slice ? "slice" : "func") +
+                               " can only be compared to nil)");
         return r;
       }
     }
@@ -2325,6 +2382,7 @@ class Checker {
   Scope packageScope_;
   Scope* scope_ = nullptr;
   FuncContext* fn_ = nullptr;
+  int scriptLitCount_ = 0;
   Object* iota_ = nullptr;
   int iotaValue_ = -1;
   std::vector<PendingDecl> pending_;

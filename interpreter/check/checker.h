@@ -37,6 +37,9 @@ struct Object {
   bool isGlobal = false;
   int slot = -1;
   bool used = false;
+  bool isResult = false;   // a named result
+  bool captured = false;   // used by a function literal: lives in a heap box
+  const struct FuncInfo* owner = nullptr;  // the function whose frame holds a local
   // Var of a native package (os.Args): the evaluator's cell holding its value.
   void* nativeCell = nullptr;
 };
@@ -68,7 +71,10 @@ struct FuncInfo {
   int frameSize = 0;
   std::vector<const Object*> params;
   std::vector<const Object*> results;
-  std::vector<const Type*> slotTypes;  // the type of each frame slot
+  std::vector<const Type*> slotTypes;      // the type of each frame slot
+  std::vector<const Object*> slotObjects;  // the variable in each frame slot
+  // A function literal's captured variables (locals of enclosing functions), in order.
+  std::vector<const Object*> captures;
   std::string name;  // as Go's stack traces print it: main.f
 };
 
@@ -77,6 +83,7 @@ struct Info {
   std::unordered_map<const syntax::Ident*, const Object*> uses;
   std::unordered_map<const syntax::Ident*, const Object*> defs;
   std::unordered_map<const syntax::FuncDecl*, FuncInfo> funcs;
+  std::unordered_map<const syntax::FuncLit*, FuncInfo> lits;
   const syntax::FuncDecl* mainFunc = nullptr;
   int globalCount = 0;
   std::vector<const Type*> globalTypes;  // the type of each global slot (package vars: see objects)

@@ -80,10 +80,14 @@ inline Value* sliceCell(Value s, Value i, bool unsignedIndex, syntax::Pos pos) {
 // Where an assignment stores: a frame slot, a global, a slice element, or nowhere (the
 // blank identifier).
 struct Target {
-  enum class Kind : uint8_t { Slot, Global, Index, Blank } kind = Kind::Blank;
+  // BoxSlot: a captured local's box in `slot`; Capture: box `slot` of the closure in
+  // `closureSlot`; NewBox: declares a captured local, giving `slot` a new box.
+  enum class Kind : uint8_t { Slot, Global, Index, BoxSlot, Capture, NewBox, Blank } kind =
+      Kind::Blank;
   bool counted = false;
   bool unsignedIndex = false;
   int slot = 0;
+  int closureSlot = 0;
   Value* cell = nullptr;
   std::shared_ptr<ExprNode> seq, index;  // Index: the slice and the index
   syntax::Pos pos;
@@ -99,6 +103,19 @@ struct Target {
         Value i = index->eval(fp);
         put(sliceCell(s, i, unsignedIndex, pos), v);
         releaseRef(s);
+        return;
+      }
+      case Kind::BoxSlot: put(&static_cast<BoxObject*>(fp[slot].p)->value, v); return;
+      case Kind::Capture:
+        put(&static_cast<ClosureObject*>(fp[closureSlot].p)->boxes[static_cast<size_t>(slot)]->value, v);
+        return;
+      case Kind::NewBox: {
+        auto* b = new BoxObject();
+        b->value = v;
+        b->counted = counted;
+        Value old = fp[slot];
+        fp[slot].p = b;
+        releaseRef(old);
         return;
       }
       case Kind::Blank:
@@ -293,6 +310,9 @@ struct ForNode : StmtNode {
   ExprPtr cond;  // null: forever
   StmtPtr post;
   std::vector<StmtPtr> body;
+  // Captured loop variables (slot, counted): each iteration gets its own (Go 1.22), a
+  // new box holding the previous iteration's value, made before the post statement.
+  std::vector<std::pair<int, bool>> perIteration;
   Exec exec(Value* fp) override {
     if (init) init->exec(fp);
     for (;;) {
@@ -300,6 +320,17 @@ struct ForNode : StmtNode {
       Exec e = execList(body, fp);
       if (e == Exec::Break) return Exec::Normal;
       if (e == Exec::Return) return e;
+      for (auto [slot, counted] : perIteration) {
+        auto* old = static_cast<BoxObject*>(fp[slot].p);
+        auto* b = new BoxObject();
+        b->value = old->value;
+        b->counted = counted;
+        if (counted) retainRef(b->value);
+        fp[slot].p = b;
+        Value o;
+        o.p = old;
+        releaseRef(o);
+      }
       if (post) post->exec(fp);
     }
   }
@@ -374,6 +405,12 @@ struct SwitchNode : StmtNode {
 };
 
 // ---- Calls -------------------------------------------------------------------------------
+
+// Runs fn with a new frame: the arguments evaluated in the caller's frame fp, the
+// closure (if any) in fn's closure slot. Returns the callee's frame, whose results stay
+// valid until the next call.
+Value* callFunction(const FuncCode* fn, const std::vector<ExprPtr>& args, Value* fp,
+                    syntax::Pos pos, Value closure);
 
 // Calls a function compiled from Gol source.
 struct CallNode : ExprNode {

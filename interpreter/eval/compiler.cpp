@@ -9,9 +9,11 @@
 
 #include "interpreter/eval/basic_nodes.h"
 #include "interpreter/eval/builtins.h"
+#include "interpreter/eval/closures.h"
 #include "interpreter/eval/ops.h"
 #include "interpreter/eval/slices.h"
 #include "interpreter/syntax/literals.h"
+#include "interpreter/syntax/printer.h"
 #include "stdlib/packages.h"
 
 namespace gol::eval {
@@ -101,7 +103,8 @@ Exec SwitchNode::exec(Value* fp) {
   return Exec::Normal;
 }
 
-Value* CallNode::invoke(Value* fp) {
+Value* callFunction(const FuncCode* fn, const std::vector<ExprPtr>& args, Value* fp, Pos pos,
+                    Value closure) {
   GoroutineState* g = currentGoroutine;
   char marker;
   if (&marker < g->nativeStackLimit) stackOverflow(pos);
@@ -111,6 +114,7 @@ Value* CallNode::invoke(Value* fp) {
   std::memset(static_cast<void*>(frame), 0, sizeof(Value) * static_cast<size_t>(fn->frameSize));
   g->sp = top;
   for (size_t i = 0; i < args.size(); ++i) frame[i] = args[i]->eval(fp);
+  if (fn->closureSlot >= 0) frame[fn->closureSlot] = closure;
   CallRecord record{fn, pos, g->calls};
   g->calls = &record;
   // Restores the caller's view when the call ends, by a return or a panic.
@@ -124,9 +128,11 @@ Value* CallNode::invoke(Value* fp) {
     }
   } restore{g, frame, record.caller};
   execList(fn->body, frame);
-  for (int s : fn->countedSlots) releaseString(frame[s]);
+  for (int s : fn->countedSlots) releaseRef(frame[s]);
   return frame;
 }
+
+Value* CallNode::invoke(Value* fp) { return callFunction(fn, args, fp, pos, Value{}); }
 
 void NativeCallNode::evalMulti(Value* fp, Value* out) {
   AnyValue small[16];
@@ -330,30 +336,18 @@ class Compiler {
       program_.globalCounted[i] = isCountedType(info_.globalTypes[i]);
     }
     // Declare every function first: calls refer to their FuncCode.
-    for (auto& [decl, fi] : info_.funcs) {
-      auto code = std::make_unique<FuncCode>();
-      code->name = fi.name;
-      code->hasParams = !fi.params.empty();
-      code->frameSize = fi.frameSize;
-      code->paramCount = static_cast<int>(fi.params.size());
-      for (const check::Object* r : fi.results) code->resultSlots.push_back(r->slot);
-      for (size_t s = 0; s < fi.slotTypes.size(); ++s) {
-        bool isResult = false;
-        for (int r : code->resultSlots) isResult |= r == static_cast<int>(s);
-        if (!isResult && isCountedType(fi.slotTypes[s])) {
-          code->countedSlots.push_back(static_cast<int>(s));
-        }
-      }
-      funcs_[decl] = code.get();
-      program_.funcs.push_back(std::move(code));
-    }
+    for (auto& [decl, fi] : info_.funcs) funcs_[decl] = declareCode(fi, false);
+    for (auto& [lit, fi] : info_.lits) lits_[lit] = declareCode(fi, true);
     for (auto& [decl, fi] : info_.funcs) {
       FuncCode* code = funcs_[decl];
       fn_ = code;
+      info = &fi;
+      boxParams(fi, code);
       for (const Stmt* s : decl->body->list) add(code->body, stmt(s));
     }
     if (info_.mainFunc) program_.main = funcs_[info_.mainFunc];
 
+    info = nullptr;
     program_.init.name = "main.init";
     fn_ = &program_.init;
     for (const ValueSpec* spec : info_.globalInits) add(program_.init.body, valueSpec(spec));
@@ -364,7 +358,72 @@ class Compiler {
     (void)file;
   }
 
+  // The first construct the compiler could not build (the checker should have refused it).
+  std::string unsupported;
+  Pos unsupportedPos;
+
  private:
+  FuncCode* declareCode(const check::FuncInfo& fi, bool isLiteral) {
+    auto code = std::make_unique<FuncCode>();
+    code->name = fi.name;
+    code->hasParams = !fi.params.empty();
+    code->frameSize = fi.frameSize;
+    code->paramCount = static_cast<int>(fi.params.size());
+    for (const check::Object* r : fi.results) code->resultSlots.push_back(r->slot);
+    for (size_t s = 0; s < fi.slotTypes.size(); ++s) {
+      bool isResult = false;
+      for (int r : code->resultSlots) isResult |= r == static_cast<int>(s);
+      bool boxed = s < fi.slotObjects.size() && fi.slotObjects[s]->captured;
+      if (!isResult && (boxed || isCountedType(fi.slotTypes[s]))) {
+        code->countedSlots.push_back(static_cast<int>(s));
+      }
+    }
+    if (isLiteral) {
+      code->closureSlot = code->frameSize++;
+      code->countedSlots.push_back(code->closureSlot);
+    }
+    FuncCode* raw = code.get();
+    program_.funcs.push_back(std::move(code));
+    return raw;
+  }
+
+  // Captured parameters move into boxes when the call starts.
+  void boxParams(const check::FuncInfo& fi, FuncCode* code) {
+    for (const check::Object* p : fi.params) {
+      if (p->captured) code->body.push_back(makeBoxParam(p->slot, isCountedType(p->type)));
+    }
+  }
+
+  ExprPtr funcLit(const FuncLit* lit) {
+    const check::FuncInfo& fi = info_.lits.at(lit);
+    FuncCode* code = lits_.at(lit);
+    std::vector<CaptureSource> sources;
+    for (const check::Object* o : fi.captures) sources.push_back(captureSource(o));
+    int makerClosureSlot = fn_->closureSlot;
+    FuncCode* savedFn = fn_;
+    const check::FuncInfo* savedInfo = info;
+    fn_ = code;
+    info = &fi;
+    boxParams(fi, code);
+    for (const Stmt* s : lit->body->list) add(code->body, stmt(s));
+    fn_ = savedFn;
+    info = savedInfo;
+    return makeClosure(code, std::move(sources), makerClosureSlot);
+  }
+
+  CaptureSource captureSource(const check::Object* o) const {
+    if (o->owner == info) return {false, o->slot};
+    return {true, captureIndex(o)};
+  }
+
+  int captureIndex(const check::Object* o) const {
+    const auto& caps = info->captures;
+    return static_cast<int>(std::find(caps.begin(), caps.end(), o) - caps.begin());
+  }
+
+  const check::FuncInfo* info = nullptr;  // the function being compiled (null: top level)
+  std::unordered_map<const FuncLit*, FuncCode*> lits_;
+
   static void add(std::vector<StmtPtr>& list, StmtPtr s) {
     if (s) list.push_back(std::move(s));
   }
@@ -398,7 +457,14 @@ class Compiler {
     const check::TypeAndValue& tv = typeOf(e);
     if (tv.mode == check::Mode::Constant) return constant(tv.value, finalType(e), e->pos);
     ExprPtr n = exprInner(e);
-    if (n && n->pos.line == 0) n->pos = e->pos;
+    if (!n) {
+      if (unsupported.empty()) {
+        unsupported = exprString(e);
+        unsupportedPos = e->pos;
+      }
+      return std::make_unique<ConstNode>(Value{}, false);
+    }
+    if (n->pos.line == 0) n->pos = e->pos;
     return n;
   }
 
@@ -433,6 +499,7 @@ class Compiler {
       case NodeKind::BinaryExpr: return binary(static_cast<const BinaryExpr*>(e));
       case NodeKind::CallExpr: return call(static_cast<const CallExpr*>(e));
       case NodeKind::IndexExpr: return index(static_cast<const IndexExpr*>(e));
+      case NodeKind::FuncLit: return funcLit(static_cast<const FuncLit*>(e));
       case NodeKind::SelectorExpr: {
         const check::Object* o = objectOf(static_cast<const SelectorExpr*>(e)->sel);
         if (!o || o->kind != check::Object::Kind::Var || !o->nativeCell) return nullptr;
@@ -461,8 +528,13 @@ class Compiler {
   ExprPtr ident(const Ident* id) {
     const check::Object* o = objectOf(id);
     if (o && o->kind == check::Object::Kind::Nil) return std::make_unique<ConstNode>(Value{}, false);
+    if (o && o->kind == check::Object::Kind::Func && o->decl) return makeFuncValue(funcs_.at(o->decl));
     if (!o || o->kind != check::Object::Kind::Var) return nullptr;
     bool counted = isCountedType(o->type);
+    if (!o->isGlobal && o->owner != info) {
+      return makeCaptureRead(fn_->closureSlot, captureIndex(o), counted);
+    }
+    if (!o->isGlobal && o->captured) return makeBoxedRead(o->slot, counted);
     if (o->isGlobal) {
       Value* cell = &program_.globals[static_cast<size_t>(o->slot)];
       if (counted) return std::make_unique<GlobalNode<true>>(cell);
@@ -536,8 +608,11 @@ class Compiler {
     // Operands have the same type; for comparisons that is the operands' type.
     const check::Type* operandType = isComparison(b->op) ? finalType(b->x) : finalType(b);
     if (isComparison(b->op) && check::isUntyped(typeOf(b->x).type)) operandType = finalType(b->y);
-    if (isSliceType(finalType(b->x)) || isSliceType(finalType(b->y))) {
-      const Expr* side = isSliceType(finalType(b->x)) ? b->x : b->y;
+    auto nilOnly = [](const check::Type* t) {
+      return isSliceType(t) || (t && t->kind == check::TypeKind::Signature);
+    };
+    if (nilOnly(finalType(b->x)) || nilOnly(finalType(b->y))) {
+      const Expr* side = nilOnly(finalType(b->x)) ? b->x : b->y;
       return makeSliceIsNil(expr(side), b->op == Token::Eql);
     }
     const check::Basic* t = check::asBasic(operandType);
@@ -598,9 +673,12 @@ class Compiler {
     const check::TypeAndValue& funTv = typeOf(c->fun);
     if (funTv.mode == check::Mode::TypeExpr) return conversion(c, funTv.type);
     const check::Object* callee = calleeObject(c->fun);
-    if (!callee) return nullptr;
-    if (callee->kind == check::Object::Kind::Builtin) return builtinCall(c, callee->builtin);
-    if (callee->kind != check::Object::Kind::Func) return nullptr;
+    if (callee && callee->kind == check::Object::Kind::Builtin) return builtinCall(c, callee->builtin);
+    if (!callee || callee->kind != check::Object::Kind::Func) {
+      std::vector<ExprPtr> args;
+      for (const Expr* a : c->args) args.push_back(expr(a));
+      return makeCallValue(expr(c->fun), std::move(args), c->pos);
+    }
     if (callee->decl) {
       auto n = std::make_unique<CallNode>();
       n->fn = funcs_.at(callee->decl);
@@ -773,7 +851,8 @@ class Compiler {
     }
   }
 
-  Target targetFor(const check::Object* o, const check::Type* valueType) {
+  Target targetFor(const check::Object* o, const check::Type* valueType,
+                   bool isDefinition = false) {
     Target t;
     if (!o || o->name == "_" || o->slot < 0) {
       t.kind = Target::Kind::Blank;
@@ -781,6 +860,17 @@ class Compiler {
       return t;
     }
     t.counted = isCountedType(o->type);
+    if (!o->isGlobal && o->owner != info) {
+      t.kind = Target::Kind::Capture;
+      t.closureSlot = fn_->closureSlot;
+      t.slot = captureIndex(o);
+      return t;
+    }
+    if (!o->isGlobal && o->captured) {
+      t.kind = isDefinition ? Target::Kind::NewBox : Target::Kind::BoxSlot;
+      t.slot = o->slot;
+      return t;
+    }
     if (o->isGlobal) {
       t.kind = Target::Kind::Global;
       t.cell = &program_.globals[static_cast<size_t>(o->slot)];
@@ -795,7 +885,8 @@ class Compiler {
     while (auto p = as<ParenExpr>(e)) e = p->x;
     if (auto id = as<Ident>(e)) {
       if (id->name == "_") return targetFor(nullptr, valueType);
-      return targetFor(objectOf(id), valueType);
+      bool isDefinition = !info_.uses.count(id) && info_.defs.count(id);
+      return targetFor(objectOf(id), valueType, isDefinition);
     }
     if (auto sel = as<SelectorExpr>(e)) {
       const check::Object* o = objectOf(sel->sel);
@@ -870,7 +961,7 @@ class Compiler {
       auto it = info_.defs.find(id);
       const check::Type* vt = nullptr;
       if (i < spec->values.size()) vt = finalType(spec->values[i]);
-      targets.push_back(targetFor(it == info_.defs.end() ? nullptr : it->second, vt));
+      targets.push_back(targetFor(it == info_.defs.end() ? nullptr : it->second, vt, true));
     }
     if (spec->values.empty()) {
       // var x T: zero it (a declaration in a loop runs again).
@@ -977,6 +1068,15 @@ class Compiler {
   StmtPtr forStmt(const ForStmt* s) {
     auto n = std::make_unique<ForNode>();
     if (s->init) n->init = stmt(s->init);
+    if (auto a = as<AssignStmt>(s->init); a && a->tok == Token::Define) {
+      for (const Expr* l : a->lhs) {
+        auto id = as<Ident>(l);
+        auto it = id ? info_.defs.find(id) : info_.defs.end();
+        if (it != info_.defs.end() && it->second->captured) {
+          n->perIteration.push_back({it->second->slot, isCountedType(it->second->type)});
+        }
+      }
+    }
     if (s->cond) n->cond = expr(s->cond);
     if (s->post) n->post = stmt(s->post);
     n->body = block(s->body);
@@ -990,7 +1090,7 @@ class Compiler {
       if (s->tok == Token::Define) {
         auto id = as<Ident>(e);
         auto it = id ? info_.defs.find(id) : info_.defs.end();
-        return targetFor(it == info_.defs.end() ? nullptr : it->second, vt);
+        return targetFor(it == info_.defs.end() ? nullptr : it->second, vt, true);
       }
       return targetForExpr(e, vt);
     };
@@ -1075,22 +1175,15 @@ class Compiler {
       t.slot = slot;
       n->results.push_back(t);
     }
-    // Result slots of string type own their value.
-    size_t i = 0;
-    for (const check::Object* r : funcInfoResults()) {
-      if (i < n->results.size()) n->results[i++].counted = isCountedType(r->type);
+    // Result slots of counted types own their value.
+    if (info) {
+      for (size_t i = 0; i < n->results.size() && i < info->results.size(); ++i) {
+        n->results[i].counted = isCountedType(info->results[i]->type);
+      }
     }
     n->multi = s->results.size() == 1 && n->results.size() > 1;
     for (const Expr* e : s->results) n->values.push_back(expr(e));
     return n;
-  }
-
-  const std::vector<const check::Object*>& funcInfoResults() const {
-    for (auto& [decl, fi] : info_.funcs) {
-      if (funcs_.at(decl) == fn_) return fi.results;
-    }
-    static const std::vector<const check::Object*> none;
-    return none;
   }
 
   const check::Info& info_;
@@ -1117,11 +1210,17 @@ void runTop(const FuncCode& fn) {
 }  // namespace
 
 ProgramPtr compile(const File* file, const check::Info& info, const NativeRegistry& natives,
-                   const std::string& fileName) {
+                   const std::string& fileName, std::string* error) {
   traceFileName = fileName;
   ProgramPtr program(new Program);
   Compiler compiler(info, natives, *program);
   compiler.compileProgram(file);
+  if (!compiler.unsupported.empty()) {
+    *error = fileName + ":" + std::to_string(compiler.unsupportedPos.line) + ":" +
+             std::to_string(compiler.unsupportedPos.col) + ": " + compiler.unsupported +
+             " is not supported by Gol yet\n";
+    return nullptr;
+  }
   return program;
 }
 

@@ -17,9 +17,11 @@ struct ProgramDeleter {
 };
 using ProgramPtr = std::unique_ptr<Program, ProgramDeleter>;
 
-// Builds the program; the AST and Info must outlive it.
+// Builds the program; the AST and Info must outlive it. Returns null, with the message
+// in *error, for a construct the evaluator cannot run.
 ProgramPtr compile(const syntax::File* file, const check::Info& info,
-                   const NativeRegistry& natives, const std::string& fileName);
+                   const NativeRegistry& natives, const std::string& fileName,
+                   std::string* error);
 
 // Runs the program on an evaluator thread: the script's statements, then main.
 // Returns the process exit status, after printing Go's report of a panic.

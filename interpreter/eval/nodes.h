@@ -44,6 +44,7 @@ struct FuncCode {
   bool hasParams = false;
   int frameSize = 0;
   int paramCount = 0;
+  int closureSlot = -1;  // a function literal's frame slot for its ClosureObject
   std::vector<int> resultSlots;
   std::vector<int> countedSlots;  // non-result slots holding strings: released at return
   std::vector<StmtPtr> body;

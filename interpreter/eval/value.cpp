@@ -74,6 +74,22 @@ void destroyObject(HeapObject* object) {
     case HeapObject::Kind::String: static_cast<StringObject*>(object)->destroy(); return;
     case HeapObject::Kind::Array: static_cast<ArrayObject*>(object)->destroy(); return;
     case HeapObject::Kind::Slice: static_cast<SliceObject*>(object)->destroy(); return;
+    case HeapObject::Kind::Box: {
+      auto* box = static_cast<BoxObject*>(object);
+      if (box->counted) releaseRef(box->value);
+      delete box;
+      return;
+    }
+    case HeapObject::Kind::Closure: {
+      auto* c = static_cast<ClosureObject*>(object);
+      for (BoxObject* b : c->boxes) {
+        Value v;
+        v.p = b;
+        releaseRef(v);
+      }
+      delete c;
+      return;
+    }
   }
 }
 

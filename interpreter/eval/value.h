@@ -12,6 +12,7 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "interpreter/check/types.h"
 
@@ -20,7 +21,7 @@ namespace gol::eval {
 // Every heap object starts with this header: an atomic reference count (goroutines may
 // share objects) and its kind, so a reference can be released without its static type.
 struct HeapObject {
-  enum class Kind : uint8_t { String, Array, Slice };
+  enum class Kind : uint8_t { String, Array, Slice, Box, Closure };
   std::atomic<uint32_t> refs{1};
   Kind kind;
   explicit HeapObject(Kind k) : kind(k) {}
@@ -52,6 +53,7 @@ class StringObject : public HeapObject {
 };
 
 union Value;
+struct FuncCode;
 
 // The backing array of slices: `length` Values, zeroed when made. When the elements
 // are references (`countedElements`), the array owns them.
@@ -147,13 +149,28 @@ inline void releaseRef(Value v) {
 
 inline SliceObject* asSlice(Value v) { return static_cast<SliceObject*>(v.p); }
 
+// A variable captured by a function literal lives in a box that the frames and
+// closures sharing it hold references to.
+struct BoxObject : HeapObject {
+  Value value{};
+  bool counted = false;  // value holds a reference
+  BoxObject() : HeapObject(Kind::Box) {}
+};
+
+// A function value: the code and the boxes of the variables it captured.
+struct ClosureObject : HeapObject {
+  const FuncCode* fn = nullptr;
+  std::vector<BoxObject*> boxes;
+  ClosureObject() : HeapObject(Kind::Closure) {}
+};
+
 // A new slice of len zeroed elements with room for cap, holding one reference.
 SliceObject* makeSlice(int64_t len, int64_t cap, bool countedElements);
 
 // Does a value of type t hold a reference the evaluator must count?
 inline bool isCounted(const check::Type* t) {
   if (!t) return false;
-  if (t->kind == check::TypeKind::Slice) return true;
+  if (t->kind == check::TypeKind::Slice || t->kind == check::TypeKind::Signature) return true;
   const check::Basic* b = check::asBasic(t);
   return b && b->basic == check::BasicKind::String;
 }

@@ -1,0 +1,163 @@
+#include "interpreter/eval/closures.h"
+
+namespace gol::eval {
+
+namespace {
+
+template <bool Counted>
+struct BoxedReadNode : ExprNode {
+  int slot;
+  Value eval(Value* fp) override {
+    Value v = boxAt(fp[slot])->value;
+    if constexpr (Counted) retainRef(v);
+    return v;
+  }
+};
+
+template <bool Counted>
+struct CaptureReadNode : ExprNode {
+  int closureSlot;
+  size_t index;
+  Value eval(Value* fp) override {
+    Value v = closureAt(fp[closureSlot])->boxes[index]->value;
+    if constexpr (Counted) retainRef(v);
+    return v;
+  }
+};
+
+struct MakeClosureNode : ExprNode {
+  const FuncCode* fn;
+  std::vector<CaptureSource> sources;
+  int makerClosureSlot;
+  Value eval(Value* fp) override {
+    auto* c = new ClosureObject();
+    c->fn = fn;
+    c->boxes.reserve(sources.size());
+    for (const CaptureSource& s : sources) {
+      BoxObject* b = s.fromCaptures
+                         ? closureAt(fp[makerClosureSlot])->boxes[static_cast<size_t>(s.index)]
+                         : boxAt(fp[s.index]);
+      b->refs.fetch_add(1, std::memory_order_relaxed);
+      c->boxes.push_back(b);
+    }
+    Value v;
+    v.p = c;
+    return v;
+  }
+};
+
+// A declared function as a value: one shared closure without captures.
+struct FuncValueNode : ExprNode {
+  ClosureObject* closure;
+  explicit FuncValueNode(const FuncCode* fn) : closure(new ClosureObject()) { closure->fn = fn; }
+  ~FuncValueNode() override {
+    Value v;
+    v.p = closure;
+    releaseRef(v);
+  }
+  Value eval(Value*) override {
+    closure->refs.fetch_add(1, std::memory_order_relaxed);
+    Value v;
+    v.p = closure;
+    return v;
+  }
+};
+
+struct CallValueNode : ExprNode {
+  ExprPtr callee;
+  std::vector<ExprPtr> args;
+  // The frame of the last call, whose results are read right after it.
+  Value* call(Value* fp, const FuncCode** fn) {
+    Value c = callee->eval(fp);
+    ClosureObject* closure = closureAt(c);
+    if (!closure) {
+      GoPanic p;
+      p.message =
+          "runtime error: invalid memory address or nil pointer dereference\n"
+          "[signal SIGSEGV: segmentation violation code=0x1 addr=0x0 pc=0x0]";
+      p.runtimeError = true;
+      p.trace = stackTrace(pos);
+      throw p;
+    }
+    *fn = closure->fn;
+    if (closure->fn->closureSlot < 0) {
+      // A declared function: its frame has no closure slot.
+      Value* frame = callFunction(closure->fn, args, fp, pos, Value{});
+      releaseRef(c);
+      return frame;
+    }
+    return callFunction(closure->fn, args, fp, pos, c);
+  }
+  Value eval(Value* fp) override {
+    const FuncCode* fn;
+    Value* frame = call(fp, &fn);
+    return fn->resultSlots.empty() ? Value{} : frame[fn->resultSlots[0]];
+  }
+  void evalMulti(Value* fp, Value* out) override {
+    const FuncCode* fn;
+    Value* frame = call(fp, &fn);
+    for (size_t i = 0; i < fn->resultSlots.size(); ++i) out[i] = frame[fn->resultSlots[i]];
+  }
+};
+
+struct BoxParamNode : StmtNode {
+  int slot;
+  bool counted;
+  Exec exec(Value* fp) override {
+    fp[slot] = newBox(fp[slot], counted);
+    return Exec::Normal;
+  }
+};
+
+}  // namespace
+
+ExprPtr makeBoxedRead(int slot, bool counted) {
+  if (counted) {
+    auto n = std::make_unique<BoxedReadNode<true>>();
+    n->slot = slot;
+    return n;
+  }
+  auto n = std::make_unique<BoxedReadNode<false>>();
+  n->slot = slot;
+  return n;
+}
+
+ExprPtr makeCaptureRead(int closureSlot, int index, bool counted) {
+  if (counted) {
+    auto n = std::make_unique<CaptureReadNode<true>>();
+    n->closureSlot = closureSlot;
+    n->index = static_cast<size_t>(index);
+    return n;
+  }
+  auto n = std::make_unique<CaptureReadNode<false>>();
+  n->closureSlot = closureSlot;
+  n->index = static_cast<size_t>(index);
+  return n;
+}
+
+ExprPtr makeClosure(const FuncCode* fn, std::vector<CaptureSource> sources, int makerClosureSlot) {
+  auto n = std::make_unique<MakeClosureNode>();
+  n->fn = fn;
+  n->sources = std::move(sources);
+  n->makerClosureSlot = makerClosureSlot;
+  return n;
+}
+
+ExprPtr makeFuncValue(const FuncCode* fn) { return std::make_unique<FuncValueNode>(fn); }
+
+ExprPtr makeCallValue(ExprPtr callee, std::vector<ExprPtr> args, syntax::Pos pos) {
+  auto n = std::make_unique<CallValueNode>();
+  n->callee = std::move(callee);
+  n->args = std::move(args);
+  n->pos = pos;
+  return n;
+}
+
+StmtPtr makeBoxParam(int slot, bool counted) {
+  auto n = std::make_unique<BoxParamNode>();
+  n->slot = slot;
+  n->counted = counted;
+  return n;
+}
+
+}  // namespace gol::eval

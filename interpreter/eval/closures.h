@@ -1,0 +1,46 @@
+// Function values and captured variables.
+//
+// A local that a function literal uses is "captured": its frame slot holds a BoxObject
+// and every access goes through the box, so the frame and the closures share one
+// variable, and it outlives the call. Declaring a captured variable (`:=`, `var`, each
+// iteration of a loop, Go 1.22's per-iteration loop variables) makes a new box.
+// A closure's frame holds the ClosureObject in its `closureSlot`; captures are read
+// through it by index.
+#pragma once
+
+#include <vector>
+
+#include "interpreter/eval/basic_nodes.h"
+
+namespace gol::eval {
+
+inline BoxObject* boxAt(Value v) { return static_cast<BoxObject*>(v.p); }
+inline ClosureObject* closureAt(Value v) { return static_cast<ClosureObject*>(v.p); }
+
+inline Value newBox(Value v, bool counted) {
+  auto* b = new BoxObject();
+  b->value = v;
+  b->counted = counted;
+  Value r;
+  r.p = b;
+  return r;
+}
+
+// Where a closure being made finds a variable: in its maker's frame (a boxed local) or
+// among its maker's own captures.
+struct CaptureSource {
+  bool fromCaptures = false;
+  int index = 0;  // slot, or capture index
+};
+
+ExprPtr makeBoxedRead(int slot, bool counted);
+ExprPtr makeCaptureRead(int closureSlot, int index, bool counted);
+ExprPtr makeClosure(const FuncCode* fn, std::vector<CaptureSource> sources, int makerClosureSlot);
+// A declared function used as a value.
+ExprPtr makeFuncValue(const FuncCode* fn);
+// Calls a function value.
+ExprPtr makeCallValue(ExprPtr callee, std::vector<ExprPtr> args, syntax::Pos pos);
+// Moves a captured parameter into a box at function entry.
+StmtPtr makeBoxParam(int slot, bool counted);
+
+}  // namespace gol::eval
