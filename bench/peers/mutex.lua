@@ -1,0 +1,23 @@
+package.path = (arg[0]:match("^(.*/)") or "./") .. "?.lua;" .. package.path
+local G = require("gochan")
+local n = tonumber(arg[1]) or 8000000
+local workers = 8
+local per = n // workers
+G.main(function()
+  local mu = G.mutex()
+  local counter = 0
+  local wg = G.waitgroup()
+  for w = 1, workers do
+    G.add(wg, 1)
+    G.go(function()
+      for i = 1, per do
+        G.lock(mu)
+        counter = counter + 1
+        G.unlock(mu)
+      end
+      G.done(wg)
+    end)
+  end
+  G.wait(wg)
+  io.write(string.format("mutex %d %d\n", workers, counter))
+end)
