@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <functional>
+#include <set>
 
 #include "interpreter/syntax/literals.h"
 #include "interpreter/syntax/printer.h"
@@ -34,6 +35,14 @@ struct PendingDecl {
   Object* obj;
   const ValueSpec* spec;
   size_t index;
+  enum class State { Pending, Checking, Done } state = State::Pending;
+};
+
+// A declared type whose definition has not been resolved yet: types may refer to each
+// other in any order (and to themselves through pointers, slices, maps and funcs).
+struct PendingType {
+  Object* obj;
+  const TypeSpec* spec;
   enum class State { Pending, Checking, Done } state = State::Pending;
 };
 
@@ -92,6 +101,9 @@ class Checker {
       Object any{Object::Kind::TypeName, "any"};
       any.type = anyType();
       universe_.names["any"] = newObject(any);
+      Object errorObj{Object::Kind::TypeName, "error"};
+      errorObj.type = errorType();
+      universe_.names["error"] = newObject(errorObj);
     }
     auto addConst = [&](const char* name, ConstValue v, BasicKind k) {
       Object o{Object::Kind::Const, name};
@@ -127,6 +139,10 @@ class Checker {
     addBuiltin("panic", Builtin::Panic);
     addBuiltin("min", Builtin::Min);
     addBuiltin("max", Builtin::Max);
+    addBuiltin("new", Builtin::New);
+    addBuiltin("delete", Builtin::Delete);
+    addBuiltin("clear", Builtin::Clear);
+    addBuiltin("recover", Builtin::Recover);
     fileScope_.parent = &universe_;
     packageScope_.parent = &fileScope_;
   }
@@ -243,7 +259,7 @@ class Checker {
 
   Object* declareFunc(const FuncDecl* f) {
     if (f->recv) {
-      unsupported(f->pos, "methods");
+      methodDecls_.push_back(f);
       return nullptr;
     }
     if (!f->type->typeParams.empty()) {
@@ -272,7 +288,7 @@ class Checker {
       }
       auto g = static_cast<const GenDecl*>(d);
       if (g->tok == Token::Type) {
-        unsupported(g->pos, "type declarations");
+        for (const Node* n : g->specs) declareType(static_cast<const TypeSpec*>(n), packageScope_);
         continue;
       }
       for (const Node* n : g->specs) {
@@ -292,7 +308,9 @@ class Checker {
         }
       }
     }
+    resolveTypes();
     for (auto& [obj, f] : funcs) obj->type = signatureOf(f->type);
+    for (const FuncDecl* m : methodDecls_) declareMethod(m);
     for (PendingDecl& p : pending_) resolvePending(p);
 
     auto main = packageScope_.names.find("main");
@@ -302,6 +320,180 @@ class Checker {
       info_.mainFunc = main->second->decl;
     }
     for (auto& [obj, f] : funcs) funcBody(f, static_cast<const Signature*>(obj->type));
+    methodBodies();
+  }
+
+  // ---- Type declarations and methods ------------------------------------------------------
+
+  Object* declareType(const TypeSpec* spec, Scope& scope) {
+    if (!spec->typeParams.empty()) {
+      unsupported(spec->pos, "generic types");
+      return nullptr;
+    }
+    Object obj{Object::Kind::TypeName, spec->name->name};
+    obj.pos = spec->name->pos;
+    Object* o = newObject(obj);
+    if (!spec->isAlias) {
+      Named* n = newType<Named>();
+      n->name = spec->name->name;
+      n->pkg = "main";
+      o->type = n;
+    }
+    declare(scope, spec->name, o);
+    if (spec->name->name == "_") info_.defs[spec->name] = o;
+    pendingTypes_.push_back(PendingType{o, spec});
+    return o;
+  }
+
+  PendingType* pendingTypeFor(const Object* obj) {
+    for (PendingType& p : pendingTypes_) {
+      if (p.obj == obj) return &p;
+    }
+    return nullptr;
+  }
+
+  void resolveType(PendingType& p) {
+    if (p.state == PendingType::State::Done) return;
+    if (p.state == PendingType::State::Checking) {
+      error(p.obj->pos, "invalid recursive type " + p.obj->name);
+      if (p.spec->isAlias) p.obj->type = basicType(BasicKind::Invalid);
+      return;
+    }
+    p.state = PendingType::State::Checking;
+    Scope* savedScope = scope_;
+    const Type* t = typeExpr(p.spec->type);
+    scope_ = savedScope;
+    if (const Named* n = asNamed(t); n && !n->underlying) {
+      // `type A B` needs B's underlying type now.
+      for (PendingType& q : pendingTypes_) {
+        if (q.obj->type == n) resolveType(q);
+      }
+      if (!n->underlying) t = basicType(BasicKind::Invalid);
+    }
+    if (p.spec->isAlias) {
+      p.obj->type = t;
+    } else {
+      auto named = const_cast<Named*>(asNamed(p.obj->type));
+      named->underlying = under(t) ? under(t) : basicType(BasicKind::Invalid);
+    }
+    p.state = PendingType::State::Done;
+  }
+
+  void resolveTypes() {
+    size_t first = resolvedTypes_;
+    for (size_t i = first; i < pendingTypes_.size(); ++i) resolveType(pendingTypes_[i]);
+    resolvedTypes_ = pendingTypes_.size();
+    // A struct or array may not contain itself (only through a pointer, slice, map...).
+    for (size_t i = first; i < pendingTypes_.size(); ++i) {
+      const Named* n = asNamed(pendingTypes_[i].obj->type);
+      if (!n) continue;
+      std::vector<const Named*> stack;
+      if (containsItself(n, n, stack)) {
+        error(pendingTypes_[i].obj->pos, "invalid recursive type " + n->name);
+        const_cast<Named*>(n)->underlying = basicType(BasicKind::Invalid);
+      }
+    }
+  }
+
+  bool containsItself(const Named* target, const Type* t, std::vector<const Named*>& stack) {
+    if (const Named* n = asNamed(t)) {
+      if (!stack.empty() && n == target) return true;
+      if (std::find(stack.begin(), stack.end(), n) != stack.end()) return false;
+      stack.push_back(n);
+      bool r = n->underlying && containsItself(target, n->underlying, stack);
+      stack.pop_back();
+      return r;
+    }
+    if (auto st = dynamic_cast<const Struct*>(t)) {
+      for (const StructField& f : st->fields) {
+        if (containsItself(target, f.type, stack)) return true;
+      }
+    }
+    if (auto a = dynamic_cast<const Array*>(t)) return containsItself(target, a->elem, stack);
+    return false;
+  }
+
+  struct MethodDecl {
+    const FuncDecl* decl;
+    const Named* recv;
+    bool pointerRecv;
+    const Signature* sig;
+  };
+
+  void declareMethod(const FuncDecl* f) {
+    if (!f->type->typeParams.empty()) {
+      unsupported(f->pos, "generic methods");
+      return;
+    }
+    const Expr* te = unparen(f->recv->type);
+    bool pointer = false;
+    if (auto star = as<StarExpr>(te)) {
+      pointer = true;
+      te = unparen(star->x);
+    }
+    auto id = as<Ident>(te);
+    if (!id) {
+      error(f->recv->type->pos, "invalid receiver type " + exprString(f->recv->type));
+      return;
+    }
+    Object* o = lookup(id->name);
+    if (!o) {
+      error(id->pos, "undefined: " + id->name);
+      return;
+    }
+    info_.uses[id] = o;
+    o->used = true;
+    if (o->kind != Object::Kind::TypeName) {
+      error(id->pos, id->name + " is not a type");
+      return;
+    }
+    const Named* named = asNamed(o->type);
+    if (!named || named->pkg != "main") {
+      error(id->pos, "cannot define new methods on non-local type " + typeString(o->type));
+      return;
+    }
+    if (named->underlying->kind == TypeKind::Pointer ||
+        named->underlying->kind == TypeKind::Interface) {
+      error(id->pos, "invalid receiver type " + id->name + " (pointer or interface type)");
+      return;
+    }
+    const Signature* sig = signatureOf(f->type);
+    const std::string& name = f->name->name;
+    for (const MethodDecl& m : methods_) {
+      if (m.recv == named && m.decl->name->name == name && name != "_") {
+        Pos other = m.decl->name->pos;
+        error(f->name->pos, "method " + named->name + "." + name + " already declared at " +
+                                fileName_ + ":" + std::to_string(other.line) + ":" +
+                                std::to_string(other.col));
+        return;
+      }
+    }
+    if (auto st = dynamic_cast<const Struct*>(named->underlying); st && st->fieldIndex(name) >= 0) {
+      error(f->name->pos, "field and method with the same name " + name);
+      return;
+    }
+    Method m;
+    m.name = name;
+    m.sig = sig;
+    m.pointerRecv = pointer;
+    m.decl = f;
+    if (name != "_") const_cast<Named*>(named)->methods.push_back(m);
+    methods_.push_back(MethodDecl{f, named, pointer, sig});
+  }
+
+  void methodBodies() {
+    for (const MethodDecl& m : methods_) {
+      FuncInfo& fi = info_.funcs[m.decl];
+      fi.name = m.pointerRecv ? "main.(*" + m.recv->name + ")." + m.decl->name->name
+                              : "main." + m.recv->name + "." + m.decl->name->name;
+      fi.recv = m.recv;
+      if (!m.decl->body) {
+        error(m.decl->name->pos, "missing function body");
+        continue;
+      }
+      const Type* recvType = m.pointerRecv ? static_cast<const Type*>(pointerTo(m.recv)) : m.recv;
+      checkBody(fi, m.decl->type, m.decl->body, m.sig, nullptr, m.decl->recv, recvType);
+    }
   }
 
   void checkScript(const File* file) {
@@ -311,8 +503,17 @@ class Checker {
       if (auto f = as<FuncDecl>(n)) {
         if (Object* o = declareFunc(f)) funcs.push_back({o, f});
       }
+      // Top-level types are visible throughout the script, like its functions.
+      if (auto d = as<DeclStmt>(n); d && d->decl->tok == Token::Type) {
+        for (const Node* spec : d->decl->specs) {
+          declareType(static_cast<const TypeSpec*>(spec), packageScope_);
+        }
+        scriptTypeDecls_.insert(d->decl);
+      }
     }
+    resolveTypes();
     for (auto& [obj, f] : funcs) obj->type = signatureOf(f->type);
+    for (const FuncDecl* m : methodDecls_) declareMethod(m);
     // Top-level statements run in order; the variables they declare are globals, so
     // the script's functions can use them.
     FuncContext top;
@@ -330,6 +531,7 @@ class Checker {
       info_.mainFunc = main->second->decl;
     }
     for (auto& [obj, f] : funcs) funcBody(f, static_cast<const Signature*>(obj->type));
+    methodBodies();
   }
 
   // ---- Package-level constants and variables -------------------------------------------
@@ -450,33 +652,171 @@ class Checker {
   // ---- Types ---------------------------------------------------------------------------
 
   const Type* typeExpr(const Expr* e) {
+    const Type* invalid = basicType(BasicKind::Invalid);
     if (auto p = as<ParenExpr>(e)) return typeExpr(p->x);
     if (auto id = as<Ident>(e)) {
       Object* obj = lookup(id->name);
       if (!obj) {
         error(id->pos, "undefined: " + id->name);
-        return basicType(BasicKind::Invalid);
+        return invalid;
       }
       info_.uses[id] = obj;
       obj->used = true;
       if (obj->kind != Object::Kind::TypeName) {
         error(id->pos, id->name + " is not a type");
-        return basicType(BasicKind::Invalid);
+        return invalid;
+      }
+      if (!obj->type) {  // an alias not resolved yet
+        if (PendingType* p = pendingTypeFor(obj)) resolveType(*p);
+        if (!obj->type) return invalid;
       }
       return obj->type;
     }
-    if (auto ft = as<FuncType>(e)) return signatureOf(ft);
-    if (auto a = as<ArrayType>(e)) {
-      if (a->len) {
-        unsupported(e->pos, "array types");
-        return basicType(BasicKind::Invalid);
+    if (auto sel = as<SelectorExpr>(e)) {
+      const Object* member = packageMember(sel);
+      if (!member) return invalid;
+      if (member->kind != Object::Kind::TypeName) {
+        error(sel->pos, exprString(sel) + " is not a type");
+        return invalid;
       }
-      const Type* elem = typeExpr(a->elem);
-      if (elem == basicType(BasicKind::Invalid)) return elem;
-      return sliceOf(elem);
+      return member->type;
     }
+    if (auto ft = as<FuncType>(e)) return signatureOf(ft);
+    if (auto star = as<StarExpr>(e)) {
+      const Type* elem = typeExpr(star->x);
+      return elem == invalid ? elem : pointerTo(elem);
+    }
+    if (auto a = as<ArrayType>(e)) {
+      const Type* elem = typeExpr(a->elem);
+      if (elem == invalid) return elem;
+      if (!a->len) return sliceOf(elem);
+      if (as<Ellipsis>(a->len)) {
+        error(a->len->pos, "invalid use of [...] array (outside a composite literal)");
+        return invalid;
+      }
+      int64_t n = arrayLength(a->len);
+      return n < 0 ? invalid : arrayOf(elem, n);
+    }
+    if (auto m = as<MapType>(e)) {
+      const Type* key = typeExpr(m->key);
+      const Type* value = typeExpr(m->value);
+      if (key == invalid || value == invalid) return invalid;
+      if (!comparableOrPending(key)) {
+        error(m->key->pos, "invalid map key type " + typeString(key));
+        return invalid;
+      }
+      return mapOf(key, value);
+    }
+    if (auto st = as<StructType>(e)) return structType(st);
+    if (auto it = as<InterfaceType>(e)) return interfaceType(it);
     unsupported(e->pos, constructName(e->kind));
-    return basicType(BasicKind::Invalid);
+    return invalid;
+  }
+
+  // A map key type named before its definition is resolved is checked when it is.
+  bool comparableOrPending(const Type* t) {
+    if (const Named* n = asNamed(t); n && !n->underlying) return true;
+    return comparable(t);
+  }
+
+  int64_t arrayLength(const Expr* e) {
+    Operand x = expr(e);
+    if (x.invalid()) return -1;
+    if (x.mode != Mode::Constant) {
+      error(e->pos, "array length " + exprString(e) + " (" +
+                        (x.mode == Mode::Variable ? "variable" : "value") + " of type " +
+                        typeString(x.type) + ") must be constant");
+      return -1;
+    }
+    auto v = x.val.toInt();
+    const Basic* b = asBasic(x.type);
+    if (!v || !b || (!b->isInteger() && !isUntyped(x.type))) {
+      error(e->pos, "array length " + describe(x) + " must be integer");
+      return -1;
+    }
+    if (*v < 0) {
+      error(e->pos, "invalid array length " + exprString(e) + " (untyped int constant " +
+                        x.val.toString() + ")");
+      return -1;
+    }
+    if (isUntyped(x.type)) convertUntyped(x, basicType(BasicKind::Int));
+    return x.val.int64Value();
+  }
+
+  const Type* structType(const StructType* st) {
+    Struct* t = newType<Struct>();
+    std::map<std::string, Pos> seen;
+    for (const Field* f : st->fields) {
+      const Type* ft = typeExpr(f->type);
+      std::string tag = f->tag ? f->tag->decoded : "";
+      auto add = [&](const std::string& name, Pos pos, bool embedded) {
+        if (name != "_" && seen.count(name)) {
+          error(pos, name + " redeclared\n\t" + fileName_ + ":" +
+                         std::to_string(seen[name].line) + ":" + std::to_string(seen[name].col) +
+                         ": other declaration of " + name);
+          return;
+        }
+        seen[name] = pos;
+        t->fields.push_back(StructField{name, ft, embedded, tag});
+      };
+      if (f->names.empty()) {
+        // An embedded field is named after its type: T, *T or pkg.T.
+        const Expr* te = unparen(f->type);
+        if (auto star = as<StarExpr>(te)) te = unparen(star->x);
+        std::string name;
+        if (auto id = as<Ident>(te)) name = id->name;
+        if (auto sel = as<SelectorExpr>(te)) name = sel->sel->name;
+        if (name.empty()) {
+          error(f->type->pos, "invalid embedded field type " + exprString(f->type));
+          continue;
+        }
+        if (const Pointer* p = dynamic_cast<const Pointer*>(ft)) {
+          if (isKind(p->elem, TypeKind::Pointer) || isKind(p->elem, TypeKind::Interface)) {
+            error(f->type->pos, "embedded field type cannot be a pointer to an interface");
+            continue;
+          }
+        }
+        add(name, f->type->pos, true);
+        continue;
+      }
+      for (const Ident* id : f->names) add(id->name, id->pos, false);
+    }
+    return t;
+  }
+
+  const Type* interfaceType(const InterfaceType* it) {
+    if (it->elems.empty()) return anyType();
+    Interface* t = newType<Interface>();
+    for (const Field* f : it->elems) {
+      if (f->names.empty()) {
+        const Type* embedded = typeExpr(f->type);
+        const Interface* ei = asInterface(embedded);
+        if (!ei) {
+          if (embedded != basicType(BasicKind::Invalid)) {
+            unsupported(f->type->pos, "type constraints");
+          }
+          continue;
+        }
+        for (const Method& m : ei->methods) {
+          if (!t->find(m.name)) t->methods.push_back(m);
+        }
+        continue;
+      }
+      auto ft = as<FuncType>(f->type);
+      if (!ft) continue;
+      Method m;
+      m.name = f->names[0]->name;
+      m.sig = signatureOf(ft);
+      if (t->find(m.name)) {
+        error(f->names[0]->pos, "duplicate method " + m.name);
+        continue;
+      }
+      t->methods.push_back(m);
+    }
+    std::sort(t->methods.begin(), t->methods.end(),
+              [](const Method& a, const Method& b) { return a.name < b.name; });
+    if (t->methods.empty()) return anyType();
+    return t;
   }
 
   const Signature* signatureOf(const FuncType* t) {
@@ -485,11 +825,13 @@ class Checker {
       const Expr* te = f->type;
       bool variadic = false;
       if (auto e = as<Ellipsis>(te)) {
-        unsupported(e->pos, "variadic parameters");
+        if (f != t->params.back() || f->names.size() > 1) {
+          error(e->pos, "can only use ... with final parameter in list");
+        }
         te = e->elem;
         variadic = true;
       }
-      (void)variadic;
+      sig->variadic = sig->variadic || variadic;
       const Type* pt = typeExpr(te);
       for (size_t i = 0; i < std::max<size_t>(1, f->names.size()); ++i) sig->params.push_back(pt);
     }
@@ -511,7 +853,52 @@ class Checker {
     int switchDepth = 0;
     FuncContext* parent = nullptr;  // the enclosing function of a function literal
     int litCount = 0;               // function literals directly inside, for their names
+    struct Label {
+      const LabeledStmt* stmt;
+      bool used = false;
+    };
+    std::map<std::string, Label> labels;             // every label of the body
+    std::vector<const LabeledStmt*> activeLabels;  // labeled statements enclosing this point
   };
+
+  void collectLabels(const Stmt* s) {
+    if (!s) return;
+    if (auto l = as<LabeledStmt>(s)) {
+      const std::string& name = l->label->name;
+      auto it = fn_->labels.find(name);
+      if (it != fn_->labels.end()) {
+        Pos other = it->second.stmt->label->pos;
+        error(l->label->pos, "label " + name + " already defined at " + fileName_ + ":" +
+                                 std::to_string(other.line) + ":" + std::to_string(other.col));
+      } else if (name != "_") {
+        fn_->labels[name] = FuncContext::Label{l};
+      }
+      collectLabels(l->stmt);
+      return;
+    }
+    if (auto b = as<BlockStmt>(s)) {
+      for (const Stmt* x : b->list) collectLabels(x);
+    } else if (auto i = as<IfStmt>(s)) {
+      collectLabels(i->body);
+      collectLabels(i->elseStmt);
+    } else if (auto f = as<ForStmt>(s)) {
+      collectLabels(f->body);
+    } else if (auto r = as<RangeStmt>(s)) {
+      collectLabels(r->body);
+    } else if (auto sw = as<SwitchStmt>(s)) {
+      for (const CaseClause* c : sw->clauses) {
+        for (const Stmt* x : c->body) collectLabels(x);
+      }
+    } else if (auto ts = as<TypeSwitchStmt>(s)) {
+      for (const CaseClause* c : ts->clauses) {
+        for (const Stmt* x : c->body) collectLabels(x);
+      }
+    } else if (auto sel = as<SelectStmt>(s)) {
+      for (const CommClause* c : sel->clauses) {
+        for (const Stmt* x : c->body) collectLabels(x);
+      }
+    }
+  }
 
   Object* newLocal(Ident* id, const Type* type, Scope& scope) {
     Object obj{Object::Kind::Var, id->name};
@@ -553,7 +940,8 @@ class Checker {
   // A function's parameters, results and body, in a context of its own. `parent` is the
   // enclosing function's context for a function literal (whose locals it may capture).
   void checkBody(FuncInfo& fi, const FuncType* type, const BlockStmt* body, const Signature* sig,
-                 FuncContext* parent) {
+                 FuncContext* parent, const Field* recv = nullptr,
+                 const Type* recvType = nullptr) {
     FuncContext ctx;
     ctx.info = &fi;
     ctx.sig = sig;
@@ -564,6 +952,14 @@ class Checker {
     funcScope.parent = parent ? scope_ : &packageScope_;
     Scope* savedScope = scope_;
     scope_ = &funcScope;
+    if (recv) {
+      Ident anon(Pos{});
+      anon.name = "_";
+      Ident* id = recv->names.empty() ? &anon : recv->names[0];
+      Object* o = newLocal(id, recvType, funcScope);
+      o->used = true;
+      fi.params.push_back(o);
+    }
     size_t pi = 0;
     for (const Field* field : type->params) {
       if (field->names.empty()) {
@@ -575,7 +971,9 @@ class Checker {
         continue;
       }
       for (Ident* id : field->names) {
-        Object* o = newLocal(id, sig->params[pi++], funcScope);
+        const Type* pt = sig->params[pi++];
+        if (sig->variadic && pi == sig->params.size()) pt = sliceOf(pt);
+        Object* o = newLocal(id, pt, funcScope);
         o->used = true;
         fi.params.push_back(o);
       }
@@ -597,9 +995,13 @@ class Checker {
         fi.results.push_back(o);
       }
     }
+    for (const Stmt* st : body->list) collectLabels(st);
     blockStmts(body->list);
     if (!sig->results.empty() && !terminatingList(body->list)) {
       error(body->rbrace, "missing return");
+    }
+    for (auto& [name, label] : ctx.labels) {
+      if (!label.used) error(label.stmt->label->pos, "label " + name + " defined and not used");
     }
     for (Object* local : ctx.locals) {
       if (!local->used && local->name != "_") {
@@ -745,6 +1147,19 @@ class Checker {
       case NodeKind::SwitchStmt: return switchStmt(static_cast<const SwitchStmt*>(s));
       case NodeKind::ReturnStmt: return returnStmt(static_cast<const ReturnStmt*>(s));
       case NodeKind::BranchStmt: return branchStmt(static_cast<const BranchStmt*>(s));
+      case NodeKind::LabeledStmt: {
+        auto l = static_cast<const LabeledStmt*>(s);
+        if (!fn_ || !fn_->info) {
+          unsupported(s->pos, "labels outside functions");
+          return;
+        }
+        fn_->activeLabels.push_back(l);
+        stmt(l->stmt);
+        fn_->activeLabels.pop_back();
+        return;
+      }
+      case NodeKind::DeferStmt: return deferStmt(static_cast<const DeferStmt*>(s));
+      case NodeKind::TypeSwitchStmt: return typeSwitchStmt(static_cast<const TypeSwitchStmt*>(s));
       default: unsupported(s->pos, constructName(s->kind));
     }
   }
@@ -770,8 +1185,8 @@ class Checker {
       if (o->kind == Object::Kind::Builtin) {
         return o->builtin == Builtin::Len || o->builtin == Builtin::Cap ||
                o->builtin == Builtin::Append || o->builtin == Builtin::Make ||
-               o->builtin == Builtin::Min ||
-               o->builtin == Builtin::Max;
+               o->builtin == Builtin::Min || o->builtin == Builtin::Max ||
+               o->builtin == Builtin::New;
       }
     }
     return false;
@@ -780,7 +1195,13 @@ class Checker {
   void declStmt(const DeclStmt* d) {
     const GenDecl* g = d->decl;
     if (g->tok == Token::Type) {
-      unsupported(g->pos, "type declarations");
+      if (scriptTypeDecls_.count(g)) return;
+      for (const Node* n : g->specs) {
+        if (Object* o = declareType(static_cast<const TypeSpec*>(n), *scope_)) {
+          o->used = true;
+        }
+      }
+      resolveTypes();
       return;
     }
     for (const Node* n : g->specs) {
@@ -808,7 +1229,7 @@ class Checker {
     std::vector<const Type*> types(spec->names.size(), declared);
     if (!spec->values.empty()) {
       if (spec->values.size() == 1 && spec->names.size() > 1) {
-        Operand x = expr(spec->values[0]);
+        Operand x = commaOkExpr(spec->values[0], spec->names.size());
         auto tuple = x.invalid() ? nullptr : dynamic_cast<const Tuple*>(x.type);
         if (!tuple || tuple->types.size() != spec->names.size()) {
           if (!x.invalid()) mismatch(spec->names[0]->pos, spec->names.size(), x, 1);
@@ -835,6 +1256,22 @@ class Checker {
       Object* o = newLocal(spec->names[i], t, *scope_);
       if (fn_ && fn_->isScript) o->used = true;
     }
+  }
+
+  // The single right-hand side of a 2-variable assignment: `v, ok` from a map index or
+  // a type assertion is a (T, bool) pair.
+  Operand commaOkExpr(const Expr* e, size_t vars) {
+    Operand x = expr(e);
+    if (x.invalid() || vars != 2) return x;
+    const Expr* inner = unparen(e);
+    if (x.mode == Mode::MapIndex || as<TypeAssertExpr>(inner)) {
+      info_.commaOk.insert(inner);
+      Tuple* t = newType<Tuple>();
+      t->types = {x.type, basicType(BasicKind::Bool)};
+      x.type = t;
+      x.mode = Mode::Value;
+    }
+    return x;
   }
 
   static std::string countText(size_t n, const char* what) {
@@ -894,7 +1331,7 @@ class Checker {
       lhs.push_back(l);
     }
     if (s->rhs.size() == 1 && s->lhs.size() > 1) {
-      Operand x = expr(s->rhs[0]);
+      Operand x = commaOkExpr(s->rhs[0], s->lhs.size());
       auto tuple = x.invalid() ? nullptr : dynamic_cast<const Tuple*>(x.type);
       if (!tuple || tuple->types.size() != s->lhs.size()) {
         if (!x.invalid()) mismatch(s->lhs[0]->pos, s->lhs.size(), x, 1);
@@ -902,7 +1339,8 @@ class Checker {
       }
       for (size_t i = 0; i < lhs.size(); ++i) {
         if (lhs[i].invalid() || !lhs[i].type) continue;
-        if (!identical(lhs[i].type, tuple->types[i])) {
+        std::string reason;
+        if (!assignableType(tuple->types[i], lhs[i].type, &reason)) {
           error(s->rhs[0]->pos, "cannot use " + exprString(s->rhs[0]) + " (value of type " +
                                     typeString(tuple->types[i]) + ") as " +
                                     typeString(lhs[i].type) + " value in assignment");
@@ -941,7 +1379,15 @@ class Checker {
   }
 
   void checkAssignable(Operand& x) {
-    if (x.mode == Mode::Variable) return;
+    if (x.mode == Mode::Variable || x.mode == Mode::MapIndex) return;
+    if (auto sel = as<SelectorExpr>(unparen(x.expr))) {
+      auto base = info_.types.find(sel->x);
+      if (base != info_.types.end() && base->second.mode == Mode::MapIndex) {
+        error(x.expr->pos, "cannot assign to struct field " + exprString(x.expr) + " in map");
+        x.mode = Mode::Invalid;
+        return;
+      }
+    }
     error(x.expr->pos, "cannot assign to " + exprString(x.expr) +
                            " (neither addressable nor a map index expression)");
     x.mode = Mode::Invalid;
@@ -951,7 +1397,7 @@ class Checker {
     std::vector<const Type*> types(s->lhs.size(), nullptr);
     std::vector<Operand> values;
     if (s->rhs.size() == 1 && s->lhs.size() > 1) {
-      Operand x = expr(s->rhs[0]);
+      Operand x = commaOkExpr(s->rhs[0], s->lhs.size());
       auto tuple = x.invalid() ? nullptr : dynamic_cast<const Tuple*>(x.type);
       if (!tuple || tuple->types.size() != s->lhs.size()) {
         if (!x.invalid()) mismatch(s->lhs[0]->pos, s->lhs.size(), x, 1);
@@ -1059,9 +1505,18 @@ class Checker {
         if (s->value) {
           error(s->value->pos, "range over " + describe(x) + " permits only one iteration variable");
         }
-      } else if (x.type->kind == TypeKind::Slice) {
+      } else if (const Slice* sl = asSliceType(x.type)) {
         keyType = basicType(BasicKind::Int);
-        valueType = static_cast<const Slice*>(x.type)->elem;
+        valueType = sl->elem;
+      } else if (const Array* a = asArray(x.type)) {
+        keyType = basicType(BasicKind::Int);
+        valueType = a->elem;
+      } else if (const Pointer* p = asPointer(x.type); p && asArray(p->elem)) {
+        keyType = basicType(BasicKind::Int);
+        valueType = asArray(p->elem)->elem;
+      } else if (const Map* m = asMap(x.type)) {
+        keyType = m->key;
+        valueType = m->elem;
       } else if (b && b->isString()) {
         if (isUntyped(x.type)) convertUntyped(x, basicType(BasicKind::String));
         keyType = basicType(BasicKind::Int);
@@ -1217,7 +1672,43 @@ class Checker {
 
   void branchStmt(const BranchStmt* s) {
     if (s->label) {
-      unsupported(s->pos, "labels");
+      const std::string& name = s->label->name;
+      if (!fn_ || !fn_->info) {
+        unsupported(s->pos, "labels outside functions");
+        return;
+      }
+      auto it = fn_->labels.find(name);
+      if (s->tok == Token::Goto) {
+        if (it == fn_->labels.end()) {
+          error(s->label->pos, "label " + name + " not defined");
+          return;
+        }
+        it->second.used = true;
+        info_.branchTargets[s] = it->second.stmt;
+        return;
+      }
+      const char* what = s->tok == Token::Break ? "break" : "continue";
+      for (auto a = fn_->activeLabels.rbegin(); a != fn_->activeLabels.rend(); ++a) {
+        if ((*a)->label->name != name) continue;
+        const Stmt* target = (*a)->stmt;
+        bool loop = as<ForStmt>(target) || as<RangeStmt>(target);
+        bool ok = loop || (s->tok == Token::Break &&
+                           (as<SwitchStmt>(target) || as<TypeSwitchStmt>(target) ||
+                            as<SelectStmt>(target)));
+        fn_->labels[name].used = true;
+        if (!ok) {
+          error(s->label->pos, std::string("invalid ") + what + " label " + name);
+          return;
+        }
+        info_.branchTargets[s] = target;
+        return;
+      }
+      if (it != fn_->labels.end()) {
+        it->second.used = true;
+        error(s->label->pos, std::string("invalid ") + what + " label " + name);
+      } else {
+        error(s->label->pos, std::string(what) + " label not defined: " + name);
+      }
       return;
     }
     if (s->tok == Token::Break && fn_ && fn_->loopDepth == 0 && fn_->switchDepth == 0) {
@@ -1226,9 +1717,111 @@ class Checker {
       error(s->pos, "continue is not in a loop");
     } else if (s->tok == Token::Fallthrough) {
       error(s->pos, "fallthrough statement out of place");
-    } else if (s->tok == Token::Goto) {
-      unsupported(s->pos, "goto statements");
     }
+  }
+
+  void deferStmt(const DeferStmt* d) {
+    auto call = as<CallExpr>(unparen(d->call));
+    if (!call) {
+      expr(d->call, true);
+      error(d->call->pos, "expression in defer must be function call");
+      return;
+    }
+    Operand x = expr(call, true);
+    if (x.invalid()) return;
+    auto tv = info_.types.find(call->fun);
+    if (tv != info_.types.end() && tv->second.mode == Mode::TypeExpr) {
+      error(d->call->pos, "defer requires function call, not conversion");
+      return;
+    }
+    if (isValueOnlyCall(call)) {
+      error(d->call->pos, "defer discards result of " + exprString(call));
+    }
+  }
+
+  void typeSwitchStmt(const TypeSwitchStmt* s) {
+    Scope scope;
+    openScope(scope);
+    if (s->init) stmt(s->init);
+    Operand x = expr(s->subject);
+    const Interface* iface = x.invalid() ? nullptr : asInterface(x.type);
+    if (!x.invalid() && !iface) {
+      error(s->subject->pos, describe(x) + " is not an interface");
+    }
+    std::vector<Object*> bindings;
+    bool sawDefault = false;
+    std::vector<std::pair<const Type*, Pos>> seen;
+    fn_->switchDepth++;
+    for (const CaseClause* c : s->clauses) {
+      if (c->isDefault) {
+        if (sawDefault) error(c->pos, "multiple defaults in switch");
+        sawDefault = true;
+      }
+      const Type* single = nullptr;
+      for (const Expr* e : c->list) {
+        auto id = as<Ident>(unparen(e));
+        if (id && id->name == "nil" && lookup("nil") && lookup("nil")->kind == Object::Kind::Nil) {
+          TypeAndValue tv;
+          tv.mode = Mode::Value;
+          tv.type = basicType(BasicKind::UntypedNil);
+          info_.types[e] = tv;
+          single = nullptr;
+          continue;
+        }
+        const Type* t = typeExpr(e);
+        if (t == basicType(BasicKind::Invalid)) continue;
+        TypeAndValue tv;
+        tv.mode = Mode::TypeExpr;
+        tv.type = t;
+        info_.types[e] = tv;
+        single = c->list.size() == 1 ? t : nullptr;
+        for (auto& [other, pos] : seen) {
+          if (identical(other, t)) {
+            error(e->pos, "duplicate case " + exprString(e) + " in type switch\n\t" + fileName_ +
+                              ":" + std::to_string(pos.line) + ":" + std::to_string(pos.col) +
+                              ": previous case");
+          }
+        }
+        seen.push_back({t, e->pos});
+        std::string reason;
+        if (iface && !asInterface(t) && !implements(t, iface, &reason)) {
+          error(e->pos, "impossible type switch case: " + exprString(e) + "\n\t" + describe(x) +
+                            " cannot have dynamic type " + typeString(t) + " " + reason);
+        }
+      }
+      Scope body;
+      openScope(body);
+      if (s->binding) {
+        const Type* bt = single ? single : (x.invalid() ? basicType(BasicKind::Invalid) : x.type);
+        Ident* id = const_cast<Ident*>(s->binding);
+        Object obj{Object::Kind::Var, id->name};
+        obj.pos = id->pos;
+        obj.type = bt;
+        Object* o = newObject(obj);
+        o->slot = fn_->info ? fn_->info->frameSize++ : -1;
+        if (fn_->info) {
+          o->owner = fn_->info;
+          fn_->info->slotTypes.push_back(bt);
+          fn_->info->slotObjects.push_back(o);
+        } else {
+          o->isGlobal = true;
+          o->slot = info_.globalCount++;
+          info_.globalTypes.push_back(bt);
+        }
+        if (id->name != "_") body.names[id->name] = o;
+        info_.implicits[c] = o;
+        bindings.push_back(o);
+      }
+      blockStmts(c->body);
+      closeScope(body);
+    }
+    fn_->switchDepth--;
+    if (s->binding && s->binding->name != "_" && !(fn_ && fn_->isScript)) {
+      bool used = false;
+      for (Object* o : bindings) used = used || o->used;
+      if (!used) error(s->binding->pos, "declared and not used: " + s->binding->name);
+    }
+    closeScope(scope);
   }
 
   // ---- Operands and conversions ---------------------------------------------------------
@@ -1253,6 +1846,8 @@ class Checker {
         return text + " (constant " + value + " of type " + typeString(x.type) + ")";
       }
       case Mode::Variable: return text + " (variable of type " + typeString(x.type) + ")";
+      case Mode::MapIndex:
+        return text + " (map index expression of type " + typeString(x.type) + ")";
       case Mode::TypeExpr: return text + " (type)";
       case Mode::NoValue: return text + " (no value)";
       case Mode::Builtin: return text + " (built-in function " + text + ")";
@@ -1344,9 +1939,11 @@ class Checker {
   // Gives an untyped operand the type `target` (the default type for `any`).
   bool convertUntyped(Operand& x, const Type* target) {
     if (x.invalid() || !isUntyped(x.type)) return true;
-    if (target->kind == TypeKind::Interface) target = defaultType(x.type);
+    if (asInterface(target) && x.type != basicType(BasicKind::UntypedNil)) {
+      target = defaultType(x.type);
+    }
     if (x.type == basicType(BasicKind::UntypedNil)) {
-      if (target->kind != TypeKind::Slice && target->kind != TypeKind::Signature) return false;
+      if (!nillable(target)) return false;
       x.type = target;
       updateUntyped(x.expr, target);
       return true;
@@ -1397,11 +1994,23 @@ class Checker {
       return;
     }
     if (isUntyped(x.type)) {
-      if (x.type == basicType(BasicKind::UntypedNil) && t->kind != TypeKind::Interface &&
-          t->kind != TypeKind::Slice && t->kind != TypeKind::Signature) {
+      if (x.type == basicType(BasicKind::UntypedNil) && !nillable(t)) {
         error(x.expr->pos, "cannot use nil as " + typeString(t) + " value in " + context);
         x.mode = Mode::Invalid;
         return;
+      }
+      const Interface* iface = asInterface(t);
+      if (iface && x.type != basicType(BasicKind::UntypedNil) && !iface->methods.empty()) {
+        // An untyped constant takes its default type, which must implement t.
+        Operand probe = x;
+        convertUntyped(probe, defaultType(x.type));
+        std::string reason;
+        if (!assignableType(probe.type, t, &reason)) {
+          error(x.expr->pos, "cannot use " + describe(x) + " as " + typeString(t) +
+                                 " value in " + context + ": " + reason);
+          x.mode = Mode::Invalid;
+          return;
+        }
       }
       if (!convertUntyped(x, t)) {
         error(x.expr->pos, "cannot use " + describe(x) + " as " + typeString(t) + " value in " +
@@ -1410,9 +2019,10 @@ class Checker {
       }
       return;
     }
-    if (t->kind == TypeKind::Interface || identical(x.type, t)) return;
+    std::string reason;
+    if (assignableType(x.type, t, &reason)) return;
     error(x.expr->pos, "cannot use " + describe(x) + " as " + typeString(t) + " value in " +
-                           context);
+                           context + (reason.empty() ? "" : ": " + reason));
     x.mode = Mode::Invalid;
   }
 
@@ -1466,9 +2076,20 @@ class Checker {
         if (x.type != basicType(BasicKind::Invalid)) x.mode = Mode::TypeExpr;
         return x;
       }
+      case NodeKind::StarExpr: return starExpr(static_cast<const StarExpr*>(e));
+      case NodeKind::TypeAssertExpr: return typeAssert(static_cast<const TypeAssertExpr*>(e));
+      case NodeKind::StructType:
+      case NodeKind::MapType:
+      case NodeKind::InterfaceType: {
+        Operand x = invalidOperand(e);
+        x.type = typeExpr(e);
+        if (x.type != basicType(BasicKind::Invalid)) x.mode = Mode::TypeExpr;
+        return x;
+      }
       case NodeKind::SelectorExpr: {
         auto sel = static_cast<const SelectorExpr*>(e);
         Operand x = invalidOperand(e);
+        if (!isPackageSelector(sel)) return selector(sel);
         if (const Object* member = packageMember(sel)) {
           x.type = member->type;
           switch (member->kind) {
@@ -1577,6 +2198,161 @@ class Checker {
     return x;
   }
 
+  // Whether sel is `pkg.Name` (x names a package, or would be auto-imported in a script).
+  bool isPackageSelector(const SelectorExpr* sel) {
+    auto id = as<Ident>(sel->x);
+    if (!id) return false;
+    Object* o = lookup(id->name);
+    if (o) return o->kind == Object::Kind::PkgName;
+    return script_ && importer_.importByName(id->name) != nullptr;
+  }
+
+  // A variable whose address is taken lives in a box, unless it is a struct or array
+  // (whose object is the pointer's target already).
+  void markAddressTaken(const Expr* e) {
+    e = unparen(e);
+    auto id = as<Ident>(e);
+    if (!id) return;
+    auto it = info_.uses.find(id);
+    if (it == info_.uses.end()) return;
+    auto o = const_cast<Object*>(it->second);
+    if (o->kind != Object::Kind::Var || o->isGlobal) return;
+    if (isKind(o->type, TypeKind::Struct) || isKind(o->type, TypeKind::Array)) return;
+    if (o->isResult) {
+      unsupported(e->pos, "pointers to named results");
+      return;
+    }
+    o->captured = true;
+  }
+
+  Operand selector(const SelectorExpr* sel) {
+    Operand r = invalidOperand(sel);
+    bool savedAllowTypes = allowTypes_;
+    allowTypes_ = true;
+    Operand x = expr(sel->x);
+    allowTypes_ = savedAllowTypes;
+    if (x.invalid()) return r;
+    const std::string& name = sel->sel->name;
+    Selection s;
+    LookupResult found = lookupFieldOrMethod(x.type, name, &s);
+    if (x.mode == Mode::TypeExpr) {
+      // A method expression: T.M or (*T).M, a function taking the receiver first.
+      if (found != LookupResult::Found || s.kind == Selection::Kind::Field) {
+        error(sel->sel->pos, exprString(sel) + " undefined (type " + typeString(x.type) +
+                                 " has no method " + name + ")");
+        return r;
+      }
+      if (s.kind == Selection::Kind::Method && s.method->pointerRecv && !asPointer(x.type) &&
+          !s.indirect) {
+        error(sel->sel->pos, "invalid method expression " + exprString(sel) +
+                                 " (needs pointer receiver (*" + typeString(x.type) + ")." +
+                                 name + ")");
+        return r;
+      }
+      Signature* sig = newType<Signature>();
+      auto ms = static_cast<const Signature*>(s.type);
+      sig->params.push_back(x.type);
+      for (const Type* p : ms->params) sig->params.push_back(p);
+      sig->results = ms->results;
+      sig->variadic = ms->variadic;
+      s.recvBase = x.type;
+      info_.selections[sel] = s;
+      r.mode = Mode::Value;
+      r.type = sig;
+      return r;
+    }
+    if (found == LookupResult::Ambiguous) {
+      error(sel->sel->pos, "ambiguous selector " + exprString(sel));
+      return r;
+    }
+    if (found == LookupResult::NotFound) {
+      const Type* shown = x.type;
+      if (const Pointer* p = asPointer(shown); p && asPointer(p->elem)) {
+        error(sel->sel->pos, exprString(sel) + " undefined (type " + typeString(shown) +
+                                 " has no field or method " + name + ")");
+        return r;
+      }
+      std::string what = "field or method";
+      if (asInterface(x.type)) what = "field or method";
+      error(sel->sel->pos, exprString(sel) + " undefined (type " + typeString(shown) +
+                               " has no " + what + " " + name + ")");
+      return r;
+    }
+    if (s.kind == Selection::Kind::Field) {
+      r.mode = (x.mode == Mode::Variable || s.indirect) ? Mode::Variable : Mode::Value;
+      r.type = s.type;
+      info_.selections[sel] = s;
+      return r;
+    }
+    if (s.kind == Selection::Kind::Method && s.method->pointerRecv && !s.indirect &&
+        !asPointer(x.type)) {
+      if (x.mode != Mode::Variable) {
+        error(sel->pos, "cannot call pointer method " + name + " on " + typeString(x.type));
+        return r;
+      }
+      markAddressTaken(sel->x);
+    }
+    info_.selections[sel] = s;
+    r.mode = Mode::Value;
+    r.type = s.type;
+    return r;
+  }
+
+  Operand starExpr(const StarExpr* st) {
+    Operand r = invalidOperand(st);
+    bool savedAllowTypes = allowTypes_;
+    allowTypes_ = true;
+    Operand x = expr(st->x);
+    allowTypes_ = savedAllowTypes;
+    if (x.invalid()) return r;
+    if (x.mode == Mode::TypeExpr) {
+      r.mode = Mode::TypeExpr;
+      r.type = pointerTo(x.type);
+      return r;
+    }
+    if (x.type == basicType(BasicKind::UntypedNil)) {
+      error(st->pos, "invalid operation: cannot indirect nil");
+      return r;
+    }
+    const Pointer* p = asPointer(x.type);
+    if (!p) {
+      error(st->pos, "invalid operation: cannot indirect " + describe(x));
+      return r;
+    }
+    r.mode = Mode::Variable;
+    r.type = p->elem;
+    return r;
+  }
+
+  Operand typeAssert(const TypeAssertExpr* e) {
+    Operand r = invalidOperand(e);
+    Operand x = expr(e->x);
+    if (x.invalid()) return r;
+    if (!e->type) {
+      error(e->pos, "invalid syntax tree: use of .(type) outside type switch");
+      return r;
+    }
+    const Interface* iface = asInterface(x.type);
+    if (!iface) {
+      error(x.expr->pos, "invalid operation: " + describe(x) + " is not an interface");
+      return r;
+    }
+    const Type* t = typeExpr(e->type);
+    if (t == basicType(BasicKind::Invalid)) return r;
+    if (!asInterface(t)) {
+      std::string reason;
+      if (!implements(t, iface, &reason)) {
+        error(e->type->pos, "impossible type assertion: " + exprString(e) + "\n\t" +
+                                typeString(t) + " does not implement " + typeString(x.type) +
+                                " " + reason);
+        return r;
+      }
+    }
+    r.mode = Mode::Value;
+    r.type = t;
+    return r;
+  }
+
   const Object* packageMember(const SelectorExpr* sel) {
     auto pkgId = as<Ident>(sel->x);
     Object* pkgObj = pkgId ? lookup(pkgId->name) : nullptr;
@@ -1602,6 +2378,16 @@ class Checker {
   }
 
   Operand unary(const UnaryExpr* u) {
+    if (u->op == Token::And) {
+      if (auto lit = as<CompositeLit>(unparen(u->x))) {
+        Operand x = expr(lit);
+        Operand r = invalidOperand(u);
+        if (x.invalid()) return r;
+        r.mode = Mode::Value;
+        r.type = pointerTo(x.type);
+        return r;
+      }
+    }
     Operand x = expr(u->x);
     Operand r = invalidOperand(u);
     if (x.invalid()) return r;
@@ -1610,7 +2396,13 @@ class Checker {
       return r;
     }
     if (u->op == Token::And) {
-      unsupported(u->pos, "pointers");
+      if (x.mode != Mode::Variable) {
+        error(u->pos, "invalid operation: cannot take address of " + describe(x));
+        return r;
+      }
+      markAddressTaken(u->x);
+      r.mode = Mode::Value;
+      r.type = pointerTo(x.type);
       return r;
     }
     const Basic* b = asBasic(x.type);
@@ -1753,34 +2545,35 @@ class Checker {
     return r;
   }
 
+  // Why values of type t cannot be compared with ==, in Go's words; empty if they can.
+  std::string incomparableReason(const Type* t) {
+    const Type* u = under(t);
+    switch (u->kind) {
+      case TypeKind::Slice: return "slice can only be compared to nil";
+      case TypeKind::Map: return "map can only be compared to nil";
+      case TypeKind::Signature: return "func can only be compared to nil";
+      case TypeKind::Struct:
+        for (const StructField& f : static_cast<const Struct*>(u)->fields) {
+          if (!comparable(f.type)) {
+            return "struct containing " + typeString(f.type) + " cannot be compared";
+          }
+        }
+        return "";
+      case TypeKind::Array:
+        if (!comparable(static_cast<const Array*>(u)->elem)) {
+          return typeString(t) + " cannot be compared";
+        }
+        return "";
+      default: return "";
+    }
+  }
+
   Operand comparison(Token op, Operand x, Operand y, Pos pos, bool forSwitch,
                      const BinaryExpr* e = nullptr) {
     Operand r = invalidOperand(e);
     std::string text = e ? exprString(e) : exprString(x.expr) + " == " + exprString(y.expr);
     const Type* nilType = basicType(BasicKind::UntypedNil);
-    auto nilOnly = [](const Operand& o) {
-      return !o.invalid() && (o.type->kind == TypeKind::Slice || o.type->kind == TypeKind::Signature);
-    };
-    bool xSlice = nilOnly(x);
-    bool ySlice = nilOnly(y);
-    if (xSlice || ySlice) {
-      if ((xSlice && y.type == nilType) || (ySlice && x.type == nilType)) {
-        if (!forSwitch && (op == Token::Eql || op == Token::Neq)) {
-          if (xSlice) convertUntyped(y, x.type);
-          else convertUntyped(x, y.type);
-          r.mode = Mode::Value;
-          r.type = basicType(BasicKind::UntypedBool);
-          return r;
-        }
-      }
-      if (xSlice && ySlice && identical(x.type, y.type)) {
-        error(x.expr->pos, "invalid operation: " + text + " (" +
-                               (x.type->kind == TypeKind::Slice ? "slice" : "func") +
-                               " can only be compared to nil)");
-        return r;
-      }
-    }
-    if (!matchTypes(x, y) || x.invalid() || y.invalid() || !identical(x.type, y.type)) {
+    auto mismatched = [&]() {
       if (forSwitch) {
         error(x.expr->pos, "invalid case " + exprString(x.expr) + " in switch on " +
                                exprString(y.expr) + " (mismatched types " + typeString(x.type) +
@@ -1790,13 +2583,57 @@ class Checker {
                                typeString(x.type) + " and " + typeString(y.type) + ")");
       }
       return r;
-    }
-    const Basic* b = asBasic(x.type);
-    bool ordered = op != Token::Eql && op != Token::Neq;
-    if (!b || (ordered && !b->isOrdered())) {
-      error(x.expr->pos, std::string("invalid operation: ") + text + " (operator " +
-                             tokenText(op) + " not defined on " + describe(x) + ")");
+    };
+    bool equality = op == Token::Eql || op == Token::Neq;
+    bool xNil = x.type == nilType, yNil = y.type == nilType;
+    if (xNil || yNil) {
+      if (xNil && yNil) {
+        error(x.expr->pos, "invalid operation: " + text + " (operator " + tokenText(op) +
+                               " not defined on nil)");
+        return r;
+      }
+      Operand& other = xNil ? y : x;
+      Operand& nil = xNil ? x : y;
+      if (!nillable(other.type)) {
+        if (isUntyped(other.type)) return mismatched();
+        error(nil.expr->pos, "invalid operation: " + text + " (mismatched types " +
+                                 typeString(x.type) + " and " + typeString(y.type) + ")");
+        return r;
+      }
+      if (!equality) {
+        error(x.expr->pos, "invalid operation: " + text + " (operator " + tokenText(op) +
+                               " not defined on nil)");
+        return r;
+      }
+      nil.type = other.type;
+      updateUntyped(nil.expr, other.type);
+      r.mode = Mode::Value;
+      r.type = basicType(BasicKind::UntypedBool);
       return r;
+    }
+    if (!matchTypes(x, y) || x.invalid() || y.invalid()) return mismatched();
+    if (!identical(x.type, y.type)) {
+      // An interface and a value of a type implementing it compare by dynamic value.
+      std::string reason;
+      bool mixed = (asInterface(x.type) && assignableType(y.type, x.type, &reason)) ||
+                   (asInterface(y.type) && assignableType(x.type, y.type, &reason));
+      if (!mixed || !equality) return mismatched();
+    }
+    if (equality) {
+      for (const Operand* o : {&x, &y}) {
+        std::string why = incomparableReason(o->type);
+        if (!why.empty()) {
+          error(x.expr->pos, "invalid operation: " + text + " (" + why + ")");
+          return r;
+        }
+      }
+    } else {
+      const Basic* b = asBasic(x.type);
+      if (!b || !b->isOrdered()) {
+        error(x.expr->pos, std::string("invalid operation: ") + text + " (operator " +
+                               tokenText(op) + " not defined on " + describe(x) + ")");
+        return r;
+      }
     }
     r.type = basicType(BasicKind::UntypedBool);
     if (x.mode == Mode::Constant && y.mode == Mode::Constant) {
@@ -1811,6 +2648,7 @@ class Checker {
         convertUntyped(y, defaultType(y.type));
       }
     }
+    (void)pos;
     return r;
   }
 
@@ -1912,10 +2750,33 @@ class Checker {
       unsupported(e->pos, "generic instantiations");
       return r;
     }
-    if (x.type->kind == TypeKind::Slice) {
+    if (const Slice* sl = asSliceType(x.type)) {
       if (!indexValue(e->indices[0], -1)) return r;
       r.mode = Mode::Variable;
-      r.type = static_cast<const Slice*>(x.type)->elem;
+      r.type = sl->elem;
+      return r;
+    }
+    if (const Map* m = asMap(x.type)) {
+      Operand k = expr(e->indices[0]);
+      if (k.invalid()) return r;
+      assignment(k, m->key, "map index");
+      if (k.invalid()) return r;
+      r.mode = Mode::MapIndex;
+      r.type = m->elem;
+      return r;
+    }
+    const Array* arr = asArray(x.type);
+    bool arrayPointer = false;
+    if (!arr) {
+      if (const Pointer* p = asPointer(x.type)) {
+        arr = asArray(p->elem);
+        arrayPointer = arr != nullptr;
+      }
+    }
+    if (arr) {
+      if (!indexValue(e->indices[0], arr->len)) return r;
+      r.mode = arrayPointer || x.mode == Mode::Variable ? Mode::Variable : Mode::Value;
+      r.type = arr->elem;
       return r;
     }
     const Basic* b = asBasic(x.type);
@@ -1941,7 +2802,18 @@ class Checker {
     if (x.invalid()) return r;
     const Basic* b = asBasic(x.type);
     bool isString = b && b->isString();
-    if (!isString && x.type->kind != TypeKind::Slice) {
+    const Type* resultType = x.type;
+    if (const Array* a = asArray(x.type)) {
+      if (x.mode != Mode::Variable) {
+        error(x.expr->pos, "invalid operation: " + exprString(x.expr) +
+                               " (slice of unaddressable value)");
+        return r;
+      }
+      markAddressTaken(x.expr);
+      resultType = sliceOf(a->elem);
+    } else if (const Pointer* p = asPointer(x.type); p && asArray(p->elem)) {
+      resultType = sliceOf(asArray(p->elem)->elem);
+    } else if (!isString && !asSliceType(x.type)) {
       error(x.expr->pos, "cannot slice " + describe(x));
       return r;
     }
@@ -1968,39 +2840,160 @@ class Checker {
       prev = v;
     }
     r.mode = Mode::Value;
-    r.type = isString ? basicType(BasicKind::String) : x.type;
+    r.type = isString ? (isUntyped(x.type) ? basicType(BasicKind::String) : x.type) : resultType;
     return r;
   }
 
-  // []T{...}; `hint` is the element type of an enclosing literal whose elements omit it.
+  // T{...}; `hint` is the element type of an enclosing literal whose elements omit it
+  // (for `*T` elements, `{...}` stands for `&T{...}` and the literal's type is *T).
   Operand compositeLit(const CompositeLit* lit, const Type* hint) {
     Operand r = invalidOperand(lit);
-    const Type* t = lit->type ? typeExpr(lit->type) : hint;
+    const Type* t = nullptr;
+    bool openArray = false;  // [...]T
+    if (lit->type) {
+      if (auto at = as<ArrayType>(lit->type); at && at->len && as<Ellipsis>(at->len)) {
+        const Type* elem = typeExpr(at->elem);
+        if (elem == basicType(BasicKind::Invalid)) return r;
+        t = arrayOf(elem, 0);
+        openArray = true;
+      } else {
+        t = typeExpr(lit->type);
+      }
+    } else {
+      t = hint;
+    }
     if (!t) {
       error(lit->pos, "invalid composite literal type: missing type");
       return r;
     }
     if (t == basicType(BasicKind::Invalid)) return r;
-    if (t->kind != TypeKind::Slice) {
-      unsupported(lit->pos, "composite literals of type " + typeString(t));
-      return r;
+    const Type* base = t;
+    if (!lit->type) {
+      if (const Pointer* p = asPointer(t)) base = p->elem;
     }
-    const Type* elem = static_cast<const Slice*>(t)->elem;
-    for (const KeyedElement& el : lit->elements) {
-      if (el.key) {
-        unsupported(el.key->pos, "keyed slice elements");
-        continue;
+    const Type* u = under(base);
+    auto element = [&](const Expr* v, const Type* elemType, const char* context) {
+      if (auto inner = as<CompositeLit>(v); inner && !inner->type) {
+        Operand x = compositeLit(inner, elemType);
+        if (!x.invalid()) record(x);
+        return;
       }
-      if (auto inner = as<CompositeLit>(el.value); inner && !inner->type) {
-        Operand v = compositeLit(inner, elem);
-        if (!v.invalid()) record(v);
-        continue;
+      Operand x = expr(v);
+      assignment(x, elemType, context);
+    };
+    switch (u->kind) {
+      case TypeKind::Struct: {
+        auto st = static_cast<const Struct*>(u);
+        if (lit->elements.empty()) break;
+        bool keyed = lit->elements[0].key != nullptr;
+        std::set<std::string> seen;
+        for (size_t i = 0; i < lit->elements.size(); ++i) {
+          const KeyedElement& el = lit->elements[i];
+          if ((el.key != nullptr) != keyed) {
+            error(el.value->pos, "mixture of field:value and value elements in struct literal");
+            return r;
+          }
+          if (keyed) {
+            auto key = as<Ident>(el.key);
+            int index = key ? st->fieldIndex(key->name) : -1;
+            if (index < 0) {
+              error(el.key->pos, "unknown field " + exprString(el.key) + " in struct literal of type " +
+                                     typeString(base));
+              expr(el.value);
+              continue;
+            }
+            if (!seen.insert(key->name).second) {
+              error(el.key->pos, "duplicate field name " + key->name + " in struct literal");
+              continue;
+            }
+            element(el.value, st->fields[static_cast<size_t>(index)].type, "struct literal");
+            continue;
+          }
+          if (i >= st->fields.size()) {
+            error(el.value->pos, "too many values in struct literal of type " + typeString(base));
+            return r;
+          }
+          element(el.value, st->fields[i].type, "struct literal");
+        }
+        if (!keyed && lit->elements.size() < st->fields.size()) {
+          error(lit->rbrace, "too few values in struct literal of type " + typeString(base));
+          return r;
+        }
+        break;
       }
-      Operand v = expr(el.value);
-      assignment(v, elem, "array or slice literal");
+      case TypeKind::Array:
+      case TypeKind::Slice: {
+        const Type* elemType = u->kind == TypeKind::Array ? static_cast<const Array*>(u)->elem
+                                                         : static_cast<const Slice*>(u)->elem;
+        int64_t limit = u->kind == TypeKind::Array && !openArray
+                            ? static_cast<const Array*>(u)->len
+                            : -1;
+        int64_t index = 0, length = 0;
+        std::set<int64_t> seen;
+        for (const KeyedElement& el : lit->elements) {
+          if (el.key) {
+            Operand k = expr(el.key);
+            if (k.invalid()) continue;
+            auto v = k.mode == Mode::Constant ? k.val.toInt() : std::nullopt;
+            if (!v || *v < 0) {
+              error(el.key->pos, "index " + exprString(el.key) + " must be integer constant");
+              continue;
+            }
+            if (isUntyped(k.type)) convertUntyped(k, basicType(BasicKind::Int));
+            index = k.val.int64Value();
+          }
+          if (limit >= 0 && index >= limit) {
+            error(el.value->pos, "index " + std::to_string(index) + " out of bounds [0:" +
+                                     std::to_string(limit) + "]");
+            return r;
+          }
+          if (!seen.insert(index).second) {
+            error(el.key ? el.key->pos : el.value->pos,
+                  "duplicate index " + std::to_string(index) + " in array or slice literal");
+          }
+          element(el.value, elemType, "array or slice literal");
+          ++index;
+          length = std::max(length, index);
+        }
+        if (openArray) {
+          t = arrayOf(elemType, length);
+          base = t;
+        }
+        break;
+      }
+      case TypeKind::Map: {
+        auto m = static_cast<const Map*>(u);
+        std::vector<std::pair<ConstValue, Pos>> keys;
+        for (const KeyedElement& el : lit->elements) {
+          if (!el.key) {
+            error(el.value->pos, "missing key in map literal");
+            continue;
+          }
+          if (auto inner = as<CompositeLit>(el.key); inner && !inner->type) {
+            Operand k = compositeLit(inner, m->key);
+            if (!k.invalid()) record(k);
+          } else {
+            Operand k = expr(el.key);
+            assignment(k, m->key, "map literal");
+            if (!k.invalid() && k.mode == Mode::Constant) {
+              for (auto& [v, pos] : keys) {
+                if (ConstValue::compare(Token::Eql, v, k.val)) {
+                  error(el.key->pos, "duplicate key " + exprString(el.key) + " in map literal");
+                }
+              }
+              keys.push_back({k.val, el.key->pos});
+            }
+          }
+          element(el.value, m->elem, "map literal");
+        }
+        break;
+      }
+      default:
+        error(lit->pos, "invalid composite literal type " + typeString(t));
+        return r;
     }
     r.mode = Mode::Value;
-    r.type = t;
+    r.type = lit->type ? base : t;
     return r;
   }
 
@@ -2018,13 +3011,9 @@ class Checker {
     }
     if (f.mode == Mode::TypeExpr) return conversion(c, f.type);
     if (f.mode == Mode::Builtin) return builtinCall(c, f.builtin->builtin);
-    auto sig = dynamic_cast<const Signature*>(f.type);
+    auto sig = asSignature(f.type);
     if (!sig) {
       error(c->pos, "invalid operation: cannot call non-function " + describe(f));
-      return r;
-    }
-    if (c->hasEllipsis) {
-      unsupported(c->pos, "calls with ...");
       return r;
     }
     std::vector<Operand> args;
@@ -2033,6 +3022,24 @@ class Checker {
       if (a.invalid()) return r;
     }
     std::string funName = exprString(c->fun);
+    if (c->hasEllipsis) {
+      if (!sig->variadic) {
+        error(c->args.empty() ? c->pos : c->args.back()->pos,
+              "have (...) but function is not variadic: " + funName);
+        return r;
+      }
+      if (args.size() != sig->params.size()) {
+        error(c->pos, std::string(args.size() < sig->params.size() ? "not enough" : "too many") +
+                          " arguments in call to " + funName);
+        return r;
+      }
+      std::string context = "argument to " + funName;
+      for (size_t i = 0; i + 1 < args.size(); ++i) {
+        assignment(args[i], sig->params[i], context.c_str());
+      }
+      assignment(args.back(), sliceOf(sig->params.back()), context.c_str());
+      return callResult(c, sig);
+    }
     size_t fixed = sig->variadic ? sig->params.size() - 1 : sig->params.size();
     if (args.size() < fixed || (!sig->variadic && args.size() > fixed)) {
       bool tooMany = args.size() > fixed;
@@ -2052,6 +3059,11 @@ class Checker {
       const Type* param = sig->variadic && i >= fixed ? sig->params.back() : sig->params[i];
       assignment(args[i], param, context.c_str());
     }
+    return callResult(c, sig);
+  }
+
+  Operand callResult(const CallExpr* c, const Signature* sig) {
+    Operand r = invalidOperand(c);
     if (sig->results.empty()) {
       r.mode = Mode::NoValue;
       return r;
@@ -2082,8 +3094,9 @@ class Checker {
     r.type = target;
     // string <-> []byte and []rune.
     auto byteOrRuneSlice = [](const Type* t) {
-      if (t->kind != TypeKind::Slice) return false;
-      const Basic* e = asBasic(static_cast<const Slice*>(t)->elem);
+      const Slice* sl = asSliceType(t);
+      if (!sl) return false;
+      const Basic* e = asBasic(sl->elem);
       return e && (e->basic == BasicKind::Uint8 || e->basic == BasicKind::Int32);
     };
     if ((byteOrRuneSlice(target) && from && from->isString()) ||
@@ -2092,7 +3105,36 @@ class Checker {
       r.mode = Mode::Value;
       return r;
     }
-    if (target->kind == TypeKind::Slice && identical(target, x.type)) {
+    if (!isUntyped(x.type) && !asBasic(target)) {
+      std::string reason;
+      const Pointer* tp = asPointer(target);
+      const Pointer* xp = asPointer(x.type);
+      bool ok = assignableType(x.type, target, &reason) ||
+                identical(under(x.type), under(target)) ||
+                (tp && xp && !asNamed(target) && !asNamed(x.type) &&
+                 identical(under(tp->elem), under(xp->elem)));
+      if (!ok) {
+        error(x.expr->pos, "cannot convert " + describe(x) + " to type " + typeString(target) +
+                               (asInterface(target) && !reason.empty()
+                                    ? ": " + reason.substr(reason.find(" does not") + 1)
+                                    : ""));
+        return r;
+      }
+      r.mode = Mode::Value;
+      return r;
+    }
+    if (x.type == basicType(BasicKind::UntypedNil)) {
+      if (!nillable(target)) {
+        error(x.expr->pos, "cannot convert nil to type " + typeString(target));
+        return r;
+      }
+      convertUntyped(x, target);
+      r.mode = Mode::Value;
+      return r;
+    }
+    if (asInterface(target)) {
+      assignment(x, target, "conversion");
+      if (x.invalid()) return r;
       r.mode = Mode::Value;
       return r;
     }
@@ -2153,8 +3195,26 @@ class Checker {
     }
     const Type* t = typeExpr(c->args[0]);
     if (t == basicType(BasicKind::Invalid)) return r;
-    if (t->kind != TypeKind::Slice) {
-      unsupported(c->pos, "make of " + typeString(t));
+    if (asMap(t)) {
+      if (c->args.size() > 2) {
+        error(c->pos, "invalid operation: " + exprString(c) + " expects 1 or 2 arguments; found " +
+                          std::to_string(c->args.size()));
+        return r;
+      }
+      if (c->args.size() == 2 && !indexValue(c->args[1], -1, "size")) return r;
+      r.mode = Mode::Value;
+      r.type = t;
+      return r;
+    }
+    if (!asSliceType(t)) {
+      if (isKind(t, TypeKind::Basic) || isKind(t, TypeKind::Struct) ||
+          isKind(t, TypeKind::Array) || isKind(t, TypeKind::Pointer) ||
+          isKind(t, TypeKind::Interface) || isKind(t, TypeKind::Signature)) {
+        error(c->args[0]->pos, "invalid argument: cannot make " + exprString(c->args[0]) +
+                                   "; type must be slice, map, or channel");
+      } else {
+        unsupported(c->pos, "make of " + typeString(t));
+      }
       return r;
     }
     if (c->args.size() < 2) {
@@ -2195,11 +3255,11 @@ class Checker {
       error(s.expr->pos, "first argument to append must be a typed slice; have untyped nil");
       return r;
     }
-    if (s.type->kind != TypeKind::Slice) {
+    if (!asSliceType(s.type)) {
       error(s.expr->pos, "invalid argument: " + describe(s) + " (first argument to append must be a slice)");
       return r;
     }
-    const Type* elem = static_cast<const Slice*>(s.type)->elem;
+    const Type* elem = asSliceType(s.type)->elem;
     if (c->hasEllipsis) {
       if (args.size() != 2) {
         error(c->pos, "can only use ... with final argument in list");
@@ -2228,6 +3288,19 @@ class Checker {
   Operand builtinCall(const CallExpr* c, Builtin b) {
     Operand r = invalidOperand(c);
     if (b == Builtin::Make) return makeCall(c);
+    if (b == Builtin::New) {
+      if (c->args.size() != 1) {
+        error(c->args.empty() ? c->rparen : c->args[1]->pos,
+              std::string(c->args.empty() ? "not enough" : "too many") + " arguments for " +
+                  exprString(c) + " (expected 1, found " + std::to_string(c->args.size()) + ")");
+        return r;
+      }
+      const Type* t = typeExpr(c->args[0]);
+      if (t == basicType(BasicKind::Invalid)) return r;
+      r.mode = Mode::Value;
+      r.type = pointerTo(t);
+      return r;
+    }
     if (c->hasEllipsis && b != Builtin::Append) {
       error(c->pos, "invalid operation: invalid use of ... with built-in " + exprString(c->fun));
       for (const Expr* a : c->args) expr(a);
@@ -2261,11 +3334,10 @@ class Checker {
         Operand& dst = args[0];
         Operand& src = args[1];
         const Basic* sb = asBasic(src.type);
-        bool ok = dst.type->kind == TypeKind::Slice &&
-                  ((src.type->kind == TypeKind::Slice && identical(dst.type, src.type)) ||
-                   (sb && sb->isString() &&
-                    asBasic(static_cast<const Slice*>(dst.type)->elem) ==
-                        basicType(BasicKind::Uint8)));
+        const Slice* ds = asSliceType(dst.type);
+        const Slice* ss = asSliceType(src.type);
+        bool ok = ds && ((ss && identical(ds->elem, ss->elem)) ||
+                         (sb && sb->isString() && asBasic(ds->elem) == basicType(BasicKind::Uint8)));
         if (!ok) {
           error(c->pos, "invalid argument: copy expects slice arguments; found " + describe(dst) +
                             " and " + describe(src));
@@ -2276,29 +3348,32 @@ class Checker {
         r.type = basicType(BasicKind::Int);
         return r;
       }
-      case Builtin::Cap: {
-        if (!wantArgs(1)) return r;
-        if (args[0].type->kind != TypeKind::Slice) {
-          error(c->args[0]->pos, "invalid argument: " + describe(args[0]) + " for built-in cap");
-          return r;
-        }
-        r.mode = Mode::Value;
-        r.type = basicType(BasicKind::Int);
-        return r;
-      }
+      case Builtin::Cap:
       case Builtin::Len: {
         if (!wantArgs(1)) return r;
-        const Basic* t = asBasic(args[0].type);
-        if (args[0].type->kind == TypeKind::Slice) {
-          r.mode = Mode::Value;
-          r.type = basicType(BasicKind::Int);
-          return r;
-        }
-        if (!t || !t->isString()) {
-          error(c->args[0]->pos, "invalid argument: " + describe(args[0]) + " for built-in len");
-          return r;
-        }
+        const Type* at = args[0].type;
+        if (const Pointer* p = asPointer(at); p && asArray(p->elem)) at = p->elem;
         r.type = basicType(BasicKind::Int);
+        if (const Array* a = asArray(at)) {
+          const Expr* x = unparen(c->args[0]);
+          if (as<Ident>(x) || as<SelectorExpr>(x)) {
+            r.mode = Mode::Constant;
+            r.val = ConstValue::ofInt64(a->len);
+          } else {
+            r.mode = Mode::Value;
+          }
+          return r;
+        }
+        if (asSliceType(at) || (b == Builtin::Len && asMap(at))) {
+          r.mode = Mode::Value;
+          return r;
+        }
+        const Basic* t = asBasic(args[0].type);
+        if (b == Builtin::Cap || !t || !t->isString()) {
+          error(c->args[0]->pos, "invalid argument: " + describe(args[0]) + " for built-in " +
+                                     name);
+          return r;
+        }
         if (args[0].mode == Mode::Constant) {
           r.mode = Mode::Constant;
           r.val = ConstValue::ofInt64(static_cast<int64_t>(args[0].val.stringValue().size()));
@@ -2322,6 +3397,42 @@ class Checker {
         }
         r.mode = Mode::NoValue;
         return r;
+      case Builtin::Delete: {
+        if (args.size() != 2) {
+          if (args.size() < 2) {
+            error(c->rparen, "not enough arguments for " + exprString(c) + " (expected 2, found " +
+                                 std::to_string(args.size()) + ")");
+          } else {
+            error(c->args[2]->pos, "too many arguments for " + exprString(c) +
+                                       " (expected 2, found " + std::to_string(args.size()) + ")");
+          }
+          return r;
+        }
+        const Map* m = asMap(args[0].type);
+        if (!m) {
+          error(c->args[0]->pos, "invalid argument: " + describe(args[0]) + " is not a map");
+          return r;
+        }
+        assignment(args[1], m->key, "argument to delete");
+        r.mode = Mode::NoValue;
+        return r;
+      }
+      case Builtin::Clear: {
+        if (!wantArgs(1)) return r;
+        if (!asMap(args[0].type) && !asSliceType(args[0].type)) {
+          error(c->args[0]->pos, "invalid argument: " + describe(args[0]) +
+                                     " cannot be cleared");
+          return r;
+        }
+        r.mode = Mode::NoValue;
+        return r;
+      }
+      case Builtin::Recover:
+        if (!wantArgs(0)) return r;
+        r.mode = Mode::Value;
+        r.type = anyType();
+        return r;
+      case Builtin::New: return r;
       case Builtin::Panic:
         if (!wantArgs(1)) return r;
         assignment(args[0], anyType(), "argument to panic");
@@ -2386,6 +3497,11 @@ class Checker {
   Object* iota_ = nullptr;
   int iotaValue_ = -1;
   std::vector<PendingDecl> pending_;
+  std::vector<PendingType> pendingTypes_;
+  size_t resolvedTypes_ = 0;
+  std::vector<const FuncDecl*> methodDecls_;
+  std::vector<MethodDecl> methods_;
+  std::set<const GenDecl*> scriptTypeDecls_;
 };
 
 }  // namespace

@@ -12,7 +12,10 @@
 #include <unordered_map>
 #include <vector>
 
+#include <unordered_set>
+
 #include "interpreter/check/constant.h"
+#include "interpreter/check/lookup.h"
 #include "interpreter/check/types.h"
 #include "interpreter/syntax/ast.h"
 #include "interpreter/syntax/source.h"
@@ -21,7 +24,9 @@ namespace gol::check {
 
 struct Package;
 
-enum class Builtin { Len, Cap, Append, Make, Copy, Print, Println, Panic, Min, Max };
+enum class Builtin {
+  Len, Cap, Append, Make, Copy, Print, Println, Panic, Min, Max, New, Delete, Clear, Recover
+};
 
 struct Object {
   enum class Kind { PkgName, Func, Var, Const, TypeName, Builtin, Nil };
@@ -38,7 +43,7 @@ struct Object {
   int slot = -1;
   bool used = false;
   bool isResult = false;   // a named result
-  bool captured = false;   // used by a function literal: lives in a heap box
+  bool captured = false;   // used by a function literal, or its address taken: lives in a heap box
   const struct FuncInfo* owner = nullptr;  // the function whose frame holds a local
   // Var of a native package (os.Args): the evaluator's cell holding its value.
   void* nativeCell = nullptr;
@@ -59,7 +64,8 @@ class Importer {
   virtual const Package* importByName(const std::string& name) = 0;
 };
 
-enum class Mode { Invalid, NoValue, Constant, Value, Variable, TypeExpr, Builtin };
+// MapIndex: `m[k]`, assignable but not addressable.
+enum class Mode { Invalid, NoValue, Constant, Value, Variable, MapIndex, TypeExpr, Builtin };
 
 struct TypeAndValue {
   Mode mode = Mode::Invalid;
@@ -75,7 +81,8 @@ struct FuncInfo {
   std::vector<const Object*> slotObjects;  // the variable in each frame slot
   // A function literal's captured variables (locals of enclosing functions), in order.
   std::vector<const Object*> captures;
-  std::string name;  // as Go's stack traces print it: main.f
+  std::string name;  // as Go's stack traces print it: main.f, main.(*T).M
+  const Named* recv = nullptr;  // a method's receiver base type (params[0] is the receiver)
 };
 
 struct Info {
@@ -84,6 +91,13 @@ struct Info {
   std::unordered_map<const syntax::Ident*, const Object*> defs;
   std::unordered_map<const syntax::FuncDecl*, FuncInfo> funcs;
   std::unordered_map<const syntax::FuncLit*, FuncInfo> lits;
+  std::unordered_map<const syntax::SelectorExpr*, Selection> selections;
+  // Index expressions, type assertions used as `v, ok :=` (their type is the value's).
+  std::unordered_set<const syntax::Expr*> commaOk;
+  // Labeled break, continue and goto: the statement they refer to (the labeled one).
+  std::unordered_map<const syntax::BranchStmt*, const syntax::Stmt*> branchTargets;
+  // A type switch's `x :=` binding: the variable each clause declares.
+  std::unordered_map<const syntax::CaseClause*, const Object*> implicits;
   const syntax::FuncDecl* mainFunc = nullptr;
   int globalCount = 0;
   std::vector<const Type*> globalTypes;  // the type of each global slot (package vars: see objects)

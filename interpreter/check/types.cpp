@@ -69,6 +69,7 @@ const Basic* basicType(BasicKind kind) {
 }
 
 const Basic* asBasic(const Type* t) {
+  t = under(t);
   return t && t->kind == TypeKind::Basic ? static_cast<const Basic*>(t) : nullptr;
 }
 
@@ -91,6 +92,7 @@ const Type* defaultType(const Type* t) {
   }
 }
 
+// Interning tables are filled by the checker, which runs before any goroutine starts.
 const Slice* sliceOf(const Type* elem) {
   static std::map<const Type*, std::unique_ptr<Slice>> slices;
   auto& s = slices[elem];
@@ -98,11 +100,139 @@ const Slice* sliceOf(const Type* elem) {
   return s.get();
 }
 
+const Array* arrayOf(const Type* elem, int64_t len) {
+  static std::map<std::pair<const Type*, int64_t>, std::unique_ptr<Array>> arrays;
+  auto& a = arrays[{elem, len}];
+  if (!a) a = std::make_unique<Array>(elem, len);
+  return a.get();
+}
+
+const Pointer* pointerTo(const Type* elem) {
+  static std::map<const Type*, std::unique_ptr<Pointer>> pointers;
+  auto& p = pointers[elem];
+  if (!p) p = std::make_unique<Pointer>(elem);
+  return p.get();
+}
+
+const Map* mapOf(const Type* key, const Type* elem) {
+  static std::map<std::pair<const Type*, const Type*>, std::unique_ptr<Map>> maps;
+  auto& m = maps[{key, elem}];
+  if (!m) m = std::make_unique<Map>(key, elem);
+  return m.get();
+}
+
+int Struct::fieldIndex(const std::string& name) const {
+  for (size_t i = 0; i < fields.size(); ++i) {
+    if (fields[i].name == name) return static_cast<int>(i);
+  }
+  return -1;
+}
+
+const Method* Interface::find(const std::string& name) const {
+  for (const Method& m : methods) {
+    if (m.name == name) return &m;
+  }
+  return nullptr;
+}
+
+const Method* Named::find(const std::string& name) const {
+  for (const Method& m : methods) {
+    if (m.name == name) return &m;
+  }
+  return nullptr;
+}
+
+const Named* errorType() {
+  static const Named* error = [] {
+    auto* sig = new Signature;
+    sig->results.push_back(basicType(BasicKind::String));
+    auto* iface = new Interface;
+    Method m;
+    m.name = "Error";
+    m.sig = sig;
+    iface->methods.push_back(m);
+    auto* named = new Named;
+    named->name = "error";
+    named->underlying = iface;
+    return named;
+  }();
+  return error;
+}
+
+bool comparable(const Type* t) {
+  t = under(t);
+  switch (t->kind) {
+    case TypeKind::Slice:
+    case TypeKind::Map:
+    case TypeKind::Signature: return false;
+    case TypeKind::Array: return comparable(static_cast<const Array*>(t)->elem);
+    case TypeKind::Struct:
+      for (const StructField& f : static_cast<const Struct*>(t)->fields) {
+        if (!comparable(f.type)) return false;
+      }
+      return true;
+    default: return true;
+  }
+}
+
+bool nillable(const Type* t) {
+  switch (under(t)->kind) {
+    case TypeKind::Slice:
+    case TypeKind::Map:
+    case TypeKind::Signature:
+    case TypeKind::Pointer:
+    case TypeKind::Interface: return true;
+    default: return false;
+  }
+}
+
 bool identical(const Type* a, const Type* b) {
   if (a == b) return true;
   if (!a || !b || a->kind != b->kind) return false;
-  if (a->kind == TypeKind::Slice) {
-    return identical(static_cast<const Slice*>(a)->elem, static_cast<const Slice*>(b)->elem);
+  switch (a->kind) {
+    case TypeKind::Named:
+    case TypeKind::Basic: return false;
+    case TypeKind::Slice:
+      return identical(static_cast<const Slice*>(a)->elem, static_cast<const Slice*>(b)->elem);
+    case TypeKind::Pointer:
+      return identical(static_cast<const Pointer*>(a)->elem, static_cast<const Pointer*>(b)->elem);
+    case TypeKind::Array: {
+      auto x = static_cast<const Array*>(a);
+      auto y = static_cast<const Array*>(b);
+      return x->len == y->len && identical(x->elem, y->elem);
+    }
+    case TypeKind::Map: {
+      auto x = static_cast<const Map*>(a);
+      auto y = static_cast<const Map*>(b);
+      return identical(x->key, y->key) && identical(x->elem, y->elem);
+    }
+    case TypeKind::Struct: {
+      auto x = static_cast<const Struct*>(a);
+      auto y = static_cast<const Struct*>(b);
+      if (x->fields.size() != y->fields.size()) return false;
+      for (size_t i = 0; i < x->fields.size(); ++i) {
+        const StructField& f = x->fields[i];
+        const StructField& g = y->fields[i];
+        if (f.name != g.name || f.embedded != g.embedded || f.tag != g.tag ||
+            !identical(f.type, g.type)) {
+          return false;
+        }
+      }
+      return true;
+    }
+    case TypeKind::Interface: {
+      auto x = static_cast<const Interface*>(a);
+      auto y = static_cast<const Interface*>(b);
+      if (x->methods.size() != y->methods.size()) return false;
+      for (size_t i = 0; i < x->methods.size(); ++i) {
+        if (x->methods[i].name != y->methods[i].name ||
+            !identical(x->methods[i].sig, y->methods[i].sig)) {
+          return false;
+        }
+      }
+      return true;
+    }
+    default: break;
   }
   if (a->kind == TypeKind::Signature) {
     auto x = static_cast<const Signature*>(a);
@@ -119,47 +249,76 @@ bool identical(const Type* a, const Type* b) {
     }
     return true;
   }
-  return a->kind == TypeKind::Interface;
+  return false;
 }
 
-std::string typeString(const Type* t) {
+std::string typeString(const Type* t, bool reflect) {
   if (!t) return "invalid type";
+  auto list = [&](const std::vector<const Type*>& types, bool variadic) {
+    std::string out;
+    for (size_t i = 0; i < types.size(); ++i) {
+      if (i) out += ", ";
+      if (variadic && i + 1 == types.size()) {
+        out += "..." + typeString(types[i], reflect);
+      } else {
+        out += typeString(types[i], reflect);
+      }
+    }
+    return out;
+  };
+  auto signature = [&](const Signature* sig) {
+    std::string out = "(" + list(sig->params, sig->variadic) + ")";
+    if (sig->results.size() == 1) out += " " + typeString(sig->results[0], reflect);
+    if (sig->results.size() > 1) out += " (" + list(sig->results, false) + ")";
+    return out;
+  };
   switch (t->kind) {
     case TypeKind::Basic: {
       auto b = static_cast<const Basic*>(t);
+      if (reflect && b->basic == BasicKind::Uint8) return "uint8";
       return b->name;
     }
-    case TypeKind::Interface: return "any";
-    case TypeKind::Slice: return "[]" + typeString(static_cast<const Slice*>(t)->elem);
-    case TypeKind::Tuple: {
-      auto tu = static_cast<const Tuple*>(t);
-      std::string out = "(";
-      for (size_t i = 0; i < tu->types.size(); ++i) {
-        if (i) out += ", ";
-        out += typeString(tu->types[i]);
-      }
-      return out + ")";
+    case TypeKind::Named: {
+      auto n = static_cast<const Named*>(t);
+      if (n->pkg.empty() || (n->pkg == "main" && !reflect)) return n->name;
+      return n->pkg + "." + n->name;
     }
-    case TypeKind::Signature: {
-      auto sig = static_cast<const Signature*>(t);
-      std::string out = "func(";
-      for (size_t i = 0; i < sig->params.size(); ++i) {
-        if (i) out += ", ";
-        if (sig->variadic && i + 1 == sig->params.size()) out += "...";
-        out += typeString(sig->params[i]);
+    case TypeKind::Interface: {
+      auto it = static_cast<const Interface*>(t);
+      if (it->methods.empty()) return reflect ? "interface {}" : "any";
+      std::string out = reflect ? "interface { " : "interface{";
+      for (size_t i = 0; i < it->methods.size(); ++i) {
+        if (i) out += "; ";
+        out += it->methods[i].name + signature(it->methods[i].sig);
       }
-      out += ")";
-      if (sig->results.size() == 1) out += " " + typeString(sig->results[0]);
-      if (sig->results.size() > 1) {
-        out += " (";
-        for (size_t i = 0; i < sig->results.size(); ++i) {
-          if (i) out += ", ";
-          out += typeString(sig->results[i]);
-        }
-        out += ")";
-      }
-      return out;
+      return out + (reflect ? " }" : "}");
     }
+    case TypeKind::Slice: return "[]" + typeString(static_cast<const Slice*>(t)->elem, reflect);
+    case TypeKind::Array: {
+      auto a = static_cast<const Array*>(t);
+      return "[" + std::to_string(a->len) + "]" + typeString(a->elem, reflect);
+    }
+    case TypeKind::Pointer: return "*" + typeString(static_cast<const Pointer*>(t)->elem, reflect);
+    case TypeKind::Map: {
+      auto m = static_cast<const Map*>(t);
+      return "map[" + typeString(m->key, reflect) + "]" + typeString(m->elem, reflect);
+    }
+    case TypeKind::Struct: {
+      auto st = static_cast<const Struct*>(t);
+      if (st->fields.empty()) return reflect ? "struct {}" : "struct{}";
+      std::string out = reflect ? "struct { " : "struct{";
+      for (size_t i = 0; i < st->fields.size(); ++i) {
+        if (i) out += "; ";
+        const StructField& f = st->fields[i];
+        if (!f.embedded) out += f.name + " ";
+        out += typeString(f.type, reflect);
+        if (!f.tag.empty()) out += " \"" + f.tag + "\"";
+      }
+      return out + (reflect ? " }" : "}");
+    }
+    case TypeKind::Tuple:
+      return "(" + list(static_cast<const Tuple*>(t)->types, false) + ")";
+    case TypeKind::Signature: return "func" + signature(static_cast<const Signature*>(t));
   }
   return "";
 }

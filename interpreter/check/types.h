@@ -1,6 +1,7 @@
-// Gol's types, shaped like go/types: basic types (typed and untyped), tuples and
-// function signatures and slices so far. Other composite, named and interface types come with the rest
-// of the sequential language.
+// Gol's types, shaped like go/types: basic types (typed and untyped), tuples, function
+// signatures, slices, arrays, structs, pointers, maps, interfaces and named types.
+// Composite types other than structs, interfaces and signatures are interned (one object
+// per element type), so identical ones are usually the same pointer.
 #pragma once
 
 #include <cstdint>
@@ -17,7 +18,7 @@ enum class BasicKind {
   UntypedNil,
 };
 
-enum class TypeKind { Basic, Tuple, Signature, Interface, Slice };
+enum class TypeKind { Basic, Tuple, Signature, Interface, Slice, Array, Struct, Pointer, Map, Named };
 
 struct Type {
   TypeKind kind;
@@ -47,6 +48,7 @@ struct Tuple : Type {
   Tuple() : Type(TypeKind::Tuple) {}
 };
 
+// A variadic signature's last parameter is the element type T of `...T`.
 struct Signature : Type {
   std::vector<const Type*> params;
   std::vector<const Type*> results;
@@ -61,21 +63,113 @@ struct Slice : Type {
 };
 const Slice* sliceOf(const Type* elem);
 
-// An interface type. Only the empty interface (`any`) exists so far.
+// [N]T, interned.
+struct Array : Type {
+  const Type* elem;
+  int64_t len;
+  Array(const Type* e, int64_t n) : Type(TypeKind::Array), elem(e), len(n) {}
+};
+const Array* arrayOf(const Type* elem, int64_t len);
+
+// *T, interned.
+struct Pointer : Type {
+  const Type* elem;
+  explicit Pointer(const Type* e) : Type(TypeKind::Pointer), elem(e) {}
+};
+const Pointer* pointerTo(const Type* elem);
+
+// map[K]V, interned.
+struct Map : Type {
+  const Type* key;
+  const Type* elem;
+  Map(const Type* k, const Type* e) : Type(TypeKind::Map), key(k), elem(e) {}
+};
+const Map* mapOf(const Type* key, const Type* elem);
+
+struct StructField {
+  std::string name;
+  const Type* type = nullptr;
+  bool embedded = false;
+  std::string tag;
+};
+
+struct Struct : Type {
+  std::vector<StructField> fields;
+  Struct() : Type(TypeKind::Struct) {}
+  int fieldIndex(const std::string& name) const;
+};
+
+// A method of an interface, or of a named type (then `decl` is its FuncDecl and
+// `pointerRecv` tells the receiver kind; `native` is a stdlib implementation).
+struct Method {
+  std::string name;
+  const Signature* sig = nullptr;  // without the receiver
+  bool pointerRecv = false;
+  const void* decl = nullptr;      // const syntax::FuncDecl*
+  const void* native = nullptr;    // a stdlib method
+};
+
+// An interface: its method set, sorted by name, embedded interfaces flattened.
 struct Interface : Type {
+  std::vector<Method> methods;
   Interface() : Type(TypeKind::Interface) {}
+  const Method* find(const std::string& name) const;
 };
 const Interface* anyType();
 
+// A defined type: `type Celsius float64`. `underlying` is never a Named. Methods are
+// added as the checker meets their declarations.
+struct Named : Type {
+  std::string name;  // as printed: main.Point, time.Duration, error
+  std::string pkg;   // "main", a package path, or "" for predeclared types (error)
+  const Type* underlying = nullptr;
+  std::vector<Method> methods;
+  Named() : Type(TypeKind::Named) {}
+  const Method* find(const std::string& name) const;
+};
+// The predeclared `error` interface type.
+const Named* errorType();
+
+// The underlying type of t (t itself unless it is a Named).
+inline const Type* under(const Type* t) {
+  return t && t->kind == TypeKind::Named ? static_cast<const Named*>(t)->underlying : t;
+}
+inline bool isKind(const Type* t, TypeKind k) { return t && under(t)->kind == k; }
+inline const Named* asNamed(const Type* t) {
+  return t && t->kind == TypeKind::Named ? static_cast<const Named*>(t) : nullptr;
+}
+template <typename T>
+const T* underAs(const Type* t, TypeKind k) {
+  const Type* u = under(t);
+  return u && u->kind == k ? static_cast<const T*>(u) : nullptr;
+}
+inline const Struct* asStruct(const Type* t) { return underAs<Struct>(t, TypeKind::Struct); }
+inline const Pointer* asPointer(const Type* t) { return underAs<Pointer>(t, TypeKind::Pointer); }
+inline const Interface* asInterface(const Type* t) {
+  return underAs<Interface>(t, TypeKind::Interface);
+}
+inline const Map* asMap(const Type* t) { return underAs<Map>(t, TypeKind::Map); }
+inline const Slice* asSliceType(const Type* t) { return underAs<Slice>(t, TypeKind::Slice); }
+inline const Array* asArray(const Type* t) { return underAs<Array>(t, TypeKind::Array); }
+inline const Signature* asSignature(const Type* t) {
+  return underAs<Signature>(t, TypeKind::Signature);
+}
+// Go's comparability (== defined): not slices, maps, funcs, or structs/arrays of them.
+bool comparable(const Type* t);
+// Whether values of type t may be nil.
+bool nillable(const Type* t);
+
 // The predeclared basic type of a kind (`int`, `untyped int`, ...).
 const Basic* basicType(BasicKind kind);
-// The basic type behind t, or null.
+// The basic type behind t (through a named type), or null.
 const Basic* asBasic(const Type* t);
 bool isUntyped(const Type* t);
 // The type an untyped constant gets when nothing else decides (`untyped int` → int).
 const Type* defaultType(const Type* t);
 bool identical(const Type* a, const Type* b);
-// Go's spelling of a type in messages (`int`, `untyped string`, `func(...any)`).
-std::string typeString(const Type* t);
+// Go's spelling of a type in compiler messages (`int`, `untyped string`, `func(...any)`,
+// `Point` for main's own types); with `reflect`, as %T and panics print it
+// (`main.Point`, `interface {}`, `struct { X int }`).
+std::string typeString(const Type* t, bool reflect = false);
 
 }  // namespace gol::check

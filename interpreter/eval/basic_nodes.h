@@ -9,6 +9,7 @@
 #include <cstring>
 #include <vector>
 
+#include "interpreter/check/lookup.h"
 #include "interpreter/eval/native.h"
 #include "interpreter/eval/nodes.h"
 #include "interpreter/eval/ops.h"
@@ -77,21 +78,44 @@ inline Value* sliceCell(Value s, Value i, bool unsignedIndex, syntax::Pos pos) {
   return slice->base() + i.u;
 }
 
-// Where an assignment stores: a frame slot, a global, a slice element, or nowhere (the
-// blank identifier).
+struct Target;
+// Stores into the targets that structs.cpp and maps.cpp implement (Field, Deref,
+// MapIndex, ArrayIndex).
+void storeComplex(const Target& t, Value* fp, Value v);
+
+// Where an assignment stores: a frame slot, a global, a slice element, a field, a
+// pointer's target, a map entry, or nowhere (the blank identifier).
 struct Target {
   // BoxSlot: a captured local's box in `slot`; Capture: box `slot` of the closure in
   // `closureSlot`; NewBox: declares a captured local, giving `slot` a new box.
-  enum class Kind : uint8_t { Slot, Global, Index, BoxSlot, Capture, NewBox, Blank } kind =
-      Kind::Blank;
+  // Field: the field at the end of `steps` from the object `seq` yields; Deref: where
+  // the pointer `seq` points; MapIndex: the entry `index` of map `seq`; ArrayIndex:
+  // element `index` of the array object `seq` (of length `length`).
+  enum class Kind : uint8_t {
+    Slot, Global, Index, BoxSlot, Capture, NewBox, Blank, Field, Deref, MapIndex, ArrayIndex
+  } kind = Kind::Blank;
   bool counted = false;
+  bool aggregate = false;  // a struct or array: the cell owns its object alone
+  bool define = false;     // a declaration: a new variable, never copied into
   bool unsignedIndex = false;
   int slot = 0;
   int closureSlot = 0;
+  int64_t length = 0;
   Value* cell = nullptr;
   std::shared_ptr<ExprNode> seq, index;  // Index: the slice and the index
+  std::vector<check::FieldStep> steps;
   syntax::Pos pos;
   void put(Value* at, Value v) const {
+    if (aggregate) {
+      if (define) {
+        Value old = *at;
+        *at = ownAggregate(v);
+        releaseRef(old);
+      } else {
+        storeAggregate(at, v);
+      }
+      return;
+    }
     counted ? storeCell<true>(at, v) : storeCell<false>(at, v);
   }
   void store(Value* fp, Value v) const {
@@ -111,7 +135,7 @@ struct Target {
         return;
       case Kind::NewBox: {
         auto* b = new BoxObject();
-        b->value = v;
+        b->value = aggregate ? ownAggregate(v) : v;
         b->counted = counted;
         Value old = fp[slot];
         fp[slot].p = b;
@@ -121,6 +145,7 @@ struct Target {
       case Kind::Blank:
         if (counted) releaseRef(v);
         return;
+      default: storeComplex(*this, fp, v); return;
     }
   }
 };
@@ -266,6 +291,24 @@ struct RuneToStringNode : ExprNode {
 
 // ---- Control flow ------------------------------------------------------------------------
 
+// After a loop body ended with e: whether the loop ends, and then with what (*out).
+// `self` is the loop's label identity (null when unlabeled).
+inline bool loopShouldExit(Exec e, const void* self, Exec* out) {
+  switch (e) {
+    case Exec::Normal:
+    case Exec::Continue: return false;
+    case Exec::Break: *out = Exec::Normal; return true;
+    case Exec::BreakLabel:
+      *out = self && currentGoroutine->branchTarget == self ? Exec::Normal : e;
+      return true;
+    case Exec::ContinueLabel:
+      if (self && currentGoroutine->branchTarget == self) return false;
+      *out = e;
+      return true;
+    default: *out = e; return true;
+  }
+}
+
 inline Exec execList(const std::vector<StmtPtr>& list, Value* fp) {
   for (const StmtPtr& s : list) {
     Exec e = s->exec(fp);
@@ -318,8 +361,8 @@ struct ForNode : StmtNode {
     for (;;) {
       if (cond && !cond->eval(fp).i) return Exec::Normal;
       Exec e = execList(body, fp);
-      if (e == Exec::Break) return Exec::Normal;
-      if (e == Exec::Return) return e;
+      Exec out;
+      if (loopShouldExit(e, label, &out)) return out;
       for (auto [slot, counted] : perIteration) {
         auto* old = static_cast<BoxObject*>(fp[slot].p);
         auto* b = new BoxObject();
@@ -347,8 +390,8 @@ struct RangeIntNode : StmtNode {
     for (int64_t i = 0; i < limit; ++i) {
       if (keySlot >= 0) fp[keySlot].i = i;
       Exec e = execList(body, fp);
-      if (e == Exec::Break) return Exec::Normal;
-      if (e == Exec::Return) return e;
+      Exec out;
+      if (loopShouldExit(e, label, &out)) return out;
     }
     return Exec::Normal;
   }
@@ -365,8 +408,40 @@ struct RangeStringNode : StmtNode {
 
 struct BranchNode : StmtNode {
   Exec code;
+  const void* target = nullptr;  // labeled forms: the statement named
   explicit BranchNode(Exec c) : code(c) {}
-  Exec exec(Value*) override { return code; }
+  Exec exec(Value*) override {
+    if (target) currentGoroutine->branchTarget = target;
+    return code;
+  }
+};
+
+// A statement list holding labels that goto jumps to: a Goto whose target is one of
+// them continues from there.
+struct LabelBlockNode : StmtNode {
+  std::vector<StmtPtr> list;
+  std::vector<std::pair<const void*, size_t>> labels;  // label statement -> index
+  Exec exec(Value* fp) override {
+    size_t i = 0;
+    while (i < list.size()) {
+      Exec e = list[i]->exec(fp);
+      if (e == Exec::Normal) {
+        ++i;
+        continue;
+      }
+      if (e != Exec::Goto) return e;
+      bool found = false;
+      for (auto& [target, index] : labels) {
+        if (target == currentGoroutine->branchTarget) {
+          i = index;
+          found = true;
+          break;
+        }
+      }
+      if (!found) return e;
+    }
+    return Exec::Normal;
+  }
 };
 
 struct ReturnNode : StmtNode {
@@ -423,6 +498,10 @@ struct CallNode : ExprNode {
     Value* frame = invoke(fp);
     return frame[fn->resultSlots.empty() ? 0 : fn->resultSlots[0]];
   }
+  bool collectOperands(std::vector<ExprPtr*>& out) override {
+    for (ExprPtr& a : args) out.push_back(&a);
+    return true;
+  }
   void evalMulti(Value* fp, Value* out) override {
     Value* frame = invoke(fp);
     for (size_t i = 0; i < fn->resultSlots.size(); ++i) out[i] = frame[fn->resultSlots[i]];
@@ -441,6 +520,13 @@ struct NativeCallNode : ExprNode {
     return out[0];
   }
   void evalMulti(Value* fp, Value* out) override;
+  bool collectOperands(std::vector<ExprPtr*>& out) override {
+    for (ExprPtr& a : args) out.push_back(&a);
+    return true;
+  }
 };
+
+// Runs fn with a new frame whose arguments are already evaluated (owned by the callee).
+Value* callFunctionValues(const FuncCode* fn, const Value* args, size_t n, syntax::Pos pos);
 
 }  // namespace gol::eval

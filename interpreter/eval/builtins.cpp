@@ -2,6 +2,7 @@
 
 #include <cmath>
 
+#include "interpreter/eval/defer.h"
 #include "interpreter/eval/ops.h"
 #include "stdlib/packages.h"
 
@@ -86,6 +87,10 @@ struct PrintNode : ExprNode {
     stdlib::writeStderr(out);
     return Value{};
   }
+  bool collectOperands(std::vector<ExprPtr*>& out) override {
+    for (ExprPtr& a : args) out.push_back(&a);
+    return true;
+  }
 };
 
 struct PanicNode : ExprNode {
@@ -95,9 +100,13 @@ struct PanicNode : ExprNode {
     GoPanic p;
     p.value.type = type;
     p.value.value = arg->eval(fp);
-    appendRuntimeValue(p.message, type, p.value.value);
+    p.message = panicMessage(p.value);
     p.trace = stackTrace(pos);
     throw p;
+  }
+  bool collectOperands(std::vector<ExprPtr*>& out) override {
+    out.push_back(&arg);
+    return true;
   }
 };
 

@@ -70,15 +70,7 @@ struct CallValueNode : ExprNode {
   Value* call(Value* fp, const FuncCode** fn) {
     Value c = callee->eval(fp);
     ClosureObject* closure = closureAt(c);
-    if (!closure) {
-      GoPanic p;
-      p.message =
-          "runtime error: invalid memory address or nil pointer dereference\n"
-          "[signal SIGSEGV: segmentation violation code=0x1 addr=0x0 pc=0x0]";
-      p.runtimeError = true;
-      p.trace = stackTrace(pos);
-      throw p;
-    }
+    if (!closure) nilDereference(pos);
     *fn = closure->fn;
     if (closure->fn->closureSlot < 0) {
       // A declared function: its frame has no closure slot.
@@ -97,6 +89,11 @@ struct CallValueNode : ExprNode {
     const FuncCode* fn;
     Value* frame = call(fp, &fn);
     for (size_t i = 0; i < fn->resultSlots.size(); ++i) out[i] = frame[fn->resultSlots[i]];
+  }
+  bool collectOperands(std::vector<ExprPtr*>& out) override {
+    out.push_back(&callee);
+    for (ExprPtr& a : args) out.push_back(&a);
+    return true;
   }
 };
 

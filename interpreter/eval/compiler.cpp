@@ -5,11 +5,16 @@
 #include <unistd.h>
 
 #include <cstring>
+#include <set>
 #include <unordered_map>
 
 #include "interpreter/eval/basic_nodes.h"
 #include "interpreter/eval/builtins.h"
 #include "interpreter/eval/closures.h"
+#include "interpreter/eval/defer.h"
+#include "interpreter/eval/map_nodes.h"
+#include "interpreter/eval/maps.h"
+#include "interpreter/eval/structs.h"
 #include "interpreter/eval/ops.h"
 #include "interpreter/eval/slices.h"
 #include "interpreter/syntax/literals.h"
@@ -21,15 +26,20 @@ namespace gol::eval {
 using namespace gol::syntax;
 using check::BasicKind;
 
-class Program {
+class Program : public MethodTable {
  public:
   std::vector<Value> globals;
   std::vector<bool> globalCounted;
   std::vector<std::unique_ptr<FuncCode>> funcs;
+  std::unordered_map<const void*, const FuncCode*> methodCodes;  // FuncDecl -> code
   FuncCode init;    // package-level variable initialisation
   FuncCode script;  // script mode's top-level statements
   const FuncCode* main = nullptr;
-  ~Program() {
+  const FuncCode* code(const void* decl) const override {
+    auto it = methodCodes.find(decl);
+    return it == methodCodes.end() ? nullptr : it->second;
+  }
+  ~Program() override {
     for (size_t i = 0; i < globals.size(); ++i) {
       if (globalCounted[i]) releaseString(globals[i]);
     }
@@ -68,11 +78,7 @@ Exec RangeStringNode::exec(Value* fp) {
     key.store(fp, intValue(static_cast<int64_t>(i)));
     value.store(fp, intValue(r));
     Exec e = execList(body, fp);
-    if (e == Exec::Break) break;
-    if (e == Exec::Return) {
-      result = e;
-      break;
-    }
+    if (loopShouldExit(e, label, &result)) break;
     i += static_cast<size_t>(width);
   }
   storeCell<true>(fp + stringSlot, Value{});
@@ -98,10 +104,50 @@ Exec SwitchNode::exec(Value* fp) {
     Exec e = execList(clauses[i].body, fp);
     if (e == Exec::Fallthrough) continue;
     if (e == Exec::Break) return Exec::Normal;
+    if (e == Exec::BreakLabel && label && currentGoroutine->branchTarget == label) {
+      return Exec::Normal;
+    }
     return e;
   }
   return Exec::Normal;
 }
+
+namespace {
+
+// Runs fn in `frame` (arguments in place, sp already above the frame) and leaves its
+// results there.
+void runFrame(GoroutineState* g, const FuncCode* fn, Value* frame, Value* callerSp, Pos pos) {
+  for (int p : fn->aggregateParams) frame[p] = ownAggregate(frame[p]);
+  CallRecord record{fn, pos, g->calls};
+  record.deferredCall = g->nextCallDeferred;
+  g->nextCallDeferred = false;
+  g->calls = &record;
+  // Restores the caller's view when the call ends, by a return or a panic.
+  struct Restore {
+    GoroutineState* g;
+    Value* sp;
+    CallRecord* calls;
+    ~Restore() {
+      g->sp = sp;
+      g->calls = calls;
+    }
+  } restore{g, callerSp, record.caller};
+  if (fn->hasDefer) {
+    runWithDefers(fn, frame, record);
+  } else {
+    execList(fn->body, frame);
+  }
+  for (int r : fn->boxedResults) {
+    auto* box = static_cast<BoxObject*>(frame[r].p);
+    Value v = box->value;
+    if (box->counted) retainRef(v);
+    releaseRef(frame[r]);
+    frame[r] = v;
+  }
+  for (int s : fn->countedSlots) releaseRef(frame[s]);
+}
+
+}  // namespace
 
 Value* callFunction(const FuncCode* fn, const std::vector<ExprPtr>& args, Value* fp, Pos pos,
                     Value closure) {
@@ -115,20 +161,21 @@ Value* callFunction(const FuncCode* fn, const std::vector<ExprPtr>& args, Value*
   g->sp = top;
   for (size_t i = 0; i < args.size(); ++i) frame[i] = args[i]->eval(fp);
   if (fn->closureSlot >= 0) frame[fn->closureSlot] = closure;
-  CallRecord record{fn, pos, g->calls};
-  g->calls = &record;
-  // Restores the caller's view when the call ends, by a return or a panic.
-  struct Restore {
-    GoroutineState* g;
-    Value* sp;
-    CallRecord* calls;
-    ~Restore() {
-      g->sp = sp;
-      g->calls = calls;
-    }
-  } restore{g, frame, record.caller};
-  execList(fn->body, frame);
-  for (int s : fn->countedSlots) releaseRef(frame[s]);
+  runFrame(g, fn, frame, frame, pos);
+  return frame;
+}
+
+Value* callFunctionValues(const FuncCode* fn, const Value* args, size_t n, Pos pos) {
+  GoroutineState* g = currentGoroutine;
+  char marker;
+  if (&marker < g->nativeStackLimit) stackOverflow(pos);
+  Value* frame = g->sp;
+  Value* top = frame + fn->frameSize;
+  if (top > g->stackLimit) stackOverflow(pos);
+  std::memset(static_cast<void*>(frame), 0, sizeof(Value) * static_cast<size_t>(fn->frameSize));
+  g->sp = top;
+  for (size_t i = 0; i < n; ++i) frame[i] = args[i];
+  runFrame(g, fn, frame, frame, pos);
   return frame;
 }
 
@@ -299,27 +346,57 @@ ExprPtr shiftWithCount(const check::Basic* countType, ExprPtr x, ExprPtr y, Pos 
 
 bool isCountedType(const check::Type* t) { return t && isCounted(t); }
 
-bool isSliceType(const check::Type* t) { return t && t->kind == check::TypeKind::Slice; }
+bool isSliceType(const check::Type* t) { return t && check::asSliceType(t); }
 
-const check::Type* elemOf(const check::Type* t) { return static_cast<const check::Slice*>(t)->elem; }
+const check::Type* elemOf(const check::Type* t) { return check::asSliceType(t)->elem; }
 
-// Go's size of a value of type t on amd64, and whether it holds pointers.
-ElemLayout goLayout(const check::Type* t) {
-  if (isSliceType(t)) return {24, true};
-  const check::Basic* b = check::asBasic(t);
-  if (!b) return {8, true};
-  switch (b->basic) {
-    case BasicKind::Bool:
-    case BasicKind::Int8:
-    case BasicKind::Uint8: return {1, false};
-    case BasicKind::Int16:
-    case BasicKind::Uint16: return {2, false};
-    case BasicKind::Int32:
-    case BasicKind::Uint32:
-    case BasicKind::Float32: return {4, false};
-    case BasicKind::String: return {16, true};
-    default: return {8, false};
+// Go's size and alignment of a value of type t on amd64, and whether it holds pointers.
+struct GoSize {
+  size_t size, align;
+  bool pointers;
+};
+
+GoSize goSize(const check::Type* t) {
+  const check::Type* u = check::under(t);
+  switch (u->kind) {
+    case check::TypeKind::Basic:
+      switch (static_cast<const check::Basic*>(u)->basic) {
+        case BasicKind::Bool:
+        case BasicKind::Int8:
+        case BasicKind::Uint8: return {1, 1, false};
+        case BasicKind::Int16:
+        case BasicKind::Uint16: return {2, 2, false};
+        case BasicKind::Int32:
+        case BasicKind::Uint32:
+        case BasicKind::Float32: return {4, 4, false};
+        case BasicKind::String: return {16, 8, true};
+        default: return {8, 8, false};
+      }
+    case check::TypeKind::Slice: return {24, 8, true};
+    case check::TypeKind::Interface: return {16, 8, true};
+    case check::TypeKind::Array: {
+      auto a = static_cast<const check::Array*>(u);
+      GoSize e = goSize(a->elem);
+      return {e.size * static_cast<size_t>(a->len), e.align, e.pointers && a->len > 0};
+    }
+    case check::TypeKind::Struct: {
+      size_t off = 0, align = 1;
+      bool pointers = false;
+      for (const check::StructField& f : static_cast<const check::Struct*>(u)->fields) {
+        GoSize fs = goSize(f.type);
+        off = (off + fs.align - 1) / fs.align * fs.align + fs.size;
+        align = std::max(align, fs.align);
+        pointers = pointers || fs.pointers;
+      }
+      return {(off + align - 1) / align * align, align, pointers};
+    }
+    default: return {8, 8, true};
   }
+}
+
+ElemLayout goLayout(const check::Type* t) {
+  GoSize s = goSize(t);
+  return {s.size, s.pointers};
 }
 
 // ---- The compiler ------------------------------------------------------------------------
@@ -327,23 +404,34 @@ ElemLayout goLayout(const check::Type* t) {
 class Compiler {
  public:
   Compiler(const check::Info& info, const NativeRegistry& natives, Program& program)
-      : info_(info), natives_(natives), program_(program) {}
+      : info_(info), natives_(natives), program_(program) {
+    for (auto& [branch, target] : info_.branchTargets) {
+      if (branch->tok == Token::Goto) gotoTargets_.insert(static_cast<const LabeledStmt*>(target));
+    }
+  }
 
   void compileProgram(const File* file) {
     program_.globals.assign(static_cast<size_t>(info_.globalCount), Value{});
     program_.globalCounted.assign(static_cast<size_t>(info_.globalCount), false);
     for (size_t i = 0; i < info_.globalTypes.size(); ++i) {
       program_.globalCounted[i] = isCountedType(info_.globalTypes[i]);
+      if (isAggregate(info_.globalTypes[i])) program_.globals[i] = zeroValue(info_.globalTypes[i]);
     }
+    setMethodTable(&program_);
     // Declare every function first: calls refer to their FuncCode.
-    for (auto& [decl, fi] : info_.funcs) funcs_[decl] = declareCode(fi, false);
+    for (auto& [decl, fi] : info_.funcs) {
+      funcs_[decl] = declareCode(fi, false);
+      if (decl->recv) program_.methodCodes[decl] = funcs_[decl];
+    }
     for (auto& [lit, fi] : info_.lits) lits_[lit] = declareCode(fi, true);
     for (auto& [decl, fi] : info_.funcs) {
+      if (!decl->body) continue;
       FuncCode* code = funcs_[decl];
       fn_ = code;
       info = &fi;
       boxParams(fi, code);
-      for (const Stmt* s : decl->body->list) add(code->body, stmt(s));
+      prologue(fi, code);
+      code->body.push_back(statementList(decl->body->list));
     }
     if (info_.mainFunc) program_.main = funcs_[info_.mainFunc];
 
@@ -354,7 +442,9 @@ class Compiler {
 
     program_.script.name = "main.main";
     fn_ = &program_.script;
-    for (const Stmt* s : info_.scriptStmts) add(program_.script.body, stmt(s));
+    std::vector<Stmt*> scriptStmts;
+    for (const Stmt* s : info_.scriptStmts) scriptStmts.push_back(const_cast<Stmt*>(s));
+    program_.script.body.push_back(statementList(scriptStmts));
     (void)file;
   }
 
@@ -370,6 +460,9 @@ class Compiler {
     code->frameSize = fi.frameSize;
     code->paramCount = static_cast<int>(fi.params.size());
     for (const check::Object* r : fi.results) code->resultSlots.push_back(r->slot);
+    for (const check::Object* p : fi.params) {
+      if (isAggregate(p->type) && !p->captured) code->aggregateParams.push_back(p->slot);
+    }
     for (size_t s = 0; s < fi.slotTypes.size(); ++s) {
       bool isResult = false;
       for (int r : code->resultSlots) isResult |= r == static_cast<int>(s);
@@ -387,11 +480,76 @@ class Compiler {
     return raw;
   }
 
-  // Captured parameters move into boxes when the call starts.
+  // Captured parameters move into boxes when the call starts (copied first when they
+  // are structs or arrays: the callee owns its arguments).
   void boxParams(const check::FuncInfo& fi, FuncCode* code) {
     for (const check::Object* p : fi.params) {
-      if (p->captured) code->body.push_back(makeBoxParam(p->slot, isCountedType(p->type)));
+      if (!p->captured) continue;
+      if (isAggregate(p->type)) {
+        Target t;
+        t.kind = Target::Kind::Slot;
+        t.slot = p->slot;
+        t.counted = true;
+        t.aggregate = true;
+        t.define = true;
+        auto own = std::make_unique<AssignNode>();
+        own->target = t;
+        own->x = std::make_unique<LocalNode<true>>(p->slot);
+        code->body.push_back(std::move(own));
+      }
+      code->body.push_back(makeBoxParam(p->slot, isCountedType(p->type)));
     }
+  }
+
+  // Results start as zero values: struct results get their zero objects, results that
+  // closures capture get their boxes (unboxed when the call returns).
+  void prologue(const check::FuncInfo& fi, FuncCode* code) {
+    for (const check::Object* r : fi.results) {
+      if (r->captured) {
+        code->boxedResults.push_back(r->slot);
+        Target t;
+        t.kind = Target::Kind::NewBox;
+        t.slot = r->slot;
+        t.counted = isCountedType(r->type);
+        t.aggregate = isAggregate(r->type);
+        t.define = true;
+        code->body.push_back(storeTo(t, zeroExpr(r->type)));
+      } else if (isAggregate(r->type)) {
+        Target t;
+        t.kind = Target::Kind::Slot;
+        t.slot = r->slot;
+        t.counted = true;
+        t.aggregate = true;
+        t.define = true;
+        code->body.push_back(storeTo(t, zeroExpr(r->type)));
+      }
+    }
+  }
+
+  ExprPtr zeroExpr(const check::Type* t) {
+    if (isAggregate(t)) return makeZeroValue(t);
+    return std::make_unique<ConstNode>(Value{}, false);
+  }
+
+  // A statement list; one that holds labels that goto jumps to becomes a LabelBlockNode.
+  StmtPtr statementList(const std::vector<Stmt*>& list) {
+    std::vector<std::pair<const void*, size_t>> labels;
+    std::vector<StmtPtr> out;
+    for (const Stmt* st : list) {
+      if (auto l = as<LabeledStmt>(st); l && gotoTargets_.count(l)) {
+        labels.push_back({l, out.size()});
+      }
+      add(out, stmt(st));
+    }
+    if (labels.empty()) {
+      auto n = std::make_unique<BlockNode>();
+      n->list = std::move(out);
+      return n;
+    }
+    auto n = std::make_unique<LabelBlockNode>();
+    n->list = std::move(out);
+    n->labels = std::move(labels);
+    return n;
   }
 
   ExprPtr funcLit(const FuncLit* lit) {
@@ -405,7 +563,8 @@ class Compiler {
     fn_ = code;
     info = &fi;
     boxParams(fi, code);
-    for (const Stmt* s : lit->body->list) add(code->body, stmt(s));
+    prologue(fi, code);
+    code->body.push_back(statementList(lit->body->list));
     fn_ = savedFn;
     info = savedInfo;
     return makeClosure(code, std::move(sources), makerClosureSlot);
@@ -501,7 +660,11 @@ class Compiler {
       case NodeKind::IndexExpr: return index(static_cast<const IndexExpr*>(e));
       case NodeKind::FuncLit: return funcLit(static_cast<const FuncLit*>(e));
       case NodeKind::SelectorExpr: {
-        const check::Object* o = objectOf(static_cast<const SelectorExpr*>(e)->sel);
+        auto sel = static_cast<const SelectorExpr*>(e);
+        if (auto it = info_.selections.find(sel); it != info_.selections.end()) {
+          return selection(sel, it->second);
+        }
+        const check::Object* o = objectOf(sel->sel);
         if (!o || o->kind != check::Object::Kind::Var || !o->nativeCell) return nullptr;
         auto cell = static_cast<Value*>(o->nativeCell);
         if (isCountedType(o->type)) return std::make_unique<GlobalNode<true>>(cell);
@@ -511,18 +674,115 @@ class Compiler {
         auto se = static_cast<const SliceExpr*>(e);
         const check::Basic* b = check::asBasic(finalType(se->x));
         auto bound = [&](const Expr* x) { return x ? expr(x) : ExprPtr(); };
-        return makeSliceExpr(expr(se->x), bound(se->low), bound(se->high), bound(se->max),
+        ExprPtr x = expr(se->x);
+        const check::Type* xt = finalType(se->x);
+        if (check::asArray(xt) ||
+            (check::asPointer(xt) && check::asArray(check::asPointer(xt)->elem))) {
+          x = makeArrayToSlice(std::move(x), false, se->pos);
+        }
+        return makeSliceExpr(std::move(x), bound(se->low), bound(se->high), bound(se->max),
                              b && b->isString(), se->pos);
       }
-      case NodeKind::CompositeLit: {
-        auto lit = static_cast<const CompositeLit*>(e);
-        const check::Type* t = typeOf(e).type;
-        std::vector<ExprPtr> elems;
-        for (const KeyedElement& el : lit->elements) elems.push_back(expr(el.value));
-        return makeSliceLiteral(std::move(elems), isCountedType(elemOf(t)));
+      case NodeKind::CompositeLit: return compositeLit(static_cast<const CompositeLit*>(e));
+      case NodeKind::StarExpr: {
+        auto st = static_cast<const StarExpr*>(e);
+        return makeDeref(expr(st->x), storageOf(typeOf(e).type), st->pos);
+      }
+      case NodeKind::TypeAssertExpr: {
+        auto ta = static_cast<const TypeAssertExpr*>(e);
+        const check::Type* to = typeOf(e).type;
+        return makeTypeAssert(expr(ta->x), finalType(ta->x), to, info_.commaOk.count(ta) > 0,
+                              ta->pos);
       }
       default: return nullptr;
     }
+  }
+
+  // A value of e's type made suitable for a variable of type `target`: a concrete
+  // value assigned to an interface is boxed with its dynamic type.
+  ExprPtr valueAs(const Expr* e, const check::Type* target) {
+    const check::Type* from = typeOf(e).type;
+    if (!target || !check::asInterface(target) || (from && check::asInterface(from))) {
+      return expr(e);
+    }
+    if (!from || from == check::basicType(BasicKind::UntypedNil)) {
+      return std::make_unique<ConstNode>(Value{}, false);
+    }
+    return makeToIface(expr(e), finalType(e));
+  }
+
+  // Compiles an element of a composite literal (an elided literal takes its type).
+  ExprPtr element(const Expr* e, const check::Type* target) { return valueAs(e, target); }
+
+  ExprPtr compositeLit(const CompositeLit* lit) {
+    const check::Type* t = typeOf(lit).type;
+    if (const check::Pointer* p = check::asPointer(t); p && !lit->type) t = p->elem;
+    const check::Type* u = check::under(t);
+    if (u->kind == check::TypeKind::Struct) {
+      auto st = static_cast<const check::Struct*>(u);
+      std::vector<std::pair<int, ExprPtr>> fields;
+      for (size_t i = 0; i < lit->elements.size(); ++i) {
+        const KeyedElement& el = lit->elements[i];
+        int index = static_cast<int>(i);
+        if (el.key) index = st->fieldIndex(static_cast<const Ident*>(el.key)->name);
+        fields.push_back({index, element(el.value, st->fields[static_cast<size_t>(index)].type)});
+      }
+      return makeStructLiteral(st, std::move(fields));
+    }
+    if (u->kind == check::TypeKind::Array) {
+      auto at = static_cast<const check::Array*>(u);
+      std::vector<std::pair<int64_t, ExprPtr>> elems;
+      int64_t index = 0;
+      for (const KeyedElement& el : lit->elements) {
+        if (el.key) index = typeOf(el.key).value.int64Value();
+        elems.push_back({index++, element(el.value, at->elem)});
+      }
+      return makeArrayLiteral(at, std::move(elems));
+    }
+    if (u->kind == check::TypeKind::Map) {
+      auto mt = static_cast<const check::Map*>(u);
+      std::vector<std::pair<ExprPtr, ExprPtr>> entries;
+      for (const KeyedElement& el : lit->elements) {
+        entries.push_back({element(el.key, mt->key), element(el.value, mt->elem)});
+      }
+      return makeMapLiteral(mt, std::move(entries), lit->pos);
+    }
+    const check::Type* elem = elemOf(t);
+    bool keyed = false;
+    for (const KeyedElement& el : lit->elements) keyed = keyed || el.key;
+    if (keyed) {
+      // []T{2: x, y}: an array of the literal's length, then sliced.
+      int64_t index = 0, length = 0;
+      std::vector<std::pair<int64_t, ExprPtr>> elems;
+      for (const KeyedElement& el : lit->elements) {
+        if (el.key) index = typeOf(el.key).value.int64Value();
+        elems.push_back({index++, element(el.value, elem)});
+        length = std::max(length, index);
+      }
+      return makeArrayToSlice(makeArrayLiteral(check::arrayOf(elem, length), std::move(elems)),
+                              false, lit->pos);
+    }
+    std::vector<ExprPtr> elems;
+    for (const KeyedElement& el : lit->elements) elems.push_back(element(el.value, elem));
+    return makeSliceLiteral(std::move(elems), isCountedType(elem),
+                            isAggregate(elem) ? elem : nullptr);
+  }
+
+  // x.f and x.M (field reads, method values).
+  ExprPtr selection(const SelectorExpr* sel, const check::Selection& s) {
+    if (s.kind == check::Selection::Kind::Field) {
+      return makeFieldRead(expr(sel->x), s.path, isCountedType(s.type), sel->sel->pos);
+    }
+    const check::TypeAndValue& xt = typeOf(sel->x);
+    if (xt.mode == check::Mode::TypeExpr && s.kind == check::Selection::Kind::Method &&
+        s.path.empty() && s.method->decl) {
+      // A method expression T.M whose receiver needs no adjustment: the method itself.
+      bool recvIsPointer = check::asPointer(xt.type) != nullptr;
+      if (recvIsPointer == s.method->pointerRecv || isAggregate(s.recvNamed)) {
+        return makeFuncValue(funcs_.at(static_cast<const FuncDecl*>(s.method->decl)));
+      }
+    }
+    return nullptr;  // method values are not built yet
   }
 
   ExprPtr ident(const Ident* id) {
@@ -544,7 +804,46 @@ class Compiler {
     return std::make_unique<LocalNode<false>>(o->slot);
   }
 
+  // &x: the address of a variable (or of a composite literal's new value).
+  ExprPtr addressOf(const Expr* e) {
+    while (auto p = as<ParenExpr>(e)) e = p->x;
+    const check::Type* t = typeOf(e).type;
+    Storage storage = storageOf(t);
+    // A struct or array variable's address is its object.
+    if (storage == Storage::Aggregate || as<CompositeLit>(e)) return expr(e);
+    if (auto id = as<Ident>(e)) {
+      const check::Object* o = objectOf(id);
+      if (!o) return nullptr;
+      if (o->isGlobal) {
+        return makeAddressOfGlobal(&program_.globals[static_cast<size_t>(o->slot)], storage);
+      }
+      if (o->owner != info) return makeAddressOfCapture(fn_->closureSlot, captureIndex(o), storage);
+      if (o->captured) return makeAddressOfBox(o->slot, storage);
+      return nullptr;
+    }
+    if (auto sel = as<SelectorExpr>(e)) {
+      auto it = info_.selections.find(sel);
+      if (it == info_.selections.end()) {
+        const check::Object* o = objectOf(sel->sel);
+        if (o && o->nativeCell) return makeAddressOfGlobal(static_cast<Value*>(o->nativeCell), storage);
+        return nullptr;
+      }
+      return makeAddressOfField(expr(sel->x), it->second.path, storage, sel->sel->pos);
+    }
+    if (auto ix = as<IndexExpr>(e)) {
+      const check::Type* xt = finalType(ix->x);
+      const check::Basic* it = check::asBasic(finalType(ix->indices[0]));
+      bool isArray = check::asArray(xt) ||
+                     (check::asPointer(xt) && check::asArray(check::asPointer(xt)->elem));
+      return makeAddressOfElem(expr(ix->x), expr(ix->indices[0]), isArray,
+                               it && it->isUnsigned(), storage, ix->pos);
+    }
+    if (auto st = as<StarExpr>(e)) return expr(st->x);  // &*p is p
+    return nullptr;
+  }
+
   ExprPtr unary(const UnaryExpr* u) {
+    if (u->op == Token::And) return addressOf(u->x);
     ExprPtr x = expr(u->x);
     if (u->op == Token::Add) return x;
     if (u->op == Token::Not) {
@@ -573,6 +872,13 @@ class Compiler {
   static bool isComparison(Token op) {
     return op == Token::Eql || op == Token::Neq || op == Token::Lss || op == Token::Leq ||
            op == Token::Gtr || op == Token::Geq;
+  }
+
+  bool isNilExpr(const Expr* e) const {
+    while (auto p = as<ParenExpr>(e)) e = p->x;
+    auto id = as<Ident>(e);
+    const check::Object* o = id ? objectOf(id) : nullptr;
+    return o && o->kind == check::Object::Kind::Nil;
   }
 
   ExprPtr binary(const BinaryExpr* b) {
@@ -608,12 +914,22 @@ class Compiler {
     // Operands have the same type; for comparisons that is the operands' type.
     const check::Type* operandType = isComparison(b->op) ? finalType(b->x) : finalType(b);
     if (isComparison(b->op) && check::isUntyped(typeOf(b->x).type)) operandType = finalType(b->y);
-    auto nilOnly = [](const check::Type* t) {
-      return isSliceType(t) || (t && t->kind == check::TypeKind::Signature);
-    };
-    if (nilOnly(finalType(b->x)) || nilOnly(finalType(b->y))) {
-      const Expr* side = nilOnly(finalType(b->x)) ? b->x : b->y;
+    if (isComparison(b->op) && (isNilExpr(b->x) || isNilExpr(b->y))) {
+      const Expr* side = isNilExpr(b->x) ? b->y : b->x;
       return makeSliceIsNil(expr(side), b->op == Token::Eql);
+    }
+    if (isComparison(b->op) &&
+        (!check::asBasic(finalType(b->x)) || !check::asBasic(finalType(b->y)))) {
+      const check::Type* xt = finalType(b->x);
+      const check::Type* yt = finalType(b->y);
+      bool equal = b->op == Token::Eql;
+      if (check::asInterface(xt) && !check::asInterface(yt)) {
+        return makeEquality(expr(b->x), valueAs(b->y, xt), xt, equal, b->opPos);
+      }
+      if (check::asInterface(yt) && !check::asInterface(xt)) {
+        return makeEquality(valueAs(b->x, yt), expr(b->y), yt, equal, b->opPos);
+      }
+      return makeEquality(expr(b->x), expr(b->y), xt, equal, b->opPos);
     }
     const check::Basic* t = check::asBasic(operandType);
     ExprPtr x = expr(b->x);
@@ -640,10 +956,20 @@ class Compiler {
   }
 
   ExprPtr index(const IndexExpr* e) {
+    const check::Type* xt = finalType(e->x);
+    if (const check::Map* m = check::asMap(xt)) {
+      return makeMapIndex(expr(e->x), valueAs(e->indices[0], m->key), m,
+                          info_.commaOk.count(e) > 0, e->pos);
+    }
     ExprPtr x = expr(e->x);
     ExprPtr i = expr(e->indices[0]);
     const check::Basic* it = check::asBasic(finalType(e->indices[0]));
-    const check::Type* xt = finalType(e->x);
+    const check::Array* arr = check::asArray(xt);
+    if (!arr && check::asPointer(xt)) arr = check::asArray(check::asPointer(xt)->elem);
+    if (arr) {
+      return makeArrayIndex(std::move(x), std::move(i), it && it->isUnsigned(),
+                            isCountedType(arr->elem), e->pos);
+    }
     if (isSliceType(xt)) {
       return makeSliceIndex(std::move(x), std::move(i), it && it->isUnsigned(),
                             isCountedType(elemOf(xt)), e->pos);
@@ -669,33 +995,139 @@ class Compiler {
     return nullptr;
   }
 
+  // The arguments of a call of a function with signature sig: converted to the
+  // parameters' types, variadic ones packed into a slice.
+  std::vector<ExprPtr> callArgs(const CallExpr* c, const check::Signature* sig) {
+    std::vector<ExprPtr> args;
+    if (c->args.size() == 1 && dynamic_cast<const check::Tuple*>(typeOf(c->args[0]).type)) {
+      return args;  // f(g()) with several results: not built (callers check)
+    }
+    size_t fixed = sig->variadic ? sig->params.size() - 1 : sig->params.size();
+    for (size_t i = 0; i < fixed && i < c->args.size(); ++i) {
+      args.push_back(valueAs(c->args[i], sig->params[i]));
+    }
+    if (!sig->variadic) return args;
+    if (c->hasEllipsis) {
+      args.push_back(expr(c->args.back()));
+      return args;
+    }
+    const check::Type* elem = sig->params.back();
+    if (c->args.size() == fixed) {
+      args.push_back(std::make_unique<ConstNode>(Value{}, false));  // a nil slice
+      return args;
+    }
+    std::vector<ExprPtr> rest;
+    for (size_t i = fixed; i < c->args.size(); ++i) rest.push_back(valueAs(c->args[i], elem));
+    args.push_back(makeSliceLiteral(std::move(rest), isCountedType(elem),
+                                    isAggregate(elem) ? elem : nullptr));
+    return args;
+  }
+
+  bool multiValueArgument(const CallExpr* c) const {
+    return c->args.size() == 1 && dynamic_cast<const check::Tuple*>(typeOf(c->args[0]).type);
+  }
+
+  // The receiver argument of a static method call x.M(...).
+  ExprPtr receiverExpr(const Expr* x, const check::Selection& s, Pos pos) {
+    const check::Type* recvBase = s.path.empty() ? typeOf(x).type : s.recvBase;
+    const check::Pointer* bp = check::asPointer(recvBase);
+    Storage target = storageOf(bp ? bp->elem : recvBase);
+    if (s.method->pointerRecv && !bp && target != Storage::Aggregate) {
+      if (s.path.empty()) return addressOf(x);
+      return makeAddressOfField(expr(x), s.path, target, pos);
+    }
+    ExprPtr base = s.path.empty() ? expr(x)
+                                  : makeFieldRead(expr(x), s.path, isCountedType(recvBase), pos);
+    if (!s.method->pointerRecv && bp) return makeDeref(std::move(base), target, pos);
+    return base;
+  }
+
+  ExprPtr methodCall(const CallExpr* c, const SelectorExpr* sel, const check::Selection& s) {
+    if (multiValueArgument(c)) return nullptr;
+    auto sig = static_cast<const check::Signature*>(s.type);
+    std::vector<ExprPtr> args = callArgs(c, sig);
+    if (s.kind == check::Selection::Kind::InterfaceMethod) {
+      ExprPtr recv = expr(sel->x);
+      if (!s.path.empty()) recv = makeFieldRead(std::move(recv), s.path, true, sel->sel->pos);
+      std::vector<const check::Type*> argTypes;
+      for (size_t i = 0; i < args.size(); ++i) {
+        argTypes.push_back(i < sig->params.size() ? sig->params[i] : nullptr);
+      }
+      return makeIfaceCall(std::move(recv), s.method->name, std::move(args), std::move(argTypes),
+                           newTemp(), c->pos);
+    }
+    ExprPtr recv = receiverExpr(sel->x, s, sel->sel->pos);
+    if (!recv) return nullptr;
+    if (s.method->native) {
+      auto n = std::make_unique<NativeCallNode>();
+      n->fn = reinterpret_cast<NativeFunction>(const_cast<void*>(s.method->native));
+      n->pos = c->pos;
+      n->resultCount = static_cast<int>(sig->results.size());
+      const check::Type* recvType =
+          s.method->pointerRecv ? static_cast<const check::Type*>(check::pointerTo(s.recvNamed))
+                                : s.recvNamed;
+      n->args.push_back(std::move(recv));
+      n->argTypes.push_back(recvType);
+      n->argCounted.push_back(isCountedType(recvType));
+      for (size_t i = 0; i < args.size(); ++i) {
+        const check::Type* t = i < sig->params.size() ? sig->params[i] : sig->params.back();
+        n->args.push_back(std::move(args[i]));
+        n->argTypes.push_back(t);
+        n->argCounted.push_back(isCountedType(t));
+      }
+      return n;
+    }
+    auto n = std::make_unique<CallNode>();
+    n->fn = funcs_.at(static_cast<const FuncDecl*>(s.method->decl));
+    n->pos = c->pos;
+    n->args.push_back(std::move(recv));
+    for (ExprPtr& a : args) n->args.push_back(std::move(a));
+    return n;
+  }
+
   ExprPtr call(const CallExpr* c) {
     const check::TypeAndValue& funTv = typeOf(c->fun);
     if (funTv.mode == check::Mode::TypeExpr) return conversion(c, funTv.type);
+    const Expr* fun = c->fun;
+    while (auto p = as<ParenExpr>(fun)) fun = p->x;
+    if (auto sel = as<SelectorExpr>(fun)) {
+      auto it = info_.selections.find(sel);
+      if (it != info_.selections.end() && it->second.kind != check::Selection::Kind::Field &&
+          typeOf(sel->x).mode != check::Mode::TypeExpr) {
+        return methodCall(c, sel, it->second);
+      }
+    }
     const check::Object* callee = calleeObject(c->fun);
     if (callee && callee->kind == check::Object::Kind::Builtin) return builtinCall(c, callee->builtin);
+    const check::Signature* sig = check::asSignature(finalType(c->fun));
     if (!callee || callee->kind != check::Object::Kind::Func) {
-      std::vector<ExprPtr> args;
-      for (const Expr* a : c->args) args.push_back(expr(a));
-      return makeCallValue(expr(c->fun), std::move(args), c->pos);
+      if (!sig || multiValueArgument(c)) return nullptr;
+      return makeCallValue(expr(c->fun), callArgs(c, sig), c->pos);
     }
     if (callee->decl) {
+      if (multiValueArgument(c)) return nullptr;
       auto n = std::make_unique<CallNode>();
       n->fn = funcs_.at(callee->decl);
       n->pos = c->pos;
-      for (const Expr* a : c->args) n->args.push_back(expr(a));
+      n->args = callArgs(c, sig);
       return n;
     }
-    // A package function implemented natively.
+    // A package function implemented natively: arguments keep their own types.
+    if (c->hasEllipsis) return nullptr;
     auto n = std::make_unique<NativeCallNode>();
     n->fn = natives_.find(callee->package->path, callee->name);
     n->pos = c->pos;
-    auto sig = static_cast<const check::Signature*>(callee->type);
-    n->resultCount = static_cast<int>(sig->results.size());
-    for (const Expr* a : c->args) {
-      n->args.push_back(expr(a));
-      n->argTypes.push_back(finalType(a));
-      n->argCounted.push_back(isCountedType(finalType(a)));
+    auto nsig = static_cast<const check::Signature*>(callee->type);
+    n->resultCount = static_cast<int>(nsig->results.size());
+    for (size_t i = 0; i < c->args.size(); ++i) {
+      const Expr* a = c->args[i];
+      const check::Type* param = i < nsig->params.size() ? nsig->params[i] : nsig->params.back();
+      // An interface parameter other than any (error) receives an interface value.
+      bool box = check::asInterface(param) && !check::asInterface(finalType(a)) &&
+                 !check::asInterface(param)->methods.empty();
+      n->args.push_back(box ? valueAs(a, param) : expr(a));
+      n->argTypes.push_back(box ? param : finalType(a));
+      n->argCounted.push_back(isCountedType(finalType(a)) || box);
     }
     if (!n->fn) return nullptr;
     return n;
@@ -703,6 +1135,8 @@ class Compiler {
 
   ExprPtr conversion(const CallExpr* c, const check::Type* target) {
     const Expr* arg = c->args[0];
+    if (check::asInterface(target)) return valueAs(arg, target);
+    if (!check::asBasic(target) && !isSliceType(target)) return expr(arg);
     const check::Basic* to = check::asBasic(target);
     const check::Type* fromType = finalType(arg);
     const check::Basic* from = check::asBasic(fromType);
@@ -751,23 +1185,44 @@ class Compiler {
   ExprPtr builtinCall(const CallExpr* c, check::Builtin b) {
     switch (b) {
       case check::Builtin::Len:
-        if (isSliceType(finalType(c->args[0]))) return makeSliceLen(expr(c->args[0]));
-        {
+      case check::Builtin::Cap: {
+        const check::Type* t = finalType(c->args[0]);
+        if (const check::Pointer* p = check::asPointer(t)) t = p->elem;
+        if (check::asArray(t)) return makeArrayLen(expr(c->args[0]));
+        if (check::asMap(t)) return makeMapLen(expr(c->args[0]));
+        if (b == check::Builtin::Cap) return makeSliceCap(expr(c->args[0]));
+        if (isSliceType(t)) return makeSliceLen(expr(c->args[0]));
         auto n = std::make_unique<StringLenNode>();
         n->x = expr(c->args[0]);
         return n;
       }
-      case check::Builtin::Cap: return makeSliceCap(expr(c->args[0]));
       case check::Builtin::Make: {
         const check::Type* t = typeOf(c).type;
+        if (const check::Map* m = check::asMap(t)) {
+          return makeMakeMap(m, c->args.size() > 1 ? expr(c->args[1]) : ExprPtr());
+        }
         ExprPtr cap = c->args.size() > 2 ? expr(c->args[2]) : ExprPtr();
-        return makeMakeSlice(expr(c->args[1]), std::move(cap), isCountedType(elemOf(t)), c->pos);
+        const check::Type* elem = elemOf(t);
+        return makeMakeSlice(expr(c->args[1]), std::move(cap), isCountedType(elem), c->pos,
+                             isAggregate(elem) ? elem : nullptr);
       }
       case check::Builtin::Copy: {
         const check::Basic* sb = check::asBasic(finalType(c->args[1]));
+        const check::Type* elem = elemOf(finalType(c->args[0]));
         return makeCopy(expr(c->args[0]), expr(c->args[1]), sb && sb->isString(),
-                        isCountedType(elemOf(finalType(c->args[0]))));
+                        isCountedType(elem), isAggregate(elem));
       }
+      case check::Builtin::New: return makeNew(check::asPointer(typeOf(c).type)->elem);
+      case check::Builtin::Delete: {
+        const check::Map* m = check::asMap(finalType(c->args[0]));
+        return makeMapDelete(expr(c->args[0]), valueAs(c->args[1], m->key), m, c->pos);
+      }
+      case check::Builtin::Clear: {
+        const check::Type* t = finalType(c->args[0]);
+        bool isMap = check::asMap(t) != nullptr;
+        return makeClear(expr(c->args[0]), isMap, !isMap && isCountedType(elemOf(t)));
+      }
+      case check::Builtin::Recover: return makeRecover();
       case check::Builtin::Append: {
         const check::Type* t = finalType(c->args[0]);
         if (c->args[0] && !isSliceType(t)) t = typeOf(c).type;
@@ -781,10 +1236,10 @@ class Compiler {
           spreadIsString = rb && rb->isString();
           spread = expr(c->args[1]);
         } else {
-          for (size_t i = 1; i < c->args.size(); ++i) vals.push_back(expr(c->args[i]));
+          for (size_t i = 1; i < c->args.size(); ++i) vals.push_back(valueAs(c->args[i], elem));
         }
         return makeAppend(std::move(s), std::move(vals), std::move(spread), spreadIsString,
-                          isCountedType(elem), goLayout(elem));
+                          isCountedType(elem), goLayout(elem), isAggregate(elem) ? elem : nullptr);
       }
       case check::Builtin::Print:
       case check::Builtin::Println: {
@@ -796,8 +1251,12 @@ class Compiler {
         }
         return makePrintNode(b == check::Builtin::Println, std::move(args), std::move(types));
       }
-      case check::Builtin::Panic:
-        return makePanicNode(expr(c->args[0]), finalType(c->args[0]), c->pos);
+      case check::Builtin::Panic: {
+        const check::Type* t = typeOf(c->args[0]).type;
+        if (t == check::basicType(BasicKind::UntypedNil)) t = check::anyType();
+        return makePanicNode(expr(c->args[0]), check::isUntyped(t) ? finalType(c->args[0]) : t,
+                             c->pos);
+      }
       case check::Builtin::Min:
       case check::Builtin::Max: {
         std::vector<ExprPtr> args;
@@ -829,25 +1288,66 @@ class Compiler {
       case NodeKind::DeclStmt: return declStmt(static_cast<const DeclStmt*>(s));
       case NodeKind::AssignStmt: return assign(static_cast<const AssignStmt*>(s));
       case NodeKind::IncDecStmt: return incDec(static_cast<const IncDecStmt*>(s));
-      case NodeKind::BlockStmt: {
-        auto n = std::make_unique<BlockNode>();
-        for (const Stmt* c : static_cast<const BlockStmt*>(s)->list) add(n->list, stmt(c));
-        return n;
-      }
+      case NodeKind::BlockStmt: return statementList(static_cast<const BlockStmt*>(s)->list);
       case NodeKind::IfStmt: return ifStmt(static_cast<const IfStmt*>(s));
       case NodeKind::ForStmt: return forStmt(static_cast<const ForStmt*>(s));
       case NodeKind::RangeStmt: return rangeStmt(static_cast<const RangeStmt*>(s));
       case NodeKind::SwitchStmt: return switchStmt(static_cast<const SwitchStmt*>(s));
+      case NodeKind::TypeSwitchStmt: return typeSwitch(static_cast<const TypeSwitchStmt*>(s));
       case NodeKind::ReturnStmt: return returnStmt(static_cast<const ReturnStmt*>(s));
+      case NodeKind::LabeledStmt: {
+        auto l = static_cast<const LabeledStmt*>(s);
+        StmtPtr inner = stmt(l->stmt);
+        if (!inner) inner = std::make_unique<BlockNode>();
+        inner->label = l->stmt;
+        return inner;
+      }
+      case NodeKind::DeferStmt: {
+        auto d = static_cast<const DeferStmt*>(s);
+        const Expr* callExpr = d->call;
+        while (auto p = as<ParenExpr>(callExpr)) callExpr = p->x;
+        ExprPtr call = expr(callExpr);
+        fn_->hasDefer = true;
+        StmtPtr n = makeDefer(std::move(call), isCountedType(typeOf(callExpr).type));
+        if (!n) noteUnsupported("this deferred call", s->pos);
+        return n;
+      }
       case NodeKind::BranchStmt: {
-        switch (static_cast<const BranchStmt*>(s)->tok) {
-          case Token::Break: return std::make_unique<BranchNode>(Exec::Break);
-          case Token::Continue: return std::make_unique<BranchNode>(Exec::Continue);
-          case Token::Fallthrough: return std::make_unique<BranchNode>(Exec::Fallthrough);
+        auto b = static_cast<const BranchStmt*>(s);
+        auto target = info_.branchTargets.find(b);
+        const void* t = target == info_.branchTargets.end() ? nullptr : target->second;
+        std::unique_ptr<BranchNode> n;
+        switch (b->tok) {
+          case Token::Break:
+            n = std::make_unique<BranchNode>(t ? Exec::BreakLabel : Exec::Break);
+            break;
+          case Token::Continue:
+            n = std::make_unique<BranchNode>(t ? Exec::ContinueLabel : Exec::Continue);
+            break;
+          case Token::Fallthrough: n = std::make_unique<BranchNode>(Exec::Fallthrough); break;
+          case Token::Goto: n = std::make_unique<BranchNode>(Exec::Goto); break;
           default: return nullptr;
         }
+        n->target = t;
+        return n;
       }
-      default: return nullptr;
+      default: noteUnsupported(std::string(exprKindName(s)), s->pos); return nullptr;
+    }
+  }
+
+  static const char* exprKindName(const Stmt* s) {
+    switch (s->kind) {
+      case NodeKind::GoStmt: return "go statements";
+      case NodeKind::SelectStmt: return "select statements";
+      case NodeKind::SendStmt: return "channel sends";
+      default: return "this statement";
+    }
+  }
+
+  void noteUnsupported(const std::string& what, Pos pos) {
+    if (unsupported.empty()) {
+      unsupported = what;
+      unsupportedPos = pos;
     }
   }
 
@@ -860,6 +1360,8 @@ class Compiler {
       return t;
     }
     t.counted = isCountedType(o->type);
+    t.aggregate = isAggregate(o->type);
+    t.define = isDefinition;
     if (!o->isGlobal && o->owner != info) {
       t.kind = Target::Kind::Capture;
       t.closureSlot = fn_->closureSlot;
@@ -888,7 +1390,26 @@ class Compiler {
       bool isDefinition = !info_.uses.count(id) && info_.defs.count(id);
       return targetFor(objectOf(id), valueType, isDefinition);
     }
+    if (auto st = as<StarExpr>(e)) {
+      Target t;
+      t.kind = Target::Kind::Deref;
+      t.counted = isCountedType(typeOf(e).type);
+      t.aggregate = isAggregate(typeOf(e).type);
+      t.seq = expr(st->x);
+      t.pos = st->pos;
+      return t;
+    }
     if (auto sel = as<SelectorExpr>(e)) {
+      if (auto it = info_.selections.find(sel); it != info_.selections.end()) {
+        Target t;
+        t.kind = Target::Kind::Field;
+        t.counted = isCountedType(it->second.type);
+        t.aggregate = isAggregate(it->second.type);
+        t.seq = expr(sel->x);
+        t.steps = it->second.path;
+        t.pos = sel->sel->pos;
+        return t;
+      }
       const check::Object* o = objectOf(sel->sel);
       Target t;
       if (o && o->nativeCell) {
@@ -900,9 +1421,35 @@ class Compiler {
     }
     if (auto ix = as<IndexExpr>(e)) {
       const check::Type* st = finalType(ix->x);
+      if (const check::Map* m = check::asMap(st)) {
+        Target t;
+        t.kind = Target::Kind::MapIndex;
+        t.counted = isCountedType(m->elem);
+        t.aggregate = isAggregate(m->elem);
+        t.define = true;  // map values are not addressable: replaced, never shared
+        t.seq = expr(ix->x);
+        t.index = valueAs(ix->indices[0], m->key);
+        t.pos = ix->pos;
+        return t;
+      }
+      const check::Array* arr = check::asArray(st);
+      if (!arr && check::asPointer(st)) arr = check::asArray(check::asPointer(st)->elem);
+      if (arr) {
+        Target t;
+        t.kind = Target::Kind::ArrayIndex;
+        t.counted = isCountedType(arr->elem);
+        t.aggregate = isAggregate(arr->elem);
+        const check::Basic* it = check::asBasic(finalType(ix->indices[0]));
+        t.unsignedIndex = it && it->isUnsigned();
+        t.seq = expr(ix->x);
+        t.index = expr(ix->indices[0]);
+        t.pos = ix->pos;
+        return t;
+      }
       Target t;
       t.kind = Target::Kind::Index;
       t.counted = isCountedType(elemOf(st));
+      t.aggregate = isAggregate(elemOf(st));
       const check::Basic* it = check::asBasic(finalType(ix->indices[0]));
       t.unsignedIndex = it && it->isUnsigned();
       t.seq = expr(ix->x);
@@ -914,7 +1461,7 @@ class Compiler {
   }
 
   StmtPtr storeTo(Target t, ExprPtr x) {
-    if (t.kind == Target::Kind::Slot) {
+    if (t.kind == Target::Kind::Slot && !t.aggregate) {
       if (t.counted) {
         auto n = std::make_unique<StoreSlotNode<true>>();
         n->slot = t.slot;
@@ -933,18 +1480,35 @@ class Compiler {
   }
 
   // Assigns values to targets: one by one, in parallel, or from one multi-valued call.
-  StmtPtr assignValues(std::vector<Target> targets, const std::vector<Expr*>& values) {
+  // `types` are the variables' types (null: the value's own), for interface boxing.
+  StmtPtr assignValues(std::vector<Target> targets, const std::vector<Expr*>& values,
+                       const std::vector<const check::Type*>& types) {
+    auto typeAt = [&](size_t i) { return i < types.size() ? types[i] : nullptr; };
     if (values.size() == 1 && targets.size() > 1) {
+      const check::Type* vt = typeOf(values[0]).type;
+      auto tuple = dynamic_cast<const check::Tuple*>(vt);
+      for (size_t i = 0; tuple && i < types.size() && i < tuple->types.size(); ++i) {
+        // f() returning a concrete type into an interface variable: not built yet.
+        if (types[i] && check::asInterface(types[i]) && !check::asInterface(tuple->types[i])) {
+          return nullptr;
+        }
+      }
       auto n = std::make_unique<TupleAssignNode>();
       n->targets = std::move(targets);
       n->call = expr(values[0]);
       return n;
     }
-    if (targets.size() == 1) return storeTo(targets[0], expr(values[0]));
+    if (targets.size() == 1) return storeTo(targets[0], valueAs(values[0], typeAt(0)));
     auto n = std::make_unique<ParallelAssignNode>();
     n->targets = std::move(targets);
-    for (const Expr* v : values) n->values.push_back(expr(v));
+    for (size_t i = 0; i < values.size(); ++i) n->values.push_back(valueAs(values[i], typeAt(i)));
     return n;
+  }
+
+  const check::Type* variableType(const Expr* e) {
+    while (auto p = as<ParenExpr>(e)) e = p->x;
+    if (auto id = as<Ident>(e); id && id->name == "_") return nullptr;
+    return typeOf(e).type;
   }
 
   StmtPtr declStmt(const DeclStmt* d) {
@@ -963,16 +1527,21 @@ class Compiler {
       if (i < spec->values.size()) vt = finalType(spec->values[i]);
       targets.push_back(targetFor(it == info_.defs.end() ? nullptr : it->second, vt, true));
     }
+    std::vector<const check::Type*> types;
+    for (const Ident* id : spec->names) {
+      auto it = info_.defs.find(id);
+      types.push_back(it == info_.defs.end() ? nullptr : it->second->type);
+    }
     if (spec->values.empty()) {
       // var x T: zero it (a declaration in a loop runs again).
       auto block = std::make_unique<BlockNode>();
-      for (const Target& t : targets) {
-        if (t.kind == Target::Kind::Blank) continue;
-        block->list.push_back(storeTo(t, std::make_unique<ConstNode>(Value{}, false)));
+      for (size_t i = 0; i < targets.size(); ++i) {
+        if (targets[i].kind == Target::Kind::Blank) continue;
+        block->list.push_back(storeTo(targets[i], zeroExpr(types[i])));
       }
       return block;
     }
-    return assignValues(std::move(targets), spec->values);
+    return assignValues(std::move(targets), spec->values, types);
   }
 
   StmtPtr assign(const AssignStmt* s) {
@@ -986,11 +1555,13 @@ class Compiler {
       return storeTo(target, std::move(value));
     }
     std::vector<Target> targets;
+    std::vector<const check::Type*> types;
     for (size_t i = 0; i < s->lhs.size(); ++i) {
       const check::Type* vt = s->rhs.size() == s->lhs.size() ? finalType(s->rhs[i]) : nullptr;
       targets.push_back(targetForExpr(s->lhs[i], vt));
+      types.push_back(variableType(s->lhs[i]));
     }
-    return assignValues(std::move(targets), s->rhs);
+    return assignValues(std::move(targets), s->rhs, types);
   }
 
   // The node for `x op y` with operands already compiled (for op=).
@@ -1052,6 +1623,14 @@ class Compiler {
 
   std::vector<StmtPtr> block(const BlockStmt* b) {
     std::vector<StmtPtr> list;
+    bool gotoTarget = false;
+    for (const Stmt* s : b->list) {
+      if (auto l = as<LabeledStmt>(s); l && gotoTargets_.count(l)) gotoTarget = true;
+    }
+    if (gotoTarget) {
+      list.push_back(statementList(b->list));
+      return list;
+    }
     for (const Stmt* s : b->list) add(list, stmt(s));
     return list;
   }
@@ -1094,8 +1673,32 @@ class Compiler {
       }
       return targetForExpr(e, vt);
     };
-    if (isSliceType(finalType(s->x))) {
-      const check::Type* elem = elemOf(finalType(s->x));
+    const check::Type* rt = finalType(s->x);
+    if (const check::Pointer* p = check::asPointer(rt); p && check::asArray(p->elem)) {
+      const check::Type* elem = check::asArray(p->elem)->elem;
+      int slot = newTemp();
+      Target key = targetOf(s->key, check::basicType(BasicKind::Int));
+      Target value = targetOf(s->value, elem);
+      return makeRangeSlice(makeArrayToSlice(expr(s->x), false, s->pos), slot, std::move(key),
+                            std::move(value), block(s->body));
+    }
+    if (const check::Array* a = check::asArray(rt)) {
+      // Go ranges over a copy of the array (only when the values are used).
+      int slot = newTemp();
+      Target key = targetOf(s->key, check::basicType(BasicKind::Int));
+      Target value = targetOf(s->value, a->elem);
+      bool copy = value.kind != Target::Kind::Blank;
+      return makeRangeSlice(makeArrayToSlice(expr(s->x), copy, s->pos), slot, std::move(key),
+                            std::move(value), block(s->body));
+    }
+    if (const check::Map* m = check::asMap(rt)) {
+      int slot = newTemp();
+      Target key = targetOf(s->key, m->key);
+      Target value = targetOf(s->value, m->elem);
+      return makeRangeMap(expr(s->x), slot, std::move(key), std::move(value), block(s->body));
+    }
+    if (isSliceType(rt)) {
+      const check::Type* elem = elemOf(rt);
       int slot = newTemp();
       Target key = targetOf(s->key, check::basicType(BasicKind::Int));
       Target value = targetOf(s->value, elem);
@@ -1150,7 +1753,7 @@ class Compiler {
         }
         ExprPtr tagValue = n->tagCounted ? ExprPtr(std::make_unique<LocalNode<true>>(n->tagSlot))
                                          : ExprPtr(std::make_unique<LocalNode<false>>(n->tagSlot));
-        clause.matches.push_back(equality(tagType, std::move(tagValue), expr(e), e->pos));
+        clause.matches.push_back(equality(tagType, std::move(tagValue), valueAs(e, tagType), e->pos));
       }
       for (const Stmt* st : c->body) add(clause.body, stmt(st));
       n->clauses.push_back(std::move(clause));
@@ -1160,7 +1763,7 @@ class Compiler {
 
   ExprPtr equality(const check::Type* type, ExprPtr x, ExprPtr y, Pos pos) {
     const check::Basic* t = check::asBasic(type);
-    if (!t) return nullptr;
+    if (!t) return makeEquality(std::move(x), std::move(y), type, true, pos);
     if (t->isString()) return stringComparison(Token::Eql, std::move(x), std::move(y));
     return withNumeric(t, [&]<typename T>() -> ExprPtr {
       return comparison<T>(Token::Eql, std::move(x), std::move(y), pos);
@@ -1169,20 +1772,58 @@ class Compiler {
 
   StmtPtr returnStmt(const ReturnStmt* s) {
     auto n = std::make_unique<ReturnNode>();
-    for (int slot : fn_->resultSlots) {
+    std::vector<const check::Type*> types;
+    for (size_t i = 0; i < fn_->resultSlots.size(); ++i) {
       Target t;
       t.kind = Target::Kind::Slot;
-      t.slot = slot;
+      t.slot = fn_->resultSlots[i];
+      if (info && i < info->results.size()) {
+        const check::Object* r = info->results[i];
+        t.counted = isCountedType(r->type);
+        t.aggregate = isAggregate(r->type);
+        // A result that closures capture lives in a box until the call returns.
+        if (r->captured) t.kind = Target::Kind::BoxSlot;
+        types.push_back(r->type);
+      }
       n->results.push_back(t);
     }
-    // Result slots of counted types own their value.
-    if (info) {
-      for (size_t i = 0; i < n->results.size() && i < info->results.size(); ++i) {
-        n->results[i].counted = isCountedType(info->results[i]->type);
+    n->multi = s->results.size() == 1 && n->results.size() > 1;
+    if (n->multi) {
+      auto tuple = dynamic_cast<const check::Tuple*>(typeOf(s->results[0]).type);
+      for (size_t i = 0; tuple && i < types.size() && i < tuple->types.size(); ++i) {
+        if (check::asInterface(types[i]) && !check::asInterface(tuple->types[i])) {
+          noteUnsupported("returning a call's concrete results as interfaces", s->pos);
+        }
       }
     }
-    n->multi = s->results.size() == 1 && n->results.size() > 1;
-    for (const Expr* e : s->results) n->values.push_back(expr(e));
+    for (size_t i = 0; i < s->results.size(); ++i) {
+      n->values.push_back(valueAs(s->results[i], i < types.size() ? types[i] : nullptr));
+    }
+    return n;
+  }
+
+  StmtPtr typeSwitch(const TypeSwitchStmt* s) {
+    auto n = std::make_unique<TypeSwitchNode>();
+    if (s->init) n->init = stmt(s->init);
+    n->subject = expr(s->subject);
+    n->subjectSlot = newTemp();
+    for (size_t ci = 0; ci < s->clauses.size(); ++ci) {
+      const CaseClause* c = s->clauses[ci];
+      TypeSwitchNode::Clause clause;
+      if (c->isDefault) n->defaultClause = static_cast<int>(ci);
+      for (const Expr* e : c->list) {
+        const check::TypeAndValue& tv = typeOf(e);
+        clause.types.push_back(tv.mode == check::Mode::TypeExpr ? tv.type : nullptr);
+      }
+      if (auto it = info_.implicits.find(c); it != info_.implicits.end()) {
+        const check::Object* o = it->second;
+        clause.bind = targetFor(o, o->type, true);
+        clause.unwrap = !check::asInterface(o->type);
+        clause.bindCounted = isCountedType(o->type);
+      }
+      for (const Stmt* st : c->body) add(clause.body, stmt(st));
+      n->clauses.push_back(std::move(clause));
+    }
     return n;
   }
 
@@ -1191,6 +1832,7 @@ class Compiler {
   Program& program_;
   FuncCode* fn_ = nullptr;
   std::unordered_map<const FuncDecl*, FuncCode*> funcs_;
+  std::set<const LabeledStmt*> gotoTargets_;
 };
 
 // Runs a function that takes no arguments as the bottom of the goroutine's calls.
@@ -1201,7 +1843,11 @@ void runTop(const FuncCode& fn) {
   g->sp = frame + fn.frameSize;
   CallRecord record{&fn, Pos{}, nullptr};
   g->calls = &record;
-  execList(fn.body, frame);
+  if (fn.hasDefer) {
+    runWithDefers(&fn, frame, record);
+  } else {
+    execList(fn.body, frame);
+  }
   for (int s : fn.countedSlots) releaseString(frame[s]);
   g->calls = nullptr;
   g->sp = frame;

@@ -19,7 +19,10 @@
 
 namespace gol::eval {
 
-enum class Exec : uint8_t { Normal, Break, Continue, Return, Fallthrough };
+// BreakLabel, ContinueLabel and Goto name their target in GoroutineState::branchTarget.
+enum class Exec : uint8_t {
+  Normal, Break, Continue, Return, Fallthrough, BreakLabel, ContinueLabel, Goto
+};
 
 struct ExprNode {
   syntax::Pos pos;
@@ -27,10 +30,15 @@ struct ExprNode {
   virtual Value eval(Value* fp) = 0;
   // A multi-valued expression (a call) writes each of its values to out.
   virtual void evalMulti(Value* fp, Value* out) { out[0] = eval(fp); }
+  // A call: the operands (function value, receiver, arguments) that `defer` evaluates
+  // early. False for nodes that are not calls.
+  virtual bool collectOperands(std::vector<std::unique_ptr<ExprNode>*>&) { return false; }
 };
 
 struct StmtNode {
   syntax::Pos pos;
+  // A labeled loop or switch: the AST statement that labeled break/continue name.
+  const void* label = nullptr;
   virtual ~StmtNode() = default;
   virtual Exec exec(Value* fp) = 0;
 };
@@ -47,14 +55,32 @@ struct FuncCode {
   int closureSlot = -1;  // a function literal's frame slot for its ClosureObject
   std::vector<int> resultSlots;
   std::vector<int> countedSlots;  // non-result slots holding strings: released at return
+  std::vector<int> aggregateParams;  // struct/array parameters: the callee owns a copy
+  // Results captured by closures live in boxes while the function runs; they are
+  // unboxed into their slots when it returns.
+  std::vector<int> boxedResults;
+  bool hasDefer = false;
   std::vector<StmtPtr> body;
 };
+
+struct DeferRecord;
 
 // One active call, linked from the innermost outwards, for panic reports.
 struct CallRecord {
   const FuncCode* fn;
   syntax::Pos callSite;  // where the caller called fn
   CallRecord* caller;
+  DeferRecord* defers = nullptr;  // pending deferred calls, the latest first
+  bool deferredCall = false;      // called by the defer mechanism (recover works here)
+};
+
+struct GoPanic;
+
+// A panic whose deferred calls are running: recover() stops it.
+struct PanicContext {
+  GoPanic* panic;  // null when the deferred calls run after a normal return
+  bool recovered = false;
+  PanicContext* outer;
 };
 
 // The state of the running goroutine: its value stack and its calls.
@@ -65,6 +91,10 @@ struct GoroutineState {
   CallRecord* calls = nullptr;
   const char* nativeStackLimit = nullptr;  // below this address, report a stack overflow
   int64_t id = 1;
+  const void* branchTarget = nullptr;  // the statement a labeled break/continue/goto names
+  Value* savedArgs = nullptr;          // a deferred call's arguments while it starts
+  bool nextCallDeferred = false;       // the next frame entered is a deferred call
+  PanicContext* panics = nullptr;      // deferred calls running, the innermost first
 };
 
 extern thread_local GoroutineState* currentGoroutine;
@@ -74,6 +104,9 @@ extern std::string traceFileName;
 
 // Go's `goroutine 1 [running]:` report of the current calls, innermost at `pos`.
 std::string stackTrace(syntax::Pos pos);
+
+// Go's nil pointer dereference panic at `pos`.
+[[noreturn]] void nilDereference(syntax::Pos pos);
 
 // Throws Go's runtime error panic located at `pos`.
 [[noreturn]] void runtimePanicAt(syntax::Pos pos, const std::string& message);

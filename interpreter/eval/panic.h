@@ -15,7 +15,11 @@ struct GoPanic {
   AnyValue value;        // what panic() was called with
   std::string message;   // the text after `panic: `
   bool runtimeError = false;
+  bool nilDeref = false;  // Go adds a `[signal SIGSEGV ...]` line to the report
   std::string trace;     // `goroutine 1 [running]:` and the calls, captured where it panicked
+  // Earlier panics this one interrupted while their deferred calls ran:
+  // `panic: first [recovered]\n\t` for each, oldest first.
+  std::string previous;
 };
 
 // A fatal error: not recoverable, printed as `fatal error: ...`.

@@ -19,6 +19,8 @@ namespace gol::eval {
 thread_local GoroutineState* currentGoroutine = nullptr;
 std::string traceFileName;
 
+std::string panicReport(const GoPanic& p);
+
 namespace {
 
 constexpr size_t kNativeStackBytes = size_t{1} << 29;
@@ -59,7 +61,7 @@ void* evaluatorMain(void* arg) {
   try {
     ctx->status = runProgram(*ctx->program);
   } catch (const GoPanic& p) {
-    stdlib::writeStderr("panic: " + p.message + "\n\n" + p.trace + "exit status 2\n");
+    stdlib::writeStderr(panicReport(p) + "exit status 2\n");
     ctx->status = 2;
   } catch (const FatalError& f) {
     stdlib::writeStderr(f.prefix + "fatal error: " + f.message + "\n\n" + f.trace +
@@ -90,6 +92,21 @@ std::string stackTrace(syntax::Pos pos) {
     pos = r->callSite;
   }
   return out;
+}
+
+std::string panicReport(const GoPanic& p) {
+  std::string out = "panic: " + p.previous + p.message + "\n";
+  if (p.nilDeref) out += "[signal SIGSEGV: segmentation violation code=0x1 addr=0x0 pc=0x0]\n";
+  return out + "\n" + p.trace;
+}
+
+void nilDereference(syntax::Pos pos) {
+  GoPanic p;
+  p.message = "runtime error: invalid memory address or nil pointer dereference";
+  p.runtimeError = true;
+  p.nilDeref = true;
+  p.trace = stackTrace(pos);
+  throw p;
 }
 
 void runtimePanicAt(syntax::Pos pos, const std::string& message) {

@@ -39,15 +39,29 @@ Value sliceValue(SliceObject* s) {
   return v;
 }
 
-SliceObject* newSlice(int64_t len, int64_t cap, bool counted) { return makeSlice(len, cap, counted); }
+// A new slice; struct or array elements (aggElem) are zero objects from `from` on.
+SliceObject* newSlice(int64_t len, int64_t cap, bool counted,
+                      const check::Type* aggElem = nullptr, int64_t from = 0) {
+  SliceObject* s = makeSlice(len, cap, counted || aggElem);
+  if (aggElem) {
+    s->array()->setElemType(aggElem);
+    for (int64_t i = from; i < cap; ++i) s->base()[i] = zeroValue(aggElem);
+  }
+  return s;
+}
 
 struct SliceLiteralNode : ExprNode {
   std::vector<ExprPtr> elems;
   bool counted = false;
+  const check::Type* aggElem = nullptr;
   Value eval(Value* fp) override {
     auto n = static_cast<int64_t>(elems.size());
     SliceObject* s = newSlice(n, n, counted);
-    for (int64_t i = 0; i < n; ++i) s->base()[i] = elems[static_cast<size_t>(i)]->eval(fp);
+    if (aggElem) s->array()->setElemType(aggElem);
+    for (int64_t i = 0; i < n; ++i) {
+      Value v = elems[static_cast<size_t>(i)]->eval(fp);
+      s->base()[i] = aggElem ? ownAggregate(v) : v;
+    }
     return sliceValue(s);
   }
 };
@@ -128,24 +142,34 @@ struct SliceLenNode : ExprNode {
 // The result of appending `extra` elements to s: s itself when they fit (sharing its
 // array, as Go does), else a copy into a grown array. Returns an owned slice whose
 // new tail [oldLen, oldLen+extra) is to be filled by the caller.
-SliceObject* grow(SliceObject* s, int64_t extra, bool counted, ElemLayout layout) {
+SliceObject* grow(SliceObject* s, int64_t extra, bool counted, ElemLayout layout,
+                  const check::Type* aggElem) {
   int64_t oldLen = s ? s->len() : 0;
   int64_t oldCap = s ? s->cap() : 0;
   int64_t newLen = oldLen + extra;
   if (s && newLen <= oldCap) return SliceObject::make(s->array(), s->base(), newLen, oldCap);
   int64_t newCap = growCapacity(oldCap, newLen, layout);
-  SliceObject* r = newSlice(newLen, newCap, counted);
+  // Struct elements are copied: the old array keeps its own values, as in Go.
+  SliceObject* r = newSlice(newLen, newCap, counted, aggElem, newLen);
   for (int64_t i = 0; i < oldLen; ++i) {
     Value v = s->base()[i];
-    if (counted) retainRef(v);
+    if (aggElem) {
+      v = cloneAggregate(v);
+    } else if (counted) {
+      retainRef(v);
+    }
     r->base()[i] = v;
   }
   return r;
 }
 
 // Stores into a cell that may hold an old value (a shared array's spare capacity).
-inline void putElem(Value* cell, Value v, bool counted) {
-  if (counted) {
+inline void putElem(Value* cell, Value v, bool counted, const check::Type* aggElem = nullptr) {
+  if (aggElem) {
+    Value old = *cell;
+    *cell = ownAggregate(v);
+    releaseRef(old);
+  } else if (counted) {
     Value old = *cell;
     *cell = v;
     releaseRef(old);
@@ -160,6 +184,7 @@ struct AppendNode : ExprNode {
   ExprPtr spread;
   bool spreadIsString = false;
   bool counted = false;
+  const check::Type* aggElem = nullptr;
   ElemLayout layout;
   Value eval(Value* fp) override {
     Value sv = s->eval(fp);
@@ -177,16 +202,20 @@ struct AppendNode : ExprNode {
         return sv;
       }
       int64_t oldLen = src ? src->len() : 0;
-      SliceObject* r = grow(src, n, counted, layout);
+      SliceObject* r = grow(src, n, counted, layout, aggElem);
       for (int64_t i = 0; i < n; ++i) {
         Value v;
         if (spreadIsString) {
           v.u = static_cast<unsigned char>(extra.s->data()[i]);
         } else {
           v = asSlice(extra)->base()[i];
-          if (counted) retainRef(v);
+          if (aggElem) {
+            v = cloneAggregate(v);
+          } else if (counted) {
+            retainRef(v);
+          }
         }
-        putElem(r->base() + oldLen + i, v, counted);
+        putElem(r->base() + oldLen + i, v, counted, aggElem);
       }
       releaseRef(extra);
       releaseRef(sv);
@@ -203,8 +232,8 @@ struct AppendNode : ExprNode {
     }
     for (int64_t i = 0; i < n; ++i) buf[i] = vals[static_cast<size_t>(i)]->eval(fp);
     int64_t oldLen = src ? src->len() : 0;
-    SliceObject* r = grow(src, n, counted, layout);
-    for (int64_t i = 0; i < n; ++i) putElem(r->base() + oldLen + i, buf[i], counted);
+    SliceObject* r = grow(src, n, counted, layout, aggElem);
+    for (int64_t i = 0; i < n; ++i) putElem(r->base() + oldLen + i, buf[i], counted, aggElem);
     releaseRef(sv);
     return sliceValue(r);
   }
@@ -213,12 +242,13 @@ struct AppendNode : ExprNode {
 struct MakeSliceNode : ExprNode {
   ExprPtr len, cap;
   bool counted = false;
+  const check::Type* aggElem = nullptr;
   Value eval(Value* fp) override {
     int64_t l = len->eval(fp).i;
     int64_t c = cap ? cap->eval(fp).i : l;
     if (l < 0 || l > (int64_t{1} << 40)) runtimePanicAt(pos, "makeslice: len out of range");
     if (c < l || c > (int64_t{1} << 40)) runtimePanicAt(pos, "makeslice: cap out of range");
-    return sliceValue(newSlice(l, c, counted));
+    return sliceValue(newSlice(l, c, counted, aggElem));
   }
 };
 
@@ -226,6 +256,7 @@ struct CopyNode : ExprNode {
   ExprPtr dst, src;
   bool srcIsString = false;
   bool counted = false;
+  bool aggregate = false;
   Value eval(Value* fp) override {
     Value dv = dst->eval(fp);
     Value sv = src->eval(fp);
@@ -241,9 +272,19 @@ struct CopyNode : ExprNode {
       if (n > 0) {
         // Overlapping ranges of one array copy as memmove does.
         std::vector<Value> tmp(s->base(), s->base() + n);
-        for (int64_t i = 0; i < n; ++i) {
-          if (counted) retainRef(tmp[static_cast<size_t>(i)]);
-          putElem(d->base() + i, tmp[static_cast<size_t>(i)], counted);
+        if (aggregate) {
+          // Copies from the last element when the ranges overlap forwards.
+          bool backwards = d->array() == s->array() && d->base() > s->base();
+          for (int64_t k = 0; k < n; ++k) {
+            int64_t i = backwards ? n - 1 - k : k;
+            copyAggregateInto(static_cast<HeapObject*>(d->base()[i].p),
+                              static_cast<HeapObject*>(s->base()[i].p));
+          }
+        } else {
+          for (int64_t i = 0; i < n; ++i) {
+            if (counted) retainRef(tmp[static_cast<size_t>(i)]);
+            putElem(d->base() + i, tmp[static_cast<size_t>(i)], counted);
+          }
         }
       }
     }
@@ -348,11 +389,7 @@ struct RangeSliceNode : StmtNode {
         value.store(fp, v);
       }
       Exec e = execList(body, fp);
-      if (e == Exec::Break) break;
-      if (e == Exec::Return) {
-        result = e;
-        break;
-      }
+      if (loopShouldExit(e, label, &result)) break;
     }
     storeCell<true>(fp + sliceSlot, Value{});
     return result;
@@ -387,10 +424,11 @@ int64_t growCapacity(int64_t oldCap, int64_t newLen, ElemLayout layout) {
   return static_cast<int64_t>(mem / size);
 }
 
-ExprPtr makeSliceLiteral(std::vector<ExprPtr> elems, bool counted) {
+ExprPtr makeSliceLiteral(std::vector<ExprPtr> elems, bool counted, const check::Type* aggElem) {
   auto n = node<SliceLiteralNode>();
   n->elems = std::move(elems);
   n->counted = counted;
+  n->aggElem = aggElem;
   return n;
 }
 
@@ -431,8 +469,9 @@ ExprPtr makeSliceCap(ExprPtr s) {
 }
 
 ExprPtr makeAppend(ExprPtr s, std::vector<ExprPtr> vals, ExprPtr spread, bool spreadIsString,
-                   bool counted, ElemLayout layout) {
+                   bool counted, ElemLayout layout, const check::Type* aggElem) {
   auto n = node<AppendNode>();
+  n->aggElem = aggElem;
   n->s = std::move(s);
   n->vals = std::move(vals);
   n->spread = std::move(spread);
@@ -442,16 +481,19 @@ ExprPtr makeAppend(ExprPtr s, std::vector<ExprPtr> vals, ExprPtr spread, bool sp
   return n;
 }
 
-ExprPtr makeMakeSlice(ExprPtr len, ExprPtr cap, bool counted, syntax::Pos pos) {
+ExprPtr makeMakeSlice(ExprPtr len, ExprPtr cap, bool counted, syntax::Pos pos,
+                      const check::Type* aggElem) {
   auto n = node<MakeSliceNode>(pos);
+  n->aggElem = aggElem;
   n->len = std::move(len);
   n->cap = std::move(cap);
   n->counted = counted;
   return n;
 }
 
-ExprPtr makeCopy(ExprPtr dst, ExprPtr src, bool srcIsString, bool counted) {
+ExprPtr makeCopy(ExprPtr dst, ExprPtr src, bool srcIsString, bool counted, bool aggregate) {
   auto n = node<CopyNode>();
+  n->aggregate = aggregate;
   n->dst = std::move(dst);
   n->src = std::move(src);
   n->srcIsString = srcIsString;

@@ -21,7 +21,9 @@ struct ElemLayout {
 // Go's new capacity when a slice of capacity oldCap must hold newLen elements.
 int64_t growCapacity(int64_t oldCap, int64_t newLen, ElemLayout layout);
 
-ExprPtr makeSliceLiteral(std::vector<ExprPtr> elems, bool counted);
+// aggElem: the element type when elements are structs or arrays (else null).
+ExprPtr makeSliceLiteral(std::vector<ExprPtr> elems, bool counted,
+                         const check::Type* aggElem = nullptr);
 ExprPtr makeSliceIndex(ExprPtr s, ExprPtr i, bool unsignedIndex, bool counted, syntax::Pos pos);
 // s[lo:hi] and s[lo:hi:max] (any bound may be null); strings take two bounds.
 ExprPtr makeSliceExpr(ExprPtr x, ExprPtr lo, ExprPtr hi, ExprPtr max, bool isString,
@@ -30,9 +32,11 @@ ExprPtr makeSliceLen(ExprPtr s);
 ExprPtr makeSliceCap(ExprPtr s);
 // append(s, vals...) or append(s, spread...) (spread: a slice, or a string for []byte).
 ExprPtr makeAppend(ExprPtr s, std::vector<ExprPtr> vals, ExprPtr spread, bool spreadIsString,
-                   bool counted, ElemLayout layout);
-ExprPtr makeMakeSlice(ExprPtr len, ExprPtr cap, bool counted, syntax::Pos pos);
-ExprPtr makeCopy(ExprPtr dst, ExprPtr src, bool srcIsString, bool counted);
+                   bool counted, ElemLayout layout, const check::Type* aggElem = nullptr);
+ExprPtr makeMakeSlice(ExprPtr len, ExprPtr cap, bool counted, syntax::Pos pos,
+                      const check::Type* aggElem = nullptr);
+ExprPtr makeCopy(ExprPtr dst, ExprPtr src, bool srcIsString, bool counted,
+                 bool aggregate = false);
 ExprPtr makeSliceIsNil(ExprPtr s, bool equal);
 ExprPtr makeStringToBytes(ExprPtr s);
 ExprPtr makeStringToRunes(ExprPtr s);

@@ -37,6 +37,16 @@ ArrayObject* ArrayObject::make(size_t length, bool countedElements) {
   return a;
 }
 
+ArrayObject* ArrayObject::makeZero(size_t length, const check::Type* elemType) {
+  Storage storage = storageOf(elemType);
+  ArrayObject* a = make(length, storage != Storage::Scalar);
+  a->elemType_ = elemType;
+  if (storage == Storage::Aggregate) {
+    for (size_t i = 0; i < length; ++i) a->data_[i] = zeroValue(elemType);
+  }
+  return a;
+}
+
 void ArrayObject::destroy() {
   if (counted_) {
     for (size_t i = 0; i < length_; ++i) releaseRef(data_[i]);
@@ -69,6 +79,115 @@ SliceObject* makeSlice(int64_t len, int64_t cap, bool countedElements) {
   return s;
 }
 
+StructObject* StructObject::make(const check::Struct* st) {
+  size_t n = st->fields.size();
+  void* mem = std::malloc(sizeof(StructObject) + (n ? n - 1 : 0) * sizeof(Value));
+  if (!mem) throw std::bad_alloc();
+  auto* o = new (mem) StructObject(st);
+  for (size_t i = 0; i < n; ++i) {
+    const check::Type* ft = st->fields[i].type;
+    o->fields[i] = isAggregate(ft) ? zeroValue(ft) : Value{};
+  }
+  return o;
+}
+
+void StructObject::destroy() {
+  for (size_t i = 0; i < type->fields.size(); ++i) {
+    if (isCounted(type->fields[i].type)) releaseRef(fields[i]);
+  }
+  this->~StructObject();
+  std::free(this);
+}
+
+Value makePointer(HeapObject* owner, Value* cell, Storage storage) {
+  auto* p = new PointerObject();
+  owner->refs.fetch_add(1, std::memory_order_relaxed);
+  p->owner = owner;
+  p->cell = cell;
+  p->storage = storage;
+  return Value{.p = p};
+}
+
+Value zeroValue(const check::Type* t) {
+  const check::Type* u = check::under(t);
+  if (u->kind == check::TypeKind::Struct) {
+    return Value{.p = StructObject::make(static_cast<const check::Struct*>(u))};
+  }
+  if (u->kind == check::TypeKind::Array) {
+    auto a = static_cast<const check::Array*>(u);
+    return Value{.p = ArrayObject::makeZero(static_cast<size_t>(a->len), a->elem)};
+  }
+  return Value{};
+}
+
+namespace {
+
+// Copies n values of type t from src to fresh cells dst (which own nothing yet).
+void copyFresh(Value* dst, const Value* src, size_t n, const check::Type* t) {
+  switch (storageOf(t)) {
+    case Storage::Scalar: std::memcpy(static_cast<void*>(dst), src, n * sizeof(Value)); return;
+    case Storage::Ref:
+      for (size_t i = 0; i < n; ++i) {
+        dst[i] = src[i];
+        retainRef(src[i]);
+      }
+      return;
+    case Storage::Aggregate:
+      for (size_t i = 0; i < n; ++i) dst[i] = cloneAggregate(src[i]);
+      return;
+  }
+}
+
+// Assigns n values of type t from src over the cells dst.
+void copyOver(Value* dst, const Value* src, size_t n, const check::Type* t) {
+  Storage storage = storageOf(t);
+  for (size_t i = 0; i < n; ++i) {
+    if (storage == Storage::Scalar) {
+      dst[i] = src[i];
+    } else if (storage == Storage::Ref) {
+      retainRef(src[i]);
+      storeWith(Storage::Ref, dst + i, src[i]);
+    } else {
+      copyAggregateInto(static_cast<HeapObject*>(dst[i].p), static_cast<HeapObject*>(src[i].p));
+    }
+  }
+}
+
+}  // namespace
+
+Value cloneAggregate(Value v) {
+  auto* o = static_cast<HeapObject*>(v.p);
+  if (o->kind == HeapObject::Kind::Struct) {
+    auto* src = static_cast<StructObject*>(o);
+    size_t n = src->type->fields.size();
+    void* mem = std::malloc(sizeof(StructObject) + (n ? n - 1 : 0) * sizeof(Value));
+    if (!mem) throw std::bad_alloc();
+    auto* dst = new (mem) StructObject(src->type);
+    for (size_t i = 0; i < n; ++i) copyFresh(dst->fields + i, src->fields + i, 1, src->type->fields[i].type);
+    return Value{.p = dst};
+  }
+  auto* src = static_cast<ArrayObject*>(o);
+  ArrayObject* dst = ArrayObject::make(src->length(), src->countedElements());
+  dst->setElemType(src->elemType());
+  copyFresh(dst->data(), src->data(), src->length(), src->elemType());
+  return Value{.p = dst};
+}
+
+void copyAggregateInto(HeapObject* dst, HeapObject* src) {
+  if (dst == src) return;
+  if (dst->kind == HeapObject::Kind::Struct) {
+    auto* d = static_cast<StructObject*>(dst);
+    auto* s = static_cast<StructObject*>(src);
+    for (size_t i = 0; i < d->type->fields.size(); ++i) {
+      copyOver(d->fields + i, s->fields + i, 1, d->type->fields[i].type);
+    }
+    return;
+  }
+  auto* d = static_cast<ArrayObject*>(dst);
+  auto* s = static_cast<ArrayObject*>(src);
+  copyOver(d->data(), s->data(), d->length(), d->elemType());
+}
+
 void destroyObject(HeapObject* object) {
   switch (object->kind) {
     case HeapObject::Kind::String: static_cast<StringObject*>(object)->destroy(); return;
@@ -90,6 +209,20 @@ void destroyObject(HeapObject* object) {
       delete c;
       return;
     }
+    case HeapObject::Kind::Struct: static_cast<StructObject*>(object)->destroy(); return;
+    case HeapObject::Kind::Pointer: {
+      auto* p = static_cast<PointerObject*>(object);
+      releaseRef(Value{.p = p->owner});
+      delete p;
+      return;
+    }
+    case HeapObject::Kind::Iface: {
+      auto* i = static_cast<IfaceObject*>(object);
+      if (isCounted(i->type)) releaseRef(i->value);
+      delete i;
+      return;
+    }
+    case HeapObject::Kind::Map: destroyMap(object); return;
   }
 }
 

@@ -21,7 +21,7 @@ namespace gol::eval {
 // Every heap object starts with this header: an atomic reference count (goroutines may
 // share objects) and its kind, so a reference can be released without its static type.
 struct HeapObject {
-  enum class Kind : uint8_t { String, Array, Slice, Box, Closure };
+  enum class Kind : uint8_t { String, Array, Slice, Box, Closure, Struct, Pointer, Iface, Map };
   std::atomic<uint32_t> refs{1};
   Kind kind;
   explicit HeapObject(Kind k) : kind(k) {}
@@ -57,11 +57,17 @@ struct FuncCode;
 
 // The backing array of slices: `length` Values, zeroed when made. When the elements
 // are references (`countedElements`), the array owns them.
+// Also a Go array value ([N]T), then with its element type: an array variable owns its
+// ArrayObject as a struct variable owns its StructObject (see StructObject).
 class ArrayObject : public HeapObject {
  public:
   static ArrayObject* make(size_t length, bool countedElements);
+  // An array of `length` zero values of elemType (aggregate elements are allocated).
+  static ArrayObject* makeZero(size_t length, const check::Type* elemType);
   size_t length() const { return length_; }
   bool countedElements() const { return counted_; }
+  const check::Type* elemType() const { return elemType_; }
+  void setElemType(const check::Type* t) { elemType_ = t; }
   Value* data() { return data_; }
   void destroy();
 
@@ -69,6 +75,7 @@ class ArrayObject : public HeapObject {
   ArrayObject() : HeapObject(Kind::Array) {}
   size_t length_ = 0;
   bool counted_ = false;
+  const check::Type* elemType_ = nullptr;  // set for array values and aggregate elements
   Value* data_ = nullptr;
 };
 
@@ -167,12 +174,115 @@ struct ClosureObject : HeapObject {
 // A new slice of len zeroed elements with room for cap, holding one reference.
 SliceObject* makeSlice(int64_t len, int64_t cap, bool countedElements);
 
+// How a cell holds a value of some type: a plain word, a counted reference (strings,
+// slices, maps, pointers, funcs, interfaces), or an aggregate (structs and arrays): a
+// reference to an object the cell owns alone, copied when the value is copied.
+enum class Storage : uint8_t { Scalar, Ref, Aggregate };
+
+inline Storage storageOf(const check::Type* t) {
+  t = check::under(t);
+  if (!t) return Storage::Scalar;
+  switch (t->kind) {
+    case check::TypeKind::Basic: {
+      auto b = static_cast<const check::Basic*>(t)->basic;
+      return b == check::BasicKind::String || b == check::BasicKind::UntypedString
+                 ? Storage::Ref
+                 : Storage::Scalar;
+    }
+    case check::TypeKind::Struct:
+    case check::TypeKind::Array: return Storage::Aggregate;
+    case check::TypeKind::Tuple: return Storage::Scalar;
+    default: return Storage::Ref;
+  }
+}
+
 // Does a value of type t hold a reference the evaluator must count?
-inline bool isCounted(const check::Type* t) {
-  if (!t) return false;
-  if (t->kind == check::TypeKind::Slice || t->kind == check::TypeKind::Signature) return true;
-  const check::Basic* b = check::asBasic(t);
-  return b && b->basic == check::BasicKind::String;
+inline bool isCounted(const check::Type* t) { return t && storageOf(t) != Storage::Scalar; }
+inline bool isAggregate(const check::Type* t) { return t && storageOf(t) == Storage::Aggregate; }
+
+// A struct value. A struct variable (slot, field, element) owns its StructObject alone;
+// a pointer to the variable is a counted reference to the same object, so assignment
+// to a variable that pointers share copies into the object instead of replacing it.
+// Fields hold values as their types' Storage says.
+struct StructObject : HeapObject {
+  const check::Struct* type;
+  Value fields[1];
+  // A zero value of struct type st, with one reference.
+  static StructObject* make(const check::Struct* st);
+  void destroy();
+  // Placement-constructed by make and cloneAggregate only.
+  explicit StructObject(const check::Struct* t) : HeapObject(Kind::Struct), type(t) {}
+};
+
+// Frees a map (maps.cpp).
+void destroyMap(HeapObject* map);
+
+// A pointer to a variable that is not an aggregate (`&x` for an int x, `&s.n`, `&a[i]`,
+// new(int)): the cell, and the object owning it (a box, struct, or array). Pointers to
+// structs and arrays are the aggregate objects themselves.
+struct PointerObject : HeapObject {
+  HeapObject* owner = nullptr;
+  Value* cell = nullptr;
+  Storage storage = Storage::Scalar;
+  PointerObject() : HeapObject(Kind::Pointer) {}
+};
+// A new pointer to `cell` inside `owner` (retained).
+Value makePointer(HeapObject* owner, Value* cell, Storage storage);
+
+// An interface value holding a non-nil dynamic value: immutable once made, so copies of
+// the interface share it. The nil interface is the null pointer.
+struct IfaceObject : HeapObject {
+  const check::Type* type;
+  Value value;
+  IfaceObject(const check::Type* t, Value v) : HeapObject(Kind::Iface), type(t), value(v) {}
+};
+inline IfaceObject* asIface(Value v) { return static_cast<IfaceObject*>(v.p); }
+
+// The zero value of type t, owned by the caller (aggregates are allocated).
+Value zeroValue(const check::Type* t);
+// A copy of an aggregate (struct or array object), recursively, with one reference.
+Value cloneAggregate(Value v);
+// An owned aggregate value that nobody else holds: v itself when the caller had the
+// only reference (a temporary), else a copy (v's reference is released).
+inline Value ownAggregate(Value v) {
+  auto* o = static_cast<HeapObject*>(v.p);
+  if (!o || o->refs.load(std::memory_order_acquire) == 1) return v;
+  Value c = cloneAggregate(v);
+  releaseRef(v);
+  return c;
+}
+// Copies src's fields (or elements) into dst, which pointers may share.
+void copyAggregateInto(HeapObject* dst, HeapObject* src);
+// Assigns the owned aggregate v to a cell: replaces the cell's object when nothing else
+// holds it, else copies into it so pointers to the variable see the new value.
+inline void storeAggregate(Value* cell, Value v) {
+  v = ownAggregate(v);
+  auto* old = static_cast<HeapObject*>(cell->p);
+  if (old && old->refs.load(std::memory_order_acquire) > 1) {
+    copyAggregateInto(old, static_cast<HeapObject*>(v.p));
+    releaseRef(v);
+    return;
+  }
+  *cell = v;
+  if (old) releaseRef(Value{.p = old});
+}
+// Stores an owned value of the given storage into a cell (assignment semantics).
+inline void storeWith(Storage storage, Value* cell, Value v) {
+  switch (storage) {
+    case Storage::Scalar: *cell = v; return;
+    case Storage::Ref: {
+      Value old = *cell;
+      *cell = v;
+      releaseRef(old);
+      return;
+    }
+    case Storage::Aggregate: storeAggregate(cell, v); return;
+  }
+}
+// Prepares an owned value to be held by a new variable or element: aggregates are
+// made unshared.
+inline Value ownFor(Storage storage, Value v) {
+  return storage == Storage::Aggregate ? ownAggregate(v) : v;
 }
 
 }  // namespace gol::eval

@@ -1,0 +1,193 @@
+#include "interpreter/eval/defer.h"
+
+#include <cstdio>
+
+#include "interpreter/eval/builtins.h"
+#include "interpreter/eval/structs.h"
+
+namespace gol::eval {
+
+namespace {
+
+struct SavedArgNode : ExprNode {
+  int index;
+  explicit SavedArgNode(int i) : index(i) {}
+  Value eval(Value*) override { return currentGoroutine->savedArgs[index]; }
+};
+
+struct DeferNode : StmtNode {
+  std::vector<ExprPtr> operands;
+  ExprPtr call;
+  bool resultCounted = false;
+  Exec exec(Value* fp) override {
+    auto* r = new DeferRecord();
+    r->call = call.get();
+    r->fp = fp;
+    r->resultCounted = resultCounted;
+    r->saved.reserve(operands.size());
+    for (ExprPtr& o : operands) r->saved.push_back(o->eval(fp));
+    CallRecord* c = currentGoroutine->calls;
+    r->next = c->defers;
+    c->defers = r;
+    return Exec::Normal;
+  }
+};
+
+void runDeferred(DeferRecord* r) {
+  GoroutineState* g = currentGoroutine;
+  std::unique_ptr<DeferRecord> owned(r);
+  g->savedArgs = r->saved.data();
+  g->nextCallDeferred = true;
+  Value out[16];
+  try {
+    r->call->evalMulti(r->fp, out);
+  } catch (...) {
+    g->nextCallDeferred = false;
+    throw;
+  }
+  g->nextCallDeferred = false;
+  if (r->resultCounted) releaseRef(out[0]);
+}
+
+// The error type of runtime panics that recover() returns (Go's runtime.Error values).
+void runtimeErrorMethod(std::span<const AnyValue> args, Value* results) {
+  retainRef(args[0].value);
+  results[0] = args[0].value;
+}
+
+const check::Named* runtimeErrorType() {
+  static const check::Named* type = [] {
+    auto* sig = new check::Signature;
+    sig->results.push_back(check::basicType(check::BasicKind::String));
+    auto* n = new check::Named;
+    n->name = "Error";
+    n->pkg = "runtime";
+    n->underlying = check::basicType(check::BasicKind::String);
+    check::Method m;
+    m.name = "Error";
+    m.sig = sig;
+    m.native = reinterpret_cast<const void*>(&runtimeErrorMethod);
+    n->methods.push_back(m);
+    return n;
+  }();
+  return type;
+}
+
+struct RecoverNode : ExprNode {
+  Value eval(Value*) override {
+    GoroutineState* g = currentGoroutine;
+    PanicContext* ctx = g->panics;
+    CallRecord* c = g->calls;
+    if (!ctx || !ctx->panic || ctx->recovered || !c || !c->deferredCall) return Value{};
+    ctx->recovered = true;
+    return panicValue(*ctx->panic);
+  }
+};
+
+}  // namespace
+
+Value panicValue(const GoPanic& p) {
+  if (!p.value.type) {
+    Value s{.p = StringObject::make(p.message)};
+    return Value{.p = new IfaceObject(runtimeErrorType(), s)};
+  }
+  if (check::asInterface(p.value.type)) {
+    retainRef(p.value.value);
+    return p.value.value;
+  }
+  Value v = p.value.value;
+  if (isCounted(p.value.type)) retainRef(v);
+  return Value{.p = new IfaceObject(p.value.type, ownFor(storageOf(p.value.type), v))};
+}
+
+std::string panicMessage(const AnyValue& arg) {
+  AnyValue v = arg;
+  if (check::asInterface(v.type)) {
+    IfaceObject* i = asIface(v.value);
+    if (!i) return "nil";
+    v = AnyValue{i->type, i->value};
+  }
+  Value out[2];
+  for (const char* method : {"Error", "String"}) {
+    check::Selection sel;
+    if (check::lookupFieldOrMethod(v.type, method, &sel) == check::LookupResult::Found &&
+        sel.kind != check::Selection::Kind::Field && sel.method->sig->params.empty() &&
+        sel.method->sig->results.size() == 1 &&
+        check::asBasic(sel.method->sig->results[0]) ==
+            check::basicType(check::BasicKind::String) &&
+        callMethod(v, method, {}, out)) {
+      std::string s(stringView(out[0]));
+      releaseRef(out[0]);
+      return s;
+    }
+  }
+  const check::Basic* b = check::asBasic(v.type);
+  std::string text;
+  if (b) {
+    appendRuntimeValue(text, v.type, v.value);
+    if (const check::Named* n = check::asNamed(v.type)) {
+      if (b->isString()) {
+        std::string quoted = "\"" + text + "\"";
+        return check::typeString(n, true) + "(" + quoted + ")";
+      }
+      return check::typeString(n, true) + "(" + text + ")";
+    }
+    return text;
+  }
+  char addr[32];
+  std::snprintf(addr, sizeof addr, "%p", v.value.p);
+  return "(" + check::typeString(v.type, true) + ") " + addr;
+}
+
+void runWithDefers(const FuncCode* fn, Value* frame, CallRecord& record) {
+  GoroutineState* g = currentGoroutine;
+  GoPanic current;
+  bool panicking = false;
+  try {
+    Exec e = execList(fn->body, frame);
+    (void)e;
+  } catch (GoPanic& p) {
+    current = std::move(p);
+    panicking = true;
+  }
+  while (DeferRecord* d = record.defers) {
+    record.defers = d->next;
+    PanicContext ctx{panicking ? &current : nullptr, false, g->panics};
+    g->panics = &ctx;
+    try {
+      runDeferred(d);
+    } catch (GoPanic& q) {
+      g->panics = ctx.outer;
+      if (panicking) {
+        q.previous = current.previous + current.message + (ctx.recovered ? " [recovered]" : "") +
+                     "\n\tpanic: ";
+      }
+      current = std::move(q);
+      panicking = true;
+      continue;
+    } catch (...) {
+      g->panics = ctx.outer;
+      throw;
+    }
+    g->panics = ctx.outer;
+    if (panicking && ctx.recovered) panicking = false;
+  }
+  if (panicking) throw current;
+}
+
+StmtPtr makeDefer(ExprPtr call, bool resultCounted) {
+  std::vector<ExprPtr*> operands;
+  if (!call->collectOperands(operands)) return nullptr;
+  auto n = std::make_unique<DeferNode>();
+  for (size_t i = 0; i < operands.size(); ++i) {
+    n->operands.push_back(std::move(*operands[i]));
+    *operands[i] = std::make_unique<SavedArgNode>(static_cast<int>(i));
+  }
+  n->call = std::move(call);
+  n->resultCounted = resultCounted;
+  return n;
+}
+
+ExprPtr makeRecover() { return std::make_unique<RecoverNode>(); }
+
+}  // namespace gol::eval

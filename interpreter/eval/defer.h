@@ -1,0 +1,41 @@
+// defer, panic and recover.
+//
+// A defer statement evaluates the function value, receiver and arguments of its call
+// at once and keeps them in a DeferRecord on the deferring call's CallRecord; the call
+// node itself reads them back (SavedArgNodes) when the deferred calls run, latest
+// first, as the function returns or panics. A Go panic is a C++ GoPanic exception: a
+// function with deferred calls catches it, runs them with a PanicContext that recover()
+// marks, and either returns normally (recovered) or rethrows. A panic raised by a
+// deferred call replaces the one being handled, which Go's report lists before it.
+#pragma once
+
+#include <vector>
+
+#include "interpreter/eval/basic_nodes.h"
+
+namespace gol::eval {
+
+struct DeferRecord {
+  DeferRecord* next = nullptr;
+  ExprNode* call = nullptr;  // owned by its DeferNode
+  Value* fp = nullptr;       // the deferring call's frame
+  std::vector<Value> saved;
+  bool multi = false;        // the call has several results (ignored)
+  bool resultCounted = false;
+};
+
+// Runs a function's body and then its deferred calls, with Go's panic rules.
+void runWithDefers(const FuncCode* fn, Value* frame, CallRecord& record);
+
+// Builds `defer call`: takes the call's operands out of it (they are evaluated by the
+// defer statement). Null if the call's node cannot be deferred.
+StmtPtr makeDefer(ExprPtr call, bool resultCounted);
+ExprPtr makeRecover();
+// The text after `panic: ` for a panic value (Error() or String() for values with
+// those methods, Go's runtime formats otherwise).
+std::string panicMessage(const AnyValue& v);
+// The interface value recover() returns for a panic (runtime errors become values of
+// an error type).
+Value panicValue(const GoPanic& p);
+
+}  // namespace gol::eval

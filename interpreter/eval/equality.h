@@ -1,0 +1,21 @@
+// Go's == on values of any comparable type, and the hash that map keys use: both by the
+// static type, looking into interfaces' dynamic types. Comparing or hashing an
+// interface holding an uncomparable dynamic type panics as Go does.
+#pragma once
+
+#include <cstdint>
+
+#include "interpreter/eval/value.h"
+
+namespace gol::eval {
+
+bool equalValues(const check::Type* t, Value a, Value b);
+uint64_t hashValue(const check::Type* t, Value v);
+// The identity of a pointer value: the object of a struct/array pointer, else the cell.
+inline const void* pointerIdentity(Value p) {
+  auto* o = static_cast<HeapObject*>(p.p);
+  if (o && o->kind == HeapObject::Kind::Pointer) return static_cast<PointerObject*>(o)->cell;
+  return o;
+}
+
+}  // namespace gol::eval
