@@ -1,5 +1,6 @@
 // fmt: the natives of Print, Println, Printf, Sprint, Sprintln and Sprintf over the
 // formatting engine of format.cpp.
+#include "stdlib/errors.h"
 #include "stdlib/format.h"
 #include "stdlib/packages.h"
 #include "stdlib/support.h"
@@ -47,6 +48,46 @@ void sprintfNative(std::span<const AnyValue> args, Value* results) {
   results[0] = stringResult(p.buffer());
 }
 
+void errorfNative(std::span<const AnyValue> args, Value* results) {
+  fmt::Printer p;
+  p.wrapErrs = true;
+  p.doPrintf(eval::stringView(args[0].value), args.subspan(1));
+  results[0] = errors::wrapErrors(p.buffer(), p.wrapped);
+}
+
+// Fprint*: writes to an io.Writer (os.Stdout and os.Stderr directly).
+void writeTo(const AnyValue& w, const std::string& text) {
+  if (writeToFile(w, text)) return;
+  eval::IfaceObject* i = eval::asIface(w.value);
+  if (!i) throw eval::GoPanic{{}, "runtime error: invalid memory address or nil pointer dereference", true};
+  eval::SliceObject* bytes = eval::makeSlice(static_cast<int64_t>(text.size()),
+                                             static_cast<int64_t>(text.size()), false);
+  for (size_t k = 0; k < text.size(); ++k) bytes->base()[k].u = static_cast<unsigned char>(text[k]);
+  AnyValue arg{check::sliceOf(check::basicType(check::BasicKind::Uint8)), Value{.p = bytes}};
+  Value out[2]{};
+  fmt::methodCaller(AnyValue{i->type, i->value}, "Write", std::span<const AnyValue>(&arg, 1), out);
+  eval::releaseRef(out[1]);
+  eval::releaseRef(arg.value);
+}
+
+void fprintNative(std::span<const AnyValue> args, Value*) {
+  fmt::Printer p;
+  p.doPrint(args.subspan(1));
+  writeTo(args[0], p.buffer());
+}
+
+void fprintlnNative(std::span<const AnyValue> args, Value*) {
+  fmt::Printer p;
+  p.doPrintln(args.subspan(1));
+  writeTo(args[0], p.buffer());
+}
+
+void fprintfNative(std::span<const AnyValue> args, Value*) {
+  fmt::Printer p;
+  p.doPrintf(eval::stringView(args[1].value), args.subspan(2));
+  writeTo(args[0], p.buffer());
+}
+
 }  // namespace
 
 void registerFmt(Packages& p) {
@@ -62,6 +103,11 @@ void registerFmt(Packages& p) {
   p.addFunction(fmt, "Sprint", p.signature({any}, {str}, true), sprintNative);
   p.addFunction(fmt, "Sprintln", p.signature({any}, {str}, true), sprintlnNative);
   p.addFunction(fmt, "Sprintf", p.signature({str, any}, {str}, true), sprintfNative);
+  p.addFunction(fmt, "Errorf", p.signature({str, any}, {check::errorType()}, true), errorfNative);
+  const check::Type* writer = ioWriterType();
+  p.addFunction(fmt, "Fprint", p.signature({writer, any}, {}, true), fprintNative);
+  p.addFunction(fmt, "Fprintln", p.signature({writer, any}, {}, true), fprintlnNative);
+  p.addFunction(fmt, "Fprintf", p.signature({writer, str, any}, {}, true), fprintfNative);
 }
 
 }  // namespace gol::stdlib

@@ -2,6 +2,13 @@
 // (padding, integers, floats, strings) to C++.
 #include "stdlib/format.h"
 
+#include <algorithm>
+#include <vector>
+
+#include "interpreter/check/lookup.h"
+#include "interpreter/eval/equality.h"
+#include "interpreter/eval/maps.h"
+
 #include "stdlib/strconv.h"
 #include "stdlib/unicode.h"
 #include "stdlib/utf8.h"
@@ -74,9 +81,101 @@ std::string typeName(const check::Type* t) {
   if (!t) return std::string(kNilAngle);
   const check::Basic* b = check::asBasic(t);
   if (b && b->basic == check::BasicKind::UntypedNil) return std::string(kNilAngle);
-  if (b && b->isUntyped()) return check::typeString(check::defaultType(t));
-  return check::typeString(t);
+  if (b && b->isUntyped()) return check::typeString(check::defaultType(t), true);
+  return check::typeString(t, true);
 }
+
+namespace {
+
+// An interface-typed operand as fmt sees it: the dynamic value (or nil).
+eval::AnyValue unwrap(const eval::AnyValue& v) {
+  if (v.type && check::asInterface(v.type)) {
+    eval::IfaceObject* i = eval::asIface(v.value);
+    if (!i) return eval::AnyValue{};
+    return eval::AnyValue{i->type, i->value};
+  }
+  return v;
+}
+
+// Whether values of type t have method `name` with signature func() string.
+bool hasStringMethod(const check::Type* t, const char* name) {
+  check::Selection sel;
+  if (check::lookupFieldOrMethod(t, name, &sel) != check::LookupResult::Found ||
+      sel.kind == check::Selection::Kind::Field) {
+    return false;
+  }
+  const check::Signature* sig = sel.method->sig;
+  if (!sig->params.empty() || sig->results.size() != 1 ||
+      check::asBasic(sig->results[0]) != check::basicType(check::BasicKind::String)) {
+    return false;
+  }
+  if (sel.kind == check::Selection::Kind::Method && sel.method->pointerRecv &&
+      !check::asPointer(t) && !sel.indirect) {
+    return false;  // not in the method set of a value
+  }
+  return true;
+}
+
+// fmtsort's order of map keys.
+int compareKeys(const check::Type* t, eval::Value a, eval::Value b) {
+  const check::Type* u = check::under(t);
+  auto cmp = [](auto x, auto y) { return x < y ? -1 : (x > y ? 1 : 0); };
+  switch (u->kind) {
+    case check::TypeKind::Basic: {
+      auto basic = static_cast<const check::Basic*>(u);
+      if (basic->isString()) return eval::stringView(a).compare(eval::stringView(b)) < 0
+                                        ? -1
+                                        : (eval::stringView(a) == eval::stringView(b) ? 0 : 1);
+      if (basic->isFloat()) {
+        if (a.f != a.f) return b.f != b.f ? 0 : -1;  // NaN first
+        if (b.f != b.f) return 1;
+        return cmp(a.f, b.f);
+      }
+      if (basic->isUnsigned()) return cmp(a.u, b.u);
+      return cmp(a.i, b.i);
+    }
+    case check::TypeKind::Pointer: return cmp(eval::pointerIdentity(a), eval::pointerIdentity(b));
+    case check::TypeKind::Struct: {
+      auto st = static_cast<const check::Struct*>(u);
+      auto* x = static_cast<eval::StructObject*>(a.p);
+      auto* y = static_cast<eval::StructObject*>(b.p);
+      for (size_t i = 0; i < st->fields.size(); ++i) {
+        int c = compareKeys(st->fields[i].type, x->fields[i], y->fields[i]);
+        if (c) return c;
+      }
+      return 0;
+    }
+    case check::TypeKind::Array: {
+      auto at = static_cast<const check::Array*>(u);
+      auto* x = static_cast<eval::ArrayObject*>(a.p);
+      auto* y = static_cast<eval::ArrayObject*>(b.p);
+      for (int64_t i = 0; i < at->len; ++i) {
+        int c = compareKeys(at->elem, x->data()[i], y->data()[i]);
+        if (c) return c;
+      }
+      return 0;
+    }
+    case check::TypeKind::Interface: {
+      eval::IfaceObject* x = eval::asIface(a);
+      eval::IfaceObject* y = eval::asIface(b);
+      if (!x || !y) return x ? 1 : (y ? -1 : 0);
+      if (!check::identical(x->type, y->type)) {
+        return check::typeString(x->type, true) < check::typeString(y->type, true) ? -1 : 1;
+      }
+      return compareKeys(x->type, x->value, y->value);
+    }
+    default: return cmp(a.p, b.p);
+  }
+}
+
+bool isExported(const std::string& name) {
+  return !name.empty() && name[0] >= 'A' && name[0] <= 'Z';
+}
+
+}  // namespace
+
+bool (*methodCaller)(const eval::AnyValue&, const std::string&, std::span<const eval::AnyValue>,
+                     eval::Value*) = nullptr;
 
 // --- format.go ---------------------------------------------------------------------
 
@@ -500,7 +599,68 @@ void Printer::fmtString(std::string_view v, int32_t verb, const eval::AnyValue& 
   }
 }
 
-void Printer::printArg(const eval::AnyValue& arg, int32_t verb) {
+bool Printer::handleMethods(const eval::AnyValue& arg, int32_t verb) {
+  if (f_.sharpV || !methodCaller || !arg.type) return false;
+  if (verb != 'v' && verb != 's' && verb != 'x' && verb != 'X' && verb != 'q') return false;
+  for (const char* method : {"Error", "String"}) {
+    if (!hasStringMethod(arg.type, method)) continue;
+    eval::Value out[2]{};
+    if (!methodCaller(arg, method, {}, out)) return false;
+    eval::AnyValue s{check::basicType(check::BasicKind::String), out[0]};
+    fmtString(eval::stringView(out[0]), verb, s);
+    eval::releaseRef(out[0]);
+    return true;
+  }
+  return false;
+}
+
+void Printer::fmtPointer(const eval::AnyValue& arg, int32_t verb) {
+  const void* u = nullptr;
+  if (check::asPointer(arg.type)) {
+    u = eval::pointerIdentity(arg.value);
+  } else {
+    u = arg.value.p;
+  }
+  auto addr = static_cast<uint64_t>(reinterpret_cast<uintptr_t>(u));
+  switch (verb) {
+    case 'v':
+      if (f_.sharpV) {
+        buf_ += '(';
+        buf_ += typeName(arg.type);
+        buf_ += ")(";
+        if (!u) {
+          buf_ += "nil";
+        } else {
+          fmt0x64(addr, true);
+        }
+        buf_ += ')';
+      } else if (!u) {
+        padString(kNilAngle);
+      } else {
+        fmt0x64(addr, !f_.sharp);
+      }
+      return;
+    case 'p': fmt0x64(addr, !f_.sharp); return;
+    case 'b':
+    case 'o':
+    case 'd':
+    case 'x':
+    case 'X': fmtInteger(addr, false, verb, arg); return;
+    default: badVerb(verb, &arg);
+  }
+}
+
+void Printer::printArg(const eval::AnyValue& operand, int32_t verb) {
+  eval::AnyValue arg = unwrap(operand);
+  if (verb == 'w' && !isNil(arg)) {
+    // Errorf's %w: an error operand formats as %v.
+    if (!wrapErrs || !hasStringMethod(arg.type, "Error")) {
+      badVerb(verb, &arg);
+      return;
+    }
+    wrapped.push_back(operand);
+    verb = 'v';
+  }
   if (isNil(arg)) {
     if (verb == 'T' || verb == 'v') {
       padString(kNilAngle);
@@ -516,13 +676,23 @@ void Printer::printArg(const eval::AnyValue& arg, int32_t verb) {
   }
   if (verb == 'p') {
     // Only pointer-like kinds have an address; the basic types do not.
+    if (check::asPointer(arg.type) || check::asMap(arg.type) || check::asSliceType(arg.type) ||
+        check::asSignature(arg.type)) {
+      fmtPointer(arg, verb);
+      return;
+    }
     badVerb(verb, &arg);
     return;
   }
+  if (handleMethods(arg, verb)) return;
   printValue(arg, verb, 0);
 }
 
-void Printer::printValue(const eval::AnyValue& arg, int32_t verb, int depth) {
+void Printer::printValue(const eval::AnyValue& arg, int32_t verb, int depth, bool exported) {
+  if (depth > 0 && exported && arg.type && !check::asInterface(arg.type) &&
+      handleMethods(arg, verb)) {
+    return;
+  }
   if (const check::Basic* b = basicOf(arg.type)) {
     using check::BasicKind;
     switch (b->basic) {
@@ -557,28 +727,42 @@ void Printer::printValue(const eval::AnyValue& arg, int32_t verb, int depth) {
         break;
     }
   }
-  if (arg.type && arg.type->kind == check::TypeKind::Slice) {
-    const check::Type* elem = static_cast<const check::Slice*>(arg.type)->elem;
-    eval::SliceObject* slice = eval::asSlice(arg.value);
-    int64_t n = slice ? slice->len() : 0;
+  const check::Type* u = arg.type ? check::under(arg.type) : nullptr;
+  if (u && (u->kind == check::TypeKind::Slice || u->kind == check::TypeKind::Array)) {
+    bool isArray = u->kind == check::TypeKind::Array;
+    const check::Type* elem = isArray ? static_cast<const check::Array*>(u)->elem
+                                      : static_cast<const check::Slice*>(u)->elem;
+    eval::Value* data = nullptr;
+    int64_t n = 0;
+    bool nil = false;
+    if (isArray) {
+      auto* a = static_cast<eval::ArrayObject*>(arg.value.p);
+      data = a->data();
+      n = static_cast<int64_t>(a->length());
+    } else {
+      eval::SliceObject* slice = eval::asSlice(arg.value);
+      nil = !slice;
+      data = slice ? slice->base() : nullptr;
+      n = slice ? slice->len() : 0;
+    }
     const check::Basic* eb = basicOf(elem);
     if ((verb == 's' || verb == 'q' || verb == 'x' || verb == 'X') && eb &&
         eb->basic == check::BasicKind::Uint8) {
       std::string bytes;
-      for (int64_t i = 0; i < n; ++i) bytes += static_cast<char>(slice->base()[i].u);
+      for (int64_t i = 0; i < n; ++i) bytes += static_cast<char>(data[i].u);
       fmtString(bytes, verb, arg);
       return;
     }
     if (f_.sharpV) {
       buf_ += typeName(arg.type);
-      if (!slice) {
+      if (nil) {
         buf_ += "(nil)";
         return;
       }
       buf_ += '{';
       for (int64_t i = 0; i < n; ++i) {
         if (i > 0) buf_ += ", ";
-        printValue(eval::AnyValue{elem, slice->base()[i]}, verb, depth + 1);
+        printValue(eval::AnyValue{elem, data[i]}, verb, depth + 1, exported);
       }
       buf_ += '}';
       return;
@@ -586,9 +770,104 @@ void Printer::printValue(const eval::AnyValue& arg, int32_t verb, int depth) {
     buf_ += '[';
     for (int64_t i = 0; i < n; ++i) {
       if (i > 0) buf_ += ' ';
-      printValue(eval::AnyValue{elem, slice->base()[i]}, verb, depth + 1);
+      printValue(eval::AnyValue{elem, data[i]}, verb, depth + 1, exported);
     }
     buf_ += ']';
+    return;
+  }
+  if (u && u->kind == check::TypeKind::Struct) {
+    auto st = static_cast<const check::Struct*>(u);
+    auto* obj = static_cast<eval::StructObject*>(arg.value.p);
+    if (f_.sharpV) buf_ += typeName(arg.type);
+    buf_ += '{';
+    for (size_t i = 0; i < st->fields.size(); ++i) {
+      if (i > 0) {
+        if (f_.sharpV) {
+          buf_ += ", ";
+        } else {
+          buf_ += ' ';
+        }
+      }
+      if (f_.plusV || f_.sharpV) {
+        buf_ += st->fields[i].name;
+        buf_ += ':';
+      }
+      printValue(eval::AnyValue{st->fields[i].type, obj->fields[i]}, verb, depth + 1,
+                 exported && isExported(st->fields[i].name));
+    }
+    buf_ += '}';
+    return;
+  }
+  if (u && u->kind == check::TypeKind::Map) {
+    auto mt = static_cast<const check::Map*>(u);
+    auto* m = static_cast<eval::MapObject*>(arg.value.p);
+    if (f_.sharpV) {
+      buf_ += typeName(arg.type);
+      if (!m) {
+        buf_ += "(nil)";
+        return;
+      }
+      buf_ += '{';
+    } else {
+      buf_ += "map[";
+    }
+    std::vector<const eval::MapObject::Entry*> entries;
+    if (m) {
+      for (const auto& e : m->entries) {
+        if (e.live) entries.push_back(&e);
+      }
+    }
+    std::stable_sort(entries.begin(), entries.end(), [&](const auto* x, const auto* y) {
+      return compareKeys(mt->key, x->key, y->key) < 0;
+    });
+    for (size_t i = 0; i < entries.size(); ++i) {
+      if (i > 0) {
+        if (f_.sharpV) {
+          buf_ += ", ";
+        } else {
+          buf_ += ' ';
+        }
+      }
+      printValue(eval::AnyValue{mt->key, entries[i]->key}, verb, depth + 1, exported);
+      buf_ += ':';
+      printValue(eval::AnyValue{mt->elem, entries[i]->value}, verb, depth + 1, exported);
+    }
+    buf_ += f_.sharpV ? '}' : ']';
+    return;
+  }
+  if (u && u->kind == check::TypeKind::Interface) {
+    eval::IfaceObject* i = eval::asIface(arg.value);
+    if (!i) {
+      if (f_.sharpV) {
+        buf_ += typeName(arg.type);
+        buf_ += "(nil)";
+      } else {
+        buf_ += kNilAngle;
+      }
+      return;
+    }
+    printValue(eval::AnyValue{i->type, i->value}, verb, depth + 1, exported);
+    return;
+  }
+  if (u && u->kind == check::TypeKind::Pointer) {
+    const check::Type* elem = static_cast<const check::Pointer*>(u)->elem;
+    const check::Type* eu = check::under(elem);
+    if (depth == 0 && arg.value.p &&
+        (eu->kind == check::TypeKind::Struct || eu->kind == check::TypeKind::Array ||
+         eu->kind == check::TypeKind::Slice || eu->kind == check::TypeKind::Map)) {
+      buf_ += '&';
+      eval::Value target = arg.value;
+      if (eu->kind == check::TypeKind::Slice || eu->kind == check::TypeKind::Map) {
+        target = *static_cast<eval::PointerObject*>(arg.value.p)->cell;
+      }
+      printValue(eval::AnyValue{elem, target}, verb, depth + 1, exported);
+      return;
+    }
+    fmtPointer(arg, verb);
+    return;
+  }
+  if (u && u->kind == check::TypeKind::Signature) {
+    fmtPointer(arg, verb);
     return;
   }
   // Kinds the checker does not have yet: Go's unknownType form.
@@ -789,13 +1068,14 @@ void Printer::doPrintf(std::string_view format, std::span<const eval::AnyValue> 
       utf8::encodeRune(buf_, verb);
       buf_ += kMissing;
     } else {
+      const eval::AnyValue& arg = a[static_cast<size_t>(argNum)];
       if (verb == 'v') {
         f_.sharpV = f_.sharp;
         f_.sharp = false;
         f_.plusV = f_.plus;
         f_.plus = false;
       }
-      printArg(a[static_cast<size_t>(argNum)], verb);
+      printArg(arg, verb);
       ++argNum;
     }
   }

@@ -16,6 +16,7 @@
 #include <span>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "interpreter/eval/value.h"
 
@@ -52,7 +53,11 @@ class Printer {
   };
 
   // print.go
-  void printValue(const eval::AnyValue& arg, int32_t verb, int depth);
+  // `exported`: the value is reachable through exported fields only, so fmt may call
+  // its methods (Go's CanInterface).
+  void printValue(const eval::AnyValue& arg, int32_t verb, int depth, bool exported = true);
+  bool handleMethods(const eval::AnyValue& arg, int32_t verb);
+  void fmtPointer(const eval::AnyValue& arg, int32_t verb);
   void badVerb(int32_t verb, const eval::AnyValue* arg);
   void fmtBool(bool v, int32_t verb, const eval::AnyValue& arg);
   void fmtInteger(uint64_t v, bool isSigned, int32_t verb, const eval::AnyValue& arg);
@@ -79,6 +84,13 @@ class Printer {
 
   std::string buf_;
   Flags f_;
+
+ public:
+  // Errorf: %w formats an error operand as %v and records it.
+  bool wrapErrs = false;
+  std::vector<eval::AnyValue> wrapped;
+
+ private:
   int wid_ = 0;
   int prec_ = 0;
   bool reordered_ = false;
@@ -91,5 +103,11 @@ std::string sprintf(std::string_view format, std::span<const eval::AnyValue> arg
 
 // Go's spelling of a value's dynamic type, as %T prints it (`int`, `float64`, `<nil>`).
 std::string typeName(const check::Type* t);
+
+// Calls the method `name` of a dynamic value (fmt's Error and String, errors' Unwrap, Is
+// and As); set by the evaluator. False when the value has no such method. Results are
+// owned by the caller.
+extern bool (*methodCaller)(const eval::AnyValue& recv, const std::string& name,
+                            std::span<const eval::AnyValue> args, eval::Value* results);
 
 }  // namespace gol::stdlib::fmt

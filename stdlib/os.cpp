@@ -1,8 +1,10 @@
-// os: Args, Exit, Getenv, and the standard streams' names for fmt.Fprint* (later).
+// os: Args, Exit, Getenv, and the standard streams Stdout and Stderr (*os.File, an
+// io.Writer); io: the Writer interface.
 #include <cstdlib>
 
 #include "interpreter/eval/panic.h"
 #include "stdlib/packages.h"
+#include "stdlib/support.h"
 
 namespace gol::stdlib {
 
@@ -21,7 +23,83 @@ void getenvN(std::span<const eval::AnyValue> args, eval::Value* results) {
   results[0] = eval::stringValue(eval::StringObject::make(v ? v : ""));
 }
 
+const check::Named* fileType() {
+  static check::Named* t = [] {
+    auto* st = new check::Struct;
+    st->fields.push_back(check::StructField{"fd", check::basicType(check::BasicKind::Int), false, ""});
+    auto* n = new check::Named;
+    n->name = "File";
+    n->pkg = "os";
+    n->underlying = st;
+    return n;
+  }();
+  return t;
+}
+
+// (*os.File).Write(b []byte) (int, error)
+void fileWrite(std::span<const eval::AnyValue> args, eval::Value* results) {
+  auto* f = static_cast<eval::StructObject*>(args[0].value.p);
+  eval::SliceObject* b = eval::asSlice(args[1].value);
+  std::string text;
+  for (int64_t k = 0; b && k < b->len(); ++k) text += static_cast<char>(b->base()[k].u);
+  if (f->fields[0].i == 2) {
+    writeStderr(text);
+  } else {
+    writeStdout(text);
+  }
+  results[0] = intResult(static_cast<int64_t>(text.size()));
+  results[1] = eval::Value{};
+}
+
+const check::Signature* writeSignature() {
+  static check::Signature* sig = [] {
+    auto* s = new check::Signature;
+    s->params.push_back(check::sliceOf(check::basicType(check::BasicKind::Uint8)));
+    s->results.push_back(check::basicType(check::BasicKind::Int));
+    s->results.push_back(check::errorType());
+    return s;
+  }();
+  return sig;
+}
+
+eval::Value stdoutCell{};
+eval::Value stderrCell{};
+
+eval::Value newFile(int fd) {
+  auto* obj = eval::StructObject::make(static_cast<const check::Struct*>(fileType()->underlying));
+  obj->fields[0] = eval::intValue(fd);
+  return eval::Value{.p = obj};
+}
+
 }  // namespace
+
+const check::Type* ioWriterType() {
+  static check::Named* t = [] {
+    auto* iface = new check::Interface;
+    check::Method m;
+    m.name = "Write";
+    m.sig = writeSignature();
+    iface->methods.push_back(m);
+    auto* n = new check::Named;
+    n->name = "Writer";
+    n->pkg = "io";
+    n->underlying = iface;
+    return n;
+  }();
+  return t;
+}
+
+bool writeToFile(const eval::AnyValue& w, const std::string& text) {
+  eval::IfaceObject* i = eval::asIface(w.value);
+  if (!i || i->type != check::pointerTo(fileType())) return false;
+  auto* f = static_cast<eval::StructObject*>(i->value.p);
+  if (f->fields[0].i == 2) {
+    writeStderr(text);
+  } else {
+    writeStdout(text);
+  }
+  return true;
+}
 
 void setArgs(const std::vector<std::string>& args) {
   eval::releaseRef(argsCell);
@@ -41,6 +119,24 @@ void registerOs(Packages& p) {
   p.addFunction(pkg, "Exit", p.signature({i}, {}), exitN);
   p.addFunction(pkg, "Getenv", p.signature({str}, {str}), getenvN);
   p.addVariable(pkg, "Args", check::sliceOf(str), &argsCell);
+  auto* file = const_cast<check::Named*>(fileType());
+  if (file->methods.empty()) {
+    check::Method write;
+    write.name = "Write";
+    write.sig = writeSignature();
+    write.pointerRecv = true;
+    write.native = reinterpret_cast<const void*>(&fileWrite);
+    file->methods.push_back(write);
+  }
+  p.addType(pkg, "File", file);
+  if (!stdoutCell.p) {
+    stdoutCell = newFile(1);
+    stderrCell = newFile(2);
+  }
+  p.addVariable(pkg, "Stdout", check::pointerTo(file), &stdoutCell);
+  p.addVariable(pkg, "Stderr", check::pointerTo(file), &stderrCell);
+  check::Package& io = p.package("io", "io");
+  p.addType(io, "Writer", ioWriterType());
 }
 
 }  // namespace gol::stdlib

@@ -43,6 +43,14 @@ Packages::Packages() {
   registerUnicode(*this);
   registerUtf8(*this);
   registerOs(*this);
+  registerErrors(*this);
+}
+
+void Packages::addType(check::Package& pkg, const std::string& name, const check::Type* type) {
+  check::Object obj{check::Object::Kind::TypeName, name};
+  obj.type = type;
+  obj.package = &pkg;
+  pkg.members.insert_or_assign(name, obj);
 }
 
 check::Package& Packages::package(const std::string& path, const std::string& name) {

@@ -31,6 +31,8 @@ class Packages : public check::Importer, public eval::NativeRegistry {
   // A variable member whose value lives in `cell` (which must outlive the program).
   void addVariable(check::Package& pkg, const std::string& name, const check::Type* type,
                    eval::Value* cell);
+  // A type member (`strconv.NumError`).
+  void addType(check::Package& pkg, const std::string& name, const check::Type* type);
   // A signature that lives as long as the Packages: params (for a variadic function the
   // last one is the element type) and results.
   const check::Signature* signature(std::initializer_list<const check::Type*> params,
@@ -51,6 +53,12 @@ void registerMath(Packages& p);
 void registerUnicode(Packages& p);
 void registerUtf8(Packages& p);
 void registerOs(Packages& p);
+void registerErrors(Packages& p);
+
+// io.Writer, the interface fmt.Fprint* write to.
+const check::Type* ioWriterType();
+// Writes text to w if it is os.Stdout or os.Stderr (an *os.File); false otherwise.
+bool writeToFile(const eval::AnyValue& w, const std::string& text);
 
 // os.Args: the program's name and arguments, set by the driver before the program runs.
 void setArgs(const std::vector<std::string>& args);

@@ -1,6 +1,6 @@
-// strconv natives: the functions whose signatures have only basic types. The parsing
-// functions (Atoi, ParseInt, ParseFloat, ParseBool, Unquote) return an error and are
-// registered once the checker has the error type; their C++ API is in strconv.h.
+// strconv natives over strconv.h. Parse errors are *strconv.NumError values (Func, Num,
+// Err) whose Err is ErrSyntax, ErrRange or an errors.New value, as in Go.
+#include "stdlib/errors.h"
 #include "stdlib/packages.h"
 #include "stdlib/strconv.h"
 #include "stdlib/support.h"
@@ -58,6 +58,119 @@ void isGraphicN(std::span<const AnyValue> a, Value* r) {
   r[0] = boolResult(strconv::isGraphic(static_cast<int32_t>(a[0].value.i)));
 }
 
+eval::Value errSyntax{};
+eval::Value errRange{};
+
+const check::Named* numErrorType();
+
+// (*NumError).Error(): `strconv.Atoi: parsing "x": invalid syntax`.
+void numErrorError(std::span<const AnyValue> a, Value* r) {
+  auto* e = static_cast<eval::StructObject*>(a[0].value.p);
+  std::string msg = "strconv." + std::string(eval::stringView(e->fields[0])) + ": parsing " +
+                    strconv::quote(eval::stringView(e->fields[1])) + ": ";
+  eval::IfaceObject* err = eval::asIface(e->fields[2]);
+  if (err) {
+    auto* inner = static_cast<eval::StructObject*>(err->value.p);
+    msg += eval::stringView(inner->fields[0]);
+  } else {
+    msg += "<nil>";
+  }
+  r[0] = stringResult(msg);
+}
+
+void numErrorUnwrap(std::span<const AnyValue> a, Value* r) {
+  auto* e = static_cast<eval::StructObject*>(a[0].value.p);
+  eval::retainRef(e->fields[2]);
+  r[0] = e->fields[2];
+}
+
+const check::Named* numErrorType() {
+  static check::Named* t = [] {
+    auto* st = new check::Struct;
+    const check::Type* str = check::basicType(check::BasicKind::String);
+    st->fields = {{"Func", str, false, ""}, {"Num", str, false, ""}, {"Err", check::errorType(), false, ""}};
+    auto* n = new check::Named;
+    n->name = "NumError";
+    n->pkg = "strconv";
+    n->underlying = st;
+    auto method = [&](const char* name, const check::Type* result, eval::NativeFunction fn) {
+      auto* sig = new check::Signature;
+      sig->results.push_back(result);
+      check::Method m;
+      m.name = name;
+      m.sig = sig;
+      m.pointerRecv = true;
+      m.native = reinterpret_cast<const void*>(fn);
+      n->methods.push_back(m);
+    };
+    method("Error", str, numErrorError);
+    method("Unwrap", check::errorType(), numErrorUnwrap);
+    return n;
+  }();
+  return t;
+}
+
+// The error result of a parse: nil, or a *NumError.
+Value parseError(const std::optional<strconv::NumError>& e) {
+  if (!e) return Value{};
+  auto* obj = eval::StructObject::make(static_cast<const check::Struct*>(numErrorType()->underlying));
+  obj->fields[0] = stringResult(e->func);
+  obj->fields[1] = stringResult(e->num);
+  Value err;
+  if (e->kind == strconv::NumError::Kind::Syntax) {
+    err = errSyntax;
+    eval::retainRef(err);
+  } else if (e->kind == strconv::NumError::Kind::Range) {
+    err = errRange;
+    eval::retainRef(err);
+  } else {
+    err = errors::newError(e->err);
+  }
+  obj->fields[2] = err;
+  return errors::makeIface(check::pointerTo(numErrorType()), Value{.p = obj});
+}
+
+void atoiN(std::span<const AnyValue> a, Value* r) {
+  auto p = strconv::atoi(S(a, 0));
+  r[0] = intResult(p.value);
+  r[1] = parseError(p.error);
+}
+
+void parseIntN(std::span<const AnyValue> a, Value* r) {
+  auto p = strconv::parseInt(S(a, 0), static_cast<int>(a[1].value.i), static_cast<int>(a[2].value.i));
+  r[0] = intResult(p.value);
+  r[1] = parseError(p.error);
+}
+
+void parseUintN(std::span<const AnyValue> a, Value* r) {
+  auto p = strconv::parseUint(S(a, 0), static_cast<int>(a[1].value.i), static_cast<int>(a[2].value.i));
+  r[0].u = p.value;
+  r[1] = parseError(p.error);
+}
+
+void parseFloatN(std::span<const AnyValue> a, Value* r) {
+  auto p = strconv::parseFloat(S(a, 0), static_cast<int>(a[1].value.i));
+  r[0] = floatResult(p.value);
+  r[1] = parseError(p.error);
+}
+
+void parseBoolN(std::span<const AnyValue> a, Value* r) {
+  auto p = strconv::parseBool(S(a, 0));
+  r[0] = boolResult(p.value);
+  r[1] = parseError(p.error);
+}
+
+void unquoteN(std::span<const AnyValue> a, Value* r) {
+  auto s = strconv::unquote(S(a, 0));
+  r[0] = stringResult(s ? *s : "");
+  if (s) {
+    r[1] = Value{};
+  } else {
+    r[1] = errSyntax;
+    eval::retainRef(r[1]);
+  }
+}
+
 }  // namespace
 
 void registerStrconv(Packages& p) {
@@ -86,6 +199,20 @@ void registerStrconv(Packages& p) {
   p.addFunction(pkg, "CanBackquote", p.signature({str}, {b}), canBackquoteN);
   p.addFunction(pkg, "IsPrint", p.signature({rune}, {b}), isPrintN);
   p.addFunction(pkg, "IsGraphic", p.signature({rune}, {b}), isGraphicN);
+  const check::Type* err = check::errorType();
+  if (!errSyntax.p) {
+    errSyntax = errors::newError("invalid syntax");
+    errRange = errors::newError("value out of range");
+  }
+  p.addVariable(pkg, "ErrSyntax", err, &errSyntax);
+  p.addVariable(pkg, "ErrRange", err, &errRange);
+  p.addType(pkg, "NumError", numErrorType());
+  p.addFunction(pkg, "Atoi", p.signature({str}, {i, err}), atoiN);
+  p.addFunction(pkg, "ParseInt", p.signature({str, i, i}, {i64, err}), parseIntN);
+  p.addFunction(pkg, "ParseUint", p.signature({str, i, i}, {u64, err}), parseUintN);
+  p.addFunction(pkg, "ParseFloat", p.signature({str, i}, {f64, err}), parseFloatN);
+  p.addFunction(pkg, "ParseBool", p.signature({str}, {b, err}), parseBoolN);
+  p.addFunction(pkg, "Unquote", p.signature({str}, {str, err}), unquoteN);
 }
 
 }  // namespace gol::stdlib

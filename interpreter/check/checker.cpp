@@ -1031,10 +1031,6 @@ class Checker {
   // between the use and the variable's function captures it.
   void capture(Object* o) {
     if (o->isGlobal || !fn_ || o->owner == fn_->info) return;
-    if (o->isResult) {
-      unsupported(o->pos, "named results used in function literals");
-      return;
-    }
     o->captured = true;
     for (FuncContext* c = fn_; c && c->info && c->info != o->owner; c = c->parent) {
       auto& caps = c->info->captures;
@@ -2218,10 +2214,6 @@ class Checker {
     auto o = const_cast<Object*>(it->second);
     if (o->kind != Object::Kind::Var || o->isGlobal) return;
     if (isKind(o->type, TypeKind::Struct) || isKind(o->type, TypeKind::Array)) return;
-    if (o->isResult) {
-      unsupported(e->pos, "pointers to named results");
-      return;
-    }
     o->captured = true;
   }
 
@@ -3020,6 +3012,19 @@ class Checker {
     for (const Expr* a : c->args) args.push_back(expr(a));
     for (const Operand& a : args) {
       if (a.invalid()) return r;
+    }
+    // f(g()): g's results are f's arguments.
+    if (args.size() == 1 && !c->hasEllipsis) {
+      if (auto tuple = dynamic_cast<const Tuple*>(args[0].type)) {
+        Operand first = args[0];
+        args.clear();
+        for (const Type* t : tuple->types) {
+          Operand x = first;
+          x.type = t;
+          x.mode = Mode::Value;
+          args.push_back(x);
+        }
+      }
     }
     std::string funName = exprString(c->fun);
     if (c->hasEllipsis) {

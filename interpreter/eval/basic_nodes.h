@@ -182,6 +182,10 @@ struct ParallelAssignNode : StmtNode {
       vals = big.data();
     }
     for (size_t i = 0; i < values.size(); ++i) vals[i] = values[i]->eval(fp);
+    // Struct values are copied before any store: a, b = b, a must not see a's new value.
+    for (size_t i = 0; i < targets.size(); ++i) {
+      if (targets[i].aggregate) vals[i] = ownAggregate(vals[i]);
+    }
     for (size_t i = 0; i < targets.size(); ++i) targets[i].store(fp, vals[i]);
     return Exec::Normal;
   }
@@ -523,6 +527,17 @@ struct NativeCallNode : ExprNode {
   bool collectOperands(std::vector<ExprPtr*>& out) override {
     for (ExprPtr& a : args) out.push_back(&a);
     return true;
+  }
+};
+
+// f(g()): evaluates g's results into the frame slots [first, first+n) and yields the
+// first; LocalNode<false>s hand over the others (the slots own nothing afterwards).
+struct SpreadCallNode : ExprNode {
+  ExprPtr call;
+  int first = 0;
+  Value eval(Value* fp) override {
+    call->evalMulti(fp, fp + first);
+    return fp[first];
   }
 };
 

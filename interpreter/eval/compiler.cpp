@@ -997,10 +997,44 @@ class Compiler {
 
   // The arguments of a call of a function with signature sig: converted to the
   // parameters' types, variadic ones packed into a slice.
+  // f(g()): one argument expression per result of g.
+  std::vector<ExprPtr> spreadArgs(const CallExpr* c, const check::Signature* sig) {
+    auto tuple = dynamic_cast<const check::Tuple*>(typeOf(c->args[0]).type);
+    size_t n = tuple->types.size();
+    int first = fn_->frameSize;
+    fn_->frameSize += static_cast<int>(n);
+    std::vector<ExprPtr> args;
+    for (size_t i = 0; i < n; ++i) {
+      ExprPtr a;
+      if (i == 0) {
+        auto spread = std::make_unique<SpreadCallNode>();
+        spread->call = expr(c->args[0]);
+        spread->first = first;
+        a = std::move(spread);
+      } else {
+        a = std::make_unique<LocalNode<false>>(first + static_cast<int>(i));
+      }
+      const check::Type* param = nullptr;
+      if (sig) {
+        param = i < sig->params.size() ? sig->params[i] : sig->params.back();
+        if (sig->variadic && i + 1 >= sig->params.size()) param = nullptr;
+      }
+      if (param && check::asInterface(param) && !check::asInterface(tuple->types[i])) {
+        a = makeToIface(std::move(a), tuple->types[i]);
+      }
+      args.push_back(std::move(a));
+    }
+    return args;
+  }
+
   std::vector<ExprPtr> callArgs(const CallExpr* c, const check::Signature* sig) {
     std::vector<ExprPtr> args;
-    if (c->args.size() == 1 && dynamic_cast<const check::Tuple*>(typeOf(c->args[0]).type)) {
-      return args;  // f(g()) with several results: not built (callers check)
+    if (multiValueArgument(c)) {
+      if (sig->variadic) {
+        noteUnsupported("passing a call's results to a variadic function", c->pos);
+        return args;
+      }
+      return spreadArgs(c, sig);
     }
     size_t fixed = sig->variadic ? sig->params.size() - 1 : sig->params.size();
     for (size_t i = 0; i < fixed && i < c->args.size(); ++i) {
@@ -1043,7 +1077,6 @@ class Compiler {
   }
 
   ExprPtr methodCall(const CallExpr* c, const SelectorExpr* sel, const check::Selection& s) {
-    if (multiValueArgument(c)) return nullptr;
     auto sig = static_cast<const check::Signature*>(s.type);
     std::vector<ExprPtr> args = callArgs(c, sig);
     if (s.kind == check::Selection::Kind::InterfaceMethod) {
@@ -1101,11 +1134,10 @@ class Compiler {
     if (callee && callee->kind == check::Object::Kind::Builtin) return builtinCall(c, callee->builtin);
     const check::Signature* sig = check::asSignature(finalType(c->fun));
     if (!callee || callee->kind != check::Object::Kind::Func) {
-      if (!sig || multiValueArgument(c)) return nullptr;
+      if (!sig) return nullptr;
       return makeCallValue(expr(c->fun), callArgs(c, sig), c->pos);
     }
     if (callee->decl) {
-      if (multiValueArgument(c)) return nullptr;
       auto n = std::make_unique<CallNode>();
       n->fn = funcs_.at(callee->decl);
       n->pos = c->pos;
@@ -1119,6 +1151,16 @@ class Compiler {
     n->pos = c->pos;
     auto nsig = static_cast<const check::Signature*>(callee->type);
     n->resultCount = static_cast<int>(nsig->results.size());
+    if (multiValueArgument(c)) {
+      auto tuple = static_cast<const check::Tuple*>(typeOf(c->args[0]).type);
+      n->args = spreadArgs(c, nullptr);
+      for (const check::Type* t : tuple->types) {
+        n->argTypes.push_back(t);
+        n->argCounted.push_back(isCountedType(t));
+      }
+      if (!n->fn) return nullptr;
+      return n;
+    }
     for (size_t i = 0; i < c->args.size(); ++i) {
       const Expr* a = c->args[i];
       const check::Type* param = i < nsig->params.size() ? nsig->params[i] : nsig->params.back();

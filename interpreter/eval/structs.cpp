@@ -5,6 +5,7 @@
 
 #include "interpreter/eval/equality.h"
 #include "interpreter/eval/maps.h"
+#include "stdlib/format.h"
 
 namespace gol::eval {
 
@@ -508,7 +509,10 @@ struct ArrayLenNode : ExprNode {
 
 }  // namespace
 
-void setMethodTable(const MethodTable* table) { methodTable = table; }
+void setMethodTable(const MethodTable* table) {
+  methodTable = table;
+  stdlib::fmt::methodCaller = &callMethod;
+}
 
 Exec TypeSwitchNode::exec(Value* fp) {
   if (init) init->exec(fp);

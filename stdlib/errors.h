@@ -1,0 +1,19 @@
+// errors: New, Is, As, Unwrap, Join, and the error values other packages make
+// (fmt.Errorf's wrapped errors, strconv's *NumError use them).
+#pragma once
+
+#include <span>
+#include <string_view>
+
+#include "interpreter/eval/value.h"
+
+namespace gol::stdlib::errors {
+
+// errors.New(msg) as an `error` interface value (owned by the caller).
+eval::Value newError(std::string_view msg);
+// fmt.Errorf's result for a message wrapping the given errors (interface values).
+eval::Value wrapErrors(std::string_view msg, std::span<const eval::AnyValue> wrapped);
+// An interface value of the given dynamic type holding v (owned).
+eval::Value makeIface(const check::Type* dyn, eval::Value v);
+
+}  // namespace gol::stdlib::errors
