@@ -151,6 +151,16 @@ typeLit
     | channelType
     ;
 
+operandTypeLit
+    : arrayType
+    | structType
+    | functionType
+    | interfaceType
+    | sliceType
+    | mapType
+    | channelType
+    ;
+
 // `[...]T` is accepted here and rejected by the checker outside a composite literal.
 arrayType
     : L_BRACKET (expression | ELLIPSIS) R_BRACKET type_
@@ -362,7 +372,8 @@ operand
     | funcLit                           # functionLiteral
     | IDENTIFIER                        # nameOperand
     | parenExpr                         # parenOperand
-    | typeLit                           # typeOperand
+    // `*T(x)` is `*(T(x))` and `*p[i]` is `*(p[i])`: a pointer type is no operand.
+    | operandTypeLit                    # typeOperand
     | L_PAREN type_ R_PAREN             # parenTypeOperand
     ;
 

@@ -257,6 +257,16 @@ Expr* Builder::typeName(P::TypeNameContext* ctx) {
 }
 
 Expr* Builder::typeLit(P::TypeLitContext* ctx) {
+  if (auto p = ctx->pointerType()) {
+    StarExpr* t = ast_.make<StarExpr>(pos(p));
+    t->x = type(p->type_());
+    return t;
+  }
+  return typeLitOf(ctx);
+}
+
+template <typename Ctx>
+Expr* Builder::typeLitOf(Ctx* ctx) {
   if (auto a = ctx->arrayType()) {
     ArrayType* t = ast_.make<ArrayType>(pos(a));
     if (a->ELLIPSIS()) {
@@ -276,11 +286,6 @@ Expr* Builder::typeLit(P::TypeLitContext* ctx) {
     MapType* t = ast_.make<MapType>(pos(m));
     t->key = type(m->type_(0));
     t->value = type(m->type_(1));
-    return t;
-  }
-  if (auto p = ctx->pointerType()) {
-    StarExpr* t = ast_.make<StarExpr>(pos(p));
-    t->x = type(p->type_());
     return t;
   }
   if (auto c = ctx->channelType()) {
@@ -963,7 +968,7 @@ Expr* Builder::operand(P::OperandContext* ctx) {
     e->x = expr(p->parenExpr()->expression());
     return e;
   }
-  if (auto t = dynamic_cast<P::TypeOperandContext*>(ctx)) return typeLit(t->typeLit());
+  if (auto t = dynamic_cast<P::TypeOperandContext*>(ctx)) return typeLitOf(t->operandTypeLit());
   auto pt = static_cast<P::ParenTypeOperandContext*>(ctx);
   ParenExpr* e = ast_.make<ParenExpr>(pos(pt));
   e->x = type(pt->type_());

@@ -43,6 +43,9 @@ class Builder {
   // Types
   Expr* type(P::Type_Context* ctx);
   Expr* typeLit(P::TypeLitContext* ctx);
+  // The type literals other than pointer types (typeLit's and operandTypeLit's).
+  template <typename Ctx>
+  Expr* typeLitOf(Ctx* ctx);
   Expr* typeName(P::TypeNameContext* ctx);
   StructType* structType(P::StructTypeContext* ctx);
   InterfaceType* interfaceType(P::InterfaceTypeContext* ctx);
