@@ -59,7 +59,7 @@ void errorfNative(std::span<const AnyValue> args, Value* results) {
 void writeTo(const AnyValue& w, const std::string& text) {
   if (writeToFile(w, text)) return;
   eval::IfaceObject* i = eval::asIface(w.value);
-  if (!i) throw eval::GoPanic{{}, "runtime error: invalid memory address or nil pointer dereference", true};
+  if (!i) nilPanic();
   eval::SliceObject* bytes = eval::makeSlice(static_cast<int64_t>(text.size()),
                                              static_cast<int64_t>(text.size()), false);
   for (size_t k = 0; k < text.size(); ++k) bytes->base()[k].u = static_cast<unsigned char>(text[k]);

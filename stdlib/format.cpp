@@ -176,6 +176,7 @@ bool isExported(const std::string& name) {
 
 bool (*methodCaller)(const eval::AnyValue&, const std::string&, std::span<const eval::AnyValue>,
                      eval::Value*) = nullptr;
+bool (*funcCaller)(eval::Value, std::span<const eval::Value>, eval::Value*) = nullptr;
 
 // --- format.go ---------------------------------------------------------------------
 

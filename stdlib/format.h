@@ -109,5 +109,8 @@ std::string typeName(const check::Type* t);
 // owned by the caller.
 extern bool (*methodCaller)(const eval::AnyValue& recv, const std::string& name,
                             std::span<const eval::AnyValue> args, eval::Value* results);
+// Calls a Gol function value (sort.Slice's less, rand.Shuffle's swap); set by the
+// evaluator. Arguments are handed over; results are owned by the caller.
+extern bool (*funcCaller)(eval::Value fn, std::span<const eval::Value> args, eval::Value* results);
 
 }  // namespace gol::stdlib::fmt

@@ -44,6 +44,8 @@ Packages::Packages() {
   registerUtf8(*this);
   registerOs(*this);
   registerErrors(*this);
+  registerSort(*this);
+  registerBuilder(*this);
 }
 
 void Packages::addType(check::Package& pkg, const std::string& name, const check::Type* type) {

@@ -54,6 +54,8 @@ void registerUnicode(Packages& p);
 void registerUtf8(Packages& p);
 void registerOs(Packages& p);
 void registerErrors(Packages& p);
+void registerSort(Packages& p);
+void registerBuilder(Packages& p);
 
 // io.Writer, the interface fmt.Fprint* write to.
 const check::Type* ioWriterType();

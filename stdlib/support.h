@@ -13,7 +13,19 @@ namespace gol::stdlib {
 [[noreturn]] inline void panicString(const std::string& message) {
   eval::AnyValue v{check::basicType(check::BasicKind::String),
                    eval::stringValue(eval::StringObject::make(message))};
-  throw eval::GoPanic{v, message, false};
+  eval::GoPanic p;
+  p.value = v;
+  p.message = message;
+  throw p;
+}
+
+// Go's nil pointer dereference, from a native.
+[[noreturn]] inline void nilPanic() {
+  eval::GoPanic p;
+  p.message = "runtime error: invalid memory address or nil pointer dereference";
+  p.runtimeError = true;
+  p.nilDeref = true;
+  throw p;
 }
 
 // A string result for a native: a new reference the caller owns.

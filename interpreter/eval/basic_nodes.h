@@ -542,6 +542,7 @@ struct SpreadCallNode : ExprNode {
 };
 
 // Runs fn with a new frame whose arguments are already evaluated (owned by the callee).
-Value* callFunctionValues(const FuncCode* fn, const Value* args, size_t n, syntax::Pos pos);
+Value* callFunctionValues(const FuncCode* fn, const Value* args, size_t n, syntax::Pos pos,
+                          Value closure = Value{});
 
 }  // namespace gol::eval

@@ -165,7 +165,8 @@ Value* callFunction(const FuncCode* fn, const std::vector<ExprPtr>& args, Value*
   return frame;
 }
 
-Value* callFunctionValues(const FuncCode* fn, const Value* args, size_t n, Pos pos) {
+Value* callFunctionValues(const FuncCode* fn, const Value* args, size_t n, Pos pos,
+                          Value closure) {
   GoroutineState* g = currentGoroutine;
   char marker;
   if (&marker < g->nativeStackLimit) stackOverflow(pos);
@@ -175,6 +176,10 @@ Value* callFunctionValues(const FuncCode* fn, const Value* args, size_t n, Pos p
   std::memset(static_cast<void*>(frame), 0, sizeof(Value) * static_cast<size_t>(fn->frameSize));
   g->sp = top;
   for (size_t i = 0; i < n; ++i) frame[i] = args[i];
+  if (fn->closureSlot >= 0) {
+    retainRef(closure);
+    frame[fn->closureSlot] = closure;
+  }
   runFrame(g, fn, frame, frame, pos);
   return frame;
 }

@@ -509,9 +509,19 @@ struct ArrayLenNode : ExprNode {
 
 }  // namespace
 
+// Calls a function value from native code (sort.Slice's less); results to `results`.
+bool callFuncValue(Value fn, std::span<const Value> args, Value* results) {
+  auto* c = static_cast<ClosureObject*>(fn.p);
+  if (!c) nilDereference(syntax::Pos{});
+  Value* frame = callFunctionValues(c->fn, args.data(), args.size(), syntax::Pos{}, fn);
+  for (size_t k = 0; k < c->fn->resultSlots.size(); ++k) results[k] = frame[c->fn->resultSlots[k]];
+  return true;
+}
+
 void setMethodTable(const MethodTable* table) {
   methodTable = table;
   stdlib::fmt::methodCaller = &callMethod;
+  stdlib::fmt::funcCaller = &callFuncValue;
 }
 
 Exec TypeSwitchNode::exec(Value* fp) {
