@@ -140,6 +140,32 @@ ExprPtr makeClosure(const FuncCode* fn, std::vector<CaptureSource> sources, int 
   return n;
 }
 
+struct BoundMethodNode : ExprNode {
+  ExprPtr recv;
+  bool counted = false;
+  bool aggregate = false;
+  const FuncCode* thunk = nullptr;
+  Value eval(Value* fp) override {
+    Value v = recv->eval(fp);
+    if (aggregate) v = ownAggregate(v);
+    auto* c = new ClosureObject();
+    c->fn = thunk;
+    c->boxes.push_back(boxAt(newBox(v, counted)));
+    Value r;
+    r.p = c;
+    return r;
+  }
+};
+
+ExprPtr makeBoundMethod(ExprPtr recv, bool recvCounted, bool recvAggregate, const FuncCode* thunk) {
+  auto n = std::make_unique<BoundMethodNode>();
+  n->recv = std::move(recv);
+  n->counted = recvCounted;
+  n->aggregate = recvAggregate;
+  n->thunk = thunk;
+  return n;
+}
+
 ExprPtr makeFuncValue(const FuncCode* fn) { return std::make_unique<FuncValueNode>(fn); }
 
 ExprPtr makeCallValue(ExprPtr callee, std::vector<ExprPtr> args, syntax::Pos pos) {

@@ -40,6 +40,9 @@ ExprPtr makeClosure(const FuncCode* fn, std::vector<CaptureSource> sources, int 
 ExprPtr makeFuncValue(const FuncCode* fn);
 // Calls a function value.
 ExprPtr makeCallValue(ExprPtr callee, std::vector<ExprPtr> args, syntax::Pos pos);
+// A method value x.M: a closure of `thunk` whose one captured box holds the receiver
+// (evaluated, and copied for value receivers, when the method value is made).
+ExprPtr makeBoundMethod(ExprPtr recv, bool recvCounted, bool recvAggregate, const FuncCode* thunk);
 // Moves a captured parameter into a box at function entry.
 StmtPtr makeBoxParam(int slot, bool counted);
 

@@ -787,7 +787,92 @@ class Compiler {
         return makeFuncValue(funcs_.at(static_cast<const FuncDecl*>(s.method->decl)));
       }
     }
-    return nullptr;  // method values are not built yet
+    return methodValue(sel, s);
+  }
+
+  // x.M as a function value: a thunk taking M's parameters that calls M on the receiver
+  // captured when the value was made (Go's "M-fm" wrapper).
+  ExprPtr methodValue(const SelectorExpr* sel, const check::Selection& s) {
+    const check::TypeAndValue& xt = typeOf(sel->x);
+    if (xt.mode == check::Mode::TypeExpr) return nullptr;
+    auto sig = static_cast<const check::Signature*>(s.type);
+    auto code = std::make_unique<FuncCode>();
+    FuncCode* thunk = code.get();
+    program_.funcs.push_back(std::move(code));
+    thunk->name = "main." + s.method->name + "-fm";
+    int params = static_cast<int>(sig->params.size());
+    thunk->hasParams = params > 0;
+    thunk->paramCount = params;
+    for (int i = 0; i < params; ++i) {
+      const check::Type* pt = sig->params[static_cast<size_t>(i)];
+      if (sig->variadic && i + 1 == params) pt = check::sliceOf(pt);
+      if (isCountedType(pt)) thunk->countedSlots.push_back(i);
+      if (isAggregate(pt)) thunk->aggregateParams.push_back(i);
+    }
+    for (size_t r = 0; r < sig->results.size(); ++r) thunk->resultSlots.push_back(params + static_cast<int>(r));
+    thunk->closureSlot = params + static_cast<int>(sig->results.size());
+    thunk->countedSlots.push_back(thunk->closureSlot);
+    thunk->frameSize = thunk->closureSlot + 1;
+    // The receiver: the interface itself for an interface method, else what a call
+    // passes (an address for pointer methods, a copy for value methods).
+    bool iface = s.kind == check::Selection::Kind::InterfaceMethod;
+    ExprPtr recv;
+    const check::Type* recvType;
+    if (iface) {
+      recv = expr(sel->x);
+      if (!s.path.empty()) recv = makeFieldRead(std::move(recv), s.path, true, sel->sel->pos);
+      recvType = check::anyType();
+    } else {
+      recv = receiverExpr(sel->x, s, sel->sel->pos);
+      recvType = s.method->pointerRecv ? static_cast<const check::Type*>(check::pointerTo(s.recvNamed))
+                                       : s.recvNamed;
+    }
+    if (!recv) return nullptr;
+    std::vector<ExprPtr> args;
+    for (int i = 0; i < params; ++i) {
+      const check::Type* pt = sig->params[static_cast<size_t>(i)];
+      if (isCountedType(pt) || (sig->variadic && i + 1 == params)) {
+        args.push_back(std::make_unique<LocalNode<true>>(i));
+      } else {
+        args.push_back(std::make_unique<LocalNode<false>>(i));
+      }
+    }
+    ExprPtr call;
+    FuncCode* saved = fn_;
+    fn_ = thunk;
+    ExprPtr captured = makeCaptureRead(thunk->closureSlot, 0, isCountedType(recvType));
+    if (iface) {
+      std::vector<const check::Type*> argTypes(sig->params.begin(), sig->params.end());
+      call = makeIfaceCall(std::move(captured), s.method->name, std::move(args), std::move(argTypes),
+                           newTemp(), sel->sel->pos);
+    } else if (s.method->decl) {
+      auto n = std::make_unique<CallNode>();
+      n->fn = funcs_.at(static_cast<const FuncDecl*>(s.method->decl));
+      n->pos = sel->sel->pos;
+      n->args.push_back(std::move(captured));
+      for (ExprPtr& a : args) n->args.push_back(std::move(a));
+      call = std::move(n);
+    }
+    fn_ = saved;
+    if (!call) return nullptr;
+    if (sig->results.empty()) {
+      auto st = std::make_unique<ExprStmtNode>();
+      st->x = std::move(call);
+      thunk->body.push_back(std::move(st));
+    } else {
+      auto ret = std::make_unique<ReturnNode>();
+      for (size_t r = 0; r < sig->results.size(); ++r) {
+        Target t;
+        t.kind = Target::Kind::Slot;
+        t.slot = thunk->resultSlots[r];
+        t.counted = isCountedType(sig->results[r]);
+        ret->results.push_back(t);
+      }
+      ret->multi = sig->results.size() > 1;
+      ret->values.push_back(std::move(call));
+      thunk->body.push_back(std::move(ret));
+    }
+    return makeBoundMethod(std::move(recv), isCountedType(recvType), isAggregate(recvType), thunk);
   }
 
   ExprPtr ident(const Ident* id) {
