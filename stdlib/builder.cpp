@@ -1,4 +1,7 @@
 // strings.Builder: a byte buffer grown as Go's append grows a []byte, read as a string.
+#include <algorithm>
+#include <cstring>
+
 #include "stdlib/packages.h"
 #include "stdlib/support.h"
 #include "stdlib/utf8.h"
@@ -12,47 +15,39 @@ using eval::Value;
 
 const check::Type* bytesType() { return check::sliceOf(check::basicType(check::BasicKind::Uint8)); }
 
-// The builder's buf field (the receiver is *Builder: its object).
-Value& bufOf(std::span<const AnyValue> a) {
+// The builder (the receiver is *Builder: its object). Field 0 holds the bytes as a
+// string object with spare room, field 1 that object's capacity.
+eval::StructObject* builderOf(std::span<const AnyValue> a) {
   auto* b = static_cast<eval::StructObject*>(a[0].value.p);
   if (!b) nilPanic();
-  return b->fields[0];
+  return b;
 }
 
-void append(Value& buf, std::string_view bytes) {
-  eval::SliceObject* s = eval::asSlice(buf);
-  int64_t len = s ? s->len() : 0;
-  int64_t cap = s ? s->cap() : 0;
-  int64_t need = len + static_cast<int64_t>(bytes.size());
-  if (need > cap) {
-    int64_t newCap = std::max<int64_t>(need, cap < 256 ? 2 * cap : cap + cap / 4);
-    newCap = std::max<int64_t>(newCap, 8);
-    eval::SliceObject* r = eval::makeSlice(need, newCap, false);
-    for (int64_t i = 0; i < len; ++i) r->base()[i] = s->base()[i];
-    eval::releaseRef(buf);
-    buf = Value{.p = r};
-    s = r;
-  } else {
-    eval::SliceObject* r = eval::SliceObject::make(s->array(), s->base(), need, cap);
-    eval::releaseRef(buf);
-    buf = Value{.p = r};
-    s = r;
+// Appends in place while the buffer is not shared (a String() result shares it), else
+// into a new buffer with twice the room, as Go's append grows the []byte.
+void append(eval::StructObject* b, std::string_view bytes) {
+  eval::StringObject* cur = b->fields[0].s;
+  size_t len = cur ? cur->size() : 0;
+  size_t cap = static_cast<size_t>(b->fields[1].i);
+  size_t need = len + bytes.size();
+  if (cur && cur->refs.load(std::memory_order_acquire) == 1 && need <= cap) {
+    std::memcpy(cur->mutableData() + len, bytes.data(), bytes.size());
+    cur->setSizeUnshared(need);
+    return;
   }
-  for (size_t i = 0; i < bytes.size(); ++i) s->base()[len + static_cast<int64_t>(i)].u = static_cast<unsigned char>(bytes[i]);
-}
-
-std::string contents(const Value& buf) {
-  eval::SliceObject* s = eval::asSlice(buf);
-  std::string out;
-  if (!s) return out;
-  out.resize(static_cast<size_t>(s->len()));
-  for (int64_t i = 0; i < s->len(); ++i) out[static_cast<size_t>(i)] = static_cast<char>(s->base()[i].u);
-  return out;
+  size_t newCap = std::max({need, 2 * cap, size_t{16}});
+  eval::StringObject* ns = eval::StringObject::allocate(newCap);
+  if (len) std::memcpy(ns->mutableData(), cur->data(), len);
+  std::memcpy(ns->mutableData() + len, bytes.data(), bytes.size());
+  ns->setSizeUnshared(need);
+  eval::releaseRef(b->fields[0]);
+  b->fields[0] = eval::stringValue(ns);
+  b->fields[1] = eval::intValue(static_cast<int64_t>(newCap));
 }
 
 void writeStringM(std::span<const AnyValue> a, Value* r) {
   std::string_view s = eval::stringView(a[1].value);
-  append(bufOf(a), s);
+  append(builderOf(a), s);
   r[0] = intResult(static_cast<int64_t>(s.size()));
   r[1] = Value{};
 }
@@ -60,48 +55,51 @@ void writeM(std::span<const AnyValue> a, Value* r) {
   eval::SliceObject* b = eval::asSlice(a[1].value);
   std::string bytes;
   for (int64_t i = 0; b && i < b->len(); ++i) bytes += static_cast<char>(b->base()[i].u);
-  append(bufOf(a), bytes);
+  append(builderOf(a), bytes);
   r[0] = intResult(static_cast<int64_t>(bytes.size()));
   r[1] = Value{};
 }
 void writeByteM(std::span<const AnyValue> a, Value* r) {
   char c = static_cast<char>(a[1].value.u);
-  append(bufOf(a), std::string_view(&c, 1));
+  append(builderOf(a), std::string_view(&c, 1));
   r[0] = Value{};
 }
 void writeRuneM(std::span<const AnyValue> a, Value* r) {
   std::string s;
   utf8::encodeRune(s, static_cast<int32_t>(a[1].value.i));
-  append(bufOf(a), s);
+  append(builderOf(a), s);
   r[0] = intResult(static_cast<int64_t>(s.size()));
   r[1] = Value{};
 }
-void stringM(std::span<const AnyValue> a, Value* r) { r[0] = stringResult(contents(bufOf(a))); }
+void stringM(std::span<const AnyValue> a, Value* r) {
+  Value v = builderOf(a)->fields[0];
+  eval::retainRef(v);
+  r[0] = v;
+}
 void lenM(std::span<const AnyValue> a, Value* r) {
-  eval::SliceObject* s = eval::asSlice(bufOf(a));
-  r[0] = intResult(s ? s->len() : 0);
+  r[0] = intResult(static_cast<int64_t>(eval::stringView(builderOf(a)->fields[0]).size()));
 }
-void capM(std::span<const AnyValue> a, Value* r) {
-  eval::SliceObject* s = eval::asSlice(bufOf(a));
-  r[0] = intResult(s ? s->cap() : 0);
-}
+void capM(std::span<const AnyValue> a, Value* r) { r[0] = builderOf(a)->fields[1]; }
 void resetM(std::span<const AnyValue> a, Value*) {
-  Value& buf = bufOf(a);
-  eval::releaseRef(buf);
-  buf = Value{};
+  eval::StructObject* b = builderOf(a);
+  eval::releaseRef(b->fields[0]);
+  b->fields[0] = Value{};
+  b->fields[1] = Value{};
 }
 void growM(std::span<const AnyValue> a, Value*) {
   int64_t n = a[1].value.i;
   if (n < 0) panicString("strings.Builder.Grow: negative count");
-  Value& buf = bufOf(a);
-  eval::SliceObject* s = eval::asSlice(buf);
-  int64_t len = s ? s->len() : 0;
-  int64_t cap = s ? s->cap() : 0;
-  if (cap - len >= n) return;
-  eval::SliceObject* r = eval::makeSlice(len, 2 * cap + n, false);
-  for (int64_t i = 0; i < len; ++i) r->base()[i] = s->base()[i];
-  eval::releaseRef(buf);
-  buf = Value{.p = r};
+  eval::StructObject* b = builderOf(a);
+  size_t len = eval::stringView(b->fields[0]).size();
+  size_t cap = static_cast<size_t>(b->fields[1].i);
+  if (cap - len >= static_cast<size_t>(n)) return;
+  size_t newCap = 2 * cap + static_cast<size_t>(n);
+  eval::StringObject* ns = eval::StringObject::allocate(newCap);
+  if (len) std::memcpy(ns->mutableData(), b->fields[0].s->data(), len);
+  ns->setSizeUnshared(len);
+  eval::releaseRef(b->fields[0]);
+  b->fields[0] = eval::stringValue(ns);
+  b->fields[1] = eval::intValue(static_cast<int64_t>(newCap));
 }
 
 }  // namespace
@@ -111,7 +109,8 @@ void registerBuilder(Packages& p) {
   const check::Type* i = check::basicType(BasicKind::Int);
   const check::Type* err = check::errorType();
   auto* st = new check::Struct;
-  st->fields.push_back(check::StructField{"buf", bytesType(), false, ""});
+  st->fields.push_back(check::StructField{"buf", check::basicType(BasicKind::String), false, ""});
+  st->fields.push_back(check::StructField{"cap", i, false, ""});
   auto* builder = new check::Named;
   builder->name = "Builder";
   builder->pkg = "strings";

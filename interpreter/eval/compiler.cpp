@@ -2,6 +2,7 @@
 // depends on a type or a name is taken here, once, so the nodes only compute.
 #include "interpreter/eval/compiler.h"
 
+#include <alloca.h>
 #include <unistd.h>
 
 #include <cstring>
@@ -187,24 +188,21 @@ Value* callFunctionValues(const FuncCode* fn, const Value* args, size_t n, Pos p
 Value* CallNode::invoke(Value* fp) { return callFunction(fn, args, fp, pos, Value{}); }
 
 void NativeCallNode::evalMulti(Value* fp, Value* out) {
-  AnyValue small[16];
-  std::vector<AnyValue> big;
-  AnyValue* argv = small;
-  if (args.size() > 16) {
-    big.resize(args.size());
-    argv = big.data();
-  }
-  for (size_t i = 0; i < args.size(); ++i) {
+  // Uninitialised room for the arguments (zeroing a fixed array costs more than the
+  // call on short natives).
+  size_t n = args.size();
+  auto* argv = static_cast<AnyValue*>(alloca(sizeof(AnyValue) * (n ? n : 1)));
+  for (size_t i = 0; i < n; ++i) {
     argv[i].type = argTypes[i];
     argv[i].value = args[i]->eval(fp);
   }
   try {
-    fn(std::span<const AnyValue>(argv, args.size()), out);
+    fn(std::span<const AnyValue>(argv, n), out);
   } catch (GoPanic& p) {
     if (p.trace.empty()) p.trace = stackTrace(pos);
     throw;
   }
-  for (size_t i = 0; i < args.size(); ++i) {
+  for (size_t i = 0; i < n; ++i) {
     if (argCounted[i]) releaseString(argv[i].value);
   }
 }

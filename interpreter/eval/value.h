@@ -43,6 +43,9 @@ class StringObject : public HeapObject {
   size_t size() const { return size_; }
   const char* data() const { return data_; }
   char* mutableData() { return data_; }
+  // Shrinks or regrows the visible length within the allocated bytes; only for an
+  // object nobody else holds (strings.Builder's buffer).
+  void setSizeUnshared(size_t n) { size_ = n; }
   std::string_view view() const { return {data_, size_}; }
   void destroy();
 
