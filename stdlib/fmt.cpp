@@ -104,6 +104,18 @@ void registerFmt(Packages& p) {
   p.addFunction(fmt, "Sprintln", p.signature({any}, {str}, true), sprintlnNative);
   p.addFunction(fmt, "Sprintf", p.signature({str, any}, {str}, true), sprintfNative);
   p.addFunction(fmt, "Errorf", p.signature({str, any}, {check::errorType()}, true), errorfNative);
+  {
+    auto* iface = new check::Interface;
+    check::Method m;
+    m.name = "String";
+    m.sig = p.signature({}, {str});
+    iface->methods.push_back(m);
+    auto* stringer = new check::Named;
+    stringer->name = "Stringer";
+    stringer->pkg = "fmt";
+    stringer->underlying = iface;
+    p.addType(fmt, "Stringer", stringer);
+  }
   const check::Type* writer = ioWriterType();
   p.addFunction(fmt, "Fprint", p.signature({writer, any}, {}, true), fprintNative);
   p.addFunction(fmt, "Fprintln", p.signature({writer, any}, {}, true), fprintlnNative);

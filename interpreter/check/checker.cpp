@@ -1106,6 +1106,18 @@ class Checker {
         }
         return hasDefault;
       }
+      case NodeKind::TypeSwitchStmt: {
+        auto sw = static_cast<const TypeSwitchStmt*>(s);
+        bool hasDefault = false;
+        for (const CaseClause* c : sw->clauses) {
+          hasDefault = hasDefault || c->isDefault;
+          for (const Stmt* x : c->body) {
+            if (hasBreak(x, false)) return false;
+          }
+          if (!terminatingList(c->body)) return false;
+        }
+        return hasDefault;
+      }
       case NodeKind::LabeledStmt: return terminating(static_cast<const LabeledStmt*>(s)->stmt);
       default: return false;
     }
