@@ -13,7 +13,9 @@ namespace {
 using eval::AnyValue;
 using eval::Value;
 
-const check::Type* bytesType() { return check::sliceOf(check::basicType(check::BasicKind::Uint8)); }
+const check::Type* bytesType() {
+  return check::sliceOf(check::basicType(check::BasicKind::Uint8));
+}
 
 // The builder (the receiver is *Builder: its object). Field 0 holds the bytes as a
 // string object with spare room, field 1 that object's capacity.
@@ -79,7 +81,9 @@ void stringM(std::span<const AnyValue> a, Value* r) {
 void lenM(std::span<const AnyValue> a, Value* r) {
   r[0] = intResult(static_cast<int64_t>(eval::stringView(builderOf(a)->fields[0]).size()));
 }
-void capM(std::span<const AnyValue> a, Value* r) { r[0] = builderOf(a)->fields[1]; }
+void capM(std::span<const AnyValue> a, Value* r) {
+  r[0] = builderOf(a)->fields[1];
+}
 void resetM(std::span<const AnyValue> a, Value*) {
   eval::StructObject* b = builderOf(a);
   eval::releaseRef(b->fields[0]);

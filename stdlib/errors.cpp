@@ -14,8 +14,12 @@ namespace {
 using eval::AnyValue;
 using eval::Value;
 
-const check::Type* stringType() { return check::basicType(check::BasicKind::String); }
-const check::Type* errType() { return check::errorType(); }
+const check::Type* stringType() {
+  return check::basicType(check::BasicKind::String);
+}
+const check::Type* errType() {
+  return check::errorType();
+}
 
 // A native struct type `pkg.name` with the given fields and pointer-receiver methods.
 check::Named* nativeStruct(const char* pkg, const char* name,
@@ -63,7 +67,9 @@ void wrapErrorUnwrap(std::span<const AnyValue> args, Value* results) {
   results[0] = retained(receiver(args)->fields[1]);
 }
 
-const check::Slice* errorSlice() { return check::sliceOf(errType()); }
+const check::Slice* errorSlice() {
+  return check::sliceOf(errType());
+}
 
 // errors.joinError {errs}: the messages joined by newlines.
 void joinErrorError(std::span<const AnyValue> args, Value* results);
@@ -143,8 +149,7 @@ eval::StructObject* newStruct(const check::Named* n) {
 }
 
 // Whether the dynamic value has a method `name` whose results are `results`.
-bool hasMethod(const check::Type* t, const char* name, size_t params,
-               const check::Type* result) {
+bool hasMethod(const check::Type* t, const char* name, size_t params, const check::Type* result) {
   check::Selection sel;
   if (check::lookupFieldOrMethod(t, name, &sel) != check::LookupResult::Found ||
       sel.kind == check::Selection::Kind::Field) {
@@ -196,7 +201,8 @@ bool isError(Value err, Value target, bool targetComparable) {
     }
     Value next[2]{};
     switch (unwrapError(err, next)) {
-      case Unwrapped::None: return false;
+      case Unwrapped::None:
+        return false;
       case Unwrapped::One: {
         bool r = isError(next[0], target, targetComparable);
         eval::releaseRef(next[0]);
@@ -230,8 +236,8 @@ bool asError(Value err, const check::Type* want, Value targetPtr) {
   eval::IfaceObject* i = eval::asIface(err);
   std::string reason;
   const check::Interface* wantIface = check::asInterface(want);
-  bool match = wantIface ? check::implements(i->type, wantIface, &reason)
-                         : check::identical(i->type, want);
+  bool match =
+      wantIface ? check::implements(i->type, wantIface, &reason) : check::identical(i->type, want);
   if (match) {
     if (eval::isAggregate(want)) {
       eval::copyAggregateInto(static_cast<eval::HeapObject*>(targetPtr.p),
@@ -246,7 +252,8 @@ bool asError(Value err, const check::Type* want, Value targetPtr) {
   }
   Value next[2]{};
   switch (unwrapError(err, next)) {
-    case Unwrapped::None: return false;
+    case Unwrapped::None:
+      return false;
     case Unwrapped::One: {
       bool r = asError(next[0], want, targetPtr);
       eval::releaseRef(next[0]);
@@ -269,7 +276,8 @@ void asNative(std::span<const AnyValue> args, Value* results) {
   if (!p || !target.value.p) panicString("errors: target must be a non-nil pointer");
   const check::Type* want = p->elem;
   std::string reason;
-  if (!check::asInterface(want) && !check::implements(want, check::asInterface(errType()), &reason)) {
+  if (!check::asInterface(want) &&
+      !check::implements(want, check::asInterface(errType()), &reason)) {
     panicString("errors: *target must be interface or implement error");
   }
   results[0] = boolResult(asError(args[0].value, want, target.value));
@@ -299,8 +307,8 @@ void joinNative(std::span<const AnyValue> args, Value* results) {
     results[0] = Value{};
     return;
   }
-  eval::SliceObject* s = eval::makeSlice(static_cast<int64_t>(errs.size()),
-                                         static_cast<int64_t>(errs.size()), true);
+  eval::SliceObject* s =
+      eval::makeSlice(static_cast<int64_t>(errs.size()), static_cast<int64_t>(errs.size()), true);
   for (size_t k = 0; k < errs.size(); ++k) s->base()[k] = retained(errs[k]);
   eval::StructObject* obj = newStruct(joinErrorType());
   obj->fields[0] = Value{.p = s};
@@ -311,7 +319,9 @@ void joinNative(std::span<const AnyValue> args, Value* results) {
 
 namespace errors {
 
-Value makeIface(const check::Type* dyn, Value v) { return Value{.p = new eval::IfaceObject(dyn, v)}; }
+Value makeIface(const check::Type* dyn, Value v) {
+  return Value{.p = new eval::IfaceObject(dyn, v)};
+}
 
 Value newError(std::string_view msg) {
   eval::StructObject* obj = newStruct(errorStringType());

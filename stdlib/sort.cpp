@@ -38,7 +38,9 @@ void stringsN(std::span<const AnyValue> a, Value*) {
   sortSlice(sliceArg(a, 0),
             [](Value x, Value y) { return eval::stringView(x) < eval::stringView(y); });
 }
-bool floatLess(double x, double y) { return x < y || (std::isnan(x) && !std::isnan(y)); }
+bool floatLess(double x, double y) {
+  return x < y || (std::isnan(x) && !std::isnan(y));
+}
 void float64sN(std::span<const AnyValue> a, Value*) {
   sortSlice(sliceArg(a, 0), [](Value x, Value y) { return floatLess(x.f, y.f); });
 }
@@ -54,9 +56,8 @@ void intsAreSortedN(std::span<const AnyValue> a, Value* r) {
   r[0] = boolResult(isSorted(sliceArg(a, 0), [](Value x, Value y) { return x.i < y.i; }));
 }
 void stringsAreSortedN(std::span<const AnyValue> a, Value* r) {
-  r[0] = boolResult(isSorted(sliceArg(a, 0), [](Value x, Value y) {
-    return eval::stringView(x) < eval::stringView(y);
-  }));
+  r[0] = boolResult(isSorted(
+      sliceArg(a, 0), [](Value x, Value y) { return eval::stringView(x) < eval::stringView(y); }));
 }
 
 bool callLess(Value fn, int64_t i, int64_t j) {
@@ -70,7 +71,8 @@ bool callLess(Value fn, int64_t i, int64_t j) {
 // permutation, then applies it.
 void sliceByLess(const AnyValue& x, Value less) {
   eval::SliceObject* s = eval::asSlice(x.value);
-  if (!check::asSliceType(x.type)) panicString("reflect: call of Slice on " + check::typeString(x.type, true) + " Value");
+  if (!check::asSliceType(x.type))
+    panicString("reflect: call of Slice on " + check::typeString(x.type, true) + " Value");
   if (!s || s->len() < 2) return;
   std::vector<int64_t> order(static_cast<size_t>(s->len()));
   for (size_t i = 0; i < order.size(); ++i) order[i] = static_cast<int64_t>(i);
@@ -81,12 +83,15 @@ void sliceByLess(const AnyValue& x, Value less) {
   std::copy(sorted.begin(), sorted.end(), s->base());
 }
 
-void sliceN(std::span<const AnyValue> a, Value*) { sliceByLess(a[0], a[1].value); }
+void sliceN(std::span<const AnyValue> a, Value*) {
+  sliceByLess(a[0], a[1].value);
+}
 
 bool callMethod(const AnyValue& recv, const char* name, std::initializer_list<int64_t> ints,
                 Value* out) {
   std::vector<AnyValue> args;
-  for (int64_t v : ints) args.push_back(AnyValue{check::basicType(check::BasicKind::Int), eval::intValue(v)});
+  for (int64_t v : ints)
+    args.push_back(AnyValue{check::basicType(check::BasicKind::Int), eval::intValue(v)});
   return fmt::methodCaller(recv, name, args, out);
 }
 
@@ -134,7 +139,10 @@ struct Data {
       int64_t i = m, j = b;
       while (i < j) {
         int64_t h = (i + j) / 2;
-        if (less(h, a)) i = h + 1; else j = h;
+        if (less(h, a))
+          i = h + 1;
+        else
+          j = h;
       }
       for (int64_t k = a; k < i - 1; ++k) swap(k, k + 1);
       return;
@@ -143,7 +151,10 @@ struct Data {
       int64_t i = a, j = m;
       while (i < j) {
         int64_t h = (i + j) / 2;
-        if (!less(m, h)) i = h + 1; else j = h;
+        if (!less(m, h))
+          i = h + 1;
+        else
+          j = h;
       }
       for (int64_t k = m; k > i; --k) swap(k, k - 1);
       return;
@@ -159,7 +170,10 @@ struct Data {
     int64_t p = n - 1;
     while (start < r) {
       int64_t c = (start + r) / 2;
-      if (!less(p - c, c)) start = c + 1; else r = c;
+      if (!less(p - c, c))
+        start = c + 1;
+      else
+        r = c;
     }
     int64_t end = n - start;
     if (start < m && m < end) rotate(start, m, end);
@@ -211,7 +225,10 @@ void searchN(std::span<const AnyValue> a, Value* r) {
     Value args[1] = {eval::intValue(h)};
     Value out[2]{};
     fmt::funcCaller(a[1].value, std::span<const Value>(args, std::size(args)), out);
-    if (!out[0].i) i = h + 1; else j = h;
+    if (!out[0].i)
+      i = h + 1;
+    else
+      j = h;
   }
   r[0] = intResult(i);
 }
@@ -229,11 +246,10 @@ void searchStringsN(std::span<const AnyValue> a, Value* r) {
   eval::SliceObject* s = sliceArg(a, 0);
   int64_t n = s ? s->len() : 0;
   std::string_view x = eval::stringView(a[1].value);
-  r[0] = intResult(std::lower_bound(s ? s->base() : nullptr, s ? s->base() + n : nullptr, x,
-                                    [](Value v, std::string_view want) {
-                                      return eval::stringView(v) < want;
-                                    }) -
-                   (s ? s->base() : nullptr));
+  r[0] = intResult(
+      std::lower_bound(s ? s->base() : nullptr, s ? s->base() + n : nullptr, x,
+                       [](Value v, std::string_view want) { return eval::stringView(v) < want; }) -
+      (s ? s->base() : nullptr));
 }
 
 // ---- math/rand ----------------------------------------------------------------------
@@ -259,9 +275,12 @@ void int63nN(std::span<const AnyValue> a, Value* r) {
   if (n <= 0) panicString("invalid argument to Int63n");
   r[0] = intResult(static_cast<int64_t>(random63() % static_cast<uint64_t>(n)));
 }
-void intN(std::span<const AnyValue>, Value* r) { r[0] = intResult(static_cast<int64_t>(random63())); }
+void intN(std::span<const AnyValue>, Value* r) {
+  r[0] = intResult(static_cast<int64_t>(random63()));
+}
 void float64N(std::span<const AnyValue>, Value* r) {
-  r[0] = floatResult(static_cast<double>(random63() >> 10) / static_cast<double>(uint64_t{1} << 53));
+  r[0] =
+      floatResult(static_cast<double>(random63() >> 10) / static_cast<double>(uint64_t{1} << 53));
 }
 void seedN(std::span<const AnyValue> a, Value*) {
   std::lock_guard<std::mutex> lock(randMu);

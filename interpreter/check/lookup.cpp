@@ -31,9 +31,8 @@ const Type* pointerBase(const Type* t, bool* isPointer) {
 LookupResult lookupFieldOrMethod(const Type* t, const std::string& name, Selection* out) {
   if (name == "_") return LookupResult::NotFound;
   bool startsAsPointer = false;
-  const Named* namedPointer = asNamed(t) && asNamed(t)->underlying->kind == TypeKind::Pointer
-                                  ? asNamed(t)
-                                  : nullptr;
+  const Named* namedPointer =
+      asNamed(t) && asNamed(t)->underlying->kind == TypeKind::Pointer ? asNamed(t) : nullptr;
   t = pointerBase(t, &startsAsPointer);
   std::vector<Candidate> current{{t, {}, startsAsPointer, startsAsPointer}};
   std::set<const Named*> seen;

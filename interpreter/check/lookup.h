@@ -22,11 +22,11 @@ struct Selection {
   // Field: every step to the field, the last one selecting it. Methods: the steps to the
   // embedded field holding the receiver (empty when x itself is the receiver).
   std::vector<FieldStep> path;
-  const Type* type = nullptr;   // the field's type, or the method's signature
+  const Type* type = nullptr;  // the field's type, or the method's signature
   const Method* method = nullptr;
-  const Named* recvNamed = nullptr;   // Method: the type that declares it
-  const Type* recvBase = nullptr;     // the type of the value the path ends at (T or *T)
-  bool indirect = false;              // the walk passed through a pointer
+  const Named* recvNamed = nullptr;  // Method: the type that declares it
+  const Type* recvBase = nullptr;    // the type of the value the path ends at (T or *T)
+  bool indirect = false;             // the walk passed through a pointer
 };
 
 enum class LookupResult { Found, NotFound, Ambiguous };

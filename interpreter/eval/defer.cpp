@@ -113,8 +113,7 @@ std::string panicMessage(const AnyValue& arg) {
     if (check::lookupFieldOrMethod(v.type, method, &sel) == check::LookupResult::Found &&
         sel.kind != check::Selection::Kind::Field && sel.method->sig->params.empty() &&
         sel.method->sig->results.size() == 1 &&
-        check::asBasic(sel.method->sig->results[0]) ==
-            check::basicType(check::BasicKind::String) &&
+        check::asBasic(sel.method->sig->results[0]) == check::basicType(check::BasicKind::String) &&
         callMethod(v, method, {}, out)) {
       std::string s(stringView(out[0]));
       releaseRef(out[0]);
@@ -188,6 +187,8 @@ StmtPtr makeDefer(ExprPtr call, bool resultCounted) {
   return n;
 }
 
-ExprPtr makeRecover() { return std::make_unique<RecoverNode>(); }
+ExprPtr makeRecover() {
+  return std::make_unique<RecoverNode>();
+}
 
 }  // namespace gol::eval

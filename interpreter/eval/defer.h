@@ -20,7 +20,7 @@ struct DeferRecord {
   ExprNode* call = nullptr;  // owned by its DeferNode
   Value* fp = nullptr;       // the deferring call's frame
   std::vector<Value> saved;
-  bool multi = false;        // the call has several results (ignored)
+  bool multi = false;  // the call has several results (ignored)
   bool resultCounted = false;
 };
 

@@ -46,7 +46,8 @@ bool equalValues(const check::Type* t, Value a, Value b) {
       if (basic->isFloat()) return a.f == b.f;
       return a.u == b.u;
     }
-    case check::TypeKind::Pointer: return pointerIdentity(a) == pointerIdentity(b);
+    case check::TypeKind::Pointer:
+      return pointerIdentity(a) == pointerIdentity(b);
     case check::TypeKind::Interface: {
       IfaceObject* x = asIface(a);
       IfaceObject* y = asIface(b);
@@ -77,7 +78,8 @@ bool equalValues(const check::Type* t, Value a, Value b) {
       }
       return true;
     }
-    default: return a.p == b.p;
+    default:
+      return a.p == b.p;
   }
 }
 
@@ -118,7 +120,8 @@ uint64_t hashValue(const check::Type* t, Value v) {
       for (int64_t i = 0; i < at->len; ++i) h = h * 31 + hashValue(at->elem, x->data()[i]);
       return mix(h);
     }
-    default: return mix(reinterpret_cast<uintptr_t>(v.p));
+    default:
+      return mix(reinterpret_cast<uintptr_t>(v.p));
   }
 }
 

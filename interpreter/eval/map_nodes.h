@@ -11,8 +11,7 @@ namespace gol::eval {
 ExprPtr makeMakeMap(const check::Map* type, ExprPtr sizeHint);
 ExprPtr makeMapLiteral(const check::Map* type, std::vector<std::pair<ExprPtr, ExprPtr>> entries,
                        syntax::Pos pos);
-ExprPtr makeMapIndex(ExprPtr m, ExprPtr key, const check::Map* type, bool commaOk,
-                     syntax::Pos pos);
+ExprPtr makeMapIndex(ExprPtr m, ExprPtr key, const check::Map* type, bool commaOk, syntax::Pos pos);
 ExprPtr makeMapLen(ExprPtr m);
 ExprPtr makeMapDelete(ExprPtr m, ExprPtr key, const check::Map* type, syntax::Pos pos);
 ExprPtr makeClear(ExprPtr x, bool isMap, bool counted);

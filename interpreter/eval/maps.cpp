@@ -97,6 +97,8 @@ void MapObject::destroy() {
   delete this;
 }
 
-void destroyMap(HeapObject* map) { static_cast<MapObject*>(map)->destroy(); }
+void destroyMap(HeapObject* map) {
+  static_cast<MapObject*>(map)->destroy();
+}
 
 }  // namespace gol::eval

@@ -42,6 +42,8 @@ struct MapObject : HeapObject {
   int64_t slotOf(Value key, uint64_t hash) const;
 };
 
-inline MapObject* asMap(Value v) { return static_cast<MapObject*>(v.p); }
+inline MapObject* asMap(Value v) {
+  return static_cast<MapObject*>(v.p);
+}
 
 }  // namespace gol::eval

@@ -13,7 +13,9 @@ namespace {
 
 const MethodTable* methodTable = nullptr;
 
-inline HeapObject* objectAt(Value v) { return static_cast<HeapObject*>(v.p); }
+inline HeapObject* objectAt(Value v) {
+  return static_cast<HeapObject*>(v.p);
+}
 
 // The cell at the end of `steps` from the object in base (borrowed).
 Value* walk(Value base, const std::vector<check::FieldStep>& steps, syntax::Pos pos) {
@@ -128,7 +130,8 @@ struct AddressOfCaptureNode : ExprNode {
   int index;
   Storage storage;
   Value eval(Value* fp) override {
-    BoxObject* box = static_cast<ClosureObject*>(fp[closureSlot].p)->boxes[static_cast<size_t>(index)];
+    BoxObject* box =
+        static_cast<ClosureObject*>(fp[closureSlot].p)->boxes[static_cast<size_t>(index)];
     return makePointer(box, &box->value, storage);
   }
 };
@@ -246,7 +249,9 @@ struct EqualityNode : ExprNode {
   }
 };
 
-std::string ifaceName(const check::Type* t) { return check::typeString(t, true); }
+std::string ifaceName(const check::Type* t) {
+  return check::typeString(t, true);
+}
 
 struct TypeAssertNode : ExprNode {
   ExprPtr x;
@@ -331,7 +336,9 @@ struct Dispatch {
   const check::Type* recvType = nullptr;  // the receiver parameter's type
 };
 
-bool isPointerType(const check::Type* t) { return check::asPointer(t) != nullptr; }
+bool isPointerType(const check::Type* t) {
+  return check::asPointer(t) != nullptr;
+}
 
 bool resolveDispatch(const check::Type* dyn, const std::string& name, Dispatch* d) {
   check::Selection sel;
@@ -558,8 +565,8 @@ Exec TypeSwitchNode::exec(Value* fp) {
       clause.bind.store(fp, b);
     }
     Exec e = execList(clause.body, fp);
-    if (e == Exec::Break || (e == Exec::BreakLabel && label &&
-                             currentGoroutine->branchTarget == label)) {
+    if (e == Exec::Break ||
+        (e == Exec::BreakLabel && label && currentGoroutine->branchTarget == label)) {
       e = Exec::Normal;
     }
     result = e;
@@ -672,14 +679,15 @@ void storeComplex(const Target& t, Value* fp, Value v) {
       releaseRef(a);
       return;
     }
-    default: return;
+    default:
+      return;
   }
 }
 
 ExprPtr makeFieldRead(ExprPtr base, std::vector<check::FieldStep> steps, bool counted,
                       syntax::Pos pos) {
-  if (auto local = dynamic_cast<LocalNode<true>*>(base.get()); local && steps.size() == 1 &&
-                                                              !steps[0].viaPointer) {
+  if (auto local = dynamic_cast<LocalNode<true>*>(base.get());
+      local && steps.size() == 1 && !steps[0].viaPointer) {
     auto n = std::make_unique<SlotFieldReadNode>();
     n->slot = local->slot;
     n->index = steps[0].index;
