@@ -797,7 +797,16 @@ class Compiler {
     auto code = std::make_unique<FuncCode>();
     FuncCode* thunk = code.get();
     program_.funcs.push_back(std::move(code));
-    thunk->name = "main." + s.method->name + "-fm";
+    // Go's name for the wrapper: main.T.M-fm, main.(*T).M-fm.
+    if (s.kind == check::Selection::Kind::Method && s.recvNamed) {
+      thunk->name = s.method->pointerRecv
+                        ? "main.(*" + s.recvNamed->name + ")." + s.method->name + "-fm"
+                        : "main." + s.recvNamed->name + "." + s.method->name + "-fm";
+    } else {
+      thunk->name = "main." + check::typeString(typeOf(sel->x).type) + "." + s.method->name +
+                    "-fm";
+    }
+    thunk->hiddenInTraces = true;
     int params = static_cast<int>(sig->params.size());
     thunk->hasParams = params > 0;
     thunk->paramCount = params;

@@ -60,6 +60,7 @@ struct FuncCode {
   // unboxed into their slots when it returns.
   std::vector<int> boxedResults;
   bool hasDefer = false;
+  bool hiddenInTraces = false;  // a method value's wrapper, which Go inlines
   std::vector<StmtPtr> body;
 };
 

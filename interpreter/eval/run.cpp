@@ -84,6 +84,10 @@ std::string stackTrace(syntax::Pos pos) {
   std::string out = "goroutine " + std::to_string(g->id) + " [running]:\n";
   int frames = 0;
   for (CallRecord* r = g->calls; r; r = r->caller) {
+    if (r->fn->hiddenInTraces) {
+      pos = r->callSite;
+      continue;
+    }
     if (frames++ == kMaxTraceFrames) {
       out += "...additional frames elided...\n";
       break;
