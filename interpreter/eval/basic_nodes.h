@@ -518,12 +518,16 @@ struct NativeCallNode : ExprNode {
   std::vector<const check::Type*> argTypes;
   std::vector<bool> argCounted;
   int resultCount = 0;
+  // f(xs...) for a variadic native: the last argument is a slice whose elements (of
+  // type spreadElem) are passed one by one.
+  const check::Type* spreadElem = nullptr;
   Value eval(Value* fp) override {
     Value out[8];
     evalMulti(fp, out);
     return out[0];
   }
   void evalMulti(Value* fp, Value* out) override;
+  void callSpread(Value* fp, Value* out);
   bool collectOperands(std::vector<ExprPtr*>& out) override {
     for (ExprPtr& a : args) out.push_back(&a);
     return true;

@@ -191,6 +191,10 @@ void NativeCallNode::evalMulti(Value* fp, Value* out) {
   // Uninitialised room for the arguments (zeroing a fixed array costs more than the
   // call on short natives).
   size_t n = args.size();
+  if (spreadElem) {
+    callSpread(fp, out);
+    return;
+  }
   auto* argv = static_cast<AnyValue*>(alloca(sizeof(AnyValue) * (n ? n : 1)));
   for (size_t i = 0; i < n; ++i) {
     argv[i].type = argTypes[i];
@@ -205,6 +209,27 @@ void NativeCallNode::evalMulti(Value* fp, Value* out) {
   for (size_t i = 0; i < n; ++i) {
     if (argCounted[i]) releaseString(argv[i].value);
   }
+}
+
+void NativeCallNode::callSpread(Value* fp, Value* out) {
+  std::vector<AnyValue> argv;
+  for (size_t i = 0; i + 1 < args.size(); ++i) argv.push_back(AnyValue{argTypes[i], args[i]->eval(fp)});
+  Value slice = args.back()->eval(fp);
+  size_t fixed = argv.size();
+  if (SliceObject* s = asSlice(slice)) {
+    for (int64_t k = 0; k < s->len(); ++k) argv.push_back(AnyValue{spreadElem, s->base()[k]});
+  }
+  try {
+    fn(std::span<const AnyValue>(argv.data(), argv.size()), out);
+  } catch (GoPanic& p) {
+    if (p.trace.empty()) p.trace = stackTrace(pos);
+    releaseRef(slice);
+    throw;
+  }
+  for (size_t i = 0; i < fixed; ++i) {
+    if (argCounted[i]) releaseRef(argv[i].value);
+  }
+  releaseRef(slice);
 }
 
 namespace {
@@ -1242,8 +1267,12 @@ class Compiler {
       return n;
     }
     // A package function implemented natively: arguments keep their own types.
-    if (c->hasEllipsis) return nullptr;
     auto n = std::make_unique<NativeCallNode>();
+    if (c->hasEllipsis) {
+      const check::Type* last = finalType(c->args.back());
+      n->spreadElem = check::asSliceType(last) ? check::asSliceType(last)->elem : nullptr;
+      if (!n->spreadElem) return nullptr;
+    }
     n->fn = natives_.find(callee->package->path, callee->name);
     n->pos = c->pos;
     auto nsig = static_cast<const check::Signature*>(callee->type);
@@ -1262,7 +1291,8 @@ class Compiler {
       const Expr* a = c->args[i];
       const check::Type* param = i < nsig->params.size() ? nsig->params[i] : nsig->params.back();
       // An interface parameter other than any (error) receives an interface value.
-      bool box = check::asInterface(param) && !check::asInterface(finalType(a)) &&
+      bool spreadArg = c->hasEllipsis && i + 1 == c->args.size();
+      bool box = !spreadArg && check::asInterface(param) && !check::asInterface(finalType(a)) &&
                  !check::asInterface(param)->methods.empty();
       n->args.push_back(box ? valueAs(a, param) : expr(a));
       n->argTypes.push_back(box ? param : finalType(a));
