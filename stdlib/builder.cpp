@@ -115,17 +115,9 @@ void registerBuilder(Packages& p) {
   auto* st = new check::Struct;
   st->fields.push_back(check::StructField{"buf", check::basicType(BasicKind::String), false, ""});
   st->fields.push_back(check::StructField{"cap", i, false, ""});
-  auto* builder = new check::Named;
-  builder->name = "Builder";
-  builder->pkg = "strings";
-  builder->underlying = st;
+  check::Named* builder = nativeNamed("strings", "Builder", st);
   auto method = [&](const char* name, const check::Signature* sig, eval::NativeFunction fn) {
-    check::Method m;
-    m.name = name;
-    m.sig = sig;
-    m.pointerRecv = true;
-    m.native = reinterpret_cast<const void*>(fn);
-    builder->methods.push_back(m);
+    addNativeMethod(builder, name, sig, fn);
   };
   method("WriteString", p.signature({check::basicType(BasicKind::String)}, {i, err}), writeStringM);
   method("Write", p.signature({bytesType()}, {i, err}), writeM);

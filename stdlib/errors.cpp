@@ -21,28 +21,19 @@ const check::Type* errType() {
   return check::errorType();
 }
 
-// A native struct type `pkg.name` with the given fields and pointer-receiver methods.
+// A native struct type `pkg.name` with the given fields.
 check::Named* nativeStruct(const char* pkg, const char* name,
                            std::initializer_list<check::StructField> fields) {
   auto* st = new check::Struct;
   st->fields.assign(fields);
-  auto* n = new check::Named;
-  n->name = name;
-  n->pkg = pkg;
-  n->underlying = st;
-  return n;
+  return nativeNamed(pkg, name, st);
 }
 
 void addMethod(check::Named* n, const char* name, std::initializer_list<const check::Type*> results,
                eval::NativeFunction fn) {
   auto* sig = new check::Signature;
   sig->results.assign(results);
-  check::Method m;
-  m.name = name;
-  m.sig = sig;
-  m.pointerRecv = true;
-  m.native = reinterpret_cast<const void*>(fn);
-  n->methods.push_back(m);
+  addNativeMethod(n, name, sig, fn);
 }
 
 eval::StructObject* receiver(std::span<const AnyValue> args) {

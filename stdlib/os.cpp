@@ -27,11 +27,7 @@ const check::Named* fileType() {
   static check::Named* t = [] {
     auto* st = new check::Struct;
     st->fields.push_back(check::StructField{"fd", check::basicType(check::BasicKind::Int), false, ""});
-    auto* n = new check::Named;
-    n->name = "File";
-    n->pkg = "os";
-    n->underlying = st;
-    return n;
+    return nativeNamed("os", "File", st);
   }();
   return t;
 }
@@ -120,14 +116,7 @@ void registerOs(Packages& p) {
   p.addFunction(pkg, "Getenv", p.signature({str}, {str}), getenvN);
   p.addVariable(pkg, "Args", check::sliceOf(str), &argsCell);
   auto* file = const_cast<check::Named*>(fileType());
-  if (file->methods.empty()) {
-    check::Method write;
-    write.name = "Write";
-    write.sig = writeSignature();
-    write.pointerRecv = true;
-    write.native = reinterpret_cast<const void*>(&fileWrite);
-    file->methods.push_back(write);
-  }
+  if (file->methods.empty()) addNativeMethod(file, "Write", writeSignature(), fileWrite);
   p.addType(pkg, "File", file);
   if (!stdoutCell.p) {
     stdoutCell = newFile(1);

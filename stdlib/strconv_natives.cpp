@@ -89,19 +89,11 @@ const check::Named* numErrorType() {
     auto* st = new check::Struct;
     const check::Type* str = check::basicType(check::BasicKind::String);
     st->fields = {{"Func", str, false, ""}, {"Num", str, false, ""}, {"Err", check::errorType(), false, ""}};
-    auto* n = new check::Named;
-    n->name = "NumError";
-    n->pkg = "strconv";
-    n->underlying = st;
+    check::Named* n = nativeNamed("strconv", "NumError", st);
     auto method = [&](const char* name, const check::Type* result, eval::NativeFunction fn) {
       auto* sig = new check::Signature;
       sig->results.push_back(result);
-      check::Method m;
-      m.name = name;
-      m.sig = sig;
-      m.pointerRecv = true;
-      m.native = reinterpret_cast<const void*>(fn);
-      n->methods.push_back(m);
+      addNativeMethod(n, name, sig, fn);
     };
     method("Error", str, numErrorError);
     method("Unwrap", check::errorType(), numErrorUnwrap);

@@ -28,6 +28,26 @@ namespace gol::stdlib {
   throw p;
 }
 
+// A named type of a native package (`strconv.NumError`); it lives as long as the process.
+inline check::Named* nativeNamed(const char* pkg, const char* name, const check::Type* underlying) {
+  auto* n = new check::Named;
+  n->name = name;
+  n->pkg = pkg;
+  n->underlying = underlying;
+  return n;
+}
+
+// Adds a natively implemented method to a native named type (the receiver is args[0]).
+inline void addNativeMethod(check::Named* n, const char* name, const check::Signature* sig,
+                            eval::NativeFunction fn, bool pointerRecv = true) {
+  check::Method m;
+  m.name = name;
+  m.sig = sig;
+  m.pointerRecv = pointerRecv;
+  m.native = reinterpret_cast<const void*>(fn);
+  n->methods.push_back(m);
+}
+
 // A string result for a native: a new reference the caller owns.
 inline eval::Value stringResult(std::string_view s) {
   return eval::stringValue(eval::StringObject::make(s));
