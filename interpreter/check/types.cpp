@@ -121,6 +121,13 @@ const Map* mapOf(const Type* key, const Type* elem) {
   return m.get();
 }
 
+const Chan* chanOf(const Type* elem, ChanDir dir) {
+  static std::map<std::pair<const Type*, ChanDir>, std::unique_ptr<Chan>> chans;
+  auto& c = chans[{elem, dir}];
+  if (!c) c = std::make_unique<Chan>(elem, dir);
+  return c.get();
+}
+
 int Struct::fieldIndex(const std::string& name) const {
   for (size_t i = 0; i < fields.size(); ++i) {
     if (fields[i].name == name) return static_cast<int>(i);
@@ -179,6 +186,7 @@ bool nillable(const Type* t) {
   switch (under(t)->kind) {
     case TypeKind::Slice:
     case TypeKind::Map:
+    case TypeKind::Chan:
     case TypeKind::Signature:
     case TypeKind::Pointer:
     case TypeKind::Interface: return true;
@@ -205,6 +213,11 @@ bool identical(const Type* a, const Type* b) {
       auto x = static_cast<const Map*>(a);
       auto y = static_cast<const Map*>(b);
       return identical(x->key, y->key) && identical(x->elem, y->elem);
+    }
+    case TypeKind::Chan: {
+      auto x = static_cast<const Chan*>(a);
+      auto y = static_cast<const Chan*>(b);
+      return x->dir == y->dir && identical(x->elem, y->elem);
     }
     case TypeKind::Struct: {
       auto x = static_cast<const Struct*>(a);
@@ -302,6 +315,16 @@ std::string typeString(const Type* t, bool reflect) {
     case TypeKind::Map: {
       auto m = static_cast<const Map*>(t);
       return "map[" + typeString(m->key, reflect) + "]" + typeString(m->elem, reflect);
+    }
+    case TypeKind::Chan: {
+      auto c = static_cast<const Chan*>(t);
+      std::string elem = typeString(c->elem, reflect);
+      if (c->dir == ChanDir::Send) return "chan<- " + elem;
+      if (c->dir == ChanDir::Recv) return "<-chan " + elem;
+      // chan (<-chan T) needs parentheses so the arrow binds as written.
+      auto inner = asChan(c->elem);
+      if (c->elem->kind == TypeKind::Chan && inner->dir == ChanDir::Recv) elem = "(" + elem + ")";
+      return "chan " + elem;
     }
     case TypeKind::Struct: {
       auto st = static_cast<const Struct*>(t);

@@ -18,7 +18,7 @@ enum class BasicKind {
   UntypedNil,
 };
 
-enum class TypeKind { Basic, Tuple, Signature, Interface, Slice, Array, Struct, Pointer, Map, Named };
+enum class TypeKind { Basic, Tuple, Signature, Interface, Slice, Array, Struct, Pointer, Map, Chan, Named };
 
 struct Type {
   TypeKind kind;
@@ -86,6 +86,15 @@ struct Map : Type {
 };
 const Map* mapOf(const Type* key, const Type* elem);
 
+// chan T, chan<- T (Send) and <-chan T (Recv), interned.
+enum class ChanDir : uint8_t { Both, Send, Recv };
+struct Chan : Type {
+  const Type* elem;
+  ChanDir dir;
+  Chan(const Type* e, ChanDir d) : Type(TypeKind::Chan), elem(e), dir(d) {}
+};
+const Chan* chanOf(const Type* elem, ChanDir dir = ChanDir::Both);
+
 struct StructField {
   std::string name;
   const Type* type = nullptr;
@@ -149,6 +158,7 @@ inline const Interface* asInterface(const Type* t) {
   return underAs<Interface>(t, TypeKind::Interface);
 }
 inline const Map* asMap(const Type* t) { return underAs<Map>(t, TypeKind::Map); }
+inline const Chan* asChan(const Type* t) { return underAs<Chan>(t, TypeKind::Chan); }
 inline const Slice* asSliceType(const Type* t) { return underAs<Slice>(t, TypeKind::Slice); }
 inline const Array* asArray(const Type* t) { return underAs<Array>(t, TypeKind::Array); }
 inline const Signature* asSignature(const Type* t) {

@@ -223,6 +223,7 @@ void destroyObject(HeapObject* object) {
       return;
     }
     case HeapObject::Kind::Map: destroyMap(object); return;
+    case HeapObject::Kind::Chan: destroyChan(object); return;
   }
 }
 

@@ -21,7 +21,7 @@ namespace gol::eval {
 // Every heap object starts with this header: an atomic reference count (goroutines may
 // share objects) and its kind, so a reference can be released without its static type.
 struct HeapObject {
-  enum class Kind : uint8_t { String, Array, Slice, Box, Closure, Struct, Pointer, Iface, Map };
+  enum class Kind : uint8_t { String, Array, Slice, Box, Closure, Struct, Pointer, Iface, Map, Chan };
   std::atomic<uint32_t> refs{1};
   Kind kind;
   explicit HeapObject(Kind k) : kind(k) {}
@@ -217,8 +217,9 @@ struct StructObject : HeapObject {
   explicit StructObject(const check::Struct* t) : HeapObject(Kind::Struct), type(t) {}
 };
 
-// Frees a map (maps.cpp).
+// Frees a map (maps.cpp) and a channel (channels.cpp).
 void destroyMap(HeapObject* map);
+void destroyChan(HeapObject* chan);
 
 // A pointer to a variable that is not an aggregate (`&x` for an int x, `&s.n`, `&a[i]`,
 // new(int)): the cell, and the object owning it (a box, struct, or array). Pointers to
