@@ -867,7 +867,7 @@ void Printer::printValue(const eval::AnyValue& arg, int32_t verb, int depth, boo
     fmtPointer(arg, verb);
     return;
   }
-  if (u && u->kind == check::TypeKind::Signature) {
+  if (u && (u->kind == check::TypeKind::Signature || u->kind == check::TypeKind::Chan)) {
     fmtPointer(arg, verb);
     return;
   }

@@ -2,13 +2,32 @@
 
 #include <unistd.h>
 
+#include <chrono>
 #include <cstdio>
+#include <mutex>
+#include <thread>
 
 namespace gol::stdlib {
 
 namespace {
 
-std::string stdoutBuffer;
+// The process's standard output, shared by every goroutine. `mu` guards every field.
+// When stdout is a terminal each write goes out at once, as in Go; otherwise writes are
+// buffered and a flusher thread writes them out every few milliseconds, so a pipe still
+// sees a long-running program's output as it goes. Once the program has ended (closed),
+// writes from goroutines still winding down are dropped, as Go's process would be gone.
+struct Output {
+  std::mutex mu;
+  std::string buffer;
+  bool terminal = isatty(1) == 1;
+  bool flusherStarted = false;
+  bool closed = false;
+};
+
+Output& output() {
+  static Output* out = new Output;  // never destroyed: goroutines may write at exit
+  return *out;
+}
 
 void writeAll(int fd, std::string_view bytes) {
   while (!bytes.empty()) {
@@ -18,21 +37,59 @@ void writeAll(int fd, std::string_view bytes) {
   }
 }
 
+void flushLocked(Output& out) {
+  writeAll(1, out.buffer);
+  out.buffer.clear();
+}
+
+void startFlusher() {
+  std::thread([] {
+    Output& out = output();
+    for (;;) {
+      std::this_thread::sleep_for(std::chrono::milliseconds(10));
+      std::lock_guard lock(out.mu);
+      if (!out.buffer.empty()) flushLocked(out);
+    }
+  }).detach();
+}
+
 }  // namespace
 
 void writeStdout(std::string_view bytes) {
-  stdoutBuffer.append(bytes);
-  if (stdoutBuffer.size() >= (64u << 10)) flushStdout();
+  Output& out = output();
+  std::lock_guard lock(out.mu);
+  if (out.closed) return;
+  if (out.terminal) {
+    writeAll(1, bytes);
+    return;
+  }
+  out.buffer.append(bytes);
+  if (out.buffer.size() >= (64u << 10)) flushLocked(out);
+  if (!out.flusherStarted) {
+    out.flusherStarted = true;
+    startFlusher();
+  }
 }
 
 void flushStdout() {
-  writeAll(1, stdoutBuffer);
-  stdoutBuffer.clear();
+  Output& out = output();
+  std::lock_guard lock(out.mu);
+  flushLocked(out);
 }
 
 void writeStderr(std::string_view bytes) {
-  flushStdout();
+  Output& out = output();
+  std::lock_guard lock(out.mu);
+  if (out.closed) return;
+  flushLocked(out);
   writeAll(2, bytes);
+}
+
+void closeOutput() {
+  Output& out = output();
+  std::lock_guard lock(out.mu);
+  flushLocked(out);
+  out.closed = true;
 }
 
 Packages::Packages() {
@@ -46,6 +103,7 @@ Packages::Packages() {
   registerErrors(*this);
   registerSort(*this);
   registerBuilder(*this);
+  registerRuntime(*this);
 }
 
 void Packages::addType(check::Package& pkg, const std::string& name, const check::Type* type) {

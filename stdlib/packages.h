@@ -56,6 +56,7 @@ void registerOs(Packages& p);
 void registerErrors(Packages& p);
 void registerSort(Packages& p);
 void registerBuilder(Packages& p);
+void registerRuntime(Packages& p);
 
 // io.Writer, the interface fmt.Fprint* write to.
 const check::Type* ioWriterType();
@@ -70,5 +71,7 @@ void setArgs(const std::vector<std::string>& args);
 void writeStdout(std::string_view bytes);
 void writeStderr(std::string_view bytes);
 void flushStdout();
+// The program has ended: flushes and drops whatever goroutines still write.
+void closeOutput();
 
 }  // namespace gol::stdlib

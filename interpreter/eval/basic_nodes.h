@@ -48,9 +48,8 @@ struct GlobalNode : ExprNode {
   Value* cell;
   explicit GlobalNode(Value* c) : cell(c) {}
   Value eval(Value*) override {
-    Value v = *cell;
-    if constexpr (Counted) retainString(v);
-    return v;
+    if constexpr (Counted) return loadRef(cell);
+    return *cell;
   }
 };
 
@@ -117,7 +116,13 @@ struct Target {
       }
       return;
     }
-    counted ? storeCell<true>(at, v) : storeCell<false>(at, v);
+    if (!counted) {
+      *at = v;
+    } else if (kind == Kind::Slot) {
+      storeCell<true>(at, v);
+    } else {
+      storeRef(at, v);  // a heap cell other goroutines may reach
+    }
   }
   void store(Value* fp, Value v) const {
     switch (kind) {

@@ -8,9 +8,8 @@ template <bool Counted>
 struct BoxedReadNode : ExprNode {
   int slot;
   Value eval(Value* fp) override {
-    Value v = boxAt(fp[slot])->value;
-    if constexpr (Counted) retainRef(v);
-    return v;
+    if constexpr (Counted) return loadRef(&boxAt(fp[slot])->value);
+    return boxAt(fp[slot])->value;
   }
 };
 
@@ -19,9 +18,9 @@ struct CaptureReadNode : ExprNode {
   int closureSlot;
   size_t index;
   Value eval(Value* fp) override {
-    Value v = closureAt(fp[closureSlot])->boxes[index]->value;
-    if constexpr (Counted) retainRef(v);
-    return v;
+    Value* cell = &closureAt(fp[closureSlot])->boxes[index]->value;
+    if constexpr (Counted) return loadRef(cell);
+    return *cell;
   }
 };
 

@@ -149,8 +149,7 @@ void runFrame(GoroutineState* g, const FuncCode* fn, Value* frame, Value* caller
   }
   for (int r : fn->boxedResults) {
     auto* box = static_cast<BoxObject*>(frame[r].p);
-    Value v = box->value;
-    if (box->counted) retainRef(v);
+    Value v = box->counted ? loadRef(&box->value) : box->value;
     releaseRef(frame[r]);
     frame[r] = v;
   }

@@ -98,6 +98,7 @@ struct GoNode : StmtNode {
     s->creator = creator;
     s->pos = pos;
     s->creatorId = currentState()->id;
+    enableSharedCells();
     rt::go(goroutineEntry, s);
     return Exec::Normal;
   }
@@ -350,7 +351,5 @@ StmtPtr makeSelect(std::vector<SelectCaseCode> cases, int defaultCase,
   n->pos = pos;
   return n;
 }
-
-void goexit() { throw GoexitRequest{}; }
 
 }  // namespace gol::eval

@@ -38,9 +38,6 @@ struct SelectCaseCode {
 StmtPtr makeSelect(std::vector<SelectCaseCode> cases, int defaultCase,
                    std::vector<StmtPtr> defaultBody, syntax::Pos pos);
 
-// runtime.Goexit: runs the goroutine's deferred calls and ends it.
-[[noreturn]] void goexit();
-
 // Set up and tear down a goroutine's state (run.cpp): `first` is its first value-stack
 // segment; margin is the native stack kept free for reports.
 void initGoroutineState(GoroutineState* g, ValueSegment* first, size_t margin);

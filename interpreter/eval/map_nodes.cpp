@@ -61,16 +61,20 @@ struct MapIndexNode : ExprNode {
     Value mv = m->eval(fp);
     Value k = key->eval(fp);
     MapObject* map = asMap(mv);
-    Value* cell = map ? withTrace(pos, [&] { return map->find(k); }) : nullptr;
-    if (keyStorage != Storage::Scalar) releaseRef(k);
-    if (cell) {
-      *out = *cell;
-      if (valueStorage != Storage::Scalar) retainRef(*out);
-    } else {
-      *out = zeroValue(type->elem);
+    bool found;
+    {
+      MapReadGuard guard(map, pos);
+      Value* cell = map ? withTrace(pos, [&] { return map->find(k); }) : nullptr;
+      found = cell != nullptr;
+      if (cell) {
+        *out = *cell;
+        if (valueStorage != Storage::Scalar) retainRef(*out);
+      }
     }
+    if (keyStorage != Storage::Scalar) releaseRef(k);
+    if (!found) *out = zeroValue(type->elem);
     releaseRef(mv);
-    return cell != nullptr;
+    return found;
   }
   Value eval(Value* fp) override {
     Value v;
@@ -85,7 +89,7 @@ struct MapLenNode : ExprNode {
   Value eval(Value* fp) override {
     Value mv = m->eval(fp);
     MapObject* map = asMap(mv);
-    int64_t n = map ? static_cast<int64_t>(map->live) : 0;
+    int64_t n = map ? static_cast<int64_t>(map->live) : 0;  // one word: no lock needed
     releaseRef(mv);
     return intValue(n);
   }
@@ -97,7 +101,10 @@ struct MapDeleteNode : ExprNode {
   Value eval(Value* fp) override {
     Value mv = m->eval(fp);
     Value k = key->eval(fp);
-    if (MapObject* map = asMap(mv)) withTrace(pos, [&] { map->erase(k); });
+    if (MapObject* map = asMap(mv)) {
+      MapWriteGuard guard(map, pos);
+      withTrace(pos, [&] { map->erase(k); });
+    }
     if (keyStorage != Storage::Scalar) releaseRef(k);
     releaseRef(mv);
     return Value{};
@@ -111,7 +118,10 @@ struct ClearNode : ExprNode {
   Value eval(Value* fp) override {
     Value v = x->eval(fp);
     if (isMap) {
-      if (MapObject* map = asMap(v)) map->clear();
+      if (MapObject* map = asMap(v)) {
+        MapWriteGuard guard(map, pos);
+        map->clear();
+      }
     } else if (SliceObject* s = asSlice(v)) {
       Value* base = s->base();
       const check::Type* elem = s->array()->elemType();
@@ -140,17 +150,27 @@ struct RangeMapNode : StmtNode {
     storeCell<true>(fp + mapSlot, x->eval(fp));
     MapObject* map = asMap(fp[mapSlot]);
     Exec result = Exec::Normal;
-    for (size_t i = 0; map && i < map->entries.size(); ++i) {
-      if (!map->entries[i].live) continue;
-      if (key.kind != Target::Kind::Blank) {
-        Value k = map->entries[i].key;
+    for (size_t i = 0;; ++i) {
+      // The entry is copied out under the map's lock; the body runs without it.
+      Value k{}, v{};
+      {
+        MapReadGuard guard(map, pos, "concurrent map iteration and map write");
+        if (!map || i >= map->entries.size()) break;
+        if (!map->entries[i].live) continue;
+        k = map->entries[i].key;
+        v = map->entries[i].value;
         if (key.counted) retainRef(k);
-        key.store(fp, k);
-      }
-      if (value.kind != Target::Kind::Blank && i < map->entries.size() && map->entries[i].live) {
-        Value v = map->entries[i].value;
         if (value.counted) retainRef(v);
+      }
+      if (key.kind != Target::Kind::Blank) {
+        key.store(fp, k);
+      } else if (key.counted) {
+        releaseRef(k);
+      }
+      if (value.kind != Target::Kind::Blank) {
         value.store(fp, v);
+      } else if (value.counted) {
+        releaseRef(v);
       }
       Exec e = execList(body, fp);
       if (loopShouldExit(e, label, &result)) break;

@@ -4,14 +4,22 @@
 // later growth compacts); an open-addressing index of entry numbers finds them. Range
 // walks the entry vector by position, so deleting during a range is safe and entries
 // added during it may or may not be seen, as Go allows. A map value is a MapObject*
-// (null: the nil map). A MapObject is not locked: concurrent writes are a data race
-// in Go too.
+// (null: the nil map).
+//
+// Concurrency: once a second goroutine exists (sharedCells), every operation holds the
+// map's `lock` (which guards entries, index and live), so a racy program cannot corrupt
+// the table; and, as Go's hashWriting flag does, `writing` is set for the length of a
+// write so that an overlapping write or read ends the program with Go's fatal error
+// (`concurrent map writes`, `concurrent map read and map write`).
 #pragma once
 
 #include <cstdint>
 #include <vector>
 
 #include "interpreter/eval/value.h"
+#include "interpreter/syntax/source.h"
+#include "runtime/goroutine.h"
+#include "runtime/spinlock.h"
 
 namespace gol::eval {
 
@@ -27,6 +35,8 @@ struct MapObject : HeapObject {
   std::vector<Entry> entries;
   std::vector<int32_t> index;  // entry number, or -1 (empty); size a power of two
   size_t live = 0;
+  rt::SpinLock lock;
+  std::atomic<bool> writing{false};
 
   explicit MapObject(const check::Map* t);
   // The value cell for key, or null.
@@ -45,5 +55,55 @@ struct MapObject : HeapObject {
 inline MapObject* asMap(Value v) {
   return static_cast<MapObject*>(v.p);
 }
+
+// Records where the running goroutine is, for the report of a fatal error (run.cpp).
+void setFatalPosition(syntax::Pos pos);
+
+// Holds a map for a write (insert, assignment, delete, clear) while goroutines share cells.
+class MapWriteGuard {
+ public:
+  MapWriteGuard(MapObject* m, syntax::Pos pos)
+      : m_(m && sharedCells.load(std::memory_order_relaxed) ? m : nullptr) {
+    if (!m_) return;
+    if (m_->writing.exchange(true, std::memory_order_acquire)) {
+      setFatalPosition(pos);
+      rt::fatal("concurrent map writes");
+    }
+    m_->lock.lock();
+  }
+  ~MapWriteGuard() {
+    if (!m_) return;
+    m_->lock.unlock();
+    m_->writing.store(false, std::memory_order_release);
+  }
+  MapWriteGuard(const MapWriteGuard&) = delete;
+  MapWriteGuard& operator=(const MapWriteGuard&) = delete;
+
+ private:
+  MapObject* m_;
+};
+
+// Holds a map for a read (index, len, one step of range) while goroutines share cells.
+class MapReadGuard {
+ public:
+  MapReadGuard(MapObject* m, syntax::Pos pos,
+               const char* fatalMessage = "concurrent map read and map write")
+      : m_(m && sharedCells.load(std::memory_order_relaxed) ? m : nullptr) {
+    if (!m_) return;
+    if (m_->writing.load(std::memory_order_acquire)) {
+      setFatalPosition(pos);
+      rt::fatal(fatalMessage);
+    }
+    m_->lock.lock();
+  }
+  ~MapReadGuard() {
+    if (m_) m_->lock.unlock();
+  }
+  MapReadGuard(const MapReadGuard&) = delete;
+  MapReadGuard& operator=(const MapReadGuard&) = delete;
+
+ private:
+  MapObject* m_;
+};
 
 }  // namespace gol::eval

@@ -14,6 +14,7 @@
 #include <cstring>
 
 #include "interpreter/eval/compiler.h"
+#include "interpreter/eval/maps.h"
 #include "interpreter/eval/nodes.h"
 #include "runtime/runtime.h"
 #include "stdlib/packages.h"
@@ -47,6 +48,10 @@ const char* waitReasonText(rt::WaitReason r) { return rt::wait_reason_string(r);
 }  // namespace
 
 GoroutineState* currentState() noexcept { return static_cast<GoroutineState*>(rt::user()); }
+
+void setFatalPosition(syntax::Pos pos) {
+  if (GoroutineState* g = currentState()) g->pos = pos;
+}
 
 Value* growValueStack(GoroutineState* g, int frameSize) {
   ValueSegment* cur = g->segment;
@@ -229,7 +234,7 @@ int run(Program& program, int maxprocs) {
   cfg.on_fatal = reportFatal;
   MainContext ctx{&program};
   rt::ExitInfo e = rt::start(cfg, [&ctx] { mainGoroutine(&ctx); });
-  stdlib::flushStdout();
+  stdlib::closeOutput();
   return e.code;
 }
 

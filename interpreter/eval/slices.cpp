@@ -72,12 +72,24 @@ struct SliceIndexNode : ExprNode {
   Value eval(Value* fp) override {
     Value sv = s->eval(fp);
     Value iv = i->eval(fp);
-    Value v = *sliceCell(sv, iv, UnsignedIndex, pos);
-    if constexpr (Counted) retainRef(v);
+    Value* cell = sliceCell(sv, iv, UnsignedIndex, pos);
+    Value v = Counted ? loadRef(cell) : *cell;
     releaseRef(sv);
     return v;
   }
 };
+
+// A copy of the element in `cell` for a new cell: retained, or cloned for aggregates
+// (holding a reference while cloning, as a racing append may replace it).
+inline Value copyElem(const Value* cell, bool counted, const check::Type* aggElem) {
+  if (aggElem) {
+    Value o = loadRef(cell);
+    Value c = cloneAggregate(o);
+    releaseRef(o);
+    return c;
+  }
+  return counted ? loadRef(cell) : *cell;
+}
 
 [[noreturn]] void sliceBoundsPanic(syntax::Pos pos, const std::string& what) {
   runtimePanicAt(pos, "slice bounds out of range " + what);
@@ -151,28 +163,17 @@ SliceObject* grow(SliceObject* s, int64_t extra, bool counted, ElemLayout layout
   int64_t newCap = growCapacity(oldCap, newLen, layout);
   // Struct elements are copied: the old array keeps its own values, as in Go.
   SliceObject* r = newSlice(newLen, newCap, counted, aggElem, newLen);
-  for (int64_t i = 0; i < oldLen; ++i) {
-    Value v = s->base()[i];
-    if (aggElem) {
-      v = cloneAggregate(v);
-    } else if (counted) {
-      retainRef(v);
-    }
-    r->base()[i] = v;
-  }
+  for (int64_t i = 0; i < oldLen; ++i) r->base()[i] = copyElem(s->base() + i, counted, aggElem);
   return r;
 }
 
-// Stores into a cell that may hold an old value (a shared array's spare capacity).
+// Stores into a cell that may hold an old value (a shared array's spare capacity, which
+// a racing append may be filling too).
 inline void putElem(Value* cell, Value v, bool counted, const check::Type* aggElem = nullptr) {
   if (aggElem) {
-    Value old = *cell;
-    *cell = ownAggregate(v);
-    releaseRef(old);
+    storeRef(cell, ownAggregate(v));
   } else if (counted) {
-    Value old = *cell;
-    *cell = v;
-    releaseRef(old);
+    storeRef(cell, v);
   } else {
     *cell = v;
   }
@@ -208,12 +209,7 @@ struct AppendNode : ExprNode {
         if (spreadIsString) {
           v.u = static_cast<unsigned char>(extra.s->data()[i]);
         } else {
-          v = asSlice(extra)->base()[i];
-          if (aggElem) {
-            v = cloneAggregate(v);
-          } else if (counted) {
-            retainRef(v);
-          }
+          v = copyElem(asSlice(extra)->base() + i, counted, aggElem);
         }
         putElem(r->base() + oldLen + i, v, counted, aggElem);
       }
@@ -272,6 +268,9 @@ struct CopyNode : ExprNode {
       if (n > 0) {
         // Overlapping ranges of one array copy as memmove does.
         std::vector<Value> tmp(s->base(), s->base() + n);
+        if (counted && !aggregate) {
+          for (int64_t i = 0; i < n; ++i) tmp[static_cast<size_t>(i)] = loadRef(s->base() + i);
+        }
         if (aggregate) {
           // Copies from the last element when the ranges overlap forwards.
           bool backwards = d->array() == s->array() && d->base() > s->base();
@@ -282,7 +281,6 @@ struct CopyNode : ExprNode {
           }
         } else {
           for (int64_t i = 0; i < n; ++i) {
-            if (counted) retainRef(tmp[static_cast<size_t>(i)]);
             putElem(d->base() + i, tmp[static_cast<size_t>(i)], counted);
           }
         }
@@ -384,9 +382,8 @@ struct RangeSliceNode : StmtNode {
     for (int64_t i = 0; i < n; ++i) {
       key.store(fp, intValue(i));
       if (value.kind != Target::Kind::Blank) {
-        Value v = s->base()[i];
-        if (value.counted) retainRef(v);
-        value.store(fp, v);
+        Value* cell = s->base() + i;
+        value.store(fp, value.counted ? loadRef(cell) : *cell);
       }
       Exec e = execList(body, fp);
       if (loopShouldExit(e, label, &result)) break;

@@ -42,8 +42,7 @@ struct FieldReadNode : ExprNode {
       releaseRef(b);
       throw;
     }
-    Value v = *cell;
-    if (counted) retainRef(v);
+    Value v = counted ? loadRef(cell) : *cell;
     releaseRef(b);
     return v;
   }
@@ -55,9 +54,8 @@ struct SlotFieldReadNode : ExprNode {
   int index;
   bool counted = false;
   Value eval(Value* fp) override {
-    Value v = static_cast<StructObject*>(fp[slot].p)->fields[index];
-    if (counted) retainRef(v);
-    return v;
+    Value* cell = static_cast<StructObject*>(fp[slot].p)->fields + index;
+    return counted ? loadRef(cell) : *cell;
   }
 };
 
@@ -109,8 +107,7 @@ struct DerefNode : ExprNode {
     if (!v.p) nilDereference(pos);
     if (pointee == Storage::Aggregate) return v;  // the object itself, shared
     auto* ptr = static_cast<PointerObject*>(v.p);
-    Value r = *ptr->cell;
-    if (pointee == Storage::Ref) retainRef(r);
+    Value r = pointee == Storage::Ref ? loadRef(ptr->cell) : *ptr->cell;
     releaseRef(v);
     return r;
   }
@@ -373,26 +370,20 @@ Value receiverFor(const Dispatch& d, Value v, syntax::Pos pos) {
   bool basePointer = isPointerType(d.recvBase);
   const check::Type* target = basePointer ? check::asPointer(d.recvBase)->elem : d.recvBase;
   Storage targetStorage = storageOf(target);
-  Value r = *cell;
   if (d.pointerRecv) {
-    if (basePointer || targetStorage == Storage::Aggregate) {
-      retainRef(r);
-      return r;
-    }
+    if (basePointer || targetStorage == Storage::Aggregate) return loadRef(cell);
     return makePointer(owner, cell, targetStorage);
   }
   if (basePointer) {
+    Value r = loadRef(cell);
     if (!r.p) nilDereference(pos);
-    if (targetStorage == Storage::Aggregate) {
-      retainRef(r);
-      return r;
-    }
-    Value x = *static_cast<PointerObject*>(r.p)->cell;
-    if (targetStorage == Storage::Ref) retainRef(x);
+    if (targetStorage == Storage::Aggregate) return r;
+    Value* target = static_cast<PointerObject*>(r.p)->cell;
+    Value x = targetStorage == Storage::Ref ? loadRef(target) : *target;
+    releaseRef(r);
     return x;
   }
-  if (targetStorage != Storage::Scalar) retainRef(r);
-  return r;
+  return targetStorage != Storage::Scalar ? loadRef(cell) : *cell;
 }
 
 struct IfaceCallNode : ExprNode {
@@ -495,8 +486,7 @@ struct ArrayIndexNode : ExprNode {
       releaseRef(av);
       indexOutOfRange(pos, iv.i, unsignedIndex, arr->length());
     }
-    Value r = arr->data()[iv.u];
-    if (counted) retainRef(r);
+    Value r = counted ? loadRef(arr->data() + iv.u) : arr->data()[iv.u];
     releaseRef(av);
     return r;
   }
@@ -654,14 +644,17 @@ void storeComplex(const Target& t, Value* fp, Value v) {
         p.trace = stackTrace(t.pos);
         throw p;
       }
-      Value* cell;
-      try {
-        cell = map->insert(k);
-      } catch (GoPanic& p) {
-        if (p.trace.empty()) p.trace = stackTrace(t.pos);
-        throw;
+      {
+        MapWriteGuard guard(map, t.pos);
+        Value* cell;
+        try {
+          cell = map->insert(k);
+        } catch (GoPanic& p) {
+          if (p.trace.empty()) p.trace = stackTrace(t.pos);
+          throw;
+        }
+        t.put(cell, v);
       }
-      t.put(cell, v);
       if (map->keyStorage != Storage::Scalar) releaseRef(k);
       releaseRef(m);
       return;

@@ -4,7 +4,47 @@
 #include <cstring>
 #include <new>
 
+#include "runtime/spinlock.h"
+
 namespace gol::eval {
+
+std::atomic<bool> sharedCells{false};
+
+void enableSharedCells() { sharedCells.store(true, std::memory_order_relaxed); }
+
+namespace {
+
+// Striped locks for shared cells: a cell's lock is picked by its address.
+struct alignas(64) CellLock {
+  rt::SpinLock lock;
+};
+constexpr size_t kCellLocks = 1024;
+CellLock cellLocks[kCellLocks];
+
+rt::SpinLock& lockFor(const Value* cell) {
+  auto a = reinterpret_cast<uintptr_t>(cell) >> 3;
+  return cellLocks[(a ^ (a >> 10)) & (kCellLocks - 1)].lock;
+}
+
+}  // namespace
+
+Value loadRefLocked(const Value* cell) {
+  rt::SpinLock& l = lockFor(cell);
+  l.lock();
+  Value v = *cell;
+  retainRef(v);
+  l.unlock();
+  return v;
+}
+
+void storeRefLocked(Value* cell, Value v) {
+  rt::SpinLock& l = lockFor(cell);
+  l.lock();
+  Value old = *cell;
+  *cell = v;
+  l.unlock();
+  releaseRef(old);
+}
 
 StringObject* StringObject::allocate(size_t size) {
   void* mem = std::malloc(sizeof(StringObject) + size);
@@ -127,10 +167,7 @@ void copyFresh(Value* dst, const Value* src, size_t n, const check::Type* t) {
   switch (storageOf(t)) {
     case Storage::Scalar: std::memcpy(static_cast<void*>(dst), src, n * sizeof(Value)); return;
     case Storage::Ref:
-      for (size_t i = 0; i < n; ++i) {
-        dst[i] = src[i];
-        retainRef(src[i]);
-      }
+      for (size_t i = 0; i < n; ++i) dst[i] = loadRef(src + i);
       return;
     case Storage::Aggregate:
       for (size_t i = 0; i < n; ++i) dst[i] = cloneAggregate(src[i]);
@@ -145,8 +182,7 @@ void copyOver(Value* dst, const Value* src, size_t n, const check::Type* t) {
     if (storage == Storage::Scalar) {
       dst[i] = src[i];
     } else if (storage == Storage::Ref) {
-      retainRef(src[i]);
-      storeWith(Storage::Ref, dst + i, src[i]);
+      storeRef(dst + i, loadRef(src + i));
     } else {
       copyAggregateInto(static_cast<HeapObject*>(dst[i].p), static_cast<HeapObject*>(src[i].p));
     }

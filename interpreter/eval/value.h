@@ -159,6 +159,41 @@ inline void releaseRef(Value v) {
 
 inline SliceObject* asSlice(Value v) { return static_cast<SliceObject*>(v.p); }
 
+// ---- Cells other goroutines may reach (DESIGN.md §4) ---------------------------------
+// A reference loaded from a cell that another thread may overwrite must be retained
+// before that thread's store releases it, and two racing stores must not release the
+// same old value twice. Once a program has started a second goroutine (sharedCells),
+// loads and stores of references in heap cells (globals, boxes, fields, elements,
+// pointer targets) hold a striped lock for the few instructions of load+retain or
+// exchange; frame slots are private to their goroutine and never need it. Before that,
+// there is one goroutine and the checks cost one relaxed load.
+extern std::atomic<bool> sharedCells;
+// Called before the first goroutine other than main starts.
+void enableSharedCells();
+
+Value loadRefLocked(const Value* cell);
+void storeRefLocked(Value* cell, Value v);
+
+// The reference in a heap cell, retained (the caller owns it).
+inline Value loadRef(const Value* cell) {
+  if (!sharedCells.load(std::memory_order_relaxed)) [[likely]] {
+    Value v = *cell;
+    retainRef(v);
+    return v;
+  }
+  return loadRefLocked(cell);
+}
+// Stores the owned reference v into a heap cell and releases what it held.
+inline void storeRef(Value* cell, Value v) {
+  if (!sharedCells.load(std::memory_order_relaxed)) [[likely]] {
+    Value old = *cell;
+    *cell = v;
+    releaseRef(old);
+    return;
+  }
+  storeRefLocked(cell, v);
+}
+
 // A variable captured by a function literal lives in a box that the frames and
 // closures sharing it hold references to.
 struct BoxObject : HeapObject {
@@ -260,6 +295,15 @@ void copyAggregateInto(HeapObject* dst, HeapObject* src);
 // Assigns the owned aggregate v to a cell: replaces the cell's object when nothing else
 // holds it, else copies into it so pointers to the variable see the new value.
 inline void storeAggregate(Value* cell, Value v) {
+  if (sharedCells.load(std::memory_order_relaxed)) [[unlikely]] {
+    // Another goroutine may replace the cell's object at the same time: copy into it
+    // (always correct; replacing is only a shortcut) while holding a reference to it.
+    Value old = loadRef(cell);
+    copyAggregateInto(static_cast<HeapObject*>(old.p), static_cast<HeapObject*>(v.p));
+    releaseRef(v);
+    releaseRef(old);
+    return;
+  }
   v = ownAggregate(v);
   auto* old = static_cast<HeapObject*>(cell->p);
   if (old && old->refs.load(std::memory_order_acquire) > 1) {
@@ -274,12 +318,7 @@ inline void storeAggregate(Value* cell, Value v) {
 inline void storeWith(Storage storage, Value* cell, Value v) {
   switch (storage) {
     case Storage::Scalar: *cell = v; return;
-    case Storage::Ref: {
-      Value old = *cell;
-      *cell = v;
-      releaseRef(old);
-      return;
-    }
+    case Storage::Ref: storeRef(cell, v); return;
     case Storage::Aggregate: storeAggregate(cell, v); return;
   }
 }
