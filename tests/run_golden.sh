@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# run_golden.sh GOL PROGRAM.gol: runs the program from its folder and compares stdout
-# and stderr (together) with PROGRAM.out and the exit status with PROGRAM.code (or 0).
-# A PROGRAM.args file, if present, holds extra `gol run` arguments (one line).
+# run_golden.sh GOL PROGRAM.gol [FLAGS...]: runs the program from its folder and compares
+# stdout and stderr (together) with PROGRAM.out and the exit status with PROGRAM.code (or
+# 0). A PROGRAM.args file, if present, holds extra `gol run` arguments (one line); FLAGS
+# (such as --maxprocs 1) come before them.
 set -u
 gol=$1
 program=$2
@@ -9,8 +10,12 @@ dir=$(dirname "$program")
 base=$(basename "$program" .gol)
 expected_code=0
 [ -f "$dir/$base.code" ] && expected_code=$(tr -d '[:space:]' < "$dir/$base.code")
-extra=()
-[ -f "$dir/$base.args" ] && read -r -a extra < "$dir/$base.args"
+shift 2
+extra=("$@")
+if [ -f "$dir/$base.args" ]; then
+  read -r -a file_args < "$dir/$base.args"
+  extra+=("${file_args[@]}")
+fi
 actual=$(mktemp)
 trap 'rm -f "$actual"' EXIT
 cd "$dir" || exit 1

@@ -1553,8 +1553,8 @@ class Checker {
       } else if (const Chan* ch = asChan(x.type)) {
         keyType = ch->elem;
         if (ch->dir == check::ChanDir::Send) {
-          error(s->x->pos, "invalid operation: range " + exprString(s->x) +
-                               " receive from send-only channel " + typeString(x.type));
+          error(s->x->pos,
+                "cannot range over " + describe(x) + ": receive from send-only channel");
         } else if (s->value) {
           error(s->value->pos, "range over " + describe(x) + " permits only one iteration variable");
         }
@@ -2503,11 +2503,12 @@ class Checker {
     if (u->op == Token::Arrow) {
       const Chan* c = asChan(x.type);
       if (!c) {
-        error(u->pos, "invalid operation: cannot receive from non-channel " + describe(x));
+        error(u->x->pos, "invalid operation: cannot receive from non-channel " + describe(x));
         return r;
       }
       if (c->dir == check::ChanDir::Send) {
-        error(u->pos, "invalid operation: cannot receive from send-only channel " + describe(x));
+        error(u->x->pos,
+              "invalid operation: cannot receive from send-only channel " + describe(x));
         return r;
       }
       r.mode = Mode::Value;

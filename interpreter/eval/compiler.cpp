@@ -216,6 +216,8 @@ void NativeCallNode::evalMulti(Value* fp, Value* out) {
     argv[i].type = argTypes[i];
     argv[i].value = args[i]->eval(fp);
   }
+  // Where a native that parks (Mutex.Lock, WaitGroup.Wait) waits, for deadlock reports.
+  currentState()->pos = pos;
   try {
     fn(std::span<const AnyValue>(argv, n), out);
   } catch (GoPanic& p) {
@@ -235,6 +237,7 @@ void NativeCallNode::callSpread(Value* fp, Value* out) {
   if (SliceObject* s = asSlice(slice)) {
     for (int64_t k = 0; k < s->len(); ++k) argv.push_back(AnyValue{spreadElem, s->base()[k]});
   }
+  currentState()->pos = pos;
   try {
     fn(std::span<const AnyValue>(argv.data(), argv.size()), out);
   } catch (GoPanic& p) {
