@@ -46,6 +46,8 @@ Packages::Packages() {
   registerErrors(*this);
   registerSort(*this);
   registerBuilder(*this);
+  registerSync(*this);
+  registerAtomic(*this);
 }
 
 void Packages::addType(check::Package& pkg, const std::string& name, const check::Type* type) {

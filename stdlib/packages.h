@@ -56,6 +56,8 @@ void registerOs(Packages& p);
 void registerErrors(Packages& p);
 void registerSort(Packages& p);
 void registerBuilder(Packages& p);
+void registerSync(Packages& p);
+void registerAtomic(Packages& p);
 
 // io.Writer, the interface fmt.Fprint* write to.
 const check::Type* ioWriterType();
