@@ -104,6 +104,8 @@ Packages::Packages() {
   registerSort(*this);
   registerBuilder(*this);
   registerRuntime(*this);
+  registerSync(*this);
+  registerAtomic(*this);
 }
 
 void Packages::addType(check::Package& pkg, const std::string& name, const check::Type* type) {

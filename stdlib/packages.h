@@ -57,6 +57,8 @@ void registerErrors(Packages& p);
 void registerSort(Packages& p);
 void registerBuilder(Packages& p);
 void registerRuntime(Packages& p);
+void registerSync(Packages& p);
+void registerAtomic(Packages& p);
 
 // io.Writer, the interface fmt.Fprint* write to.
 const check::Type* ioWriterType();
