@@ -264,14 +264,18 @@ TEST(Proc, PreemptsSpinningGoroutineAtMaxprocs1) {
     std::atomic<long> polls{0};
     Channel<int> done;
     go([&] {
-      while (!stop.load(std::memory_order_relaxed)) {
+      // Counts before checking stop: yield() may come straight back to main (from the
+      // global queue) before the spinner first runs, and then stop is already set.
+      do {
         polls.fetch_add(1, std::memory_order_relaxed);
         if (preempt_requested()) [[unlikely]]
           preempt_point();
-      }
+      } while (!stop.load(std::memory_order_relaxed));
       EXPECT_EQ(done.send(1), ChanError::None);
     });
-    yield();  // the spinner runs; we get back only if the monitor preempts it
+    // Waits until the spinner runs; with one processor we get back only if the monitor
+    // preempts it.
+    while (polls.load(std::memory_order_relaxed) == 0) yield();
     stop = true;
     done.recv();
     EXPECT_GT(polls.load(), 0);

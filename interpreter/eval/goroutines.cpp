@@ -7,6 +7,7 @@
 #include "interpreter/eval/goroutines.h"
 
 #include <cstdlib>
+#include <algorithm>
 #include <cstring>
 
 #include "interpreter/eval/channels.h"
@@ -18,7 +19,7 @@ namespace gol::eval {
 namespace {
 
 constexpr size_t kFirstSegmentValues = 320;  // on the fiber stack: 2.5 KiB
-constexpr size_t kScratchValues = 8;         // the go'd call's (unused) caller frame
+constexpr int kScratchValues = 8;            // the least room for the go'd call's frame
 
 [[noreturn]] void chanPanic(rt::ChanError e, syntax::Pos pos) {
   GoPanic p;
@@ -52,9 +53,13 @@ struct GoStart {
 void runStartedCall(void* arg) {
   auto* s = static_cast<GoStart*>(arg);
   GoroutineState* g = currentState();
+  // The call node may use temporaries of the spawning function's frame (an interface
+  // call keeps its receiver there): give it a zeroed frame of that size.
+  int n = std::max(kScratchValues, s->creator ? s->creator->frameSize : 0);
   Value* fp = g->sp;
-  std::memset(static_cast<void*>(fp), 0, sizeof(Value) * kScratchValues);
-  g->sp = fp + kScratchValues;
+  if (fp + n > g->stackLimit) fp = growValueStack(g, n);
+  std::memset(static_cast<void*>(fp), 0, sizeof(Value) * static_cast<size_t>(n));
+  g->sp = fp + n;
   g->savedArgs = s->args;
   Value out[16];
   s->call->evalMulti(fp, out);
