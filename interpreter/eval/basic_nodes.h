@@ -468,18 +468,23 @@ struct ReturnNode : StmtNode {
   std::vector<ExprPtr> values;
   bool multi = false;  // return f() with f returning several values
   Exec exec(Value* fp) override {
-    if (multi) {
-      Value tmp[16];
-      values[0]->evalMulti(fp, tmp);
-      for (size_t i = 0; i < results.size(); ++i) results[i].store(fp, tmp[i]);
-    } else if (values.size() == 1) {
+    if (values.size() == 1 && !multi) {
       results[0].store(fp, values[0]->eval(fp));
     } else if (!values.empty()) {
-      Value tmp[16];
-      for (size_t i = 0; i < values.size(); ++i) tmp[i] = values[i]->eval(fp);
-      for (size_t i = 0; i < results.size(); ++i) results[i].store(fp, tmp[i]);
+      storeSeveral(fp);
     }
     return Exec::Return;
+  }
+  // Out of line, so that the common single-value return keeps a small native frame
+  // (recursion depth on a goroutine's fixed stack depends on it).
+  [[gnu::noinline]] void storeSeveral(Value* fp) {
+    Value tmp[16];
+    if (multi) {
+      values[0]->evalMulti(fp, tmp);
+    } else {
+      for (size_t i = 0; i < values.size(); ++i) tmp[i] = values[i]->eval(fp);
+    }
+    for (size_t i = 0; i < results.size(); ++i) results[i].store(fp, tmp[i]);
   }
 };
 
