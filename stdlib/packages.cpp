@@ -46,6 +46,7 @@ Packages::Packages() {
   registerErrors(*this);
   registerSort(*this);
   registerBuilder(*this);
+  registerTime(*this);
 }
 
 void Packages::addType(check::Package& pkg, const std::string& name, const check::Type* type) {

@@ -56,6 +56,7 @@ void registerOs(Packages& p);
 void registerErrors(Packages& p);
 void registerSort(Packages& p);
 void registerBuilder(Packages& p);
+void registerTime(Packages& p);
 
 // io.Writer, the interface fmt.Fprint* write to.
 const check::Type* ioWriterType();
