@@ -47,6 +47,7 @@ Packages::Packages() {
   registerSort(*this);
   registerBuilder(*this);
   registerTime(*this);
+  registerContext(*this);
 }
 
 void Packages::addType(check::Package& pkg, const std::string& name, const check::Type* type) {

@@ -57,6 +57,7 @@ void registerErrors(Packages& p);
 void registerSort(Packages& p);
 void registerBuilder(Packages& p);
 void registerTime(Packages& p);
+void registerContext(Packages& p);
 
 // io.Writer, the interface fmt.Fprint* write to.
 const check::Type* ioWriterType();
