@@ -30,7 +30,7 @@ int runFile(const std::string& source, const RunOptions& options) {
     stdlib::writeStderr(error);
     return 1;
   }
-  int status = eval::run(*program);
+  int status = eval::run(*program, options.maxprocs);
   stdlib::flushStdout();
   return status;
 }

@@ -143,6 +143,7 @@ class Checker {
     addBuiltin("delete", Builtin::Delete);
     addBuiltin("clear", Builtin::Clear);
     addBuiltin("recover", Builtin::Recover);
+    addBuiltin("close", Builtin::Close);
     fileScope_.parent = &universe_;
     packageScope_.parent = &fileScope_;
   }
@@ -709,6 +710,14 @@ class Checker {
     }
     if (auto st = as<StructType>(e)) return structType(st);
     if (auto it = as<InterfaceType>(e)) return interfaceType(it);
+    if (auto ch = as<ChanType>(e)) {
+      const Type* elem = typeExpr(ch->elem);
+      if (elem == invalid) return invalid;
+      check::ChanDir dir = ch->dir == syntax::ChanDir::Send   ? check::ChanDir::Send
+                           : ch->dir == syntax::ChanDir::Recv ? check::ChanDir::Recv
+                                                              : check::ChanDir::Both;
+      return chanOf(elem, dir);
+    }
     unsupported(e->pos, constructName(e->kind));
     return invalid;
   }
@@ -1118,6 +1127,16 @@ class Checker {
         }
         return hasDefault;
       }
+      case NodeKind::SelectStmt: {
+        for (const CommClause* c : static_cast<const SelectStmt*>(s)->clauses) {
+          for (const Stmt* x : c->body) {
+            if (hasBreak(x, false)) return false;
+          }
+          if (!terminatingList(c->body)) return false;
+        }
+        return true;
+      }
+      case NodeKind::GoStmt: return false;
       case NodeKind::LabeledStmt: return terminating(static_cast<const LabeledStmt*>(s)->stmt);
       default: return false;
     }
@@ -1167,6 +1186,9 @@ class Checker {
         return;
       }
       case NodeKind::DeferStmt: return deferStmt(static_cast<const DeferStmt*>(s));
+      case NodeKind::GoStmt: return goStmt(static_cast<const GoStmt*>(s));
+      case NodeKind::SendStmt: return sendStmt(static_cast<const SendStmt*>(s));
+      case NodeKind::SelectStmt: return selectStmt(static_cast<const SelectStmt*>(s));
       case NodeKind::TypeSwitchStmt: return typeSwitchStmt(static_cast<const TypeSwitchStmt*>(s));
       default: unsupported(s->pos, constructName(s->kind));
     }
@@ -1176,6 +1198,7 @@ class Checker {
     Operand x = expr(s->x, /*allowNoValue=*/true);
     if (x.invalid()) return;
     const Expr* e = unparen(s->x);
+    if (isReceive(e)) return;
     if (auto call = as<CallExpr>(e)) {
       // Calls of some builtins (len, min, max) and conversions must be used.
       if (x.mode == Mode::NoValue || !isValueOnlyCall(call)) return;
@@ -1272,7 +1295,9 @@ class Checker {
     Operand x = expr(e);
     if (x.invalid() || vars != 2) return x;
     const Expr* inner = unparen(e);
-    if (x.mode == Mode::MapIndex || as<TypeAssertExpr>(inner)) {
+    auto recv = as<UnaryExpr>(inner);
+    if (x.mode == Mode::MapIndex || as<TypeAssertExpr>(inner) ||
+        (recv && recv->op == Token::Arrow)) {
       info_.commaOk.insert(inner);
       Tuple* t = newType<Tuple>();
       t->types = {x.type, basicType(BasicKind::Bool)};
@@ -1525,6 +1550,14 @@ class Checker {
       } else if (const Map* m = asMap(x.type)) {
         keyType = m->key;
         valueType = m->elem;
+      } else if (const Chan* ch = asChan(x.type)) {
+        keyType = ch->elem;
+        if (ch->dir == check::ChanDir::Send) {
+          error(s->x->pos, "invalid operation: range " + exprString(s->x) +
+                               " receive from send-only channel " + typeString(x.type));
+        } else if (s->value) {
+          error(s->value->pos, "range over " + describe(x) + " permits only one iteration variable");
+        }
       } else if (b && b->isString()) {
         if (isUntyped(x.type)) convertUntyped(x, basicType(BasicKind::String));
         keyType = basicType(BasicKind::Int);
@@ -1745,6 +1778,77 @@ class Checker {
     if (isValueOnlyCall(call)) {
       error(d->call->pos, "defer discards result of " + exprString(call));
     }
+  }
+
+  void goStmt(const GoStmt* g) {
+    auto call = as<CallExpr>(unparen(g->call));
+    if (!call) {
+      expr(g->call, true);
+      error(g->call->pos, "expression in go must be function call");
+      return;
+    }
+    Operand x = expr(call, true);
+    if (x.invalid()) return;
+    auto tv = info_.types.find(call->fun);
+    if (tv != info_.types.end() && tv->second.mode == Mode::TypeExpr) {
+      error(g->call->pos, "go requires function call, not conversion");
+      return;
+    }
+    if (isValueOnlyCall(call)) error(g->call->pos, "go discards result of " + exprString(call));
+  }
+
+  void sendStmt(const SendStmt* s) {
+    Operand ch = expr(s->chan);
+    Operand v = expr(s->value);
+    if (ch.invalid() || v.invalid()) return;
+    const Chan* c = asChan(ch.type);
+    if (!c) {
+      error(s->pos, "invalid operation: cannot send to non-channel " + describe(ch));
+      return;
+    }
+    if (c->dir == check::ChanDir::Recv) {
+      error(s->pos, "invalid operation: cannot send to receive-only channel " + describe(ch));
+      return;
+    }
+    assignment(v, c->elem, "send");
+  }
+
+  void selectStmt(const SelectStmt* s) {
+    bool sawDefault = false;
+    fn_->switchDepth++;
+    for (const CommClause* c : s->clauses) {
+      Scope scope;
+      openScope(scope);
+      if (!c->comm) {
+        if (sawDefault) error(c->pos, "multiple defaults in select");
+        sawDefault = true;
+      } else if (!isCommStmt(c->comm)) {
+        error(c->comm->pos, "select case must be receive, send or assign recv");
+      } else {
+        stmt(c->comm);
+      }
+      Scope body;
+      openScope(body);
+      blockStmts(c->body);
+      closeScope(body);
+      closeScope(scope);
+    }
+    fn_->switchDepth--;
+  }
+
+  static bool isReceive(const Expr* e) {
+    auto u = as<UnaryExpr>(unparen(e));
+    return u && u->op == Token::Arrow;
+  }
+
+  static bool isCommStmt(const Stmt* s) {
+    if (as<SendStmt>(s)) return true;
+    if (auto e = as<ExprStmt>(s)) return isReceive(e->x);
+    if (auto a = as<AssignStmt>(s)) {
+      return (a->tok == Token::Define || a->tok == Token::Assign) && a->rhs.size() == 1 &&
+             a->lhs.size() <= 2 && isReceive(a->rhs[0]);
+    }
+    return false;
   }
 
   void typeSwitchStmt(const TypeSwitchStmt* s) {
@@ -2088,6 +2192,7 @@ class Checker {
       case NodeKind::TypeAssertExpr: return typeAssert(static_cast<const TypeAssertExpr*>(e));
       case NodeKind::StructType:
       case NodeKind::MapType:
+      case NodeKind::ChanType:
       case NodeKind::InterfaceType: {
         Operand x = invalidOperand(e);
         x.type = typeExpr(e);
@@ -2396,7 +2501,17 @@ class Checker {
     Operand r = invalidOperand(u);
     if (x.invalid()) return r;
     if (u->op == Token::Arrow) {
-      unsupported(u->pos, "channel receives");
+      const Chan* c = asChan(x.type);
+      if (!c) {
+        error(u->pos, "invalid operation: cannot receive from non-channel " + describe(x));
+        return r;
+      }
+      if (c->dir == check::ChanDir::Send) {
+        error(u->pos, "invalid operation: cannot receive from send-only channel " + describe(x));
+        return r;
+      }
+      r.mode = Mode::Value;
+      r.type = c->elem;
       return r;
     }
     if (u->op == Token::And) {
@@ -3223,6 +3338,17 @@ class Checker {
       r.type = t;
       return r;
     }
+    if (asChan(t)) {
+      if (c->args.size() > 2) {
+        error(c->pos, "invalid operation: " + exprString(c) + " expects 1 or 2 arguments; found " +
+                          std::to_string(c->args.size()));
+        return r;
+      }
+      if (c->args.size() == 2 && !indexValue(c->args[1], -1, "buffer size")) return r;
+      r.mode = Mode::Value;
+      r.type = t;
+      return r;
+    }
     if (!asSliceType(t)) {
       if (isKind(t, TypeKind::Basic) || isKind(t, TypeKind::Struct) ||
           isKind(t, TypeKind::Array) || isKind(t, TypeKind::Pointer) ||
@@ -3381,7 +3507,7 @@ class Checker {
           }
           return r;
         }
-        if (asSliceType(at) || (b == Builtin::Len && asMap(at))) {
+        if (asSliceType(at) || asChan(at) || (b == Builtin::Len && asMap(at))) {
           r.mode = Mode::Value;
           return r;
         }
@@ -3439,6 +3565,21 @@ class Checker {
         if (!asMap(args[0].type) && !asSliceType(args[0].type)) {
           error(c->args[0]->pos, "invalid argument: " + describe(args[0]) +
                                      " cannot be cleared");
+          return r;
+        }
+        r.mode = Mode::NoValue;
+        return r;
+      }
+      case Builtin::Close: {
+        if (!wantArgs(1)) return r;
+        const Chan* ch = asChan(args[0].type);
+        if (!ch) {
+          error(c->args[0]->pos, "invalid operation: cannot close non-channel " + describe(args[0]));
+          return r;
+        }
+        if (ch->dir == check::ChanDir::Recv) {
+          error(c->args[0]->pos,
+                "invalid operation: cannot close receive-only channel " + describe(args[0]));
           return r;
         }
         r.mode = Mode::NoValue;

@@ -25,7 +25,7 @@ namespace gol::check {
 struct Package;
 
 enum class Builtin {
-  Len, Cap, Append, Make, Copy, Print, Println, Panic, Min, Max, New, Delete, Clear, Recover
+  Len, Cap, Append, Make, Copy, Print, Println, Panic, Min, Max, New, Delete, Clear, Recover, Close
 };
 
 struct Object {

@@ -153,6 +153,12 @@ bool assignableType(const Type* v, const Type* t, std::string* reason) {
   if (identical(vu, tu) && (!asNamed(v) || !asNamed(t)) && vu->kind != TypeKind::Basic) {
     return true;
   }
+  // A bidirectional channel is assignable to a directional one of the same element type.
+  if (vu->kind == TypeKind::Chan && tu->kind == TypeKind::Chan && (!asNamed(v) || !asNamed(t))) {
+    auto vc = static_cast<const Chan*>(vu);
+    auto tc = static_cast<const Chan*>(tu);
+    if (vc->dir == ChanDir::Both && identical(vc->elem, tc->elem)) return true;
+  }
   if (const Interface* it = asInterface(t)) {
     if (implements(v, it, reason)) return true;
     *reason = typeString(v) + " does not implement " + typeString(t) + " " + *reason;

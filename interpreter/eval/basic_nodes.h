@@ -13,6 +13,7 @@
 #include "interpreter/eval/native.h"
 #include "interpreter/eval/nodes.h"
 #include "interpreter/eval/ops.h"
+#include "runtime/goroutine.h"
 
 namespace gol::eval {
 
@@ -297,16 +298,22 @@ struct RuneToStringNode : ExprNode {
 
 // After a loop body ended with e: whether the loop ends, and then with what (*out).
 // `self` is the loop's label identity (null when unlabeled).
+// A loop's back-edge: lets another goroutine run when the monitor asked this one to
+// (one relaxed load when it did not).
+inline void pollPreemption() {
+  if (rt::preempt_requested()) [[unlikely]] rt::preempt_point();
+}
+
 inline bool loopShouldExit(Exec e, const void* self, Exec* out) {
   switch (e) {
     case Exec::Normal:
     case Exec::Continue: return false;
     case Exec::Break: *out = Exec::Normal; return true;
     case Exec::BreakLabel:
-      *out = self && currentGoroutine->branchTarget == self ? Exec::Normal : e;
+      *out = self && currentState()->branchTarget == self ? Exec::Normal : e;
       return true;
     case Exec::ContinueLabel:
-      if (self && currentGoroutine->branchTarget == self) return false;
+      if (self && currentState()->branchTarget == self) return false;
       *out = e;
       return true;
     default: *out = e; return true;
@@ -379,6 +386,7 @@ struct ForNode : StmtNode {
         releaseRef(o);
       }
       if (post) post->exec(fp);
+      pollPreemption();
     }
   }
 };
@@ -396,6 +404,7 @@ struct RangeIntNode : StmtNode {
       Exec e = execList(body, fp);
       Exec out;
       if (loopShouldExit(e, label, &out)) return out;
+      pollPreemption();
     }
     return Exec::Normal;
   }
@@ -415,7 +424,7 @@ struct BranchNode : StmtNode {
   const void* target = nullptr;  // labeled forms: the statement named
   explicit BranchNode(Exec c) : code(c) {}
   Exec exec(Value*) override {
-    if (target) currentGoroutine->branchTarget = target;
+    if (target) currentState()->branchTarget = target;
     return code;
   }
 };
@@ -434,9 +443,10 @@ struct LabelBlockNode : StmtNode {
         continue;
       }
       if (e != Exec::Goto) return e;
+      pollPreemption();
       bool found = false;
       for (auto& [target, index] : labels) {
-        if (target == currentGoroutine->branchTarget) {
+        if (target == currentState()->branchTarget) {
           i = index;
           found = true;
           break;

@@ -13,6 +13,7 @@
 #include "interpreter/eval/builtins.h"
 #include "interpreter/eval/closures.h"
 #include "interpreter/eval/defer.h"
+#include "interpreter/eval/goroutines.h"
 #include "interpreter/eval/map_nodes.h"
 #include "interpreter/eval/maps.h"
 #include "interpreter/eval/structs.h"
@@ -80,6 +81,7 @@ Exec RangeStringNode::exec(Value* fp) {
     value.store(fp, intValue(r));
     Exec e = execList(body, fp);
     if (loopShouldExit(e, label, &result)) break;
+    pollPreemption();
     i += static_cast<size_t>(width);
   }
   storeCell<true>(fp + stringSlot, Value{});
@@ -105,7 +107,7 @@ Exec SwitchNode::exec(Value* fp) {
     Exec e = execList(clauses[i].body, fp);
     if (e == Exec::Fallthrough) continue;
     if (e == Exec::Break) return Exec::Normal;
-    if (e == Exec::BreakLabel && label && currentGoroutine->branchTarget == label) {
+    if (e == Exec::BreakLabel && label && currentState()->branchTarget == label) {
       return Exec::Normal;
     }
     return e;
@@ -116,8 +118,9 @@ Exec SwitchNode::exec(Value* fp) {
 namespace {
 
 // Runs fn in `frame` (arguments in place, sp already above the frame) and leaves its
-// results there.
-void runFrame(GoroutineState* g, const FuncCode* fn, Value* frame, Value* callerSp, Pos pos) {
+// results there; then restores the caller's sp and stack limit.
+void runFrame(GoroutineState* g, const FuncCode* fn, Value* frame, Value* callerSp,
+              Value* callerLimit, Pos pos) {
   for (int p : fn->aggregateParams) frame[p] = ownAggregate(frame[p]);
   CallRecord record{fn, pos, g->calls};
   record.deferredCall = g->nextCallDeferred;
@@ -127,12 +130,18 @@ void runFrame(GoroutineState* g, const FuncCode* fn, Value* frame, Value* caller
   struct Restore {
     GoroutineState* g;
     Value* sp;
+    Value* limit;
     CallRecord* calls;
     ~Restore() {
       g->sp = sp;
+      g->stackLimit = limit;
       g->calls = calls;
     }
-  } restore{g, callerSp, record.caller};
+  } restore{g, callerSp, callerLimit, record.caller};
+  if (rt::preempt_requested()) [[unlikely]] {
+    g->pos = pos;
+    rt::preempt_point();
+  }
   if (fn->hasDefer) {
     runWithDefers(fn, frame, record);
   } else {
@@ -148,40 +157,48 @@ void runFrame(GoroutineState* g, const FuncCode* fn, Value* frame, Value* caller
   for (int s : fn->countedSlots) releaseRef(frame[s]);
 }
 
+// A new zeroed frame for fn on the goroutine's value stack, after checking the native
+// stack.
+inline Value* enterFrame(GoroutineState* g, const FuncCode* fn, Pos pos) {
+  char marker;
+  if (&marker < g->nativeStackLimit) [[unlikely]] stackOverflow(pos);
+  Value* frame = g->sp;
+  Value* top = frame + fn->frameSize;
+  if (top > g->stackLimit) [[unlikely]] {
+    frame = growValueStack(g, fn->frameSize);
+    top = frame + fn->frameSize;
+  }
+  std::memset(static_cast<void*>(frame), 0, sizeof(Value) * static_cast<size_t>(fn->frameSize));
+  g->sp = top;
+  return frame;
+}
+
 }  // namespace
 
 Value* callFunction(const FuncCode* fn, const std::vector<ExprPtr>& args, Value* fp, Pos pos,
                     Value closure) {
-  GoroutineState* g = currentGoroutine;
-  char marker;
-  if (&marker < g->nativeStackLimit) stackOverflow(pos);
-  Value* frame = g->sp;
-  Value* top = frame + fn->frameSize;
-  if (top > g->stackLimit) stackOverflow(pos);
-  std::memset(static_cast<void*>(frame), 0, sizeof(Value) * static_cast<size_t>(fn->frameSize));
-  g->sp = top;
+  GoroutineState* g = currentState();
+  Value* callerSp = g->sp;
+  Value* callerLimit = g->stackLimit;
+  Value* frame = enterFrame(g, fn, pos);
   for (size_t i = 0; i < args.size(); ++i) frame[i] = args[i]->eval(fp);
   if (fn->closureSlot >= 0) frame[fn->closureSlot] = closure;
-  runFrame(g, fn, frame, frame, pos);
+  runFrame(g, fn, frame, callerSp, callerLimit, pos);
   return frame;
 }
 
 Value* callFunctionValues(const FuncCode* fn, const Value* args, size_t n, Pos pos,
                           Value closure) {
-  GoroutineState* g = currentGoroutine;
-  char marker;
-  if (&marker < g->nativeStackLimit) stackOverflow(pos);
-  Value* frame = g->sp;
-  Value* top = frame + fn->frameSize;
-  if (top > g->stackLimit) stackOverflow(pos);
-  std::memset(static_cast<void*>(frame), 0, sizeof(Value) * static_cast<size_t>(fn->frameSize));
-  g->sp = top;
+  GoroutineState* g = currentState();
+  Value* callerSp = g->sp;
+  Value* callerLimit = g->stackLimit;
+  Value* frame = enterFrame(g, fn, pos);
   for (size_t i = 0; i < n; ++i) frame[i] = args[i];
   if (fn->closureSlot >= 0) {
     retainRef(closure);
     frame[fn->closureSlot] = closure;
   }
-  runFrame(g, fn, frame, frame, pos);
+  runFrame(g, fn, frame, callerSp, callerLimit, pos);
   return frame;
 }
 
@@ -968,6 +985,10 @@ class Compiler {
     if (u->op == Token::And) return addressOf(u->x);
     ExprPtr x = expr(u->x);
     if (u->op == Token::Add) return x;
+    if (u->op == Token::Arrow) {
+      return makeRecv(std::move(x), check::asChan(finalType(u->x))->elem, info_.commaOk.count(u) > 0,
+                      u->pos);
+    }
     if (u->op == Token::Not) {
       auto n = std::make_unique<NotNode>();
       n->x = std::move(x);
@@ -1356,6 +1377,7 @@ class Compiler {
       case check::Builtin::Len:
       case check::Builtin::Cap: {
         const check::Type* t = finalType(c->args[0]);
+        if (check::asChan(t)) return makeChanLen(expr(c->args[0]), b == check::Builtin::Cap);
         if (const check::Pointer* p = check::asPointer(t)) t = p->elem;
         if (check::asArray(t)) return makeArrayLen(expr(c->args[0]));
         if (check::asMap(t)) return makeMapLen(expr(c->args[0]));
@@ -1369,6 +1391,9 @@ class Compiler {
         const check::Type* t = typeOf(c).type;
         if (const check::Map* m = check::asMap(t)) {
           return makeMakeMap(m, c->args.size() > 1 ? expr(c->args[1]) : ExprPtr());
+        }
+        if (const check::Chan* ch = check::asChan(t)) {
+          return makeMakeChan(ch->elem, c->args.size() > 1 ? expr(c->args[1]) : ExprPtr(), c->pos);
         }
         ExprPtr cap = c->args.size() > 2 ? expr(c->args[2]) : ExprPtr();
         const check::Type* elem = elemOf(t);
@@ -1392,6 +1417,7 @@ class Compiler {
         return makeClear(expr(c->args[0]), isMap, !isMap && isCountedType(elemOf(t)));
       }
       case check::Builtin::Recover: return makeRecover();
+      case check::Builtin::Close: return makeClose(expr(c->args[0]), c->pos);
       case check::Builtin::Append: {
         const check::Type* t = finalType(c->args[0]);
         if (c->args[0] && !isSliceType(t)) t = typeOf(c).type;
@@ -1481,6 +1507,20 @@ class Compiler {
         if (!n) noteUnsupported("this deferred call", s->pos);
         return n;
       }
+      case NodeKind::GoStmt: {
+        const Expr* callExpr = static_cast<const GoStmt*>(s)->call;
+        while (auto p = as<ParenExpr>(callExpr)) callExpr = p->x;
+        ExprPtr call = expr(callExpr);
+        StmtPtr n = makeGo(std::move(call), countedResults(typeOf(callExpr).type), fn_);
+        if (!n) noteUnsupported("this go statement's call", s->pos);
+        return n;
+      }
+      case NodeKind::SendStmt: {
+        auto send = static_cast<const SendStmt*>(s);
+        const check::Chan* ch = check::asChan(finalType(send->chan));
+        return makeSend(expr(send->chan), valueAs(send->value, ch->elem), s->pos);
+      }
+      case NodeKind::SelectStmt: return selectStmt(static_cast<const SelectStmt*>(s));
       case NodeKind::BranchStmt: {
         auto b = static_cast<const BranchStmt*>(s);
         auto target = info_.branchTargets.find(b);
@@ -1502,6 +1542,69 @@ class Compiler {
       }
       default: noteUnsupported(std::string(exprKindName(s)), s->pos); return nullptr;
     }
+  }
+
+  // Which of a call's results hold references (a goroutine releases them).
+  static std::vector<bool> countedResults(const check::Type* t) {
+    std::vector<bool> out;
+    if (!t) return out;
+    if (auto tuple = dynamic_cast<const check::Tuple*>(t)) {
+      for (const check::Type* r : tuple->types) out.push_back(isCountedType(r));
+    } else {
+      out.push_back(isCountedType(t));
+    }
+    return out;
+  }
+
+  StmtPtr selectStmt(const SelectStmt* s) {
+    std::vector<SelectCaseCode> cases;
+    std::vector<StmtPtr> defaultBody;
+    int defaultCase = -1;
+    for (const CommClause* clause : s->clauses) {
+      if (!clause->comm) {
+        defaultCase = static_cast<int>(cases.size());
+        add(defaultBody, statementList(clause->body));
+        continue;
+      }
+      SelectCaseCode c;
+      if (auto send = as<SendStmt>(clause->comm)) {
+        const check::Chan* ch = check::asChan(finalType(send->chan));
+        c.isSend = true;
+        c.elemType = ch->elem;
+        c.chan = expr(send->chan);
+        c.value = valueAs(send->value, ch->elem);
+      } else {
+        const Expr* recv = nullptr;
+        const AssignStmt* assign = as<AssignStmt>(clause->comm);
+        if (assign) {
+          recv = assign->rhs[0];
+        } else {
+          recv = static_cast<const ExprStmt*>(clause->comm)->x;
+        }
+        while (auto p = as<ParenExpr>(recv)) recv = p->x;
+        const Expr* chanExpr = static_cast<const UnaryExpr*>(recv)->x;
+        const check::Chan* ch = check::asChan(finalType(chanExpr));
+        c.elemType = ch->elem;
+        c.chan = expr(chanExpr);
+        if (assign) {
+          auto targetOf = [&](const Expr* e, const check::Type* vt) -> Target {
+            if (assign->tok == Token::Define) {
+              auto id = as<Ident>(e);
+              auto it = id ? info_.defs.find(id) : info_.defs.end();
+              return targetFor(it == info_.defs.end() ? nullptr : it->second, vt, true);
+            }
+            return targetForExpr(e, vt);
+          };
+          c.valueTarget = targetOf(assign->lhs[0], ch->elem);
+          if (assign->lhs.size() > 1) {
+            c.okTarget = targetOf(assign->lhs[1], check::basicType(BasicKind::Bool));
+          }
+        }
+      }
+      add(c.body, statementList(clause->body));
+      cases.push_back(std::move(c));
+    }
+    return makeSelect(std::move(cases), defaultCase, std::move(defaultBody), s->pos);
   }
 
   static const char* exprKindName(const Stmt* s) {
@@ -1866,6 +1969,11 @@ class Compiler {
       Target value = targetOf(s->value, m->elem);
       return makeRangeMap(expr(s->x), slot, std::move(key), std::move(value), block(s->body));
     }
+    if (const check::Chan* ch = check::asChan(rt)) {
+      int slot = newTemp();
+      Target key = targetOf(s->key, ch->elem);
+      return makeRangeChan(expr(s->x), slot, std::move(key), ch->elem, block(s->body));
+    }
     if (isSliceType(rt)) {
       const check::Type* elem = elemOf(rt);
       int slot = newTemp();
@@ -2006,7 +2114,7 @@ class Compiler {
 
 // Runs a function that takes no arguments as the bottom of the goroutine's calls.
 void runTop(const FuncCode& fn) {
-  GoroutineState* g = currentGoroutine;
+  GoroutineState* g = currentState();
   Value* frame = g->sp;
   std::memset(static_cast<void*>(frame), 0, sizeof(Value) * static_cast<size_t>(fn.frameSize));
   g->sp = frame + fn.frameSize;

@@ -23,9 +23,10 @@ ProgramPtr compile(const syntax::File* file, const check::Info& info,
                    const NativeRegistry& natives, const std::string& fileName,
                    std::string* error);
 
-// Runs the program on an evaluator thread: the script's statements, then main.
+// Runs the program on the runtime (goroutine 1: the script's statements, then main) with
+// maxprocs processors (0: GOMAXPROCS or the number of cores).
 // Returns the process exit status, after printing Go's report of a panic.
-int run(Program& program);
+int run(Program& program, int maxprocs);
 
 // Runs the program on the calling thread (which must have a GoroutineState).
 int runProgram(Program& program);

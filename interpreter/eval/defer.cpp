@@ -12,7 +12,7 @@ namespace {
 struct SavedArgNode : ExprNode {
   int index;
   explicit SavedArgNode(int i) : index(i) {}
-  Value eval(Value*) override { return currentGoroutine->savedArgs[index]; }
+  Value eval(Value*) override { return currentState()->savedArgs[index]; }
 };
 
 struct DeferNode : StmtNode {
@@ -26,7 +26,7 @@ struct DeferNode : StmtNode {
     r->resultCounted = resultCounted;
     r->saved.reserve(operands.size());
     for (ExprPtr& o : operands) r->saved.push_back(o->eval(fp));
-    CallRecord* c = currentGoroutine->calls;
+    CallRecord* c = currentState()->calls;
     r->next = c->defers;
     c->defers = r;
     return Exec::Normal;
@@ -34,7 +34,7 @@ struct DeferNode : StmtNode {
 };
 
 void runDeferred(DeferRecord* r) {
-  GoroutineState* g = currentGoroutine;
+  GoroutineState* g = currentState();
   std::unique_ptr<DeferRecord> owned(r);
   g->savedArgs = r->saved.data();
   g->nextCallDeferred = true;
@@ -75,7 +75,7 @@ const check::Named* runtimeErrorType() {
 
 struct RecoverNode : ExprNode {
   Value eval(Value*) override {
-    GoroutineState* g = currentGoroutine;
+    GoroutineState* g = currentState();
     PanicContext* ctx = g->panics;
     CallRecord* c = g->calls;
     if (!ctx || !ctx->panic || ctx->recovered || !c || !c->deferredCall) return Value{};
@@ -139,7 +139,7 @@ std::string panicMessage(const AnyValue& arg) {
 }
 
 void runWithDefers(const FuncCode* fn, Value* frame, CallRecord& record) {
-  GoroutineState* g = currentGoroutine;
+  GoroutineState* g = currentState();
   GoPanic current;
   bool panicking = false;
   try {
@@ -148,6 +148,21 @@ void runWithDefers(const FuncCode* fn, Value* frame, CallRecord& record) {
   } catch (GoPanic& p) {
     current = std::move(p);
     panicking = true;
+  } catch (GoexitRequest&) {
+    // runtime.Goexit: the deferred calls run (recover returns nil), then it goes on.
+    while (DeferRecord* d = record.defers) {
+      record.defers = d->next;
+      PanicContext ctx{nullptr, false, g->panics};
+      g->panics = &ctx;
+      try {
+        runDeferred(d);
+      } catch (...) {
+        g->panics = ctx.outer;
+        throw;
+      }
+      g->panics = ctx.outer;
+    }
+    throw;
   }
   while (DeferRecord* d = record.defers) {
     record.defers = d->next;
@@ -186,6 +201,8 @@ StmtPtr makeDefer(ExprPtr call, bool resultCounted) {
   n->resultCounted = resultCounted;
   return n;
 }
+
+ExprPtr makeSavedArg(int index) { return std::make_unique<SavedArgNode>(index); }
 
 ExprPtr makeRecover() {
   return std::make_unique<RecoverNode>();

@@ -31,6 +31,8 @@ void runWithDefers(const FuncCode* fn, Value* frame, CallRecord& record);
 // defer statement). Null if the call's node cannot be deferred.
 StmtPtr makeDefer(ExprPtr call, bool resultCounted);
 ExprPtr makeRecover();
+// The node a deferred or go'd call reads its i-th operand from (GoroutineState::savedArgs).
+ExprPtr makeSavedArg(int index);
 // The text after `panic: ` for a panic value (Error() or String() for values with
 // those methods, Go's runtime formats otherwise).
 std::string panicMessage(const AnyValue& v);

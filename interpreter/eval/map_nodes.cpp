@@ -154,6 +154,7 @@ struct RangeMapNode : StmtNode {
       }
       Exec e = execList(body, fp);
       if (loopShouldExit(e, label, &result)) break;
+      pollPreemption();
     }
     storeCell<true>(fp + mapSlot, Value{});
     return result;

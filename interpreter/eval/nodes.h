@@ -84,11 +84,24 @@ struct PanicContext {
   PanicContext* outer;
 };
 
-// The state of the running goroutine: its value stack and its calls.
+// A piece of a goroutine's value stack: frames that do not fit in the current one go
+// to the next, which stays allocated (for reuse, and because a caller reads its callee's
+// results from the callee's frame after the call returned).
+struct ValueSegment {
+  Value* base;
+  Value* limit;
+  ValueSegment* next = nullptr;  // the segment after this one, once allocated
+  bool owned = false;            // malloc'd (the first segment lives on the goroutine's stack)
+};
+
+// The state of one Gol goroutine: its value stack and its calls. It lives on the
+// goroutine's own fiber stack and is only touched by that goroutine, except that the
+// deadlock report reads the parked goroutines' call chains while none of them runs.
 struct GoroutineState {
   Value* stackBase = nullptr;
   Value* sp = nullptr;
   Value* stackLimit = nullptr;
+  ValueSegment* segment = nullptr;  // the segment sp is in
   CallRecord* calls = nullptr;
   const char* nativeStackLimit = nullptr;  // below this address, report a stack overflow
   int64_t id = 1;
@@ -96,9 +109,24 @@ struct GoroutineState {
   Value* savedArgs = nullptr;          // a deferred call's arguments while it starts
   bool nextCallDeferred = false;       // the next frame entered is a deferred call
   PanicContext* panics = nullptr;      // deferred calls running, the innermost first
+  // Where the innermost call is blocked or was when it called a native (for the deadlock
+  // report), and the `go` statement that started this goroutine (`created by`).
+  syntax::Pos pos;
+  const FuncCode* creator = nullptr;
+  syntax::Pos creatorPos;
+  int64_t creatorId = 0;
 };
 
-extern thread_local GoroutineState* currentGoroutine;
+// The running goroutine's state: the runtime's per-goroutine user pointer (goroutines
+// move between threads, so no thread_local can hold it).
+GoroutineState* currentState() noexcept;
+
+// Moves the goroutine's value stack to a segment with room for `frameSize` values and
+// returns where the frame starts (the caller restores sp and stackLimit afterwards).
+Value* growValueStack(GoroutineState* g, int frameSize);
+
+// Go's `goroutine N [status]:` paragraph for g, innermost call at `pos`.
+std::string goroutineTrace(const GoroutineState* g, syntax::Pos pos, const char* status);
 
 // The file name stack traces print.
 extern std::string traceFileName;

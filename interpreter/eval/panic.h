@@ -34,4 +34,8 @@ struct ExitRequest {
   int code;
 };
 
+// runtime.Goexit: unwinds the goroutine, running its deferred calls (which cannot
+// recover it), and ends the goroutine.
+struct GoexitRequest {};
+
 }  // namespace gol::eval

@@ -1,31 +1,36 @@
-// Runs a compiled program on an evaluator thread with a large native stack, and turns
-// what escapes it (a Go panic, a fatal error, os.Exit) into Go's report and exit status.
+// Runs a compiled program on the M:N runtime (runtime/): main is goroutine 1, each `go`
+// statement a new goroutine (goroutines.cpp). Turns what ends a goroutine abnormally (a
+// Go panic, a fatal error, os.Exit) and a deadlock into Go's report and exit status.
 //
-// The evaluator thread owns its GoroutineState; nothing else touches it. The value
-// stack and the native stack are reserved with MAP_NORESERVE, so only what a program
-// touches is committed.
-#include <pthread.h>
+// Each goroutine's GoroutineState lives on its own fiber stack and is reached through
+// the runtime's per-goroutine user pointer; only its goroutine touches it, except the
+// deadlock handler, which reads the parked goroutines' call chains while none runs.
+// Goroutine 1's value stack is reserved with MAP_NORESERVE, so only what it touches is
+// committed; other goroutines start with a small segment on their fiber stack.
 #include <sys/mman.h>
 #include <unistd.h>
 
+#include <cstdlib>
 #include <cstring>
 
 #include "interpreter/eval/compiler.h"
 #include "interpreter/eval/nodes.h"
+#include "runtime/runtime.h"
 #include "stdlib/packages.h"
 
 namespace gol::eval {
 
-thread_local GoroutineState* currentGoroutine = nullptr;
 std::string traceFileName;
 
 std::string panicReport(const GoPanic& p);
 
 namespace {
 
-constexpr size_t kNativeStackBytes = size_t{1} << 29;
-constexpr size_t kNativeStackMargin = size_t{1} << 20;  // room to report the overflow
-constexpr size_t kValueStackBytes = size_t{1} << 30;
+constexpr size_t kMainStackBytes = size_t{1} << 29;
+constexpr size_t kMainStackMargin = size_t{1} << 20;  // room to report the overflow
+constexpr size_t kStackMargin = size_t{48} << 10;     // other goroutines (256 KiB stacks)
+constexpr size_t kMainValueStackBytes = size_t{1} << 30;
+constexpr size_t kSegmentValues = size_t{8} << 10;  // 64 KiB segments after the first
 constexpr int kMaxTraceFrames = 100;
 
 void appendFrame(std::string& out, const FuncCode* fn, syntax::Pos pos) {
@@ -37,51 +42,61 @@ void appendFrame(std::string& out, const FuncCode* fn, syntax::Pos pos) {
   out += '\n';
 }
 
-struct RunContext {
-  Program* program;
-  int status = 0;
-};
-
-void* evaluatorMain(void* arg) {
-  auto* ctx = static_cast<RunContext*>(arg);
-  GoroutineState g;
-  void* values = mmap(nullptr, kValueStackBytes, PROT_READ | PROT_WRITE,
-                      MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
-  if (values == MAP_FAILED) {
-    stdlib::writeStderr("fatal error: cannot allocate the value stack\n");
-    ctx->status = 2;
-    return nullptr;
-  }
-  g.stackBase = static_cast<Value*>(values);
-  g.sp = g.stackBase;
-  g.stackLimit = g.stackBase + kValueStackBytes / sizeof(Value);
-  char here;
-  g.nativeStackLimit = &here - (kNativeStackBytes - kNativeStackMargin);
-  currentGoroutine = &g;
-  try {
-    ctx->status = runProgram(*ctx->program);
-  } catch (const GoPanic& p) {
-    stdlib::writeStderr(panicReport(p) + "exit status 2\n");
-    ctx->status = 2;
-  } catch (const FatalError& f) {
-    stdlib::writeStderr(f.prefix + "fatal error: " + f.message + "\n\n" + f.trace +
-                        "exit status 2\n");
-    ctx->status = 2;
-  } catch (const ExitRequest& e) {
-    stdlib::flushStdout();
-    if (e.code != 0) stdlib::writeStderr("exit status " + std::to_string(e.code) + "\n");
-    ctx->status = e.code;
-  }
-  currentGoroutine = nullptr;
-  munmap(values, kValueStackBytes);
-  return nullptr;
-}
+const char* waitReasonText(rt::WaitReason r) { return rt::wait_reason_string(r); }
 
 }  // namespace
 
-std::string stackTrace(syntax::Pos pos) {
-  GoroutineState* g = currentGoroutine;
-  std::string out = "goroutine " + std::to_string(g->id) + " [running]:\n";
+GoroutineState* currentState() noexcept { return static_cast<GoroutineState*>(rt::user()); }
+
+Value* growValueStack(GoroutineState* g, int frameSize) {
+  ValueSegment* cur = g->segment;
+  ValueSegment* next = cur->next;
+  if (!next || next->limit - next->base < frameSize) {
+    size_t n = std::max(kSegmentValues, static_cast<size_t>(frameSize));
+    auto* seg = static_cast<ValueSegment*>(std::malloc(sizeof(ValueSegment) + n * sizeof(Value)));
+    if (!seg) throw std::bad_alloc();
+    seg->base = reinterpret_cast<Value*>(seg + 1);
+    seg->limit = seg->base + n;
+    seg->owned = true;
+    // A too-small next segment is dropped (frees it and what follows).
+    seg->next = nullptr;
+    for (ValueSegment* s = next; s;) {
+      ValueSegment* after = s->next;
+      if (s->owned) std::free(s);
+      s = after;
+    }
+    cur->next = seg;
+    next = seg;
+  }
+  // The segments before g->segment stay where they are: sp is restored into them.
+  g->segment = next;
+  g->stackBase = next->base;
+  g->stackLimit = next->limit;
+  return next->base;
+}
+
+void initGoroutineState(GoroutineState* g, ValueSegment* first, size_t margin) {
+  g->segment = first;
+  g->stackBase = first->base;
+  g->sp = first->base;
+  g->stackLimit = first->limit;
+  rt::Stack st = rt::current_stack();
+  g->nativeStackLimit = st.base + margin;
+  g->id = static_cast<int64_t>(rt::current_id());
+  rt::set_user(g);
+}
+
+void releaseSegments(ValueSegment* first) {
+  for (ValueSegment* s = first->next; s;) {
+    ValueSegment* after = s->next;
+    std::free(s);
+    s = after;
+  }
+  first->next = nullptr;
+}
+
+std::string goroutineTrace(const GoroutineState* g, syntax::Pos pos, const char* status) {
+  std::string out = "goroutine " + std::to_string(g->id) + " [" + status + "]:\n";
   int frames = 0;
   for (CallRecord* r = g->calls; r; r = r->caller) {
     if (r->fn->hiddenInTraces) {
@@ -95,8 +110,14 @@ std::string stackTrace(syntax::Pos pos) {
     appendFrame(out, r->fn, pos);
     pos = r->callSite;
   }
+  if (g->creator) {
+    out += "created by " + g->creator->name + " in goroutine " + std::to_string(g->creatorId) +
+           "\n\t" + traceFileName + ":" + std::to_string(g->creatorPos.line) + "\n";
+  }
   return out;
 }
+
+std::string stackTrace(syntax::Pos pos) { return goroutineTrace(currentState(), pos, "running"); }
 
 std::string panicReport(const GoPanic& p) {
   std::string out = "panic: " + p.previous + p.message + "\n";
@@ -129,20 +150,87 @@ void stackOverflow(syntax::Pos pos) {
   _exit(2);
 }
 
-int run(Program& program) {
-  RunContext ctx{&program};
-  pthread_attr_t attr;
-  pthread_attr_init(&attr);
-  pthread_attr_setstacksize(&attr, kNativeStackBytes);
-  pthread_t thread;
-  if (pthread_create(&thread, &attr, evaluatorMain, &ctx) != 0) {
-    stdlib::writeStderr("gol: cannot start the evaluator thread\n");
-    return 2;
+void runGoroutineBody(void (*body)(void*), void* arg) {
+  try {
+    body(arg);
+  } catch (const GoPanic& p) {
+    stdlib::writeStderr(panicReport(p) + "exit status 2\n");
+    rt::exit(2);
+  } catch (const FatalError& f) {
+    stdlib::writeStderr(f.prefix + "fatal error: " + f.message + "\n\n" + f.trace +
+                        "exit status 2\n");
+    rt::exit(2);
+  } catch (const ExitRequest& e) {
+    stdlib::flushStdout();
+    if (e.code != 0) stdlib::writeStderr("exit status " + std::to_string(e.code) + "\n");
+    rt::exit(e.code);
+  } catch (const GoexitRequest&) {
+    // runtime.Goexit: the deferred calls have run; the goroutine ends.
   }
-  pthread_attr_destroy(&attr);
-  pthread_join(thread, nullptr);
+}
+
+namespace {
+
+// Go's report of a deadlock: every goroutine and where it waits.
+rt::DeadlockAction reportDeadlock(const std::vector<rt::GoroutineInfo>& gs) {
+  std::string out = "fatal error: all goroutines are asleep - deadlock!\n";
+  for (const rt::GoroutineInfo& info : gs) {
+    auto* g = static_cast<const GoroutineState*>(info.user);
+    out += "\n";
+    if (!g) {
+      out += "goroutine " + std::to_string(info.id) + " [" + waitReasonText(info.wait_reason) +
+             "]:\n";
+      continue;
+    }
+    out += goroutineTrace(g, g->pos, waitReasonText(info.wait_reason));
+  }
+  stdlib::writeStderr(out + "exit status 2\n");
+  return rt::DeadlockAction::Abort;
+}
+
+void reportFatal(const char* message) {
+  GoroutineState* g = currentState();
+  std::string out = std::string("fatal error: ") + message + "\n";
+  if (g) out += "\n" + goroutineTrace(g, g->pos, "running");
+  stdlib::writeStderr(out + "exit status 2\n");
+}
+
+struct MainContext {
+  Program* program;
+};
+
+void mainGoroutine(void* arg) {
+  auto* ctx = static_cast<MainContext*>(arg);
+  GoroutineState g;
+  void* values = mmap(nullptr, kMainValueStackBytes, PROT_READ | PROT_WRITE,
+                      MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
+  if (values == MAP_FAILED) {
+    stdlib::writeStderr("fatal error: cannot allocate the value stack\n");
+    rt::exit(2);
+  }
+  ValueSegment first{static_cast<Value*>(values),
+                     static_cast<Value*>(values) + kMainValueStackBytes / sizeof(Value)};
+  initGoroutineState(&g, &first, kMainStackMargin);
+  runGoroutineBody([](void* p) { runProgram(*static_cast<Program*>(p)); }, ctx->program);
+  rt::set_user(nullptr);
+  releaseSegments(&first);
+  munmap(values, kMainValueStackBytes);
+}
+
+}  // namespace
+
+size_t goroutineStackMargin() { return kStackMargin; }
+
+int run(Program& program, int maxprocs) {
+  rt::Config cfg;
+  cfg.maxprocs = maxprocs;
+  cfg.main_stack_size = kMainStackBytes;
+  cfg.on_deadlock = reportDeadlock;
+  cfg.on_fatal = reportFatal;
+  MainContext ctx{&program};
+  rt::ExitInfo e = rt::start(cfg, [&ctx] { mainGoroutine(&ctx); });
   stdlib::flushStdout();
-  return ctx.status;
+  return e.code;
 }
 
 }  // namespace gol::eval

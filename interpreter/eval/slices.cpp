@@ -390,6 +390,7 @@ struct RangeSliceNode : StmtNode {
       }
       Exec e = execList(body, fp);
       if (loopShouldExit(e, label, &result)) break;
+      pollPreemption();
     }
     storeCell<true>(fp + sliceSlot, Value{});
     return result;

@@ -566,7 +566,7 @@ Exec TypeSwitchNode::exec(Value* fp) {
     }
     Exec e = execList(clause.body, fp);
     if (e == Exec::Break ||
-        (e == Exec::BreakLabel && label && currentGoroutine->branchTarget == label)) {
+        (e == Exec::BreakLabel && label && currentState()->branchTarget == label)) {
       e = Exec::Normal;
     }
     result = e;

@@ -1,0 +1,356 @@
+// `go` statements, channel operations and select as executable nodes.
+//
+// Ownership: a send hands the channel an owned Value (moved into the buffer or straight
+// to a receiver); a receive yields an owned Value. Channel values evaluated by a node are
+// released by it after the operation. A goroutine's start record (GoStart) holds the
+// call's evaluated operands until the new goroutine hands them to the call.
+#include "interpreter/eval/goroutines.h"
+
+#include <cstdlib>
+#include <cstring>
+
+#include "interpreter/eval/channels.h"
+#include "interpreter/eval/defer.h"
+#include "runtime/runtime.h"
+
+namespace gol::eval {
+
+namespace {
+
+constexpr size_t kFirstSegmentValues = 320;  // on the fiber stack: 2.5 KiB
+constexpr size_t kScratchValues = 8;         // the go'd call's (unused) caller frame
+
+[[noreturn]] void chanPanic(rt::ChanError e, syntax::Pos pos) {
+  GoPanic p;
+  p.message = rt::chan_error_message(e);
+  // Go's channel panics are runtime errors whose text has no "runtime error: " prefix.
+  p.runtimeError = true;
+  p.trace = stackTrace(pos);
+  throw p;
+}
+
+// ---- go ----------------------------------------------------------------------------------
+
+struct GoStart {
+  ExprNode* call;
+  const std::vector<bool>* countedResults;
+  const FuncCode* creator;
+  syntax::Pos pos;
+  int64_t creatorId;
+  size_t argCount;
+  Value args[1];
+
+  static GoStart* make(size_t n) {
+    size_t bytes = sizeof(GoStart) + (n ? n - 1 : 0) * sizeof(Value);
+    auto* s = static_cast<GoStart*>(std::malloc(bytes));
+    if (!s) throw std::bad_alloc();
+    s->argCount = n;
+    return s;
+  }
+};
+
+void runStartedCall(void* arg) {
+  auto* s = static_cast<GoStart*>(arg);
+  GoroutineState* g = currentState();
+  Value* fp = g->sp;
+  std::memset(static_cast<void*>(fp), 0, sizeof(Value) * kScratchValues);
+  g->sp = fp + kScratchValues;
+  g->savedArgs = s->args;
+  Value out[16];
+  s->call->evalMulti(fp, out);
+  const std::vector<bool>& counted = *s->countedResults;
+  for (size_t i = 0; i < counted.size(); ++i) {
+    if (counted[i]) releaseRef(out[i]);
+  }
+}
+
+void goroutineEntry(void* arg) {
+  auto* s = static_cast<GoStart*>(arg);
+  Value initial[kFirstSegmentValues];
+  ValueSegment first{initial, initial + kFirstSegmentValues};
+  GoroutineState g;
+  initGoroutineState(&g, &first, goroutineStackMargin());
+  g.creator = s->creator;
+  g.creatorPos = s->pos;
+  g.creatorId = s->creatorId;
+  runGoroutineBody(runStartedCall, s);
+  rt::set_user(nullptr);
+  releaseSegments(&first);
+  std::free(s);
+}
+
+struct GoNode : StmtNode {
+  std::vector<ExprPtr> operands;
+  ExprPtr call;
+  std::vector<bool> countedResults;
+  const FuncCode* creator = nullptr;
+  Exec exec(Value* fp) override {
+    GoStart* s = GoStart::make(operands.size());
+    size_t i = 0;
+    try {
+      for (; i < operands.size(); ++i) s->args[i] = operands[i]->eval(fp);
+    } catch (...) {
+      std::free(s);
+      throw;
+    }
+    s->call = call.get();
+    s->countedResults = &countedResults;
+    s->creator = creator;
+    s->pos = pos;
+    s->creatorId = currentState()->id;
+    rt::go(goroutineEntry, s);
+    return Exec::Normal;
+  }
+};
+
+// ---- Channel operations ------------------------------------------------------------------
+
+struct MakeChanNode : ExprNode {
+  const check::Type* elemType;
+  ExprPtr size;  // null: unbuffered
+  Value eval(Value* fp) override {
+    int64_t n = size ? size->eval(fp).i : 0;
+    // Go caps a channel's buffer by memory; 1<<40 elements is far beyond any machine.
+    if (n < 0 || n > (int64_t{1} << 40)) runtimePanicAt(pos, "makechan: size out of range");
+    return Value{.p = makeChan(elemType, n)};
+  }
+};
+
+struct SendNode : StmtNode {
+  ExprPtr chan, value;
+  Exec exec(Value* fp) override {
+    Value c = chan->eval(fp);
+    Value v = value->eval(fp);
+    ChanObject* ch = asChanObject(c);
+    if (ch && ch->storage == Storage::Aggregate) v = ownAggregate(v);
+    GoroutineState* g = currentState();
+    g->pos = pos;
+    rt::ChanError e = rt::chan_send(rtChan(c), &v);
+    if (e != rt::ChanError::None) {
+      if (ch && ch->storage != Storage::Scalar) releaseRef(v);
+      releaseRef(c);
+      chanPanic(e, pos);
+    }
+    releaseRef(c);
+    return Exec::Normal;
+  }
+};
+
+// Receives into *out; false when the channel is closed and drained (*out is then the
+// element type's zero value).
+inline bool receive(Value c, const check::Type* elemType, Value* out, syntax::Pos pos) {
+  currentState()->pos = pos;
+  Value v{};
+  bool ok = rt::chan_recv(rtChan(c), &v);
+  *out = ok ? v : zeroValue(elemType);
+  return ok;
+}
+
+struct RecvNode : ExprNode {
+  ExprPtr chan;
+  const check::Type* elemType;
+  Value eval(Value* fp) override {
+    Value c = chan->eval(fp);
+    Value v;
+    receive(c, elemType, &v, pos);
+    releaseRef(c);
+    return v;
+  }
+  void evalMulti(Value* fp, Value* out) override {
+    Value c = chan->eval(fp);
+    out[1] = intValue(receive(c, elemType, &out[0], pos) ? 1 : 0);
+    releaseRef(c);
+  }
+};
+
+struct CloseNode : ExprNode {
+  ExprPtr chan;
+  Value eval(Value* fp) override {
+    Value c = chan->eval(fp);
+    rt::ChanError e = rt::chan_close(rtChan(c));
+    releaseRef(c);
+    if (e != rt::ChanError::None) chanPanic(e, pos);
+    return Value{};
+  }
+};
+
+struct ChanLenNode : ExprNode {
+  ExprPtr chan;
+  bool cap = false;
+  Value eval(Value* fp) override {
+    Value c = chan->eval(fp);
+    rt::Chan* ch = rtChan(c);
+    int64_t n = static_cast<int64_t>(cap ? rt::chan_cap(ch) : rt::chan_len(ch));
+    releaseRef(c);
+    return intValue(n);
+  }
+};
+
+struct RangeChanNode : StmtNode {
+  ExprPtr chan;
+  int chanSlot;
+  Target key;
+  const check::Type* elemType;
+  std::vector<StmtPtr> body;
+  Exec exec(Value* fp) override {
+    storeCell<true>(fp + chanSlot, chan->eval(fp));
+    Exec result = Exec::Normal;
+    for (;;) {
+      Value v{};
+      currentState()->pos = pos;
+      if (!rt::chan_recv(rtChan(fp[chanSlot]), &v)) break;
+      key.store(fp, v);
+      Exec e = execList(body, fp);
+      if (loopShouldExit(e, label, &result)) break;
+      pollPreemption();
+    }
+    storeCell<true>(fp + chanSlot, Value{});
+    return result;
+  }
+};
+
+// ---- select ------------------------------------------------------------------------------
+
+struct SelectNode : StmtNode {
+  std::vector<SelectCaseCode> cases;
+  int defaultCase = -1;  // -1: no default
+  std::vector<StmtPtr> defaultBody;
+  Exec exec(Value* fp) override {
+    size_t n = cases.size();
+    auto* rc = static_cast<rt::SelectCase*>(alloca(sizeof(rt::SelectCase) * (n ? n : 1)));
+    auto* chans = static_cast<Value*>(alloca(sizeof(Value) * (n ? n : 1)));
+    auto* values = static_cast<Value*>(alloca(sizeof(Value) * (n ? n : 1)));
+    size_t evaluated = 0;
+    try {
+      for (; evaluated < n; ++evaluated) {
+        SelectCaseCode& c = cases[evaluated];
+        chans[evaluated] = c.chan->eval(fp);
+        values[evaluated] = Value{};
+        if (c.isSend) {
+          Value v = c.value->eval(fp);
+          values[evaluated] = isAggregate(c.elemType) ? ownAggregate(v) : v;
+        }
+      }
+    } catch (...) {
+      for (size_t i = 0; i < evaluated; ++i) {
+        releaseRef(chans[i]);
+        if (cases[i].isSend && isCounted(cases[i].elemType)) releaseRef(values[i]);
+      }
+      throw;
+    }
+    for (size_t i = 0; i < n; ++i) {
+      rc[i].chan = rtChan(chans[i]);
+      rc[i].elem = &values[i];
+      rc[i].is_send = cases[i].isSend;
+    }
+    currentState()->pos = pos;
+    rt::SelectResult r = rt::select(rc, n, defaultCase < 0);
+    // Unsent values of the cases not chosen (and of a failed send) go back.
+    for (size_t i = 0; i < n; ++i) {
+      bool moved = static_cast<int>(i) == r.index && r.error == rt::ChanError::None;
+      if (cases[i].isSend && !moved && isCounted(cases[i].elemType)) releaseRef(values[i]);
+      releaseRef(chans[i]);
+    }
+    if (r.index < 0) return execList(defaultBody, fp);
+    SelectCaseCode& chosen = cases[static_cast<size_t>(r.index)];
+    if (chosen.isSend) {
+      if (r.error != rt::ChanError::None) chanPanic(r.error, chosen.chan->pos);
+    } else {
+      Value v = r.recv_ok ? values[r.index] : zeroValue(chosen.elemType);
+      if (chosen.valueTarget.kind == Target::Kind::Blank) {
+        if (isCounted(chosen.elemType)) releaseRef(v);
+      } else {
+        chosen.valueTarget.store(fp, v);
+      }
+      if (chosen.okTarget.kind != Target::Kind::Blank) {
+        chosen.okTarget.store(fp, intValue(r.recv_ok ? 1 : 0));
+      }
+    }
+    Exec e = execList(chosen.body, fp);
+    // break inside a select ends the select.
+    if (e == Exec::Break) return Exec::Normal;
+    if (e == Exec::BreakLabel && label && currentState()->branchTarget == label) {
+      return Exec::Normal;
+    }
+    return e;
+  }
+};
+
+}  // namespace
+
+StmtPtr makeGo(ExprPtr call, std::vector<bool> countedResults, const FuncCode* creator) {
+  std::vector<ExprPtr*> operands;
+  if (!call->collectOperands(operands)) return nullptr;
+  auto n = std::make_unique<GoNode>();
+  for (size_t i = 0; i < operands.size(); ++i) {
+    n->operands.push_back(std::move(*operands[i]));
+    *operands[i] = makeSavedArg(static_cast<int>(i));
+  }
+  n->call = std::move(call);
+  n->countedResults = std::move(countedResults);
+  n->creator = creator;
+  return n;
+}
+
+ExprPtr makeMakeChan(const check::Type* elemType, ExprPtr size, syntax::Pos pos) {
+  auto n = std::make_unique<MakeChanNode>();
+  n->elemType = elemType;
+  n->size = std::move(size);
+  n->pos = pos;
+  return n;
+}
+
+StmtPtr makeSend(ExprPtr chan, ExprPtr value, syntax::Pos pos) {
+  auto n = std::make_unique<SendNode>();
+  n->chan = std::move(chan);
+  n->value = std::move(value);
+  n->pos = pos;
+  return n;
+}
+
+ExprPtr makeRecv(ExprPtr chan, const check::Type* elemType, bool, syntax::Pos pos) {
+  auto n = std::make_unique<RecvNode>();
+  n->chan = std::move(chan);
+  n->elemType = elemType;
+  n->pos = pos;
+  return n;
+}
+
+ExprPtr makeClose(ExprPtr chan, syntax::Pos pos) {
+  auto n = std::make_unique<CloseNode>();
+  n->chan = std::move(chan);
+  n->pos = pos;
+  return n;
+}
+
+ExprPtr makeChanLen(ExprPtr chan, bool cap) {
+  auto n = std::make_unique<ChanLenNode>();
+  n->chan = std::move(chan);
+  n->cap = cap;
+  return n;
+}
+
+StmtPtr makeRangeChan(ExprPtr chan, int chanSlot, Target key, const check::Type* elemType,
+                      std::vector<StmtPtr> body) {
+  auto n = std::make_unique<RangeChanNode>();
+  n->chan = std::move(chan);
+  n->chanSlot = chanSlot;
+  n->key = std::move(key);
+  n->elemType = elemType;
+  n->body = std::move(body);
+  return n;
+}
+
+StmtPtr makeSelect(std::vector<SelectCaseCode> cases, int defaultCase,
+                   std::vector<StmtPtr> defaultBody, syntax::Pos pos) {
+  auto n = std::make_unique<SelectNode>();
+  n->cases = std::move(cases);
+  n->defaultCase = defaultCase;
+  n->defaultBody = std::move(defaultBody);
+  n->pos = pos;
+  return n;
+}
+
+void goexit() { throw GoexitRequest{}; }
+
+}  // namespace gol::eval
