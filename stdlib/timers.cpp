@@ -128,7 +128,7 @@ void fire(void* arg) {
     Value t = gotime::now();
     rt::ChanError err = rt::ChanError::None;
     if (!st->chan->chan.try_send(&t, &err)) eval::releaseRef(t);
-  } else if (st->fn.p) {
+  } else {
     eval::retainRef(st->fn);
     goCallFunc(st->fn);
   }
