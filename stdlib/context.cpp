@@ -181,7 +181,10 @@ void callForeign(Value ctx, const char* method, std::span<const AnyValue> args, 
   for (const AnyValue& a : args) {
     if (eval::isCounted(a.type)) eval::retainRef(a.value);
   }
-  fmt::methodCaller(AnyValue{i->type, i->value}, method, args, out);
+  if (!fmt::methodCaller(AnyValue{i->type, i->value}, method, args, out)) {
+    panicString(std::string("gol: no method ") + method + " for " +
+                check::typeString(i->type, true));
+  }
 }
 
 // ---- State under ctxMu -------------------------------------------------------------------

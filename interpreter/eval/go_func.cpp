@@ -31,7 +31,9 @@ void funcGoroutineEntry(void* fn) {
   releaseRef(Value{.p = fn});
 }
 
-void goCallFunc(Value fn) { rt::go(funcGoroutineEntry, fn.p); }
+void goCallFunc(Value fn) {
+  rt::go(funcGoroutineEntry, fn.p);
+}
 
 const bool installed = (stdlib::goCallFunc = &goCallFunc, true);
 
