@@ -106,6 +106,8 @@ Packages::Packages() {
   registerRuntime(*this);
   registerSync(*this);
   registerAtomic(*this);
+  registerTime(*this);
+  registerContext(*this);
 }
 
 void Packages::addType(check::Package& pkg, const std::string& name, const check::Type* type) {

@@ -59,6 +59,8 @@ void registerBuilder(Packages& p);
 void registerRuntime(Packages& p);
 void registerSync(Packages& p);
 void registerAtomic(Packages& p);
+void registerTime(Packages& p);
+void registerContext(Packages& p);
 
 // io.Writer, the interface fmt.Fprint* write to.
 const check::Type* ioWriterType();

@@ -1,0 +1,43 @@
+// The time package's types as the other native packages see them (context uses Time and
+// Duration; the timers make Time values).
+//
+// A time.Time is a struct value (an aggregate StructObject) with unexported fields:
+//   wall    int64      seconds since January 1, year 1 UTC (so the zero struct is Go's zero Time)
+//   nsec    int64      nanoseconds within the second, [0, 1e9)
+//   mono    int64      monotonic reading: nanoseconds since the process started (+1), as Go's ext
+//   hasMono bool       whether mono is set (Now's results carry it; Add keeps it; UTC, In,
+//                      Round, Truncate and AddDate strip it, as in Go)
+//   loc     *Location  nil for UTC, else the location (time.Local or a FixedZone)
+// Time values are immutable once made and may be shared by goroutines.
+#pragma once
+
+#include <cstdint>
+
+#include "interpreter/check/types.h"
+#include "interpreter/eval/value.h"
+
+namespace gol::stdlib::gotime {
+
+const check::Named* durationType();
+const check::Named* timeType();
+
+// The parts of a Time value.
+struct TimeParts {
+  int64_t wall = 0;  // seconds since year 1
+  int64_t nsec = 0;
+  int64_t mono = 0;
+  bool hasMono = false;
+  eval::Value loc{};  // borrowed *Location, null for UTC
+};
+TimeParts timeParts(eval::Value time);
+// A new Time value (owned); `loc` is retained.
+eval::Value makeTime(const TimeParts& parts);
+// time.Now(): the local wall clock with a monotonic reading.
+eval::Value now();
+// The monotonic reading Now would carry, and the difference Go's Sub computes.
+int64_t monoNow();
+int64_t timeSub(const TimeParts& t, const TimeParts& u);
+// Go's Time.String ("2009-11-10 23:00:00 +0000 UTC m=+0.000000001").
+std::string timeString(const TimeParts& t);
+
+}  // namespace gol::stdlib::gotime

@@ -1,0 +1,365 @@
+// time's timers: After, Tick, NewTimer (*Timer with C, Stop, Reset), NewTicker (*Ticker with
+// C, Stop, Reset) and AfterFunc, over rt::Timer (runtime/timer.h).
+//
+// Semantics are Go 1.23's where they can be observed: Stop and Reset discard a value the
+// timer sent but nobody received (so no stale value is ever received after they return),
+// and report it as "the timer was still pending", exactly as Go 1.23's Stop and Reset do.
+// The channel itself has a buffer of one (so cap(t.C) is 1, as before Go 1.23); a ticker
+// whose reader falls behind drops ticks.
+//
+// Each armed timer is a TimerState. `registryMu` guards every TimerState field except
+// `timer` (which has its own lock), the table `byOwner` from a *Timer / *Ticker object to
+// its state, and the graveyard. A state holds a reference to its owner object, so an owner
+// cannot be freed (and its address reused) while it is in the table. Callbacks run on the
+// runtime's monitor thread: they take registryMu, check the state is still armed for this
+// deadline, and try_send (or spawn AfterFunc's goroutine) while holding it, so Stop and
+// Reset, which drain the channel under the same lock, never let a stale value through. A
+// fired one-shot state cannot free itself inside its own callback: it goes to the
+// graveyard, which goroutines empty (outside the lock) when they next touch a timer.
+#include <mutex>
+#include <unordered_map>
+#include <vector>
+
+#include "interpreter/eval/channels.h"
+#include "runtime/timer.h"
+#include "stdlib/errors.h"
+#include "stdlib/go_call.h"
+#include "stdlib/packages.h"
+#include "stdlib/support.h"
+#include "stdlib/time.h"
+
+namespace gol::stdlib {
+
+void (*goCallFunc)(eval::Value fn) = nullptr;
+
+namespace {
+
+using eval::AnyValue;
+using eval::Value;
+
+struct TimerState {
+  eval::StructObject* owner = nullptr;  // retained; null for time.After
+  eval::ChanObject* chan = nullptr;     // retained; null for AfterFunc
+  Value fn{};                           // AfterFunc's func, retained
+  int64_t deadline = 0;                 // rt::nanotime() clock
+  int64_t period = 0;                   // tickers
+  bool armed = false;
+  // Last member, so it is destroyed first: its destructor waits for a running callback,
+  // which still reads the fields above.
+  rt::Timer timer;
+};
+
+// Method signatures outlive any one Packages: the types are process-wide.
+const check::Signature* sig(std::initializer_list<const check::Type*> params,
+                            std::initializer_list<const check::Type*> results) {
+  auto* s = new check::Signature;
+  s->params.assign(params);
+  s->results.assign(results);
+  return s;
+}
+
+std::mutex registryMu;
+std::unordered_map<const void*, TimerState*> byOwner;
+std::vector<TimerState*> graveyard;
+
+void fire(void* arg);
+
+// Go's when(d): the deadline d from now, saturating.
+int64_t deadlineAfter(int64_t d) {
+  int64_t now = rt::nanotime();
+  if (d <= 0) return now;
+  int64_t t = static_cast<int64_t>(static_cast<uint64_t>(now) + static_cast<uint64_t>(d));
+  return t < 0 ? INT64_MAX : t;
+}
+
+// Frees a state that is out of the table (outside registryMu: deleting waits for its
+// callback, which takes the lock).
+void destroyState(TimerState* st) {
+  eval::releaseRef(Value{.p = st->owner});
+  eval::releaseRef(Value{.p = st->chan});
+  eval::releaseRef(st->fn);
+  delete st;
+}
+
+void emptyGraveyard() {
+  std::vector<TimerState*> dead;
+  {
+    std::lock_guard lock(registryMu);
+    dead.swap(graveyard);
+  }
+  for (TimerState* st : dead) destroyState(st);
+}
+
+// Discards a value the timer sent and nobody received; true if there was one.
+bool drain(eval::ChanObject* chan) {
+  if (!chan) return false;
+  Value v{};
+  rt::RecvResult r = chan->chan.try_recv(&v);
+  if (r.selected && r.ok) {
+    eval::releaseRef(v);
+    return true;
+  }
+  return false;
+}
+
+// Arms st (under registryMu).
+void arm(TimerState* st, int64_t deadline, int64_t period) {
+  st->armed = true;
+  st->deadline = deadline;
+  st->period = period;
+  st->timer.reset(deadline, period);
+}
+
+void fire(void* arg) {
+  auto* st = static_cast<TimerState*>(arg);
+  std::lock_guard lock(registryMu);
+  int64_t now = rt::nanotime();
+  // A callback that was already running when Stop or Reset changed the timer.
+  if (!st->armed || now < st->deadline) return;
+  if (st->period > 0) {
+    st->deadline += st->period;
+    if (st->deadline <= now) st->deadline += st->period * ((now - st->deadline) / st->period + 1);
+  } else {
+    st->armed = false;
+    if (st->owner) byOwner.erase(st->owner);
+    graveyard.push_back(st);
+  }
+  if (st->chan) {
+    Value t = gotime::now();
+    rt::ChanError err = rt::ChanError::None;
+    if (!st->chan->chan.try_send(&t, &err)) eval::releaseRef(t);
+  } else {
+    eval::retainRef(st->fn);
+    goCallFunc(st->fn);
+  }
+}
+
+// A new state, armed, for owner (null for time.After) and chan or fn (taken over).
+TimerState* startTimer(eval::StructObject* owner, eval::ChanObject* chan, Value fn, int64_t d,
+                       int64_t period) {
+  auto* st = new TimerState;
+  st->owner = owner;
+  if (owner) eval::retainRef(Value{.p = owner});
+  st->chan = chan;
+  st->fn = fn;
+  st->timer.set_callback(fire, st);
+  std::lock_guard lock(registryMu);
+  if (owner) byOwner[owner] = st;
+  arm(st, deadlineAfter(d), period);
+  return st;
+}
+
+const check::Type* timeChanType() {
+  static const check::Type* t = check::chanOf(gotime::timeType(), check::ChanDir::Recv);
+  return t;
+}
+
+eval::ChanObject* newTimeChan() {
+  return eval::makeChan(gotime::timeType(), 1);
+}
+
+check::Named* timerNamed() {
+  static check::Named* t = [] {
+    auto* st = new check::Struct;
+    st->fields.push_back({"C", timeChanType(), false, ""});
+    auto* fnType = new check::Signature;
+    st->fields.push_back({"f", fnType, false, ""});
+    return nativeNamed("time", "Timer", st);
+  }();
+  return t;
+}
+
+check::Named* tickerNamed() {
+  static check::Named* t = [] {
+    auto* st = new check::Struct;
+    st->fields.push_back({"C", timeChanType(), false, ""});
+    return nativeNamed("time", "Ticker", st);
+  }();
+  return t;
+}
+
+eval::StructObject* newOwner(check::Named* type, eval::ChanObject* chan) {
+  auto* o = eval::StructObject::make(static_cast<const check::Struct*>(type->underlying));
+  if (chan) {
+    eval::retainRef(Value{.p = chan});
+    o->fields[0] = Value{.p = chan};
+  }
+  return o;
+}
+
+[[noreturn]] void panicError(const std::string& message) {
+  eval::GoPanic p;
+  p.value = AnyValue{check::errorType(), errors::newError(message)};
+  p.message = message;
+  throw p;
+}
+
+// Stops and discards owner's state, drains its channel: Go 1.23's Stop result.
+bool stopOwner(eval::StructObject* owner) {
+  emptyGraveyard();
+  TimerState* st = nullptr;
+  bool pending = false;
+  {
+    std::lock_guard lock(registryMu);
+    auto it = byOwner.find(owner);
+    if (it != byOwner.end()) {
+      st = it->second;
+      byOwner.erase(it);
+      pending = st->armed;
+      st->armed = false;
+      st->timer.stop();
+    }
+    if (drain(eval::asChanObject(owner->fields[0]))) pending = true;
+  }
+  if (st) destroyState(st);
+  return pending;
+}
+
+// Re-arms owner (making a state if it has none): Go 1.23's Reset result.
+bool resetOwner(eval::StructObject* owner, int64_t d, int64_t period) {
+  emptyGraveyard();
+  bool pending = false;
+  {
+    std::lock_guard lock(registryMu);
+    eval::ChanObject* chan = eval::asChanObject(owner->fields[0]);
+    auto it = byOwner.find(owner);
+    TimerState* st;
+    if (it != byOwner.end()) {
+      st = it->second;
+      pending = st->armed;
+    } else {
+      st = new TimerState;
+      st->owner = owner;
+      eval::retainRef(Value{.p = owner});
+      st->chan = chan;
+      eval::retainRef(Value{.p = chan});
+      if (!chan) {
+        st->fn = owner->fields[1];
+        eval::retainRef(st->fn);
+      }
+      st->timer.set_callback(fire, st);
+      byOwner[owner] = st;
+    }
+    if (drain(chan)) pending = true;
+    arm(st, deadlineAfter(d), period);
+  }
+  return pending;
+}
+
+eval::StructObject* receiver(std::span<const AnyValue> a) {
+  auto* o = static_cast<eval::StructObject*>(a[0].value.p);
+  if (!o) nilPanic();
+  return o;
+}
+
+bool initialized(eval::StructObject* o, bool timer) {
+  return o->fields[0].p || (timer && o->fields[1].p);
+}
+
+void timerStopM(std::span<const AnyValue> a, Value* r) {
+  eval::StructObject* t = receiver(a);
+  if (!initialized(t, true)) panicString("time: Stop called on uninitialized Timer");
+  r[0] = boolResult(stopOwner(t));
+}
+void timerResetM(std::span<const AnyValue> a, Value* r) {
+  eval::StructObject* t = receiver(a);
+  if (!initialized(t, true)) panicString("time: Reset called on uninitialized Timer");
+  r[0] = boolResult(resetOwner(t, a[1].value.i, 0));
+}
+void tickerStopM(std::span<const AnyValue> a, Value*) {
+  eval::StructObject* t = receiver(a);
+  // Go: stopping an uninitialized Ticker does nothing.
+  if (!initialized(t, false)) return;
+  stopOwner(t);
+}
+void tickerResetM(std::span<const AnyValue> a, Value*) {
+  int64_t d = a[1].value.i;
+  if (d <= 0) panicError("non-positive interval for Ticker.Reset");
+  eval::StructObject* t = receiver(a);
+  if (!initialized(t, false)) panicString("time: Reset called on uninitialized Ticker");
+  resetOwner(t, d, d);
+}
+
+void afterN(std::span<const AnyValue> a, Value* r) {
+  emptyGraveyard();
+  eval::ChanObject* c = newTimeChan();
+  eval::retainRef(Value{.p = c});
+  startTimer(nullptr, c, Value{}, a[0].value.i, 0);
+  r[0] = Value{.p = c};
+}
+
+void newTimerN(std::span<const AnyValue> a, Value* r) {
+  emptyGraveyard();
+  eval::ChanObject* c = newTimeChan();
+  eval::StructObject* t = newOwner(timerNamed(), c);
+  startTimer(t, c, Value{}, a[0].value.i, 0);
+  r[0] = Value{.p = t};
+}
+
+eval::StructObject* newTicker(int64_t d) {
+  emptyGraveyard();
+  eval::ChanObject* c = newTimeChan();
+  eval::StructObject* t = newOwner(tickerNamed(), c);
+  startTimer(t, c, Value{}, d, d);
+  return t;
+}
+
+void newTickerN(std::span<const AnyValue> a, Value* r) {
+  int64_t d = a[0].value.i;
+  if (d <= 0) panicError("non-positive interval for NewTicker");
+  r[0] = Value{.p = newTicker(d)};
+}
+
+void tickN(std::span<const AnyValue> a, Value* r) {
+  int64_t d = a[0].value.i;
+  if (d <= 0) {
+    r[0] = Value{};
+    return;
+  }
+  eval::StructObject* t = newTicker(d);
+  Value c = t->fields[0];
+  eval::retainRef(c);
+  // The ticker lives on in its state (which holds the only other reference).
+  eval::releaseRef(Value{.p = t});
+  r[0] = c;
+}
+
+void afterFuncN(std::span<const AnyValue> a, Value* r) {
+  emptyGraveyard();
+  eval::StructObject* t = newOwner(timerNamed(), nullptr);
+  Value fn = a[1].value;
+  eval::retainRef(fn);
+  t->fields[1] = fn;
+  eval::retainRef(fn);
+  startTimer(t, nullptr, fn, a[0].value.i, 0);
+  r[0] = Value{.p = t};
+}
+
+}  // namespace
+
+void registerTimers(Packages& p) {
+  const check::Type* duration = gotime::durationType();
+  const check::Type* boolean = check::basicType(check::BasicKind::Bool);
+  check::Package& pkg = p.package("time", "time");
+  check::Named* timer = timerNamed();
+  check::Named* ticker = tickerNamed();
+  if (timer->methods.empty()) {
+    addNativeMethod(timer, "Reset", sig({duration}, {boolean}), timerResetM);
+    addNativeMethod(timer, "Stop", sig({}, {boolean}), timerStopM);
+    addNativeMethod(ticker, "Reset", sig({duration}, {}), tickerResetM);
+    addNativeMethod(ticker, "Stop", sig({}, {}), tickerStopM);
+  }
+  p.addType(pkg, "Timer", timer);
+  p.addType(pkg, "Ticker", ticker);
+  const check::Type* timerPtr = check::pointerTo(timer);
+  p.addFunction(pkg, "After", p.signature({duration}, {timeChanType()}), afterN);
+  p.addFunction(pkg, "Tick", p.signature({duration}, {timeChanType()}), tickN);
+  p.addFunction(pkg, "NewTimer", p.signature({duration}, {timerPtr}), newTimerN);
+  p.addFunction(pkg, "NewTicker", p.signature({duration}, {check::pointerTo(ticker)}), newTickerN);
+  if (goCallFunc) {
+    p.addFunction(pkg, "AfterFunc", p.signature({duration, new check::Signature}, {timerPtr}),
+                  afterFuncN);
+  }
+}
+
+}  // namespace gol::stdlib
