@@ -18,7 +18,7 @@ namespace gol::eval {
 
 namespace {
 
-constexpr size_t kFirstSegmentValues = 320;  // on the fiber stack: 2.5 KiB
+constexpr size_t kFirstSegmentValues = 128;  // on the fiber stack: 1 KiB
 constexpr int kScratchValues = 8;            // the least room for the go'd call's frame
 
 [[noreturn]] void chanPanic(rt::ChanError e, syntax::Pos pos) {

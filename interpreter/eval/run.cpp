@@ -31,7 +31,9 @@ constexpr size_t kMainStackBytes = size_t{1} << 29;
 constexpr size_t kMainStackMargin = size_t{1} << 20;  // room to report the overflow
 constexpr size_t kStackMargin = size_t{48} << 10;     // other goroutines (256 KiB stacks)
 constexpr size_t kMainValueStackBytes = size_t{1} << 30;
-constexpr size_t kSegmentValues = size_t{8} << 10;  // 64 KiB segments after the first
+// Segments after the first: 8 KiB, then 64 KiB (most goroutines stay shallow).
+constexpr size_t kSecondSegmentValues = size_t{1} << 10;
+constexpr size_t kSegmentValues = size_t{8} << 10;
 constexpr int kMaxTraceFrames = 100;
 
 void appendFrame(std::string& out, const FuncCode* fn, syntax::Pos pos) {
@@ -57,7 +59,8 @@ Value* growValueStack(GoroutineState* g, int frameSize) {
   ValueSegment* cur = g->segment;
   ValueSegment* next = cur->next;
   if (!next || next->limit - next->base < frameSize) {
-    size_t n = std::max(kSegmentValues, static_cast<size_t>(frameSize));
+    size_t n = std::max(cur->owned ? kSegmentValues : kSecondSegmentValues,
+                        static_cast<size_t>(frameSize));
     auto* seg = static_cast<ValueSegment*>(std::malloc(sizeof(ValueSegment) + n * sizeof(Value)));
     if (!seg) throw std::bad_alloc();
     seg->base = reinterpret_cast<Value*>(seg + 1);
@@ -147,11 +150,15 @@ void runtimePanicAt(syntax::Pos pos, const std::string& message) {
   throw p;
 }
 
-// Fatal, so nothing unwinds: the report is printed and the process ends here.
+// Fatal, so nothing unwinds: the report is printed and the process ends here. Goroutine
+// 1 reports Go's default limit (its stack is large enough that Go would stop about as
+// deep); other goroutines have fixed fiber stacks and report their real size.
 void stackOverflow(syntax::Pos pos) {
-  stdlib::writeStderr("runtime: goroutine stack exceeds 1000000000-byte limit\n"
-                      "fatal error: stack overflow\n\n" +
-                      stackTrace(pos) + "exit status 2\n");
+  GoroutineState* g = currentState();
+  size_t limit = g->id == 1 ? size_t{1000000000} : rt::current_stack().size;
+  stdlib::writeStderr("runtime: goroutine stack exceeds " + std::to_string(limit) +
+                      "-byte limit\nfatal error: stack overflow\n\n" + stackTrace(pos) +
+                      "exit status 2\n");
   _exit(2);
 }
 
