@@ -43,14 +43,11 @@ struct LocalNode : ExprNode {
   }
 };
 
-template <bool Counted>
+template <CellRead Mode>
 struct GlobalNode : ExprNode {
   Value* cell;
   explicit GlobalNode(Value* c) : cell(c) {}
-  Value eval(Value*) override {
-    if constexpr (Counted) return loadRef(cell);
-    return *cell;
-  }
+  Value eval(Value*) override { return readCell<Mode>(cell); }
 };
 
 // Stores an owned value into a cell, releasing what the cell held.
@@ -107,7 +104,9 @@ struct Target {
   syntax::Pos pos;
   void put(Value* at, Value v) const {
     if (aggregate) {
-      if (define) {
+      // A heap cell of an aggregate variable is never repointed while goroutines share
+      // cells (see loadAggregateVar): even a definition copies into its object then.
+      if (define && (kind == Kind::Slot || !sharedCells.load(std::memory_order_relaxed))) {
         Value old = *at;
         *at = ownAggregate(v);
         releaseRef(old);

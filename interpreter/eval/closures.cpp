@@ -4,25 +4,36 @@ namespace gol::eval {
 
 namespace {
 
-template <bool Counted>
+template <CellRead Mode>
 struct BoxedReadNode : ExprNode {
   int slot;
-  Value eval(Value* fp) override {
-    if constexpr (Counted) return loadRef(&boxAt(fp[slot])->value);
-    return boxAt(fp[slot])->value;
-  }
+  Value eval(Value* fp) override { return readCell<Mode>(&boxAt(fp[slot])->value); }
 };
 
-template <bool Counted>
+template <CellRead Mode>
 struct CaptureReadNode : ExprNode {
   int closureSlot;
   size_t index;
   Value eval(Value* fp) override {
-    Value* cell = &closureAt(fp[closureSlot])->boxes[index]->value;
-    if constexpr (Counted) return loadRef(cell);
-    return *cell;
+    return readCell<Mode>(&closureAt(fp[closureSlot])->boxes[index]->value);
   }
 };
+
+// A Node<mode>, set up by init.
+template <template <CellRead> class Node, CellRead Mode, class Init>
+ExprPtr cellReadNode(Init&& init) {
+  auto n = std::make_unique<Node<Mode>>();
+  init(*n);
+  return n;
+}
+template <template <CellRead> class Node, class Init>
+ExprPtr makeCellRead(CellRead mode, Init&& init) {
+  switch (mode) {
+    case CellRead::Ref: return cellReadNode<Node, CellRead::Ref>(init);
+    case CellRead::Aggregate: return cellReadNode<Node, CellRead::Aggregate>(init);
+    default: return cellReadNode<Node, CellRead::Scalar>(init);
+  }
+}
 
 struct MakeClosureNode : ExprNode {
   const FuncCode* fn;
@@ -107,28 +118,15 @@ struct BoxParamNode : StmtNode {
 
 }  // namespace
 
-ExprPtr makeBoxedRead(int slot, bool counted) {
-  if (counted) {
-    auto n = std::make_unique<BoxedReadNode<true>>();
-    n->slot = slot;
-    return n;
-  }
-  auto n = std::make_unique<BoxedReadNode<false>>();
-  n->slot = slot;
-  return n;
+ExprPtr makeBoxedRead(int slot, CellRead mode) {
+  return makeCellRead<BoxedReadNode>(mode, [&](auto& n) { n.slot = slot; });
 }
 
-ExprPtr makeCaptureRead(int closureSlot, int index, bool counted) {
-  if (counted) {
-    auto n = std::make_unique<CaptureReadNode<true>>();
-    n->closureSlot = closureSlot;
-    n->index = static_cast<size_t>(index);
-    return n;
-  }
-  auto n = std::make_unique<CaptureReadNode<false>>();
-  n->closureSlot = closureSlot;
-  n->index = static_cast<size_t>(index);
-  return n;
+ExprPtr makeCaptureRead(int closureSlot, int index, CellRead mode) {
+  return makeCellRead<CaptureReadNode>(mode, [&](auto& n) {
+    n.closureSlot = closureSlot;
+    n.index = static_cast<size_t>(index);
+  });
 }
 
 ExprPtr makeClosure(const FuncCode* fn, std::vector<CaptureSource> sources, int makerClosureSlot) {

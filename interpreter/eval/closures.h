@@ -33,8 +33,8 @@ struct CaptureSource {
   int index = 0;  // slot, or capture index
 };
 
-ExprPtr makeBoxedRead(int slot, bool counted);
-ExprPtr makeCaptureRead(int closureSlot, int index, bool counted);
+ExprPtr makeBoxedRead(int slot, CellRead mode);
+ExprPtr makeCaptureRead(int closureSlot, int index, CellRead mode);
 ExprPtr makeClosure(const FuncCode* fn, std::vector<CaptureSource> sources, int makerClosureSlot);
 // A declared function used as a value.
 ExprPtr makeFuncValue(const FuncCode* fn);

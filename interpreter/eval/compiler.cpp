@@ -714,8 +714,8 @@ class Compiler {
         const check::Object* o = objectOf(sel->sel);
         if (!o || o->kind != check::Object::Kind::Var || !o->nativeCell) return nullptr;
         auto cell = static_cast<Value*>(o->nativeCell);
-        if (isCountedType(o->type)) return std::make_unique<GlobalNode<true>>(cell);
-        return std::make_unique<GlobalNode<false>>(cell);
+        if (isCountedType(o->type)) return std::make_unique<GlobalNode<CellRead::Ref>>(cell);
+        return std::make_unique<GlobalNode<CellRead::Scalar>>(cell);
       }
       case NodeKind::SliceExpr: {
         auto se = static_cast<const SliceExpr*>(e);
@@ -891,7 +891,8 @@ class Compiler {
     ExprPtr call;
     FuncCode* saved = fn_;
     fn_ = thunk;
-    ExprPtr captured = makeCaptureRead(thunk->closureSlot, 0, isCountedType(recvType));
+    ExprPtr captured = makeCaptureRead(
+        thunk->closureSlot, 0, isCountedType(recvType) ? CellRead::Ref : CellRead::Scalar);
     if (iface) {
       std::vector<const check::Type*> argTypes(sig->params.begin(), sig->params.end());
       call = makeIfaceCall(std::move(captured), s.method->name, std::move(args), std::move(argTypes),
@@ -932,14 +933,20 @@ class Compiler {
     if (o && o->kind == check::Object::Kind::Func && o->decl) return makeFuncValue(funcs_.at(o->decl));
     if (!o || o->kind != check::Object::Kind::Var) return nullptr;
     bool counted = isCountedType(o->type);
+    CellRead mode = !counted ? CellRead::Scalar
+                    : isAggregate(o->type) ? CellRead::Aggregate
+                                           : CellRead::Ref;
     if (!o->isGlobal && o->owner != info) {
-      return makeCaptureRead(fn_->closureSlot, captureIndex(o), counted);
+      return makeCaptureRead(fn_->closureSlot, captureIndex(o), mode);
     }
-    if (!o->isGlobal && o->captured) return makeBoxedRead(o->slot, counted);
+    if (!o->isGlobal && o->captured) return makeBoxedRead(o->slot, mode);
     if (o->isGlobal) {
       Value* cell = &program_.globals[static_cast<size_t>(o->slot)];
-      if (counted) return std::make_unique<GlobalNode<true>>(cell);
-      return std::make_unique<GlobalNode<false>>(cell);
+      switch (mode) {
+        case CellRead::Ref: return std::make_unique<GlobalNode<CellRead::Ref>>(cell);
+        case CellRead::Aggregate: return std::make_unique<GlobalNode<CellRead::Aggregate>>(cell);
+        default: return std::make_unique<GlobalNode<CellRead::Scalar>>(cell);
+      }
     }
     if (counted) return std::make_unique<LocalNode<true>>(o->slot);
     return std::make_unique<LocalNode<false>>(o->slot);

@@ -183,6 +183,26 @@ inline Value loadRef(const Value* cell) {
   }
   return loadRefLocked(cell);
 }
+// The object of an aggregate variable's cell (a global or a box), retained. Such a cell
+// is never repointed while goroutines share cells (storeAggregate copies into its object
+// then), so no lock is needed.
+inline Value loadAggregateVar(const Value* cell) {
+  Value v = *cell;
+  retainRef(v);
+  return v;
+}
+
+// How a node reads a variable's cell: a plain word, a reference (loadRef), or the object
+// of an aggregate variable (loadAggregateVar).
+enum class CellRead : uint8_t { Scalar, Ref, Aggregate };
+
+template <CellRead Mode>
+inline Value readCell(const Value* cell) {
+  if constexpr (Mode == CellRead::Ref) return loadRef(cell);
+  if constexpr (Mode == CellRead::Aggregate) return loadAggregateVar(cell);
+  return *cell;
+}
+
 // Stores the owned reference v into a heap cell and releases what it held.
 inline void storeRef(Value* cell, Value v) {
   if (!sharedCells.load(std::memory_order_relaxed)) [[likely]] {
