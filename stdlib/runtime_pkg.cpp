@@ -25,10 +25,14 @@ void numCpuN(std::span<const eval::AnyValue>, eval::Value* results) {
   results[0] = intResult(rt::num_cpu());
 }
 
-void goschedN(std::span<const eval::AnyValue>, eval::Value*) { rt::yield(); }
+void goschedN(std::span<const eval::AnyValue>, eval::Value*) {
+  rt::yield();
+}
 
 // Unwinds the goroutine through its deferred calls (run.cpp ends it at the top).
-void goexitN(std::span<const eval::AnyValue>, eval::Value*) { throw eval::GoexitRequest{}; }
+void goexitN(std::span<const eval::AnyValue>, eval::Value*) {
+  throw eval::GoexitRequest{};
+}
 
 }  // namespace
 

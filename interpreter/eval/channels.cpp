@@ -12,7 +12,9 @@ void moveValue(void* dst, void* src) noexcept {
   s->p = nullptr;
 }
 void destroyScalar(void*) noexcept {}
-void destroyCounted(void* p) noexcept { releaseRef(*static_cast<Value*>(p)); }
+void destroyCounted(void* p) noexcept {
+  releaseRef(*static_cast<Value*>(p));
+}
 
 // move_assign is only used on destinations that hold nothing (receives into fresh
 // storage), so it is a plain move.
@@ -33,6 +35,8 @@ ChanObject* makeChan(const check::Type* elemType, int64_t capacity) {
   return new ChanObject(elemType, static_cast<size_t>(capacity));
 }
 
-void destroyChan(HeapObject* object) { delete static_cast<ChanObject*>(object); }
+void destroyChan(HeapObject* object) {
+  delete static_cast<ChanObject*>(object);
+}
 
 }  // namespace gol::eval

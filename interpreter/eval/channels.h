@@ -27,10 +27,14 @@ struct ChanObject : HeapObject {
 // panics with Go's "makechan: size out of range" otherwise).
 ChanObject* makeChan(const check::Type* elemType, int64_t capacity);
 
-inline ChanObject* asChanObject(Value v) { return static_cast<ChanObject*>(v.p); }
+inline ChanObject* asChanObject(Value v) {
+  return static_cast<ChanObject*>(v.p);
+}
 // The runtime channel of a channel value, null for the nil channel (the runtime's
 // nil-aware operations block forever on it).
-inline rt::Chan* rtChan(Value v) { return v.p ? &asChanObject(v)->chan : nullptr; }
+inline rt::Chan* rtChan(Value v) {
+  return v.p ? &asChanObject(v)->chan : nullptr;
+}
 
 // Frees a channel whose count reached zero (channels.cpp).
 void destroyChan(HeapObject* object);

@@ -6,8 +6,8 @@
 // call's evaluated operands until the new goroutine hands them to the call.
 #include "interpreter/eval/goroutines.h"
 
-#include <cstdlib>
 #include <algorithm>
+#include <cstdlib>
 #include <cstring>
 
 #include "interpreter/eval/channels.h"

@@ -45,11 +45,15 @@ void appendFrame(std::string& out, const FuncCode* fn, syntax::Pos pos) {
   out += '\n';
 }
 
-const char* waitReasonText(rt::WaitReason r) { return rt::wait_reason_string(r); }
+const char* waitReasonText(rt::WaitReason r) {
+  return rt::wait_reason_string(r);
+}
 
 }  // namespace
 
-GoroutineState* currentState() noexcept { return static_cast<GoroutineState*>(rt::user()); }
+GoroutineState* currentState() noexcept {
+  return static_cast<GoroutineState*>(rt::user());
+}
 
 void setFatalPosition(syntax::Pos pos) {
   if (GoroutineState* g = currentState()) g->pos = pos;
@@ -125,7 +129,9 @@ std::string goroutineTrace(const GoroutineState* g, syntax::Pos pos, const char*
   return out;
 }
 
-std::string stackTrace(syntax::Pos pos) { return goroutineTrace(currentState(), pos, "running"); }
+std::string stackTrace(syntax::Pos pos) {
+  return goroutineTrace(currentState(), pos, "running");
+}
 
 std::string panicReport(const GoPanic& p) {
   std::string out = "panic: " + p.previous + p.message + "\n";
@@ -190,8 +196,8 @@ rt::DeadlockAction reportDeadlock(const std::vector<rt::GoroutineInfo>& gs) {
     auto* g = static_cast<const GoroutineState*>(info.user);
     out += "\n";
     if (!g) {
-      out += "goroutine " + std::to_string(info.id) + " [" + waitReasonText(info.wait_reason) +
-             "]:\n";
+      out +=
+          "goroutine " + std::to_string(info.id) + " [" + waitReasonText(info.wait_reason) + "]:\n";
       continue;
     }
     out += goroutineTrace(g, g->pos, waitReasonText(info.wait_reason));
@@ -231,7 +237,9 @@ void mainGoroutine(void* arg) {
 
 }  // namespace
 
-size_t goroutineStackMargin() { return kStackMargin; }
+size_t goroutineStackMargin() {
+  return kStackMargin;
+}
 
 int run(Program& program, int maxprocs) {
   rt::Config cfg;
