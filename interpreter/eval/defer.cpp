@@ -82,6 +82,7 @@ struct RecoverNode : ExprNode {
     ctx->recovered = true;
     return panicValue(*ctx->panic);
   }
+  bool collectOperands(std::vector<ExprPtr*>&) override { return true; }
 };
 
 }  // namespace

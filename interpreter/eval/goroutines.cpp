@@ -178,6 +178,10 @@ struct CloseNode : ExprNode {
     if (e != rt::ChanError::None) chanPanic(e, pos);
     return Value{};
   }
+  bool collectOperands(std::vector<ExprPtr*>& out) override {
+    out.push_back(&chan);
+    return true;
+  }
 };
 
 struct ChanLenNode : ExprNode {

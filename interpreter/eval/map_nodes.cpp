@@ -109,6 +109,11 @@ struct MapDeleteNode : ExprNode {
     releaseRef(mv);
     return Value{};
   }
+  bool collectOperands(std::vector<ExprPtr*>& out) override {
+    out.push_back(&m);
+    out.push_back(&key);
+    return true;
+  }
 };
 
 struct ClearNode : ExprNode {
@@ -138,6 +143,10 @@ struct ClearNode : ExprNode {
     }
     releaseRef(v);
     return Value{};
+  }
+  bool collectOperands(std::vector<ExprPtr*>& out) override {
+    out.push_back(&x);
+    return true;
   }
 };
 

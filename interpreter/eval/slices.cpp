@@ -290,6 +290,11 @@ struct CopyNode : ExprNode {
     releaseRef(sv);
     return intValue(n);
   }
+  bool collectOperands(std::vector<ExprPtr*>& out) override {
+    out.push_back(&dst);
+    out.push_back(&src);
+    return true;
+  }
 };
 
 struct SliceIsNilNode : ExprNode {
