@@ -168,6 +168,10 @@ void stackOverflow(syntax::Pos pos) {
   _exit(2);
 }
 
+namespace {
+void reportFatal(const char* message);
+}
+
 void runGoroutineBody(void (*body)(void*), void* arg) {
   try {
     body(arg);
@@ -184,6 +188,15 @@ void runGoroutineBody(void (*body)(void*), void* arg) {
     rt::exit(e.code);
   } catch (const GoexitRequest&) {
     // runtime.Goexit: the deferred calls have run; the goroutine ends.
+  } catch (const std::bad_alloc&) {
+    currentState()->calls = nullptr;  // unwound: the records are gone
+    reportFatal("runtime: out of memory");
+    rt::exit(2);
+  } catch (const std::exception& e) {
+    // A C++ exception is a bug in Gol; report it as Go reports its own internal errors.
+    currentState()->calls = nullptr;
+    reportFatal((std::string("gol internal error: ") + e.what()).c_str());
+    rt::exit(2);
   }
 }
 
