@@ -316,6 +316,7 @@ void startm(Scheduler* s, P* p, bool spinning) {
       nm->nextp = p;
       nm->rand = (static_cast<uint64_t>(nm->id) + 1) * 0x9E3779B97F4A7C15ull;
       s->all_ms.push_back(nm);
+      s->live_ms.fetch_add(1);
       nm->thread = std::thread(mstart, nm);
       return;
     }
@@ -783,6 +784,7 @@ void mstart(M* m) {
     releasep(m);
   }
   tls_m = nullptr;
+  m->sched->live_ms.fetch_sub(1);
 }
 
 // ---- creating goroutines ----
@@ -977,6 +979,15 @@ void stop_run(Scheduler* s) {
       if (G* g = m->curg.load(std::memory_order_acquire)) set_preempt(g);
   }
   kick_sysmon(s);
+  // An M may have been switching to a goroutine while the flags above were set (the
+  // switch clears the new goroutine's flag): flag the running goroutines again until
+  // every M has seen `stopping` and left, so that a tight loop cannot keep one alive.
+  while (s->live_ms.load() > 0) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(1));
+    std::lock_guard lk(s->lock);
+    for (M* m : s->all_ms)
+      if (G* g = m->curg.load(std::memory_order_acquire)) set_preempt(g);
+  }
   std::vector<M*> ms;
   {
     std::lock_guard lk(s->lock);

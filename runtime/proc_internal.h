@@ -186,6 +186,8 @@ struct Scheduler {
   std::atomic<int32_t> outside_wakers{0};
 
   std::atomic<bool> stopping{false};
+  // Ms whose thread has not finished mstart (stop_run re-flags goroutines until zero).
+  std::atomic<int32_t> live_ms{0};
   std::mutex done_mu;
   std::condition_variable done_cv;
   bool done = false;
