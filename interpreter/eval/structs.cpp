@@ -331,6 +331,9 @@ struct Dispatch {
   bool pointerRecv = false;
   const check::Type* recvBase = nullptr;  // the type the path ends at
   const check::Type* recvType = nullptr;  // the receiver parameter's type
+  // The method is promoted from an embedded interface field at the end of path: the call
+  // goes to that interface's dynamic value (resolveThroughEmbedded).
+  bool viaInterface = false;
 };
 
 bool isPointerType(const check::Type* t) {
@@ -339,10 +342,14 @@ bool isPointerType(const check::Type* t) {
 
 bool resolveDispatch(const check::Type* dyn, const std::string& name, Dispatch* d) {
   check::Selection sel;
-  if (check::lookupFieldOrMethod(dyn, name, &sel) != check::LookupResult::Found ||
-      sel.kind != check::Selection::Kind::Method) {
-    return false;
+  if (check::lookupFieldOrMethod(dyn, name, &sel) != check::LookupResult::Found) return false;
+  *d = Dispatch{};
+  if (sel.kind == check::Selection::Kind::InterfaceMethod && !sel.path.empty()) {
+    d->path = sel.path;
+    d->viaInterface = true;
+    return true;
   }
+  if (sel.kind != check::Selection::Kind::Method) return false;
   d->path = sel.path;
   d->pointerRecv = sel.method->pointerRecv;
   d->recvBase = sel.path.empty() ? dyn : sel.recvBase;
@@ -354,6 +361,25 @@ bool resolveDispatch(const check::Type* dyn, const std::string& name, Dispatch* 
     d->fn = methodTable->code(sel.method->decl);
   }
   return d->fn || d->native;
+}
+
+// Follows a method promoted from an embedded interface field to the dynamic value that
+// has it: *type and *value become that value (borrowed from *held, which holds the inner
+// interface and is released by the caller). False if that value has no such method.
+bool resolveThroughEmbedded(const check::Type** type, Value* value, const std::string& name,
+                            Dispatch* d, Value* held, syntax::Pos pos) {
+  while (d->viaInterface) {
+    Value* cell = walk(*value, d->path, pos);
+    Value inner = loadRef(cell);
+    releaseRef(*held);
+    *held = inner;
+    IfaceObject* i = asIface(inner);
+    if (!i) nilDereference(pos);
+    *type = i->type;
+    *value = i->value;
+    if (!resolveDispatch(*type, name, d)) return false;
+  }
+  return true;
 }
 
 // The receiver argument (owned) for a call of d on the dynamic value v (borrowed).
@@ -419,12 +445,23 @@ struct IfaceCallNode : ExprNode {
     if (!i) nilDereference(pos);
     Dispatch d = lookup(i->type);
     Value r;
+    Value held{};
     try {
-      r = receiverFor(d, i->value, pos);
+      const check::Type* dynType = i->type;
+      Value dynValue = i->value;
+      if (d.viaInterface && !resolveThroughEmbedded(&dynType, &dynValue, name, &d, &held, pos)) {
+        GoPanic p;
+        p.message = "gol: no method " + name + " for " + check::typeString(dynType, true);
+        p.trace = stackTrace(pos);
+        throw p;
+      }
+      r = receiverFor(d, dynValue, pos);
     } catch (...) {
+      releaseRef(held);
       releaseRef(v);
       throw;
     }
+    releaseRef(held);
     releaseRef(v);
     if (d.native) {
       AnyValue small[16];
@@ -585,7 +622,16 @@ bool callMethod(const AnyValue& recv, const std::string& name, std::span<const A
                 Value* results) {
   Dispatch d;
   if (!recv.type || !resolveDispatch(recv.type, name, &d)) return false;
-  Value r = receiverFor(d, recv.value, syntax::Pos{});
+  const check::Type* dynType = recv.type;
+  Value dynValue = recv.value;
+  Value held{};
+  if (d.viaInterface &&
+      !resolveThroughEmbedded(&dynType, &dynValue, name, &d, &held, syntax::Pos{})) {
+    releaseRef(held);
+    return false;
+  }
+  Value r = receiverFor(d, dynValue, syntax::Pos{});
+  releaseRef(held);
   if (d.native) {
     std::vector<AnyValue> argv;
     argv.push_back(AnyValue{d.recvType, r});
