@@ -21,7 +21,7 @@ TEST(Timer, SleepOrdering) {
     EXPECT_TRUE(wg.add(n));
     for (int i = n - 1; i >= 0; i--)
       go([&, i] {
-        sleep((i + 1) * 15 * kMs);
+        sleep((i + 1) * 30 * kMs);  // gaps wide enough for a loaded machine under TSan
         mu.lock();
         order.push_back(i);
         mu.unlock();
