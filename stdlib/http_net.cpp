@@ -247,7 +247,7 @@ bool dialTCP(std::string_view hostport, Conn& conn, std::string& err) {
     return false;
   }
   if (!validPort(port)) {
-    err = "dial tcp: address " + std::string(hostport) + ": invalid port";
+    err = "dial tcp: address " + port + ": invalid port";
     return false;
   }
   std::vector<Addr> addrs;
@@ -279,7 +279,7 @@ int listenTCP(std::string_view addr, std::string& err) {
     return -1;
   }
   if (!validPort(port)) {
-    err = "listen tcp: address " + std::string(addr) + ": invalid port";
+    err = "listen tcp: address " + port + ": invalid port";
     return -1;
   }
   std::vector<Addr> addrs;

@@ -57,7 +57,8 @@ void goCallNative(void (*fn)(void*), void* arg) {
   rt::go(nativeGoroutineEntry, new NativeCall{fn, arg});
 }
 
-const bool installed = (stdlib::goCallFunc = &goCallFunc, stdlib::goCallNative = &goCallNative, true);
+const bool installed =
+    (stdlib::goCallFunc = &goCallFunc, stdlib::goCallNative = &goCallNative, true);
 
 }  // namespace
 
