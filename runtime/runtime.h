@@ -29,4 +29,5 @@
 #include "runtime/stack.h"
 #include "runtime/sync.h"
 #include "runtime/timer.h"
+#include "runtime/netpoll.h"
 #include "runtime/wait_reason.h"

@@ -174,13 +174,9 @@ Value retained(Value v) {
   return v;
 }
 
-// Calls a method of a Context implemented in Gol. Arguments are retained first: a Gol
-// method's frame releases what it receives.
+// Calls a method of a Context implemented in Gol (arguments borrowed, as methodCaller's).
 void callForeign(Value ctx, const char* method, std::span<const AnyValue> args, Value* out) {
   IfaceObject* i = eval::asIface(ctx);
-  for (const AnyValue& a : args) {
-    if (eval::isCounted(a.type)) eval::retainRef(a.value);
-  }
   if (!fmt::methodCaller(AnyValue{i->type, i->value}, method, args, out)) {
     panicString(std::string("gol: no method ") + method + " for " +
                 check::typeString(i->type, true));

@@ -105,8 +105,9 @@ std::string sprintf(std::string_view format, std::span<const eval::AnyValue> arg
 std::string typeName(const check::Type* t);
 
 // Calls the method `name` of a dynamic value (fmt's Error and String, errors' Unwrap, Is
-// and As); set by the evaluator. False when the value has no such method. Results are
-// owned by the caller.
+// and As); set by the evaluator. False when the value has no such method. Arguments are
+// borrowed (each AnyValue's type says whether its value is counted); results are owned
+// by the caller.
 extern bool (*methodCaller)(const eval::AnyValue& recv, const std::string& name,
                             std::span<const eval::AnyValue> args, eval::Value* results);
 // Calls a Gol function value (sort.Slice's less, rand.Shuffle's swap); set by the

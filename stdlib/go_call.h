@@ -12,4 +12,9 @@ namespace gol::stdlib {
 // from a timer callback on the runtime's monitor thread.
 extern void (*goCallFunc)(eval::Value fn);
 
+// Runs fn(arg) on a new goroutine set up as the evaluator's goroutines are, so fn may call
+// Gol functions (fmt::funcCaller, methodCaller): net/http serves each connection so. An
+// unrecovered panic there ends the program as in any goroutine.
+extern void (*goCallNative)(void (*fn)(void*), void* arg);
+
 }  // namespace gol::stdlib

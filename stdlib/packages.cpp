@@ -108,6 +108,7 @@ Packages::Packages() {
   registerAtomic(*this);
   registerTime(*this);
   registerContext(*this);
+  registerHttp(*this);
 }
 
 void Packages::addType(check::Package& pkg, const std::string& name, const check::Type* type) {

@@ -61,6 +61,7 @@ void registerSync(Packages& p);
 void registerAtomic(Packages& p);
 void registerTime(Packages& p);
 void registerContext(Packages& p);
+void registerHttp(Packages& p);
 
 // io.Writer, the interface fmt.Fprint* write to.
 const check::Type* ioWriterType();

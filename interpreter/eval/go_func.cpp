@@ -1,5 +1,6 @@
 // The hook stdlib/go_call.h declares: runs a Gol func() value on a new goroutine, for natives
 // that start goroutines of their own (time.AfterFunc). Installed by static initialisation,
+// and goCallNative (net/http's connection goroutines) likewise,
 // so this file is part of the gol executable itself (a static library member nothing
 // references would not be linked).
 //
@@ -35,7 +36,29 @@ void goCallFunc(Value fn) {
   rt::go(funcGoroutineEntry, fn.p);
 }
 
-const bool installed = (stdlib::goCallFunc = &goCallFunc, true);
+struct NativeCall {
+  void (*fn)(void*);
+  void* arg;
+};
+
+void nativeGoroutineEntry(void* p) {
+  NativeCall call = *static_cast<NativeCall*>(p);
+  delete static_cast<NativeCall*>(p);
+  Value initial[kFirstSegmentValues];
+  ValueSegment first{initial, initial + kFirstSegmentValues};
+  GoroutineState g;
+  initGoroutineState(&g, &first, goroutineStackMargin());
+  runGoroutineBody(call.fn, call.arg);
+  rt::set_user(nullptr);
+  releaseSegments(&first);
+}
+
+void goCallNative(void (*fn)(void*), void* arg) {
+  rt::go(nativeGoroutineEntry, new NativeCall{fn, arg});
+}
+
+const bool installed =
+    (stdlib::goCallFunc = &goCallFunc, stdlib::goCallNative = &goCallNative, true);
 
 }  // namespace
 

@@ -640,9 +640,14 @@ bool callMethod(const AnyValue& recv, const std::string& name, std::span<const A
     if (isCounted(d.recvType)) releaseRef(r);
     return true;
   }
+  // Arguments are borrowed, as for natives: the Gol method's frame releases what it
+  // receives, so counted arguments are retained for it.
   std::vector<Value> values;
   values.push_back(r);
-  for (const AnyValue& a : args) values.push_back(a.value);
+  for (const AnyValue& a : args) {
+    if (isCounted(a.type)) retainRef(a.value);
+    values.push_back(a.value);
+  }
   Value* frame = callFunctionValues(d.fn, values.data(), values.size(), syntax::Pos{});
   for (size_t k = 0; k < d.fn->resultSlots.size(); ++k) results[k] = frame[d.fn->resultSlots[k]];
   return true;
