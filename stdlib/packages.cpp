@@ -104,6 +104,7 @@ Packages::Packages() {
   registerSort(*this);
   registerBuilder(*this);
   registerRuntime(*this);
+  registerSyscall(*this);
   registerSync(*this);
   registerAtomic(*this);
   registerTime(*this);

@@ -57,6 +57,7 @@ void registerErrors(Packages& p);
 void registerSort(Packages& p);
 void registerBuilder(Packages& p);
 void registerRuntime(Packages& p);
+void registerSyscall(Packages& p);
 void registerSync(Packages& p);
 void registerAtomic(Packages& p);
 void registerTime(Packages& p);
