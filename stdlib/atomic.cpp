@@ -256,13 +256,7 @@ void valueCompareAndSwap(std::span<const AnyValue> a, Value* r) {
 
 // ---- registration ----
 
-const check::Signature* sig(std::initializer_list<const check::Type*> params,
-                            std::initializer_list<const check::Type*> results) {
-  auto* s = new check::Signature;
-  s->params.assign(params);
-  s->results.assign(results);
-  return s;
-}
+constexpr auto& sig = nativeSignature;
 
 check::Named* wordType(const char* name, const check::Type* fieldType) {
   auto* st = new check::Struct;

@@ -53,13 +53,7 @@ const check::Type* errT() {
   return check::errorType();
 }
 
-const check::Signature* sig(std::initializer_list<const check::Type*> params,
-                            std::initializer_list<const check::Type*> results) {
-  auto* s = new check::Signature;
-  s->params.assign(params);
-  s->results.assign(results);
-  return s;
-}
+constexpr auto& sig = nativeSignature;
 
 check::Named* contextNamed() {
   static check::Named* t = [] {

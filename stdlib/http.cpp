@@ -47,13 +47,7 @@ const check::Type* bytesT() {
   return check::sliceOf(check::basicType(BasicKind::Uint8));
 }
 
-const check::Signature* sig(std::initializer_list<const check::Type*> params,
-                            std::initializer_list<const check::Type*> results) {
-  auto* s = new check::Signature;
-  s->params.assign(params);
-  s->results.assign(results);
-  return s;
-}
+constexpr auto& sig = nativeSignature;
 
 check::Named* structType(const char* pkg, const char* name,
                          std::initializer_list<check::StructField> fields) {

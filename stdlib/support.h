@@ -1,6 +1,7 @@
 // Helpers shared by the native packages.
 #pragma once
 
+#include <initializer_list>
 #include <string>
 #include <string_view>
 
@@ -35,6 +36,15 @@ inline check::Named* nativeNamed(const char* pkg, const char* name, const check:
   n->pkg = pkg;
   n->underlying = underlying;
   return n;
+}
+
+// A signature for a native method or field type; it lives as long as the process.
+inline const check::Signature* nativeSignature(std::initializer_list<const check::Type*> params,
+                                               std::initializer_list<const check::Type*> results) {
+  auto* s = new check::Signature;
+  s->params.assign(params);
+  s->results.assign(results);
+  return s;
 }
 
 // Adds a natively implemented method to a native named type (the receiver is args[0]).

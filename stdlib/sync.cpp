@@ -71,13 +71,7 @@ const check::Type* basic(BasicKind k) {
   return check::basicType(k);
 }
 
-const check::Signature* sig(std::initializer_list<const check::Type*> params,
-                            std::initializer_list<const check::Type*> results) {
-  auto* s = new check::Signature;
-  s->params.assign(params);
-  s->results.assign(results);
-  return s;
-}
+constexpr auto& sig = nativeSignature;
 
 // A struct whose first fields are `words` 64-bit words named after `names` (the primitive),
 // followed by `extra`.

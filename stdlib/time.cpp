@@ -449,13 +449,7 @@ void parseDurationN(std::span<const AnyValue> a, Value* r) {
   r[1] = d.error.empty() ? Value{} : errors::newError(d.error);
 }
 
-const check::Signature* sig(std::initializer_list<const check::Type*> params,
-                            std::initializer_list<const check::Type*> results) {
-  auto* s = new check::Signature;
-  s->params.assign(params);
-  s->results.assign(results);
-  return s;
-}
+constexpr auto& sig = nativeSignature;
 
 }  // namespace
 

@@ -50,13 +50,7 @@ struct TimerState {
 };
 
 // Method signatures outlive any one Packages: the types are process-wide.
-const check::Signature* sig(std::initializer_list<const check::Type*> params,
-                            std::initializer_list<const check::Type*> results) {
-  auto* s = new check::Signature;
-  s->params.assign(params);
-  s->results.assign(results);
-  return s;
-}
+constexpr auto& sig = nativeSignature;
 
 std::mutex registryMu;
 std::unordered_map<const void*, TimerState*> byOwner;
