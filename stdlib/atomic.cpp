@@ -156,23 +156,6 @@ eval::StructObject* valueReceiver(std::span<const AnyValue> a) {
   return o;
 }
 
-bool isUntypedNil(const check::Type* t) {
-  const check::Basic* b = t ? check::asBasic(t) : nullptr;
-  return !t || (b && b->basic == BasicKind::UntypedNil);
-}
-
-// An `any` argument as an owned interface value (natives receive it with its own type).
-Value toAny(const AnyValue& a) {
-  if (isUntypedNil(a.type)) return Value{};
-  if (check::asInterface(a.type)) {
-    eval::retainRef(a.value);
-    return a.value;
-  }
-  Value v = a.value;
-  if (eval::isCounted(a.type)) eval::retainRef(v);
-  return Value{.p = new eval::IfaceObject(a.type, eval::ownFor(eval::storageOf(a.type), v))};
-}
-
 const check::Type* dynamicType(Value iface) {
   auto* i = eval::asIface(iface);
   return i ? i->type : nullptr;

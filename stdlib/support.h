@@ -58,6 +58,25 @@ inline void addNativeMethod(check::Named* n, const char* name, const check::Sign
   n->methods.push_back(m);
 }
 
+// Whether a native's argument type is the untyped nil (a literal nil passed as `any`).
+inline bool isUntypedNil(const check::Type* t) {
+  const check::Basic* b = t ? check::asBasic(t) : nullptr;
+  return !t || (b && b->basic == check::BasicKind::UntypedNil);
+}
+
+// An `any` argument as an owned interface value (natives receive it with its own type).
+inline eval::Value toAny(const eval::AnyValue& a) {
+  if (isUntypedNil(a.type)) return eval::Value{};
+  if (check::asInterface(a.type)) {
+    eval::retainRef(a.value);
+    return a.value;
+  }
+  eval::Value v = a.value;
+  if (eval::isCounted(a.type)) eval::retainRef(v);
+  return eval::Value{
+      .p = new eval::IfaceObject(a.type, eval::ownFor(eval::storageOf(a.type), v))};
+}
+
 // A string result for a native: a new reference the caller owns.
 inline eval::Value stringResult(std::string_view s) {
   return eval::stringValue(eval::StringObject::make(s));

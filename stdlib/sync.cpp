@@ -245,25 +245,7 @@ void newCond(std::span<const AnyValue> a, Value* r) {
 
 // ---- values of type any ----
 
-bool isUntypedNil(const check::Type* t) {
-  const check::Basic* b = t ? check::asBasic(t) : nullptr;
-  return !t || (b && b->basic == BasicKind::UntypedNil);
-}
-
-// An argument passed as `any` (natives receive the value with its own type) as an owned
-// interface value.
-Value toAny(const AnyValue& a) {
-  if (isUntypedNil(a.type)) return Value{};
-  if (check::asInterface(a.type)) {
-    eval::retainRef(a.value);
-    return a.value;
-  }
-  Value v = a.value;
-  if (eval::isCounted(a.type)) eval::retainRef(v);
-  return Value{.p = new eval::IfaceObject(a.type, eval::ownFor(eval::storageOf(a.type), v))};
-}
-
-// The same as an interface value borrowed for a lookup or a comparison: either the argument
+// An argument passed as `any` as an interface value borrowed for a lookup or a comparison: either the argument
 // itself or `scratch`, an unowned box on the caller's stack (so lookups do not allocate).
 class BorrowedAny {
  public:
