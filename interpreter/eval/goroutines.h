@@ -44,7 +44,7 @@ void initGoroutineState(GoroutineState* g, ValueSegment* first, size_t margin);
 void releaseSegments(ValueSegment* first);
 size_t goroutineStackMargin();
 // Runs body(arg) as a goroutine's outermost call: an unrecovered panic, fatal error or
-// os.Exit ends the program with Go's report.
-void runGoroutineBody(void (*body)(void*), void* arg);
+// os.Exit ends the program with Go's report. True when the goroutine called Goexit.
+bool runGoroutineBody(void (*body)(void*), void* arg);
 
 }  // namespace gol::eval

@@ -172,7 +172,7 @@ namespace {
 void reportFatal(const char* message);
 }
 
-void runGoroutineBody(void (*body)(void*), void* arg) {
+bool runGoroutineBody(void (*body)(void*), void* arg) {
   try {
     body(arg);
   } catch (const GoPanic& p) {
@@ -188,6 +188,7 @@ void runGoroutineBody(void (*body)(void*), void* arg) {
     rt::exit(e.code);
   } catch (const GoexitRequest&) {
     // runtime.Goexit: the deferred calls have run; the goroutine ends.
+    return true;
   } catch (const std::bad_alloc&) {
     currentState()->calls = nullptr;  // unwound: the records are gone
     reportFatal("runtime: out of memory");
@@ -198,14 +199,25 @@ void runGoroutineBody(void (*body)(void*), void* arg) {
     reportFatal((std::string("gol internal error: ") + e.what()).c_str());
     rt::exit(2);
   }
+  return false;
 }
 
 namespace {
 
-// Go's report of a deadlock: every goroutine and where it waits.
+std::atomic<bool> mainGoexited{false};
+
+// Go's report of a deadlock: every goroutine and where it waits. After main called
+// runtime.Goexit, main is gone: Go reports the others, or that none is left.
 rt::DeadlockAction reportDeadlock(const std::vector<rt::GoroutineInfo>& gs) {
+  bool mainGone = mainGoexited.load();
+  if (mainGone && gs.size() <= 1) {
+    stdlib::writeStderr(
+        "fatal error: no goroutines (main called runtime.Goexit) - deadlock!\nexit status 2\n");
+    return rt::DeadlockAction::Abort;
+  }
   std::string out = "fatal error: all goroutines are asleep - deadlock!\n";
   for (const rt::GoroutineInfo& info : gs) {
+    if (mainGone && info.id == 1) continue;
     auto* g = static_cast<const GoroutineState*>(info.user);
     out += "\n";
     if (!g) {
@@ -242,7 +254,12 @@ void mainGoroutine(void* arg) {
   ValueSegment first{static_cast<Value*>(values),
                      static_cast<Value*>(values) + kMainValueStackBytes / sizeof(Value)};
   initGoroutineState(&g, &first, kMainStackMargin);
-  runGoroutineBody([](void* p) { runProgram(*static_cast<Program*>(p)); }, ctx->program);
+  if (runGoroutineBody([](void* p) { runProgram(*static_cast<Program*>(p)); }, ctx->program)) {
+    // main called runtime.Goexit: as in Go, the program goes on with the other goroutines
+    // and ends when they all have (a deadlock report then says main called Goexit).
+    mainGoexited.store(true);
+    rt::park(rt::WaitReason::Forever);
+  }
   rt::set_user(nullptr);
   releaseSegments(&first);
   munmap(values, kMainValueStackBytes);
