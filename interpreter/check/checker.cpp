@@ -1185,8 +1185,8 @@ class Checker {
         fn_->activeLabels.pop_back();
         return;
       }
-      case NodeKind::DeferStmt: return deferStmt(static_cast<const DeferStmt*>(s));
-      case NodeKind::GoStmt: return goStmt(static_cast<const GoStmt*>(s));
+      case NodeKind::DeferStmt: return callStmt(static_cast<const DeferStmt*>(s)->call, "defer");
+      case NodeKind::GoStmt: return callStmt(static_cast<const GoStmt*>(s)->call, "go");
       case NodeKind::SendStmt: return sendStmt(static_cast<const SendStmt*>(s));
       case NodeKind::SelectStmt: return selectStmt(static_cast<const SelectStmt*>(s));
       case NodeKind::TypeSwitchStmt: return typeSwitchStmt(static_cast<const TypeSwitchStmt*>(s));
@@ -1761,40 +1761,23 @@ class Checker {
     }
   }
 
-  void deferStmt(const DeferStmt* d) {
-    auto call = as<CallExpr>(unparen(d->call));
+  // `defer call` and `go call` (keyword names the statement in the errors).
+  void callStmt(const Expr* e, const char* keyword) {
+    std::string kw = keyword;
+    auto call = as<CallExpr>(unparen(e));
     if (!call) {
-      expr(d->call, true);
-      error(d->call->pos, "expression in defer must be function call");
+      expr(e, true);
+      error(e->pos, "expression in " + kw + " must be function call");
       return;
     }
     Operand x = expr(call, true);
     if (x.invalid()) return;
     auto tv = info_.types.find(call->fun);
     if (tv != info_.types.end() && tv->second.mode == Mode::TypeExpr) {
-      error(d->call->pos, "defer requires function call, not conversion");
+      error(e->pos, kw + " requires function call, not conversion");
       return;
     }
-    if (isValueOnlyCall(call)) {
-      error(d->call->pos, "defer discards result of " + exprString(call));
-    }
-  }
-
-  void goStmt(const GoStmt* g) {
-    auto call = as<CallExpr>(unparen(g->call));
-    if (!call) {
-      expr(g->call, true);
-      error(g->call->pos, "expression in go must be function call");
-      return;
-    }
-    Operand x = expr(call, true);
-    if (x.invalid()) return;
-    auto tv = info_.types.find(call->fun);
-    if (tv != info_.types.end() && tv->second.mode == Mode::TypeExpr) {
-      error(g->call->pos, "go requires function call, not conversion");
-      return;
-    }
-    if (isValueOnlyCall(call)) error(g->call->pos, "go discards result of " + exprString(call));
+    if (isValueOnlyCall(call)) error(e->pos, kw + " discards result of " + exprString(call));
   }
 
   void sendStmt(const SendStmt* s) {
