@@ -22,6 +22,8 @@ struct Output {
   bool terminal = isatty(1) == 1;
   bool flusherStarted = false;
   bool closed = false;
+  OutputSink sink = nullptr;  // the REPL's line editor, while it edits a line
+  void* sinkContext = nullptr;
 };
 
 Output& output() {
@@ -59,6 +61,10 @@ void writeStdout(std::string_view bytes) {
   Output& out = output();
   std::lock_guard lock(out.mu);
   if (out.closed) return;
+  if (out.sink) {
+    out.sink(1, bytes, out.sinkContext);
+    return;
+  }
   if (out.terminal) {
     writeAll(1, bytes);
     return;
@@ -82,7 +88,19 @@ void writeStderr(std::string_view bytes) {
   std::lock_guard lock(out.mu);
   if (out.closed) return;
   flushLocked(out);
+  if (out.sink) {
+    out.sink(2, bytes, out.sinkContext);
+    return;
+  }
   writeAll(2, bytes);
+}
+
+void setOutputSink(OutputSink sink, void* context) {
+  Output& out = output();
+  std::lock_guard lock(out.mu);
+  flushLocked(out);
+  out.sink = sink;
+  out.sinkContext = context;
 }
 
 void closeOutput() {

@@ -80,4 +80,11 @@ void flushStdout();
 // The program has ended: flushes and drops whatever goroutines still write.
 void closeOutput();
 
+// While a sink is set, everything written to stdout (fd 1) and stderr (fd 2) goes to it
+// instead, in order: the REPL's line editor shows goroutines' output above the line being
+// typed. The sink runs with the output lock held and must not write through this module.
+// Setting a sink flushes what is buffered first; null restores direct writes.
+using OutputSink = void (*)(int fd, std::string_view bytes, void* context);
+void setOutputSink(OutputSink sink, void* context);
+
 }  // namespace gol::stdlib
