@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "interpreter/driver.h"
+#include "interpreter/repl/repl.h"
 
 namespace {
 
@@ -17,6 +18,7 @@ constexpr const char* kVersion = "0.1.0";
 constexpr const char* kUsage =
     "usage: gol run [--maxprocs N] FILE.gol [arguments...]\n"
     "       gol FILE.gol [arguments...]\n"
+    "       gol [repl] [--maxprocs N]\n"
     "       gol version\n"
     "       gol help\n";
 
@@ -25,10 +27,11 @@ void printHelp() {
             << "\n"
                "commands:\n"
                "  run FILE.gol    check and run FILE.gol; the arguments after it are os.Args[1:]\n"
+               "  repl            the interactive REPL (also `gol` alone); :help inside it\n"
                "  version         print Gol's version\n"
                "  help            print this help\n"
                "\n"
-               "flags of run:\n"
+               "flags of run and repl:\n"
                "  --maxprocs N    run goroutines on N OS threads (default: the number of cores,\n"
                "                  or the GOMAXPROCS environment variable)\n"
                "\n"
@@ -51,7 +54,7 @@ bool parseCount(const std::string& text, int& out) {
   return out >= 1;
 }
 
-int runCommand(const std::vector<std::string>& args, size_t i) {
+int runCommand(const std::vector<std::string>& args, size_t i, bool repl = false) {
   gol::RunOptions options;
   for (; i < args.size(); ++i) {
     const std::string& a = args[i];
@@ -81,6 +84,10 @@ int runCommand(const std::vector<std::string>& args, size_t i) {
     if (a.size() > 1 && a[0] == '-') return usageError("unknown flag " + a);
     break;
   }
+  if (repl) {
+    if (i < args.size()) return usageError("repl takes no file; use gol run FILE.gol");
+    return gol::repl::run(gol::repl::ReplOptions{options.maxprocs});
+  }
   if (i >= args.size()) return usageError("no .gol file to run");
   options.path = args[i++];
   options.args.assign(args.begin() + static_cast<long>(i), args.end());
@@ -97,11 +104,10 @@ int runCommand(const std::vector<std::string>& args, size_t i) {
 
 int main(int argc, char** argv) {
   std::vector<std::string> args(argv + 1, argv + argc);
-  if (args.empty()) {
-    return usageError("the interactive REPL is not available yet; give a file to run");
-  }
+  if (args.empty()) return gol::repl::run(gol::repl::ReplOptions{});
   const std::string& cmd = args[0];
   if (cmd == "run") return runCommand(args, 1);
+  if (cmd == "repl") return runCommand(args, 1, true);
   if (cmd == "version") {
     std::cout << "gol version " << kVersion << "\n";
     return 0;

@@ -78,6 +78,9 @@ int num_cpu();
 // buffer or with the (fn, arg) form.
 uint64_t go(std::function<void()> fn);
 uint64_t go(void (*fn)(void*), void* arg);
+// The same with a stack of its own size (a REPL input's goroutine, which recurses as
+// deeply as main may). Dead ones are reused by later calls asking for the same size.
+uint64_t go_with_stack(void (*fn)(void*), void* arg, size_t stack_size);
 
 bool in_goroutine() noexcept;
 Goroutine* current() noexcept;   // nullptr off goroutines
@@ -113,6 +116,10 @@ inline bool preempt_requested() noexcept {
   return detail::preempt_requests.load(std::memory_order_relaxed) != 0;
 }
 void preempt_point();
+// Makes preempt_requested() true until the matching release_poll(), so that every
+// goroutine reaches its poll point's slow path (the embedder's interrupt checks).
+void request_poll() noexcept;
+void release_poll() noexcept;
 
 // Bytes left on the current goroutine's fiber stack (or the thread's stack off goroutines).
 // Fiber stacks cannot grow; the evaluator fails like Go ("goroutine stack exceeds ...")

@@ -607,7 +607,14 @@ void execute(M* m, G* g, bool inherit) {
         g->user.store(nullptr, std::memory_order_relaxed);
         m->sched->ngoroutines.fetch_sub(1, std::memory_order_relaxed);
         unpoison_stack(g);
-        if (!g->is_main) gfput(m, g);  // main's big stack is freed by start()
+        if (g->is_main) return;  // main's big stack is freed by start()
+        if (g->stack.size != round_stack_size(m->sched->cfg.stack_size)) {
+          std::lock_guard lk(m->sched->lock);
+          g->schedlink = m->sched->gfree_sized;
+          m->sched->gfree_sized = g;
+          return;
+        }
+        gfput(m, g);
         return;
       }
       case SwitchAction::None:
@@ -804,13 +811,34 @@ void register_g(Scheduler* s, G* g) {
   s->allgs.push_back(g);
 }
 
-uint64_t newproc(void (*entry)(void*), void* arg, std::function<void()>&& func) {
+// A dead goroutine with a stack of `size` bytes (not the run's usual size), or null.
+G* gfget_sized(Scheduler* s, size_t size) {
+  std::lock_guard lk(s->lock);
+  for (G** link = &s->gfree_sized; *link; link = &(*link)->schedlink) {
+    G* g = *link;
+    if (g->stack.size == size) {
+      *link = g->schedlink;
+      g->schedlink = nullptr;
+      return g;
+    }
+  }
+  return nullptr;
+}
+
+uint64_t newproc(void (*entry)(void*), void* arg, std::function<void()>&& func,
+                 size_t stack_size = 0) {
   M* m = this_m();
   Scheduler* s = m ? m->sched : current_sched();
   if (!s) crash("go: no run in progress (call rt::start)");
-  G* g = gfget(m);
+  G* g = nullptr;
+  if (stack_size == 0 || round_stack_size(stack_size) == round_stack_size(s->cfg.stack_size)) {
+    g = gfget(m);
+    stack_size = s->cfg.stack_size;
+  } else {
+    g = gfget_sized(s, round_stack_size(stack_size));
+  }
   if (!g) {
-    g = new_g(s, s->cfg.stack_size);
+    g = new_g(s, stack_size);
     register_g(s, g);
   }
   g->id = s->goidgen.fetch_add(1, std::memory_order_relaxed);
@@ -1244,6 +1272,18 @@ uint64_t go(std::function<void()> fn) {
 
 uint64_t go(void (*fn)(void*), void* arg) {
   return newproc(fn, arg, nullptr);
+}
+
+uint64_t go_with_stack(void (*fn)(void*), void* arg, size_t stack_size) {
+  return newproc(fn, arg, nullptr, stack_size);
+}
+
+void request_poll() noexcept {
+  preempt_requests.fetch_add(1, std::memory_order_relaxed);
+}
+
+void release_poll() noexcept {
+  preempt_requests.fetch_sub(1, std::memory_order_relaxed);
 }
 
 bool in_goroutine() noexcept {

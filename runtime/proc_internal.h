@@ -173,6 +173,8 @@ struct Scheduler {
   // dead Gs: `warm` were freed since the last scavenge pass, `aging` before it, `cold` have
   // had their stack pages returned to the OS.
   G* gfree_warm = nullptr;
+  // Dead goroutines whose stacks are not cfg.stack_size (go_with_stack), kept for reuse.
+  G* gfree_sized = nullptr;
   G* gfree_aging = nullptr;
   G* gfree_cold = nullptr;
 

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <functional>
+#include <optional>
 #include <set>
 
 #include "interpreter/syntax/literals.h"
@@ -73,7 +74,7 @@ const char* constructName(NodeKind k) {
 class Checker {
  public:
   Checker(Importer& importer, Diagnostics& diags, Info& info)
-      : importer_(importer), diags_(diags), info_(info) {
+      : importer_(importer), diags_(&diags), info_(info) {
     universe_.parent = nullptr;
     auto addType = [&](const char* name, BasicKind k) {
       Object o{Object::Kind::TypeName, name};
@@ -175,7 +176,7 @@ class Checker {
  private:
   // ---- Errors and objects ------------------------------------------------------------
 
-  void error(Pos pos, std::string msg) { diags_.error(pos, std::move(msg)); }
+  void error(Pos pos, std::string msg) { diags_->error(pos, std::move(msg)); }
   void unsupported(Pos pos, const std::string& what) {
     error(pos, what + " are not supported by Gol yet");
   }
@@ -204,7 +205,8 @@ class Checker {
   void declare(Scope& scope, Ident* id, Object* obj) {
     if (id->name == "_") return;
     auto it = scope.names.find(id->name);
-    if (it != scope.names.end()) {
+    // At the REPL's top level a declaration replaces the earlier one of the same name.
+    if (it != scope.names.end() && !(repl_ && &scope == &packageScope_)) {
       Pos other = it->second->pos;
       error(id->pos, id->name + " redeclared in this block\n\t" + diags_file() + ":" +
                          std::to_string(other.line) + ":" + std::to_string(other.col) +
@@ -240,7 +242,10 @@ class Checker {
       Object obj{Object::Kind::PkgName, name};
       obj.pos = spec->path->pos;
       obj.package = pkg;
-      if (fileScope_.names.count(name)) {
+      if (auto it = fileScope_.names.find(name); repl_ && it != fileScope_.names.end()) {
+        if (it->second->package == pkg) continue;  // imported by an earlier input
+      }
+      if (fileScope_.names.count(name) && !repl_) {
         error(spec->pos, name + " redeclared in this block");
         continue;
       }
@@ -460,7 +465,8 @@ class Checker {
     }
     const Signature* sig = signatureOf(f->type);
     const std::string& name = f->name->name;
-    for (const MethodDecl& m : methods_) {
+    for (size_t i = replMethodsStart_; i < methods_.size(); ++i) {
+      const MethodDecl& m = methods_[i];
       if (m.recv == named && m.decl->name->name == name && name != "_") {
         Pos other = m.decl->name->pos;
         error(f->name->pos, "method " + named->name + "." + name + " already declared at " +
@@ -478,12 +484,24 @@ class Checker {
     m.sig = sig;
     m.pointerRecv = pointer;
     m.decl = f;
-    if (name != "_") const_cast<Named*>(named)->methods.push_back(m);
+    if (name != "_") {
+      auto* mutableNamed = const_cast<Named*>(named);
+      auto old = std::find_if(mutableNamed->methods.begin(), mutableNamed->methods.end(),
+                              [&](const Method& x) { return x.name == name; });
+      if (old != mutableNamed->methods.end()) {  // an earlier REPL input's method
+        methodUndo_.push_back({mutableNamed, static_cast<size_t>(old - mutableNamed->methods.begin()), *old});
+        *old = m;
+      } else {
+        methodUndo_.push_back({mutableNamed, mutableNamed->methods.size(), std::nullopt});
+        mutableNamed->methods.push_back(m);
+      }
+    }
     methods_.push_back(MethodDecl{f, named, pointer, sig});
   }
 
-  void methodBodies() {
-    for (const MethodDecl& m : methods_) {
+  void methodBodies(size_t first = 0) {
+    for (size_t i = first; i < methods_.size(); ++i) {
+      const MethodDecl& m = methods_[i];
       FuncInfo& fi = info_.funcs[m.decl];
       fi.name = m.pointerRecv ? "main.(*" + m.recv->name + ")." + m.decl->name->name
                               : "main." + m.recv->name + "." + m.decl->name->name;
@@ -535,6 +553,154 @@ class Checker {
     methodBodies();
   }
 
+  // One REPL input: like a script, in the package scope the earlier inputs built. On an
+  // error, the names it declared and the methods it added are taken back, so the session
+  // goes on as if the input had not been typed.
+ public:
+  bool replInput(const File* file, Diagnostics& diags, ReplInput* out) {
+    diags_ = &diags;
+    fileName_ = diags.fileName();
+    size_t errorsBefore = diags.size();
+    auto savedPackage = packageScope_.names;
+    auto savedFile = fileScope_.names;
+    size_t methodsBefore = methods_.size();
+    size_t litsBefore = info_.litOrder.size();
+    methodUndo_.clear();
+    methodDecls_.clear();
+    replMethodsStart_ = methodsBefore;
+    script_ = true;
+    repl_ = true;
+    for (const GenDecl* d : file->imports) importDecl(d);
+
+    scope_ = &packageScope_;
+    std::vector<std::pair<Object*, const FuncDecl*>> funcs;
+    for (const Node* n : file->script) {
+      if (auto f = as<FuncDecl>(n)) {
+        if (Object* o = declareFunc(f)) funcs.push_back({o, f});
+        if (!f->recv) out->funcs.push_back(f);
+        if (!f->recv && f->name->name == "main") out->main = f;
+      }
+      if (auto d = as<DeclStmt>(n); d && d->decl->tok == Token::Type) {
+        for (const Node* spec : d->decl->specs) {
+          declareType(static_cast<const TypeSpec*>(spec), packageScope_);
+        }
+        scriptTypeDecls_.insert(d->decl);
+      }
+    }
+    resolveTypes();
+    for (auto& [obj, f] : funcs) obj->type = signatureOf(f->type);
+    for (const FuncDecl* m : methodDecls_) declareMethod(m);
+    FuncContext top;
+    top.isScript = true;
+    fn_ = &top;
+    std::vector<const Stmt*> stmts;
+    for (const Node* n : file->script) {
+      if (auto s = dynamic_cast<const Stmt*>(n)) stmts.push_back(s);
+    }
+    auto lone = stmts.size() == 1 && file->script.size() == 1 ? as<ExprStmt>(stmts[0]) : nullptr;
+    if (lone) {
+      echoOrStatement(lone, out);
+    } else {
+      for (const Stmt* s : stmts) {
+        stmt(s);
+        out->stmts.push_back(s);
+      }
+    }
+    fn_ = nullptr;
+    for (auto& [obj, f] : funcs) funcBody(f, static_cast<const Signature*>(obj->type));
+    methodBodies(methodsBefore);
+    for (size_t i = methodsBefore; i < methods_.size(); ++i) out->funcs.push_back(methods_[i].decl);
+    out->lits.assign(info_.litOrder.begin() + static_cast<long>(litsBefore), info_.litOrder.end());
+    if (diags.size() == errorsBefore) return true;
+    packageScope_.names = std::move(savedPackage);
+    fileScope_.names = std::move(savedFile);
+    for (auto it = methodUndo_.rbegin(); it != methodUndo_.rend(); ++it) {
+      if (it->old) {
+        it->named->methods[it->index] = *it->old;
+      } else {
+        it->named->methods.resize(it->index);
+      }
+    }
+    methods_.resize(methodsBefore);
+    *out = ReplInput{};
+    return false;
+  }
+
+  // :type EXPR: the expression's type, checked in the session's scope; nothing is kept.
+  bool replTypeOf(const Expr* e, Diagnostics& diags, std::string* text) {
+    diags_ = &diags;
+    fileName_ = diags.fileName();
+    size_t errorsBefore = diags.size();
+    scope_ = &packageScope_;
+    FuncContext top;
+    top.isScript = true;
+    fn_ = &top;
+    Operand x = expr(e, /*allowNoValue=*/true);
+    fn_ = nullptr;
+    if (diags.size() != errorsBefore || x.invalid()) return false;
+    if (x.mode == Mode::NoValue) {
+      *text = "no value";
+    } else if (x.mode == Mode::TypeExpr) {
+      *text = "type " + typeString(x.type);
+    } else {
+      *text = typeString(x.type);
+      if (x.mode == Mode::Constant) *text += " constant " + x.val.toString();
+    }
+    return true;
+  }
+
+  // Names TAB may complete: the session's declarations, the imported packages, the
+  // universe (and, after `pkg.`, the package's exported members).
+  std::vector<std::string> replNames(const std::string& pkgName) {
+    std::vector<std::string> names;
+    if (!pkgName.empty()) {
+      const Package* pkg = nullptr;
+      if (auto it = fileScope_.names.find(pkgName); it != fileScope_.names.end()) {
+        pkg = it->second->package;
+      } else if (!packageScope_.names.count(pkgName)) {
+        pkg = importer_.importByName(pkgName);
+      }
+      if (pkg) {
+        for (auto& [name, obj] : pkg->members) names.push_back(name);
+      }
+      return names;
+    }
+    for (const Scope* sc : {&packageScope_, &fileScope_, &universe_}) {
+      for (auto& [name, obj] : sc->names) names.push_back(name);
+    }
+    return names;
+  }
+
+ private:
+  // A lone expression at the prompt: its values are echoed; a call without results is
+  // an ordinary statement.
+  void echoOrStatement(const ExprStmt* s, ReplInput* out) {
+    Operand x = expr(s->x, /*allowNoValue=*/true);
+    if (x.invalid()) return;
+    if (x.mode == Mode::NoValue) {
+      out->stmts.push_back(s);
+      return;
+    }
+    if (x.mode == Mode::TypeExpr || x.mode == Mode::Builtin) {
+      error(s->x->pos, describe(x) + " is not an expression");
+      return;
+    }
+    if (auto tuple = dynamic_cast<const Tuple*>(x.type)) {
+      out->echoTypes = tuple->types;
+    } else {
+      if (isUntyped(x.type)) {
+        if (x.type == basicType(BasicKind::UntypedNil)) {
+          error(s->x->pos, "use of untyped nil");
+          return;
+        }
+        if (!convertUntyped(x, defaultType(x.type))) return;
+      }
+      out->echoTypes = {x.type};
+    }
+    out->echo = s->x;
+  }
+
+ public:
   // ---- Package-level constants and variables -------------------------------------------
 
   void resolvePending(PendingDecl& p) {
@@ -1025,6 +1191,7 @@ class Checker {
     Operand r = invalidOperand(lit);
     const Signature* sig = signatureOf(lit->type);
     FuncInfo& fi = info_.lits[lit];
+    info_.litOrder.push_back(lit);
     if (fn_ && fn_->info) {
       fi.name = fn_->info->name + (fn_->parent ? "." : ".func") + std::to_string(++fn_->litCount);
     } else {
@@ -1453,7 +1620,8 @@ class Checker {
       auto id = as<Ident>(s->lhs[i]);
       if (!id) continue;  // reported by the builder
       auto existing = scope_->names.find(id->name);
-      if (id->name != "_" && existing != scope_->names.end()) {
+      bool replTop = repl_ && scope_ == &packageScope_;
+      if (id->name != "_" && existing != scope_->names.end() && !replTop) {
         // Redeclaration in the same scope: plain assignment to the existing variable.
         Object* o = existing->second;
         info_.uses[id] = o;
@@ -3625,7 +3793,7 @@ class Checker {
   }
 
   Importer& importer_;
-  Diagnostics& diags_;
+  Diagnostics* diags_;  // the REPL points it at each input's diagnostics
   Info& info_;
   bool script_ = false;
   bool allowTypes_ = false;
@@ -3644,9 +3812,43 @@ class Checker {
   std::vector<const FuncDecl*> methodDecls_;
   std::vector<MethodDecl> methods_;
   std::set<const GenDecl*> scriptTypeDecls_;
+  // The REPL: one package scope across inputs; a failed input's changes are undone.
+  bool repl_ = false;
+  size_t replMethodsStart_ = 0;
+  struct MethodChange {
+    Named* named;
+    size_t index;
+    std::optional<Method> old;  // none: the method was appended
+  };
+  std::vector<MethodChange> methodUndo_;
 };
 
 }  // namespace
+
+// The checker's universe is built once; each input brings its own diagnostics.
+struct ReplSession::Impl {
+  Impl(Importer& importer, Info& info) : none("", ""), initial(none), checker(importer, initial, info) {}
+  SourceFile none;
+  Diagnostics initial;
+  Checker checker;
+};
+
+ReplSession::ReplSession(Importer& importer, Info& info)
+    : impl_(std::make_unique<Impl>(importer, info)) {}
+
+ReplSession::~ReplSession() = default;
+
+bool ReplSession::check(const File* file, Diagnostics& diags, ReplInput* out) {
+  return impl_->checker.replInput(file, diags, out);
+}
+
+bool ReplSession::typeOf(const Expr* e, Diagnostics& diags, std::string* text) {
+  return impl_->checker.replTypeOf(e, diags, text);
+}
+
+std::vector<std::string> ReplSession::names(const std::string& pkgName) {
+  return impl_->checker.replNames(pkgName);
+}
 
 bool checkFile(const File* file, Importer& importer, Diagnostics& diags, Info& info) {
   size_t before = diags.size();

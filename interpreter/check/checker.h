@@ -105,6 +105,9 @@ struct Info {
   std::vector<const syntax::ValueSpec*> globalInits;
   // Script mode: the top-level statements, run in order before main.
   std::vector<const syntax::Stmt*> scriptStmts;
+  // Every function literal, in the order they were checked (the REPL compiles each
+  // input's own).
+  std::vector<const syntax::FuncLit*> litOrder;
   // Every object and type the checker created; the tables above point into them.
   std::vector<std::unique_ptr<Object>> objects;
   std::vector<std::unique_ptr<Type>> ownedTypes;
@@ -113,5 +116,35 @@ struct Info {
 // Checks `file`; errors go to `diags`. Returns false if there were any.
 bool checkFile(const syntax::File* file, Importer& importer, syntax::Diagnostics& diags,
                Info& info);
+
+// What one REPL input adds to the session, once checked.
+struct ReplInput {
+  std::vector<const syntax::Stmt*> stmts;      // top-level statements, in order
+  std::vector<const syntax::FuncDecl*> funcs;  // functions and methods it declares
+  std::vector<const syntax::FuncLit*> lits;    // function literals it contains
+  const syntax::FuncDecl* main = nullptr;      // `func main`, run after the statements
+  // A lone expression whose values the REPL prints, and their types.
+  const syntax::Expr* echo = nullptr;
+  std::vector<const Type*> echoTypes;
+};
+
+// The REPL's checker: one package scope that grows with each input. Declarations may be
+// repeated: the new one replaces the old for what is checked later, while code checked
+// earlier keeps what it referred to. Info accumulates every input's facts.
+class ReplSession {
+ public:
+  ReplSession(Importer& importer, Info& info);
+  ~ReplSession();
+  // Checks one input (a script). On errors (in diags) it adds nothing and returns false.
+  bool check(const syntax::File* file, syntax::Diagnostics& diags, ReplInput* out);
+  // The type of e, as :type shows it (`int`, `untyped int constant 3`, `type T`).
+  bool typeOf(const syntax::Expr* e, syntax::Diagnostics& diags, std::string* text);
+  // Names for TAB completion: in scope, or the members of package pkgName.
+  std::vector<std::string> names(const std::string& pkgName);
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
 
 }  // namespace gol::check

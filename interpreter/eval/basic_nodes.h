@@ -304,8 +304,11 @@ struct RuneToStringNode : ExprNode {
 // `self` is the loop's label identity (null when unlabeled).
 // A loop's back-edge: lets another goroutine run when the monitor asked this one to
 // (one relaxed load when it did not).
+// Yields if the runtime asked this goroutine to; unwinds it if the REPL interrupted it.
+void preemptOrInterrupt();
+
 inline void pollPreemption() {
-  if (rt::preempt_requested()) [[unlikely]] rt::preempt_point();
+  if (rt::preempt_requested()) [[unlikely]] preemptOrInterrupt();
 }
 
 inline bool loopShouldExit(Exec e, const void* self, Exec* out) {

@@ -6,6 +6,7 @@
 #include <unistd.h>
 
 #include <cstring>
+#include <deque>
 #include <set>
 #include <unordered_map>
 
@@ -13,6 +14,7 @@
 #include "interpreter/eval/builtins.h"
 #include "interpreter/eval/closures.h"
 #include "interpreter/eval/defer.h"
+#include "interpreter/eval/echo.h"
 #include "interpreter/eval/goroutines.h"
 #include "interpreter/eval/map_nodes.h"
 #include "interpreter/eval/maps.h"
@@ -30,7 +32,8 @@ using check::BasicKind;
 
 class Program : public MethodTable {
  public:
-  std::vector<Value> globals;
+  // A deque: nodes hold pointers to global cells, and the REPL adds globals as it goes.
+  std::deque<Value> globals;
   std::vector<bool> globalCounted;
   std::vector<std::unique_ptr<FuncCode>> funcs;
   std::unordered_map<const void*, const FuncCode*> methodCodes;  // FuncDecl -> code
@@ -140,7 +143,7 @@ void runFrame(GoroutineState* g, const FuncCode* fn, Value* frame, Value* caller
   } restore{g, callerSp, callerLimit, record.caller};
   if (rt::preempt_requested()) [[unlikely]] {
     g->pos = pos;
-    rt::preempt_point();
+    preemptOrInterrupt();
   }
   if (fn->hasDefer) {
     runWithDefers(fn, frame, record);
@@ -452,10 +455,49 @@ class Compiler {
  public:
   Compiler(const check::Info& info, const NativeRegistry& natives, Program& program)
       : info_(info), natives_(natives), program_(program) {
-    for (auto& [branch, target] : info_.branchTargets) {
-      if (branch->tok == Token::Goto) gotoTargets_.insert(static_cast<const LabeledStmt*>(target));
-    }
+    findGotoTargets();
   }
+
+  // One REPL input: its globals, functions, methods and literals, then its statements
+  // (or the echo of a lone expression) as a function of their own.
+  const FuncCode* compileInput(const check::ReplInput& in) {
+    findGotoTargets();
+    for (size_t i = program_.globals.size(); i < static_cast<size_t>(info_.globalCount); ++i) {
+      const check::Type* t = info_.globalTypes[i];
+      program_.globals.push_back(isAggregate(t) ? zeroValue(t) : Value{});
+      program_.globalCounted.push_back(isCountedType(t));
+    }
+    for (const FuncDecl* decl : in.funcs) {
+      funcs_[decl] = declareCode(info_.funcs.at(decl), false);
+      if (decl->recv) program_.methodCodes[decl] = funcs_[decl];
+    }
+    for (const FuncLit* lit : in.lits) lits_[lit] = declareCode(info_.lits.at(lit), true);
+    for (const FuncDecl* decl : in.funcs) {
+      const check::FuncInfo& fi = info_.funcs.at(decl);
+      FuncCode* code = funcs_[decl];
+      fn_ = code;
+      info = &fi;
+      boxParams(fi, code);
+      prologue(fi, code);
+      code->body.push_back(statementList(decl->body->list));
+    }
+    info = nullptr;
+    auto code = std::make_unique<FuncCode>();
+    code->name = "main.main";
+    fn_ = code.get();
+    if (in.echo) {
+      code->body.push_back(makeEcho(expr(in.echo), in.echoTypes, in.echo->pos));
+    } else {
+      std::vector<Stmt*> stmts;
+      for (const Stmt* st : in.stmts) stmts.push_back(const_cast<Stmt*>(st));
+      code->body.push_back(statementList(stmts));
+    }
+    FuncCode* raw = code.get();
+    program_.funcs.push_back(std::move(code));
+    return raw;
+  }
+
+  const FuncCode* codeOf(const FuncDecl* decl) const { return funcs_.at(decl); }
 
   void compileProgram(const File* file) {
     program_.globals.assign(static_cast<size_t>(info_.globalCount), Value{});
@@ -500,6 +542,12 @@ class Compiler {
   Pos unsupportedPos;
 
  private:
+  void findGotoTargets() {
+    for (auto& [branch, target] : info_.branchTargets) {
+      if (branch->tok == Token::Goto) gotoTargets_.insert(static_cast<const LabeledStmt*>(target));
+    }
+  }
+
   FuncCode* declareCode(const check::FuncInfo& fi, bool isLiteral) {
     auto code = std::make_unique<FuncCode>();
     code->name = fi.name;
@@ -2154,6 +2202,40 @@ ProgramPtr compile(const File* file, const check::Info& info, const NativeRegist
     return nullptr;
   }
   return program;
+}
+
+struct ReplProgram {
+  ReplProgram(const check::Info& info, const NativeRegistry& natives)
+      : compiler(info, natives, program) {
+    setMethodTable(&program);
+  }
+  Program program;
+  Compiler compiler;
+};
+
+void ReplProgramDeleter::operator()(ReplProgram* p) const { delete p; }
+
+ReplProgramPtr newReplProgram(const check::Info& info, const NativeRegistry& natives,
+                              const std::string& fileName) {
+  traceFileName = fileName;
+  return ReplProgramPtr(new ReplProgram(info, natives));
+}
+
+bool compileReplInput(ReplProgram& repl, const check::ReplInput& input, ReplCode* out,
+                      std::string* error) {
+  repl.compiler.unsupported.clear();
+  out->statements = repl.compiler.compileInput(input);
+  out->main = input.main ? repl.compiler.codeOf(input.main) : nullptr;
+  if (repl.compiler.unsupported.empty()) return true;
+  *error = traceFileName + ":" + std::to_string(repl.compiler.unsupportedPos.line) + ":" +
+           std::to_string(repl.compiler.unsupportedPos.col) + ": " + repl.compiler.unsupported +
+           " is not supported by Gol yet\n";
+  return false;
+}
+
+void runReplCode(const ReplCode& code) {
+  runTop(*code.statements);
+  if (code.main) runTop(*code.main);
 }
 
 int runProgram(Program& program) {

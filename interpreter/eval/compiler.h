@@ -31,4 +31,26 @@ int run(Program& program, int maxprocs);
 // Runs the program on the calling thread (which must have a GoroutineState).
 int runProgram(Program& program);
 
+// The REPL's program: it grows with each checked input (check::ReplSession). The Info
+// and every input's AST must outlive it.
+struct ReplProgram;
+struct ReplProgramDeleter {
+  void operator()(ReplProgram* p) const;
+};
+using ReplProgramPtr = std::unique_ptr<ReplProgram, ReplProgramDeleter>;
+ReplProgramPtr newReplProgram(const check::Info& info, const NativeRegistry& natives,
+                              const std::string& fileName);
+
+// What one input runs: its statements, then its `func main` if it declared one.
+struct ReplCode {
+  const FuncCode* statements = nullptr;
+  const FuncCode* main = nullptr;
+};
+// Compiles one input. False, with the message in *error, for a construct the evaluator
+// cannot run.
+bool compileReplInput(ReplProgram& repl, const check::ReplInput& input, ReplCode* out,
+                      std::string* error);
+// Runs an input's code on the current goroutine (which must have a GoroutineState).
+void runReplCode(const ReplCode& code);
+
 }  // namespace gol::eval

@@ -78,7 +78,9 @@ void goroutineEntry(void* arg) {
   g.creator = s->creator;
   g.creatorPos = s->pos;
   g.creatorId = s->creatorId;
+  noteGoroutineStart(&g);
   runGoroutineBody(runStartedCall, s);
+  noteGoroutineEnd();
   rt::set_user(nullptr);
   releaseSegments(&first);
   std::free(s);

@@ -47,4 +47,8 @@ size_t goroutineStackMargin();
 // os.Exit ends the program with Go's report. True when the goroutine called Goexit.
 bool runGoroutineBody(void (*body)(void*), void* arg);
 
+// At the REPL, where each goroutine was started, for :goroutines (no-ops otherwise).
+void noteGoroutineStart(const GoroutineState* g);
+void noteGoroutineEnd();
+
 }  // namespace gol::eval

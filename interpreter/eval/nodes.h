@@ -9,6 +9,7 @@
 // exceptions; only Go panics unwind with C++ exceptions.
 #pragma once
 
+#include <atomic>
 #include <memory>
 #include <string>
 #include <vector>
@@ -115,6 +116,8 @@ struct GoroutineState {
   const FuncCode* creator = nullptr;
   syntax::Pos creatorPos;
   int64_t creatorId = 0;
+  // Set by the REPL's Ctrl-C (another thread): the goroutine unwinds at its next poll.
+  std::atomic<bool> interrupted{false};
 };
 
 // The running goroutine's state: the runtime's per-goroutine user pointer (goroutines

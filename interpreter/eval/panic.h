@@ -38,4 +38,8 @@ struct ExitRequest {
 // recover it), and ends the goroutine.
 struct GoexitRequest {};
 
+// Ctrl-C at the REPL: unwinds the input's goroutine like runtime.Goexit (its deferred
+// calls run), and the REPL returns to its prompt.
+struct InputInterrupted : GoexitRequest {};
+
 }  // namespace gol::eval

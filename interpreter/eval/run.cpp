@@ -10,12 +10,18 @@
 #include <sys/mman.h>
 #include <unistd.h>
 
+#include <chrono>
 #include <cstdlib>
 #include <cstring>
+#include <mutex>
+#include <set>
+#include <thread>
+#include <unordered_map>
 
 #include "interpreter/eval/compiler.h"
 #include "interpreter/eval/maps.h"
 #include "interpreter/eval/nodes.h"
+#include "interpreter/eval/repl_run.h"
 #include "runtime/runtime.h"
 #include "stdlib/packages.h"
 
@@ -170,15 +176,26 @@ void stackOverflow(syntax::Pos pos) {
 
 namespace {
 void reportFatal(const char* message);
-}
+
+// The REPL runs: a panic or a deadlock ends only the goroutine or the input (repl_run.h).
+bool replMode = false;
+}  // namespace
 
 bool runGoroutineBody(void (*body)(void*), void* arg) {
   try {
     body(arg);
   } catch (const GoPanic& p) {
+    if (replMode) {
+      stdlib::writeStderr(panicReport(p));
+      return false;
+    }
     stdlib::writeStderr(panicReport(p) + "exit status 2\n");
     rt::exit(2);
   } catch (const FatalError& f) {
+    if (replMode) {
+      stdlib::writeStderr(f.prefix + "fatal error: " + f.message + "\n\n" + f.trace);
+      return false;
+    }
     stdlib::writeStderr(f.prefix + "fatal error: " + f.message + "\n\n" + f.trace +
                         "exit status 2\n");
     rt::exit(2);
@@ -206,9 +223,12 @@ namespace {
 
 std::atomic<bool> mainGoexited{false};
 
+rt::DeadlockAction reportReplDeadlock(const std::vector<rt::GoroutineInfo>& gs);
+
 // Go's report of a deadlock: every goroutine and where it waits. After main called
 // runtime.Goexit, main is gone: Go reports the others, or that none is left.
 rt::DeadlockAction reportDeadlock(const std::vector<rt::GoroutineInfo>& gs) {
+  if (replMode) return reportReplDeadlock(gs);
   bool mainGone = mainGoexited.load();
   if (mainGone && gs.size() <= 1) {
     stdlib::writeStderr(
@@ -281,6 +301,255 @@ int run(Program& program, int maxprocs) {
   rt::ExitInfo e = rt::start(cfg, [&ctx] { mainGoroutine(&ctx); });
   stdlib::closeOutput();
   return e.code;
+}
+
+}  // namespace gol::eval
+
+// ---- The REPL (repl_run.h) -----------------------------------------------------------------
+//
+// Invariants: an InputRun is never freed (an abandoned input's goroutine may still hold
+// it). Its outcome goes once from -1 (running) to an InputOutcome, by whoever settles it
+// first: its goroutine when it ends, the deadlock handler, or the Ctrl-C watcher; the
+// winner wakes goroutine 1 through `done`. `interruptMu` guards run->state, the input
+// goroutine's GoroutineState, which lives on that goroutine's stack: the goroutine clears
+// it before it ends, and the watcher sets its `interrupted` flag only while it is set.
+// `notesMu` guards `notes` and `abandoned`.
+
+namespace gol::eval {
+
+namespace {
+
+struct InputRun {
+  const ReplCode* code = nullptr;
+  std::atomic<int> outcome{-1};
+  std::atomic<uint32_t> done{0};
+  GoroutineState* state = nullptr;  // guarded by interruptMu
+  std::atomic<uint64_t> goid{0};
+};
+
+std::atomic<InputRun*> currentInput{nullptr};
+std::mutex interruptMu;
+
+// Where each goroutine was started (REPL only: :goroutines), and the abandoned inputs.
+struct GoroutineNote {
+  std::string creator;
+  int64_t creatorId;
+  int line;
+};
+std::mutex notesMu;
+std::unordered_map<uint64_t, GoroutineNote> notes;
+std::set<uint64_t> abandoned;
+
+bool settle(InputRun* run, InputOutcome outcome, bool abandon) {
+  int running = -1;
+  if (!run->outcome.compare_exchange_strong(running, static_cast<int>(outcome))) return false;
+  if (abandon) {
+    std::lock_guard lk(notesMu);
+    abandoned.insert(run->goid.load());
+  }
+  rt::semrelease(&run->done);
+  return true;
+}
+
+void inputGoroutine(void* arg) {
+  auto* run = static_cast<InputRun*>(arg);
+  run->goid.store(rt::current_id());
+  void* values = mmap(nullptr, kMainValueStackBytes, PROT_READ | PROT_WRITE,
+                      MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
+  if (values == MAP_FAILED) {
+    stdlib::writeStderr("fatal error: cannot allocate the value stack\n");
+    settle(run, InputOutcome::Panicked, false);
+    return;
+  }
+  GoroutineState g;
+  ValueSegment first{static_cast<Value*>(values),
+                     static_cast<Value*>(values) + kMainValueStackBytes / sizeof(Value)};
+  initGoroutineState(&g, &first, kMainStackMargin);
+  g.id = 1;  // the input is what main would run
+  {
+    std::lock_guard lk(interruptMu);
+    run->state = &g;
+  }
+  InputOutcome outcome = InputOutcome::Finished;
+  try {
+    runReplCode(*run->code);
+  } catch (const GoPanic& p) {
+    stdlib::writeStderr(panicReport(p));
+    outcome = InputOutcome::Panicked;
+  } catch (const FatalError& f) {
+    stdlib::writeStderr(f.prefix + "fatal error: " + f.message + "\n\n" + f.trace);
+    outcome = InputOutcome::Panicked;
+  } catch (const ExitRequest& e) {
+    stdlib::flushStdout();
+    if (e.code != 0) stdlib::writeStderr("exit status " + std::to_string(e.code) + "\n");
+    rt::exit(e.code);
+  } catch (const InputInterrupted&) {
+    outcome = InputOutcome::Interrupted;
+  } catch (const GoexitRequest&) {
+  } catch (const std::bad_alloc&) {
+    g.calls = nullptr;
+    reportFatal("runtime: out of memory");
+    outcome = InputOutcome::Panicked;
+  } catch (const std::exception& e) {
+    g.calls = nullptr;
+    reportFatal((std::string("gol internal error: ") + e.what()).c_str());
+    outcome = InputOutcome::Panicked;
+  }
+  {
+    std::lock_guard lk(interruptMu);
+    run->state = nullptr;
+    if (g.interrupted.exchange(false)) rt::release_poll();  // asked, but never polled
+  }
+  settle(run, outcome, false);
+  rt::set_user(nullptr);
+  releaseSegments(&first);
+  munmap(values, kMainValueStackBytes);
+}
+
+// A deadlock at the REPL: Go's report, the input's goroutine first (as goroutine 1), and
+// the input is abandoned; the goroutines stay blocked, and the session goes on.
+rt::DeadlockAction reportReplDeadlock(const std::vector<rt::GoroutineInfo>& gs) {
+  InputRun* run = currentInput.load();
+  if (!run || run->outcome.load() != -1) return rt::DeadlockAction::Continue;
+  std::set<uint64_t> skip;
+  {
+    std::lock_guard lk(notesMu);
+    skip = abandoned;
+  }
+  uint64_t inputId = run->goid.load();
+  std::string out = "fatal error: all goroutines are asleep - deadlock!\n";
+  for (int pass = 0; pass < 2; ++pass) {
+    for (const rt::GoroutineInfo& info : gs) {
+      if (info.id == 1 || skip.count(info.id) || (info.id == inputId) != (pass == 0)) continue;
+      auto* g = static_cast<const GoroutineState*>(info.user);
+      out += "\n";
+      if (!g) {
+        out += "goroutine " + std::to_string(info.id) + " [" + waitReasonText(info.wait_reason) +
+               "]:\n";
+        continue;
+      }
+      out += goroutineTrace(g, g->pos, waitReasonText(info.wait_reason));
+    }
+  }
+  stdlib::writeStderr(out);
+  rt::ExternalWaker waker;  // readies goroutine 1 from the monitor thread
+  settle(run, InputOutcome::Deadlocked, true);
+  return rt::DeadlockAction::Continue;
+}
+
+std::string waitingTime(int64_t ns) {
+  char buf[32];
+  if (ns < 1000000000) {
+    std::snprintf(buf, sizeof buf, "%lldms", static_cast<long long>(ns / 1000000));
+  } else {
+    std::snprintf(buf, sizeof buf, "%.1fs", static_cast<double>(ns) / 1e9);
+  }
+  return buf;
+}
+
+}  // namespace
+
+void noteGoroutineStart(const GoroutineState* g) {
+  if (!replMode || !g->creator) return;
+  std::lock_guard lk(notesMu);
+  notes[rt::current_id()] = GoroutineNote{g->creator->name, g->creatorId, g->creatorPos.line};
+}
+
+void noteGoroutineEnd() {
+  if (!replMode) return;
+  std::lock_guard lk(notesMu);
+  notes.erase(rt::current_id());
+}
+
+void preemptOrInterrupt() {
+  GoroutineState* g = currentState();
+  if (g && g->interrupted.load(std::memory_order_relaxed)) {
+    {
+      std::lock_guard lk(interruptMu);
+      if (g->interrupted.exchange(false)) rt::release_poll();
+    }
+    throw InputInterrupted{};
+  }
+  rt::preempt_point();
+}
+
+int runRepl(int maxprocs, std::function<void()> loop) {
+  replMode = true;
+  // Inputs that were abandoned may run again beside later ones: cells are shared.
+  enableSharedCells();
+  rt::Config cfg;
+  cfg.maxprocs = maxprocs;
+  cfg.main_stack_size = kMainStackBytes;
+  cfg.on_deadlock = reportDeadlock;
+  cfg.on_fatal = reportFatal;
+  rt::ExitInfo e = rt::start(cfg, [&loop] { loop(); });
+  stdlib::closeOutput();
+  return e.code;
+}
+
+InputOutcome runInput(const ReplCode& code) {
+  auto* run = new InputRun;  // never freed: see the invariants above
+  run->code = &code;
+  currentInput.store(run);
+  rt::go_with_stack(inputGoroutine, run, kMainStackBytes);
+  rt::semacquire(&run->done, rt::WaitReason::Semacquire);
+  currentInput.store(nullptr);
+  stdlib::flushStdout();
+  return static_cast<InputOutcome>(run->outcome.load());
+}
+
+bool interruptInput() {
+  InputRun* run = currentInput.load();
+  if (!run) return false;
+  {
+    std::lock_guard lk(interruptMu);
+    if (run->state && !run->state->interrupted.exchange(true)) rt::request_poll();
+  }
+  // A running input stops at its next poll; a blocked one never polls: abandon it.
+  for (int i = 0; i < 20 && run->outcome.load() == -1; ++i) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(5));
+  }
+  if (run->outcome.load() == -1) {
+    rt::ExternalWaker waker;
+    settle(run, InputOutcome::Interrupted, true);
+  }
+  return true;
+}
+
+std::string describeGoroutines() {
+  std::vector<rt::GoroutineInfo> gs = rt::list_goroutines();
+  std::unordered_map<uint64_t, GoroutineNote> notesNow;
+  std::set<uint64_t> abandonedNow;
+  {
+    std::lock_guard lk(notesMu);
+    notesNow = notes;
+    abandonedNow = abandoned;
+  }
+  std::string out;
+  int count = 0;
+  for (const rt::GoroutineInfo& info : gs) {
+    if (info.id == 1) continue;  // the REPL itself
+    ++count;
+    out += "goroutine " + std::to_string(info.id) + " [";
+    switch (info.state) {
+      case rt::GoroutineState::Running: out += "running"; break;
+      case rt::GoroutineState::Runnable: out += "runnable"; break;
+      case rt::GoroutineState::Waiting:
+        out += std::string(waitReasonText(info.wait_reason)) + ", " + waitingTime(info.waiting_ns);
+        break;
+    }
+    out += "]";
+    if (abandonedNow.count(info.id)) {
+      out += ": an abandoned input (deadlocked or interrupted)";
+    } else if (auto it = notesNow.find(info.id); it != notesNow.end()) {
+      out += ": created by " + it->second.creator + " in goroutine " +
+             std::to_string(it->second.creatorId) + " at " + traceFileName + ":" +
+             std::to_string(it->second.line);
+    }
+    out += "\n";
+  }
+  if (count == 0) return "no goroutines besides the REPL\n";
+  return out + std::to_string(count) + (count == 1 ? " goroutine\n" : " goroutines\n");
 }
 
 }  // namespace gol::eval

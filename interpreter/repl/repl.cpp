@@ -1,0 +1,377 @@
+// The REPL loop runs as goroutine 1 of the runtime: it reads a line through rt::blocking
+// (so the goroutines started earlier keep running, and a read in progress counts as a
+// possible wake-up, never as a deadlock), parses, checks and compiles the input on its
+// own 512 MiB stack, and hands the input to eval::runInput.
+//
+// Threads: the line editor runs on a blocking-call helper thread while goroutine 1 waits
+// for it; its completer reads the session then, when nothing else touches it. SIGINT
+// writes a byte to a pipe; a watcher thread turns it into the editor's interrupt (while a
+// line is read) or eval::interruptInput (while an input runs). `reading` says which.
+#include "interpreter/repl/repl.h"
+
+#include <fcntl.h>
+#include <signal.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <atomic>
+#include <cerrno>
+#include <cstdlib>
+#include <cstring>
+#include <fstream>
+#include <memory>
+#include <sstream>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include "interpreter/check/checker.h"
+#include "interpreter/eval/compiler.h"
+#include "interpreter/eval/repl_run.h"
+#include "interpreter/repl/line_editor.h"
+#include "interpreter/syntax/parser.h"
+#include "runtime/runtime.h"
+#include "stdlib/packages.h"
+
+namespace gol::repl {
+
+namespace {
+
+constexpr const char* kPrompt = "gol> ";
+constexpr const char* kContinuation = "...  ";
+constexpr const char* kFileName = "repl";
+
+constexpr const char* kHelp =
+    "Type Go statements, declarations and expressions; an expression's value is printed.\n"
+    "An input spans several lines while its braces or parentheses are open.\n"
+    "Declarations persist and may be redefined; goroutines keep running between inputs.\n"
+    "\n"
+    "  :help            this help\n"
+    "  :quit            leave (or Ctrl-D)\n"
+    "  :reset           forget every declaration and start afresh\n"
+    "  :load FILE       run FILE.gol as if typed (a `package main` program runs main)\n"
+    "  :maxprocs [N]    show or set GOMAXPROCS\n"
+    "  :type EXPR       show the type of EXPR without running it\n"
+    "  :goroutines      list the live goroutines: state, what each waits on, how long\n"
+    "\n"
+    "Ctrl-C interrupts a running input (or discards the line being typed).\n";
+
+// The session's state. Everything an input's code may still refer to (its AST, Info, the
+// compiled program) lives until the process ends: an abandoned input's goroutine, or a
+// goroutine it started, may run it at any time. :reset starts a new Session.
+struct Session {
+  stdlib::Packages& packages;
+  std::unique_ptr<check::Info> info = std::make_unique<check::Info>();
+  std::unique_ptr<check::ReplSession> checker =
+      std::make_unique<check::ReplSession>(packages, *info);
+  eval::ReplProgramPtr program = eval::newReplProgram(*info, packages, kFileName);
+  std::vector<std::unique_ptr<syntax::SourceFile>> sources;
+  std::vector<std::unique_ptr<syntax::Ast>> asts;
+  std::vector<std::unique_ptr<eval::ReplCode>> codes;
+
+  explicit Session(stdlib::Packages& p) : packages(p) {}
+};
+
+// Whether the parser stopped because the text ended: then more lines may complete it.
+bool endsIncomplete(const syntax::Diagnostics& diags, const syntax::SourceFile& file) {
+  syntax::Pos end = file.posOfByte(file.text().size());
+  for (const syntax::Diagnostic& d : diags.list()) {
+    const std::string& m = d.message;
+    if (m.find("unexpected EOF") != std::string::npos ||
+        m.find("raw string literal not terminated") != std::string::npos ||
+        m.find("comment not terminated") != std::string::npos) {
+      return true;
+    }
+    if (d.pos.line > end.line || (d.pos.line == end.line && d.pos.col >= end.col)) return true;
+  }
+  return false;
+}
+
+// A pasted program's `package main` clause: blanked (keeping the columns), so the rest
+// reads as a script.
+std::string withoutPackageClause(std::string text) {
+  size_t i = text.find_first_not_of(" \t\r\n");
+  if (i == std::string::npos || text.compare(i, 8, "package ") != 0) return text;
+  size_t end = text.find('\n', i);
+  if (end == std::string::npos) end = text.size();
+  std::fill(text.begin() + static_cast<long>(i), text.begin() + static_cast<long>(end), ' ');
+  return text;
+}
+
+bool isIdentChar(char c) {
+  return std::isalnum(static_cast<unsigned char>(c)) || c == '_' ||
+         (static_cast<unsigned char>(c) & 0x80);
+}
+
+class Repl {
+ public:
+  Repl(LineEditor& editor, stdlib::Packages& packages)
+      : editor_(editor), packages_(packages), session_(std::make_unique<Session>(packages)) {}
+
+  void loop() {
+    std::string pending;
+    for (;;) {
+      std::string line;
+      const char* prompt = pending.empty() ? kPrompt : kContinuation;
+      reading_.store(true);
+      LineEditor::Result r = rt::blocking([&] { return editor_.readLine(prompt, &line); });
+      reading_.store(false);
+      if (r == LineEditor::Result::Interrupted) {
+        pending.clear();
+        continue;
+      }
+      if (r == LineEditor::Result::Eof) {
+        if (!pending.empty()) evaluate(pending, kFileName, false);  // reports what is missing
+        if (editor_.interactive()) stdlib::writeStdout("\n");
+        return;
+      }
+      if (pending.empty() && isCommand(line)) {
+        editor_.addHistory(line);
+        if (!command(line)) return;
+        continue;
+      }
+      pending += line;
+      pending += '\n';
+      if (pending.find_first_not_of(" \t\r\n") == std::string::npos) {
+        pending.clear();
+        continue;
+      }
+      if (evaluate(pending, kFileName, true) == Evaluated::Incomplete) continue;
+      editor_.addHistory(pending.substr(0, pending.size() - 1));
+      pending.clear();
+    }
+  }
+
+  // The SIGINT watcher's view: whether a line is being read (else an input may run).
+  bool reading() const { return reading_.load(); }
+
+ private:
+  static bool isCommand(const std::string& line) {
+    size_t i = line.find_first_not_of(" \t");
+    return i != std::string::npos && line[i] == ':' && i + 1 < line.size() &&
+           std::isalpha(static_cast<unsigned char>(line[i + 1]));
+  }
+
+  std::string numbered(const std::string& text) const {
+    return std::string(static_cast<size_t>(nextLine_ - 1), '\n') + text;
+  }
+
+  enum class Evaluated { Ran, Failed, Incomplete };
+
+  // Parses, checks, compiles and runs one input. Incomplete (only if allowed): the text
+  // ended before the syntax did, and more lines may finish it.
+  Evaluated evaluate(const std::string& text, const std::string& fileName,
+                     bool allowIncomplete) {
+    bool loadedFile = fileName != kFileName;
+    auto file = std::make_unique<syntax::SourceFile>(
+        fileName, withoutPackageClause(loadedFile ? text : numbered(text)));
+    syntax::Diagnostics diags(*file);
+    std::unique_ptr<syntax::Ast> ast = syntax::parse(*file, diags, syntax::ParseMode::Script);
+    if (!ast && allowIncomplete && endsIncomplete(diags, *file)) return Evaluated::Incomplete;
+    if (!loadedFile) nextLine_ += static_cast<int>(std::count(text.begin(), text.end(), '\n'));
+    if (!ast) {
+      stdlib::writeStderr(diags.format());
+      return Evaluated::Failed;
+    }
+    Session& s = *session_;
+    check::ReplInput input;
+    if (!s.checker->check(ast->file, diags, &input)) {
+      stdlib::writeStderr(diags.format());
+      s.asts.push_back(std::move(ast));  // Info holds facts about its nodes
+      s.sources.push_back(std::move(file));
+      return Evaluated::Failed;
+    }
+    auto code = std::make_unique<eval::ReplCode>();
+    std::string error;
+    bool compiled = eval::compileReplInput(*s.program, input, code.get(), &error);
+    s.asts.push_back(std::move(ast));
+    s.sources.push_back(std::move(file));
+    if (!compiled) {
+      stdlib::writeStderr(error);
+      return Evaluated::Failed;
+    }
+    const eval::ReplCode& run = *code;
+    s.codes.push_back(std::move(code));
+    eval::InputOutcome outcome = eval::runInput(run);
+    if (outcome == eval::InputOutcome::Interrupted) stdlib::writeStderr("interrupted\n");
+    return Evaluated::Ran;
+  }
+
+  // Runs a :command; false to leave the REPL.
+  bool command(const std::string& line) {
+    std::string text = line.substr(line.find(':') + 1);
+    std::string name = text.substr(0, text.find_first_of(" \t"));
+    std::string arg;
+    if (size_t i = text.find_first_of(" \t"); i != std::string::npos) {
+      arg = text.substr(i);
+      arg.erase(0, arg.find_first_not_of(" \t"));
+      arg.erase(arg.find_last_not_of(" \t\r") + 1);
+    }
+    if (name == "help" || name == "h") {
+      stdlib::writeStdout(kHelp);
+    } else if (name == "quit" || name == "q" || name == "exit") {
+      return false;
+    } else if (name == "reset") {
+      retired_.push_back(std::move(session_));
+      session_ = std::make_unique<Session>(packages_);
+      stdlib::writeStdout("the session is reset: every declaration is forgotten\n");
+    } else if (name == "load") {
+      load(arg);
+    } else if (name == "maxprocs") {
+      maxprocs(arg);
+    } else if (name == "type") {
+      typeOf(arg);
+    } else if (name == "goroutines") {
+      stdlib::writeStdout(eval::describeGoroutines());
+    } else {
+      stdlib::writeStderr("unknown command :" + name + " (:help lists them)\n");
+    }
+    return true;
+  }
+
+  void load(const std::string& path) {
+    if (path.empty()) {
+      stdlib::writeStderr(":load needs a file name\n");
+      return;
+    }
+    std::ifstream in(path, std::ios::binary);
+    if (!in) {
+      stdlib::writeStderr("open " + path + ": " + std::strerror(errno) + "\n");
+      return;
+    }
+    std::ostringstream text;
+    text << in.rdbuf();
+    evaluate(text.str(), path, false);
+  }
+
+  void maxprocs(const std::string& arg) {
+    if (arg.empty()) {
+      stdlib::writeStdout("GOMAXPROCS=" + std::to_string(rt::maxprocs()) + "\n");
+      return;
+    }
+    char* end = nullptr;
+    long n = std::strtol(arg.c_str(), &end, 10);
+    if (*end != '\0' || n < 1 || n > 256) {
+      stdlib::writeStderr(":maxprocs wants a number from 1 to 256\n");
+      return;
+    }
+    int old = rt::set_maxprocs(static_cast<int>(n));
+    stdlib::writeStdout("GOMAXPROCS=" + std::to_string(n) + " (was " + std::to_string(old) +
+                        ")\n");
+  }
+
+  void typeOf(const std::string& expr) {
+    if (expr.empty()) {
+      stdlib::writeStderr(":type needs an expression\n");
+      return;
+    }
+    auto file = std::make_unique<syntax::SourceFile>(kFileName, expr + "\n");
+    syntax::Diagnostics diags(*file);
+    std::unique_ptr<syntax::Ast> ast = syntax::parse(*file, diags, syntax::ParseMode::Script);
+    const syntax::ExprStmt* stmt = nullptr;
+    if (ast && ast->file->script.size() == 1 && ast->file->imports.empty()) {
+      stmt = dynamic_cast<const syntax::ExprStmt*>(ast->file->script[0]);
+    }
+    if (!ast || !stmt) {
+      stdlib::writeStderr(ast ? std::string(":type wants one expression\n") : diags.format());
+      return;
+    }
+    std::string text;
+    if (session_->checker->typeOf(stmt->x, diags, &text)) {
+      stdlib::writeStdout(text + "\n");
+    } else {
+      stdlib::writeStderr(diags.format());
+    }
+    session_->asts.push_back(std::move(ast));
+    session_->sources.push_back(std::move(file));
+  }
+
+ public:
+  // TAB: the names in scope (or a package's members after `pkg.`) that start with the
+  // word before the cursor.
+  std::vector<std::string> completions(const std::string& before, size_t* wordStart) {
+    size_t start = before.size();
+    while (start > 0 && isIdentChar(before[start - 1])) --start;
+    std::string prefix = before.substr(start);
+    std::string pkg;
+    if (start > 0 && before[start - 1] == '.') {
+      size_t pkgStart = start - 1;
+      while (pkgStart > 0 && isIdentChar(before[pkgStart - 1])) --pkgStart;
+      pkg = before.substr(pkgStart, start - 1 - pkgStart);
+      if (pkg.empty()) return {};
+    }
+    *wordStart = start;
+    std::vector<std::string> out;
+    for (std::string& name : session_->checker->names(pkg)) {
+      if (name.compare(0, prefix.size(), prefix) == 0 && name != "_") out.push_back(name);
+    }
+    std::sort(out.begin(), out.end());
+    out.erase(std::unique(out.begin(), out.end()), out.end());
+    return out;
+  }
+
+ private:
+  LineEditor& editor_;
+  stdlib::Packages& packages_;
+  std::unique_ptr<Session> session_;
+  std::vector<std::unique_ptr<Session>> retired_;
+  std::atomic<bool> reading_{false};
+  int nextLine_ = 1;  // inputs are numbered as the lines of one file, for traces
+};
+
+int interruptPipe[2] = {-1, -1};
+
+void onInterrupt(int) {
+  int saved = errno;
+  char byte = 1;
+  (void)!::write(interruptPipe[1], &byte, 1);
+  errno = saved;
+}
+
+// Turns Ctrl-C into an interrupt of what the REPL is doing. Runs until the process ends.
+void watchInterrupts(Repl* repl, LineEditor* editor) {
+  for (;;) {
+    char byte;
+    ssize_t n = ::read(interruptPipe[0], &byte, 1);
+    if (n < 0 && errno == EINTR) continue;
+    if (n <= 0) return;
+    if (repl->reading()) {
+      editor->interrupt();
+    } else if (!eval::interruptInput()) {
+      editor->interrupt();  // between an input and the next prompt: drop the next line
+    }
+  }
+}
+
+}  // namespace
+
+int run(const ReplOptions& options) {
+  bool interactive = isatty(0) == 1 && isatty(1) == 1;
+  std::string history;
+  if (const char* home = std::getenv("HOME"); home && *home) {
+    history = std::string(home) + "/.gol_history";
+  }
+  std::unique_ptr<LineEditor> editor = LineEditor::open(interactive, history);
+  stdlib::Packages packages;
+  stdlib::setArgs({kFileName});
+  Repl repl(*editor, packages);
+  editor->setCompleter([&repl](const std::string& before, size_t* wordStart) {
+    return repl.completions(before, wordStart);
+  });
+
+  if (::pipe2(interruptPipe, O_CLOEXEC) == 0) {
+    struct sigaction sa {};
+    sa.sa_handler = onInterrupt;
+    sigemptyset(&sa.sa_mask);
+    sa.sa_flags = SA_RESTART;
+    sigaction(SIGINT, &sa, nullptr);
+    std::thread(watchInterrupts, &repl, editor.get()).detach();
+  }
+  if (interactive) {
+    stdlib::writeStdout("Gol REPL: Go statements, declarations and expressions. "
+                        ":help for commands, Ctrl-D to leave.\n");
+  }
+  return eval::runRepl(options.maxprocs, [&repl] { repl.loop(); });
+}
+
+}  // namespace gol::repl
