@@ -1,0 +1,268 @@
+// The REPL's line editor on a pseudo-terminal and through a pipe, driven by
+// line_editor_driver (see its header for what it prints).
+#include <gtest/gtest.h>
+#include <signal.h>
+#include <stdlib.h>
+
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <string>
+
+#include "tests/pty_harness.h"
+
+namespace {
+
+using gol::testing::PtyProcess;
+
+constexpr int kTimeoutMs = 20000;  // generous: the machine may be loaded
+
+class LineEditorTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    char pattern[] = "/tmp/gol_line_editor_XXXXXX";
+    ASSERT_NE(mkdtemp(pattern), nullptr);
+    directory_ = pattern;
+    history_ = directory_ + "/history";
+  }
+  void TearDown() override { std::filesystem::remove_all(directory_); }
+
+  std::unique_ptr<PtyProcess> start() {
+    auto process = PtyProcess::spawn({LINE_EDITOR_DRIVER, history_});
+    EXPECT_NE(process, nullptr);
+    if (process) {
+      EXPECT_TRUE(process->expect("> ", kTimeoutMs)) << process->text();
+    }
+    return process;
+  }
+
+  // Types a line and waits for the driver to report it and prompt again.
+  static bool enter(PtyProcess& process, const std::string& keys, const std::string& expected) {
+    process.write(keys + "\r");
+    return process.expect("LINE:" + expected + "\n", kTimeoutMs) &&
+           process.expect("> ", kTimeoutMs);
+  }
+
+  static void quit(PtyProcess& process) {
+    process.sendEof();
+    EXPECT_TRUE(process.expect("EOF", kTimeoutMs)) << process.text();
+    EXPECT_EQ(process.wait(kTimeoutMs), 0);
+  }
+
+  std::string readHistoryFile() const {
+    std::ifstream in(history_);
+    std::stringstream content;
+    content << in.rdbuf();
+    return content.str();
+  }
+
+  std::string directory_;
+  std::string history_;
+};
+
+TEST_F(LineEditorTest, TypesALine) {
+  auto p = start();
+  ASSERT_TRUE(p);
+  EXPECT_TRUE(enter(*p, "hello world", "hello world")) << p->text();
+  quit(*p);
+}
+
+TEST_F(LineEditorTest, EditsWithArrowsAndControlKeys) {
+  auto p = start();
+  ASSERT_TRUE(p);
+  // Left arrow twice, then insert: "helo" -> "hello".
+  EXPECT_TRUE(enter(*p, "hlo\x1b[D\x1b[Del", "hello")) << p->text();
+  // Ctrl-A, insert at the start; Ctrl-E, append; right arrow at the end does nothing.
+  EXPECT_TRUE(enter(*p, "orld\x01w\x05!\x1b[C", "world!")) << p->text();
+  // Ctrl-D inside a line deletes the character under the cursor.
+  EXPECT_TRUE(enter(*p, "abc\x1b[D\x1b[D\x04", "ac")) << p->text();
+  // Backspace.
+  EXPECT_TRUE(enter(*p, "abcd\x7f", "abc")) << p->text();
+  quit(*p);
+}
+
+TEST_F(LineEditorTest, UpArrowRecallsHistory) {
+  auto p = start();
+  ASSERT_TRUE(p);
+  ASSERT_TRUE(enter(*p, "first", "first")) << p->text();
+  ASSERT_TRUE(enter(*p, "second", "second")) << p->text();
+  EXPECT_TRUE(enter(*p, "\x1b[A\x1b[A", "first")) << p->text();
+  // Up then down: back to the empty line being typed.
+  EXPECT_TRUE(enter(*p, "x\x1b[A\x1b[B", "x")) << p->text();
+  quit(*p);
+}
+
+TEST_F(LineEditorTest, HistoryPersistsAcrossRuns) {
+  {
+    auto p = start();
+    ASSERT_TRUE(p);
+    ASSERT_TRUE(enter(*p, "persisted 1", "persisted 1")) << p->text();
+    ASSERT_TRUE(enter(*p, "persisted 2", "persisted 2")) << p->text();
+    quit(*p);
+  }
+  EXPECT_EQ(readHistoryFile(), "persisted 1\npersisted 2\n");
+  auto p = start();
+  ASSERT_TRUE(p);
+  EXPECT_TRUE(enter(*p, "\x1b[A\x1b[A", "persisted 1")) << p->text();
+  quit(*p);
+  EXPECT_EQ(readHistoryFile(), "persisted 1\npersisted 2\npersisted 1\n");
+}
+
+TEST_F(LineEditorTest, MultiLineEntrySurvivesTheHistoryFile) {
+  {
+    auto p = start();
+    ASSERT_TRUE(p);
+    p->write("for i := range 3 {\\\r");
+    ASSERT_TRUE(p->expect("... ", kTimeoutMs)) << p->text();
+    p->write("  println(\"a\\\\b\", i)\\\r");
+    ASSERT_TRUE(p->expect("... ", kTimeoutMs)) << p->text();
+    ASSERT_TRUE(enter(*p, "}", "for i := range 3 {\\n  println(\"a\\\\b\", i)\\n}")) << p->text();
+    quit(*p);
+  }
+  EXPECT_EQ(readHistoryFile(), "for i := range 3 {\\n  println(\"a\\\\\\\\b\", i)\\n}\n");
+  auto p = start();
+  ASSERT_TRUE(p);
+  EXPECT_TRUE(enter(*p, "\x1b[A", "for i := range 3 {\\n  println(\"a\\\\b\", i)\\n}"))
+      << p->text();
+  quit(*p);
+}
+
+TEST_F(LineEditorTest, CtrlRSearchesHistoryBackwards) {
+  auto p = start();
+  ASSERT_TRUE(p);
+  ASSERT_TRUE(enter(*p, "alpha one", "alpha one")) << p->text();
+  ASSERT_TRUE(enter(*p, "beta two", "beta two")) << p->text();
+  ASSERT_TRUE(enter(*p, "gamma three", "gamma three")) << p->text();
+  EXPECT_TRUE(enter(*p,
+                    "\x12"
+                    "pha",
+                    "alpha one"))
+      << p->text();
+  EXPECT_TRUE(enter(*p,
+                    "\x12"
+                    "two",
+                    "beta two"))
+      << p->text();
+  quit(*p);
+}
+
+TEST_F(LineEditorTest, TabCompletes) {
+  auto p = start();
+  ASSERT_TRUE(p);
+  // Unique candidate.
+  EXPECT_TRUE(enter(*p, "fmt.S\t(1)", "fmt.Sprintf(1)")) << p->text();
+  // Common prefix of Println and Printf.
+  EXPECT_TRUE(enter(*p, "x := fmt.Pr\tln", "x := fmt.Println")) << p->text();
+  quit(*p);
+}
+
+TEST_F(LineEditorTest, TabListsAmbiguousCandidatesAndRedrawsTheLine) {
+  auto p = start();
+  ASSERT_TRUE(p);
+  p->write("say hel\t");
+  EXPECT_TRUE(p->expect("hello  help\n", kTimeoutMs)) << p->text();
+  EXPECT_TRUE(p->expect("> say hel", kTimeoutMs)) << p->text();
+  EXPECT_TRUE(enter(*p, "p", "say help")) << p->text();
+  quit(*p);
+}
+
+TEST_F(LineEditorTest, CtrlCInterruptsAndTheNextLineWorks) {
+  auto p = start();
+  ASSERT_TRUE(p);
+  p->write("partial");
+  ASSERT_TRUE(p->expect("partial", kTimeoutMs)) << p->text();
+  p->sendCtrlC();
+  EXPECT_TRUE(p->expect("^C\nINTERRUPTED\n> ", kTimeoutMs)) << p->text();
+  EXPECT_TRUE(enter(*p, "next", "next")) << p->text();
+  quit(*p);
+}
+
+// With libedit's terminal settings Ctrl-C reaches the program as SIGINT, which the REPL's
+// handler turns into interrupt(); where the terminal passes it on as a byte instead, the
+// editor reads it as an interrupt itself.
+TEST_F(LineEditorTest, CtrlCAsAByteInterrupts) {
+  auto p = start();
+  ASSERT_TRUE(p);
+  p->write("partial");
+  ASSERT_TRUE(p->expect("partial", kTimeoutMs)) << p->text();
+  EXPECT_TRUE(p->terminalSignals());
+  p->setTerminalSignals(false);
+  p->sendCtrlC();
+  EXPECT_TRUE(p->expect("^C\nINTERRUPTED\n> ", kTimeoutMs)) << p->text();
+  // The next readLine sets up the terminal again: Ctrl-C is a signal again.
+  EXPECT_TRUE(p->terminalSignals());
+  EXPECT_TRUE(enter(*p, "next", "next")) << p->text();
+  quit(*p);
+}
+
+TEST_F(LineEditorTest, SigintInterrupts) {
+  auto p = start();
+  ASSERT_TRUE(p);
+  p->write("partial");
+  ASSERT_TRUE(p->expect("partial", kTimeoutMs)) << p->text();
+  p->signal(SIGINT);
+  EXPECT_TRUE(p->expect("^C\nINTERRUPTED\n> ", kTimeoutMs)) << p->text();
+  EXPECT_TRUE(enter(*p, "next", "next")) << p->text();
+  quit(*p);
+}
+
+TEST_F(LineEditorTest, InterruptFromAnotherThread) {
+  auto p = start();
+  ASSERT_TRUE(p);
+  std::string flag = directory_ + "/interrupt";
+  ASSERT_TRUE(enter(*p, "interrupt-later " + flag, "interrupt-later " + flag)) << p->text();
+  p->write("abc");
+  ASSERT_TRUE(p->expect("abc", kTimeoutMs)) << p->text();
+  std::ofstream(flag).put('\n');
+  EXPECT_TRUE(p->expect("INTERRUPTED\n> ", kTimeoutMs)) << p->text();
+  EXPECT_TRUE(enter(*p, "next", "next")) << p->text();
+  quit(*p);
+}
+
+TEST_F(LineEditorTest, CtrlDOnAnEmptyLineIsEof) {
+  auto p = start();
+  ASSERT_TRUE(p);
+  p->sendEof();
+  EXPECT_TRUE(p->expect("EOF", kTimeoutMs)) << p->text();
+  EXPECT_EQ(p->wait(kTimeoutMs), 0);
+}
+
+TEST_F(LineEditorTest, OutputFromAnotherThreadAppearsAboveTheLine) {
+  auto p = start();
+  ASSERT_TRUE(p);
+  std::string flag = directory_ + "/write";
+  ASSERT_TRUE(enter(*p, "async " + flag, "async " + flag)) << p->text();
+  p->write("fmt.Print");
+  ASSERT_TRUE(p->expect("fmt.Print", kTimeoutMs)) << p->text();
+  std::ofstream(flag).put('\n');
+  // The line is cleared, the output written (a newline added after the last), and the
+  // prompt and the partial line drawn again.
+  EXPECT_TRUE(p->expect("from goroutine\nto stderr\n> fmt.Print", kTimeoutMs)) << p->text();
+  EXPECT_TRUE(enter(*p, "ln(1)", "fmt.Println(1)")) << p->text();
+  quit(*p);
+}
+
+TEST(LineEditorPipeTest, ReadsLinesWithoutPromptOrEcho) {
+  std::string command = std::string("printf 'a\\nb' | ") + LINE_EDITOR_DRIVER;
+  FILE* pipe = popen(command.c_str(), "r");
+  ASSERT_NE(pipe, nullptr);
+  std::string output;
+  char buffer[256];
+  while (size_t n = fread(buffer, 1, sizeof buffer, pipe)) output.append(buffer, n);
+  EXPECT_EQ(pclose(pipe), 0);
+  EXPECT_EQ(output, "LINE:a\nLINE:b\nEOF\n");
+}
+
+TEST(LineEditorPipeTest, EmptyInputIsEof) {
+  std::string command = std::string(LINE_EDITOR_DRIVER) + " </dev/null";
+  FILE* pipe = popen(command.c_str(), "r");
+  ASSERT_NE(pipe, nullptr);
+  std::string output;
+  char buffer[256];
+  while (size_t n = fread(buffer, 1, sizeof buffer, pipe)) output.append(buffer, n);
+  EXPECT_EQ(pclose(pipe), 0);
+  EXPECT_EQ(output, "EOF\n");
+}
+
+}  // namespace
