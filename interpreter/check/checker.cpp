@@ -635,7 +635,9 @@ class Checker {
     FuncContext top;
     top.isScript = true;
     fn_ = &top;
+    allowTypes_ = true;
     Operand x = expr(e, /*allowNoValue=*/true);
+    allowTypes_ = false;
     fn_ = nullptr;
     if (diags.size() != errorsBefore || x.invalid()) return false;
     if (x.mode == Mode::NoValue) {

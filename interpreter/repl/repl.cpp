@@ -72,8 +72,37 @@ struct Session {
   explicit Session(stdlib::Packages& p) : packages(p) {}
 };
 
+// Whether brackets opened in text are still open (outside strings, runes and comments).
+bool bracketsOpen(const std::string& text) {
+  int depth = 0;
+  for (size_t i = 0; i < text.size(); ++i) {
+    char c = text[i];
+    if (c == '/' && i + 1 < text.size() && text[i + 1] == '/') {
+      i = text.find('\n', i);
+      if (i == std::string::npos) break;
+    } else if (c == '/' && i + 1 < text.size() && text[i + 1] == '*') {
+      i = text.find("*/", i + 2);
+      if (i == std::string::npos) return true;
+      ++i;
+    } else if (c == '"' || c == '\'') {
+      for (++i; i < text.size() && text[i] != c && text[i] != '\n'; ++i) {
+        if (text[i] == '\\') ++i;
+      }
+    } else if (c == '`') {
+      i = text.find('`', i + 1);
+      if (i == std::string::npos) return true;
+    } else if (c == '{' || c == '(' || c == '[') {
+      ++depth;
+    } else if (c == '}' || c == ')' || c == ']') {
+      --depth;
+    }
+  }
+  return depth > 0;
+}
+
 // Whether the parser stopped because the text ended: then more lines may complete it.
 bool endsIncomplete(const syntax::Diagnostics& diags, const syntax::SourceFile& file) {
+  if (bracketsOpen(file.text())) return true;
   syntax::Pos end = file.posOfByte(file.text().size());
   for (const syntax::Diagnostic& d : diags.list()) {
     const std::string& m = d.message;
@@ -109,23 +138,27 @@ class Repl {
       : editor_(editor), packages_(packages), session_(std::make_unique<Session>(packages)) {}
 
   void loop() {
-    std::string pending;
+    std::string pending;  // an input's lines so far, while its syntax is incomplete
+    std::string held;     // declarations waiting for what they refer to (awaitsDeclarations)
     for (;;) {
       std::string line;
-      const char* prompt = pending.empty() ? kPrompt : kContinuation;
+      const char* prompt = pending.empty() && held.empty() ? kPrompt : kContinuation;
       reading_.store(true);
       LineEditor::Result r = rt::blocking([&] { return editor_.readLine(prompt, &line); });
       reading_.store(false);
       if (r == LineEditor::Result::Interrupted) {
         pending.clear();
+        held.clear();
         continue;
       }
       if (r == LineEditor::Result::Eof) {
-        if (!pending.empty()) evaluate(pending, kFileName, false);  // reports what is missing
+        // What is left is reported as it stands.
+        if (!held.empty()) evaluate(held, kFileName, false);
+        if (!pending.empty()) evaluate(pending, kFileName, false);
         if (editor_.interactive()) stdlib::writeStdout("\n");
         return;
       }
-      if (pending.empty() && isCommand(line)) {
+      if (pending.empty() && held.empty() && isCommand(line)) {
         editor_.addHistory(line);
         if (!command(line)) return;
         continue;
@@ -134,10 +167,24 @@ class Repl {
       pending += '\n';
       if (pending.find_first_not_of(" \t\r\n") == std::string::npos) {
         pending.clear();
+        if (held.empty()) ++nextLine_;
+        else held += '\n';
         continue;
       }
-      if (evaluate(pending, kFileName, true) == Evaluated::Incomplete) continue;
+      if (!held.empty()) {
+        Shape shape = shapeOf(pending);
+        if (shape == Shape::Incomplete) continue;
+        if (shape == Shape::Functions) {
+          pending = held + pending;
+        } else {
+          evaluate(held, kFileName, false);  // what they refer to did not come
+        }
+        held.clear();
+      }
+      Evaluated e = evaluate(pending, kFileName, true);
+      if (e == Evaluated::Incomplete) continue;
       editor_.addHistory(pending.substr(0, pending.size() - 1));
+      if (e == Evaluated::Awaiting) held = pending;
       pending.clear();
     }
   }
@@ -156,7 +203,7 @@ class Repl {
     return std::string(static_cast<size_t>(nextLine_ - 1), '\n') + text;
   }
 
-  enum class Evaluated { Ran, Failed, Incomplete };
+  enum class Evaluated { Ran, Failed, Incomplete, Awaiting };
 
   // Parses, checks, compiles and runs one input. Incomplete (only if allowed): the text
   // ended before the syntax did, and more lines may finish it.
@@ -168,6 +215,7 @@ class Repl {
     syntax::Diagnostics diags(*file);
     std::unique_ptr<syntax::Ast> ast = syntax::parse(*file, diags, syntax::ParseMode::Script);
     if (!ast && allowIncomplete && endsIncomplete(diags, *file)) return Evaluated::Incomplete;
+    int firstLine = nextLine_;
     if (!loadedFile) nextLine_ += static_cast<int>(std::count(text.begin(), text.end(), '\n'));
     if (!ast) {
       stdlib::writeStderr(diags.format());
@@ -176,6 +224,12 @@ class Repl {
     Session& s = *session_;
     check::ReplInput input;
     if (!s.checker->check(ast->file, diags, &input)) {
+      if (allowIncomplete && awaitsDeclarations(ast->file, diags)) {
+        nextLine_ = firstLine;
+        s.asts.push_back(std::move(ast));
+        s.sources.push_back(std::move(file));
+        return Evaluated::Awaiting;
+      }
       stdlib::writeStderr(diags.format());
       s.asts.push_back(std::move(ast));  // Info holds facts about its nodes
       s.sources.push_back(std::move(file));
@@ -195,6 +249,33 @@ class Repl {
     eval::InputOutcome outcome = eval::runInput(run);
     if (outcome == eval::InputOutcome::Interrupted) stdlib::writeStderr("interrupted\n");
     return Evaluated::Ran;
+  }
+
+  // Declarations that name what is not declared yet (a pasted `func main` that calls a
+  // function defined below it) wait for the following lines, as Go's package scope would.
+  static bool awaitsDeclarations(const syntax::File* file, const syntax::Diagnostics& diags) {
+    for (const syntax::Node* n : file->script) {
+      if (!dynamic_cast<const syntax::FuncDecl*>(n)) return false;
+    }
+    for (const syntax::Diagnostic& d : diags.list()) {
+      if (d.message.rfind("undefined: ", 0) != 0) return false;
+    }
+    return !file->script.empty();
+  }
+
+  // Whether text is syntactically incomplete, or holds function declarations only (so it
+  // may complete held ones).
+  enum class Shape { Incomplete, Functions, Other };
+  static Shape shapeOf(const std::string& text) {
+    syntax::SourceFile file(kFileName, text);
+    syntax::Diagnostics diags(file);
+    std::unique_ptr<syntax::Ast> ast = syntax::parse(file, diags, syntax::ParseMode::Script);
+    if (!ast) return endsIncomplete(diags, file) ? Shape::Incomplete : Shape::Other;
+    if (ast->file->script.empty()) return Shape::Other;
+    for (const syntax::Node* n : ast->file->script) {
+      if (!dynamic_cast<const syntax::FuncDecl*>(n)) return Shape::Other;
+    }
+    return Shape::Functions;
   }
 
   // Runs a :command; false to leave the REPL.
