@@ -1,0 +1,186 @@
+// The REPL as a user at a terminal sees it: `gol` on a pseudo-terminal, typed into.
+#include <gtest/gtest.h>
+#include <stdlib.h>
+
+#include <filesystem>
+#include <string>
+
+#include "tests/pty_harness.h"
+
+namespace {
+
+using gol::testing::PtyOptions;
+using gol::testing::PtyProcess;
+
+constexpr int kTimeoutMs = 20000;  // generous: the machine may be loaded
+constexpr const char* kPrompt = "gol> ";
+
+class ReplPtyTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    char pattern[] = "/tmp/gol_repl_XXXXXX";
+    ASSERT_NE(mkdtemp(pattern), nullptr);
+    home_ = pattern;
+  }
+  void TearDown() override { std::filesystem::remove_all(home_); }
+
+  std::unique_ptr<PtyProcess> start(const std::vector<std::string>& flags = {}) {
+    std::vector<std::string> argv{GOL_BINARY};
+    argv.insert(argv.end(), flags.begin(), flags.end());
+    PtyOptions options;
+    options.environment["HOME"] = home_;
+    auto process = PtyProcess::spawn(argv, options);
+    EXPECT_NE(process, nullptr);
+    if (process) EXPECT_TRUE(process->expect(kPrompt, kTimeoutMs)) << process->text();
+    return process;
+  }
+
+  // Types a line, waits for `expected` in the output and for the next prompt.
+  static bool enter(PtyProcess& p, const std::string& line, const std::string& expected = "") {
+    p.write(line + "\r");
+    if (!expected.empty() && !p.expect(expected, kTimeoutMs)) return false;
+    return p.expect(kPrompt, kTimeoutMs);
+  }
+
+  static void quit(PtyProcess& p) {
+    p.sendEof();
+    EXPECT_EQ(p.wait(kTimeoutMs), 0) << p.text();
+  }
+
+  std::string home_;
+};
+
+TEST_F(ReplPtyTest, MultiLineFunctionThenACall) {
+  auto p = start();
+  ASSERT_TRUE(p);
+  p->write("func square(n int) int {\r");
+  ASSERT_TRUE(p->expect("...  ", kTimeoutMs)) << p->text();
+  p->write("return n * n\r");
+  ASSERT_TRUE(p->expect("...  ", kTimeoutMs)) << p->text();
+  ASSERT_TRUE(enter(*p, "}"));
+  ASSERT_TRUE(enter(*p, "square(7)", "49\n")) << p->text();
+  ASSERT_TRUE(enter(*p, "func square(n int) int { return n * n * n }"));
+  ASSERT_TRUE(enter(*p, "square(3)", "27\n")) << p->text();
+  quit(*p);
+}
+
+TEST_F(ReplPtyTest, ABackgroundGoroutinePrintsWithoutGarblingTheLineBeingTyped) {
+  auto p = start();
+  ASSERT_TRUE(p);
+  ASSERT_TRUE(enter(*p, "go func() { time.Sleep(500 * time.Millisecond); "
+                        "fmt.Println(\"tick from a goroutine\") }()"));
+  p->write("fmt.Println(\"ty");
+  ASSERT_TRUE(p->expect("tick from a goroutine\n", kTimeoutMs)) << p->text();
+  // The line being typed is drawn again below the goroutine's output, and goes on.
+  ASSERT_TRUE(p->expect("gol> fmt.Println(\"ty", kTimeoutMs)) << p->text();
+  ASSERT_TRUE(enter(*p, "ped\")", "typed\n")) << p->text();
+  quit(*p);
+}
+
+TEST_F(ReplPtyTest, ADeadlockEndsOnlyTheInput) {
+  auto p = start();
+  ASSERT_TRUE(p);
+  ASSERT_TRUE(enter(*p, "c := make(chan int)"));
+  ASSERT_TRUE(enter(*p, "c <- 1", "fatal error: all goroutines are asleep - deadlock!"))
+      << p->text();
+  ASSERT_TRUE(enter(*p, "fmt.Println(\"alive\")", "alive\n")) << p->text();
+  quit(*p);
+}
+
+TEST_F(ReplPtyTest, CtrlCInterruptsARunningLoop) {
+  auto p = start();
+  ASSERT_TRUE(p);
+  p->write("n := 0; for { n++ }\r");
+  p->settle(300);
+  p->sendCtrlC();
+  ASSERT_TRUE(p->expect("interrupted\n", kTimeoutMs)) << p->text();
+  ASSERT_TRUE(p->expect(kPrompt, kTimeoutMs)) << p->text();
+  ASSERT_TRUE(enter(*p, "n > 0", "true\n")) << p->text();
+  quit(*p);
+}
+
+TEST_F(ReplPtyTest, CtrlCAbandonsABlockedInput) {
+  auto p = start();
+  ASSERT_TRUE(p);
+  // A ticking goroutine keeps the blocked input from being a deadlock.
+  ASSERT_TRUE(enter(*p, "go func() { for { time.Sleep(10 * time.Millisecond) } }()"));
+  p->write("<-make(chan int)\r");
+  p->settle(300);
+  p->sendCtrlC();
+  ASSERT_TRUE(p->expect("interrupted\n", kTimeoutMs)) << p->text();
+  ASSERT_TRUE(p->expect(kPrompt, kTimeoutMs)) << p->text();
+  ASSERT_TRUE(enter(*p, ":goroutines", "an abandoned input")) << p->text();
+  ASSERT_TRUE(enter(*p, "1 + 1", "2\n")) << p->text();
+  quit(*p);
+}
+
+TEST_F(ReplPtyTest, CtrlCDiscardsTheLineBeingTyped) {
+  auto p = start();
+  ASSERT_TRUE(p);
+  p->write("this is not Go");
+  p->settle(100);
+  p->sendCtrlC();
+  ASSERT_TRUE(p->expect(kPrompt, kTimeoutMs)) << p->text();
+  ASSERT_TRUE(enter(*p, "2 * 21", "42\n")) << p->text();
+  quit(*p);
+}
+
+TEST_F(ReplPtyTest, GoroutinesListsWhatEachWaitsOn) {
+  auto p = start();
+  ASSERT_TRUE(p);
+  ASSERT_TRUE(enter(*p, "block := make(chan int)"));
+  ASSERT_TRUE(enter(*p, "go func() { <-block }()"));
+  ASSERT_TRUE(enter(*p, "var mu sync.Mutex"));
+  ASSERT_TRUE(enter(*p, "mu.Lock()"));
+  ASSERT_TRUE(enter(*p, "go func() { mu.Lock() }()"));
+  p->settle(100);
+  p->write(":goroutines\r");
+  ASSERT_TRUE(p->expect("[chan receive, ", kTimeoutMs)) << p->text();
+  ASSERT_TRUE(p->expect("created by main.main in goroutine 1 at repl:2", kTimeoutMs))
+      << p->text();
+  ASSERT_TRUE(p->expect("[sync.Mutex.Lock, ", kTimeoutMs)) << p->text();
+  ASSERT_TRUE(p->expect("2 goroutines\n", kTimeoutMs)) << p->text();
+  ASSERT_TRUE(p->expect(kPrompt, kTimeoutMs)) << p->text();
+  quit(*p);
+}
+
+TEST_F(ReplPtyTest, HistoryIsRecalledAndKeptAcrossSessions) {
+  {
+    auto p = start();
+    ASSERT_TRUE(p);
+    ASSERT_TRUE(enter(*p, "x := 41"));
+    ASSERT_TRUE(enter(*p, "x + 1", "42\n")) << p->text();
+    p->write("\x1b[A");  // up: `x + 1` again
+    ASSERT_TRUE(p->expect("x + 1", kTimeoutMs)) << p->text();
+    ASSERT_TRUE(enter(*p, "", "42\n")) << p->text();
+    quit(*p);
+  }
+  auto p = start();
+  ASSERT_TRUE(p);
+  p->write("\x1b[A\x1b[A");  // the previous session's lines
+  ASSERT_TRUE(p->expect("x + 1", kTimeoutMs)) << p->text();
+  p->write("\x15");  // Ctrl-U: clear the line
+  ASSERT_TRUE(enter(*p, "40 + 2", "42\n")) << p->text();
+  quit(*p);
+}
+
+TEST_F(ReplPtyTest, TabCompletesPackageMembersAndNames) {
+  auto p = start();
+  ASSERT_TRUE(p);
+  ASSERT_TRUE(enter(*p, "greeting := \"hi\""));
+  p->write("strings.ToUp\t");
+  ASSERT_TRUE(p->expect("strings.ToUpper", kTimeoutMs)) << p->text();
+  p->write("(greet\t");
+  ASSERT_TRUE(p->expect("(greeting", kTimeoutMs)) << p->text();
+  ASSERT_TRUE(enter(*p, ")", "\"HI\"\n")) << p->text();
+  quit(*p);
+}
+
+TEST_F(ReplPtyTest, CtrlDLeavesWithStatusZero) {
+  auto p = start();
+  ASSERT_TRUE(p);
+  ASSERT_TRUE(enter(*p, ":help", ":goroutines"));
+  quit(*p);
+}
+
+}  // namespace
