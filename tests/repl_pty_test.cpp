@@ -3,6 +3,8 @@
 #include <stdlib.h>
 
 #include <filesystem>
+#include <fstream>
+#include <sstream>
 #include <string>
 
 #include "tests/pty_harness.h"
@@ -173,6 +175,31 @@ TEST_F(ReplPtyTest, TabCompletesPackageMembersAndNames) {
   p->write("(greet\t");
   ASSERT_TRUE(p->expect("(greeting", kTimeoutMs)) << p->text();
   ASSERT_TRUE(enter(*p, ")", "\"HI\"\n")) << p->text();
+  quit(*p);
+}
+
+// A teaching note's fragment pasted at once: main calls a function declared below it,
+// and a statement starts a goroutine running a function declared below it.
+TEST_F(ReplPtyTest, PastedFragmentsRunAsTheNotesDescribe) {
+  auto readExample = [](const std::string& name) {
+    std::ifstream in(std::string(EXAMPLES_DIR) + "/" + name);
+    std::stringstream text;
+    text << in.rdbuf();
+    std::string s = text.str();
+    for (char& c : s) {
+      if (c == '\n') c = '\r';
+    }
+    return s;
+  };
+  auto p = start();
+  ASSERT_TRUE(p);
+  p->write(readExample("07-range-over-channel.gol"));
+  ASSERT_TRUE(p->expect("0\n1\n2\n3\n4\n", kTimeoutMs)) << p->text();
+  ASSERT_TRUE(p->expect(kPrompt, kTimeoutMs)) << p->text();
+  p->write(readExample("12-channel-directions-fixed.gol"));
+  ASSERT_TRUE(p->expect("\n1\n", kTimeoutMs)) << p->text();
+  ASSERT_TRUE(p->expect(kPrompt, kTimeoutMs)) << p->text();
+  EXPECT_EQ(p->text().find("undefined"), std::string::npos) << p->text();
   quit(*p);
 }
 

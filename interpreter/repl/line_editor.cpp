@@ -92,6 +92,12 @@ Ready waitForInput(const WakePipe& wake) {
   }
 }
 
+// Whether standard input has bytes (or its end) to read at once.
+bool stdinReadable() {
+  pollfd fd{0, POLLIN, 0};
+  return ::poll(&fd, 1, 0) > 0 && (fd.revents & (POLLIN | POLLHUP)) != 0;
+}
+
 // Standard input is not a terminal: lines come from read(2), with no prompt and no echo.
 class PlainLineEditor final : public LineEditor {
  public:
@@ -136,6 +142,7 @@ class PlainLineEditor final : public LineEditor {
 
   void addHistory(const std::string&) override {}
   void setCompleter(Completer) override {}
+  bool inputPending() override { return !buffered_.empty() || (!ended_ && stdinReadable()); }
 
   void interrupt() override {
     interruptRequested_.store(true);
@@ -316,6 +323,7 @@ class TerminalLineEditor final : public LineEditor {
   }
 
   bool interactive() const override { return true; }
+  bool inputPending() override { return stdinReadable(); }
 
   Result readLine(const std::string& prompt, std::string* line) override {
     prompt_ = prompt;

@@ -41,6 +41,9 @@ class LineEditor {
   virtual void setCompleter(Completer completer) = 0;
   // Makes a readLine in progress return Interrupted (async-signal-safe).
   virtual void interrupt() = 0;
+  // Whether more input is already waiting (the rest of a paste, or of piped input), so
+  // that the REPL may read on before it reports an error.
+  virtual bool inputPending() = 0;
 };
 
 }  // namespace gol::repl

@@ -174,7 +174,12 @@ class Repl {
       if (!held.empty()) {
         Shape shape = shapeOf(pending);
         if (shape == Shape::Incomplete) continue;
-        if (shape == Shape::Functions) {
+        if (shape == Shape::Empty) {  // comments between the declarations
+          held += pending;
+          pending.clear();
+          continue;
+        }
+        if (shape == Shape::Functions || editor_.inputPending()) {
           pending = held + pending;
         } else {
           evaluate(held, kFileName, false);  // what they refer to did not come
@@ -224,7 +229,7 @@ class Repl {
     Session& s = *session_;
     check::ReplInput input;
     if (!s.checker->check(ast->file, diags, &input)) {
-      if (allowIncomplete && awaitsDeclarations(ast->file, diags)) {
+      if (allowIncomplete && awaitsDeclarations(ast->file, diags, editor_.inputPending())) {
         nextLine_ = firstLine;
         s.asts.push_back(std::move(ast));
         s.sources.push_back(std::move(file));
@@ -251,11 +256,15 @@ class Repl {
     return Evaluated::Ran;
   }
 
-  // Declarations that name what is not declared yet (a pasted `func main` that calls a
-  // function defined below it) wait for the following lines, as Go's package scope would.
-  static bool awaitsDeclarations(const syntax::File* file, const syntax::Diagnostics& diags) {
+  // An input that names what is not declared yet waits for the following lines, as a
+  // script's functions are visible before their declarations: a pasted `func main` that
+  // calls a function defined below it, or `go send(c)` above `func send`. Statements wait
+  // only while more input is already there (the rest of a paste), so that a typo at the
+  // prompt is reported at once.
+  static bool awaitsDeclarations(const syntax::File* file, const syntax::Diagnostics& diags,
+                                 bool morePending) {
     for (const syntax::Node* n : file->script) {
-      if (!dynamic_cast<const syntax::FuncDecl*>(n)) return false;
+      if (!morePending && !dynamic_cast<const syntax::FuncDecl*>(n)) return false;
     }
     for (const syntax::Diagnostic& d : diags.list()) {
       if (d.message.rfind("undefined: ", 0) != 0) return false;
@@ -265,12 +274,13 @@ class Repl {
 
   // Whether text is syntactically incomplete, or holds function declarations only (so it
   // may complete held ones).
-  enum class Shape { Incomplete, Functions, Other };
+  enum class Shape { Incomplete, Empty, Functions, Other };
   static Shape shapeOf(const std::string& text) {
     syntax::SourceFile file(kFileName, text);
     syntax::Diagnostics diags(file);
     std::unique_ptr<syntax::Ast> ast = syntax::parse(file, diags, syntax::ParseMode::Script);
     if (!ast) return endsIncomplete(diags, file) ? Shape::Incomplete : Shape::Other;
+    if (ast->file->script.empty() && ast->file->imports.empty()) return Shape::Empty;
     if (ast->file->script.empty()) return Shape::Other;
     for (const syntax::Node* n : ast->file->script) {
       if (!dynamic_cast<const syntax::FuncDecl*>(n)) return Shape::Other;
