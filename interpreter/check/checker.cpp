@@ -488,6 +488,14 @@ class Checker {
       auto* mutableNamed = const_cast<Named*>(named);
       auto old = std::find_if(mutableNamed->methods.begin(), mutableNamed->methods.end(),
                               [&](const Method& x) { return x.name == name; });
+      if (old != mutableNamed->methods.end() &&
+          (old->pointerRecv != pointer || !identical(old->sig, sig))) {
+        // Values already stored in interfaces call the method through its name.
+        error(f->name->pos, "method " + named->name + "." + name +
+                                " is already declared with another signature or receiver; "
+                                "redeclare type " + named->name + " to change it");
+        return;
+      }
       if (old != mutableNamed->methods.end()) {  // an earlier REPL input's method
         methodUndo_.push_back({mutableNamed, static_cast<size_t>(old - mutableNamed->methods.begin()), *old});
         *old = m;

@@ -165,9 +165,23 @@ void runtimePanicAt(syntax::Pos pos, const std::string& message) {
 // Fatal, so nothing unwinds: the report is printed and the process ends here. Goroutine
 // 1 reports Go's default limit (its stack is large enough that Go would stop about as
 // deep); other goroutines have fixed fiber stacks and report their real size.
+namespace {
+// The REPL runs: a panic, a fatal error or a deadlock ends only the goroutine or the
+// input (repl_run.h).
+bool replMode = false;
+}  // namespace
+
 void stackOverflow(syntax::Pos pos) {
   GoroutineState* g = currentState();
   size_t limit = g->id == 1 ? size_t{1000000000} : rt::current_stack().size;
+  if (replMode) {
+    // At the REPL only the goroutine ends: the margin leaves room to unwind it.
+    FatalError f;
+    f.prefix = "runtime: goroutine stack exceeds " + std::to_string(limit) + "-byte limit\n";
+    f.message = "stack overflow";
+    f.trace = stackTrace(pos);
+    throw f;
+  }
   stdlib::writeStderr("runtime: goroutine stack exceeds " + std::to_string(limit) +
                       "-byte limit\nfatal error: stack overflow\n\n" + stackTrace(pos) +
                       "exit status 2\n");
@@ -176,9 +190,6 @@ void stackOverflow(syntax::Pos pos) {
 
 namespace {
 void reportFatal(const char* message);
-
-// The REPL runs: a panic or a deadlock ends only the goroutine or the input (repl_run.h).
-bool replMode = false;
 }  // namespace
 
 bool runGoroutineBody(void (*body)(void*), void* arg) {
