@@ -69,6 +69,9 @@ const check::Type* ioWriterType();
 // Writes text to w if it is os.Stdout or os.Stderr (an *os.File); false otherwise.
 bool writeToFile(const eval::AnyValue& w, const std::string& text);
 
+// runtime.NumGoroutine leaves out n goroutines of the embedder's own (the REPL's loop).
+void hideGoroutinesFromNumGoroutine(int n);
+
 // os.Args: the program's name and arguments, set by the driver before the program runs.
 void setArgs(const std::vector<std::string>& args);
 

@@ -1,5 +1,6 @@
 // Package runtime: GOMAXPROCS, NumGoroutine, NumCPU, Gosched and Goexit, over the M:N
-// runtime (runtime/goroutine.h). No state of its own.
+// runtime (runtime/goroutine.h). Its one setting, the goroutines NumGoroutine leaves out,
+// is written before the run starts.
 #include "interpreter/eval/panic.h"
 #include "runtime/goroutine.h"
 #include "stdlib/packages.h"
@@ -17,8 +18,10 @@ void gomaxprocsN(std::span<const eval::AnyValue> args, eval::Value* results) {
   results[0] = intResult(rt::set_maxprocs(static_cast<int>(n)));
 }
 
+int hiddenGoroutines = 0;  // set once, before the run starts
+
 void numGoroutineN(std::span<const eval::AnyValue>, eval::Value* results) {
-  results[0] = intResult(static_cast<int64_t>(rt::num_goroutine()));
+  results[0] = intResult(static_cast<int64_t>(rt::num_goroutine()) - hiddenGoroutines);
 }
 
 void numCpuN(std::span<const eval::AnyValue>, eval::Value* results) {
@@ -35,6 +38,10 @@ void goexitN(std::span<const eval::AnyValue>, eval::Value*) {
 }
 
 }  // namespace
+
+void hideGoroutinesFromNumGoroutine(int n) {
+  hiddenGoroutines = n;
+}
 
 void registerRuntime(Packages& p) {
   const check::Type* i = check::basicType(check::BasicKind::Int);

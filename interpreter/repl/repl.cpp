@@ -445,6 +445,7 @@ int run(const ReplOptions& options) {
   std::unique_ptr<LineEditor> editor = LineEditor::open(interactive, history);
   stdlib::Packages packages;
   stdlib::setArgs({kFileName});
+  stdlib::hideGoroutinesFromNumGoroutine(1);  // the REPL's loop; an input counts as main
   Repl repl(*editor, packages);
   editor->setCompleter([&repl](const std::string& before, size_t* wordStart) {
     return repl.completions(before, wordStart);
