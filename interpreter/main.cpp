@@ -54,7 +54,11 @@ bool parseCount(const std::string& text, int& out) {
   return out >= 1;
 }
 
-int runCommand(const std::vector<std::string>& args, size_t i, bool repl = false) {
+// What the arguments after the flags may be: a file to run, nothing (the REPL), or either
+// (`gol --maxprocs 2` opens the REPL).
+enum class Mode { Run, Repl, RunOrRepl };
+
+int runCommand(const std::vector<std::string>& args, size_t i, Mode mode = Mode::Run) {
   gol::RunOptions options;
   for (; i < args.size(); ++i) {
     const std::string& a = args[i];
@@ -84,7 +88,8 @@ int runCommand(const std::vector<std::string>& args, size_t i, bool repl = false
     if (a.size() > 1 && a[0] == '-') return usageError("unknown flag " + a);
     break;
   }
-  if (repl) {
+  if (mode == Mode::RunOrRepl && i >= args.size()) mode = Mode::Repl;
+  if (mode == Mode::Repl) {
     if (i < args.size()) return usageError("repl takes no file; use gol run FILE.gol");
     return gol::repl::run(gol::repl::ReplOptions{options.maxprocs});
   }
@@ -107,7 +112,7 @@ int main(int argc, char** argv) {
   if (args.empty()) return gol::repl::run(gol::repl::ReplOptions{});
   const std::string& cmd = args[0];
   if (cmd == "run") return runCommand(args, 1);
-  if (cmd == "repl") return runCommand(args, 1, true);
+  if (cmd == "repl") return runCommand(args, 1, Mode::Repl);
   if (cmd == "version") {
     std::cout << "gol version " << kVersion << "\n";
     return 0;
@@ -116,7 +121,7 @@ int main(int argc, char** argv) {
     printHelp();
     return 0;
   }
-  if (cmd.size() > 1 && cmd[0] == '-') return runCommand(args, 0);
+  if (cmd.size() > 1 && cmd[0] == '-') return runCommand(args, 0, Mode::RunOrRepl);
   if (cmd.size() > 4 && cmd.compare(cmd.size() - 4, 4, ".gol") == 0) return runCommand(args, 0);
   if (cmd.size() > 3 && cmd.compare(cmd.size() - 3, 3, ".go") == 0) return runCommand(args, 0);
   return usageError("unknown command \"" + cmd + "\"");
