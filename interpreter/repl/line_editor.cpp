@@ -334,6 +334,7 @@ class TerminalLineEditor final : public LineEditor {
     int count = 0;
     const char* text = ::el_gets(editLine_, &count);
 
+    if (outcome_ == Outcome::EofTyped) writeAll(1, "\n");
     // Output that came in after the last redraw goes out now, and from here on the sink
     // writes straight through, so that nothing is reordered before it is removed.
     {
@@ -345,10 +346,7 @@ class TerminalLineEditor final : public LineEditor {
     stdlib::setOutputSink(nullptr, nullptr);
 
     if (outcome_ == Outcome::Interrupted) return Result::Interrupted;
-    if (text == nullptr || count <= 0) {
-      if (outcome_ == Outcome::EofTyped) writeAll(1, "\n");
-      return Result::Eof;
-    }
+    if (text == nullptr || count <= 0) return Result::Eof;
     line->assign(text, static_cast<size_t>(count));
     if (!line->empty() && line->back() == '\n') line->pop_back();
     return Result::Line;
@@ -404,6 +402,7 @@ class TerminalLineEditor final : public LineEditor {
     unsigned char bytes[4];
     size_t have = 0, need = 1;
     for (;;) {
+      self.followTerminalWidth();
       self.showPendingOutput();
       if (self.interruptRequested_.exchange(false)) return self.endInterrupted(character);
       Ready ready = waitForInput(self.wake_);
@@ -485,11 +484,25 @@ class TerminalLineEditor final : public LineEditor {
     bool endsInNewline = true;
     for (const auto& [fd, bytes] : output) {
       if (bytes.empty()) continue;
+      if (::isatty(fd) != 1) {  // redirected: it does not move the terminal's cursor
+        writeAll(fd, bytes);
+        continue;
+      }
       writeAll(fd, withCarriageReturns(bytes));
       endsInNewline = bytes.back() == '\n';
     }
     if (!endsInNewline) writeAll(1, "\r\n");
     ::el_set(editLine_, EL_REFRESH);
+  }
+
+  // libedit learns the terminal's width at each line; a window resized while a line is
+  // typed is caught at the next key (the REPL's signals stay its own: no SIGWINCH here).
+  void followTerminalWidth() {
+    size_t columns = terminalColumns();
+    if (columns == columns_) return;
+    bool resized = columns_ != 0;
+    columns_ = columns;
+    if (resized) ::el_resize(editLine_);
   }
 
   void showPendingOutput() {
@@ -545,6 +558,7 @@ class TerminalLineEditor final : public LineEditor {
   std::string prompt_;
   Completer completer_;
   Outcome outcome_ = Outcome::Editing;
+  size_t columns_ = 0;  // the terminal's width when last looked at
 
   WakePipe wake_;
   std::atomic<bool> interruptRequested_{false};
