@@ -247,7 +247,6 @@ TEST_F(LineEditorTest, OutputFromAnotherThreadAppearsAboveTheLine) {
   std::ofstream(flag).put('\n');
   // The line is cleared, the output written (a newline added after the last), and the
   // prompt and the partial line drawn again.
-  EXPECT_TRUE(p->expect("from goroutine\nto stderr\n> fmt.Print", kTimeoutMs)) << p->text();
   EXPECT_TRUE(p->expectScreen("from goroutine\nto stderr\n> fmt.Print", kTimeoutMs)) << p->text();
   EXPECT_EQ(p->screen().cursorColumn(), 11u);
   EXPECT_TRUE(enter(*p, "ln(1)", "fmt.Println(1)")) << p->text();
@@ -263,6 +262,23 @@ TEST(LineEditorPipeTest, ReadsLinesWithoutPromptOrEcho) {
   while (size_t n = fread(buffer, 1, sizeof buffer, pipe)) output.append(buffer, n);
   EXPECT_EQ(pclose(pipe), 0);
   EXPECT_EQ(output, "LINE:a\nLINE:b\nEOF\n");
+}
+
+TEST(LineEditorPipeTest, InterruptEndsAWaitForPipedInput) {
+  char pattern[] = "/tmp/gol_line_editor_XXXXXX";
+  ASSERT_NE(mkdtemp(pattern), nullptr);
+  std::string flag = std::string(pattern) + "/interrupt";
+  // Standard input is a pipe that stays open; standard output is the terminal.
+  auto p = PtyProcess::spawn(
+      {"/bin/sh", "-c",
+       "{ echo 'interrupt-later " + flag + "'; exec sleep 60; } | " + LINE_EDITOR_DRIVER});
+  ASSERT_TRUE(p);
+  EXPECT_TRUE(p->expect("LINE:interrupt-later " + flag + "\n", kTimeoutMs)) << p->text();
+  std::ofstream(flag).put('\n');
+  EXPECT_TRUE(p->expect("INTERRUPTED\n", kTimeoutMs)) << p->text();
+  EXPECT_EQ(p->text().find("> "), std::string::npos) << p->text();
+  p.reset();
+  std::filesystem::remove_all(pattern);
 }
 
 TEST(LineEditorPipeTest, EmptyInputIsEof) {

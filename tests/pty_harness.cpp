@@ -65,7 +65,10 @@ std::unique_ptr<PtyProcess> PtyProcess::spawn(const std::vector<std::string>& ar
 
 PtyProcess::~PtyProcess() {
   if (!exited_) {
-    ::kill(pid_, SIGKILL);
+    // The child leads its own session and process group (forkpty): this ends what it
+    // started too, such as the other commands of a shell pipeline.
+    ::kill(-pid_, SIGKILL);
+    ::kill(pid_, SIGKILL);  // in case it has not made its group yet
     int status = 0;
     while (::waitpid(pid_, &status, 0) < 0 && errno == EINTR) {
     }

@@ -1,6 +1,6 @@
 // Runs a program on a pseudo-terminal, as a user at a terminal would: tests type into it
 // and wait for what it shows. Every wait has a deadline, so a test fails instead of
-// hanging; the child is killed when the PtyProcess goes away.
+// hanging; the child and its process group are killed when the PtyProcess goes away.
 #pragma once
 
 #include <sys/types.h>

@@ -410,23 +410,22 @@ class TerminalLineEditor final : public LineEditor {
         self.wake_.drain();
         continue;
       }
-      ssize_t n = ready == Ready::Input ? ::read(0, bytes + have, 1) : -1;
+      ssize_t n = ready == Ready::Input ? ::read(0, bytes + have, 1) : 0;
       if (n < 0 && (errno == EINTR || errno == EAGAIN)) continue;
-      if (n <= 0) {
+      if (n <= 0) {  // the terminal is gone: the end of input
         *character = 0;
         return 0;
       }
       unsigned char byte = bytes[have];
-      if (have == 0) {
-        // Ctrl-C arrives as a byte when the terminal does not turn it into SIGINT.
-        if (byte == kCtrlC) return self.endInterrupted(character);
-        need = utf8SequenceLength(byte);
-        if (need == 0) continue;  // a stray continuation byte
-      } else if ((byte & 0xC0) != 0x80) {
+      // Ctrl-C arrives as a byte when the terminal does not turn it into SIGINT.
+      if (byte == kCtrlC) return self.endInterrupted(character);
+      if (have > 0 && (byte & 0xC0) != 0x80) {
         have = 0;  // a broken sequence: drop it and start again with this byte
         bytes[0] = byte;
+      }
+      if (have == 0) {
         need = utf8SequenceLength(byte);
-        if (need == 0) continue;
+        if (need == 0) continue;  // a stray continuation byte
       }
       if (++have < need) continue;
       wchar_t decoded = need == 1   ? bytes[0]
