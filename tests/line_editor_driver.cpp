@@ -4,7 +4,8 @@
 // multi-line statement does in the REPL. Commands (typed as lines):
 //   async PATH            once PATH exists, a thread writes to stdout and to stderr
 //                         (without a final newline) while readLine waits
-//   interrupt-later PATH  once PATH exists, a thread calls interrupt()
+//   interrupt-later PATH  once PATH exists, a thread calls interrupt() until a readLine
+//                         returns Interrupted (one made before readLine starts is dropped)
 // Usage: line_editor_driver [HISTORY_FILE]
 #include <signal.h>
 #include <unistd.h>
@@ -12,6 +13,7 @@
 #include <cctype>
 #include <chrono>
 #include <filesystem>
+#include <mutex>
 #include <string>
 #include <thread>
 #include <vector>
@@ -24,6 +26,9 @@ namespace {
 using gol::repl::LineEditor;
 
 LineEditor* editorForSignals = nullptr;
+// Guards interruptSeen, so that no interrupt() comes after the main thread has seen one.
+std::mutex interruptMutex;
+bool interruptSeen = false;
 
 void onInterrupt(int) {
   if (editorForSignals != nullptr) editorForSignals->interrupt();
@@ -90,6 +95,10 @@ int main(int argc, char** argv) {
     }
     if (result == LineEditor::Result::Interrupted) {
       entry.clear();
+      {
+        std::lock_guard lock(interruptMutex);
+        interruptSeen = true;
+      }
       gol::stdlib::writeStdout("INTERRUPTED\n");
       continue;
     }
@@ -106,7 +115,20 @@ int main(int argc, char** argv) {
         gol::stdlib::writeStderr("to stderr");
       });
     } else if (entry.starts_with("interrupt-later ")) {
-      whenExists(entry.substr(16), [] { editorForSignals->interrupt(); });
+      {
+        std::lock_guard lock(interruptMutex);
+        interruptSeen = false;
+      }
+      whenExists(entry.substr(16), [] {
+        for (int i = 0; i < 1200; i++) {
+          {
+            std::lock_guard lock(interruptMutex);
+            if (interruptSeen) return;
+            editorForSignals->interrupt();
+          }
+          std::this_thread::sleep_for(std::chrono::milliseconds(50));
+        }
+      });
     }
     entry.clear();
   }

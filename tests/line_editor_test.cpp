@@ -28,8 +28,8 @@ class LineEditorTest : public ::testing::Test {
   }
   void TearDown() override { std::filesystem::remove_all(directory_); }
 
-  std::unique_ptr<PtyProcess> start() {
-    auto process = PtyProcess::spawn({LINE_EDITOR_DRIVER, history_});
+  std::unique_ptr<PtyProcess> start(const gol::testing::PtyOptions& options = {}) {
+    auto process = PtyProcess::spawn({LINE_EDITOR_DRIVER, history_}, options);
     EXPECT_NE(process, nullptr);
     if (process) {
       EXPECT_TRUE(process->expect("> ", kTimeoutMs)) << process->text();
@@ -65,6 +65,15 @@ TEST_F(LineEditorTest, TypesALine) {
   auto p = start();
   ASSERT_TRUE(p);
   EXPECT_TRUE(enter(*p, "hello world", "hello world")) << p->text();
+  quit(*p);
+}
+
+TEST_F(LineEditorTest, EditsTextBeyondAscii) {
+  auto p = start();
+  ASSERT_TRUE(p);
+  EXPECT_TRUE(enter(*p, "h\u00e9llo w\u00f6rld\x1b[D\x1b[D!", "h\u00e9llo w\u00f6r!ld"))
+      << p->text();
+  EXPECT_TRUE(enter(*p, "\u4e16\u754c\x7f\u754c\x1b[D\x1b[D=", "=\u4e16\u754c")) << p->text();
   quit(*p);
 }
 
@@ -238,7 +247,8 @@ TEST_F(LineEditorTest, OutputFromAnotherThreadAppearsAboveTheLine) {
   std::ofstream(flag).put('\n');
   // The line is cleared, the output written (a newline added after the last), and the
   // prompt and the partial line drawn again.
-  EXPECT_TRUE(p->expect("from goroutine\nto stderr\n> fmt.Print", kTimeoutMs)) << p->text();
+  EXPECT_TRUE(p->expectScreen("from goroutine\nto stderr\n> fmt.Print", kTimeoutMs)) << p->text();
+  EXPECT_EQ(p->screen().cursorColumn(), 11u);
   EXPECT_TRUE(enter(*p, "ln(1)", "fmt.Println(1)")) << p->text();
   quit(*p);
 }
@@ -254,6 +264,23 @@ TEST(LineEditorPipeTest, ReadsLinesWithoutPromptOrEcho) {
   EXPECT_EQ(output, "LINE:a\nLINE:b\nEOF\n");
 }
 
+TEST(LineEditorPipeTest, InterruptEndsAWaitForPipedInput) {
+  char pattern[] = "/tmp/gol_line_editor_XXXXXX";
+  ASSERT_NE(mkdtemp(pattern), nullptr);
+  std::string flag = std::string(pattern) + "/interrupt";
+  // Standard input is a pipe that stays open; standard output is the terminal.
+  auto p = PtyProcess::spawn(
+      {"/bin/sh", "-c",
+       "{ echo 'interrupt-later " + flag + "'; exec sleep 60; } | " + LINE_EDITOR_DRIVER});
+  ASSERT_TRUE(p);
+  EXPECT_TRUE(p->expect("LINE:interrupt-later " + flag + "\n", kTimeoutMs)) << p->text();
+  std::ofstream(flag).put('\n');
+  EXPECT_TRUE(p->expect("INTERRUPTED\n", kTimeoutMs)) << p->text();
+  EXPECT_EQ(p->text().find("> "), std::string::npos) << p->text();
+  p.reset();
+  std::filesystem::remove_all(pattern);
+}
+
 TEST(LineEditorPipeTest, EmptyInputIsEof) {
   std::string command = std::string(LINE_EDITOR_DRIVER) + " </dev/null";
   FILE* pipe = popen(command.c_str(), "r");
@@ -263,6 +290,55 @@ TEST(LineEditorPipeTest, EmptyInputIsEof) {
   while (size_t n = fread(buffer, 1, sizeof buffer, pipe)) output.append(buffer, n);
   EXPECT_EQ(pclose(pipe), 0);
   EXPECT_EQ(output, "EOF\n");
+}
+
+// A line longer than the terminal is wide spans two rows: both are cleared before the
+// output and drawn again after it, wherever the cursor is.
+TEST_F(LineEditorTest, OutputAboveALineThatWraps) {
+  gol::testing::PtyOptions narrow;
+  narrow.columns = 20;
+  auto p = start(narrow);
+  ASSERT_TRUE(p);
+  const std::string typed = "abcdefghijklmnopqrstuvwxyz0123";
+  const std::string drawn = "> abcdefghijklmnopqr\nstuvwxyz0123";
+  for (int round = 0; round < 2; round++) {
+    size_t left = round == 0 ? 0 : 15;  // the cursor on the second row, then on the first
+    std::string flag = directory_ + "/write" + std::to_string(round);
+    ASSERT_TRUE(enter(*p, "async " + flag, "async " + flag)) << p->text();
+    std::string arrows;
+    for (size_t i = 0; i < left; i++) arrows += "\x1b[D";
+    p->write(typed + arrows);
+    ASSERT_TRUE(p->expectScreen(drawn, kTimeoutMs)) << p->text();
+    p->settle(200);
+    std::ofstream(flag).put('\n');
+    EXPECT_TRUE(p->expectScreen("from goroutine\nto stderr\n" + drawn, kTimeoutMs)) << p->text();
+    EXPECT_EQ(p->screen().cursorColumn(), left == 0 ? 12u : 17u);
+    // Nothing of the line is left above the output (the earlier round's line stays).
+    int firstRows = 0, secondRows = 0;
+    for (const std::string& line : p->screen().lines()) {
+      firstRows += line == "> abcdefghijklmnopqr";
+      secondRows += line == "stuvwxyz0123";
+    }
+    EXPECT_EQ(firstRows, round + 1) << p->text();
+    EXPECT_EQ(secondRows, round + 1) << p->text();
+    EXPECT_TRUE(enter(*p, "", typed)) << p->text();
+    ASSERT_TRUE(p->expectScreen("LINE:" + typed.substr(0, 15) + "\n" + typed.substr(15) + "\n>",
+                                kTimeoutMs))
+        << p->text();
+  }
+  quit(*p);
+}
+
+TEST_F(LineEditorTest, ScreenAfterCompletionListAndCtrlC) {
+  auto p = start();
+  ASSERT_TRUE(p);
+  p->write("say hel\t");
+  EXPECT_TRUE(p->expectScreen("> say hel\nhello  help\n> say hel", kTimeoutMs)) << p->text();
+  EXPECT_EQ(p->screen().cursorColumn(), 9u);
+  p->write("\x01");  // Ctrl-C with the cursor at the start: ^C goes after the line
+  p->sendCtrlC();
+  EXPECT_TRUE(p->expectScreen("> say hel^C\nINTERRUPTED\n>", kTimeoutMs)) << p->text();
+  quit(*p);
 }
 
 }  // namespace

@@ -8,6 +8,7 @@
 #include <termios.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <chrono>
 #include <cstdlib>
@@ -59,12 +60,15 @@ std::unique_ptr<PtyProcess> PtyProcess::spawn(const std::vector<std::string>& ar
   }
   ::fcntl(master, F_SETFL, ::fcntl(master, F_GETFL) | O_NONBLOCK);
   ::fcntl(master, F_SETFD, FD_CLOEXEC);
-  return std::unique_ptr<PtyProcess>(new PtyProcess(pid, master));
+  return std::unique_ptr<PtyProcess>(new PtyProcess(pid, master, options.columns));
 }
 
 PtyProcess::~PtyProcess() {
   if (!exited_) {
-    ::kill(pid_, SIGKILL);
+    // The child leads its own session and process group (forkpty): this ends what it
+    // started too, such as the other commands of a shell pipeline.
+    ::kill(-pid_, SIGKILL);
+    ::kill(pid_, SIGKILL);  // in case it has not made its group yet
     int status = 0;
     while (::waitpid(pid_, &status, 0) < 0 && errno == EINTR) {
     }
@@ -117,6 +121,7 @@ bool PtyProcess::pump(int timeoutMs) {
     ssize_t n = ::read(master_, buffer, sizeof buffer);
     if (n > 0) {
       raw_.append(buffer, static_cast<size_t>(n));
+      screen_.apply(std::string_view(buffer, static_cast<size_t>(n)));
       continue;
     }
     if (n < 0 && errno == EINTR) continue;
@@ -145,6 +150,17 @@ bool PtyProcess::expect(const std::string& text, int timeoutMs) {
       matchedUpTo_ = found + text.size();
       return true;
     }
+  }
+}
+
+bool PtyProcess::expectScreen(const std::string& lastLines, int timeoutMs) {
+  size_t count = static_cast<size_t>(std::count(lastLines.begin(), lastLines.end(), '\n')) + 1;
+  auto deadline = Clock::now() + std::chrono::milliseconds(timeoutMs);
+  for (;;) {
+    if (screen_.tail(count) == lastLines) return true;
+    int left = millisecondsLeft(deadline);
+    if (left == 0) return false;
+    if (!pump(std::min(left, 50))) return screen_.tail(count) == lastLines;
   }
 }
 

@@ -1,6 +1,6 @@
 // Runs a program on a pseudo-terminal, as a user at a terminal would: tests type into it
 // and wait for what it shows. Every wait has a deadline, so a test fails instead of
-// hanging; the child is killed when the PtyProcess goes away.
+// hanging; the child and its process group are killed when the PtyProcess goes away.
 #pragma once
 
 #include <sys/types.h>
@@ -10,6 +10,8 @@
 #include <string>
 #include <string_view>
 #include <vector>
+
+#include "tests/terminal_screen.h"
 
 namespace gol::testing {
 
@@ -50,6 +52,12 @@ class PtyProcess {
   // Reads what arrives during the next periodMs (to let a redraw finish, say).
   void settle(int periodMs);
 
+  // Waits until the last lines of the screen (a model of the terminal, see
+  // terminal_screen.h) are the given ones, joined by "\n"; true if they were within
+  // timeoutMs.
+  bool expectScreen(const std::string& lastLines, int timeoutMs = 15000);
+  const TerminalScreen& screen() const { return screen_; }
+
   // All output so far, as written by the child.
   const std::string& output() const { return raw_; }
   // All output so far, escape sequences removed as for expect.
@@ -62,7 +70,8 @@ class PtyProcess {
   static std::string stripEscapes(std::string_view raw);
 
  private:
-  PtyProcess(pid_t pid, int master) : pid_(pid), master_(master) {}
+  PtyProcess(pid_t pid, int master, size_t columns)
+      : pid_(pid), master_(master), screen_(columns) {}
   // Reads what is available, waiting at most timeoutMs for the first bytes; false once
   // the child has closed the terminal.
   bool pump(int timeoutMs);
@@ -74,6 +83,7 @@ class PtyProcess {
   std::string raw_;
   std::string text_;
   size_t matchedUpTo_ = 0;  // in text_
+  TerminalScreen screen_;
 };
 
 }  // namespace gol::testing

@@ -91,17 +91,18 @@ void HistoryFile::append(const std::string& entry) {
 }
 
 void HistoryFile::rewrite(const std::vector<std::string>& entries) {
+  std::string content;
+  for (const std::string& entry : entries) content += encode(entry) + "\n";
+  // A new file, renamed over the old one: a failure halfway loses nothing.
   std::string temporary = path_ + ".tmp";
-  {
-    std::ofstream out(temporary, std::ios::binary | std::ios::trunc);
-    if (!out) return;
-    for (const std::string& entry : entries) out << encode(entry) << '\n';
-    if (!out) {
-      std::remove(temporary.c_str());
-      return;
-    }
+  int fd = ::open(temporary.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
+  if (fd < 0) return;
+  bool written =
+      ::write(fd, content.data(), content.size()) == static_cast<ssize_t>(content.size());
+  ::close(fd);
+  if (!written || std::rename(temporary.c_str(), path_.c_str()) != 0) {
+    std::remove(temporary.c_str());
   }
-  if (std::rename(temporary.c_str(), path_.c_str()) != 0) std::remove(temporary.c_str());
 }
 
 }  // namespace gol::repl

@@ -342,6 +342,7 @@ class TerminalLineEditor final : public LineEditor {
     int count = 0;
     const char* text = ::el_gets(editLine_, &count);
 
+    if (outcome_ == Outcome::EofTyped) writeAll(1, "\n");
     // Output that came in after the last redraw goes out now, and from here on the sink
     // writes straight through, so that nothing is reordered before it is removed.
     {
@@ -353,10 +354,7 @@ class TerminalLineEditor final : public LineEditor {
     stdlib::setOutputSink(nullptr, nullptr);
 
     if (outcome_ == Outcome::Interrupted) return Result::Interrupted;
-    if (text == nullptr || count <= 0) {
-      if (outcome_ == Outcome::EofTyped) writeAll(1, "\n");
-      return Result::Eof;
-    }
+    if (text == nullptr || count <= 0) return Result::Eof;
     line->assign(text, static_cast<size_t>(count));
     if (!line->empty() && line->back() == '\n') line->pop_back();
     return Result::Line;
@@ -412,6 +410,7 @@ class TerminalLineEditor final : public LineEditor {
     unsigned char bytes[4];
     size_t have = 0, need = 1;
     for (;;) {
+      self.followTerminalWidth();
       self.showPendingOutput();
       if (self.interruptRequested_.exchange(false)) return self.endInterrupted(character);
       Ready ready = waitForInput(self.wake_);
@@ -419,23 +418,22 @@ class TerminalLineEditor final : public LineEditor {
         self.wake_.drain();
         continue;
       }
-      ssize_t n = ready == Ready::Input ? ::read(0, bytes + have, 1) : -1;
+      ssize_t n = ready == Ready::Input ? ::read(0, bytes + have, 1) : 0;
       if (n < 0 && (errno == EINTR || errno == EAGAIN)) continue;
-      if (n <= 0) {
+      if (n <= 0) {  // the terminal is gone: the end of input
         *character = 0;
         return 0;
       }
       unsigned char byte = bytes[have];
-      if (have == 0) {
-        // Ctrl-C arrives as a byte when the terminal does not turn it into SIGINT.
-        if (byte == kCtrlC) return self.endInterrupted(character);
-        need = utf8SequenceLength(byte);
-        if (need == 0) continue;  // a stray continuation byte
-      } else if ((byte & 0xC0) != 0x80) {
+      // Ctrl-C arrives as a byte when the terminal does not turn it into SIGINT.
+      if (byte == kCtrlC) return self.endInterrupted(character);
+      if (have > 0 && (byte & 0xC0) != 0x80) {
         have = 0;  // a broken sequence: drop it and start again with this byte
         bytes[0] = byte;
+      }
+      if (have == 0) {
         need = utf8SequenceLength(byte);
-        if (need == 0) continue;
+        if (need == 0) continue;  // a stray continuation byte
       }
       if (++have < need) continue;
       wchar_t decoded = need == 1   ? bytes[0]
@@ -493,11 +491,25 @@ class TerminalLineEditor final : public LineEditor {
     bool endsInNewline = true;
     for (const auto& [fd, bytes] : output) {
       if (bytes.empty()) continue;
+      if (::isatty(fd) != 1) {  // redirected: it does not move the terminal's cursor
+        writeAll(fd, bytes);
+        continue;
+      }
       writeAll(fd, withCarriageReturns(bytes));
       endsInNewline = bytes.back() == '\n';
     }
     if (!endsInNewline) writeAll(1, "\r\n");
     ::el_set(editLine_, EL_REFRESH);
+  }
+
+  // libedit learns the terminal's width at each line; a window resized while a line is
+  // typed is caught at the next key (the REPL's signals stay its own: no SIGWINCH here).
+  void followTerminalWidth() {
+    size_t columns = terminalColumns();
+    if (columns == columns_) return;
+    bool resized = columns_ != 0;
+    columns_ = columns;
+    if (resized) ::el_resize(editLine_);
   }
 
   void showPendingOutput() {
@@ -553,6 +565,7 @@ class TerminalLineEditor final : public LineEditor {
   std::string prompt_;
   Completer completer_;
   Outcome outcome_ = Outcome::Editing;
+  size_t columns_ = 0;  // the terminal's width when last looked at
 
   WakePipe wake_;
   std::atomic<bool> interruptRequested_{false};
