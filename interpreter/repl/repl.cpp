@@ -426,10 +426,11 @@ void watchInterrupts(Repl* repl, LineEditor* editor) {
     ssize_t n = ::read(interruptPipe[0], &byte, 1);
     if (n < 0 && errno == EINTR) continue;
     if (n <= 0) return;
+    // Between an input and the next prompt, Ctrl-C has nothing to stop.
     if (repl->reading()) {
       editor->interrupt();
-    } else if (!eval::interruptInput()) {
-      editor->interrupt();  // between an input and the next prompt: drop the next line
+    } else {
+      eval::interruptInput();
     }
   }
 }
