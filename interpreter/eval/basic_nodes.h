@@ -311,6 +311,16 @@ inline void pollPreemption() {
   if (rt::preempt_requested()) [[unlikely]] preemptOrInterrupt();
 }
 
+// Unwinds the goroutine of an input the REPL interrupted or abandoned (InputInterrupted).
+[[noreturn]] void unwindInterrupted(GoroutineState* g);
+
+// After an operation that may have blocked: an input the REPL abandoned while it waited
+// (a deadlock, Ctrl-C) stops here instead of running on.
+inline void checkAbandoned() {
+  GoroutineState* g = currentState();
+  if (g->interrupted.load(std::memory_order_relaxed)) [[unlikely]] unwindInterrupted(g);
+}
+
 inline bool loopShouldExit(Exec e, const void* self, Exec* out) {
   switch (e) {
     case Exec::Normal:

@@ -140,6 +140,7 @@ struct SendNode : StmtNode {
       chanPanic(e, pos);
     }
     releaseRef(c);
+    checkAbandoned();
     return Exec::Normal;
   }
 };
@@ -151,6 +152,7 @@ inline bool receive(Value c, const check::Type* elemType, Value* out, syntax::Po
   Value v{};
   bool ok = rt::chan_recv(rtChan(c), &v);
   *out = ok ? v : zeroValue(elemType);
+  checkAbandoned();
   return ok;
 }
 
@@ -263,6 +265,7 @@ struct SelectNode : StmtNode {
       if (cases[i].isSend && !moved && isCounted(cases[i].elemType)) releaseRef(values[i]);
       releaseRef(chans[i]);
     }
+    checkAbandoned();
     if (r.index < 0) return execList(defaultBody, fp);
     SelectCaseCode& chosen = cases[static_cast<size_t>(r.index)];
     if (chosen.isSend) {

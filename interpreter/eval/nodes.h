@@ -116,8 +116,11 @@ struct GoroutineState {
   const FuncCode* creator = nullptr;
   syntax::Pos creatorPos;
   int64_t creatorId = 0;
-  // Set by the REPL's Ctrl-C (another thread): the goroutine unwinds at its next poll.
+  // Set by the REPL (another thread) when it interrupts or abandons the input this
+  // goroutine runs: it unwinds at its next poll (pollRequested: the REPL made every
+  // goroutine poll; guarded by the REPL's lock) or after its blocking operation.
   std::atomic<bool> interrupted{false};
+  bool pollRequested = false;
 };
 
 // The running goroutine's state: the runtime's per-goroutine user pointer (goroutines

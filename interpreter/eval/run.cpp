@@ -323,7 +323,10 @@ int run(Program& program, int maxprocs) {
 // first: its goroutine when it ends, the deadlock handler, or the Ctrl-C watcher; the
 // winner wakes goroutine 1 through `done`. `interruptMu` guards run->state, the input
 // goroutine's GoroutineState, which lives on that goroutine's stack: the goroutine clears
-// it before it ends, and the watcher sets its `interrupted` flag only while it is set.
+// it before it ends, and the others set its `interrupted` flag only while it is set. It
+// also guards each GoroutineState's pollRequested: Ctrl-C makes every goroutine poll
+// (rt::request_poll) until the interrupted one unwinds or ends, which releases it; a
+// deadlocked input is only flagged, and stops after the operation it blocked in.
 // `notesMu` guards `notes` and `abandoned`.
 
 namespace gol::eval {
@@ -409,7 +412,7 @@ void inputGoroutine(void* arg) {
   {
     std::lock_guard lk(interruptMu);
     run->state = nullptr;
-    if (g.interrupted.exchange(false)) rt::release_poll();  // asked, but never polled
+    if (g.pollRequested) rt::release_poll();  // asked, but never polled
   }
   settle(run, outcome, false);
   rt::set_user(nullptr);
@@ -443,6 +446,10 @@ rt::DeadlockAction reportReplDeadlock(const std::vector<rt::GoroutineInfo>& gs) 
     }
   }
   stdlib::writeStderr(out);
+  {
+    std::lock_guard lk(interruptMu);
+    if (run->state) run->state->interrupted.store(true);  // if ever woken, it stops
+  }
   rt::ExternalWaker waker;  // readies goroutine 1 from the monitor thread
   settle(run, InputOutcome::Deadlocked, true);
   return rt::DeadlockAction::Continue;
@@ -472,15 +479,19 @@ void noteGoroutineEnd() {
   notes.erase(rt::current_id());
 }
 
+void unwindInterrupted(GoroutineState* g) {
+  {
+    std::lock_guard lk(interruptMu);
+    g->interrupted.store(false);
+    if (g->pollRequested) rt::release_poll();
+    g->pollRequested = false;
+  }
+  throw InputInterrupted{};
+}
+
 void preemptOrInterrupt() {
   GoroutineState* g = currentState();
-  if (g && g->interrupted.load(std::memory_order_relaxed)) {
-    {
-      std::lock_guard lk(interruptMu);
-      if (g->interrupted.exchange(false)) rt::release_poll();
-    }
-    throw InputInterrupted{};
-  }
+  if (g && g->interrupted.load(std::memory_order_relaxed)) unwindInterrupted(g);
   rt::preempt_point();
 }
 
@@ -514,9 +525,14 @@ bool interruptInput() {
   if (!run) return false;
   {
     std::lock_guard lk(interruptMu);
-    if (run->state && !run->state->interrupted.exchange(true)) rt::request_poll();
+    if (GoroutineState* g = run->state) {
+      g->interrupted.store(true);
+      if (!g->pollRequested) rt::request_poll();
+      g->pollRequested = true;
+    }
   }
-  // A running input stops at its next poll; a blocked one never polls: abandon it.
+  // A running input stops at its next poll; a blocked one is abandoned, and stops at
+  // its first poll if it is ever woken.
   for (int i = 0; i < 20 && run->outcome.load() == -1; ++i) {
     std::this_thread::sleep_for(std::chrono::milliseconds(5));
   }
