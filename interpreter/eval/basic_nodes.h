@@ -41,6 +41,10 @@ struct LocalNode : ExprNode {
     if constexpr (Counted) retainString(v);
     return v;
   }
+  ExprPtr borrowedForm() const override {
+    if constexpr (Counted) return std::make_unique<LocalNode<false>>(slot);
+    return nullptr;
+  }
 };
 
 template <CellRead Mode>
@@ -48,6 +52,11 @@ struct GlobalNode : ExprNode {
   Value* cell;
   explicit GlobalNode(Value* c) : cell(c) {}
   Value eval(Value*) override { return readCell<Mode>(cell); }
+  // Not a Ref global: another goroutine may store over it and free the reference.
+  ExprPtr borrowedForm() const override {
+    if constexpr (Mode == CellRead::Aggregate) return std::make_unique<GlobalNode<CellRead::Scalar>>(cell);
+    return nullptr;
+  }
 };
 
 // Stores an owned value into a cell, releasing what the cell held.
@@ -139,9 +148,8 @@ struct Target {
         put(&static_cast<ClosureObject*>(fp[closureSlot].p)->boxes[static_cast<size_t>(slot)]->value, v);
         return;
       case Kind::NewBox: {
-        auto* b = new BoxObject();
+        auto* b = new BoxObject(counted);
         b->value = aggregate ? ownAggregate(v) : v;
-        b->counted = counted;
         Value old = fp[slot];
         fp[slot].p = b;
         releaseRef(old);
@@ -380,9 +388,8 @@ struct ForNode : StmtNode {
       if (loopShouldExit(e, label, &out)) return out;
       for (auto [slot, counted] : perIteration) {
         auto* old = static_cast<BoxObject*>(fp[slot].p);
-        auto* b = new BoxObject();
+        auto* b = new BoxObject(counted);
         b->value = old->value;
-        b->counted = counted;
         if (counted) retainRef(b->value);
         fp[slot].p = b;
         Value o;
@@ -531,6 +538,10 @@ struct CallNode : ExprNode {
   }
 };
 
+// Calls a native at `pos`: records the position (where a native that parks waits, for
+// deadlock reports) and gives a panic raised inside it the stack trace.
+void callNative(NativeFunction fn, std::span<const AnyValue> args, Value* out, syntax::Pos pos);
+
 struct NativeCallNode : ExprNode {
   NativeFunction fn = nullptr;
   std::vector<ExprPtr> args;
@@ -547,6 +558,30 @@ struct NativeCallNode : ExprNode {
   }
   void evalMulti(Value* fp, Value* out) override;
   void callSpread(Value* fp, Value* out);
+  bool collectOperands(std::vector<ExprPtr*>& out) override {
+    for (ExprPtr& a : args) out.push_back(&a);
+    return true;
+  }
+};
+
+// A native call with N arguments of which the call owns none (scalars, or borrowed:
+// ExprNode::borrowedForm), so it builds no argument vector and releases nothing: the
+// calls of sync and sync/atomic in hot loops.
+template <size_t N>
+struct PlainNativeCallNode : ExprNode {
+  NativeFunction fn = nullptr;
+  ExprPtr args[N];
+  const check::Type* argTypes[N];
+  Value eval(Value* fp) override {
+    Value out[8];
+    evalMulti(fp, out);
+    return out[0];
+  }
+  void evalMulti(Value* fp, Value* out) override {
+    AnyValue argv[N];
+    for (size_t i = 0; i < N; ++i) argv[i] = AnyValue{argTypes[i], args[i]->eval(fp)};
+    callNative(fn, std::span<const AnyValue>(argv, N), out, pos);
+  }
   bool collectOperands(std::vector<ExprPtr*>& out) override {
     for (ExprPtr& a : args) out.push_back(&a);
     return true;

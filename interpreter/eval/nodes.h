@@ -33,6 +33,13 @@ struct ExprNode {
   // A call: the operands (function value, receiver, arguments) that `defer` evaluates
   // early. False for nodes that are not calls.
   virtual bool collectOperands(std::vector<std::unique_ptr<ExprNode>*>&) { return false; }
+  // A node yielding the same value without taking a reference to it (a variable's object
+  // or box, a frame slot's reference), or null where this node cannot. The caller must not
+  // release the value and may use it only while nothing can replace the variable: a native
+  // that runs no Gol code (NativeRegistry::runsNoGolCode). A frame slot or a box stays
+  // put then, and an aggregate variable's object is never replaced once goroutines share
+  // cells (storeAggregate), which they do whenever a native parks.
+  virtual std::unique_ptr<ExprNode> borrowedForm() const { return nullptr; }
 };
 
 struct StmtNode {
