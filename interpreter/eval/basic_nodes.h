@@ -237,6 +237,21 @@ struct IncSlotNode : StmtNode {
   }
 };
 
+// x++ and x-- on an int variable in a box: a captured one (closure slot, capture index)
+// or a boxed local (frame slot). Racing goroutines may lose updates, as in Go; the word
+// is a scalar, so that is all they can do.
+template <bool Inc, bool Captured>
+struct IncBoxedIntNode : StmtNode {
+  int slot;
+  size_t index = 0;
+  Exec exec(Value* fp) override {
+    Value* cell = Captured ? &static_cast<ClosureObject*>(fp[slot].p)->boxes[index]->value
+                           : &static_cast<BoxObject*>(fp[slot].p)->value;
+    cell->i = static_cast<int64_t>(static_cast<uint64_t>(cell->i) + (Inc ? 1 : uint64_t(-1)));
+    return Exec::Normal;
+  }
+};
+
 // ---- Strings -----------------------------------------------------------------------------
 
 inline Value concatStrings(Value a, Value b) {
@@ -397,6 +412,29 @@ struct ForNode : StmtNode {
         releaseRef(o);
       }
       if (post) post->exec(fp);
+      pollPreemption();
+    }
+  }
+};
+
+// for ...; i < n; i++ (or <=) over an int frame slot i with no per-iteration box: the
+// ForNode with its condition and increment done in place rather than by two virtual
+// calls per iteration. The bound is re-evaluated each time, as Go does.
+template <typename Op, typename Bound>
+struct CountingForNode : StmtNode {
+  StmtPtr init;
+  int slot = 0;
+  Bound bound;
+  std::vector<StmtPtr> body;
+  explicit CountingForNode(Bound b) : bound(std::move(b)) {}
+  Exec exec(Value* fp) override {
+    if (init) init->exec(fp);
+    for (;;) {
+      if (!Op::apply(fp[slot].i, bound.get(fp).i)) return Exec::Normal;
+      Exec e = execList(body, fp);
+      Exec out;
+      if (loopShouldExit(e, label, &out)) return out;
+      fp[slot].i = static_cast<int64_t>(static_cast<uint64_t>(fp[slot].i) + 1);
       pollPreemption();
     }
   }

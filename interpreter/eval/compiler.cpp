@@ -1948,6 +1948,19 @@ class Compiler {
         }
       });
     }
+    const check::Basic* b = check::asBasic(t);
+    if ((target.kind == Target::Kind::Capture || target.kind == Target::Kind::BoxSlot) && b &&
+        (b->basic == BasicKind::Int || b->basic == BasicKind::Int64)) {
+      auto boxed = [&]<bool Inc, bool Captured>() -> StmtPtr {
+        auto n = std::make_unique<IncBoxedIntNode<Inc, Captured>>();
+        n->slot = Captured ? target.closureSlot : target.slot;
+        if constexpr (Captured) n->index = static_cast<size_t>(target.slot);
+        return n;
+      };
+      bool captured = target.kind == Target::Kind::Capture;
+      if (inc) return captured ? boxed.template operator()<true, true>() : boxed.template operator()<true, false>();
+      return captured ? boxed.template operator()<false, true>() : boxed.template operator()<false, false>();
+    }
     check::ConstValue one = check::ConstValue::ofInt64(1);
     ExprPtr value = binaryValue(inc ? Token::Add : Token::Sub, t, expr(s->x),
                                 constant(one, t, s->pos), t, s->pos);
@@ -1992,7 +2005,33 @@ class Compiler {
     if (s->cond) n->cond = expr(s->cond);
     if (s->post) n->post = stmt(s->post);
     n->body = block(s->body);
+    if (StmtPtr counting = countingLoop(*n)) return counting;
     return n;
+  }
+
+  // The CountingForNode doing what loop n does, or null.
+  static StmtPtr countingLoop(ForNode& n) {
+    if (!n.cond || !n.perIteration.empty()) return nullptr;
+    auto inc = dynamic_cast<IncSlotNode<int64_t, true>*>(n.post.get());
+    if (!inc) return nullptr;
+    StmtPtr r;
+    auto tryOp = [&]<typename Op, typename Bound>() {
+      auto c = dynamic_cast<BinaryNode<int64_t, Op, FromSlot, Bound>*>(n.cond.get());
+      if (r || !c || c->x.slot != inc->slot) return;
+      auto loop = std::make_unique<CountingForNode<Op, Bound>>(std::move(c->y));
+      loop->pos = n.pos;
+      loop->init = std::move(n.init);
+      loop->slot = inc->slot;
+      loop->body = std::move(n.body);
+      r = std::move(loop);
+    };
+    tryOp.template operator()<OpLss, FromConst>();
+    tryOp.template operator()<OpLss, FromSlot>();
+    tryOp.template operator()<OpLss, FromExpr>();
+    tryOp.template operator()<OpLeq, FromConst>();
+    tryOp.template operator()<OpLeq, FromSlot>();
+    tryOp.template operator()<OpLeq, FromExpr>();
+    return r;
   }
 
   StmtPtr rangeStmt(const RangeStmt* s) {
