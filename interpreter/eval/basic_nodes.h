@@ -606,10 +606,13 @@ struct NativeCallNode : ExprNode {
 // ExprNode::borrowedForm), so it builds no argument vector and releases nothing: the
 // calls of sync and sync/atomic in hot loops.
 template <size_t N>
-struct PlainNativeCallNode : ExprNode {
+struct PlainNativeCallNode final : ExprNode {
   NativeFunction fn = nullptr;
   ExprPtr args[N];
   const check::Type* argTypes[N];
+  // Scalar constant arguments (wg.Add(1)), read without a virtual call.
+  bool isConst[N] = {};
+  Value constValue[N] = {};
   Value eval(Value* fp) override {
     Value out[8];
     evalMulti(fp, out);
@@ -617,11 +620,17 @@ struct PlainNativeCallNode : ExprNode {
   }
   void evalMulti(Value* fp, Value* out) override {
     AnyValue argv[N];
-    for (size_t i = 0; i < N; ++i) argv[i] = AnyValue{argTypes[i], args[i]->eval(fp)};
+    for (size_t i = 0; i < N; ++i) {
+      argv[i] = AnyValue{argTypes[i], isConst[i] ? constValue[i] : args[i]->eval(fp)};
+    }
     callNative(fn, std::span<const AnyValue>(argv, N), out, pos);
   }
+  // A defer or go statement evaluates the operands itself and replaces them.
   bool collectOperands(std::vector<ExprPtr*>& out) override {
-    for (ExprPtr& a : args) out.push_back(&a);
+    for (size_t i = 0; i < N; ++i) {
+      isConst[i] = false;
+      out.push_back(&args[i]);
+    }
     return true;
   }
 };

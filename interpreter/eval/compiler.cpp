@@ -1261,6 +1261,10 @@ class Compiler {
       p->fn = n->fn;
       p->pos = n->pos;
       for (size_t i = 0; i < N; ++i) {
+        if (const ConstNode* c = scalarConst(n->args[i])) {
+          p->isConst[i] = true;
+          p->constValue[i] = c->value;
+        }
         p->args[i] = std::move(n->args[i]);
         p->argTypes[i] = n->argTypes[i];
       }
