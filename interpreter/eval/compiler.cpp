@@ -1805,6 +1805,7 @@ class Compiler {
         n->x = std::move(x);
         return n;
       }
+      if (StmtPtr fused = x->intoSlot(t.slot)) return fused;
       auto n = std::make_unique<StoreSlotNode<false>>();
       n->slot = t.slot;
       n->x = std::move(x);

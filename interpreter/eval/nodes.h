@@ -24,6 +24,8 @@ enum class Exec : uint8_t {
   Normal, Break, Continue, Return, Fallthrough, BreakLabel, ContinueLabel, Goto
 };
 
+struct StmtNode;
+
 struct ExprNode {
   syntax::Pos pos;
   virtual ~ExprNode() = default;
@@ -40,6 +42,10 @@ struct ExprNode {
   // put then, and an aggregate variable's object is never replaced once goroutines share
   // cells (storeAggregate), which they do whenever a native parks.
   virtual std::unique_ptr<ExprNode> borrowedForm() const { return nullptr; }
+  // A statement storing this scalar value into frame slot `slot` that does the work
+  // itself rather than through a store node's virtual call, taking this node's operands
+  // (the node is left empty); null where this node has none.
+  virtual std::unique_ptr<StmtNode> intoSlot(int slot);
 };
 
 struct StmtNode {
@@ -52,6 +58,8 @@ struct StmtNode {
 
 using ExprPtr = std::unique_ptr<ExprNode>;
 using StmtPtr = std::unique_ptr<StmtNode>;
+
+inline StmtPtr ExprNode::intoSlot(int) { return nullptr; }
 
 // A compiled function.
 struct FuncCode {
