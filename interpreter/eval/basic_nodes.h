@@ -635,6 +635,18 @@ struct PlainNativeCallNode final : ExprNode {
   }
 };
 
+// A PlainNativeCallNode as a statement whose results are dropped (mu.Lock()): the
+// statement calls the node's final evalMulti directly.
+template <size_t N>
+struct PlainNativeCallStmt : StmtNode {
+  std::unique_ptr<PlainNativeCallNode<N>> call;
+  Exec exec(Value* fp) override {
+    Value out[8];
+    call->evalMulti(fp, out);
+    return Exec::Normal;
+  }
+};
+
 // f(g()): evaluates g's results into the frame slots [first, first+n) and yields the
 // first; LocalNode<false>s hand over the others (the slots own nothing afterwards).
 struct SpreadCallNode : ExprNode {

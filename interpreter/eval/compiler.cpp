@@ -295,6 +295,16 @@ const ConstNode* scalarConst(const ExprPtr& x) {
   return c && !c->counted ? c : nullptr;
 }
 
+// x as a statement when it is a PlainNativeCallNode<N> (taken out of x), else null.
+template <size_t N>
+StmtPtr plainCallStatement(ExprPtr& x) {
+  if (!dynamic_cast<PlainNativeCallNode<N>*>(x.get())) return nullptr;
+  auto n = std::make_unique<PlainNativeCallStmt<N>>();
+  n->call.reset(static_cast<PlainNativeCallNode<N>*>(x.release()));
+  n->pos = n->call->pos;
+  return n;
+}
+
 template <typename T, typename Op, typename X, typename Y>
 ExprPtr binaryNode(X x, Y y, Pos pos) {
   auto n = std::make_unique<BinaryNode<T, Op, X, Y>>(std::move(x), std::move(y));
@@ -1539,6 +1549,11 @@ class Compiler {
         auto n = std::make_unique<ExprStmtNode>();
         n->x = expr(x);
         n->counted = isCountedType(typeOf(x).type);
+        if (!n->counted) {
+          if (StmtPtr call = plainCallStatement<1>(n->x)) return call;
+          if (StmtPtr call = plainCallStatement<2>(n->x)) return call;
+          if (StmtPtr call = plainCallStatement<3>(n->x)) return call;
+        }
         return n;
       }
       case NodeKind::DeclStmt: return declStmt(static_cast<const DeclStmt*>(s));
