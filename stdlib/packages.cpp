@@ -185,6 +185,8 @@ bool Packages::runsNoGolCode(eval::NativeFunction fn) const {
   return noGolCodeNatives_.count(fn) != 0;
 }
 
-void Packages::declareRunsNoGolCode(eval::NativeFunction fn) { noGolCodeNatives_.insert(fn); }
+void Packages::declareRunsNoGolCode(eval::NativeFunction fn) {
+  noGolCodeNatives_.insert(fn);
+}
 
 }  // namespace gol::stdlib

@@ -54,7 +54,9 @@ struct GlobalNode : ExprNode {
   Value eval(Value*) override { return readCell<Mode>(cell); }
   // Not a Ref global: another goroutine may store over it and free the reference.
   ExprPtr borrowedForm() const override {
-    if constexpr (Mode == CellRead::Aggregate) return std::make_unique<GlobalNode<CellRead::Scalar>>(cell);
+    if constexpr (Mode == CellRead::Aggregate) {
+      return std::make_unique<GlobalNode<CellRead::Scalar>>(cell);
+    }
     return nullptr;
   }
 };

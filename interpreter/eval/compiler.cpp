@@ -1978,8 +1978,12 @@ class Compiler {
         return n;
       };
       bool captured = target.kind == Target::Kind::Capture;
-      if (inc) return captured ? boxed.template operator()<true, true>() : boxed.template operator()<true, false>();
-      return captured ? boxed.template operator()<false, true>() : boxed.template operator()<false, false>();
+      if (inc) {
+        return captured ? boxed.template operator()<true, true>()
+                        : boxed.template operator()<true, false>();
+      }
+      return captured ? boxed.template operator()<false, true>()
+                      : boxed.template operator()<false, false>();
     }
     check::ConstValue one = check::ConstValue::ofInt64(1);
     ExprPtr value = binaryValue(inc ? Token::Add : Token::Sub, t, expr(s->x),

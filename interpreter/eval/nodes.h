@@ -59,7 +59,9 @@ struct StmtNode {
 using ExprPtr = std::unique_ptr<ExprNode>;
 using StmtPtr = std::unique_ptr<StmtNode>;
 
-inline StmtPtr ExprNode::intoSlot(int) { return nullptr; }
+inline StmtPtr ExprNode::intoSlot(int) {
+  return nullptr;
+}
 
 // A compiled function.
 struct FuncCode {
