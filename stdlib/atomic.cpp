@@ -256,6 +256,8 @@ struct AtomicFunction {
 struct AtomicPackage {
   std::vector<std::pair<const char*, check::Named*>> types;
   std::vector<AtomicFunction> functions;
+  // The integer and Bool operations (functions and methods): they run no Gol code.
+  std::vector<eval::NativeFunction> wordOps;
 };
 
 // The functions XxxT(addr *T, ...) and the type atomic.T for one integer type.
@@ -283,6 +285,9 @@ void addInteger(AtomicPackage& pkg, BasicKind kind, const char* suffix) {
   addNativeMethod(n, "And", sig({t}, {t}), andOp<T, fieldCell>);
   addNativeMethod(n, "Or", sig({t}, {t}), orOp<T, fieldCell>);
   pkg.types.emplace_back(suffix, n);
+  for (const check::Method& m : n->methods) {
+    pkg.wordOps.push_back(reinterpret_cast<eval::NativeFunction>(const_cast<void*>(m.native)));
+  }
 }
 
 AtomicPackage makeAtomicPackage() {
@@ -301,6 +306,10 @@ AtomicPackage makeAtomicPackage() {
   addNativeMethod(b, "CompareAndSwap", sig({boolT, boolT}, {boolT}),
                   compareAndSwapOp<bool, fieldCell>);
   pkg.types.emplace_back("Bool", b);
+  for (const check::Method& m : b->methods) {
+    pkg.wordOps.push_back(reinterpret_cast<eval::NativeFunction>(const_cast<void*>(m.native)));
+  }
+  for (const AtomicFunction& f : pkg.functions) pkg.wordOps.push_back(f.fn);
 
   const check::Type* anyT = check::anyType();
   check::Named* v = wordType("Value", anyT);
@@ -319,6 +328,7 @@ void registerAtomic(Packages& p) {
   check::Package& pkg = p.package("sync/atomic", "atomic");
   for (const auto& [name, type] : atomic.types) p.addType(pkg, name, type);
   for (const AtomicFunction& f : atomic.functions) p.addFunction(pkg, f.name, f.sig, f.fn);
+  for (eval::NativeFunction fn : atomic.wordOps) p.declareRunsNoGolCode(fn);
 }
 
 }  // namespace gol::stdlib

@@ -199,4 +199,12 @@ eval::NativeFunction Packages::find(const std::string& path, const std::string& 
   return it == natives_.end() ? nullptr : it->second;
 }
 
+bool Packages::runsNoGolCode(eval::NativeFunction fn) const {
+  return noGolCodeNatives_.count(fn) != 0;
+}
+
+void Packages::declareRunsNoGolCode(eval::NativeFunction fn) {
+  noGolCodeNatives_.insert(fn);
+}
+
 }  // namespace gol::stdlib

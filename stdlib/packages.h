@@ -5,6 +5,7 @@
 #include <deque>
 #include <initializer_list>
 #include <map>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -19,6 +20,9 @@ class Packages : public check::Importer, public eval::NativeRegistry {
   const check::Package* import(const std::string& path) override;
   const check::Package* importByName(const std::string& name) override;
   eval::NativeFunction find(const std::string& path, const std::string& name) const override;
+  bool runsNoGolCode(eval::NativeFunction fn) const override;
+  // Declares that fn never runs Gol code (see NativeRegistry::runsNoGolCode).
+  void declareRunsNoGolCode(eval::NativeFunction fn);
 
   // Declares a package (path "unicode/utf8", name "utf8"), or returns it if declared.
   check::Package& package(const std::string& path, const std::string& name);
@@ -42,6 +46,7 @@ class Packages : public check::Importer, public eval::NativeRegistry {
  private:
   std::map<std::string, check::Package> packages_;
   std::map<std::pair<std::string, std::string>, eval::NativeFunction> natives_;
+  std::set<eval::NativeFunction> noGolCodeNatives_;
   std::deque<check::Signature> signatures_;
 };
 

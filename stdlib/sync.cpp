@@ -595,6 +595,10 @@ void registerSync(Packages& p) {
   p.addType(pkg, "Map", t.map);
   p.addType(pkg, "Pool", t.pool);
   p.addFunction(pkg, "NewCond", t.newCond, newCond);
+  for (eval::NativeFunction fn : {mutexLock, mutexUnlock, mutexTryLock, rwLock, rwUnlock, rwRLock,
+                                  rwRUnlock, rwTryLock, rwTryRLock, wgAdd, wgDone, wgWait}) {
+    p.declareRunsNoGolCode(fn);
+  }
 }
 
 }  // namespace gol::stdlib

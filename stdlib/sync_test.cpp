@@ -431,11 +431,9 @@ class AtomicTest : public SyncTest {
  protected:
   // A *T pointing at a fresh cell holding `init` (a pointer to a boxed variable).
   Value newCell(Value init) {
-    auto* box = new eval::BoxObject();
+    auto* box = new eval::BoxObject(false);
     box->value = init;
-    Value p = eval::makePointer(box, &box->value, eval::Storage::Scalar);
-    eval::releaseRef(Value{.p = box});
-    return p;
+    return Value{.p = box};
   }
   static Value& cell(Value ptr) { return *static_cast<eval::PointerObject*>(ptr.p)->cell; }
   AnyValue ptrArg(BasicKind k, Value ptr) {

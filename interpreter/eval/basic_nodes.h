@@ -41,6 +41,10 @@ struct LocalNode : ExprNode {
     if constexpr (Counted) retainString(v);
     return v;
   }
+  ExprPtr borrowedForm() const override {
+    if constexpr (Counted) return std::make_unique<LocalNode<false>>(slot);
+    return nullptr;
+  }
 };
 
 template <CellRead Mode>
@@ -48,6 +52,13 @@ struct GlobalNode : ExprNode {
   Value* cell;
   explicit GlobalNode(Value* c) : cell(c) {}
   Value eval(Value*) override { return readCell<Mode>(cell); }
+  // Not a Ref global: another goroutine may store over it and free the reference.
+  ExprPtr borrowedForm() const override {
+    if constexpr (Mode == CellRead::Aggregate) {
+      return std::make_unique<GlobalNode<CellRead::Scalar>>(cell);
+    }
+    return nullptr;
+  }
 };
 
 // Stores an owned value into a cell, releasing what the cell held.
@@ -139,9 +150,8 @@ struct Target {
         put(&static_cast<ClosureObject*>(fp[closureSlot].p)->boxes[static_cast<size_t>(slot)]->value, v);
         return;
       case Kind::NewBox: {
-        auto* b = new BoxObject();
+        auto* b = new BoxObject(counted);
         b->value = aggregate ? ownAggregate(v) : v;
-        b->counted = counted;
         Value old = fp[slot];
         fp[slot].p = b;
         releaseRef(old);
@@ -225,6 +235,21 @@ struct IncSlotNode : StmtNode {
     } else {
       fp[slot] = make(static_cast<T>(Inc ? v + 1 : v - 1));
     }
+    return Exec::Normal;
+  }
+};
+
+// x++ and x-- on an int variable in a box: a captured one (closure slot, capture index)
+// or a boxed local (frame slot). Racing goroutines may lose updates, as in Go; the word
+// is a scalar, so that is all they can do.
+template <bool Inc, bool Captured>
+struct IncBoxedIntNode : StmtNode {
+  int slot;
+  size_t index = 0;
+  Exec exec(Value* fp) override {
+    Value* cell = Captured ? &static_cast<ClosureObject*>(fp[slot].p)->boxes[index]->value
+                           : &static_cast<BoxObject*>(fp[slot].p)->value;
+    cell->i = static_cast<int64_t>(static_cast<uint64_t>(cell->i) + (Inc ? 1 : uint64_t(-1)));
     return Exec::Normal;
   }
 };
@@ -393,9 +418,8 @@ struct ForNode : StmtNode {
       if (loopShouldExit(e, label, &out)) return out;
       for (auto [slot, counted] : perIteration) {
         auto* old = static_cast<BoxObject*>(fp[slot].p);
-        auto* b = new BoxObject();
+        auto* b = new BoxObject(counted);
         b->value = old->value;
-        b->counted = counted;
         if (counted) retainRef(b->value);
         fp[slot].p = b;
         Value o;
@@ -403,6 +427,29 @@ struct ForNode : StmtNode {
         releaseRef(o);
       }
       if (post) post->exec(fp);
+      pollPreemption();
+    }
+  }
+};
+
+// for ...; i < n; i++ (or <=) over an int frame slot i with no per-iteration box: the
+// ForNode with its condition and increment done in place rather than by two virtual
+// calls per iteration. The bound is re-evaluated each time, as Go does.
+template <typename Op, typename Bound>
+struct CountingForNode : StmtNode {
+  StmtPtr init;
+  int slot = 0;
+  Bound bound;
+  std::vector<StmtPtr> body;
+  explicit CountingForNode(Bound b) : bound(std::move(b)) {}
+  Exec exec(Value* fp) override {
+    if (init) init->exec(fp);
+    for (;;) {
+      if (!Op::apply(fp[slot].i, bound.get(fp).i)) return Exec::Normal;
+      Exec e = execList(body, fp);
+      Exec out;
+      if (loopShouldExit(e, label, &out)) return out;
+      fp[slot].i = static_cast<int64_t>(static_cast<uint64_t>(fp[slot].i) + 1);
       pollPreemption();
     }
   }
@@ -544,6 +591,10 @@ struct CallNode : ExprNode {
   }
 };
 
+// Calls a native at `pos`: records the position (where a native that parks waits, for
+// deadlock reports) and gives a panic raised inside it the stack trace.
+void callNative(NativeFunction fn, std::span<const AnyValue> args, Value* out, syntax::Pos pos);
+
 struct NativeCallNode : ExprNode {
   NativeFunction fn = nullptr;
   std::vector<ExprPtr> args;
@@ -563,6 +614,51 @@ struct NativeCallNode : ExprNode {
   bool collectOperands(std::vector<ExprPtr*>& out) override {
     for (ExprPtr& a : args) out.push_back(&a);
     return true;
+  }
+};
+
+// A native call with N arguments of which the call owns none (scalars, or borrowed:
+// ExprNode::borrowedForm), so it builds no argument vector and releases nothing: the
+// calls of sync and sync/atomic in hot loops.
+template <size_t N>
+struct PlainNativeCallNode final : ExprNode {
+  NativeFunction fn = nullptr;
+  ExprPtr args[N];
+  const check::Type* argTypes[N];
+  // Scalar constant arguments (wg.Add(1)), read without a virtual call.
+  bool isConst[N] = {};
+  Value constValue[N] = {};
+  Value eval(Value* fp) override {
+    Value out[8];
+    evalMulti(fp, out);
+    return out[0];
+  }
+  void evalMulti(Value* fp, Value* out) override {
+    AnyValue argv[N];
+    for (size_t i = 0; i < N; ++i) {
+      argv[i] = AnyValue{argTypes[i], isConst[i] ? constValue[i] : args[i]->eval(fp)};
+    }
+    callNative(fn, std::span<const AnyValue>(argv, N), out, pos);
+  }
+  // A defer or go statement evaluates the operands itself and replaces them.
+  bool collectOperands(std::vector<ExprPtr*>& out) override {
+    for (size_t i = 0; i < N; ++i) {
+      isConst[i] = false;
+      out.push_back(&args[i]);
+    }
+    return true;
+  }
+};
+
+// A PlainNativeCallNode as a statement whose results are dropped (mu.Lock()): the
+// statement calls the node's final evalMulti directly.
+template <size_t N>
+struct PlainNativeCallStmt : StmtNode {
+  std::unique_ptr<PlainNativeCallNode<N>> call;
+  Exec exec(Value* fp) override {
+    Value out[8];
+    call->evalMulti(fp, out);
+    return Exec::Normal;
   }
 };
 

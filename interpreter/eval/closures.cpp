@@ -4,10 +4,18 @@ namespace gol::eval {
 
 namespace {
 
+// Borrowed reads of boxed variables: only aggregates, whose object stays put (a Ref in a
+// box may be replaced and freed by another goroutine).
 template <CellRead Mode>
 struct BoxedReadNode : ExprNode {
   int slot;
   Value eval(Value* fp) override { return readCell<Mode>(&boxAt(fp[slot])->value); }
+  ExprPtr borrowedForm() const override {
+    if constexpr (Mode != CellRead::Aggregate) return nullptr;
+    auto n = std::make_unique<BoxedReadNode<CellRead::Scalar>>();
+    n->slot = slot;
+    return n;
+  }
 };
 
 template <CellRead Mode>
@@ -16,6 +24,13 @@ struct CaptureReadNode : ExprNode {
   size_t index;
   Value eval(Value* fp) override {
     return readCell<Mode>(&closureAt(fp[closureSlot])->boxes[index]->value);
+  }
+  ExprPtr borrowedForm() const override {
+    if constexpr (Mode != CellRead::Aggregate) return nullptr;
+    auto n = std::make_unique<CaptureReadNode<CellRead::Scalar>>();
+    n->closureSlot = closureSlot;
+    n->index = index;
+    return n;
   }
 };
 

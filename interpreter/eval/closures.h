@@ -18,9 +18,8 @@ inline BoxObject* boxAt(Value v) { return static_cast<BoxObject*>(v.p); }
 inline ClosureObject* closureAt(Value v) { return static_cast<ClosureObject*>(v.p); }
 
 inline Value newBox(Value v, bool counted) {
-  auto* b = new BoxObject();
+  auto* b = new BoxObject(counted);
   b->value = v;
-  b->counted = counted;
   Value r;
   r.p = b;
   return r;

@@ -9,6 +9,7 @@
 #include <deque>
 #include <set>
 #include <unordered_map>
+#include <utility>
 
 #include "interpreter/eval/basic_nodes.h"
 #include "interpreter/eval/builtins.h"
@@ -152,7 +153,7 @@ void runFrame(GoroutineState* g, const FuncCode* fn, Value* frame, Value* caller
   }
   for (int r : fn->boxedResults) {
     auto* box = static_cast<BoxObject*>(frame[r].p);
-    Value v = box->counted ? loadRef(&box->value) : box->value;
+    Value v = box->counted() ? loadRef(&box->value) : box->value;
     releaseRef(frame[r]);
     frame[r] = v;
   }
@@ -206,6 +207,16 @@ Value* callFunctionValues(const FuncCode* fn, const Value* args, size_t n, Pos p
 
 Value* CallNode::invoke(Value* fp) { return callFunction(fn, args, fp, pos, Value{}); }
 
+void callNative(NativeFunction fn, std::span<const AnyValue> args, Value* out, syntax::Pos pos) {
+  currentState()->pos = pos;
+  try {
+    fn(args, out);
+  } catch (GoPanic& p) {
+    if (p.trace.empty()) p.trace = stackTrace(pos);
+    throw;
+  }
+}
+
 void NativeCallNode::evalMulti(Value* fp, Value* out) {
   // Uninitialised room for the arguments (zeroing a fixed array costs more than the
   // call on short natives).
@@ -219,14 +230,7 @@ void NativeCallNode::evalMulti(Value* fp, Value* out) {
     argv[i].type = argTypes[i];
     argv[i].value = args[i]->eval(fp);
   }
-  // Where a native that parks (Mutex.Lock, WaitGroup.Wait) waits, for deadlock reports.
-  currentState()->pos = pos;
-  try {
-    fn(std::span<const AnyValue>(argv, n), out);
-  } catch (GoPanic& p) {
-    if (p.trace.empty()) p.trace = stackTrace(pos);
-    throw;
-  }
+  callNative(fn, std::span<const AnyValue>(argv, n), out, pos);
   for (size_t i = 0; i < n; ++i) {
     if (argCounted[i]) releaseString(argv[i].value);
   }
@@ -292,6 +296,16 @@ int slotOf(const ExprPtr& x) {
 const ConstNode* scalarConst(const ExprPtr& x) {
   auto c = dynamic_cast<ConstNode*>(x.get());
   return c && !c->counted ? c : nullptr;
+}
+
+// x as a statement when it is a PlainNativeCallNode<N> (taken out of x), else null.
+template <size_t N>
+StmtPtr plainCallStatement(ExprPtr& x) {
+  if (!dynamic_cast<PlainNativeCallNode<N>*>(x.get())) return nullptr;
+  auto n = std::make_unique<PlainNativeCallStmt<N>>();
+  n->call.reset(static_cast<PlainNativeCallNode<N>*>(x.release()));
+  n->pos = n->call->pos;
+  return n;
 }
 
 template <typename T, typename Op, typename X, typename Y>
@@ -1013,8 +1027,8 @@ class Compiler {
       if (o->isGlobal) {
         return makeAddressOfGlobal(&program_.globals[static_cast<size_t>(o->slot)], storage);
       }
-      if (o->owner != info) return makeAddressOfCapture(fn_->closureSlot, captureIndex(o), storage);
-      if (o->captured) return makeAddressOfBox(o->slot, storage);
+      if (o->owner != info) return makeAddressOfCapture(fn_->closureSlot, captureIndex(o));
+      if (o->captured) return makeAddressOfBox(o->slot);
       return nullptr;
     }
     if (auto sel = as<SelectorExpr>(e)) {
@@ -1276,7 +1290,54 @@ class Compiler {
     return base;
   }
 
-  ExprPtr methodCall(const CallExpr* c, const SelectorExpr* sel, const check::Selection& s) {
+  // The natives whose arguments this call may borrow (ExprNode::borrowedForm): those that
+  // run no Gol code, called at once (not by a defer or go statement, whose operands
+  // outlive the statement), where no later argument runs code that could replace an
+  // earlier one's variable.
+  void borrowArguments(NativeCallNode& n, bool operandsOutliveCall) const {
+    if (operandsOutliveCall || n.spreadElem || !natives_.runsNoGolCode(n.fn)) return;
+    for (size_t i = n.args.size(); i-- > 0;) {
+      if (ExprPtr b = n.args[i]->borrowedForm()) {
+        n.args[i] = std::move(b);
+        n.argCounted[i] = false;
+        continue;
+      }
+      ExprNode* a = n.args[i].get();
+      if (!dynamic_cast<ConstNode*>(a) && !dynamic_cast<LocalNode<false>*>(a)) return;
+    }
+  }
+
+  // n, or the same call as a PlainNativeCallNode when it owns none of its arguments.
+  ExprPtr plainNativeCall(std::unique_ptr<NativeCallNode> n, bool operandsOutliveCall) const {
+    borrowArguments(*n, operandsOutliveCall);
+    if (n->spreadElem || n->args.size() != n->argTypes.size()) return n;
+    for (bool counted : n->argCounted) {
+      if (counted) return n;
+    }
+    auto plain = [&n]<size_t N>() -> ExprPtr {
+      auto p = std::make_unique<PlainNativeCallNode<N>>();
+      p->fn = n->fn;
+      p->pos = n->pos;
+      for (size_t i = 0; i < N; ++i) {
+        if (const ConstNode* c = scalarConst(n->args[i])) {
+          p->isConst[i] = true;
+          p->constValue[i] = c->value;
+        }
+        p->args[i] = std::move(n->args[i]);
+        p->argTypes[i] = n->argTypes[i];
+      }
+      return p;
+    };
+    switch (n->args.size()) {
+      case 1: return plain.template operator()<1>();
+      case 2: return plain.template operator()<2>();
+      case 3: return plain.template operator()<3>();
+      default: return n;
+    }
+  }
+
+  ExprPtr methodCall(const CallExpr* c, const SelectorExpr* sel, const check::Selection& s,
+                     bool operandsOutliveCall) {
     auto sig = static_cast<const check::Signature*>(s.type);
     std::vector<ExprPtr> args = callArgs(c, sig);
     if (s.kind == check::Selection::Kind::InterfaceMethod) {
@@ -1308,7 +1369,7 @@ class Compiler {
         n->argTypes.push_back(t);
         n->argCounted.push_back(isCountedType(t));
       }
-      return n;
+      return plainNativeCall(std::move(n), operandsOutliveCall);
     }
     auto n = std::make_unique<CallNode>();
     n->fn = funcs_.at(static_cast<const FuncDecl*>(s.method->decl));
@@ -1319,6 +1380,7 @@ class Compiler {
   }
 
   ExprPtr call(const CallExpr* c) {
+    bool operandsOutliveCall = std::exchange(compilingDeferOrGoCall_, false);
     const check::TypeAndValue& funTv = typeOf(c->fun);
     if (funTv.mode == check::Mode::TypeExpr) return conversion(c, funTv.type);
     const Expr* fun = c->fun;
@@ -1327,7 +1389,7 @@ class Compiler {
       auto it = info_.selections.find(sel);
       if (it != info_.selections.end() && it->second.kind != check::Selection::Kind::Field &&
           typeOf(sel->x).mode != check::Mode::TypeExpr) {
-        return methodCall(c, sel, it->second);
+        return methodCall(c, sel, it->second, operandsOutliveCall);
       }
     }
     const check::Object* callee = calleeObject(c->fun);
@@ -1377,7 +1439,7 @@ class Compiler {
       n->argCounted.push_back(isCountedType(finalType(a)) || box);
     }
     if (!n->fn) return nullptr;
-    return n;
+    return plainNativeCall(std::move(n), operandsOutliveCall);
   }
 
   ExprPtr conversion(const CallExpr* c, const check::Type* target) {
@@ -1535,6 +1597,11 @@ class Compiler {
         auto n = std::make_unique<ExprStmtNode>();
         n->x = expr(x);
         n->counted = isCountedType(typeOf(x).type);
+        if (!n->counted) {
+          if (StmtPtr call = plainCallStatement<1>(n->x)) return call;
+          if (StmtPtr call = plainCallStatement<2>(n->x)) return call;
+          if (StmtPtr call = plainCallStatement<3>(n->x)) return call;
+        }
         return n;
       }
       case NodeKind::DeclStmt: return declStmt(static_cast<const DeclStmt*>(s));
@@ -1558,7 +1625,9 @@ class Compiler {
         auto d = static_cast<const DeferStmt*>(s);
         const Expr* callExpr = d->call;
         while (auto p = as<ParenExpr>(callExpr)) callExpr = p->x;
+        compilingDeferOrGoCall_ = true;
         ExprPtr call = expr(callExpr);
+        compilingDeferOrGoCall_ = false;
         fn_->hasDefer = true;
         StmtPtr n = makeDefer(std::move(call), isCountedType(typeOf(callExpr).type));
         if (!n) noteUnsupported("this deferred call", s->pos);
@@ -1567,7 +1636,9 @@ class Compiler {
       case NodeKind::GoStmt: {
         const Expr* callExpr = static_cast<const GoStmt*>(s)->call;
         while (auto p = as<ParenExpr>(callExpr)) callExpr = p->x;
+        compilingDeferOrGoCall_ = true;
         ExprPtr call = expr(callExpr);
+        compilingDeferOrGoCall_ = false;
         StmtPtr n = makeGo(std::move(call), countedResults(typeOf(callExpr).type), fn_);
         if (!n) noteUnsupported("this go statement's call", s->pos);
         return n;
@@ -1797,6 +1868,7 @@ class Compiler {
         n->x = std::move(x);
         return n;
       }
+      if (StmtPtr fused = x->intoSlot(t.slot)) return fused;
       auto n = std::make_unique<StoreSlotNode<false>>();
       n->slot = t.slot;
       n->x = std::move(x);
@@ -1944,6 +2016,23 @@ class Compiler {
         }
       });
     }
+    const check::Basic* b = check::asBasic(t);
+    if ((target.kind == Target::Kind::Capture || target.kind == Target::Kind::BoxSlot) && b &&
+        (b->basic == BasicKind::Int || b->basic == BasicKind::Int64)) {
+      auto boxed = [&]<bool Inc, bool Captured>() -> StmtPtr {
+        auto n = std::make_unique<IncBoxedIntNode<Inc, Captured>>();
+        n->slot = Captured ? target.closureSlot : target.slot;
+        if constexpr (Captured) n->index = static_cast<size_t>(target.slot);
+        return n;
+      };
+      bool captured = target.kind == Target::Kind::Capture;
+      if (inc) {
+        return captured ? boxed.template operator()<true, true>()
+                        : boxed.template operator()<true, false>();
+      }
+      return captured ? boxed.template operator()<false, true>()
+                      : boxed.template operator()<false, false>();
+    }
     check::ConstValue one = check::ConstValue::ofInt64(1);
     ExprPtr value = binaryValue(inc ? Token::Add : Token::Sub, t, expr(s->x),
                                 constant(one, t, s->pos), t, s->pos);
@@ -1988,7 +2077,33 @@ class Compiler {
     if (s->cond) n->cond = expr(s->cond);
     if (s->post) n->post = stmt(s->post);
     n->body = block(s->body);
+    if (StmtPtr counting = countingLoop(*n)) return counting;
     return n;
+  }
+
+  // The CountingForNode doing what loop n does, or null.
+  static StmtPtr countingLoop(ForNode& n) {
+    if (!n.cond || !n.perIteration.empty()) return nullptr;
+    auto inc = dynamic_cast<IncSlotNode<int64_t, true>*>(n.post.get());
+    if (!inc) return nullptr;
+    StmtPtr r;
+    auto tryOp = [&]<typename Op, typename Bound>() {
+      auto c = dynamic_cast<BinaryNode<int64_t, Op, FromSlot, Bound>*>(n.cond.get());
+      if (r || !c || c->x.slot != inc->slot) return;
+      auto loop = std::make_unique<CountingForNode<Op, Bound>>(std::move(c->y));
+      loop->pos = n.pos;
+      loop->init = std::move(n.init);
+      loop->slot = inc->slot;
+      loop->body = std::move(n.body);
+      r = std::move(loop);
+    };
+    tryOp.template operator()<OpLss, FromConst>();
+    tryOp.template operator()<OpLss, FromSlot>();
+    tryOp.template operator()<OpLss, FromExpr>();
+    tryOp.template operator()<OpLeq, FromConst>();
+    tryOp.template operator()<OpLeq, FromSlot>();
+    tryOp.template operator()<OpLeq, FromExpr>();
+    return r;
   }
 
   StmtPtr rangeStmt(const RangeStmt* s) {
@@ -2165,6 +2280,8 @@ class Compiler {
   const NativeRegistry& natives_;
   Program& program_;
   FuncCode* fn_ = nullptr;
+  // The call being compiled is a defer or go statement's (see borrowArguments).
+  bool compilingDeferOrGoCall_ = false;
   std::unordered_map<const FuncDecl*, FuncCode*> funcs_;
   std::set<const LabeledStmt*> gotoTargets_;
 };

@@ -11,10 +11,13 @@ namespace gol::eval {
 
 bool equalValues(const check::Type* t, Value a, Value b);
 uint64_t hashValue(const check::Type* t, Value v);
-// The identity of a pointer value: the object of a struct/array pointer, else the cell.
+// The identity of a pointer value: the object of a struct/array pointer, else the cell
+// (of a PointerObject or of a box).
 inline const void* pointerIdentity(Value p) {
   auto* o = static_cast<HeapObject*>(p.p);
-  if (o && o->kind == HeapObject::Kind::Pointer) return static_cast<PointerObject*>(o)->cell;
+  if (o && (o->kind == HeapObject::Kind::Pointer || o->kind == HeapObject::Kind::Box)) {
+    return static_cast<PointerObject*>(o)->cell;
+  }
   return o;
 }
 

@@ -22,6 +22,9 @@ class NativeRegistry {
  public:
   virtual ~NativeRegistry() = default;
   virtual NativeFunction find(const std::string& path, const std::string& name) const = 0;
+  // Whether fn (a function or a method) never runs Gol code (no callbacks, no String
+  // methods), so its callers may lend it variables without references.
+  virtual bool runsNoGolCode(NativeFunction fn) const { return false; }
 };
 
 }  // namespace gol::eval

@@ -47,9 +47,8 @@ const FuncCode* nativeFuncCode(std::string name, const check::Signature* sig,
 }
 
 Value makeNativeClosure(const FuncCode* code, Value bound, bool counted) {
-  auto* box = new BoxObject();
+  auto* box = new BoxObject(counted);
   box->value = bound;
-  box->counted = counted;
   auto* c = new ClosureObject();
   c->fn = code;
   c->boxes.push_back(box);

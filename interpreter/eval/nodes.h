@@ -25,6 +25,8 @@ enum class Exec : uint8_t {
   Normal, Break, Continue, Return, Fallthrough, BreakLabel, ContinueLabel, Goto
 };
 
+struct StmtNode;
+
 struct ExprNode {
   syntax::Pos pos;
   virtual ~ExprNode() = default;
@@ -34,6 +36,17 @@ struct ExprNode {
   // A call: the operands (function value, receiver, arguments) that `defer` evaluates
   // early. False for nodes that are not calls.
   virtual bool collectOperands(std::vector<std::unique_ptr<ExprNode>*>&) { return false; }
+  // A node yielding the same value without taking a reference to it (a variable's object
+  // or box, a frame slot's reference), or null where this node cannot. The caller must not
+  // release the value and may use it only while nothing can replace the variable: a native
+  // that runs no Gol code (NativeRegistry::runsNoGolCode). A frame slot or a box stays
+  // put then, and an aggregate variable's object is never replaced once goroutines share
+  // cells (storeAggregate), which they do whenever a native parks.
+  virtual std::unique_ptr<ExprNode> borrowedForm() const { return nullptr; }
+  // A statement storing this scalar value into frame slot `slot` that does the work
+  // itself rather than through a store node's virtual call, taking this node's operands
+  // (the node is left empty); null where this node has none.
+  virtual std::unique_ptr<StmtNode> intoSlot(int slot);
 };
 
 struct StmtNode {
@@ -46,6 +59,10 @@ struct StmtNode {
 
 using ExprPtr = std::unique_ptr<ExprNode>;
 using StmtPtr = std::unique_ptr<StmtNode>;
+
+inline StmtPtr ExprNode::intoSlot(int) {
+  return nullptr;
+}
 
 // A compiled function.
 struct FuncCode {

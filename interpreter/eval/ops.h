@@ -135,11 +135,14 @@ struct FromConst {
 };
 
 template <typename T, typename Op, typename X, typename Y>
+struct BinaryToSlotNode;
+
+template <typename T, typename Op, typename X, typename Y>
 struct BinaryNode : ExprNode {
   X x;
   Y y;
   BinaryNode(X x, Y y) : x(std::move(x)), y(std::move(y)) {}
-  Value eval(Value* fp) override {
+  Value compute(Value* fp) {
     T a = eval::get<T>(x.get(fp));
     T b = eval::get<T>(y.get(fp));
     if constexpr (isDivision<Op> && std::is_integral_v<T>) {
@@ -147,7 +150,33 @@ struct BinaryNode : ExprNode {
     }
     return make(Op::apply(a, b));
   }
+  Value eval(Value* fp) override { return compute(fp); }
+  StmtPtr intoSlot(int slot) override;
 };
+
+// slot = x op y (ints and floats, whose operands are specialised).
+template <typename T, typename Op, typename X, typename Y>
+struct BinaryToSlotNode : StmtNode {
+  BinaryNode<T, Op, X, Y> op;
+  int slot;
+  BinaryToSlotNode(X x, Y y, int s) : op(std::move(x), std::move(y)), slot(s) {}
+  Exec exec(Value* fp) override {
+    fp[slot] = op.compute(fp);
+    return Exec::Normal;
+  }
+};
+
+template <typename T, typename Op, typename X, typename Y>
+StmtPtr BinaryNode<T, Op, X, Y>::intoSlot(int slot) {
+  if constexpr (std::is_same_v<T, int64_t> || std::is_same_v<T, double>) {
+    auto n = std::make_unique<BinaryToSlotNode<T, Op, X, Y>>(std::move(x), std::move(y), slot);
+    n->op.pos = pos;
+    n->pos = pos;
+    return n;
+  } else {
+    return nullptr;
+  }
+}
 
 // Shifts: the count has its own type; a negative count panics, a count of at least
 // the width gives 0 (or -1 for a right shift of a negative value).

@@ -113,23 +113,37 @@ struct DerefNode : ExprNode {
   }
 };
 
+// &x for a boxed x: the box (value.h); retained unless Borrowed (borrowedForm).
+template <bool Borrowed>
 struct AddressOfBoxNode : ExprNode {
   int slot;
-  Storage storage;
   Value eval(Value* fp) override {
     auto* box = static_cast<BoxObject*>(fp[slot].p);
-    return makePointer(box, &box->value, storage);
+    if constexpr (!Borrowed) box->refs.fetch_add(1, std::memory_order_relaxed);
+    return Value{.p = box};
+  }
+  ExprPtr borrowedForm() const override {
+    auto n = std::make_unique<AddressOfBoxNode<true>>();
+    n->slot = slot;
+    return n;
   }
 };
 
+template <bool Borrowed>
 struct AddressOfCaptureNode : ExprNode {
   int closureSlot;
   int index;
-  Storage storage;
   Value eval(Value* fp) override {
     BoxObject* box =
         static_cast<ClosureObject*>(fp[closureSlot].p)->boxes[static_cast<size_t>(index)];
-    return makePointer(box, &box->value, storage);
+    if constexpr (!Borrowed) box->refs.fetch_add(1, std::memory_order_relaxed);
+    return Value{.p = box};
+  }
+  ExprPtr borrowedForm() const override {
+    auto n = std::make_unique<AddressOfCaptureNode<true>>();
+    n->closureSlot = closureSlot;
+    n->index = index;
+    return n;
   }
 };
 
@@ -201,11 +215,7 @@ struct NewNode : ExprNode {
   const check::Type* type;
   Value eval(Value*) override {
     if (isAggregate(type)) return zeroValue(type);
-    auto* box = new BoxObject();
-    box->counted = isCounted(type);
-    Value r = makePointer(box, &box->value, storageOf(type));
-    box->refs.fetch_sub(1, std::memory_order_relaxed);  // the pointer holds the only reference
-    return r;
+    return Value{.p = new BoxObject(isCounted(type))};
   }
 };
 
@@ -775,18 +785,16 @@ ExprPtr makeDeref(ExprPtr p, Storage pointee, syntax::Pos pos) {
   return n;
 }
 
-ExprPtr makeAddressOfBox(int slot, Storage storage) {
-  auto n = std::make_unique<AddressOfBoxNode>();
+ExprPtr makeAddressOfBox(int slot) {
+  auto n = std::make_unique<AddressOfBoxNode<false>>();
   n->slot = slot;
-  n->storage = storage;
   return n;
 }
 
-ExprPtr makeAddressOfCapture(int closureSlot, int index, Storage storage) {
-  auto n = std::make_unique<AddressOfCaptureNode>();
+ExprPtr makeAddressOfCapture(int closureSlot, int index) {
+  auto n = std::make_unique<AddressOfCaptureNode<false>>();
   n->closureSlot = closureSlot;
   n->index = index;
-  n->storage = storage;
   return n;
 }
 

@@ -3,7 +3,8 @@
 // A struct or array value is an object its variable owns alone (value.h); a pointer to
 // a struct or array is a counted reference to that same object, so `p := &s` shares s
 // and a method with a pointer receiver on a struct variable receives the variable's
-// object. Pointers to other variables are PointerObjects (a cell and its owner).
+// object. Pointers to other variables are PointerObjects (a cell and its owner), or the
+// variable's box for a boxed variable (value.h).
 // Interface values are immutable IfaceObjects (dynamic type and value); dynamic method
 // calls find their method by the dynamic type once per call site and type.
 #pragma once
@@ -38,9 +39,10 @@ ExprPtr makeArrayLiteral(const check::Array* type, std::vector<std::pair<int64_t
 ExprPtr makeZeroValue(const check::Type* t);
 // *p for a pointer to a value of the given storage.
 ExprPtr makeDeref(ExprPtr p, Storage pointee, syntax::Pos pos);
-// &x for a boxed local in `slot`, or a captured variable, or a global cell.
-ExprPtr makeAddressOfBox(int slot, Storage storage);
-ExprPtr makeAddressOfCapture(int closureSlot, int index, Storage storage);
+// &x for a boxed local in `slot` or a captured variable (the box itself), or a global
+// cell.
+ExprPtr makeAddressOfBox(int slot);
+ExprPtr makeAddressOfCapture(int closureSlot, int index);
 ExprPtr makeAddressOfGlobal(Value* cell, Storage storage);
 // &x.f (fields that are not aggregates; an aggregate field's address is its object).
 ExprPtr makeAddressOfField(ExprPtr base, std::vector<check::FieldStep> steps, Storage storage,

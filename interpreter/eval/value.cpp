@@ -231,7 +231,7 @@ void destroyObject(HeapObject* object) {
     case HeapObject::Kind::Slice: static_cast<SliceObject*>(object)->destroy(); return;
     case HeapObject::Kind::Box: {
       auto* box = static_cast<BoxObject*>(object);
-      if (box->counted) releaseRef(box->value);
+      if (box->counted()) releaseRef(box->value);
       delete box;
       return;
     }

@@ -57,6 +57,7 @@ class StringObject : public HeapObject {
 
 union Value;
 struct FuncCode;
+struct BoxObject;
 
 // The backing array of slices: `length` Values, zeroed when made. When the elements
 // are references (`countedElements`), the array owns them.
@@ -214,14 +215,6 @@ inline void storeRef(Value* cell, Value v) {
   storeRefLocked(cell, v);
 }
 
-// A variable captured by a function literal lives in a box that the frames and
-// closures sharing it hold references to.
-struct BoxObject : HeapObject {
-  Value value{};
-  bool counted = false;  // value holds a reference
-  BoxObject() : HeapObject(Kind::Box) {}
-};
-
 // A function value: the code and the boxes of the variables it captured.
 struct ClosureObject : HeapObject {
   const FuncCode* fn = nullptr;
@@ -279,14 +272,36 @@ void destroyChan(HeapObject* chan);
 // A pointer to a variable that is not an aggregate (`&x` for an int x, `&s.n`, `&a[i]`,
 // new(int)): the cell, and the object owning it (a box, struct, or array). Pointers to
 // structs and arrays are the aggregate objects themselves.
+// A BoxObject is one too (see there): code that dereferences reads only `cell` and
+// `storage`.
 struct PointerObject : HeapObject {
+  Storage storage = Storage::Scalar;
   HeapObject* owner = nullptr;
   Value* cell = nullptr;
-  Storage storage = Storage::Scalar;
   PointerObject() : HeapObject(Kind::Pointer) {}
+
+ protected:
+  explicit PointerObject(Kind k) : HeapObject(k) {}
 };
 // A new pointer to `cell` inside `owner` (retained).
 Value makePointer(HeapObject* owner, Value* cell, Storage storage);
+
+// A variable captured by a function literal (or made by new(T)) lives in a box that the
+// frames and closures sharing it hold references to. The box is also the pointer to its
+// variable: `&x` for a boxed x is the box itself, so taking the address allocates
+// nothing, and the pointer keeps the variable alive by holding the box.
+struct BoxObject : PointerObject {
+  Value value{};
+  // counted: the value holds a reference (then the box reads as a pointer to a Ref; a
+  // boxed aggregate's address is its object, never the box).
+  explicit BoxObject(bool counted) : PointerObject(Kind::Box) {
+    storage = counted ? Storage::Ref : Storage::Scalar;
+    cell = &value;
+  }
+  BoxObject(const BoxObject&) = delete;
+  BoxObject& operator=(const BoxObject&) = delete;
+  bool counted() const { return storage != Storage::Scalar; }
+};
 
 // An interface value holding a non-nil dynamic value: immutable once made, so copies of
 // the interface share it. The nil interface is the null pointer.
