@@ -116,6 +116,20 @@ TEST_F(ReplPtyTest, CtrlCAbandonsABlockedInput) {
   quit(*p);
 }
 
+TEST_F(ReplPtyTest, AnInterruptedInputDoesNotGoOnWhenItsWaitEnds) {
+  auto p = start();
+  ASSERT_TRUE(p);
+  p->write("time.Sleep(700 * time.Millisecond); fmt.Println(\"too late\")\r");
+  p->settle(200);
+  p->sendCtrlC();
+  ASSERT_TRUE(p->expect("interrupted\n", kTimeoutMs)) << p->text();
+  ASSERT_TRUE(p->expect(kPrompt, kTimeoutMs)) << p->text();
+  p->settle(1000);
+  ASSERT_TRUE(enter(*p, "fmt.Println(\"done\")", "done\n")) << p->text();
+  EXPECT_EQ(p->text().find("too late\n"), std::string::npos) << p->text();
+  quit(*p);
+}
+
 TEST_F(ReplPtyTest, CtrlCDiscardsTheLineBeingTyped) {
   auto p = start();
   ASSERT_TRUE(p);

@@ -208,13 +208,16 @@ Value* callFunctionValues(const FuncCode* fn, const Value* args, size_t n, Pos p
 Value* CallNode::invoke(Value* fp) { return callFunction(fn, args, fp, pos, Value{}); }
 
 void callNative(NativeFunction fn, std::span<const AnyValue> args, Value* out, syntax::Pos pos) {
-  currentState()->pos = pos;
+  GoroutineState* g = currentState();
+  g->pos = pos;
   try {
     fn(args, out);
   } catch (GoPanic& p) {
     if (p.trace.empty()) p.trace = stackTrace(pos);
     throw;
   }
+  // The native may have blocked (time.Sleep, wg.Wait) while the REPL abandoned the input.
+  if (g->interrupted.load(std::memory_order_relaxed)) [[unlikely]] unwindInterrupted(g);
 }
 
 void NativeCallNode::evalMulti(Value* fp, Value* out) {
@@ -256,6 +259,7 @@ void NativeCallNode::callSpread(Value* fp, Value* out) {
     if (argCounted[i]) releaseRef(argv[i].value);
   }
   releaseRef(slice);
+  checkAbandoned();
 }
 
 namespace {
