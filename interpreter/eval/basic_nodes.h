@@ -106,6 +106,7 @@ struct Target {
   bool aggregate = false;  // a struct or array: the cell owns its object alone
   bool define = false;     // a declaration: a new variable, never copied into
   bool unsignedIndex = false;
+  bool seqBorrowed = false;  // Index: seq reads a frame slot without a reference
   int slot = 0;
   int closureSlot = 0;
   int64_t length = 0;
@@ -142,7 +143,7 @@ struct Target {
         Value s = seq->eval(fp);
         Value i = index->eval(fp);
         put(sliceCell(s, i, unsignedIndex, pos), v);
-        releaseRef(s);
+        if (!seqBorrowed) releaseRef(s);
         return;
       }
       case Kind::BoxSlot: put(&static_cast<BoxObject*>(fp[slot].p)->value, v); return;

@@ -1857,6 +1857,11 @@ class Compiler {
       const check::Basic* it = check::asBasic(finalType(ix->indices[0]));
       t.unsignedIndex = it && it->isUnsigned();
       t.seq = expr(ix->x);
+      // A local slice is read without a reference (see makeSliceIndex).
+      if (ExprPtr borrowed = t.seq->borrowedForm()) {
+        t.seq = std::move(borrowed);
+        t.seqBorrowed = true;
+      }
       t.index = expr(ix->indices[0]);
       t.pos = ix->pos;
       return t;

@@ -69,12 +69,13 @@ struct SliceLiteralNode : ExprNode {
 template <bool Counted, bool UnsignedIndex>
 struct SliceIndexNode : ExprNode {
   ExprPtr s, i;
+  bool borrowed = false;  // s reads a frame slot without a reference (borrowedForm)
   Value eval(Value* fp) override {
     Value sv = s->eval(fp);
     Value iv = i->eval(fp);
     Value* cell = sliceCell(sv, iv, UnsignedIndex, pos);
     Value v = Counted ? loadRef(cell) : *cell;
-    releaseRef(sv);
+    if (!borrowed) releaseRef(sv);
     return v;
   }
 };
@@ -436,9 +437,13 @@ ExprPtr makeSliceLiteral(std::vector<ExprPtr> elems, bool counted, const check::
 }
 
 ExprPtr makeSliceIndex(ExprPtr s, ExprPtr i, bool unsignedIndex, bool counted, syntax::Pos pos) {
+  // A local slice variable is read without a reference: evaluating the index cannot
+  // store into a frame slot that no closure or pointer reaches.
+  ExprPtr borrowed = s->borrowedForm();
   auto build = [&]<bool C, bool U>() -> ExprPtr {
     auto n = node<SliceIndexNode<C, U>>(pos);
-    n->s = std::move(s);
+    n->borrowed = borrowed != nullptr;
+    n->s = borrowed ? std::move(borrowed) : std::move(s);
     n->i = std::move(i);
     return n;
   };

@@ -67,13 +67,14 @@ void StringObject::destroy() {
 }
 
 ArrayObject* ArrayObject::make(size_t length, bool countedElements) {
-  void* mem = std::malloc(sizeof(ArrayObject) + length * sizeof(Value));
+  // calloc: a large array comes as fresh zero pages from the kernel, with no memset (the
+  // pages are faulted in only when used).
+  void* mem = std::calloc(1, sizeof(ArrayObject) + length * sizeof(Value));
   if (!mem) throw std::bad_alloc();
   auto* a = new (mem) ArrayObject();
   a->length_ = length;
   a->counted_ = countedElements;
   a->data_ = reinterpret_cast<Value*>(reinterpret_cast<char*>(mem) + sizeof(ArrayObject));
-  std::memset(static_cast<void*>(a->data_), 0, length * sizeof(Value));
   return a;
 }
 
