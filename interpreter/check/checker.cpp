@@ -523,7 +523,9 @@ class Checker {
     }
   }
 
-  void checkScript(const File* file) {
+  // A script's functions, types and methods, declared before its statements are checked.
+  // Returns the functions (not methods), whose bodies are checked last.
+  std::vector<std::pair<Object*, const FuncDecl*>> declareScriptItems(const File* file) {
     scope_ = &packageScope_;
     std::vector<std::pair<Object*, const FuncDecl*>> funcs;
     for (const Node* n : file->script) {
@@ -541,6 +543,11 @@ class Checker {
     resolveTypes();
     for (auto& [obj, f] : funcs) obj->type = signatureOf(f->type);
     for (const FuncDecl* m : methodDecls_) declareMethod(m);
+    return funcs;
+  }
+
+  void checkScript(const File* file) {
+    std::vector<std::pair<Object*, const FuncDecl*>> funcs = declareScriptItems(file);
     // Top-level statements run in order; the variables they declare are globals, so
     // the script's functions can use them.
     FuncContext top;
@@ -580,24 +587,11 @@ class Checker {
     repl_ = true;
     for (const GenDecl* d : file->imports) importDecl(d);
 
-    scope_ = &packageScope_;
-    std::vector<std::pair<Object*, const FuncDecl*>> funcs;
-    for (const Node* n : file->script) {
-      if (auto f = as<FuncDecl>(n)) {
-        if (Object* o = declareFunc(f)) funcs.push_back({o, f});
-        if (!f->recv) out->funcs.push_back(f);
-        if (!f->recv && f->name->name == "main") out->main = f;
-      }
-      if (auto d = as<DeclStmt>(n); d && d->decl->tok == Token::Type) {
-        for (const Node* spec : d->decl->specs) {
-          declareType(static_cast<const TypeSpec*>(spec), packageScope_);
-        }
-        scriptTypeDecls_.insert(d->decl);
-      }
+    std::vector<std::pair<Object*, const FuncDecl*>> funcs = declareScriptItems(file);
+    for (auto& [obj, f] : funcs) {
+      out->funcs.push_back(f);
+      if (f->name->name == "main") out->main = f;
     }
-    resolveTypes();
-    for (auto& [obj, f] : funcs) obj->type = signatureOf(f->type);
-    for (const FuncDecl* m : methodDecls_) declareMethod(m);
     FuncContext top;
     top.isScript = true;
     fn_ = &top;

@@ -490,15 +490,7 @@ class Compiler {
       if (decl->recv) program_.methodCodes[decl] = funcs_[decl];
     }
     for (const FuncLit* lit : in.lits) lits_[lit] = declareCode(info_.lits.at(lit), true);
-    for (const FuncDecl* decl : in.funcs) {
-      const check::FuncInfo& fi = info_.funcs.at(decl);
-      FuncCode* code = funcs_[decl];
-      fn_ = code;
-      info = &fi;
-      boxParams(fi, code);
-      prologue(fi, code);
-      code->body.push_back(statementList(decl->body->list));
-    }
+    for (const FuncDecl* decl : in.funcs) compileBody(info_.funcs.at(decl), funcs_[decl], decl->body);
     info = nullptr;
     auto code = std::make_unique<FuncCode>();
     code->name = "main.main";
@@ -532,13 +524,7 @@ class Compiler {
     }
     for (auto& [lit, fi] : info_.lits) lits_[lit] = declareCode(fi, true);
     for (auto& [decl, fi] : info_.funcs) {
-      if (!decl->body) continue;
-      FuncCode* code = funcs_[decl];
-      fn_ = code;
-      info = &fi;
-      boxParams(fi, code);
-      prologue(fi, code);
-      code->body.push_back(statementList(decl->body->list));
+      if (decl->body) compileBody(fi, funcs_[decl], decl->body);
     }
     if (info_.mainFunc) program_.main = funcs_[info_.mainFunc];
 
@@ -560,6 +546,15 @@ class Compiler {
   Pos unsupportedPos;
 
  private:
+  // A function's body into its code (which becomes the function being compiled).
+  void compileBody(const check::FuncInfo& fi, FuncCode* code, const BlockStmt* body) {
+    fn_ = code;
+    info = &fi;
+    boxParams(fi, code);
+    prologue(fi, code);
+    code->body.push_back(statementList(body->list));
+  }
+
   void findGotoTargets() {
     for (auto& [branch, target] : info_.branchTargets) {
       if (branch->tok == Token::Goto) gotoTargets_.insert(static_cast<const LabeledStmt*>(target));
@@ -673,11 +668,7 @@ class Compiler {
     int makerClosureSlot = fn_->closureSlot;
     FuncCode* savedFn = fn_;
     const check::FuncInfo* savedInfo = info;
-    fn_ = code;
-    info = &fi;
-    boxParams(fi, code);
-    prologue(fi, code);
-    code->body.push_back(statementList(lit->body->list));
+    compileBody(fi, code, lit->body);
     fn_ = savedFn;
     info = savedInfo;
     return makeClosure(code, std::move(sources), makerClosureSlot);
