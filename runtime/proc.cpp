@@ -440,6 +440,8 @@ void finish(Scheduler* s, ExitInfo r) {
 
 // ---- goroutine entry and switches ----
 
+void g_entry(transfer_t t);
+
 // ASan: a goroutine that exits (or is abandoned) never unwinds its frames; clear their
 // poisoned redzones before the stack is reused.
 void unpoison_stack(G* g) {
@@ -465,6 +467,20 @@ struct EhGlobals {  // libstdc++'s __cxa_eh_globals
 // Not const (unlike abi::__cxa_get_globals): must be re-evaluated after a switch.
 __attribute__((noipa)) EhGlobals* eh_globals() noexcept {
   return reinterpret_cast<EhGlobals*>(abi::__cxa_get_globals());
+}
+
+// Gives a G about to run for the first time its stack (see proc_internal.h): a warm one
+// from the P's stack cache, else a fresh one.
+void ensure_stack(M* m, G* g) {
+  if (g->fiber.ctx) [[likely]] return;
+  P* p = m->p;
+  if (p->nstackcache > 0)
+    g->stack = p->stackcache[--p->nstackcache];
+  else
+    g->stack = stack_allocate(m->sched->cfg.stack_size);
+  g->fiber.stack_bottom = g->stack.base;
+  g->fiber.stack_size = g->stack.size;
+  g->fiber.ctx = make_context(g->stack.top(), g->stack.size, g_entry);
 }
 
 // Completes a switch on the stack we landed on. From g0, t.fctx is g0's context. From a
@@ -525,6 +541,7 @@ void switch_to_scheduler(M* m, SwitchAction a) {
                          std::memory_order_relaxed);
     m->prev_g = m->curg.load(std::memory_order_relaxed);
     clear_preempt(next);
+    ensure_stack(m, next);
     next->status.store(GStatus::Running, std::memory_order_relaxed);
     m->curg.store(next, std::memory_order_release);
     t = jump(next->fiber, next);
@@ -567,6 +584,7 @@ void execute(M* m, G* g, bool inherit) {
       m->schedtick.store(m->schedtick.load(std::memory_order_relaxed) + 1,
                          std::memory_order_relaxed);
     clear_preempt(g);
+    ensure_stack(m, g);
     g->status.store(GStatus::Running, std::memory_order_relaxed);
     m->curg.store(g, std::memory_order_release);
     m->action = SwitchAction::None;
@@ -613,6 +631,11 @@ void execute(M* m, G* g, bool inherit) {
           g->schedlink = m->sched->gfree_sized;
           m->sched->gfree_sized = g;
           return;
+        }
+        if (P* p = m->p; p->nstackcache < P::kStackCacheMax) {  // for the next first run
+          p->stackcache[p->nstackcache++] = g->stack;
+          g->stack = Stack{};
+          g->fiber.ctx = nullptr;
         }
         gfput(m, g);
         return;
@@ -796,9 +819,10 @@ void mstart(M* m) {
 
 // ---- creating goroutines ----
 
+// stack_size 0: no stack yet (ensure_stack gives it one when it first runs).
 G* new_g(Scheduler* s, size_t stack_size) {
   G* g = new G;
-  g->stack = stack_allocate(stack_size);
+  if (stack_size) g->stack = stack_allocate(stack_size);
   g->fiber.tsan_fiber = tsan_new_fiber();
   g->fiber.stack_bottom = g->stack.base;
   g->fiber.stack_size = g->stack.size;
@@ -833,7 +857,7 @@ uint64_t newproc(void (*entry)(void*), void* arg, std::function<void()>&& func,
   G* g = nullptr;
   if (stack_size == 0 || round_stack_size(stack_size) == round_stack_size(s->cfg.stack_size)) {
     g = gfget(m);
-    stack_size = s->cfg.stack_size;
+    stack_size = 0;  // the usual size: the stack comes when it first runs (ensure_stack)
   } else {
     g = gfget_sized(s, round_stack_size(stack_size));
   }
@@ -845,7 +869,8 @@ uint64_t newproc(void (*entry)(void*), void* arg, std::function<void()>&& func,
   g->entry = entry;
   g->arg = arg;
   g->func = std::move(func);
-  g->fiber.ctx = make_context(g->stack.top(), g->stack.size, g_entry);
+  // A reused G that kept its stack starts on it; one without gets one in ensure_stack.
+  g->fiber.ctx = g->stack.base ? make_context(g->stack.top(), g->stack.size, g_entry) : nullptr;
   g->select_done.store(0, std::memory_order_relaxed);
   g->user.store(nullptr, std::memory_order_relaxed);
   s->ngoroutines.fetch_add(1, std::memory_order_relaxed);
@@ -1053,7 +1078,7 @@ void pool_dead_gs(Scheduler* s) {
     std::lock_guard lk(g_pool_mu);
     for (G* g : dead) {
       if (g_pool_size >= kPoolMax) {  // a run with a million goroutines keeps a few
-        excess.push_back(g->stack);
+        if (g->stack.base) excess.push_back(g->stack);
         tsan_destroy_fiber(g->fiber.tsan_fiber);
         delete g;
         continue;
@@ -1070,7 +1095,7 @@ void adopt_pooled_gs(Scheduler* s) {
   std::lock_guard lk(g_pool_mu);
   G** link = &g_pool;
   while (G* g = *link) {
-    if (g->stack.size == round_stack_size(s->cfg.stack_size)) {
+    if (!g->stack.base || g->stack.size == round_stack_size(s->cfg.stack_size)) {
       *link = g->schedlink;
       g_pool_size--;
       g->sched = s;
@@ -1195,6 +1220,10 @@ ExitInfo start(const Config& cfg, std::function<void()> main_fn) {
     s->done_cv.wait(lk, [&] { return s->done; });
   }
   stop_run(s);
+  for (int i = 0; i < s->nallp; i++) {  // the Ps' warm stacks go back to the process pool
+    P* p = s->allp[i].load();
+    while (p->nstackcache > 0) stack_free(p->stackcache[--p->nstackcache]);
+  }
   timers_clear();
   sema_purge(s);
   pool_dead_gs(s);

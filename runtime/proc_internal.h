@@ -9,6 +9,12 @@
 //   Waiting -> Runnable happens only in ready(), by CAS, and only after the G has been
 //   switched out (park's unlock callback runs after the switch: on g0 in execute(), or on
 //   the next goroutine's stack in landed() after a direct switch).
+// * Stacks: a G of the run's usual stack size gets its stack when it first runs
+//   (ensure_stack, on the M that switches to it), not in go(): a G waiting in a run queue
+//   before its first run has no stack (stack.base null, fiber.ctx null). A dying G's stack
+//   goes to its P's stack cache (owner only) when there is room, else stays with the dead
+//   G; dead Gs in free lists may have a stack or not. Gs of other sizes (go_with_stack) and
+//   main get theirs at creation and keep them.
 // * A P's run queue is written at the tail only by the M that owns the P; any M may take
 //   from the head (CAS on runq_head), as in Go's runqput/runqget/runqgrab. runnext is swapped
 //   atomically. An idle P has an empty run queue.
@@ -91,9 +97,13 @@ struct P {
   std::array<std::atomic<G*>, kRunqSize> runq{};
   std::atomic<G*> runnext{nullptr};
 
-  // Dead Gs with their stacks, for reuse by go(); owner only.
+  // Dead Gs (with or without a stack), for reuse by go(); owner only.
   G* gfree = nullptr;
   int32_t ngfree = 0;
+  // Warm stacks of the run's usual size from dead Gs, for Gs about to first run; owner only.
+  static constexpr int32_t kStackCacheMax = 32;
+  Stack stackcache[kStackCacheMax];
+  int32_t nstackcache = 0;
 };
 
 // One-shot wake-up for a parked M (Go's note).

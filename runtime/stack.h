@@ -3,8 +3,11 @@
 // Invariants: a region is never unmapped (goroutines abandoned at the end of a run may still
 // own stacks in it, and a helper thread may still write into them). No stack has a guard
 // page: vm.max_map_count (65,530) would cap goroutines near 32k; the evaluator checks
-// stack_remaining() instead. Only touched pages cost memory; release_memory() hands a stack's
-// pages back with madvise(MADV_DONTNEED). StackPool's lists are guarded by its mutex.
+// stack_remaining() instead. Only touched pages cost memory, plus the top page of each fresh
+// stack, which stack_allocate populates ahead of use for up to 128 stacks at a time (one
+// process_madvise call instead of a page fault per goroutine); release_memory() hands a
+// stack's pages back with madvise(MADV_DONTNEED). The pool's lists, its region cursor and
+// its prefault state are guarded by its mutex.
 #pragma once
 
 #include <cstddef>
