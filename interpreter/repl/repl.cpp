@@ -155,8 +155,7 @@ class Repl {
         // What is left is reported as it stands.
         if (!held.empty()) evaluate(held, kFileName, false);
         if (!pending.empty()) evaluate(pending, kFileName, false);
-        if (editor_.interactive()) stdlib::writeStdout("\n");
-        return;
+        return;  // the editor ended the line Ctrl-D was typed on
       }
       if (pending.empty() && held.empty() && isCommand(line)) {
         editor_.addHistory(line);
@@ -167,10 +166,14 @@ class Repl {
       pending += '\n';
       if (pending.find_first_not_of(" \t\r\n") == std::string::npos) {
         pending.clear();
-        if (held.empty()) ++nextLine_;
-        else held += '\n';
+        if (held.empty()) {
+          ++nextLine_;
+        } else {
+          held += '\n';
+        }
         continue;
       }
+      std::string typed = pending;  // what history records: the held part is there already
       if (!held.empty()) {
         Shape shape = shapeOf(pending);
         if (shape == Shape::Incomplete) continue;
@@ -188,7 +191,7 @@ class Repl {
       }
       Evaluated e = evaluate(pending, kFileName, true);
       if (e == Evaluated::Incomplete) continue;
-      editor_.addHistory(pending.substr(0, pending.size() - 1));
+      editor_.addHistory(typed.substr(0, typed.size() - 1));
       if (e == Evaluated::Awaiting) held = pending;
       pending.clear();
     }
