@@ -8,6 +8,8 @@
 // goroutine's P has a next goroutine ready, straight from one goroutine to the next:
 //   g0 -> G: execute() in proc.cpp; returns when G switches back, with G's context saved.
 //   G -> g0 or G -> G': switch_to_scheduler(); landed() on the other side finishes the park.
+// A goroutine may also move a call onto a further stack segment of its own and back
+// (call_on_stack in proc.cpp, jump_stack here): not a switch of goroutines.
 // Under ThreadSanitizer each goroutine is a TSan fiber; under AddressSanitizer each switch is
 // bracketed by __sanitizer_start/finish_switch_fiber so ASan knows which stack is current.
 // Invariants: no shared state and no locks here; a FiberSide is touched only by the thread
@@ -79,6 +81,25 @@ inline transfer_t jump(const FiberSide& to, void* data, bool exiting = false) {
   (void)exiting;
 #endif
   transfer_t t = boost::context::detail::jump_fcontext(to.ctx, data);
+#if defined(__SANITIZE_ADDRESS__)
+  __sanitizer_finish_switch_fiber(fake_stack, nullptr, nullptr);
+#endif
+  return t;
+}
+
+// Jumps between a goroutine's stack and one of its stack segments (call_on_stack): the
+// same fiber continues, so only ASan hears of it.
+inline transfer_t jump_stack(fcontext_t to, void* data, const void* to_bottom, size_t to_size,
+                             bool exiting = false) {
+#if defined(__SANITIZE_ADDRESS__)
+  void* fake_stack = nullptr;
+  __sanitizer_start_switch_fiber(exiting ? nullptr : &fake_stack, to_bottom, to_size);
+#else
+  (void)to_bottom;
+  (void)to_size;
+  (void)exiting;
+#endif
+  transfer_t t = boost::context::detail::jump_fcontext(to, data);
 #if defined(__SANITIZE_ADDRESS__)
   __sanitizer_finish_switch_fiber(fake_stack, nullptr, nullptr);
 #endif

@@ -37,9 +37,10 @@ using Goroutine = detail::G;
 struct Config {
   int maxprocs = 0;  // 0: $GOMAXPROCS if it is a positive number, else the number of CPUs
   // Per goroutine, reserved; only touched pages cost memory, but every 2 MiB of address
-  // space with a touched page costs a 4 KiB page-table page: 256 KiB keeps that at 512 B
-  // per parked goroutine (1 MiB stacks cost 2 KiB and make spawning a million 4x slower).
-  size_t stack_size = size_t{256} << 10;
+  // space with a touched page costs a 4 KiB page-table page: 64 KiB keeps that at 128 B per
+  // parked goroutine, and first touches of page-table pages (dear in some VMs) 4x fewer
+  // than 256 KiB. A deeper call goes on to a further segment (call_on_stack).
+  size_t stack_size = size_t{64} << 10;
   size_t main_stack_size = size_t{64} << 20;  // goroutine 1
   uint64_t first_user_goid = 2;               // id of the first goroutine main starts
   DeadlockHandler on_deadlock;                // empty: default_deadlock_handler
@@ -121,11 +122,21 @@ void preempt_point();
 void request_poll() noexcept;
 void release_poll() noexcept;
 
-// Bytes left on the current goroutine's fiber stack (or the thread's stack off goroutines).
-// Fiber stacks cannot grow; the evaluator fails like Go ("goroutine stack exceeds ...")
-// when this drops below its safety margin.
+// Bytes left on the current goroutine's stack or stack segment (or the thread's stack off
+// goroutines).
 size_t stack_remaining() noexcept;
-// Bounds of the current stack, for callers that cache them per goroutine.
+// Bounds of the current stack or segment, for callers that cache them per goroutine.
 Stack current_stack() noexcept;
+
+// Stack segments. Fiber stacks cannot grow in place; the embedder continues a deep call on
+// a further segment instead (the evaluator does so at calls when its stack runs low, and
+// fails like Go, "goroutine stack exceeds 1000000000-byte limit", past a total).
+// new_stack_segment gives one of at least `size` bytes (untouched pages cost nothing);
+// free_stack_segment hands its pages back to the OS and keeps it for reuse.
+Stack new_stack_segment(size_t size);
+void free_stack_segment(Stack segment);
+// Runs fn(arg) on `segment` and returns when fn does; an exception fn throws is rethrown
+// here. fn may park, and the goroutine may come back on another thread. (G)
+void call_on_stack(Stack segment, void (*fn)(void*), void* arg);
 
 }  // namespace gol::rt

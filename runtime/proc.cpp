@@ -12,6 +12,7 @@
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
+#include <exception>
 #include <string>
 
 #include "runtime/proc_internal.h"
@@ -1428,11 +1429,69 @@ size_t stack_remaining() noexcept {
 }
 
 Stack current_stack() noexcept {
-  if (G* g = this_g()) return g->stack;
+  if (G* g = this_g()) return g->segment.base ? g->segment : g->stack;
   char* lo;
   size_t size;
   thread_stack_bounds(&lo, &size);
   return Stack{lo, size};
+}
+
+Stack new_stack_segment(size_t size) { return stack_allocate(size, false); }
+
+void free_stack_segment(Stack segment) {
+  stack_release_memory(segment, 0);
+  stack_free(segment);
+}
+
+namespace {
+
+// A call running on a stack segment, and the way back from it.
+struct SegmentCall {
+  void (*fn)(void*);
+  void* arg;
+  std::exception_ptr error;
+  fcontext_t back = nullptr;  // the caller's context, saved by the jump onto the segment
+  const void* back_bottom;    // the caller's stack, for ASan
+  size_t back_size;
+};
+
+void segment_entry(transfer_t t) {
+  fiber_entered();
+  auto* call = static_cast<SegmentCall*>(t.data);
+  call->back = t.fctx;
+  try {
+    call->fn(call->arg);
+  } catch (...) {
+    call->error = std::current_exception();
+  }
+  // Never resumed: the next call on this segment makes a fresh context.
+  jump_stack(call->back, nullptr, call->back_bottom, call->back_size, true);
+  __builtin_unreachable();
+}
+
+}  // namespace
+
+void call_on_stack(Stack segment, void (*fn)(void*), void* arg) {
+  G* g = this_g();
+  if (!g) crash("call_on_stack called off a goroutine");
+  Stack outer = g->segment;
+  SegmentCall call{fn, arg, nullptr, nullptr, g->fiber.stack_bottom, g->fiber.stack_size};
+  g->segment = segment;
+  g->fiber.stack_bottom = segment.base;
+  g->fiber.stack_size = segment.size;
+  fcontext_t ctx = make_context(segment.top(), segment.size, segment_entry);
+  jump_stack(ctx, &call, segment.base, segment.size);
+  // Back, perhaps on another thread: this G is still the current one.
+  g->segment = outer;
+  g->fiber.stack_bottom = call.back_bottom;
+  g->fiber.stack_size = call.back_size;
+#if defined(__SANITIZE_ADDRESS__)
+  // segment_entry's frame, at the top, never returns: clear its redzones. (ASan itself
+  // clears those of frames an exception unwinds, given the segment's bounds.)
+  size_t entry_frames = std::min(segment.size, size_t{16} << 10);
+  ASAN_UNPOISON_MEMORY_REGION(segment.top() - entry_frames, entry_frames);
+#endif
+  if (call.error) std::rethrow_exception(call.error);
 }
 
 std::vector<GoroutineInfo> list_goroutines() {

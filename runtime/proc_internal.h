@@ -14,7 +14,8 @@
 //   before its first run has no stack (stack.base null, fiber.ctx null). A dying G's stack
 //   goes to its P's stack cache (owner only) when there is room, else stays with the dead
 //   G; dead Gs in free lists may have a stack or not. Gs of other sizes (go_with_stack) and
-//   main get theirs at creation and keep them.
+//   main get theirs at creation and keep them. A G may run a call on a further stack segment
+//   (call_on_stack); the embedder owns segments, and a G never ends while on one.
 // * A P's run queue is written at the tail only by the M that owns the P; any M may take
 //   from the head (CAS on runq_head), as in Go's runqput/runqget/runqgrab. runnext is swapped
 //   atomically. An idle P has an empty run queue.
@@ -58,6 +59,9 @@ struct G {
   Scheduler* sched = nullptr;
   FiberSide fiber;
   Stack stack;
+  // The further stack call_on_stack is running this G on (base null: none). Only this G
+  // touches it; fiber.stack_bottom/stack_size follow it for ASan while it is set.
+  Stack segment;
   G* schedlink = nullptr;  // link in the global run queue and dead-G lists
 
   void (*entry)(void*) = nullptr;

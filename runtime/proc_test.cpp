@@ -1,5 +1,5 @@
 // The scheduler: goroutine ids, exit/fatal, yield, MAXPROCS changes while running,
-// preemption of a spinning goroutine, stack queries, inspection, idle CPU.
+// preemption of a spinning goroutine, stack queries and stack segments, inspection, idle CPU.
 #include <sys/resource.h>
 
 #include <atomic>
@@ -440,6 +440,108 @@ TEST_P(ProcProcs, ParkInsideCatchBlockAndRethrow) {
         }
         EXPECT_TRUE(wg.done());
       });
+    wg.wait();
+    EXPECT_EQ(ok.load(), n);
+  });
+}
+
+// Recurses n levels on whatever stack it runs on; returns how deep it went.
+int recurse_on(int n) {
+  volatile char pad[512];
+  pad[0] = 1;
+  return n == 0 ? pad[0] : recurse_on(n - 1) + pad[0];
+}
+
+TEST(Proc, CallOnStackRunsThereAndComesBack) {
+  run(1, [] {
+    Stack outer = current_stack();
+    Stack seg = new_stack_segment(1 << 20);
+    EXPECT_GE(seg.size, size_t{1} << 20);
+    struct Probe {
+      Stack seg;
+      Stack seen;
+      size_t remaining;
+      int depth;
+    } probe{seg, {}, 0, 0};
+    call_on_stack(
+        seg,
+        [](void* p) {
+          auto* pr = static_cast<Probe*>(p);
+          pr->seen = current_stack();
+          pr->remaining = stack_remaining();
+          // Deeper than a goroutine's own stack allows (512 B a level).
+          pr->depth = recurse_on(1000);
+        },
+        &probe);
+    EXPECT_EQ(probe.seen.base, seg.base);
+    EXPECT_GT(probe.remaining, seg.size - 16 * 1024);
+    EXPECT_EQ(probe.depth, 1001);
+    Stack back = current_stack();
+    EXPECT_EQ(back.base, outer.base);
+    free_stack_segment(seg);
+  });
+}
+
+TEST(Proc, CallOnStackRethrowsOnTheCaller) {
+  run(1, [] {
+    Stack own = current_stack();
+    Stack seg = new_stack_segment(256 << 10);
+    bool caught = false;
+    try {
+      call_on_stack(
+          seg, [](void*) { throw std::runtime_error("from the segment"); }, nullptr);
+    } catch (const std::runtime_error& e) {
+      caught = std::string(e.what()) == "from the segment";
+    }
+    EXPECT_TRUE(caught);
+    EXPECT_EQ(current_stack().base, own.base);
+    // The segment is usable again after the exception.
+    int depth = 0;
+    call_on_stack(seg, [](void* p) { *static_cast<int*>(p) = recurse_on(100); }, &depth);
+    EXPECT_EQ(depth, 101);
+    free_stack_segment(seg);
+  });
+}
+
+TEST_P(ProcProcs, CallOnStackParksAndNests) {
+  // Goroutines park on their segments (and may resume on other threads), inside a nested
+  // segment too; each comes back to its own stack.
+  run(GetParam(), [] {
+    const int n = 16;
+    WaitGroup wg;
+    Channel<int> c;
+    std::atomic<int> ok{0};
+    EXPECT_TRUE(wg.add(n));
+    for (int i = 0; i < n; i++)
+      go([&] {
+        struct Ctx {
+          Channel<int>* c;
+          Stack inner;
+          int got = 0;
+        } ctx{&c, new_stack_segment(256 << 10)};
+        Stack own = current_stack();
+        Stack outer = new_stack_segment(256 << 10);
+        call_on_stack(
+            outer,
+            [](void* p) {
+              auto* x = static_cast<Ctx*>(p);
+              call_on_stack(
+                  x->inner,
+                  [](void* q) {
+                    auto* y = static_cast<Ctx*>(q);
+                    for (int k = 0; k < 3; k++) yield();
+                    y->got = y->c->recv().first;
+                    if (current_stack().base != y->inner.base) y->got = -1;
+                  },
+                  x);
+            },
+            &ctx);
+        if (ctx.got == 7 && current_stack().base == own.base) ok++;
+        free_stack_segment(ctx.inner);
+        free_stack_segment(outer);
+        EXPECT_TRUE(wg.done());
+      });
+    for (int i = 0; i < n; i++) EXPECT_EQ(c.send(7), ChanError::None);
     wg.wait();
     EXPECT_EQ(ok.load(), n);
   });

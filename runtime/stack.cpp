@@ -100,7 +100,7 @@ size_t round_stack_size(size_t size) {
   return (size + kPage - 1) & ~(kPage - 1);
 }
 
-Stack stack_allocate(size_t size) {
+Stack stack_allocate(size_t size, bool prefault) {
   size = round_stack_size(size);
   Pool& p = pool();
   std::lock_guard lk(p.mu);
@@ -118,7 +118,9 @@ Stack stack_allocate(size_t size) {
   }
   char* base = p.next;
   p.next += size;
-  if (p.prefault_mode != 2 && (size != p.prefault_size || p.next > p.prefault_end)) {
+  if (!prefault) {
+    p.prefault_end = nullptr;  // the batch's tops no longer lie where the next stacks go
+  } else if (p.prefault_mode != 2 && (size != p.prefault_size || p.next > p.prefault_end)) {
     size_t n = std::min(kPrefaultBatch, static_cast<size_t>(p.end - base) / size);
     prefault_tops(p, base, size, n);
     p.prefault_size = size;

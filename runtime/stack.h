@@ -22,8 +22,10 @@ struct Stack {
 
 namespace detail {
 
-// Process-wide pool of stacks by size; thread-safe.
-Stack stack_allocate(size_t size);
+// Process-wide pool of stacks by size; thread-safe. `prefault`: populate the top pages of
+// a batch of fresh stacks of this size (for goroutines, each of which touches its top page
+// at once; not for stack segments).
+Stack stack_allocate(size_t size, bool prefault = true);
 void stack_free(Stack s);
 // Returns the pages below `keep_top` bytes from the top to the OS (content becomes zero).
 void stack_release_memory(Stack s, size_t keep_top);

@@ -22,6 +22,7 @@
 #include "interpreter/eval/structs.h"
 #include "interpreter/eval/ops.h"
 #include "interpreter/eval/slices.h"
+#include "interpreter/eval/stack_growth.h"
 #include "interpreter/syntax/literals.h"
 #include "interpreter/syntax/printer.h"
 #include "stdlib/packages.h"
@@ -160,11 +161,14 @@ void runFrame(GoroutineState* g, const FuncCode* fn, Value* frame, Value* caller
   for (int s : fn->countedSlots) releaseRef(frame[s]);
 }
 
-// A new zeroed frame for fn on the goroutine's value stack, after checking the native
-// stack.
-inline Value* enterFrame(GoroutineState* g, const FuncCode* fn, Pos pos) {
+// True when a call must move on to a further native stack segment (stack_growth.h).
+inline bool nativeStackLow(const GoroutineState* g) {
   char marker;
-  if (&marker < g->nativeStackLimit) [[unlikely]] stackOverflow(pos);
+  return &marker < g->nativeStackLimit;
+}
+
+// A new zeroed frame for fn on the goroutine's value stack.
+inline Value* enterFrame(GoroutineState* g, const FuncCode* fn) {
   Value* frame = g->sp;
   Value* top = frame + fn->frameSize;
   if (top > g->stackLimit) [[unlikely]] {
@@ -181,9 +185,12 @@ inline Value* enterFrame(GoroutineState* g, const FuncCode* fn, Pos pos) {
 Value* callFunction(const FuncCode* fn, const std::vector<ExprPtr>& args, Value* fp, Pos pos,
                     Value closure) {
   GoroutineState* g = currentState();
+  if (nativeStackLow(g)) [[unlikely]] {
+    return callOnFurtherStack(g, pos, [&] { return callFunction(fn, args, fp, pos, closure); });
+  }
   Value* callerSp = g->sp;
   Value* callerLimit = g->stackLimit;
-  Value* frame = enterFrame(g, fn, pos);
+  Value* frame = enterFrame(g, fn);
   for (size_t i = 0; i < args.size(); ++i) frame[i] = args[i]->eval(fp);
   if (fn->closureSlot >= 0) frame[fn->closureSlot] = closure;
   runFrame(g, fn, frame, callerSp, callerLimit, pos);
@@ -193,9 +200,13 @@ Value* callFunction(const FuncCode* fn, const std::vector<ExprPtr>& args, Value*
 Value* callFunctionValues(const FuncCode* fn, const Value* args, size_t n, Pos pos,
                           Value closure) {
   GoroutineState* g = currentState();
+  if (nativeStackLow(g)) [[unlikely]] {
+    return callOnFurtherStack(
+        g, pos, [&] { return callFunctionValues(fn, args, n, pos, closure); });
+  }
   Value* callerSp = g->sp;
   Value* callerLimit = g->stackLimit;
-  Value* frame = enterFrame(g, fn, pos);
+  Value* frame = enterFrame(g, fn);
   for (size_t i = 0; i < n; ++i) frame[i] = args[i];
   if (fn->closureSlot >= 0) {
     retainRef(closure);
@@ -207,9 +218,11 @@ Value* callFunctionValues(const FuncCode* fn, const Value* args, size_t n, Pos p
 
 Value* CallNode::invoke(Value* fp) { return callFunction(fn, args, fp, pos, Value{}); }
 
-void callNative(NativeFunction fn, std::span<const AnyValue> args, Value* out, syntax::Pos pos) {
-  GoroutineState* g = currentState();
-  g->pos = pos;
+namespace {
+
+// Runs a native on the current stack: a panic it raises gets the trace at `pos`.
+void callNativeHere(GoroutineState* g, NativeFunction fn, std::span<const AnyValue> args,
+                    Value* out, syntax::Pos pos) {
   try {
     fn(args, out);
   } catch (GoPanic& p) {
@@ -218,6 +231,32 @@ void callNative(NativeFunction fn, std::span<const AnyValue> args, Value* out, s
   }
   // The native may have blocked (time.Sleep, wg.Wait) while the REPL abandoned the input.
   if (g->interrupted.load(std::memory_order_relaxed)) [[unlikely]] unwindInterrupted(g);
+}
+
+struct NativeCallArgs {
+  GoroutineState* g;
+  NativeFunction fn;
+  std::span<const AnyValue> args;
+  Value* out;
+  syntax::Pos pos;
+};
+
+}  // namespace
+
+void callNative(NativeFunction fn, std::span<const AnyValue> args, Value* out, syntax::Pos pos) {
+  GoroutineState* g = currentState();
+  g->pos = pos;
+  char marker;
+  if (&marker < g->nativeCallLimit) [[unlikely]] {
+    NativeCallArgs call{g, fn, args, out, pos};
+    auto run = [](void* p) {
+      auto* c = static_cast<NativeCallArgs*>(p);
+      callNativeHere(c->g, c->fn, c->args, c->out, c->pos);
+    };
+    callOnFurtherStack(g, pos, true, run, &call);
+    return;
+  }
+  callNativeHere(g, fn, args, out, pos);
 }
 
 void NativeCallNode::evalMulti(Value* fp, Value* out) {
@@ -247,11 +286,9 @@ void NativeCallNode::callSpread(Value* fp, Value* out) {
   if (SliceObject* s = asSlice(slice)) {
     for (int64_t k = 0; k < s->len(); ++k) argv.push_back(AnyValue{spreadElem, s->base()[k]});
   }
-  currentState()->pos = pos;
   try {
-    fn(std::span<const AnyValue>(argv.data(), argv.size()), out);
-  } catch (GoPanic& p) {
-    if (p.trace.empty()) p.trace = stackTrace(pos);
+    callNative(fn, std::span<const AnyValue>(argv.data(), argv.size()), out, pos);
+  } catch (...) {
     releaseRef(slice);
     throw;
   }
@@ -259,7 +296,6 @@ void NativeCallNode::callSpread(Value* fp, Value* out) {
     if (argCounted[i]) releaseRef(argv[i].value);
   }
   releaseRef(slice);
-  checkAbandoned();
 }
 
 namespace {

@@ -25,7 +25,7 @@ void funcGoroutineEntry(void* fn) {
   Value initial[kFirstSegmentValues];
   ValueSegment first{initial, initial + kFirstSegmentValues};
   GoroutineState g;
-  initGoroutineState(&g, &first, goroutineStackMargin());
+  initGoroutineState(&g, &first, NativeStack::Grows);
   runGoroutineBody(callFunc, fn);
   rt::set_user(nullptr);
   releaseSegments(&first);
@@ -47,7 +47,7 @@ void nativeGoroutineEntry(void* p) {
   Value initial[kFirstSegmentValues];
   ValueSegment first{initial, initial + kFirstSegmentValues};
   GoroutineState g;
-  initGoroutineState(&g, &first, goroutineStackMargin());
+  initGoroutineState(&g, &first, NativeStack::Grows);
   runGoroutineBody(call.fn, call.arg);
   rt::set_user(nullptr);
   releaseSegments(&first);

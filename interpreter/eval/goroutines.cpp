@@ -74,7 +74,7 @@ void goroutineEntry(void* arg) {
   Value initial[kFirstSegmentValues];
   ValueSegment first{initial, initial + kFirstSegmentValues};
   GoroutineState g;
-  initGoroutineState(&g, &first, goroutineStackMargin());
+  initGoroutineState(&g, &first, NativeStack::Grows);
   g.creator = s->creator;
   g.creatorPos = s->pos;
   g.creatorId = s->creatorId;

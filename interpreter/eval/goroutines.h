@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "interpreter/eval/basic_nodes.h"
+#include "interpreter/eval/stack_growth.h"
 
 namespace gol::eval {
 
@@ -39,10 +40,9 @@ StmtPtr makeSelect(std::vector<SelectCaseCode> cases, int defaultCase,
                    std::vector<StmtPtr> defaultBody, syntax::Pos pos);
 
 // Set up and tear down a goroutine's state (run.cpp): `first` is its first value-stack
-// segment; margin is the native stack kept free for reports.
-void initGoroutineState(GoroutineState* g, ValueSegment* first, size_t margin);
+// segment; `stack` says whether its native stack grows (stack_growth.h).
+void initGoroutineState(GoroutineState* g, ValueSegment* first, NativeStack stack);
 void releaseSegments(ValueSegment* first);
-size_t goroutineStackMargin();
 // Runs body(arg) as a goroutine's outermost call: an unrecovered panic, fatal error or
 // os.Exit ends the program with Go's report. True when the goroutine called Goexit.
 bool runGoroutineBody(void (*body)(void*), void* arg);

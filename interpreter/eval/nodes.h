@@ -112,6 +112,8 @@ struct ValueSegment {
   bool owned = false;            // malloc'd (the first segment lives on the goroutine's stack)
 };
 
+struct StackSegments;  // stack_growth.cpp
+
 // The state of one Gol goroutine: its value stack and its calls. It lives on the
 // goroutine's own fiber stack and is only touched by that goroutine, except that the
 // deadlock report reads the parked goroutines' call chains while none of them runs.
@@ -121,7 +123,13 @@ struct GoroutineState {
   Value* stackLimit = nullptr;
   ValueSegment* segment = nullptr;  // the segment sp is in
   CallRecord* calls = nullptr;
-  const char* nativeStackLimit = nullptr;  // below this address, report a stack overflow
+  // The native stack (stack_growth.h): a call that starts below nativeStackLimit, or a
+  // native called below nativeCallLimit, runs on a further segment; on the final stack
+  // (finalStack) the call fails with a stack overflow instead.
+  const char* nativeStackLimit = nullptr;
+  const char* nativeCallLimit = nullptr;
+  StackSegments* stackSegments = nullptr;
+  bool finalStack = false;
   int64_t id = 1;
   const void* branchTarget = nullptr;  // the statement a labeled break/continue/goto names
   Value* savedArgs = nullptr;          // a deferred call's arguments while it starts
@@ -138,6 +146,11 @@ struct GoroutineState {
   // goroutine poll; guarded by the REPL's lock) or after its blocking operation.
   std::atomic<bool> interrupted{false};
   bool pollRequested = false;
+
+  GoroutineState() = default;
+  GoroutineState(const GoroutineState&) = delete;
+  GoroutineState& operator=(const GoroutineState&) = delete;
+  ~GoroutineState();  // hands back the stack segments
 };
 
 // The running goroutine's state: the runtime's per-goroutine user pointer (goroutines

@@ -22,6 +22,7 @@
 #include "interpreter/eval/maps.h"
 #include "interpreter/eval/nodes.h"
 #include "interpreter/eval/repl_run.h"
+#include "interpreter/eval/stack_growth.h"
 #include "runtime/runtime.h"
 #include "stdlib/packages.h"
 
@@ -34,8 +35,6 @@ std::string panicReport(const GoPanic& p);
 namespace {
 
 constexpr size_t kMainStackBytes = size_t{1} << 29;
-constexpr size_t kMainStackMargin = size_t{1} << 20;  // room to report the overflow
-constexpr size_t kStackMargin = size_t{48} << 10;     // other goroutines (256 KiB stacks)
 constexpr size_t kMainValueStackBytes = size_t{1} << 30;
 // Segments after the first: 8 KiB, then 64 KiB (most goroutines stay shallow).
 constexpr size_t kSecondSegmentValues = size_t{1} << 10;
@@ -93,13 +92,12 @@ Value* growValueStack(GoroutineState* g, int frameSize) {
   return next->base;
 }
 
-void initGoroutineState(GoroutineState* g, ValueSegment* first, size_t margin) {
+void initGoroutineState(GoroutineState* g, ValueSegment* first, NativeStack stack) {
   g->segment = first;
   g->stackBase = first->base;
   g->sp = first->base;
   g->stackLimit = first->limit;
-  rt::Stack st = rt::current_stack();
-  g->nativeStackLimit = st.base + margin;
+  initNativeStack(g, stack);
   g->id = static_cast<int64_t>(rt::current_id());
   rt::set_user(g);
 }
@@ -162,27 +160,26 @@ void runtimePanicAt(syntax::Pos pos, const std::string& message) {
   throw p;
 }
 
-// Fatal, so nothing unwinds: the report is printed and the process ends here. Goroutine
-// 1 reports Go's default limit (its stack is large enough that Go would stop about as
-// deep); other goroutines have fixed fiber stacks and report their real size.
-namespace {
 // The REPL runs: a panic, a fatal error or a deadlock ends only the goroutine or the
 // input (repl_run.h).
+namespace {
 bool replMode = false;
 }  // namespace
 
+// Fatal, so nothing unwinds: the report is printed and the process ends here. Every
+// goroutine reports Go's limit: goroutine 1's stack is large enough that Go would stop
+// about as deep, and the others grow as far as Go's do (stack_growth.h).
 void stackOverflow(syntax::Pos pos) {
-  GoroutineState* g = currentState();
-  size_t limit = g->id == 1 ? size_t{1000000000} : rt::current_stack().size;
+  const std::string limit = "1000000000";
   if (replMode) {
     // At the REPL only the goroutine ends: the margin leaves room to unwind it.
     FatalError f;
-    f.prefix = "runtime: goroutine stack exceeds " + std::to_string(limit) + "-byte limit\n";
+    f.prefix = "runtime: goroutine stack exceeds " + limit + "-byte limit\n";
     f.message = "stack overflow";
     f.trace = stackTrace(pos);
     throw f;
   }
-  stdlib::writeStderr("runtime: goroutine stack exceeds " + std::to_string(limit) +
+  stdlib::writeStderr("runtime: goroutine stack exceeds " + limit +
                       "-byte limit\nfatal error: stack overflow\n\n" + stackTrace(pos) +
                       "exit status 2\n");
   _exit(2);
@@ -284,7 +281,7 @@ void mainGoroutine(void* arg) {
   }
   ValueSegment first{static_cast<Value*>(values),
                      static_cast<Value*>(values) + kMainValueStackBytes / sizeof(Value)};
-  initGoroutineState(&g, &first, kMainStackMargin);
+  initGoroutineState(&g, &first, NativeStack::Fixed);
   if (runGoroutineBody([](void* p) { runProgram(*static_cast<Program*>(p)); }, ctx->program)) {
     // main called runtime.Goexit: as in Go, the program goes on with the other goroutines
     // and ends when they all have (a deadlock report then says main called Goexit).
@@ -297,10 +294,6 @@ void mainGoroutine(void* arg) {
 }
 
 }  // namespace
-
-size_t goroutineStackMargin() {
-  return kStackMargin;
-}
 
 int run(Program& program, int maxprocs) {
   rt::Config cfg;
@@ -378,7 +371,7 @@ void inputGoroutine(void* arg) {
   GoroutineState g;
   ValueSegment first{static_cast<Value*>(values),
                      static_cast<Value*>(values) + kMainValueStackBytes / sizeof(Value)};
-  initGoroutineState(&g, &first, kMainStackMargin);
+  initGoroutineState(&g, &first, NativeStack::Fixed);
   g.id = 1;  // the input is what main would run
   {
     std::lock_guard lk(interruptMu);

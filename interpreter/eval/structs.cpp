@@ -486,12 +486,7 @@ struct IfaceCallNode : ExprNode {
       for (size_t k = 0; k < nargs; ++k) {
         argv[k + 1] = AnyValue{argTypes[k], callArgs[k + 1]->eval(fp)};
       }
-      try {
-        d.native(std::span<const AnyValue>(argv, nargs + 1), nativeOut);
-      } catch (GoPanic& p) {
-        if (p.trace.empty()) p.trace = stackTrace(pos);
-        throw;
-      }
+      callNative(d.native, std::span<const AnyValue>(argv, nargs + 1), nativeOut, pos);
       if (isCounted(d.recvType)) releaseRef(r);
       *fn = nullptr;
       return nullptr;
