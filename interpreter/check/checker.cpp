@@ -1171,6 +1171,7 @@ class Checker {
         Object* o = newLocal(id, sig->results[ri++], funcScope);
         o->used = true;
         o->isResult = true;
+        o->reassigned = true;  // by return statements
         fi.results.push_back(o);
       }
     }
@@ -1583,6 +1584,7 @@ class Checker {
   }
 
   void checkAssignable(Operand& x) {
+    if (x.mode == Mode::Variable) markReassigned(x.expr);
     if (x.mode == Mode::Variable || x.mode == Mode::MapIndex) return;
     if (auto sel = as<SelectorExpr>(unparen(x.expr))) {
       auto base = info_.types.find(sel->x);
@@ -1629,6 +1631,7 @@ class Checker {
         // Redeclaration in the same scope: plain assignment to the existing variable.
         Object* o = existing->second;
         info_.uses[id] = o;
+        if (o->kind == Object::Kind::Var) o->reassigned = true;
         if (i < values.size() && !values[i].invalid() && o->type) {
           assignment(values[i], o->type, "assignment");
         }
@@ -1702,10 +1705,12 @@ class Checker {
     Operand x = expr(s->x);
     const Type* keyType = nullptr;
     const Type* valueType = nullptr;
+    bool untypedIntRange = false;  // assigned, the constant takes the variable's type
     if (!x.invalid()) {
       const Basic* b = asBasic(x.type);
       if (b && b->isInteger()) {
-        if (isUntyped(x.type)) convertUntyped(x, basicType(BasicKind::Int));
+        untypedIntRange = isUntyped(x.type);
+        if (untypedIntRange) convertUntyped(x, basicType(BasicKind::Int));
         keyType = x.type;
         if (s->value) {
           error(s->value->pos, "range over " + describe(x) + " permits only one iteration variable");
@@ -1748,11 +1753,25 @@ class Checker {
                  valueType ? valueType : basicType(BasicKind::Invalid), scope);
       }
     } else if (s->tok == Token::Assign) {
-      for (const Expr* e : {s->key, s->value}) {
+      const Type* iterationTypes[] = {keyType, valueType};
+      const Expr* targets[] = {s->key, s->value};
+      for (int i = 0; i < 2; ++i) {
+        const Expr* e = targets[i];
         if (!e) continue;
         if (auto id = as<Ident>(e); id && id->name == "_") continue;
         Operand l = expr(e);
         if (!l.invalid()) checkAssignable(l);
+        const Type* from = iterationTypes[i];
+        if (l.invalid() || !from || !l.type) continue;
+        if (untypedIntRange && isKind(l.type, TypeKind::Basic) && asBasic(l.type)->isInteger()) {
+          continue;
+        }
+        std::string reason;
+        if (!assignableType(from, l.type, &reason)) {
+          // As types2 does, the error names the variable: there is no better operand.
+          error(e->pos, "cannot use " + exprString(e) + " (value of type " + typeString(from) +
+                            ") as " + typeString(l.type) + " value in assignment");
+        }
       }
     }
     Scope body;
@@ -2475,16 +2494,27 @@ class Checker {
     return script_ && importer_.importByName(id->name) != nullptr;
   }
 
-  // A variable whose address is taken lives in a box, unless it is a struct or array
-  // (whose object is the pointer's target already).
-  void markAddressTaken(const Expr* e) {
-    e = unparen(e);
-    auto id = as<Ident>(e);
-    if (!id) return;
+  // The variable an assignment target or an address-of operand names, if any.
+  Object* namedVar(const Expr* e) {
+    auto id = as<Ident>(unparen(e));
+    if (!id) return nullptr;
     auto it = info_.uses.find(id);
-    if (it == info_.uses.end()) return;
-    auto o = const_cast<Object*>(it->second);
-    if (o->kind != Object::Kind::Var || o->isGlobal) return;
+    if (it == info_.uses.end() || it->second->kind != Object::Kind::Var) return nullptr;
+    return const_cast<Object*>(it->second);
+  }
+
+  void markReassigned(const Expr* e) {
+    if (Object* o = namedVar(e)) o->reassigned = true;
+  }
+
+  // A variable whose address is taken lives in a box, unless it is a struct or array
+  // (whose object is the pointer's target already). Writes through the pointer may
+  // change it.
+  void markAddressTaken(const Expr* e) {
+    Object* o = namedVar(e);
+    if (!o) return;
+    o->reassigned = true;
+    if (o->isGlobal) return;
     if (isKind(o->type, TypeKind::Struct) || isKind(o->type, TypeKind::Array)) return;
     o->captured = true;
   }

@@ -44,6 +44,9 @@ struct Object {
   bool used = false;
   bool isResult = false;   // a named result
   bool captured = false;   // used by a function literal, or its address taken: lives in a heap box
+  // Var: assigned after its declaration (=, op=, ++, a redeclaring :=, a range or select
+  // assignment) or its address taken, so its value may change while closures share it.
+  bool reassigned = false;
   const struct FuncInfo* owner = nullptr;  // the function whose frame holds a local
   // Var of a native package (os.Args): the evaluator's cell holding its value.
   void* nativeCell = nullptr;

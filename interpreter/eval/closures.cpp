@@ -4,14 +4,18 @@ namespace gol::eval {
 
 namespace {
 
-// Borrowed reads of boxed variables: only aggregates, whose object stays put (a Ref in a
-// box may be replaced and freed by another goroutine).
+// Borrowed reads of boxed variables: only aggregates, whose object stays put, and
+// references never stored again (a Ref in a box may be replaced and freed by another
+// goroutine).
+template <CellRead Mode>
+constexpr bool kBorrowable = Mode == CellRead::Aggregate || Mode == CellRead::FixedRef;
+
 template <CellRead Mode>
 struct BoxedReadNode : ExprNode {
   int slot;
   Value eval(Value* fp) override { return readCell<Mode>(&boxAt(fp[slot])->value); }
   ExprPtr borrowedForm() const override {
-    if constexpr (Mode != CellRead::Aggregate) return nullptr;
+    if constexpr (!kBorrowable<Mode>) return nullptr;
     auto n = std::make_unique<BoxedReadNode<CellRead::Scalar>>();
     n->slot = slot;
     return n;
@@ -26,7 +30,7 @@ struct CaptureReadNode : ExprNode {
     return readCell<Mode>(&closureAt(fp[closureSlot])->boxes[index]->value);
   }
   ExprPtr borrowedForm() const override {
-    if constexpr (Mode != CellRead::Aggregate) return nullptr;
+    if constexpr (!kBorrowable<Mode>) return nullptr;
     auto n = std::make_unique<CaptureReadNode<CellRead::Scalar>>();
     n->closureSlot = closureSlot;
     n->index = index;
@@ -46,6 +50,7 @@ ExprPtr makeCellRead(CellRead mode, Init&& init) {
   switch (mode) {
     case CellRead::Ref: return cellReadNode<Node, CellRead::Ref>(init);
     case CellRead::Aggregate: return cellReadNode<Node, CellRead::Aggregate>(init);
+    case CellRead::FixedRef: return cellReadNode<Node, CellRead::FixedRef>(init);
     default: return cellReadNode<Node, CellRead::Scalar>(init);
   }
 }

@@ -1029,10 +1029,12 @@ class Compiler {
     CellRead mode = !counted ? CellRead::Scalar
                     : isAggregate(o->type) ? CellRead::Aggregate
                                            : CellRead::Ref;
+    // A captured reference that nothing stores again needs no lock to read.
+    CellRead boxMode = mode == CellRead::Ref && !o->reassigned ? CellRead::FixedRef : mode;
     if (!o->isGlobal && o->owner != info) {
-      return makeCaptureRead(fn_->closureSlot, captureIndex(o), mode);
+      return makeCaptureRead(fn_->closureSlot, captureIndex(o), boxMode);
     }
-    if (!o->isGlobal && o->captured) return makeBoxedRead(o->slot, mode);
+    if (!o->isGlobal && o->captured) return makeBoxedRead(o->slot, boxMode);
     if (o->isGlobal) {
       Value* cell = &program_.globals[static_cast<size_t>(o->slot)];
       switch (mode) {
@@ -1752,6 +1754,11 @@ class Compiler {
               auto it = id ? info_.defs.find(id) : info_.defs.end();
               return targetFor(it == info_.defs.end() ? nullptr : it->second, vt, true);
             }
+            // The received value would need boxing (as in rangeStmt): not built yet.
+            const check::Type* varType = variableType(e);
+            if (varType && check::asInterface(varType) && !check::asInterface(vt)) {
+              noteUnsupported("receiving into a variable of interface type in select", e->pos);
+            }
             return targetForExpr(e, vt);
           };
           c.valueTarget = targetOf(assign->lhs[0], ch->elem);
@@ -1927,6 +1934,9 @@ class Compiler {
       for (size_t i = 0; tuple && i < types.size() && i < tuple->types.size(); ++i) {
         // f() returning a concrete type into an interface variable: not built yet.
         if (types[i] && check::asInterface(types[i]) && !check::asInterface(tuple->types[i])) {
+          noteUnsupported("assigning a concrete result of " + exprString(values[0]) +
+                              " to an interface variable",
+                          values[0]->pos);
           return nullptr;
         }
       }
@@ -2143,6 +2153,18 @@ class Compiler {
   }
 
   StmtPtr rangeStmt(const RangeStmt* s) {
+    bool boxesValues = false;
+    StmtPtr loop = rangeLoop(s, boxesValues);
+    // An assigned iteration variable of interface type takes concrete values boxed: not
+    // built yet (the range nodes store the iteration values as they are).
+    if (boxesValues) {
+      noteUnsupported("ranging into a variable of interface type", s->pos);
+      return nullptr;
+    }
+    return loop;
+  }
+
+  StmtPtr rangeLoop(const RangeStmt* s, bool& boxesValues) {
     const check::Basic* xt = check::asBasic(finalType(s->x));
     auto targetOf = [&](const Expr* e, const check::Type* vt) -> Target {
       if (!e) return targetFor(nullptr, vt);
@@ -2151,6 +2173,8 @@ class Compiler {
         auto it = id ? info_.defs.find(id) : info_.defs.end();
         return targetFor(it == info_.defs.end() ? nullptr : it->second, vt, true);
       }
+      const check::Type* varType = variableType(e);
+      if (varType && check::asInterface(varType) && !check::asInterface(vt)) boxesValues = true;
       return targetForExpr(e, vt);
     };
     const check::Type* rt = finalType(s->x);

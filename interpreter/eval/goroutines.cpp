@@ -124,8 +124,11 @@ struct MakeChanNode : ExprNode {
   }
 };
 
+// Channel operands are borrowed where they can be (ExprNode::borrowedForm): nothing can
+// replace a frame slot or a fixed reference while the operation blocks.
 struct SendNode : StmtNode {
   ExprPtr chan, value;
+  bool chanBorrowed = false;
   Exec exec(Value* fp) override {
     Value c = chan->eval(fp);
     Value v = value->eval(fp);
@@ -136,10 +139,10 @@ struct SendNode : StmtNode {
     rt::ChanError e = rt::chan_send(rtChan(c), &v);
     if (e != rt::ChanError::None) {
       if (ch && ch->storage != Storage::Scalar) releaseRef(v);
-      releaseRef(c);
+      if (!chanBorrowed) releaseRef(c);
       chanPanic(e, pos);
     }
-    releaseRef(c);
+    if (!chanBorrowed) releaseRef(c);
     checkAbandoned();
     return Exec::Normal;
   }
@@ -159,17 +162,18 @@ inline bool receive(Value c, const check::Type* elemType, Value* out, syntax::Po
 struct RecvNode : ExprNode {
   ExprPtr chan;
   const check::Type* elemType;
+  bool chanBorrowed = false;
   Value eval(Value* fp) override {
     Value c = chan->eval(fp);
     Value v;
     receive(c, elemType, &v, pos);
-    releaseRef(c);
+    if (!chanBorrowed) releaseRef(c);
     return v;
   }
   void evalMulti(Value* fp, Value* out) override {
     Value c = chan->eval(fp);
     out[1] = intValue(receive(c, elemType, &out[0], pos) ? 1 : 0);
-    releaseRef(c);
+    if (!chanBorrowed) releaseRef(c);
   }
 };
 
@@ -317,6 +321,10 @@ ExprPtr makeMakeChan(const check::Type* elemType, ExprPtr size, syntax::Pos pos)
 
 StmtPtr makeSend(ExprPtr chan, ExprPtr value, syntax::Pos pos) {
   auto n = std::make_unique<SendNode>();
+  if (ExprPtr b = chan->borrowedForm()) {
+    chan = std::move(b);
+    n->chanBorrowed = true;
+  }
   n->chan = std::move(chan);
   n->value = std::move(value);
   n->pos = pos;
@@ -325,6 +333,10 @@ StmtPtr makeSend(ExprPtr chan, ExprPtr value, syntax::Pos pos) {
 
 ExprPtr makeRecv(ExprPtr chan, const check::Type* elemType, bool, syntax::Pos pos) {
   auto n = std::make_unique<RecvNode>();
+  if (ExprPtr b = chan->borrowedForm()) {
+    chan = std::move(b);
+    n->chanBorrowed = true;
+  }
   n->chan = std::move(chan);
   n->elemType = elemType;
   n->pos = pos;

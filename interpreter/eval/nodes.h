@@ -39,9 +39,11 @@ struct ExprNode {
   // A node yielding the same value without taking a reference to it (a variable's object
   // or box, a frame slot's reference), or null where this node cannot. The caller must not
   // release the value and may use it only while nothing can replace the variable: a native
-  // that runs no Gol code (NativeRegistry::runsNoGolCode). A frame slot or a box stays
-  // put then, and an aggregate variable's object is never replaced once goroutines share
-  // cells (storeAggregate), which they do whenever a native parks.
+  // that runs no Gol code (NativeRegistry::runsNoGolCode), or a channel operation. A frame
+  // slot or a box stays put then (only the blocked goroutine's own code stores into its
+  // frame), an aggregate variable's object is never replaced once goroutines share cells
+  // (storeAggregate), which they do whenever a native parks, and a fixed reference
+  // (CellRead::FixedRef) is never replaced at all.
   virtual std::unique_ptr<ExprNode> borrowedForm() const { return nullptr; }
   // A statement storing this scalar value into frame slot `slot` that does the work
   // itself rather than through a store node's virtual call, taking this node's operands

@@ -193,13 +193,15 @@ inline Value loadAggregateVar(const Value* cell) {
   return v;
 }
 
-// How a node reads a variable's cell: a plain word, a reference (loadRef), or the object
-// of an aggregate variable (loadAggregateVar).
-enum class CellRead : uint8_t { Scalar, Ref, Aggregate };
+// How a node reads a variable's cell: a plain word, a reference (loadRef), the object of
+// an aggregate variable (loadAggregateVar), or a reference that is never stored again
+// after the variable's declaration (check::Object::reassigned), which no lock need guard.
+enum class CellRead : uint8_t { Scalar, Ref, Aggregate, FixedRef };
 
 template <CellRead Mode>
 inline Value readCell(const Value* cell) {
   if constexpr (Mode == CellRead::Ref) return loadRef(cell);
+  if constexpr (Mode == CellRead::FixedRef) return loadAggregateVar(cell);
   if constexpr (Mode == CellRead::Aggregate) return loadAggregateVar(cell);
   return *cell;
 }
