@@ -5,7 +5,7 @@ BUILD ?= build
 JOBS ?= $(shell nproc)
 DEBIAN_PACKAGES = cmake ninja-build g++ default-jre-headless antlr4 libantlr4-runtime-dev \
                   libboost-context-dev libgtest-dev libgmp-dev libmpfr-dev \
-                  libbenchmark-dev libboost-fiber-dev libedit-dev
+                  libbenchmark-dev libboost-fiber-dev libedit-dev uuid-dev
 
 .PHONY: run test build setup clean
 

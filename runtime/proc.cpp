@@ -815,7 +815,11 @@ void mstart(M* m) {
     releasep(m);
   }
   tls_m = nullptr;
-  m->sched->live_ms.fetch_sub(1);
+  Scheduler* s = m->sched;
+  if (s->live_ms.fetch_sub(1) == 1) {  // the last M: stop_run may be waiting
+    std::lock_guard lk(s->done_mu);
+    s->done_cv.notify_all();
+  }
 }
 
 // ---- creating goroutines ----
@@ -1034,10 +1038,16 @@ void stop_run(Scheduler* s) {
   }
   kick_sysmon(s);
   // An M may have been switching to a goroutine while the flags above were set (the
-  // switch clears the new goroutine's flag): flag the running goroutines again until
-  // every M has seen `stopping` and left, so that a tight loop cannot keep one alive.
-  while (s->live_ms.load() > 0) {
-    std::this_thread::sleep_for(std::chrono::milliseconds(1));
+  // switch clears the new goroutine's flag): flag the running goroutines again every
+  // millisecond until every M has seen `stopping` and left, so that a tight loop cannot
+  // keep one alive. The last M to leave signals done_cv, so the usual exit waits no longer.
+  for (;;) {
+    {
+      std::unique_lock lk(s->done_mu);
+      if (s->done_cv.wait_for(lk, std::chrono::milliseconds(1),
+                              [s] { return s->live_ms.load() == 0; }))
+        break;
+    }
     std::lock_guard lk(s->lock);
     for (M* m : s->all_ms)
       if (G* g = m->curg.load(std::memory_order_acquire)) set_preempt(g);

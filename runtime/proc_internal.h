@@ -204,6 +204,8 @@ struct Scheduler {
   std::atomic<bool> stopping{false};
   // Ms whose thread has not finished mstart (stop_run re-flags goroutines until zero).
   std::atomic<int32_t> live_ms{0};
+  // done_cv is signalled when `done` is set (the run is over) and when live_ms drops to
+  // zero (the last M has left); its waiters hold done_mu.
   std::mutex done_mu;
   std::condition_variable done_cv;
   bool done = false;

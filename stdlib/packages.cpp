@@ -110,25 +110,43 @@ void closeOutput() {
   out.closed = true;
 }
 
-Packages::Packages() {
-  registerFmt(*this);
-  registerStrconv(*this);
-  registerStrings(*this);
-  registerMath(*this);
-  registerUnicode(*this);
-  registerUtf8(*this);
-  registerOs(*this);
-  registerErrors(*this);
-  registerSort(*this);
-  registerBuilder(*this);
-  registerRuntime(*this);
-  registerSyscall(*this);
-  registerSync(*this);
-  registerAtomic(*this);
-  registerTime(*this);
-  registerContext(*this);
-  registerHttp(*this);
-}
+namespace {
+
+using Registration = void (*)(Packages&);
+
+// Every standard package and the registrations that fill it, run in order when it is first
+// imported. A registration may fill several packages (registerHttp: io, net/url and
+// net/http), and one that adds the methods of a type another package hands out runs before
+// that package's own: context's Deadline returns a time.Time, whose methods registerTime adds.
+struct StdPackage {
+  const char* path;
+  const char* name;
+  Registration registrations[2];  // the unused slot is null
+};
+
+constexpr StdPackage kStdPackages[] = {
+    {"context", "context", {registerTime, registerContext}},
+    {"errors", "errors", {registerErrors}},
+    {"fmt", "fmt", {registerFmt}},
+    {"io", "io", {registerOs, registerHttp}},
+    {"math", "math", {registerMath}},
+    {"math/rand", "rand", {registerSort}},
+    {"net/http", "http", {registerHttp}},
+    {"net/url", "url", {registerHttp}},
+    {"os", "os", {registerOs}},
+    {"runtime", "runtime", {registerRuntime}},
+    {"sort", "sort", {registerSort}},
+    {"strconv", "strconv", {registerStrconv}},
+    {"strings", "strings", {registerStrings, registerBuilder}},
+    {"sync", "sync", {registerSync}},
+    {"sync/atomic", "atomic", {registerAtomic}},
+    {"syscall", "syscall", {registerSyscall}},
+    {"time", "time", {registerTime}},
+    {"unicode", "unicode", {registerUnicode}},
+    {"unicode/utf8", "utf8", {registerUtf8}},
+};
+
+}  // namespace
 
 void Packages::addType(check::Package& pkg, const std::string& name, const check::Type* type) {
   check::Object obj{check::Object::Kind::TypeName, name};
@@ -183,13 +201,19 @@ const check::Signature* Packages::signature(std::initializer_list<const check::T
 }
 
 const check::Package* Packages::import(const std::string& path) {
-  auto it = packages_.find(path);
-  return it == packages_.end() ? nullptr : &it->second;
+  for (const StdPackage& entry : kStdPackages) {
+    if (entry.path != path) continue;
+    for (Registration r : entry.registrations) {
+      if (r && registered_.insert(r).second) r(*this);
+    }
+    return &packages_.at(path);
+  }
+  return nullptr;
 }
 
 const check::Package* Packages::importByName(const std::string& name) {
-  for (auto& [path, pkg] : packages_) {
-    if (pkg.name == name) return &pkg;
+  for (const StdPackage& entry : kStdPackages) {
+    if (entry.name == name) return import(entry.path);
   }
   return nullptr;
 }

@@ -14,9 +14,10 @@
 
 namespace gol::stdlib {
 
+// A package is registered when it is first imported (import, importByName), so a program
+// pays only for the packages it uses; find() knows the natives of imported packages.
 class Packages : public check::Importer, public eval::NativeRegistry {
  public:
-  Packages();
   const check::Package* import(const std::string& path) override;
   const check::Package* importByName(const std::string& name) override;
   eval::NativeFunction find(const std::string& path, const std::string& name) const override;
@@ -48,6 +49,7 @@ class Packages : public check::Importer, public eval::NativeRegistry {
   std::map<std::pair<std::string, std::string>, eval::NativeFunction> natives_;
   std::set<eval::NativeFunction> noGolCodeNatives_;
   std::deque<check::Signature> signatures_;
+  std::set<void (*)(Packages&)> registered_;  // the registrations that have run
 };
 
 // Each package's registration (in its own file).

@@ -6,6 +6,7 @@
 
 #include "interpreter/eval/panic.h"
 #include "stdlib/test_values.h"
+#include "stdlib/time.h"
 
 namespace gol::stdlib {
 namespace {
@@ -17,6 +18,7 @@ class PackagesTest : public ::testing::Test {
   // Calls pkg.name with args; returns its first result.
   eval::Value call(const std::string& path, const std::string& name,
                    std::vector<eval::AnyValue> args, eval::Value* more = nullptr) {
+    EXPECT_NE(packages.import(path), nullptr) << path;  // registers it
     eval::NativeFunction fn = packages.find(path, name);
     EXPECT_NE(fn, nullptr) << path << "." << name;
     eval::Value results[4]{};
@@ -70,6 +72,31 @@ TEST_F(PackagesTest, ImportByPathAndName) {
       }
     }
   }
+}
+
+// Packages are registered on first import, each with what its values need.
+TEST(LazyPackages, ContextRegistersTime) {
+  Packages packages;
+  EXPECT_EQ(packages.find("fmt", "Println"), nullptr);  // not imported yet
+  ASSERT_NE(packages.importByName("context"), nullptr);
+  EXPECT_NE(gotime::timeType()->find("Sub"), nullptr);  // ctx.Deadline() is a time.Time
+}
+
+TEST(LazyPackages, EachImportsAlone) {
+  for (auto path : {"context", "errors", "fmt", "io", "math", "math/rand", "net/http", "net/url",
+                    "os", "runtime", "sort", "strconv", "strings", "sync", "sync/atomic", "syscall",
+                    "time", "unicode", "unicode/utf8"}) {
+    Packages packages;
+    const check::Package* pkg = packages.import(path);
+    ASSERT_NE(pkg, nullptr) << path;
+    EXPECT_EQ(pkg->path, path);
+    EXPECT_FALSE(pkg->members.empty()) << path;
+    for (auto& [name, obj] : pkg->members) EXPECT_EQ(obj.package, pkg) << path << "." << name;
+  }
+  Packages packages;
+  EXPECT_NE(packages.importByName("http"), nullptr);
+  EXPECT_NE(packages.import("io")->members.count("Writer"), 0u);  // registerOs's part
+  EXPECT_NE(packages.import("io")->members.count("EOF"), 0u);     // registerHttp's part
 }
 
 TEST_F(PackagesTest, FmtSignatures) {

@@ -72,6 +72,7 @@ class SyncTest : public ::testing::Test {
   }
   Value callFn(const std::string& path, const std::string& name, std::vector<AnyValue> args) {
     Value results[2]{};
+    EXPECT_NE(packages.import(path), nullptr) << path;  // registers it
     packages.find(path, name)(args, results);
     return results[0];
   }
