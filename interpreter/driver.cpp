@@ -15,7 +15,9 @@ int runFile(const std::string& source, const RunOptions& options) {
     stdlib::writeStderr(diags.format());
     return 1;
   }
-  stdlib::Packages packages;
+  // The packages' native types live as long as the process (stdlib/support.h), and so
+  // does the registry that reaches them (nor is it torn down at exit).
+  static stdlib::Packages& packages = *new stdlib::Packages;
   check::Info info;
   if (!check::checkFile(ast->file, packages, diags, info)) {
     stdlib::writeStderr(diags.format());

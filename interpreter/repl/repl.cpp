@@ -447,7 +447,8 @@ int run(const ReplOptions& options) {
     history = std::string(home) + "/.gol_history";
   }
   std::unique_ptr<LineEditor> editor = LineEditor::open(interactive, history);
-  stdlib::Packages packages;
+  // As in runFile: the registry lives as long as the native types it made.
+  static stdlib::Packages& packages = *new stdlib::Packages;
   stdlib::setArgs({kFileName});
   stdlib::hideGoroutinesFromNumGoroutine(1);  // the REPL's loop; an input counts as main
   Repl repl(*editor, packages);
