@@ -311,14 +311,19 @@ TEST(Proc, PingPongPairDoesNotStarveOthersAtMaxprocs1) {
   });
 }
 
-int depth_probe(int n, size_t* at_bottom) {
-  volatile char pad[256];
+// Each level keeps 256 bytes of its frame live across the call (the empty asm makes the
+// pad escape), so an optimising build can neither shrink nor flatten the recursion.
+__attribute__((noinline)) int depth_probe(int n, size_t* at_bottom) {
+  char pad[256];
   pad[0] = static_cast<char>(n);
+  asm volatile("" : : "r"(pad) : "memory");
   if (n == 0) {
     *at_bottom = stack_remaining();
     return pad[0];
   }
-  return depth_probe(n - 1, at_bottom) + pad[0];
+  int below = depth_probe(n - 1, at_bottom);
+  asm volatile("" : : "r"(pad) : "memory");
+  return below + pad[0];
 }
 
 TEST(Proc, StackRemaining) {
@@ -445,11 +450,16 @@ TEST_P(ProcProcs, ParkInsideCatchBlockAndRethrow) {
   });
 }
 
-// Recurses n levels on whatever stack it runs on; returns how deep it went.
-int recurse_on(int n) {
-  volatile char pad[512];
+// Recurses n levels of 512 bytes each (kept live as in depth_probe) on whatever stack it
+// runs on; returns how deep it went.
+__attribute__((noinline)) int recurse_on(int n) {
+  char pad[512];
   pad[0] = 1;
-  return n == 0 ? pad[0] : recurse_on(n - 1) + pad[0];
+  asm volatile("" : : "r"(pad) : "memory");
+  if (n == 0) return pad[0];
+  int below = recurse_on(n - 1);
+  asm volatile("" : : "r"(pad) : "memory");
+  return below + pad[0];
 }
 
 TEST(Proc, CallOnStackRunsThereAndComesBack) {
