@@ -147,10 +147,17 @@ void runFrame(GoroutineState* g, const FuncCode* fn, Value* frame, Value* caller
     g->pos = pos;
     preemptOrInterrupt();
   }
-  if (fn->hasDefer) {
-    runWithDefers(fn, frame, record);
-  } else {
-    execList(fn->body, frame);
+  try {
+    if (fn->hasDefer) {
+      runWithDefers(fn, frame, record);
+    } else {
+      execList(fn->body, frame);
+    }
+  } catch (...) {
+    // A panic (or Goexit) unwinds the call: its variables and results die with it.
+    for (int s : fn->countedSlots) releaseRef(frame[s]);
+    for (int r : fn->ownedResultSlots) releaseRef(frame[r]);
+    throw;
   }
   for (int r : fn->boxedResults) {
     auto* box = static_cast<BoxObject*>(frame[r].p);
@@ -603,7 +610,10 @@ class Compiler {
     code->hasParams = !fi.params.empty();
     code->frameSize = fi.frameSize;
     code->paramCount = static_cast<int>(fi.params.size());
-    for (const check::Object* r : fi.results) code->resultSlots.push_back(r->slot);
+    for (const check::Object* r : fi.results) {
+      code->resultSlots.push_back(r->slot);
+      if (r->captured || isCountedType(r->type)) code->ownedResultSlots.push_back(r->slot);
+    }
     for (const check::Object* p : fi.params) {
       if (isAggregate(p->type) && !p->captured) code->aggregateParams.push_back(p->slot);
     }

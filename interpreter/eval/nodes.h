@@ -75,6 +75,9 @@ struct FuncCode {
   int closureSlot = -1;  // a function literal's frame slot for its ClosureObject
   std::vector<int> resultSlots;
   std::vector<int> countedSlots;  // non-result slots holding strings: released at return
+  // Result slots holding references or boxes: the caller takes them at a return; a panic
+  // that unwinds the call releases them with the counted slots.
+  std::vector<int> ownedResultSlots;
   std::vector<int> aggregateParams;  // struct/array parameters: the callee owns a copy
   // Results captured by closures live in boxes while the function runs; they are
   // unboxed into their slots when it returns.
