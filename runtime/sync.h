@@ -49,6 +49,12 @@ class Mutex {
   }
   // Fatal error "sync: unlock of unlocked mutex" if not locked. Any goroutine may unlock.
   void unlock();
+  // Unlocks if locked with no goroutine waiting; otherwise does nothing and returns false
+  // (unlock() then wakes a waiter, or reports the unlock of an unlocked mutex).
+  bool try_unlock_unwaited() noexcept {
+    int32_t c = 1;
+    return state_.compare_exchange_strong(c, 0, std::memory_order_seq_cst);
+  }
 
   void lock_with_reason(WaitReason r) {  // (G) for RWMutex's writer lock
     int32_t c = 0;

@@ -39,6 +39,43 @@ TEST_P(SyncProcs, MutexContended) {
   });
 }
 
+// The fast path of Unlock (what the evaluator does for sync.Mutex): it unlocks a mutex
+// nobody waits for, and leaves a mutex with waiters, or an unlocked one, to unlock(). A
+// waiter it failed to wake would hang this test.
+TEST_P(SyncProcs, MutexUnlockUnwaited) {
+  run(GetParam(), [] {
+    Mutex mu;
+    EXPECT_FALSE(mu.try_unlock_unwaited());
+    mu.lock();
+    EXPECT_TRUE(mu.try_unlock_unwaited());
+    EXPECT_TRUE(mu.try_lock());
+    EXPECT_TRUE(mu.try_unlock_unwaited());
+
+    long counter = 0;
+    const int workers = 16;
+    const long iters = scaled(20000, 500);
+    std::atomic<long> slow{0};
+    WaitGroup wg;
+    EXPECT_TRUE(wg.add(workers));
+    for (int w = 0; w < workers; w++)
+      go([&] {
+        for (long i = 0; i < iters; i++) {
+          mu.lock();
+          counter++;
+          if ((i & 63) == 0) yield();
+          if (!mu.try_unlock_unwaited()) {
+            slow.fetch_add(1);
+            mu.unlock();
+          }
+        }
+        EXPECT_TRUE(wg.done());
+      });
+    wg.wait();
+    EXPECT_EQ(counter, workers * iters);
+    EXPECT_GT(slow.load(), 0);  // goroutines did wait while the lock was held
+  });
+}
+
 TEST_P(SyncProcs, RWMutexReadersAndWriters) {
   run(GetParam(), [] {
     RWMutex rw;

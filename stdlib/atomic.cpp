@@ -247,6 +247,22 @@ check::Named* wordType(const char* name, const check::Type* fieldType) {
   return nativeNamed("sync/atomic", name, st);
 }
 
+// An integer or Bool operation: it runs no Gol code, never blocks and needs no goroutine, so
+// it is its own fast path (eval::NativeFastPath).
+struct WordOp {
+  eval::NativeFunction fn;
+  eval::NativeFastPath fast;
+};
+template <eval::NativeFunction F>
+bool wholeCall(std::span<const AnyValue> a, Value* r) {
+  F(a, r);
+  return true;
+}
+template <eval::NativeFunction F>
+constexpr WordOp wordOp() {
+  return {F, wholeCall<F>};
+}
+
 struct AtomicFunction {
   std::string name;
   const check::Signature* sig;
@@ -256,8 +272,16 @@ struct AtomicFunction {
 struct AtomicPackage {
   std::vector<std::pair<const char*, check::Named*>> types;
   std::vector<AtomicFunction> functions;
-  // The integer and Bool operations (functions and methods): they run no Gol code.
-  std::vector<eval::NativeFunction> wordOps;
+  std::vector<WordOp> wordOps;
+
+  void function(std::string name, const check::Signature* s, WordOp op) {
+    functions.push_back({std::move(name), s, op.fn});
+    wordOps.push_back(op);
+  }
+  void method(check::Named* n, const char* name, const check::Signature* s, WordOp op) {
+    addNativeMethod(n, name, s, op.fn);
+    wordOps.push_back(op);
+  }
 };
 
 // The functions XxxT(addr *T, ...) and the type atomic.T for one integer type.
@@ -267,27 +291,24 @@ void addInteger(AtomicPackage& pkg, BasicKind kind, const char* suffix) {
   const check::Type* ptr = check::pointerTo(t);
   const check::Type* boolT = check::basicType(BasicKind::Bool);
   const std::string s = suffix;
-  pkg.functions.push_back({"Add" + s, sig({ptr, t}, {t}), addOp<T, pointerCell>});
-  pkg.functions.push_back({"Load" + s, sig({ptr}, {t}), loadOp<T, pointerCell>});
-  pkg.functions.push_back({"Store" + s, sig({ptr, t}, {}), storeOp<T, pointerCell>});
-  pkg.functions.push_back({"Swap" + s, sig({ptr, t}, {t}), swapOp<T, pointerCell>});
-  pkg.functions.push_back(
-      {"CompareAndSwap" + s, sig({ptr, t, t}, {boolT}), compareAndSwapOp<T, pointerCell>});
-  pkg.functions.push_back({"And" + s, sig({ptr, t}, {t}), andOp<T, pointerCell>});
-  pkg.functions.push_back({"Or" + s, sig({ptr, t}, {t}), orOp<T, pointerCell>});
+  pkg.function("Add" + s, sig({ptr, t}, {t}), wordOp<addOp<T, pointerCell>>());
+  pkg.function("Load" + s, sig({ptr}, {t}), wordOp<loadOp<T, pointerCell>>());
+  pkg.function("Store" + s, sig({ptr, t}, {}), wordOp<storeOp<T, pointerCell>>());
+  pkg.function("Swap" + s, sig({ptr, t}, {t}), wordOp<swapOp<T, pointerCell>>());
+  pkg.function("CompareAndSwap" + s, sig({ptr, t, t}, {boolT}),
+               wordOp<compareAndSwapOp<T, pointerCell>>());
+  pkg.function("And" + s, sig({ptr, t}, {t}), wordOp<andOp<T, pointerCell>>());
+  pkg.function("Or" + s, sig({ptr, t}, {t}), wordOp<orOp<T, pointerCell>>());
 
   check::Named* n = wordType(suffix, t);
-  addNativeMethod(n, "Add", sig({t}, {t}), addOp<T, fieldCell>);
-  addNativeMethod(n, "Load", sig({}, {t}), loadOp<T, fieldCell>);
-  addNativeMethod(n, "Store", sig({t}, {}), storeOp<T, fieldCell>);
-  addNativeMethod(n, "Swap", sig({t}, {t}), swapOp<T, fieldCell>);
-  addNativeMethod(n, "CompareAndSwap", sig({t, t}, {boolT}), compareAndSwapOp<T, fieldCell>);
-  addNativeMethod(n, "And", sig({t}, {t}), andOp<T, fieldCell>);
-  addNativeMethod(n, "Or", sig({t}, {t}), orOp<T, fieldCell>);
+  pkg.method(n, "Add", sig({t}, {t}), wordOp<addOp<T, fieldCell>>());
+  pkg.method(n, "Load", sig({}, {t}), wordOp<loadOp<T, fieldCell>>());
+  pkg.method(n, "Store", sig({t}, {}), wordOp<storeOp<T, fieldCell>>());
+  pkg.method(n, "Swap", sig({t}, {t}), wordOp<swapOp<T, fieldCell>>());
+  pkg.method(n, "CompareAndSwap", sig({t, t}, {boolT}), wordOp<compareAndSwapOp<T, fieldCell>>());
+  pkg.method(n, "And", sig({t}, {t}), wordOp<andOp<T, fieldCell>>());
+  pkg.method(n, "Or", sig({t}, {t}), wordOp<orOp<T, fieldCell>>());
   pkg.types.emplace_back(suffix, n);
-  for (const check::Method& m : n->methods) {
-    pkg.wordOps.push_back(reinterpret_cast<eval::NativeFunction>(const_cast<void*>(m.native)));
-  }
 }
 
 AtomicPackage makeAtomicPackage() {
@@ -300,16 +321,12 @@ AtomicPackage makeAtomicPackage() {
 
   const check::Type* boolT = check::basicType(BasicKind::Bool);
   check::Named* b = wordType("Bool", boolT);
-  addNativeMethod(b, "Load", sig({}, {boolT}), loadOp<bool, fieldCell>);
-  addNativeMethod(b, "Store", sig({boolT}, {}), storeOp<bool, fieldCell>);
-  addNativeMethod(b, "Swap", sig({boolT}, {boolT}), swapOp<bool, fieldCell>);
-  addNativeMethod(b, "CompareAndSwap", sig({boolT, boolT}, {boolT}),
-                  compareAndSwapOp<bool, fieldCell>);
+  pkg.method(b, "Load", sig({}, {boolT}), wordOp<loadOp<bool, fieldCell>>());
+  pkg.method(b, "Store", sig({boolT}, {}), wordOp<storeOp<bool, fieldCell>>());
+  pkg.method(b, "Swap", sig({boolT}, {boolT}), wordOp<swapOp<bool, fieldCell>>());
+  pkg.method(b, "CompareAndSwap", sig({boolT, boolT}, {boolT}),
+             wordOp<compareAndSwapOp<bool, fieldCell>>());
   pkg.types.emplace_back("Bool", b);
-  for (const check::Method& m : b->methods) {
-    pkg.wordOps.push_back(reinterpret_cast<eval::NativeFunction>(const_cast<void*>(m.native)));
-  }
-  for (const AtomicFunction& f : pkg.functions) pkg.wordOps.push_back(f.fn);
 
   const check::Type* anyT = check::anyType();
   check::Named* v = wordType("Value", anyT);
@@ -328,7 +345,10 @@ void registerAtomic(Packages& p) {
   check::Package& pkg = p.package("sync/atomic", "atomic");
   for (const auto& [name, type] : atomic.types) p.addType(pkg, name, type);
   for (const AtomicFunction& f : atomic.functions) p.addFunction(pkg, f.name, f.sig, f.fn);
-  for (eval::NativeFunction fn : atomic.wordOps) p.declareRunsNoGolCode(fn);
+  for (const WordOp& op : atomic.wordOps) {
+    p.declareRunsNoGolCode(op.fn);
+    p.declareFastPath(op.fn, op.fast);
+  }
 }
 
 }  // namespace gol::stdlib

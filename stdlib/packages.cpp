@@ -231,4 +231,13 @@ void Packages::declareRunsNoGolCode(eval::NativeFunction fn) {
   noGolCodeNatives_.insert(fn);
 }
 
+eval::NativeFastPath Packages::fastPath(eval::NativeFunction fn) const {
+  auto it = fastPaths_.find(fn);
+  return it == fastPaths_.end() ? nullptr : it->second;
+}
+
+void Packages::declareFastPath(eval::NativeFunction fn, eval::NativeFastPath fast) {
+  fastPaths_[fn] = fast;
+}
+
 }  // namespace gol::stdlib

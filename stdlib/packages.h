@@ -24,6 +24,9 @@ class Packages : public check::Importer, public eval::NativeRegistry {
   bool runsNoGolCode(eval::NativeFunction fn) const override;
   // Declares that fn never runs Gol code (see NativeRegistry::runsNoGolCode).
   void declareRunsNoGolCode(eval::NativeFunction fn);
+  eval::NativeFastPath fastPath(eval::NativeFunction fn) const override;
+  // Declares fn's fast path (see eval::NativeFastPath).
+  void declareFastPath(eval::NativeFunction fn, eval::NativeFastPath fast);
 
   // Declares a package (path "unicode/utf8", name "utf8"), or returns it if declared.
   check::Package& package(const std::string& path, const std::string& name);
@@ -48,6 +51,7 @@ class Packages : public check::Importer, public eval::NativeRegistry {
   std::map<std::string, check::Package> packages_;
   std::map<std::pair<std::string, std::string>, eval::NativeFunction> natives_;
   std::set<eval::NativeFunction> noGolCodeNatives_;
+  std::map<eval::NativeFunction, eval::NativeFastPath> fastPaths_;
   std::deque<check::Signature> signatures_;
   std::set<void (*)(Packages&)> registered_;  // the registrations that have run
 };

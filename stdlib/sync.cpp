@@ -115,6 +115,14 @@ void mutexLock(std::span<const AnyValue> a, Value*) {
 void mutexUnlock(std::span<const AnyValue> a, Value*) {
   primitiveIn<rt::Mutex>(receiver(a)).unlock();
 }
+// The fast paths of Lock and Unlock (eval::NativeFastPath): uncontended, they neither
+// park nor wake a goroutine.
+bool mutexLockFast(std::span<const AnyValue> a, Value*) {
+  return primitiveIn<rt::Mutex>(receiver(a)).try_lock();
+}
+bool mutexUnlockFast(std::span<const AnyValue> a, Value*) {
+  return primitiveIn<rt::Mutex>(receiver(a)).try_unlock_unwaited();
+}
 void mutexTryLock(std::span<const AnyValue> a, Value* r) {
   r[0] = boolResult(primitiveIn<rt::Mutex>(receiver(a)).try_lock());
 }
@@ -599,6 +607,8 @@ void registerSync(Packages& p) {
                                   rwRUnlock, rwTryLock, rwTryRLock, wgAdd, wgDone, wgWait}) {
     p.declareRunsNoGolCode(fn);
   }
+  p.declareFastPath(mutexLock, mutexLockFast);
+  p.declareFastPath(mutexUnlock, mutexUnlockFast);
 }
 
 }  // namespace gol::stdlib

@@ -595,6 +595,8 @@ struct CallNode : ExprNode {
 // Calls a native at `pos`: records the position (where a native that parks waits, for
 // deadlock reports) and gives a panic raised inside it the stack trace.
 void callNative(NativeFunction fn, std::span<const AnyValue> args, Value* out, syntax::Pos pos);
+// Gives a panic raised by a native called at `pos` the stack trace, unless it has one.
+void tracePanicAt(GoPanic& p, syntax::Pos pos);
 
 struct NativeCallNode : ExprNode {
   NativeFunction fn = nullptr;
@@ -620,10 +622,12 @@ struct NativeCallNode : ExprNode {
 
 // A native call with N arguments of which the call owns none (scalars, or borrowed:
 // ExprNode::borrowedForm), so it builds no argument vector and releases nothing: the
-// calls of sync and sync/atomic in hot loops.
+// calls of sync and sync/atomic in hot loops. A native with a fast path (an uncontended
+// Lock, an atomic add) is tried there first, without callNative's goroutine bookkeeping.
 template <size_t N>
 struct PlainNativeCallNode final : ExprNode {
   NativeFunction fn = nullptr;
+  NativeFastPath fast = nullptr;
   ExprPtr args[N];
   const check::Type* argTypes[N];
   // Scalar constant arguments (wg.Add(1)), read without a virtual call.
@@ -638,6 +642,14 @@ struct PlainNativeCallNode final : ExprNode {
     AnyValue argv[N];
     for (size_t i = 0; i < N; ++i) {
       argv[i] = AnyValue{argTypes[i], isConst[i] ? constValue[i] : args[i]->eval(fp)};
+    }
+    if (fast) {
+      try {
+        if (fast(std::span<const AnyValue>(argv, N), out)) return;
+      } catch (GoPanic& p) {
+        tracePanicAt(p, pos);
+        throw;
+      }
     }
     callNative(fn, std::span<const AnyValue>(argv, N), out, pos);
   }

@@ -225,6 +225,10 @@ Value* callFunctionValues(const FuncCode* fn, const Value* args, size_t n, Pos p
 
 Value* CallNode::invoke(Value* fp) { return callFunction(fn, args, fp, pos, Value{}); }
 
+void tracePanicAt(GoPanic& p, syntax::Pos pos) {
+  if (p.trace.empty()) p.trace = stackTrace(pos);
+}
+
 namespace {
 
 // Runs a native on the current stack: a panic it raises gets the trace at `pos`.
@@ -233,7 +237,7 @@ void callNativeHere(GoroutineState* g, NativeFunction fn, std::span<const AnyVal
   try {
     fn(args, out);
   } catch (GoPanic& p) {
-    if (p.trace.empty()) p.trace = stackTrace(pos);
+    tracePanicAt(p, pos);
     throw;
   }
   // The native may have blocked (time.Sleep, wg.Wait) while the REPL abandoned the input.
@@ -1357,9 +1361,10 @@ class Compiler {
     for (bool counted : n->argCounted) {
       if (counted) return n;
     }
-    auto plain = [&n]<size_t N>() -> ExprPtr {
+    auto plain = [&n, this]<size_t N>() -> ExprPtr {
       auto p = std::make_unique<PlainNativeCallNode<N>>();
       p->fn = n->fn;
+      p->fast = natives_.fastPath(n->fn);
       p->pos = n->pos;
       for (size_t i = 0; i < N; ++i) {
         if (const ConstNode* c = scalarConst(n->args[i])) {

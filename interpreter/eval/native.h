@@ -17,6 +17,12 @@ namespace gol::eval {
 
 using NativeFunction = void (*)(std::span<const AnyValue> args, Value* results);
 
+// A native's fast path: it does the whole call and returns true when it can without
+// blocking, running Gol code or needing the calling goroutine (an uncontended Lock, an
+// atomic add); otherwise it returns false having done nothing, and the native itself is
+// called. It may panic as the native would (a nil receiver).
+using NativeFastPath = bool (*)(std::span<const AnyValue> args, Value* results);
+
 // Finds the native implementation of a package member (`fmt`, `Println`).
 class NativeRegistry {
  public:
@@ -25,6 +31,8 @@ class NativeRegistry {
   // Whether fn (a function or a method) never runs Gol code (no callbacks, no String
   // methods), so its callers may lend it variables without references.
   virtual bool runsNoGolCode(NativeFunction fn) const { return false; }
+  // fn's fast path, if it has one.
+  virtual NativeFastPath fastPath(NativeFunction fn) const { return nullptr; }
 };
 
 }  // namespace gol::eval
