@@ -154,7 +154,6 @@ typeLit
 operandTypeLit
     : arrayType
     | structType
-    | functionType
     | interfaceType
     | sliceType
     | mapType
@@ -264,12 +263,12 @@ labeledStmt
     : IDENTIFIER COLON statement?
     ;
 
+// A send, an increment, an assignment, a `:=` or an expression, told apart by the token
+// after the first list (as Go's parser does, and without ANTLR looking ahead over the
+// whole statement). The builder checks that a send or increment has one operand.
 simpleStmt
-    : expression RECEIVE expression              # sendStmt
-    | expression (PLUS_PLUS | MINUS_MINUS)       # incDecStmt
-    | expressionList assignOp expressionList     # assignment
-    | expressionList DECLARE_ASSIGN expressionList   # shortVarDecl
-    | expression                                 # expressionStmt
+    : expressionList (RECEIVE expression | PLUS_PLUS | MINUS_MINUS | assignOp expressionList
+                     | DECLARE_ASSIGN expressionList)?
     ;
 
 assignOp
@@ -295,7 +294,7 @@ ifStmt
 // `if x := 0 {` (cannot use x := 0 as value) and `if {` (missing condition).
 ifHeader
     @init { pushCompositeLit(false); }
-    : (simpleStmt? SEMI)? simpleStmt?
+    : simpleStmt? (SEMI simpleStmt?)?
     ;
     finally { popCompositeLit(); }
 
@@ -306,12 +305,12 @@ switchStmt
 
 switchHeader
     @init { pushCompositeLit(false); }
-    : (simpleStmt? SEMI)? simpleStmt?
+    : simpleStmt? (SEMI simpleStmt?)?
     ;
     finally { popCompositeLit(); }
 
 caseClause
-    : (CASE expressionList | DEFAULT) COLON statementList
+    : (CASE argument (COMMA argument)* | DEFAULT) COLON statementList
     ;
 
 selectStmt
@@ -356,8 +355,25 @@ expression
     | expression op = LOGICAL_OR expression                                      # binaryExpression
     ;
 
+// Where Go uses a type as a value: arguments (`make([]int, n)`), case lists of type
+// switches (`case []int, func():`) and type arguments (`f[[]int]`). A type name is an
+// expression already. Type literals are no expressions elsewhere, so nothing selects
+// from one (`[]a.b` is `[](a.b)`), `{` after one is always a composite literal, and
+// after `func(...)` a `{` always starts a function literal: ANTLR then decides these
+// with short lookahead, as Go's parser does.
+argument
+    : expression
+    | typeValue
+    ;
+
+typeValue
+    : operandTypeLit
+    | functionType
+    ;
+
 primaryExpr
     : operand                                           # operandExpr
+    | typeValue arguments                               # conversionExpr
     | primaryExpr DOT IDENTIFIER                        # selectorExpr
     | primaryExpr DOT L_PAREN TYPE R_PAREN              # typeSwitchGuard
     | primaryExpr DOT L_PAREN type_ R_PAREN             # typeAssertion
@@ -373,7 +389,6 @@ operand
     | IDENTIFIER                        # nameOperand
     | parenExpr                         # parenOperand
     // `*T(x)` is `*(T(x))` and `*p[i]` is `*(p[i])`: a pointer type is no operand.
-    | operandTypeLit                    # typeOperand
     | L_PAREN type_ R_PAREN             # parenTypeOperand
     ;
 
@@ -430,7 +445,7 @@ funcLit
 // Indexing, and instantiation of generics (`Pair[int, string]`).
 index
     @init { pushCompositeLit(true); }
-    : L_BRACKET expression (COMMA expression)* COMMA? R_BRACKET
+    : L_BRACKET argument (COMMA argument)* COMMA? R_BRACKET
     ;
     finally { popCompositeLit(); }
 
@@ -443,6 +458,6 @@ slice_
 
 arguments
     @init { pushCompositeLit(true); }
-    : L_PAREN (expressionList ELLIPSIS? COMMA?)? R_PAREN
+    : L_PAREN (argument (COMMA argument)* ELLIPSIS? COMMA?)? R_PAREN
     ;
     finally { popCompositeLit(); }

@@ -4,6 +4,7 @@
 
 #include "interpreter/syntax/literals.h"
 #include "interpreter/syntax/printer.h"
+#include "interpreter/syntax/token_source.h"
 
 namespace gol::syntax {
 
@@ -302,7 +303,9 @@ Expr* Builder::typeLitOf(Ctx* ctx) {
     }
     return t;
   }
-  if (auto f = ctx->functionType()) return signature(f->signature(), pos(f));
+  if constexpr (requires { ctx->functionType(); }) {
+    if (auto f = ctx->functionType()) return signature(f->signature(), pos(f));
+  }
   if (auto s = ctx->structType()) return structType(s);
   return interfaceType(ctx->interfaceType());
 }
@@ -531,44 +534,53 @@ Token assignToken(P::AssignOpContext* op) {
 }  // namespace
 
 Stmt* Builder::simpleStmt(P::SimpleStmtContext* ctx) {
-  if (auto s = dynamic_cast<P::SendStmtContext*>(ctx)) {
-    SendStmt* st = ast_.make<SendStmt>(pos(s));
-    st->chan = expr(s->expression(0));
-    st->value = expr(s->expression(1));
+  std::vector<P::ExpressionListContext*> lists = ctx->expressionList();
+  std::vector<Expr*> lhs = exprList(lists[0]);
+  // A send or an increment takes one operand, as does a statement that is an expression.
+  auto single = [&](antlr4::Token* after) -> Expr* {
+    if (lhs.size() > 1) {
+      error(pos(after), "syntax error: unexpected " + describeToken(after) +
+                            ", expected := or = or comma");
+    }
+    return lhs[0];
+  };
+  if (ctx->RECEIVE()) {
+    SendStmt* st = ast_.make<SendStmt>(pos(ctx));
+    st->chan = single(ctx->RECEIVE()->getSymbol());
+    st->value = expr(ctx->expression());
     return st;
   }
-  if (auto s = dynamic_cast<P::IncDecStmtContext*>(ctx)) {
-    IncDecStmt* st = ast_.make<IncDecStmt>(pos(s));
-    st->x = expr(s->expression());
-    st->tok = s->PLUS_PLUS() ? Token::Inc : Token::Dec;
+  if (ctx->PLUS_PLUS() || ctx->MINUS_MINUS()) {
+    IncDecStmt* st = ast_.make<IncDecStmt>(pos(ctx));
+    st->tok = ctx->PLUS_PLUS() ? Token::Inc : Token::Dec;
+    st->x = single((ctx->PLUS_PLUS() ? ctx->PLUS_PLUS() : ctx->MINUS_MINUS())->getSymbol());
     return st;
   }
-  if (auto s = dynamic_cast<P::AssignmentContext*>(ctx)) {
-    AssignStmt* st = ast_.make<AssignStmt>(pos(s));
-    st->lhs = exprList(s->expressionList(0));
-    st->tok = assignToken(s->assignOp());
-    st->tokPos = pos(s->assignOp());
-    st->rhs = exprList(s->expressionList(1));
+  if (P::AssignOpContext* op = ctx->assignOp()) {
+    AssignStmt* st = ast_.make<AssignStmt>(pos(ctx));
+    st->lhs = std::move(lhs);
+    st->tok = assignToken(op);
+    st->tokPos = pos(op);
+    st->rhs = exprList(lists[1]);
     if (st->tok != Token::Assign && (st->lhs.size() > 1 || st->rhs.size() > 1)) {
       error(st->tokPos, std::string("syntax error: unexpected ") + tokenText(st->tok) +
                             ", expected := or = or comma");
     }
     return st;
   }
-  if (auto s = dynamic_cast<P::ShortVarDeclContext*>(ctx)) {
-    AssignStmt* st = ast_.make<AssignStmt>(pos(s));
-    st->lhs = exprList(s->expressionList(0));
+  if (ctx->DECLARE_ASSIGN()) {
+    AssignStmt* st = ast_.make<AssignStmt>(pos(ctx));
+    st->lhs = std::move(lhs);
     st->tok = Token::Define;
-    st->tokPos = pos(s->DECLARE_ASSIGN());
-    st->rhs = exprList(s->expressionList(1));
+    st->tokPos = pos(ctx->DECLARE_ASSIGN());
+    st->rhs = exprList(lists[1]);
     for (Expr* e : st->lhs) {
       if (!as<Ident>(e)) error(e->pos, "non-name " + exprString(e) + " on left side of :=");
     }
     return st;
   }
-  auto s = static_cast<P::ExpressionStmtContext*>(ctx);
-  ExprStmt* st = ast_.make<ExprStmt>(pos(s));
-  st->x = expr(s->expression());
+  ExprStmt* st = ast_.make<ExprStmt>(pos(ctx));
+  st->x = single(nextToken(ctx));
   return st;
 }
 
@@ -675,7 +687,7 @@ Stmt* Builder::switchStmt(P::SwitchStmtContext* ctx) {
   for (P::CaseClauseContext* c : ctx->caseClause()) {
     CaseClause* cc = ast_.make<CaseClause>(pos(c));
     cc->isDefault = c->DEFAULT() != nullptr;
-    cc->list = exprList(c->expressionList());
+    cc->list = arguments(c->argument());
     cc->body = statementList(c->statementList());
     clauses.push_back(cc);
   }
@@ -899,7 +911,7 @@ Expr* Builder::primary(P::PrimaryExprContext* ctx) {
   if (auto i = dynamic_cast<P::IndexExprContext*>(ctx)) {
     IndexExpr* e = ast_.make<IndexExpr>(pos(i));
     e->x = primary(i->primaryExpr());
-    for (P::ExpressionContext* x : i->index()->expression()) e->indices.push_back(expr(x));
+    e->indices = arguments(i->index()->argument());
     return e;
   }
   if (auto s = dynamic_cast<P::SliceExprContext*>(ctx)) {
@@ -912,13 +924,32 @@ Expr* Builder::primary(P::PrimaryExprContext* ctx) {
     e->slice3 = sl->COLON().size() == 2;
     return e;
   }
+  if (auto v = dynamic_cast<P::ConversionExprContext*>(ctx)) {
+    return call(typeValue(v->typeValue()), v->arguments(), pos(v));
+  }
   auto c = static_cast<P::CallExprContext*>(ctx);
-  CallExpr* e = ast_.make<CallExpr>(pos(c));
-  e->fun = primary(c->primaryExpr());
-  P::ArgumentsContext* args = c->arguments();
+  return call(primary(c->primaryExpr()), c->arguments(), pos(c));
+}
+
+Expr* Builder::typeValue(P::TypeValueContext* ctx) {
+  if (auto f = ctx->functionType()) return signature(f->signature(), pos(f));
+  return typeLitOf(ctx->operandTypeLit());
+}
+
+std::vector<Expr*> Builder::arguments(const std::vector<P::ArgumentContext*>& list) {
+  std::vector<Expr*> out;
+  for (P::ArgumentContext* a : list) {
+    out.push_back(a->expression() ? expr(a->expression()) : typeValue(a->typeValue()));
+  }
+  return out;
+}
+
+CallExpr* Builder::call(Expr* fun, P::ArgumentsContext* args, Pos at) {
+  CallExpr* e = ast_.make<CallExpr>(at);
+  e->fun = fun;
   e->lparen = pos(args->L_PAREN());
   e->rparen = pos(args->R_PAREN());
-  e->args = exprList(args->expressionList());
+  e->args = arguments(args->argument());
   e->hasEllipsis = args->ELLIPSIS() != nullptr;
   return e;
 }
@@ -934,7 +965,7 @@ Expr* Builder::operand(P::OperandContext* ctx) {
       if (P::IndexContext* idx = lt->index()) {
         IndexExpr* inst = ast_.make<IndexExpr>(t->pos);
         inst->x = t;
-        for (P::ExpressionContext* x : idx->expression()) inst->indices.push_back(expr(x));
+        inst->indices = arguments(idx->argument());
         t = inst;
       }
     } else if (lt->structType()) {
@@ -968,7 +999,6 @@ Expr* Builder::operand(P::OperandContext* ctx) {
     e->x = expr(p->parenExpr()->expression());
     return e;
   }
-  if (auto t = dynamic_cast<P::TypeOperandContext*>(ctx)) return typeLitOf(t->operandTypeLit());
   auto pt = static_cast<P::ParenTypeOperandContext*>(ctx);
   ParenExpr* e = ast_.make<ParenExpr>(pos(pt));
   e->x = type(pt->type_());

@@ -12,8 +12,8 @@ namespace gol::syntax {
 class Builder {
  public:
   using P = gen::GolParser;
-  Builder(const SourceFile& file, Diagnostics& diags, Ast& ast)
-      : file_(file), diags_(diags), ast_(ast) {}
+  Builder(const SourceFile& file, Diagnostics& diags, Ast& ast, antlr4::TokenStream& tokens)
+      : file_(file), diags_(diags), ast_(ast), tokens_(tokens) {}
 
   File* buildFile(P::SourceFileContext* ctx);
   File* buildScript(P::ScriptFileContext* ctx);
@@ -23,6 +23,13 @@ class Builder {
   Pos pos(antlr4::Token* tok) const;
   Pos pos(antlr4::tree::TerminalNode* node) const { return pos(node->getSymbol()); }
   void error(Pos p, std::string msg) { diags_.error(p, std::move(msg)); }
+  CallExpr* call(Expr* fun, P::ArgumentsContext* args, Pos at);
+  std::vector<Expr*> arguments(const std::vector<P::ArgumentContext*>& list);
+  Expr* typeValue(P::TypeValueContext* ctx);
+  // The token after ctx.
+  antlr4::Token* nextToken(antlr4::ParserRuleContext* ctx) const {
+    return tokens_.get(ctx->getStop()->getTokenIndex() + 1);
+  }
 
   Ident* ident(antlr4::tree::TerminalNode* node);
   std::vector<Ident*> identList(P::IdentifierListContext* ctx);
@@ -80,6 +87,7 @@ class Builder {
   const SourceFile& file_;
   Diagnostics& diags_;
   Ast& ast_;
+  antlr4::TokenStream& tokens_;
   std::vector<TypeAssertExpr*> guards_;
   std::vector<const TypeAssertExpr*> acceptedGuards_;
 };

@@ -63,33 +63,6 @@ size_t parserStackBudget() {
   return limit / 4;
 }
 
-bool isKeyword(size_t type) {
-  return type >= GolParser::BREAK && type <= GolParser::VAR;
-}
-
-// Go's words for a token in "unexpected X" (cmd/compile/internal/syntax).
-std::string describe(const antlr4::Token* t) {
-  size_t type = t->getType();
-  std::string text = t->getText();
-  if (type == antlr4::Token::EOF) return "EOF";
-  if (type == GolParser::SEMI) return text;  // newline, EOF or semicolon
-  if (type == GolParser::IDENTIFIER) return "name " + text;
-  if (type == GolParser::COMMA) return "comma";
-  switch (type) {
-    case GolParser::INT_LIT:
-    case GolParser::FLOAT_LIT:
-    case GolParser::IMAGINARY_LIT:
-    case GolParser::RUNE_LIT:
-    case GolParser::INTERPRETED_STRING_LIT:
-    case GolParser::RAW_STRING_LIT:
-      return "literal " + text;
-    default:
-      break;
-  }
-  if (isKeyword(type)) return "keyword " + text;
-  return text;
-}
-
 // Go's words for an expected token.
 std::string expectedText(const antlr4::dfa::Vocabulary& vocabulary, size_t type) {
   switch (type) {
@@ -284,7 +257,7 @@ class GoStyleErrors : public antlr4::BaseErrorListener {
 
  private:
   std::string message(antlr4::Parser* parser, antlr4::Token* offending) {
-    std::string unexpected = "syntax error: unexpected " + describe(offending);
+    std::string unexpected = "syntax error: unexpected " + describeToken(offending);
     antlr4::misc::IntervalSet expected;
     try {
       expected = parser->getExpectedTokens();
@@ -478,7 +451,7 @@ class GoStyleErrors : public antlr4::BaseErrorListener {
       if (i + 2 < stream->size() && stream->get(i + 1)->getType() == GolParser::SEMI &&
           stream->get(i + 2)->getType() == GolParser::ELSE) {
         antlr4::Token* elseToken = stream->get(i + 2);
-        return at(elseToken, "syntax error: unexpected " + describe(elseToken) + ", expected }");
+        return at(elseToken, "syntax error: unexpected " + describeToken(elseToken) + ", expected }");
       }
     }
     // `if x == T{} {`: Go takes `T` as the condition and `{}` as the block, and then
@@ -493,7 +466,7 @@ class GoStyleErrors : public antlr4::BaseErrorListener {
         size_t t = after->getType();
         if (t != GolParser::SEMI && t != GolParser::R_CURLY && t != GolParser::ELSE &&
             t != antlr4::Token::EOF) {
-          return at(after, "syntax error: unexpected " + describe(after) + " at end of statement");
+          return at(after, "syntax error: unexpected " + describeToken(after) + " at end of statement");
         }
       }
     }
@@ -557,7 +530,7 @@ class GoStyleErrors : public antlr4::BaseErrorListener {
                        type == GolParser::RUNE_LIT || type == GolParser::RAW_STRING_LIT ||
                        type == GolParser::INTERPRETED_STRING_LIT;
         if (type == GolParser::SEMI || (operand && endsOperand(prev))) {
-          return at(t, "syntax error: unexpected " + describe(t) +
+          return at(t, "syntax error: unexpected " + describeToken(t) +
                            " in composite literal; possibly missing comma or }");
         }
       }
@@ -660,7 +633,7 @@ std::unique_ptr<Ast> parse(const SourceFile& file, Diagnostics& diags, ParseMode
   if (!diags.empty() || !tree) return nullptr;
 
   auto ast = std::make_unique<Ast>();
-  Builder builder(file, diags, *ast);
+  Builder builder(file, diags, *ast, tokens);
   if (script) {
     ast->file = builder.buildScript(static_cast<GolParser::ScriptFileContext*>(tree));
   } else {

@@ -519,14 +519,34 @@ TEST(Parser, Conversions) {
   EXPECT_EQ(exprDump("(<-chan int)(c)"), "(call (paren (<-chan int)) c)");
   EXPECT_EQ(exprDump("float64(i) / 2"), "(/ (call float64 i) 2)");
   EXPECT_EQ(exprDump("map[string]int(m)"), "(call (map string int) m)");
-  // As in Go, `func()(f)` is a function type with result f, not a conversion: a func
-  // type without results must be parenthesized to be converted to.
-  EXPECT_EQ(exprDump("func()(f)"), "(functype (params) (results (field f)))");
+  // As in Go, `func()(f)(g)` converts g to a function type with result f: a func type
+  // without results must be parenthesized to be converted to.
+  EXPECT_EQ(exprDump("func()(f)(g)"), "(call (functype (params) (results (field f))) g)");
+  EXPECT_EQ(exprDump("func(int) bool(g)"),
+            "(call (functype (params (field int)) (results (field bool))) g)");
   EXPECT_EQ(exprDump("(func())(f)"), "(call (paren (functype (params))) f)");
+  EXPECT_EQ(exprDump("func() { f() }"), "(funclit (functype (params)) (block (call f)))");
   EXPECT_EQ(exprDump("interface{}(x)"), "(call (interface) x)");
   // `chan int` is a complete type operand, which is then converted.
   EXPECT_EQ(exprDump("chan int(nil)"), "(call (chan int) nil)");
   EXPECT_EQ(exprDump("(chan int)(nil)"), "(call (paren (chan int)) nil)");
+}
+
+// Type literals are values only where Go uses them so (arguments, case lists, type
+// arguments); a name selected from is the element type's, `[]a.b` being `[](a.b)`.
+TEST(Parser, TypeLiteralsAsValues) {
+  EXPECT_EQ(exprDump("make([]a.b, n)"), "(call make (slicetype (sel a b)) n)");
+  EXPECT_EQ(exprDump("make(chan func() int, 1)"),
+            "(call make (chan (functype (params) (results (field int)))) 1)");
+  EXPECT_EQ(exprDump("new(struct{ x int })"), "(call new (struct (field x int)))");
+  EXPECT_EQ(exprDump("f[[]int, map[string]bool](x)"),
+            "(call (index f (slicetype int) (map string bool)) x)");
+  EXPECT_EQ(exprDump("[]a.b{}"), "(complit (slicetype (sel a b)))");
+  EXPECT_EQ(exprDump("g(func() {}, func(int))"),
+            "(call g (funclit (functype (params)) (block)) (functype (params (field int))))");
+  // Go reports "[]int (type) is not an expression" when checking; Gol when parsing.
+  EXPECT_EQ(bodyErrors("x := []int\n_ = x"),
+            "t.gol:3:11: syntax error: unexpected newline, expected expression\n");
 }
 
 TEST(Parser, IndexAndSlices) {

@@ -100,7 +100,8 @@ std::unique_ptr<antlr4::Token> TokenSource::nextToken() {
         std::string text = t->getText();
         uint32_t r = 0;
         size_t b = file_.byteOfCodePoint(t->getStartIndex());
-        std::string bytes = file_.text().substr(b, file_.byteOfCodePoint(t->getStartIndex() + 1) - b);
+        std::string bytes =
+            file_.text().substr(b, file_.byteOfCodePoint(t->getStartIndex() + 1) - b);
         for (unsigned char c : bytes) {
           r = (bytes.size() == 1) ? c : r;
         }
@@ -170,6 +171,33 @@ std::unique_ptr<antlr4::Token> TokenSource::nextToken() {
         return t;
     }
   }
+}
+
+bool isKeyword(size_t type) {
+  return type >= gen::GolLexer::BREAK && type <= gen::GolLexer::VAR;
+}
+
+std::string describeToken(const antlr4::Token* t) {
+  using L = gen::GolLexer;
+  size_t type = t->getType();
+  std::string text = t->getText();
+  if (type == antlr4::Token::EOF) return "EOF";
+  if (type == L::SEMI) return text;  // newline, EOF or semicolon
+  if (type == L::IDENTIFIER) return "name " + text;
+  if (type == L::COMMA) return "comma";
+  switch (type) {
+    case L::INT_LIT:
+    case L::FLOAT_LIT:
+    case L::IMAGINARY_LIT:
+    case L::RUNE_LIT:
+    case L::INTERPRETED_STRING_LIT:
+    case L::RAW_STRING_LIT:
+      return "literal " + text;
+    default:
+      break;
+  }
+  if (isKeyword(type)) return "keyword " + text;
+  return text;
 }
 
 }  // namespace gol::syntax

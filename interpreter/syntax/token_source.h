@@ -34,4 +34,10 @@ class TokenSource : public gen::GolLexer {
   bool atEof_ = false;
 };
 
+// Whether a token type is one of Go's keywords.
+bool isKeyword(size_t type);
+// Go's words for a token in "unexpected X" (cmd/compile/internal/syntax): `name x`,
+// `literal 1`, `keyword if`, `newline`, `comma`, `}`.
+std::string describeToken(const antlr4::Token* t);
+
 }  // namespace gol::syntax
