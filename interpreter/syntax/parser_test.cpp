@@ -801,6 +801,16 @@ TEST(Errors, StatementsAndExpressions) {
   EXPECT_EQ(errorsOf("package p\nfunc f() {\n\tx := 1\n"),
             "t.gol:4:1: syntax error: unexpected EOF, expected }\n");
   EXPECT_EQ(bodyErrors("@"), "t.gol:3:1: invalid character U+0040 '@'\n");
+}
+
+// Identifiers are Unicode letters and digits; the lexer admits any non-ASCII character and
+// the token source reports the others as Go's scanner does.
+TEST(Errors, UnicodeIdentifiers) {
+  EXPECT_EQ(stmtDump("π, x١, 日本語 := 1, 2, 3"), "(:= [π x١ 日本語] [1 2 3])");
+  EXPECT_EQ(bodyErrors("x := 5 × 3"), "t.gol:3:8: invalid character U+00D7 '×' in identifier\n");
+  EXPECT_EQ(bodyErrors("a×b := 1"), "t.gol:3:2: invalid character U+00D7 '×' in identifier\n");
+  EXPECT_EQ(bodyErrors("١y := 2"), "t.gol:3:1: identifier cannot begin with digit U+0661 '١'\n");
+  EXPECT_EQ(bodyErrors("x :=\u00a01"), "t.gol:3:5: invalid character U+00A0 in identifier\n");
   EXPECT_EQ(bodyErrors("x := \"abc\n"), "t.gol:3:10: newline in string\n");
 }
 

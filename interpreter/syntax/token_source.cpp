@@ -4,10 +4,12 @@
 
 #include "CommonToken.h"
 #include "interpreter/syntax/literals.h"
+#include "stdlib/unicode.h"
 
 namespace gol::syntax {
 
 using gen::GolLexer;
+namespace unicode = stdlib::unicode;
 
 bool TokenSource::endsStatement(size_t type) {
   switch (type) {
@@ -69,10 +71,41 @@ void TokenSource::checkLiteral(antlr4::Token& t) {
     case IMAGINARY_LIT:
       err = checkNumber(text);
       break;
+    case IDENTIFIER:
+      checkIdentifier(t);
+      return;
     default:
       return;
   }
   if (err) diags_.error(posOf(t, err->offset), err->message);
+}
+
+// The lexer takes every non-ASCII character into an identifier; Go's scanner does too,
+// and reports those that are not Unicode letters or digits, and a leading digit.
+void TokenSource::checkIdentifier(const antlr4::Token& t) {
+  const std::string text = t.getText();
+  for (size_t i = 0; i < text.size();) {
+    auto c = static_cast<unsigned char>(text[i]);
+    if (c < 0x80) {
+      ++i;
+      continue;
+    }
+    size_t len = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : 2;
+    auto r = static_cast<int32_t>(c & (len == 4 ? 0x07 : len == 3 ? 0x0F : 0x1F));
+    for (size_t k = 1; k < len && i + k < text.size(); ++k) r = (r << 6) | (text[i + k] & 0x3F);
+    if (!unicode::isLetter(r)) {
+      char code[16];
+      std::snprintf(code, sizeof code, "U+%04X", static_cast<unsigned>(r));
+      std::string described = code;
+      if (unicode::isPrint(r)) described += " '" + text.substr(i, len) + "'";
+      if (!unicode::isDigit(r)) {
+        diags_.error(posOf(t, i), "invalid character " + described + " in identifier");
+      } else if (i == 0) {
+        diags_.error(posOf(t, i), "identifier cannot begin with digit " + described);
+      }
+    }
+    i += len;
+  }
 }
 
 std::unique_ptr<antlr4::Token> TokenSource::nextToken() {

@@ -25,6 +25,7 @@ class TokenSource : public gen::GolLexer {
  private:
   std::unique_ptr<antlr4::Token> semicolonAt(const antlr4::Token& at, const char* text);
   void checkLiteral(antlr4::Token& t);
+  void checkIdentifier(const antlr4::Token& t);
   Pos posOf(const antlr4::Token& t, size_t byteOffset = 0) const;
   static bool endsStatement(size_t type);
 
