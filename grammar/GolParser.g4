@@ -2,8 +2,12 @@
 //
 // Conventions that keep this grammar small and close to Go's own parser:
 // * Semicolons arrive already inserted by the token source (Go's rule).
-// * Types are expressions too (as in Go's parser): `[]byte(s)`, `make(chan int)`,
-//   `f[int]`; the checker tells conversions from calls and types from values.
+// * Type names are expressions (as in Go's parser), and type literals are values in
+//   arguments, case lists and type arguments (rule `argument`): `[]byte(s)`,
+//   `make(chan int)`, `f[[]int]`; the checker tells conversions from calls and types
+//   from values.
+// * Decisions are kept to short lookahead: ANTLR's prediction starts cold in every run,
+//   and looking ahead over a whole statement or function body dominated start-up.
 // * Go forbids a composite literal with a bare type name (`T{}`) in an if/for/switch
 //   header unless it is inside parentheses, brackets or braces. The header rules push
 //   "literals not allowed", bracketed rules push "allowed", and a predicate reads the top.
