@@ -50,7 +50,8 @@ TEST_P(SyncProcs, MutexContended) {
 // nobody waits for, and leaves a mutex with waiters, or an unlocked one, to unlock(). A
 // waiter it failed to wake would hang this test.
 TEST_P(SyncProcs, MutexUnlockUnwaited) {
-  run(GetParam(), [] {
+  const int procs = GetParam();
+  run(procs, [procs] {
     Mutex mu;
     EXPECT_FALSE(mu.try_unlock_unwaited());
     mu.lock();
@@ -64,7 +65,9 @@ TEST_P(SyncProcs, MutexUnlockUnwaited) {
         mu.unlock();
       }
     });
-    EXPECT_GT(slow.load(), 0);  // goroutines did wait while the lock was held
+    // On one M the holder's yield always lets another goroutine wait for the lock; with
+    // more, a waiter may spin until it is free instead.
+    if (procs == 1) EXPECT_GT(slow.load(), 0);
   });
 }
 

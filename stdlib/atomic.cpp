@@ -273,6 +273,7 @@ struct AtomicPackage {
   std::vector<std::pair<const char*, check::Named*>> types;
   std::vector<AtomicFunction> functions;
   std::vector<WordOp> wordOps;
+  std::vector<std::pair<eval::NativeFunction, eval::NativeIntrinsic>> intrinsics;
 
   void function(std::string name, const check::Signature* s, WordOp op) {
     functions.push_back({std::move(name), s, op.fn});
@@ -292,6 +293,9 @@ void addInteger(AtomicPackage& pkg, BasicKind kind, const char* suffix) {
   const check::Type* boolT = check::basicType(BasicKind::Bool);
   const std::string s = suffix;
   pkg.function("Add" + s, sig({ptr, t}, {t}), wordOp<addOp<T, pointerCell>>());
+  if constexpr (sizeof(T) == 8) {
+    pkg.intrinsics.emplace_back(addOp<T, pointerCell>, eval::NativeIntrinsic::AtomicAdd64);
+  }
   pkg.function("Load" + s, sig({ptr}, {t}), wordOp<loadOp<T, pointerCell>>());
   pkg.function("Store" + s, sig({ptr, t}, {}), wordOp<storeOp<T, pointerCell>>());
   pkg.function("Swap" + s, sig({ptr, t}, {t}), wordOp<swapOp<T, pointerCell>>());
@@ -349,6 +353,7 @@ void registerAtomic(Packages& p) {
     p.declareRunsNoGolCode(op.fn);
     p.declareFastPath(op.fn, op.fast);
   }
+  for (const auto& [fn, what] : atomic.intrinsics) p.declareIntrinsic(fn, what);
 }
 
 }  // namespace gol::stdlib

@@ -240,4 +240,13 @@ void Packages::declareFastPath(eval::NativeFunction fn, eval::NativeFastPath fas
   fastPaths_[fn] = fast;
 }
 
+eval::NativeIntrinsic Packages::intrinsic(eval::NativeFunction fn) const {
+  auto it = intrinsics_.find(fn);
+  return it == intrinsics_.end() ? eval::NativeIntrinsic::None : it->second;
+}
+
+void Packages::declareIntrinsic(eval::NativeFunction fn, eval::NativeIntrinsic what) {
+  intrinsics_[fn] = what;
+}
+
 }  // namespace gol::stdlib

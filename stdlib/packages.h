@@ -27,6 +27,8 @@ class Packages : public check::Importer, public eval::NativeRegistry {
   eval::NativeFastPath fastPath(eval::NativeFunction fn) const override;
   // Declares fn's fast path (see eval::NativeFastPath).
   void declareFastPath(eval::NativeFunction fn, eval::NativeFastPath fast);
+  eval::NativeIntrinsic intrinsic(eval::NativeFunction fn) const override;
+  void declareIntrinsic(eval::NativeFunction fn, eval::NativeIntrinsic what);
 
   // Declares a package (path "unicode/utf8", name "utf8"), or returns it if declared.
   check::Package& package(const std::string& path, const std::string& name);
@@ -52,6 +54,7 @@ class Packages : public check::Importer, public eval::NativeRegistry {
   std::map<std::pair<std::string, std::string>, eval::NativeFunction> natives_;
   std::set<eval::NativeFunction> noGolCodeNatives_;
   std::map<eval::NativeFunction, eval::NativeFastPath> fastPaths_;
+  std::map<eval::NativeFunction, eval::NativeIntrinsic> intrinsics_;
   std::deque<check::Signature> signatures_;
   std::set<void (*)(Packages&)> registered_;  // the registrations that have run
 };

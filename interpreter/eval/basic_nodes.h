@@ -433,9 +433,16 @@ struct ForNode : StmtNode {
   }
 };
 
+// A loop bound that cannot change while the loop runs (a variable nothing assigns after
+// its declaration): CountingForNode reads it once, after the loop's init statement.
+struct FromOnce {
+  ExprPtr node;
+};
+
 // for ...; i < n; i++ (or <=) over an int frame slot i with no per-iteration box: the
 // ForNode with its condition and increment done in place rather than by two virtual
-// calls per iteration. The bound is re-evaluated each time, as Go does.
+// calls per iteration. The bound is re-evaluated each time, as Go does, unless it is
+// FromOnce.
 template <typename Op, typename Bound>
 struct CountingForNode : StmtNode {
   StmtPtr init;
@@ -445,8 +452,16 @@ struct CountingForNode : StmtNode {
   explicit CountingForNode(Bound b) : bound(std::move(b)) {}
   Exec exec(Value* fp) override {
     if (init) init->exec(fp);
+    if constexpr (std::is_same_v<Bound, FromOnce>) {
+      return run(fp, FromConst{bound.node->eval(fp)});
+    } else {
+      return run(fp, bound);
+    }
+  }
+  template <typename B>
+  Exec run(Value* fp, const B& limit) {
     for (;;) {
-      if (!Op::apply(fp[slot].i, bound.get(fp).i)) return Exec::Normal;
+      if (!Op::apply(fp[slot].i, limit.get(fp).i)) return Exec::Normal;
       Exec e = execList(body, fp);
       Exec out;
       if (loopShouldExit(e, label, &out)) return out;

@@ -17,6 +17,7 @@
 #include "interpreter/eval/defer.h"
 #include "interpreter/eval/echo.h"
 #include "interpreter/eval/goroutines.h"
+#include "interpreter/eval/intrinsics.h"
 #include "interpreter/eval/map_nodes.h"
 #include "interpreter/eval/maps.h"
 #include "interpreter/eval/structs.h"
@@ -1427,6 +1428,46 @@ class Compiler {
     return n;
   }
 
+  // atomic.AddInt64(&x, d) (or AddUint64, AddUintptr) as a statement, x a variable: an
+  // AtomicAdd64 node (eval/intrinsics.h); null for anything else.
+  StmtPtr atomicAddStatement(const Expr* x) {
+    auto c = as<CallExpr>(x);
+    if (!c || c->args.size() != 2 || c->hasEllipsis) return nullptr;
+    const check::Object* callee = calleeObject(c->fun);
+    if (!callee || callee->kind != check::Object::Kind::Func || callee->decl ||
+        !callee->package) {
+      return nullptr;
+    }
+    NativeFunction fn = natives_.find(callee->package->path, callee->name);
+    if (!fn || natives_.intrinsic(fn) != NativeIntrinsic::AtomicAdd64) return nullptr;
+    const Expr* addr = c->args[0];
+    while (auto p = as<ParenExpr>(addr)) addr = p->x;
+    auto u = as<UnaryExpr>(addr);
+    if (!u || u->op != Token::And) return nullptr;
+    const Expr* v = u->x;
+    while (auto p = as<ParenExpr>(v)) v = p->x;
+    auto id = as<Ident>(v);
+    const check::Object* o = id ? objectOf(id) : nullptr;
+    if (!o || o->kind != check::Object::Kind::Var || o->nativeCell) return nullptr;
+    VariableCell cell;
+    if (o->isGlobal) {
+      cell.kind = VariableCell::Kind::Global;
+      cell.global = &program_.globals[static_cast<size_t>(o->slot)];
+    } else if (o->owner != info) {
+      cell.kind = VariableCell::Kind::Captured;
+      cell.slot = fn_->closureSlot;
+      cell.index = static_cast<size_t>(captureIndex(o));
+    } else if (o->captured) {
+      cell.kind = VariableCell::Kind::Boxed;
+      cell.slot = o->slot;
+    } else {
+      return nullptr;
+    }
+    ExprPtr delta = expr(c->args[1]);
+    if (!delta) return nullptr;
+    return makeAtomicAdd64Stmt(cell, std::move(delta), c->pos);
+  }
+
   ExprPtr call(const CallExpr* c) {
     bool operandsOutliveCall = std::exchange(compilingDeferOrGoCall_, false);
     const check::TypeAndValue& funTv = typeOf(c->fun);
@@ -1642,6 +1683,7 @@ class Compiler {
       case NodeKind::EmptyStmt: return nullptr;
       case NodeKind::ExprStmt: {
         auto x = static_cast<const ExprStmt*>(s)->x;
+        if (StmtPtr add = atomicAddStatement(x)) return add;
         auto n = std::make_unique<ExprStmtNode>();
         n->x = expr(x);
         n->counted = isCountedType(typeOf(x).type);
@@ -2138,12 +2180,25 @@ class Compiler {
     if (s->cond) n->cond = expr(s->cond);
     if (s->post) n->post = stmt(s->post);
     n->body = block(s->body);
-    if (StmtPtr counting = countingLoop(*n)) return counting;
+    if (StmtPtr counting = countingLoop(*n, boundIsFixed(s->cond))) return counting;
     return n;
   }
 
-  // The CountingForNode doing what loop n does, or null.
-  static StmtPtr countingLoop(ForNode& n) {
+  // Whether the bound of a condition `i < n` (or <=) is a local variable that nothing
+  // assigns after its declaration, so its value cannot change while the loop runs.
+  bool boundIsFixed(const Expr* cond) const {
+    auto b = as<BinaryExpr>(cond);
+    if (!b) return false;
+    const Expr* y = b->y;
+    while (auto p = as<ParenExpr>(y)) y = p->x;
+    auto id = as<Ident>(y);
+    const check::Object* o = id ? objectOf(id) : nullptr;
+    return o && o->kind == check::Object::Kind::Var && !o->isGlobal && !o->reassigned;
+  }
+
+  // The CountingForNode doing what loop n does, or null. A fixed bound (boundIsFixed) is
+  // read once.
+  static StmtPtr countingLoop(ForNode& n, bool fixedBound) {
     if (!n.cond || !n.perIteration.empty()) return nullptr;
     auto inc = dynamic_cast<IncSlotNode<int64_t, true>*>(n.post.get());
     if (!inc) return nullptr;
@@ -2151,12 +2206,20 @@ class Compiler {
     auto tryOp = [&]<typename Op, typename Bound>() {
       auto c = dynamic_cast<BinaryNode<int64_t, Op, FromSlot, Bound>*>(n.cond.get());
       if (r || !c || c->x.slot != inc->slot) return;
-      auto loop = std::make_unique<CountingForNode<Op, Bound>>(std::move(c->y));
-      loop->pos = n.pos;
-      loop->init = std::move(n.init);
-      loop->slot = inc->slot;
-      loop->body = std::move(n.body);
-      r = std::move(loop);
+      auto fill = [&](auto loop) {
+        loop->pos = n.pos;
+        loop->init = std::move(n.init);
+        loop->slot = inc->slot;
+        loop->body = std::move(n.body);
+        r = std::move(loop);
+      };
+      if constexpr (std::is_same_v<Bound, FromExpr>) {
+        if (fixedBound) {
+          fill(std::make_unique<CountingForNode<Op, FromOnce>>(FromOnce{std::move(c->y.node)}));
+          return;
+        }
+      }
+      fill(std::make_unique<CountingForNode<Op, Bound>>(std::move(c->y)));
     };
     tryOp.template operator()<OpLss, FromConst>();
     tryOp.template operator()<OpLss, FromSlot>();

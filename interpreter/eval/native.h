@@ -23,6 +23,12 @@ using NativeFunction = void (*)(std::span<const AnyValue> args, Value* results);
 // called. It may panic as the native would (a nil receiver).
 using NativeFastPath = bool (*)(std::span<const AnyValue> args, Value* results);
 
+// Natives the compiler may replace by nodes of its own (eval/intrinsics.h).
+enum class NativeIntrinsic {
+  None,
+  AtomicAdd64,  // atomic.AddInt64, AddUint64, AddUintptr: (addr *T, delta T) (new T)
+};
+
 // Finds the native implementation of a package member (`fmt`, `Println`).
 class NativeRegistry {
  public:
@@ -33,6 +39,8 @@ class NativeRegistry {
   virtual bool runsNoGolCode(NativeFunction fn) const { return false; }
   // fn's fast path, if it has one.
   virtual NativeFastPath fastPath(NativeFunction fn) const { return nullptr; }
+  // What fn is to the compiler, if it may replace calls of it.
+  virtual NativeIntrinsic intrinsic(NativeFunction fn) const { return NativeIntrinsic::None; }
 };
 
 }  // namespace gol::eval
