@@ -1,5 +1,9 @@
 #include "interpreter/driver.h"
 
+#include <cstdio>
+#include <cstdlib>
+#include <memory>
+
 #include "interpreter/check/checker.h"
 #include "interpreter/eval/compiler.h"
 #include "interpreter/syntax/parser.h"
@@ -18,7 +22,8 @@ int runFile(const std::string& source, const RunOptions& options) {
   // The packages' native types live as long as the process (stdlib/support.h), and so
   // does the registry that reaches them (nor is it torn down at exit).
   static stdlib::Packages& packages = *new stdlib::Packages;
-  check::Info info;
+  auto infoHolder = std::make_unique<check::Info>();
+  check::Info& info = *infoHolder;
   if (!check::checkFile(ast->file, packages, diags, info)) {
     stdlib::writeStderr(diags.format());
     return 1;
@@ -34,7 +39,17 @@ int runFile(const std::string& source, const RunOptions& options) {
   }
   int status = eval::run(*program, options.maxprocs);
   stdlib::flushStdout();
+  // Freed by the end of the process (endProcess), not node by node.
+  (void)ast.release();
+  (void)infoHolder.release();
+  (void)program.release();
   return status;
+}
+
+void endProcess(int status) {
+  stdlib::flushStdout();
+  std::fflush(nullptr);
+  std::_Exit(status);
 }
 
 }  // namespace gol

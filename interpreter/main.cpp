@@ -102,7 +102,7 @@ int runCommand(const std::vector<std::string>& args, size_t i, Mode mode = Mode:
   std::ostringstream text;
   text << in.rdbuf();
   if (in.bad()) return usageError("read " + options.path + ": " + std::strerror(errno));
-  return gol::runFile(text.str(), options);
+  gol::endProcess(gol::runFile(text.str(), options));
 }
 
 }  // namespace
