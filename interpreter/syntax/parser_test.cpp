@@ -279,6 +279,13 @@ TEST(Parser, AssignmentOperators) {
 TEST(Parser, OpAssignNeedsOneOperand) {
   EXPECT_EQ(bodyErrors("a, b += 1, 2"),
             "t.gol:3:6: syntax error: unexpected +=, expected := or = or comma\n");
+  // A send, an increment and an expression statement take one operand too.
+  EXPECT_EQ(bodyErrors("a, b <- 1"),
+            "t.gol:3:6: syntax error: unexpected <-, expected := or = or comma\n");
+  EXPECT_EQ(bodyErrors("a, b++"),
+            "t.gol:3:5: syntax error: unexpected ++, expected := or = or comma\n");
+  EXPECT_EQ(bodyErrors("a, b"),
+            "t.gol:3:5: syntax error: unexpected newline, expected := or = or comma\n");
 }
 
 TEST(Parser, IncDec) {
