@@ -47,6 +47,12 @@ struct PendingType {
   enum class State { Pending, Checking, Done } state = State::Pending;
 };
 
+// An embedded field's type (T or *T), checked once T is resolved.
+struct PendingEmbedded {
+  Pos pos;
+  const Type* type;
+};
+
 const char* constructName(NodeKind k) {
   switch (k) {
     case NodeKind::CompositeLit: return "composite literals";
@@ -385,10 +391,39 @@ class Checker {
     p.state = PendingType::State::Done;
   }
 
+  static bool embeddedTypeUnresolved(const PendingEmbedded& e) {
+    const Type* t = e.type;
+    if (const Pointer* p = dynamic_cast<const Pointer*>(t)) t = p->elem;
+    return t && !under(t);
+  }
+
+  // Go's rules for an embedded field's type T or *T; false after reporting a violation.
+  bool checkEmbedded(const PendingEmbedded& e) {
+    const Type* t = e.type;
+    bool isPointer = false;
+    if (const Pointer* p = dynamic_cast<const Pointer*>(t)) {
+      t = p->elem;
+      isPointer = true;
+    }
+    if (isKind(t, TypeKind::Pointer)) {
+      error(e.pos, "embedded field type cannot be a pointer");
+      return false;
+    }
+    if (isPointer && isKind(t, TypeKind::Interface)) {
+      error(e.pos, "embedded field type cannot be a pointer to an interface");
+      return false;
+    }
+    return true;
+  }
+
   void resolveTypes() {
     size_t first = resolvedTypes_;
     for (size_t i = first; i < pendingTypes_.size(); ++i) resolveType(pendingTypes_[i]);
     resolvedTypes_ = pendingTypes_.size();
+    for (const PendingEmbedded& e : pendingEmbedded_) {
+      if (!embeddedTypeUnresolved(e)) checkEmbedded(e);
+    }
+    pendingEmbedded_.clear();
     // A struct or array may not contain itself (only through a pointer, slice, map...).
     for (size_t i = first; i < pendingTypes_.size(); ++i) {
       const Named* n = asNamed(pendingTypes_[i].obj->type);
@@ -949,11 +984,13 @@ class Checker {
           error(f->type->pos, "invalid embedded field type " + exprString(f->type));
           continue;
         }
-        if (const Pointer* p = dynamic_cast<const Pointer*>(ft)) {
-          if (isKind(p->elem, TypeKind::Pointer) || isKind(p->elem, TypeKind::Interface)) {
-            error(f->type->pos, "embedded field type cannot be a pointer to an interface");
-            continue;
-          }
+        // `struct{ *B }` may name a B declared further down, whose underlying type is
+        // known only once every type declaration is resolved: checked then, as Go does.
+        PendingEmbedded embedded{f->type->pos, ft};
+        if (embeddedTypeUnresolved(embedded)) {
+          pendingEmbedded_.push_back(embedded);
+        } else if (!checkEmbedded(embedded)) {
+          continue;
         }
         add(name, f->type->pos, true);
         continue;
@@ -2779,17 +2816,20 @@ class Checker {
   Operand binaryOp(Token op, Operand x, Operand y, const BinaryExpr* e, Pos opPos) {
     Operand r = invalidOperand(e);
     if (op == Token::Shl || op == Token::Shr) return shiftOp(op, x, y, e);
-    std::string text = e ? exprString(e) : exprString(x.expr) + " " + tokenText(op) + " " +
-                                               exprString(y.expr);
+    // Built only for a message: printing e at every level of a long chain is quadratic.
+    auto text = [&]() -> std::string {
+      return e ? exprString(e)
+               : exprString(x.expr) + " " + tokenText(op) + " " + exprString(y.expr);
+    };
     if (isComparison(op)) return comparison(op, x, y, e ? e->pos : opPos, false, e);
     if (!matchTypes(x, y)) {
-      error(x.expr->pos, "invalid operation: " + text + " (mismatched types " +
+      error(x.expr->pos, "invalid operation: " + text() + " (mismatched types " +
                              typeString(x.type) + " and " + typeString(y.type) + ")");
       return r;
     }
     if (x.invalid() || y.invalid()) return r;
     if (!identical(x.type, y.type)) {
-      error(x.expr->pos, "invalid operation: " + text + " (mismatched types " +
+      error(x.expr->pos, "invalid operation: " + text() + " (mismatched types " +
                              typeString(x.type) + " and " + typeString(y.type) + ")");
       return r;
     }
@@ -2876,7 +2916,10 @@ class Checker {
   Operand comparison(Token op, Operand x, Operand y, Pos pos, bool forSwitch,
                      const BinaryExpr* e = nullptr) {
     Operand r = invalidOperand(e);
-    std::string text = e ? exprString(e) : exprString(x.expr) + " == " + exprString(y.expr);
+    // Built only for a message: printing e at every level of a long chain is quadratic.
+    auto text = [&]() -> std::string {
+      return e ? exprString(e) : exprString(x.expr) + " == " + exprString(y.expr);
+    };
     const Type* nilType = basicType(BasicKind::UntypedNil);
     auto mismatched = [&]() {
       if (forSwitch) {
@@ -2884,7 +2927,7 @@ class Checker {
                                exprString(y.expr) + " (mismatched types " + typeString(x.type) +
                                " and " + typeString(y.type) + ")");
       } else {
-        error(x.expr->pos, "invalid operation: " + text + " (mismatched types " +
+        error(x.expr->pos, "invalid operation: " + text() + " (mismatched types " +
                                typeString(x.type) + " and " + typeString(y.type) + ")");
       }
       return r;
@@ -2893,7 +2936,7 @@ class Checker {
     bool xNil = x.type == nilType, yNil = y.type == nilType;
     if (xNil || yNil) {
       if (xNil && yNil) {
-        error(x.expr->pos, "invalid operation: " + text + " (operator " + tokenText(op) +
+        error(x.expr->pos, "invalid operation: " + text() + " (operator " + tokenText(op) +
                                " not defined on nil)");
         return r;
       }
@@ -2901,12 +2944,12 @@ class Checker {
       Operand& nil = xNil ? x : y;
       if (!nillable(other.type)) {
         if (isUntyped(other.type)) return mismatched();
-        error(nil.expr->pos, "invalid operation: " + text + " (mismatched types " +
+        error(nil.expr->pos, "invalid operation: " + text() + " (mismatched types " +
                                  typeString(x.type) + " and " + typeString(y.type) + ")");
         return r;
       }
       if (!equality) {
-        error(x.expr->pos, "invalid operation: " + text + " (operator " + tokenText(op) +
+        error(x.expr->pos, "invalid operation: " + text() + " (operator " + tokenText(op) +
                                " not defined on nil)");
         return r;
       }
@@ -2928,14 +2971,14 @@ class Checker {
       for (const Operand* o : {&x, &y}) {
         std::string why = incomparableReason(o->type);
         if (!why.empty()) {
-          error(x.expr->pos, "invalid operation: " + text + " (" + why + ")");
+          error(x.expr->pos, "invalid operation: " + text() + " (" + why + ")");
           return r;
         }
       }
     } else {
       const Basic* b = asBasic(x.type);
       if (!b || !b->isOrdered()) {
-        error(x.expr->pos, std::string("invalid operation: ") + text + " (operator " +
+        error(x.expr->pos, std::string("invalid operation: ") + text() + " (operator " +
                                tokenText(op) + " not defined on " + describe(x) + ")");
         return r;
       }
@@ -3843,6 +3886,7 @@ class Checker {
   std::vector<PendingDecl> pending_;
   std::vector<PendingType> pendingTypes_;
   size_t resolvedTypes_ = 0;
+  std::vector<PendingEmbedded> pendingEmbedded_;
   std::vector<const FuncDecl*> methodDecls_;
   std::vector<MethodDecl> methods_;
   std::set<const GenDecl*> scriptTypeDecls_;

@@ -143,7 +143,7 @@ const Named* errorType();
 inline const Type* under(const Type* t) {
   return t && t->kind == TypeKind::Named ? static_cast<const Named*>(t)->underlying : t;
 }
-inline bool isKind(const Type* t, TypeKind k) { return t && under(t)->kind == k; }
+inline bool isKind(const Type* t, TypeKind k) { return t && under(t) && under(t)->kind == k; }
 inline const Named* asNamed(const Type* t) {
   return t && t->kind == TypeKind::Named ? static_cast<const Named*>(t) : nullptr;
 }

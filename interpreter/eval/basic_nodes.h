@@ -75,12 +75,13 @@ inline void storeCell(Value* cell, Value v) {
 
 [[noreturn]] void indexOutOfRange(syntax::Pos pos, int64_t index, bool isUnsigned, size_t length);
 
-// The element cell s[i] of a slice, after Go's bounds check.
-inline Value* sliceCell(Value s, Value i, bool unsignedIndex, syntax::Pos pos) {
+// The element cell s[i] of a slice, after Go's bounds check. On a panic, s is released
+// when the caller owns it (sOwned); a borrowed s still belongs to its frame slot.
+inline Value* sliceCell(Value s, Value i, bool unsignedIndex, syntax::Pos pos, bool sOwned) {
   SliceObject* slice = asSlice(s);
   uint64_t n = slice ? static_cast<uint64_t>(slice->len()) : 0;
   if (i.u >= n || (!unsignedIndex && i.i < 0)) {
-    releaseRef(s);
+    if (sOwned) releaseRef(s);
     indexOutOfRange(pos, i.i, unsignedIndex, n);
   }
   return slice->base() + i.u;
@@ -142,7 +143,7 @@ struct Target {
       case Kind::Index: {
         Value s = seq->eval(fp);
         Value i = index->eval(fp);
-        put(sliceCell(s, i, unsignedIndex, pos), v);
+        put(sliceCell(s, i, unsignedIndex, pos, !seqBorrowed), v);
         if (!seqBorrowed) releaseRef(s);
         return;
       }

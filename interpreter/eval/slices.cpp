@@ -73,7 +73,7 @@ struct SliceIndexNode : ExprNode {
   Value eval(Value* fp) override {
     Value sv = s->eval(fp);
     Value iv = i->eval(fp);
-    Value* cell = sliceCell(sv, iv, UnsignedIndex, pos);
+    Value* cell = sliceCell(sv, iv, UnsignedIndex, pos, !borrowed);
     Value v = Counted ? loadRef(cell) : *cell;
     if (!borrowed) releaseRef(sv);
     return v;

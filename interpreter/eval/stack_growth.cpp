@@ -74,4 +74,44 @@ void callOnFurtherStack(GoroutineState* g, syntax::Pos pos, bool native, void (*
   rt::call_on_stack(s, fn, arg);
 }
 
+namespace {
+
+struct StackCheckNode : ExprNode {
+  ExprPtr x;
+  static bool low(const GoroutineState* g) {
+    char marker;
+    return &marker < g->nativeStackLimit;
+  }
+  Value eval(Value* fp) override {
+    GoroutineState* g = currentState();
+    if (low(g)) [[unlikely]] {
+      return callOnFurtherStack(g, pos, [&] { return x->eval(fp); });
+    }
+    return x->eval(fp);
+  }
+  void evalMulti(Value* fp, Value* out) override {
+    GoroutineState* g = currentState();
+    if (low(g)) [[unlikely]] {
+      callOnFurtherStack(g, pos, [&] {
+        x->evalMulti(fp, out);
+        return true;
+      });
+      return;
+    }
+    x->evalMulti(fp, out);
+  }
+  bool collectOperands(std::vector<ExprPtr*>& operands) override {
+    return x->collectOperands(operands);
+  }
+};
+
+}  // namespace
+
+ExprPtr makeStackCheck(ExprPtr x) {
+  auto n = std::make_unique<StackCheckNode>();
+  n->pos = x->pos;
+  n->x = std::move(x);
+  return n;
+}
+
 }  // namespace gol::eval

@@ -34,4 +34,10 @@ auto callOnFurtherStack(GoroutineState* g, syntax::Pos pos, F&& f) {
   return result;
 }
 
+// x, evaluated on a further segment when the stack runs low. Nothing but calls checks
+// the stack, so the compiler puts one every kStackCheckDepth levels of an expression
+// nested deeply within one call (a chain of 20000 `+`).
+constexpr int kStackCheckDepth = 64;
+ExprPtr makeStackCheck(ExprPtr x);
+
 }  // namespace gol::eval

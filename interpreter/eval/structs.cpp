@@ -202,7 +202,7 @@ struct AddressOfElemNode : ExprNode {
       owner = a;
       cell = a->data() + i.u;
     } else {
-      cell = sliceCell(s, i, unsignedIndex, pos);
+      cell = sliceCell(s, i, unsignedIndex, pos, true);
       owner = asSlice(s)->array();
     }
     Value r = makePointer(owner, cell, storage);
@@ -216,6 +216,18 @@ struct NewNode : ExprNode {
   Value eval(Value*) override {
     if (isAggregate(type)) return zeroValue(type);
     return Value{.p = new BoxObject(isCounted(type))};
+  }
+};
+
+// &T{...} for a slice or map literal: a new variable holding the literal's value.
+struct AddressOfLiteralNode : ExprNode {
+  ExprPtr x;
+  bool counted;
+  Value eval(Value* fp) override {
+    Value v = x->eval(fp);
+    auto* box = new BoxObject(counted);
+    box->value = v;
+    return Value{.p = box};
   }
 };
 
@@ -825,6 +837,13 @@ ExprPtr makeAddressOfElem(ExprPtr seq, ExprPtr index, bool isArray, bool unsigne
 ExprPtr makeNew(const check::Type* t) {
   auto n = std::make_unique<NewNode>();
   n->type = t;
+  return n;
+}
+
+ExprPtr makeAddressOfLiteral(ExprPtr x, const check::Type* t) {
+  auto n = std::make_unique<AddressOfLiteralNode>();
+  n->x = std::move(x);
+  n->counted = isCounted(t);
   return n;
 }
 

@@ -52,6 +52,8 @@ ExprPtr makeAddressOfElem(ExprPtr seq, ExprPtr index, bool isArray, bool unsigne
                           Storage storage, syntax::Pos pos);
 // new(T).
 ExprPtr makeNew(const check::Type* t);
+// &T{...} for a literal of type t that is not an aggregate (a slice or map).
+ExprPtr makeAddressOfLiteral(ExprPtr x, const check::Type* t);
 // The interface value holding x of dynamic type `dyn`.
 ExprPtr makeToIface(ExprPtr x, const check::Type* dyn);
 // == and != on values of type t (structs, arrays, pointers, interfaces...).

@@ -838,6 +838,7 @@ Token binaryToken(size_t type) {
 }  // namespace
 
 Expr* Builder::expr(P::ExpressionContext* ctx) {
+  DepthGuard guard(exprDepth_, pos(ctx));
   if (auto p = dynamic_cast<P::PrimaryExpressionContext*>(ctx)) return primary(p->primaryExpr());
   if (auto u = dynamic_cast<P::UnaryExpressionContext*>(ctx)) {
     Expr* x = expr(u->expression());
@@ -889,6 +890,7 @@ Expr* Builder::expr(P::ExpressionContext* ctx) {
 }
 
 Expr* Builder::primary(P::PrimaryExprContext* ctx) {
+  DepthGuard guard(exprDepth_, pos(ctx));
   if (auto o = dynamic_cast<P::OperandExprContext*>(ctx)) return operand(o->operand());
   if (auto s = dynamic_cast<P::SelectorExprContext*>(ctx)) {
     SelectorExpr* e = ast_.make<SelectorExpr>(pos(s));

@@ -9,6 +9,15 @@
 
 namespace gol::syntax {
 
+// Expressions nested deeper than this (a chain of 100000 binary operators, selectors or
+// calls: go/parser's own limit) are refused: every later pass recurses over them.
+constexpr int kMaxExprDepth = 100000;
+
+// Thrown out of the builder at the expression that passed kMaxExprDepth.
+struct ExprTooDeep {
+  Pos pos;
+};
+
 class Builder {
  public:
   using P = gen::GolParser;
@@ -83,6 +92,19 @@ class Builder {
   // `x.(type)` is only valid as the subject of a type switch: every guard built is
   // recorded, type switches accept theirs, and the rest are reported at the end.
   void reportStrayGuards();
+
+  // Counts the expressions being built around the current one.
+  struct DepthGuard {
+    int& depth;
+    DepthGuard(int& d, Pos at) : depth(d) {
+      if (++depth > kMaxExprDepth) {
+        --depth;
+        throw ExprTooDeep{at};
+      }
+    }
+    ~DepthGuard() { --depth; }
+  };
+  int exprDepth_ = 0;
 
   const SourceFile& file_;
   Diagnostics& diags_;

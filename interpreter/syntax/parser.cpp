@@ -634,10 +634,15 @@ std::unique_ptr<Ast> parse(const SourceFile& file, Diagnostics& diags, ParseMode
 
   auto ast = std::make_unique<Ast>();
   Builder builder(file, diags, *ast, tokens);
-  if (script) {
-    ast->file = builder.buildScript(static_cast<GolParser::ScriptFileContext*>(tree));
-  } else {
-    ast->file = builder.buildFile(static_cast<GolParser::SourceFileContext*>(tree));
+  try {
+    if (script) {
+      ast->file = builder.buildScript(static_cast<GolParser::ScriptFileContext*>(tree));
+    } else {
+      ast->file = builder.buildFile(static_cast<GolParser::SourceFileContext*>(tree));
+    }
+  } catch (const ExprTooDeep& deep) {
+    diags.error(deep.pos, "syntax error: program too deeply nested");
+    return nullptr;
   }
   if (!diags.empty()) return nullptr;
   return ast;

@@ -7,6 +7,8 @@
 #include <string>
 
 #include "interpreter/syntax/ast_dump.h"
+#include "interpreter/syntax/builder.h"
+#include "interpreter/syntax/large_stack.h"
 
 namespace gol::syntax {
 namespace {
@@ -966,6 +968,37 @@ TEST(Nesting, DeepUnaryChainGivesACleanError) {
   EXPECT_EQ(p.ast, nullptr);
   EXPECT_NE(p.errors.find("syntax error: program too deeply nested"), std::string::npos)
       << p.errors.substr(0, 200);
+}
+
+// Left-associative chains nest without brackets: 20000 terms build (Go compiles them),
+// past kMaxExprDepth levels they are refused. Built on a large stack, as gol does.
+std::string chainOf(const std::string& term, const std::string& op, int n) {
+  std::string chain = term;
+  for (int i = 1; i < n; ++i) chain += op + term;
+  return chain;
+}
+
+TEST(Nesting, LongChainsBuild) {
+  for (const auto& [term, op] : {std::pair{"1", "+"}, std::pair{"x", " || "}}) {
+    Parsed p;
+    runOnLargeStack([&] { p = parseText("package p\nvar x = " + chainOf(term, op, 20000) + "\n"); });
+    EXPECT_NE(p.ast, nullptr) << p.errors.substr(0, 200);
+  }
+  Parsed p;
+  runOnLargeStack([&] { p = parseText("package p\nvar x = a" + chainOf("", ".b", 20000) + "\n"); });
+  EXPECT_NE(p.ast, nullptr) << p.errors.substr(0, 200);
+}
+
+TEST(Nesting, OverlongChainsGiveACleanError) {
+  for (const std::string& chain :
+       {chainOf("1", "+", kMaxExprDepth + 1), "a" + chainOf("", ".b", kMaxExprDepth + 1),
+        "f" + chainOf("", "()", kMaxExprDepth + 1), "a" + chainOf("", "[0]", kMaxExprDepth + 1)}) {
+    Parsed p;
+    runOnLargeStack([&] { p = parseText("package p\nvar x = " + chain + "\n"); });
+    EXPECT_EQ(p.ast, nullptr);
+    EXPECT_NE(p.errors.find("2:9: syntax error: program too deeply nested"), std::string::npos)
+        << p.errors.substr(0, 200);
+  }
 }
 
 TEST(Nesting, DeepBlocksGiveACleanError) {
