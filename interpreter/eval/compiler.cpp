@@ -594,6 +594,9 @@ class Compiler {
   Pos unsupportedPos;
 
  private:
+  // Expressions being compiled around the current one (see makeStackCheck).
+  int exprDepth_ = 0;
+
   // A function's body into its code (which becomes the function being compiled).
   void compileBody(const check::FuncInfo& fi, FuncCode* code, const BlockStmt* body) {
     fn_ = code;
@@ -770,7 +773,13 @@ class Compiler {
   ExprPtr expr(const Expr* e) {
     const check::TypeAndValue& tv = typeOf(e);
     if (tv.mode == check::Mode::Constant) return constant(tv.value, finalType(e), e->pos);
+    ++exprDepth_;
     ExprPtr n = exprInner(e);
+    --exprDepth_;
+    if (n && exprDepth_ > 0 && exprDepth_ % kStackCheckDepth == 0) {
+      if (n->pos.line == 0) n->pos = e->pos;
+      n = makeStackCheck(std::move(n));
+    }
     if (!n) {
       if (unsupported.empty()) {
         unsupported = exprString(e);
@@ -1068,7 +1077,8 @@ class Compiler {
     const check::Type* t = typeOf(e).type;
     Storage storage = storageOf(t);
     // A struct or array variable's address is its object.
-    if (storage == Storage::Aggregate || as<CompositeLit>(e)) return expr(e);
+    if (storage == Storage::Aggregate) return expr(e);
+    if (as<CompositeLit>(e)) return makeAddressOfLiteral(expr(e), t);
     if (auto id = as<Ident>(e)) {
       const check::Object* o = objectOf(id);
       if (!o) return nullptr;

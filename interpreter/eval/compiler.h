@@ -27,6 +27,16 @@ ProgramPtr compile(const syntax::File* file, const check::Info& info,
 // maxprocs processors (0: GOMAXPROCS or the number of cores).
 // Returns the process exit status, after printing Go's report of a panic.
 int run(Program& program, int maxprocs);
+// Whether the last run() ended by main returning with no other goroutine left (then
+// everything it allocated is unreachable or reachable from the program: gol checks for
+// leaks in sanitizer builds).
+bool lastRunEndedAlone();
+
+// Fuzzing (tests/fuzz): later runs may poll (at loop back-edges and calls, over all
+// goroutines) at most `polls` times; the poll past that ends the run as os.Exit(3) would,
+// and a stack overflow ends it as a fatal error does instead of ending the process.
+// 0 (the default): no limit.
+void setStepBudget(int64_t polls);
 
 // Runs the program on the calling thread (which must have a GoroutineState).
 int runProgram(Program& program);

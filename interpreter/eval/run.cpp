@@ -164,14 +164,21 @@ void runtimePanicAt(syntax::Pos pos, const std::string& message) {
 // input (repl_run.h).
 namespace {
 bool replMode = false;
+// setStepBudget's limit, and the polls left in the current run.
+std::atomic<int64_t> stepBudget{0};
+std::atomic<int64_t> stepsLeft{0};
 }  // namespace
+
+void setStepBudget(int64_t polls) {
+  stepBudget.store(polls);
+}
 
 // Fatal, so nothing unwinds: the report is printed and the process ends here. Every
 // goroutine reports Go's limit: goroutine 1's stack is large enough that Go would stop
 // about as deep, and the others grow as far as Go's do (stack_growth.h).
 void stackOverflow(syntax::Pos pos) {
   const std::string limit = "1000000000";
-  if (replMode) {
+  if (replMode || stepBudget.load() > 0) {
     // At the REPL only the goroutine ends: the margin leaves room to unwind it.
     FatalError f;
     f.prefix = "runtime: goroutine stack exceeds " + limit + "-byte limit\n";
@@ -230,6 +237,7 @@ bool runGoroutineBody(void (*body)(void*), void* arg) {
 namespace {
 
 std::atomic<bool> mainGoexited{false};
+std::atomic<bool> endedAlone{false};  // lastRunEndedAlone
 
 rt::DeadlockAction reportReplDeadlock(const std::vector<rt::GoroutineInfo>& gs);
 
@@ -287,6 +295,8 @@ void mainGoroutine(void* arg) {
     // and ends when they all have (a deadlock report then says main called Goexit).
     mainGoexited.store(true);
     rt::park(rt::WaitReason::Forever);
+  } else {
+    endedAlone.store(rt::num_goroutine() == 1);
   }
   rt::set_user(nullptr);
   releaseSegments(&first);
@@ -295,6 +305,10 @@ void mainGoroutine(void* arg) {
 
 }  // namespace
 
+bool lastRunEndedAlone() {
+  return endedAlone.load();
+}
+
 int run(Program& program, int maxprocs) {
   rt::Config cfg;
   cfg.maxprocs = maxprocs;
@@ -302,6 +316,12 @@ int run(Program& program, int maxprocs) {
   cfg.on_deadlock = reportDeadlock;
   cfg.on_fatal = reportFatal;
   MainContext ctx{&program};
+  mainGoexited.store(false);
+  endedAlone.store(false);
+  if (int64_t budget = stepBudget.load(); budget > 0) {
+    stepsLeft.store(budget);
+    rt::request_poll();  // every poll takes the slow path, which counts it (start resets it)
+  }
   rt::ExitInfo e = rt::start(cfg, [&ctx] { mainGoroutine(&ctx); });
   stdlib::closeOutput();
   return e.code;
@@ -463,7 +483,8 @@ std::string waitingTime(int64_t ns) {
 void noteGoroutineStart(const GoroutineState* g) {
   if (!replMode || !g->creator) return;
   std::lock_guard lk(notesMu);
-  notes[rt::current_id()] = GoroutineNote{g->creator->name, g->creatorId, g->creatorPos.line};
+  notes[rt::current_id()] = GoroutineNote{g->creator->name, g->creatorId,
+                                          static_cast<int>(g->creatorPos.line)};
 }
 
 void noteGoroutineEnd() {
@@ -485,6 +506,10 @@ void unwindInterrupted(GoroutineState* g) {
 void preemptOrInterrupt() {
   GoroutineState* g = currentState();
   if (g && g->interrupted.load(std::memory_order_relaxed)) unwindInterrupted(g);
+  if (stepBudget.load(std::memory_order_relaxed) > 0 &&
+      stepsLeft.fetch_sub(1, std::memory_order_relaxed) <= 0) {
+    throw ExitRequest{3};
+  }
   rt::preempt_point();
 }
 
