@@ -2204,6 +2204,14 @@ class Checker {
   void updateUntyped(const Expr* e, const Type* target) {
     auto it = info_.types.find(e);
     if (it == info_.types.end() || !isUntyped(it->second.type)) return;
+    if (auto shift = shiftOperands_.find(e); shift != shiftOperands_.end()) {
+      const Basic* b = asBasic(target);
+      if (!b || !b->isInteger()) {
+        error(e->pos, "invalid operation: " + exprString(shift->second) + " (shift of type " +
+                          typeString(target) + ")");
+        return;
+      }
+    }
     it->second.type = target;
     if (auto p = as<ParenExpr>(e)) updateUntyped(p->x, target);
     if (auto u = as<UnaryExpr>(e)) updateUntyped(u->x, target);
@@ -3046,10 +3054,15 @@ class Checker {
         return r;
       }
       if (isUntyped(x.type)) {
-        // A non-constant shift of an untyped constant: it takes the type it would have
-        // without the shift (here, int).
-        convertUntyped(x, basicType(BasicKind::Int));
-        xb = asBasic(x.type);
+        // A non-constant shift of an untyped constant: the constant takes the type it
+        // would have without the shift, which the context decides (`var u uint64 = 1 << s`);
+        // until then the shift is an untyped value (updateUntyped), and a context that
+        // makes it a float is refused there.
+        shiftOperands_[x.expr] = e;
+        if (isUntyped(y.type)) convertUntyped(y, basicType(BasicKind::Uint));
+        r.mode = Mode::Value;
+        r.type = x.type;
+        return r;
       }
     }
     if (!xb || !xb->isInteger()) {
@@ -3543,7 +3556,9 @@ class Checker {
       error(x.expr->pos, "cannot convert " + describe(x) + " to type " + typeString(target));
       return r;
     }
-    if (isUntyped(x.type)) convertUntyped(x, defaultType(x.type));
+    // An untyped value that is not constant (a shift by a variable count) takes the type
+    // converted to.
+    if (isUntyped(x.type)) convertUntyped(x, x.mode == Mode::Constant ? defaultType(x.type) : target);
     r.mode = Mode::Value;
     return r;
   }
@@ -3887,6 +3902,8 @@ class Checker {
   std::vector<PendingType> pendingTypes_;
   size_t resolvedTypes_ = 0;
   std::vector<PendingEmbedded> pendingEmbedded_;
+  // Untyped constants shifted by a non-constant count: their type must be an integer.
+  std::map<const Expr*, const BinaryExpr*> shiftOperands_;
   std::vector<const FuncDecl*> methodDecls_;
   std::vector<MethodDecl> methods_;
   std::set<const GenDecl*> scriptTypeDecls_;

@@ -286,7 +286,9 @@ struct TypeAssertNode : ExprNode {
     if (!i) {
       if (!commaOk) {
         GoPanic p;
-        p.message = "interface conversion: interface is nil, not " + ifaceName(to);
+        // Go names the static type only when asserting to a concrete type.
+        std::string source = toIface ? "interface" : ifaceName(from);
+        p.message = "interface conversion: " + source + " is nil, not " + ifaceName(to);
         p.runtimeError = true;
         p.trace = stackTrace(pos);
         throw p;
