@@ -280,11 +280,20 @@ void NativeCallNode::evalMulti(Value* fp, Value* out) {
     return;
   }
   auto* argv = static_cast<AnyValue*>(alloca(sizeof(AnyValue) * (n ? n : 1)));
-  for (size_t i = 0; i < n; ++i) {
-    argv[i].type = argTypes[i];
-    argv[i].value = args[i]->eval(fp);
+  size_t done = 0;
+  try {
+    for (; done < n; ++done) {
+      argv[done].type = argTypes[done];
+      argv[done].value = args[done]->eval(fp);
+    }
+    callNative(fn, std::span<const AnyValue>(argv, n), out, pos);
+  } catch (...) {
+    // A panic in an operand or in the native (recovered later): the operands die here.
+    for (size_t i = 0; i < done; ++i) {
+      if (argCounted[i]) releaseString(argv[i].value);
+    }
+    throw;
   }
-  callNative(fn, std::span<const AnyValue>(argv, n), out, pos);
   for (size_t i = 0; i < n; ++i) {
     if (argCounted[i]) releaseString(argv[i].value);
   }
@@ -301,6 +310,9 @@ void NativeCallNode::callSpread(Value* fp, Value* out) {
   try {
     callNative(fn, std::span<const AnyValue>(argv.data(), argv.size()), out, pos);
   } catch (...) {
+    for (size_t i = 0; i < fixed; ++i) {
+      if (argCounted[i]) releaseRef(argv[i].value);
+    }
     releaseRef(slice);
     throw;
   }
@@ -2267,10 +2279,23 @@ class Compiler {
     };
     const check::Type* rt = finalType(s->x);
     if (const check::Pointer* p = check::asPointer(rt); p && check::asArray(p->elem)) {
-      const check::Type* elem = check::asArray(p->elem)->elem;
+      const check::Array* array = check::asArray(p->elem);
+      const check::Type* elem = array->elem;
       int slot = newTemp();
       Target key = targetOf(s->key, check::basicType(BasicKind::Int));
       Target value = targetOf(s->value, elem);
+      if (value.kind == Target::Kind::Blank &&
+          (key.kind == Target::Kind::Slot || key.kind == Target::Kind::Blank) &&
+          (as<Ident>(s->x) || as<SelectorExpr>(s->x))) {
+        // Only the indices: len(p) is constant, so p is neither evaluated nor dereferenced
+        // (it may be nil).
+        auto n = std::make_unique<RangeIntNode>();
+        n->n = std::make_unique<ConstNode>(Value{.i = array->len}, false);
+        n->countSlot = slot;
+        n->keySlot = key.kind == Target::Kind::Slot ? key.slot : -1;
+        n->body = block(s->body);
+        return n;
+      }
       return makeRangeSlice(makeArrayToSlice(expr(s->x), false, s->pos), slot, std::move(key),
                             std::move(value), block(s->body));
     }
