@@ -436,6 +436,16 @@ Value receiverFor(const Dispatch& d, Value v, syntax::Pos pos) {
   return targetStorage != Storage::Scalar ? loadRef(cell) : *cell;
 }
 
+// x, an interface value that must not be nil.
+struct NonNilIfaceNode : ExprNode {
+  ExprPtr x;
+  Value eval(Value* fp) override {
+    Value v = x->eval(fp);
+    if (!v.p) nilDereference(pos);
+    return v;
+  }
+};
+
 struct IfaceCallNode : ExprNode {
   ExprPtr recv;
   std::string name;
@@ -523,6 +533,12 @@ struct IfaceCallNode : ExprNode {
     for (size_t k = 0; k < fn->resultSlots.size(); ++k) out[k] = frame[fn->resultSlots[k]];
   }
   bool collectOperands(std::vector<ExprPtr*>& out) override {
+    // `defer x.M()` and `go x.M()` evaluate the method value x.M then: a nil x panics
+    // there, not when the call runs.
+    auto checked = std::make_unique<NonNilIfaceNode>();
+    checked->pos = pos;
+    checked->x = std::move(recv);
+    recv = std::move(checked);
     out.push_back(&recv);
     for (size_t k = 1; k < callArgs.size(); ++k) out.push_back(&callArgs[k]);
     return true;
