@@ -79,6 +79,13 @@ class Runner:
         self.lock = threading.Lock()
         self.count = 0
 
+    def take_minimise(self):
+        with self.lock:
+            if self.args.max_minimise == 0:
+                return False
+            self.args.max_minimise -= 1
+            return True
+
     def tmp(self):
         with self.lock:
             self.count += 1
@@ -219,6 +226,10 @@ class Minimiser:
             return signature(info[0], info[1], info[2]) == self.diff.sig
         return False
 
+    @staticmethod
+    def size(funcs):
+        return len(gen.render_program(funcs))
+
     def patch_unused(self, funcs, err):
         names = re.findall(r'(\w+) declared but not used', err)
         if not names or re.search(r'undefined|not defined|label', err):
@@ -260,7 +271,7 @@ class Minimiser:
                         if i >= len(tl):
                             break
                         del tl[i:i + size]
-                        if self.still(trial):
+                        if self.still(trial) and self.size(trial) < self.size(funcs):
                             funcs[:] = trial
                             progress = True
                         else:
@@ -323,7 +334,7 @@ def one_seed(runner, seed, args):
     same = sum(1 for f in funcs if f.name in a and a.get(f.name) == b.get(f.name))
     diff = Diff(seed, funcs, go_out, gol_out, raw)
     res = dict(seed=seed, status='fail', funcs=nf, same_funcs=same, sig=diff.sig, funcs_obj=funcs)
-    if args.minimise:
+    if args.minimise and runner.take_minimise():
         mf, tests = minimise(runner, diff)
         st2, info2 = compare(runner, mf)
         if st2 == 'diff':
@@ -334,6 +345,27 @@ def one_seed(runner, seed, args):
     else:
         res['min'] = report_text(seed, diff.sig, funcs, go_out, gol_out)
     return res
+
+
+def snapshot(path, workdir, wait=600):
+    """A copy of the gol binary, taken when it is complete (it may be being relinked):
+    a campaign runs one binary throughout."""
+    snap = os.path.join(workdir, 'gol')
+    deadline = time.time() + wait
+    while True:
+        try:
+            st = os.stat(path)
+            time.sleep(1)
+            if os.stat(path).st_mtime == st.st_mtime and os.access(path, os.X_OK):
+                shutil.copy2(path, snap)
+                p = subprocess.run([snap, 'version'], stdout=subprocess.PIPE, stderr=subprocess.PIPE, timeout=30)
+                if p.returncode == 0:
+                    return snap
+        except (OSError, subprocess.SubprocessError):
+            pass
+        if time.time() > deadline:
+            sys.exit('no runnable gol at %s' % path)
+        time.sleep(5)
 
 
 def parse_seeds(s):
@@ -357,18 +389,34 @@ def main():
     ap.add_argument('--family', help='only functions of this family (see gen.FAMILIES)')
     ap.add_argument('--no-copy-gol', dest='copy_gol', action='store_false',
                     help='run --gol in place instead of a copy taken at the start')
+    ap.add_argument('--allow', action='append', default=[], metavar='BUG',
+                    help='generate a construct of gen.KNOWN_BUGS again (to check a fix); '
+                         '"all" for every one')
+    ap.add_argument('--max-minimise', type=int, default=-1, metavar='N',
+                    help='minimise at most N differing programs (default: all)')
+    ap.add_argument('--skip-if-no-go', action='store_true',
+                    help='exit 77 (CTest: skipped) when --go is not there')
     ap.add_argument('-q', '--quiet', action='store_true')
     args = ap.parse_args()
     args.gol = os.path.abspath(args.gol)
+    if not (args.go and shutil.which(args.go)):
+        if args.skip_if_no_go:
+            print('difftest: no Go at %r, skipped' % args.go)
+            sys.exit(77)
+        sys.exit('no Go at %r (--go)' % args.go)
     if not os.path.exists(args.gol):
         sys.exit('no gol at %s' % args.gol)
+    for name in args.allow:
+        if name == 'all':
+            gen.KNOWN_BUGS.clear()
+        elif name in gen.KNOWN_BUGS:
+            gen.KNOWN_BUGS.discard(name)
+        else:
+            sys.exit('--allow %s: not in gen.KNOWN_BUGS (%s)' % (name, ', '.join(sorted(gen.KNOWN_BUGS))))
     seeds = parse_seeds(args.seeds)
     workdir = tempfile.mkdtemp(prefix='difftest-')
     if args.copy_gol:
-        # a snapshot: the binary may be rebuilt while a campaign runs
-        snap = os.path.join(workdir, 'gol')
-        shutil.copy2(args.gol, snap)
-        args.gol = snap
+        args.gol = snapshot(args.gol, workdir)
     runner = Runner(args, workdir)
     t0 = time.time()
     npass = nfail = ngen = 0

@@ -143,6 +143,12 @@ def go_str(bs):
     return '"' + ''.join(out) + '"'
 
 
+# Runes assigned long before Unicode 13 (Go 1.19's tables): newer Unicode versions
+# changed which runes are printable, and Gol follows a newer one (see README.md).
+RUNE_POOL = [32, 33, 65, 97, 126, 0xA0, 0xE9, 0xDF, 0x100, 0x3A9, 0x3C9, 0x416, 0x5D0, 0x627,
+             0x905, 0x1E9E, 0x2028, 0x20AC, 0x2192, 0x263A, 0x3042, 0x4E16, 0xAC00, 0xFEFF,
+             0xFFFD, 0x1F600, 0x10FFFF, 0x301, 0x7F, 0x9F, 0x200B]
+
 STR_POOL = [
     b'', b'a', b'go', b'abc', b'hello', b'Hello, World', b'  spaced out  ', b'a,b,,c',
     b'x-y-z', b'GoLang', b'racecar', b'12345', b'-42', b'3.25', b'tab\there', b'line\nbreak',
@@ -203,9 +209,11 @@ PRELUDE = '''func catch() {
 	if r := recover(); r != nil {
 		fmt.Println("recovered:", r)
 	}
-}
+}'''
 
-func clampf(f, lo, hi float64) float64 {
+# Helpers a program has when it uses them.
+HELPERS = {}
+HELPERS['clampf'] = '''func clampf(f, lo, hi float64) float64 {
 	if f != f {
 		return 0
 	}
@@ -216,6 +224,30 @@ func clampf(f, lo, hi float64) float64 {
 		return hi
 	}
 	return f
+}'''
+HELPERS['subs'] = '''func subs(s string, i, j int) string {
+	i %= len(s) + 1
+	if i < 0 {
+		i += len(s) + 1
+	}
+	j %= len(s) + 1
+	if j < 0 {
+		j += len(s) + 1
+	}
+	if i > j {
+		i, j = j, i
+	}
+	return s[i:j]
+}'''
+HELPERS['at'] = '''func at(s string, i int) byte {
+	if len(s) == 0 {
+		return 0
+	}
+	i %= len(s)
+	if i < 0 {
+		i += len(s)
+	}
+	return s[i]
 }'''
 
 IMPORTABLE = ['errors', 'fmt', 'math', 'sort', 'strconv', 'strings', 'sync', 'unicode',
@@ -231,8 +263,8 @@ def render_program(funcs, tail_marker=True):
     if tail_marker:
         mainl.append('\tfmt.Println("-- end")')
     mainl.append('}')
-    prelude = PRELUDE if 'clampf(' in body else PRELUDE.split('\n\nfunc clampf')[0]
-    text = prelude + '\n\n' + body + '\n\n' + '\n'.join(mainl) + '\n'
+    prelude = [PRELUDE] + [code for name, code in HELPERS.items() if name + '(' in body]
+    text = '\n\n'.join(prelude) + '\n\n' + body + '\n\n' + '\n'.join(mainl) + '\n'
     used = []
     for p in IMPORTABLE:
         short = p.split('/')[-1]
@@ -278,6 +310,7 @@ class G:
         self.n = 0
         self.f = Func('f%d' % idx, '')
         self.vars = []
+        self.mix = False
 
     # names -------------------------------------------------------------
     def fresh(self, p='v'):
@@ -376,6 +409,8 @@ class G:
                     raise Retry
                 return E('%s(%s)' % (op, a.code), cv=v, typed=a.typed, kind=a.kind)
             return E('%s(%s)' % (op, a.code), dep=a.dep)
+        if r < 0.8 and self.mix:
+            return self.str_int(t, d)
         if r < 0.92:
             # conversion from another integer type
             u = self.choice(INT_TYPES)
@@ -424,7 +459,7 @@ class G:
         """The result of a binary operation on a and b (not a shift)."""
         if a.cv is not None and b.cv is not None:
             typed = a.typed or b.typed
-            if typed and not fits(t, cv):
+            if typed and not (fits(t, cv) and fits(t, a.cv) and fits(t, b.cv)):
                 raise Retry
             if abs(cv) > 1 << 200:
                 raise Retry
@@ -569,6 +604,8 @@ class G:
                     v = {'+': x + y, '-': x - y, '*': x * y, '/': x / y if y else None}[op]
                 if v is None or abs(v) > MAXF[t] / 4 or (v and abs(v) < Fraction(1, 10**200)):
                     raise Retry
+                if typed and not (fits(t, x) and fits(t, y)):
+                    raise Retry
                 if len(str(v.denominator)) + len(str(v.numerator)) > 300:
                     raise Retry
                 return E(code, cv=v, typed=typed, kind=kind)
@@ -592,13 +629,117 @@ class G:
             return E('%s(%s)' % (t, a.code), cv=a.cv, typed=True)
         return E('%s(%s)' % (t, a.code))
 
+    # strings --------------------------------------------------------------
+    def gen_str(self, d):
+        """A string expression; cv is its value (bytes) when it is constant."""
+        for _ in range(20):
+            try:
+                return self._gen_str(d)
+            except Retry:
+                d = max(0, d - 1)
+        return E('"x"', cv=b'x')
+
+    def str_leaf(self):
+        vs = self.vars_of('string')
+        if vs and self.chance(0.7):
+            return E(self.choice(vs).name)
+        v = self.choice(STR_POOL)
+        return E(go_str(v), cv=v)
+
+    def any_int(self, d):
+        """Code of an int-typed (type int) expression."""
+        u = self.choice(INT_TYPES)
+        e = self.settle(self.gen_int(u, d), u)
+        if e.cv is not None:
+            if not fits('int', e.cv):
+                raise Retry
+            return E('int(%s)' % e.code, cv=e.cv, typed=True)
+        return E('int(%s)' % e.code)
+
+    def _gen_str(self, d):
+        if d <= 0 or self.chance(0.25):
+            return self.str_leaf()
+        r = self.rng.random()
+        if r < 0.2:
+            a, b = self.gen_str(d - 1), self.gen_str(d - 1)
+            cv = a.cv + b.cv if a.cv is not None and b.cv is not None else None
+            if cv is not None and len(cv) > 200:
+                raise Retry
+            return E('(%s + %s)' % (a.code, b.code), cv=cv)
+        if r < 0.3:
+            u = self.choice(INT_TYPES)
+            e = self.settle(self.gen_int(u, d - 1), u)
+            if e.cv is not None:
+                if not fits('int32', e.cv):
+                    raise Retry
+                v = e.cv
+                ok = 0 <= v <= 0x10FFFF and not 0xD800 <= v <= 0xDFFF
+                return E('string(rune(%s))' % e.code, cv=chr(v).encode() if ok else '\ufffd'.encode())
+            return E('string(rune(%s))' % e.code)
+        a = self.gen_str(d - 1)
+        if r < 0.45:
+            f = self.choice(['strings.ToUpper(%s)', 'strings.ToLower(%s)', 'strings.TrimSpace(%s)',
+                             'strings.Repeat(%%s, %d)' % self.rng.randint(0, 3), 'strconv.Quote(%s)',
+                             'strings.Replace(%%s, %s, %s, %d)' % (go_str(self.choice(STR_POOL[:12])), go_str(self.choice(STR_POOL[:12])), self.rng.randint(-1, 3)),
+                             'strings.ReplaceAll(%s, "l", "LL")', 'strings.Trim(%s, "ab ")',
+                             'strings.Join(strings.Split(%s, "l"), "|")', 'strings.Join(strings.Fields(%s), "_")',
+                             'strings.TrimLeft(%s, "Hh")', 'strconv.QuoteToASCII(%s)', 'strings.Title(%s)'])
+            if 'Title' in f:
+                f = 'strings.TrimRight(%s, "o!")'
+            return E(f % a.code)
+        if r < 0.6:
+            i = self.any_int(d - 1)
+            j = self.any_int(d - 1)
+            return E('subs(%s, %s, %s)' % (a.code, i.code, j.code))
+        if r < 0.7:
+            i = self.any_int(d - 1)
+            base = self.choice([2, 8, 10, 16, 36, 7])
+            if self.chance(0.5):
+                return E('strconv.Itoa(%s)' % i.code)
+            return E('strconv.FormatInt(int64(%s), %d)' % (i.code, base))
+        if r < 0.85:
+            ft = self.choice(FLOAT_TYPES)
+            f = self.settle(self.gen_float(ft, d - 1), ft)
+            fc = self.choice("eEfgG")
+            prec = self.choice([-1, -1, 0, 1, 2, 3, 5, 8, 12, 17, 20])
+            bits = 32 if ft == 'float32' else self.choice([64, 64, 32])
+            if self.chance(0.6):
+                return E("strconv.FormatFloat(float64(%s), '%s', %d, %d)" % (f.code, fc, prec, bits))
+            verb = self.choice(['%v', '%g', '%e', '%.3f', '%10.4g', '%-12.5e', '%+.0f', '%G', '%.17g', '%f', '%.1e'])
+            return E('fmt.Sprintf("%s|%%s", %s, %s)' % (verb, f.code, a.code))
+        i = self.any_int(d - 1)
+        verb = self.choice(['%d', '%x', '%o', '%b', '%q', '%c', '%U', '%5d', '%-4x', '%+d', '%08b', '%X'])
+        return E('fmt.Sprintf("%s/%%q/%%v", %s, %s, %s)' % (verb, i.code, a.code, a.code))
+
+    def str_int(self, t, d):
+        """An integer expression of type t computed from strings."""
+        a = self.gen_str(d - 1)
+        r = self.rng.random()
+        if r < 0.3:
+            if a.cv is not None:
+                if not fits(t, len(a.cv)):
+                    raise Retry
+                return E('%s(len(%s))' % (self.tn(t), a.code), cv=len(a.cv), typed=True)
+            return E('%s(len(%s))' % (self.tn(t), a.code))
+        if r < 0.6:
+            b = self.gen_str(d - 1)
+            f = self.choice(['strings.Index', 'strings.Count', 'strings.LastIndex', 'strings.Compare',
+                             'strings.IndexAny'])
+            if f == 'strings.Count' and b.cv == b'':
+                f = 'strings.Index'
+            return E('%s(%s(%s, %s))' % (self.tn(t), f, a.code, b.code))
+        if r < 0.8:
+            return E('%s(utf8.RuneCountInString(%s))' % (self.tn(t), a.code))
+        i = self.any_int(d - 1)
+        return E('%s(at(%s, %s))' % (self.tn(t), a.code, i.code))
+
     # booleans -------------------------------------------------------------
     def gen_bool(self, d):
         r = self.rng.random()
         if d <= 0 or r < 0.5:
             k = self.rng.random()
             if k < 0.6:
-                t = self.choice(list({v.t for v in self.vars if v.t in INT_INFO}) or ['int'])
+                t = self.choice(sorted({v.t for v in self.vars if v.t in INT_INFO}) or ["int"])
                 a = self.gen_int(t, 1)
                 b = self.gen_int(t, 1)
                 if a.loose() and b.loose():
@@ -616,6 +757,12 @@ class G:
                 a = self.settle(self.gen_float(t, 1), t)
                 b = self.gen_float(t, 1)
                 op = self.choice(['==', '!=', '<', '<=', '>', '>='])
+                return E('(%s %s %s)' % (a.code, op, b.code))
+            if self.mix and self.chance(0.5):
+                a, b = self.gen_str(1), self.gen_str(1)
+                op = self.choice(['==', '!=', '<', '<=', '>', '>='])
+                if self.chance(0.3):
+                    return E('strings.%s(%s, %s)' % (self.choice(['Contains', 'HasPrefix', 'HasSuffix', 'EqualFold', 'ContainsAny']), a.code, b.code))
                 return E('(%s %s %s)' % (a.code, op, b.code))
             bs = [v for v in self.vars if v.t == 'bool']
             if bs:
@@ -705,7 +852,7 @@ def fit_or(g, e, t, dflt):
 
 
 def arith_stmt(g, d):
-    v = g.choice(g.vars)
+    v = g.choice([x for x in g.vars if x.t in INT_INFO or x.t in FLOAT_TYPES])
     t = v.t
     gen = g.gen_int if t in INT_INFO else g.gen_float
     r = g.rng.random()
@@ -1102,7 +1249,7 @@ def fam_string(g):
                                   ['%s.WriteString(%s)' % (sb, s), '%s.WriteByte(\'0\' + byte(i))' % sb, '%s.WriteRune(\'ü\')' % sb]))
             g.f.body.append('fmt.Println(%s.String(), %s.Len())' % (sb, sb))
         elif r < 0.93:
-            g.f.body.append('%s += %s' % (s, g.choice([t, go_str(g.choice(STR_POOL)), 'string(rune(%d))' % g.rng.randint(32, 0x2000)])))
+            g.f.body.append('%s += %s' % (s, g.choice([t, go_str(g.choice(STR_POOL)), 'string(rune(%d))' % g.choice(RUNE_POOL)])))
             g.f.body.append('fmt.Println(len(%s), %s)' % (s, s))
         else:
             k = g.fresh('k')
@@ -2434,6 +2581,328 @@ def fam_fmt(g):
     g.f.body.append('_, _, _, _ = %s, %s, %s, %s' % (i, u, f, s))
 
 
+def fam_funcs(g):
+    """Functions: several results, named results, variadic calls with and without `...`,
+    shadowing in nested scopes, if/else-if chains with init statements, func values."""
+    F = g.tname('divmod')
+    V = g.tname('sum')
+    N = g.tname('stats')
+    g.f.decls.append(T(r"""func $F(a, b int) (q, r int, ok bool) {
+	if b == 0 {
+		return
+	}
+	q, r = a/b, a%b
+	ok = true
+	return
+}
+
+func $V(base int, xs ...int) (total int) {
+	total = base
+	for _, x := range xs {
+		total += x
+	}
+	xs = append(xs, 1000)
+	return total + len(xs)
+}
+
+func $N(xs []float64) (min, max, mean float64) {
+	if len(xs) == 0 {
+		return
+	}
+	min, max = xs[0], xs[0]
+	for _, x := range xs {
+		if x < min {
+			min = x
+		} else if x > max {
+			max = x
+		}
+		mean += x
+	}
+	mean /= float64(len(xs))
+	return
+}""", F=F, V=V, N=N))
+    for _ in range(g.rng.randint(2, 5)):
+        r = g.rng.random()
+        if r < 0.2:
+            a, b = g.rng.randint(-50, 50), g.choice([0, 1, -1, 3, -7, 10])
+            g.f.body.append('fmt.Println(%s(%d, %d))' % (F, a, b))
+            q, rr, ok = g.fresh('q'), g.fresh('r'), g.fresh('ok')
+            g.f.body.append('%s, %s, %s := %s(%d, %d)' % (q, rr, ok, F, a, b))
+            g.f.body.append('fmt.Println(%s*%d+%s == %d, %s)' % (q, b, rr, a, ok))
+        elif r < 0.4:
+            xs = g.fresh('xs')
+            vals = ', '.join(str(g.rng.randint(-9, 9)) for _ in range(g.rng.randint(0, 5)))
+            g.f.body.append('%s := []int{%s}' % (xs, vals))
+            g.f.body.append('fmt.Println(%s(1), %s(2, %s...), %s(3, 4, 5), %s, len(%s))' % (V, V, xs, V, xs, xs))
+        elif r < 0.55:
+            g.f.body.append('fmt.Println(%s([]float64{%s}))' % (N, ', '.join('%d.5' % g.rng.randint(-9, 9) for _ in range(g.rng.randint(0, 5)))))
+        elif r < 0.75:
+            x = g.fresh('x')
+            g.f.body.extend(lines(T("""
+$x := $v
+{
+	$x := $x * 2
+	$x++
+	fmt.Println("inner", $x)
+}
+if $x := $x + 100; $x > $lim {
+	fmt.Println("if", $x)
+} else if y := $x - 1; y > 0 {
+	fmt.Println("else if", $x, y)
+} else {
+	fmt.Println("else", $x, y)
+}
+fmt.Println("outer", $x)
+""", x=x, v=g.rng.randint(-200, 50), lim=g.rng.randint(0, 150))))
+        else:
+            fs = g.fresh('fns')
+            g.f.body.extend(lines(T("""
+$fs := []func(int) (int, string){
+	func(n int) (int, string) { return n * 2, "double" },
+	func(n int) (int, string) { return n * n, "square" },
+	func(n int) (int, string) { return -n, "neg" },
+}
+for _, f := range $fs {
+	v, name := f($n)
+	fmt.Print(name, "=", v, " ")
+}
+fmt.Println()
+""", fs=fs, n=g.rng.randint(-9, 9))))
+
+
+def fam_named(g):
+    """Named types over basic, slice and map types with methods, Stringer used by %v
+    but not by %d, conversions between named and underlying types, iota enums."""
+    W, C, L, Ms = g.tname('Weekday'), g.tname('Celsius'), g.tname('IntList'), g.tname('Set')
+    g.f.decls.append(T(r"""type $W int
+
+const (
+	Sun$W $W = iota
+	Mon$W
+	Tue$W
+	Wed$W
+)
+
+func (d $W) String() string {
+	switch d {
+	case Sun$W:
+		return "Sunday"
+	case Mon$W:
+		return "Monday"
+	}
+	return fmt.Sprintf("Day(%d)", int(d))
+}
+
+type $C float64
+
+func (c $C) F() float64 { return float64(c)*9/5 + 32 }
+
+type $L []int
+
+func (l $L) Sum() (s int) {
+	for _, v := range l {
+		s += v
+	}
+	return
+}
+
+func (l *$L) Push(v int) { *l = append(*l, v) }
+
+type $Ms map[string]bool
+
+func (s $Ms) Add(k string) $Ms {
+	s[k] = true
+	return s
+}""", W=W, C=C, L=L, Ms=Ms))
+    d = g.fresh('d')
+    g.f.body.append('%s := %s(%d)' % (d, W, g.rng.randint(0, 6)))
+    g.f.body.append('fmt.Println(%s, Mon%s, Wed%s, %s+1)' % (d, W, W, d))
+    g.f.body.append('fmt.Printf("%%v %%d %%s %%q %%x %%T\\n", %s, %s, %s, %s, %s, %s)' % (d, d, d, d, d, d))
+    c = g.fresh('c')
+    g.f.body.append('%s := %s(%s)' % (c, C, g.choice(['-40', '100', '36.6', '0', '-273.15'])))
+    g.f.body.append('fmt.Println(%s, %s.F(), float64(%s) == %s.F(), %s*2)' % (c, c, c, c, c))
+    l = g.fresh('l')
+    g.f.body.append('var %s %s' % (l, L))
+    g.f.body.append(Block('for i := 0; i < %d; i++ {' % g.rng.randint(0, 6), ['%s.Push(i * i)' % l]))
+    g.f.body.append('fmt.Println(%s, %s.Sum(), len(%s), []int(%s))' % (l, l, l, l))
+    s = g.fresh('set')
+    g.f.body.append('%s := %s{}' % (s, Ms))
+    g.f.body.append('%s.Add("b").Add("a").Add("b")' % s)
+    g.f.body.append('fmt.Println(%s, len(%s), %s["a"], %s["z"])' % (s, s, s, s))
+    if g.chance(0.5):
+        g.f.body.append('var days []%s' % W)
+        g.f.body.append(Block('for i := Sun%s; i <= Wed%s+1; i++ {' % (W, W), ['days = append(days, i)']))
+        g.f.body.append('fmt.Println(days)')
+        g.f.body.append('fmt.Printf("%v %d\\n", days, days)')
+
+
+def fam_loops(g):
+    """Loop semantics: range evaluates its operand once, ranging over an array copies it,
+    appending while ranging, deleting from a map while ranging, wrap-around counters,
+    closures called within their iteration, closures that change the loop variable."""
+    for _ in range(g.rng.randint(2, 4)):
+        r = g.rng.random()
+        if r < 0.15:
+            s = g.fresh('s')
+            scoped(g, lines(T("""
+$s := []int{1, 2, 3}
+for i, v := range $s {
+	if i < $k {
+		$s = append($s, v*10)
+	}
+	$s[0] += v
+}
+fmt.Println($s, len($s))
+""", s=s, k=g.rng.randint(0, 4))))
+        elif r < 0.3:
+            m = g.fresh('m')
+            n = g.rng.randint(0, 12)
+            scoped(g, lines(T("""
+$m := map[int]string{}
+for i := 0; i < $n; i++ {
+	$m[i] = fmt.Sprint("v", i)
+}
+for k := range $m {
+	if k%$d == 0 {
+		delete($m, k)
+	}
+}
+fmt.Println(len($m), $m)
+""", m=m, n=n, d=g.rng.randint(2, 4))))
+        elif r < 0.45:
+            t = g.choice(['uint8', 'int8'])
+            lo, hi = irange(t)
+            start = g.rng.randint(hi - 10, hi)
+            stop = g.rng.randint(lo, lo + 10)
+            c = g.fresh('cnt')
+            scoped(g, lines(T("""
+$c := 0
+for i := $t($start); i != $t($stop); i++ {
+	$c++
+	if $c < 4 || i == $hi {
+		fmt.Print(i, " ")
+	}
+}
+fmt.Println($c)
+""", c=c, t=t, start=start, stop=stop, hi=hi)))
+        elif r < 0.6:
+            sum_ = g.fresh('sum')
+            scoped(g, lines(T("""
+$sum := 0
+for i := 0; i < $n; i++ {
+	sq := func() int { return i * i }
+	$sum += sq()
+}
+for i := 0; i < $n; i++ {
+	skip := func() { i++ }
+	if i%3 == 0 {
+		skip()
+	}
+	$sum += i
+}
+fmt.Println($sum)
+""", sum=sum_, n=g.rng.randint(0, 12))))
+        elif r < 0.75:
+            a = g.fresh('arr')
+            scoped(g, lines(T("""
+$a := [4]int{1, 2, 3, 4}
+for i, v := range $a {
+	$a[3-i] = v * 10
+}
+fmt.Println($a)
+for i, v := range &$a {
+	if i < 3 {
+		$a[i+1] = v
+	}
+}
+fmt.Println($a)
+""", a=a)))
+        elif r < 0.88:
+            s = g.fresh('s')
+            scoped(g, lines(T("""
+$s := "$str"
+n := 0
+for i := range $s {
+	n += i
+}
+for i, c := range []byte($s) {
+	n += i * int(c) % 7
+}
+fmt.Println(n, len($s))
+""", s=s, str=g.choice(['héllo', 'abc', '日本', 'x\\xffy', '']))))
+        else:
+            scoped(g, lines(T("""
+total := 0
+for i := 0; i < $n; i++ {
+	for j := i; j < $n; j++ {
+		if (i+j)%$m == 0 {
+			continue
+		}
+		total += i ^ j
+	}
+}
+fmt.Println(total)
+""", n=g.rng.randint(0, 15), m=g.rng.randint(2, 5))))
+
+
+def fam_bits(g):
+    """Bit manipulation on random integer types: popcount, lowest set bit, rotations,
+    masks, byte swaps, sign extension through conversions."""
+    t = g.choice(INT_TYPES)
+    bits, signed = INT_INFO[t]
+    x = g.fresh('x')
+    g.f.body.append('var %s %s = %s' % (x, g.tn(t), go_int_lit(g.int_value(t), g.rng)))
+    ut = {8: 'uint8', 16: 'uint16', 32: 'uint32', 64: 'uint64'}[bits]
+    u = g.fresh('u')
+    g.f.body.append('%s := %s(%s)' % (u, ut, x))
+    g.f.body.extend(lines(T("""
+pop := 0
+for v := $u; v != 0; v &= v - 1 {
+	pop++
+}
+fmt.Println(pop, $u&-$u, $u&($u-1), ^$u, -$u)
+""", u=u)))
+    k = g.rng.randint(0, bits - 1)
+    g.f.body.append('fmt.Println(%s<<%d | %s>>(%d-%d), %s>>%d<<%d)' % (u, k, u, bits, k, x, k, k))
+    g.f.body.append('fmt.Printf("%%0%db %%#x %%v\\n", %s, %s, %s(int8(%s)))' % (bits, u, u, t, x))
+    if bits >= 16:
+        g.f.body.append('fmt.Println(%s(%s>>8)&0xff, byte(%s), %s&0xff00>>8)' % (ut, u, u, u))
+    g.f.body.append('fmt.Println(%s, %s)' % (x, u))
+
+
+def fam_mixed(g):
+    """Expressions mixing types: strings built from integers and floats (strconv, fmt,
+    rune conversions, slicing with computed bounds) and integers computed from strings
+    (len, Index, Count, byte at an index), in assignments, conditions and prints."""
+    g.mix = True
+    for t in g.rng.sample(INT_TYPES, g.rng.randint(1, 2)) + g.rng.sample(FLOAT_TYPES, g.rng.randint(0, 1)):
+        s, v = declare(g, t, g.int_lit(t) if t in INT_INFO else g.float_lit(t))
+        g.f.body.append(s)
+        g.vars.append(v)
+    for _ in range(g.rng.randint(1, 3)):
+        n = g.fresh('s')
+        g.f.body.append('%s := %s' % (n, g.gen_str(2).code))
+        g.vars.append(Var(n, 'string'))
+    for _ in range(g.rng.randint(3, 8)):
+        r = g.rng.random()
+        v = g.choice(g.vars)
+        if v.t == 'string':
+            if r < 0.4:
+                g.f.body.append('%s = %s' % (v.name, g.gen_str(3).code))
+            elif r < 0.6:
+                g.f.body.append('%s += %s' % (v.name, g.gen_str(2).code))
+            elif r < 0.8:
+                c = g.gen_bool(2)
+                g.f.body.append(Block('if %s {' % c.code, ['%s = %s' % (v.name, g.gen_str(2).code)],
+                                      more=[('} else {', ['%s = %s' % (v.name, g.gen_str(2).code)])]))
+            else:
+                g.f.body.append('fmt.Printf("%s\\n", %s)' % (g.choice(['%q', '%s', '%x', '% x', '%10.4s|', '%-8q|', '%v', '%+q', '%X']), v.name))
+        else:
+            g.f.body.extend(arith_stmt(g, 3))
+        if g.chance(0.3):
+            g.f.body.append('fmt.Println(%s)' % g.gen_str(3).code)
+    g.f.body.extend(print_vars(g, g.vars))
+
 FAMILIES = {
     'arith': (fam_arith, 14), 'shift': (fam_shift, 6), 'conv': (fam_conv, 5), 'float': (fam_float, 6),
     'const': (fam_const, 5), 'string': (fam_string, 8), 'strconv': (fam_strconv, 3),
@@ -2441,7 +2910,9 @@ FAMILIES = {
     'pointer': (fam_pointer, 4), 'array': (fam_array, 4), 'closure': (fam_closure, 5),
     'defer': (fam_defer, 4), 'panic': (fam_panic, 5), 'control': (fam_control, 4),
     'method': (fam_method, 5), 'sort': (fam_sort, 2), 'goroutine': (fam_goroutine, 5),
-    'recursion': (fam_recursion, 3), 'fmt': (fam_fmt, 4),
+    'recursion': (fam_recursion, 3), 'fmt': (fam_fmt, 4), 'funcs': (fam_funcs, 4),
+    'named': (fam_named, 3), 'loops': (fam_loops, 4), 'bits': (fam_bits, 3),
+    'mixed': (fam_mixed, 12),
 }
 
 
