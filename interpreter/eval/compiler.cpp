@@ -1311,7 +1311,10 @@ class Compiler {
     return args;
   }
 
-  std::vector<ExprPtr> callArgs(const CallExpr* c, const check::Signature* sig) {
+  // The arguments of call c. With operandsOutliveCall (a defer or go statement's call),
+  // struct and array arguments are copied when the statement runs.
+  std::vector<ExprPtr> callArgs(const CallExpr* c, const check::Signature* sig,
+                                bool operandsOutliveCall = false) {
     std::vector<ExprPtr> args;
     if (multiValueArgument(c)) {
       if (sig->variadic) {
@@ -1322,7 +1325,11 @@ class Compiler {
     }
     size_t fixed = sig->variadic ? sig->params.size() - 1 : sig->params.size();
     for (size_t i = 0; i < fixed && i < c->args.size(); ++i) {
-      args.push_back(valueAs(c->args[i], sig->params[i]));
+      ExprPtr a = valueAs(c->args[i], sig->params[i]);
+      if (a && operandsOutliveCall && isAggregate(sig->params[i])) {
+        a = makeCopyAggregate(std::move(a));
+      }
+      args.push_back(std::move(a));
     }
     if (!sig->variadic) return args;
     if (c->hasEllipsis) {
@@ -1410,7 +1417,7 @@ class Compiler {
   ExprPtr methodCall(const CallExpr* c, const SelectorExpr* sel, const check::Selection& s,
                      bool operandsOutliveCall) {
     auto sig = static_cast<const check::Signature*>(s.type);
-    std::vector<ExprPtr> args = callArgs(c, sig);
+    std::vector<ExprPtr> args = callArgs(c, sig, operandsOutliveCall);
     if (s.kind == check::Selection::Kind::InterfaceMethod) {
       ExprPtr recv = expr(sel->x);
       if (!s.path.empty()) recv = makeFieldRead(std::move(recv), s.path, true, sel->sel->pos);
@@ -1423,6 +1430,9 @@ class Compiler {
     }
     ExprPtr recv = receiverExpr(sel->x, s, sel->sel->pos);
     if (!recv) return nullptr;
+    if (operandsOutliveCall && !s.method->pointerRecv && isAggregate(s.recvNamed)) {
+      recv = makeCopyAggregate(std::move(recv));
+    }
     if (s.method->native) {
       auto n = std::make_unique<NativeCallNode>();
       n->fn = reinterpret_cast<NativeFunction>(const_cast<void*>(s.method->native));
@@ -1508,13 +1518,13 @@ class Compiler {
     const check::Signature* sig = check::asSignature(finalType(c->fun));
     if (!callee || callee->kind != check::Object::Kind::Func) {
       if (!sig) return nullptr;
-      return makeCallValue(expr(c->fun), callArgs(c, sig), c->pos);
+      return makeCallValue(expr(c->fun), callArgs(c, sig, operandsOutliveCall), c->pos);
     }
     if (callee->decl) {
       auto n = std::make_unique<CallNode>();
       n->fn = funcs_.at(callee->decl);
       n->pos = c->pos;
-      n->args = callArgs(c, sig);
+      n->args = callArgs(c, sig, operandsOutliveCall);
       return n;
     }
     // A package function implemented natively: arguments keep their own types.
@@ -1706,6 +1716,20 @@ class Compiler {
       case NodeKind::ExprStmt: {
         auto x = static_cast<const ExprStmt*>(s)->x;
         if (StmtPtr add = atomicAddStatement(x)) return add;
+        // A multi-valued call whose results are dropped: as `_, _ = f()`, which releases
+        // the counted ones.
+        if (auto tuple = dynamic_cast<const check::Tuple*>(typeOf(x).type)) {
+          auto n = std::make_unique<TupleAssignNode>();
+          bool counted = false;
+          for (const check::Type* t : tuple->types) {
+            n->targets.push_back(targetFor(nullptr, t));
+            counted = counted || isCountedType(t);
+          }
+          if (counted) {
+            n->call = expr(x);
+            return n;
+          }
+        }
         auto n = std::make_unique<ExprStmtNode>();
         n->x = expr(x);
         n->counted = isCountedType(typeOf(x).type);
@@ -2037,6 +2061,15 @@ class Compiler {
     return typeOf(e).type;
   }
 
+  // The type of the i-th value of x, a multi-valued call or a comma-ok form (v, ok): a
+  // blank target releases what it drops when that type is counted.
+  const check::Type* resultType(const Expr* x, size_t i) {
+    if (auto tuple = dynamic_cast<const check::Tuple*>(typeOf(x).type)) {
+      return i < tuple->types.size() ? tuple->types[i] : nullptr;
+    }
+    return i == 0 ? finalType(x) : nullptr;
+  }
+
   StmtPtr declStmt(const DeclStmt* d) {
     if (d->decl->tok != Token::Var) return nullptr;
     auto block = std::make_unique<BlockNode>();
@@ -2050,7 +2083,11 @@ class Compiler {
       const Ident* id = spec->names[i];
       auto it = info_.defs.find(id);
       const check::Type* vt = nullptr;
-      if (i < spec->values.size()) vt = finalType(spec->values[i]);
+      if (i < spec->values.size()) {
+        vt = finalType(spec->values[i]);
+      } else if (spec->values.size() == 1) {
+        vt = resultType(spec->values[0], i);
+      }
       targets.push_back(targetFor(it == info_.defs.end() ? nullptr : it->second, vt, true));
     }
     std::vector<const check::Type*> types;
@@ -2083,7 +2120,8 @@ class Compiler {
     std::vector<Target> targets;
     std::vector<const check::Type*> types;
     for (size_t i = 0; i < s->lhs.size(); ++i) {
-      const check::Type* vt = s->rhs.size() == s->lhs.size() ? finalType(s->rhs[i]) : nullptr;
+      const check::Type* vt = s->rhs.size() == s->lhs.size() ? finalType(s->rhs[i])
+                                                            : resultType(s->rhs[0], i);
       targets.push_back(targetForExpr(s->lhs[i], vt));
       types.push_back(variableType(s->lhs[i]));
     }

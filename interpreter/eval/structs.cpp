@@ -219,6 +219,12 @@ struct NewNode : ExprNode {
   }
 };
 
+// A struct or array operand of a deferred or go call: copied when the statement runs.
+struct CopyAggregateNode : ExprNode {
+  ExprPtr x;
+  Value eval(Value* fp) override { return ownAggregate(x->eval(fp)); }
+};
+
 // &T{...} for a slice or map literal: a new variable holding the literal's value.
 struct AddressOfLiteralNode : ExprNode {
   ExprPtr x;
@@ -507,11 +513,25 @@ struct IfaceCallNode : ExprNode {
         argv = big.data();
       }
       argv[0] = AnyValue{d.recvType, r};
-      for (size_t k = 0; k < nargs; ++k) {
-        argv[k + 1] = AnyValue{argTypes[k], callArgs[k + 1]->eval(fp)};
+      // The receiver and the operands are this call's (as a Gol method's frame owns
+      // them): released when the native returns or panics.
+      size_t done = 0;
+      auto release = [&] {
+        if (isCounted(d.recvType)) releaseRef(r);
+        for (size_t k = 0; k < done; ++k) {
+          if (isCounted(argTypes[k])) releaseRef(argv[k + 1].value);
+        }
+      };
+      try {
+        for (; done < nargs; ++done) {
+          argv[done + 1] = AnyValue{argTypes[done], callArgs[done + 1]->eval(fp)};
+        }
+        callNative(d.native, std::span<const AnyValue>(argv, nargs + 1), nativeOut, pos);
+      } catch (...) {
+        release();
+        throw;
       }
-      callNative(d.native, std::span<const AnyValue>(argv, nargs + 1), nativeOut, pos);
-      if (isCounted(d.recvType)) releaseRef(r);
+      release();
       *fn = nullptr;
       return nullptr;
     }
@@ -855,6 +875,13 @@ ExprPtr makeAddressOfElem(ExprPtr seq, ExprPtr index, bool isArray, bool unsigne
 ExprPtr makeNew(const check::Type* t) {
   auto n = std::make_unique<NewNode>();
   n->type = t;
+  return n;
+}
+
+ExprPtr makeCopyAggregate(ExprPtr x) {
+  auto n = std::make_unique<CopyAggregateNode>();
+  n->pos = x->pos;
+  n->x = std::move(x);
   return n;
 }
 

@@ -52,6 +52,9 @@ ExprPtr makeAddressOfElem(ExprPtr seq, ExprPtr index, bool isArray, bool unsigne
                           Storage storage, syntax::Pos pos);
 // new(T).
 ExprPtr makeNew(const check::Type* t);
+// x, a struct or array value, as a copy of its own (for the operands of `defer` and `go`
+// calls, which Go evaluates, and so copies, when the statement runs).
+ExprPtr makeCopyAggregate(ExprPtr x);
 // &T{...} for a literal of type t that is not an aggregate (a slice or map).
 ExprPtr makeAddressOfLiteral(ExprPtr x, const check::Type* t);
 // The interface value holding x of dynamic type `dyn`.
