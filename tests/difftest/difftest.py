@@ -125,7 +125,7 @@ class Runner:
         src = os.path.join(d, 'prog.gol')
         with open(src, 'w') as f:
             f.write(text)
-        o, e, rc = run([self.args.gol, 'run', 'prog.gol'], self.args.gol_timeout, cwd=d)
+        o, e, rc = run([self.args.gol, 'run'] + self.args.gol_flag + ['prog.gol'], self.args.gol_timeout, cwd=d)
         return Outcome(o, normalise_stderr(e, rc) if rc != 'timeout' else e, rc), e
 
 
@@ -385,6 +385,8 @@ def main():
     ap.add_argument('--keep', default='difftest-out', help='where minimised differences go')
     ap.add_argument('--timeout', type=float, default=60, help='seconds for a Go program')
     ap.add_argument('--gol-timeout', type=float, default=120, help='seconds for gol run')
+    ap.add_argument('--gol-flag', action='append', default=[], metavar='FLAG',
+                    help='a flag for `gol run` (e.g. --gol-flag=--maxprocs --gol-flag=1)')
     ap.add_argument('--no-minimise', dest='minimise', action='store_false')
     ap.add_argument('--family', help='only functions of this family (see gen.FAMILIES)')
     ap.add_argument('--no-copy-gol', dest='copy_gol', action='store_false',
@@ -425,8 +427,13 @@ def main():
     try:
         with cf.ThreadPoolExecutor(max_workers=args.j) as ex:
             futs = {ex.submit(one_seed, runner, s, args): s for s in seeds}
+            done = 0
+            step = max(1, len(seeds) // 20)
             for fut in cf.as_completed(futs):
                 r = fut.result()
+                done += 1
+                if args.quiet and done % step == 0:
+                    print('[%d/%d programs, %d failed, %.0fs]' % (done, len(seeds), nfail + ngen, time.time() - t0), flush=True)
                 nfuncs += r['funcs']
                 nsame += r['same_funcs']
                 if r['status'] == 'pass':

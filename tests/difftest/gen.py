@@ -35,6 +35,12 @@ KNOWN_BUGS = {
     # findings/003.go: append grows a []string past 32 elements to 71, 143, 303...
     # where Go gives 64, 128, 256...
     'string_slice_growth',
+    # findings/004.go: `x[f()] op= v` and `x[f()]++` call f twice.
+    'opassign_operands_twice',
+    # findings/005.go: `x[f()] = g()` calls g before f.
+    'assign_lhs_operands_late',
+    # findings/006.go: `i, a[i] = 1, 9` indexes a with the new i.
+    'tuple_assign_lhs_operands',
 }
 
 
@@ -75,6 +81,21 @@ def fits(t, v):
     if t in MAXF:
         return abs(Fraction(v)) < MAXF[t] / 2
     raise ValueError(t)
+
+
+def round_float(t, v):
+    """The value of a typed float constant: v rounded to t's precision (Go rounds typed
+    constants); Retry when it overflows."""
+    import struct
+    try:
+        f = float(Fraction(v))
+        if t == 'float32':
+            f = struct.unpack('<f', struct.pack('<f', f))[0]
+    except (OverflowError, struct.error):
+        raise Retry
+    if f in (float('inf'), float('-inf')):
+        raise Retry
+    return Fraction(f)
 
 
 def tdiv(a, b):
@@ -250,7 +271,7 @@ HELPERS['at'] = '''func at(s string, i int) byte {
 	return s[i]
 }'''
 
-IMPORTABLE = ['errors', 'fmt', 'math', 'sort', 'strconv', 'strings', 'sync', 'unicode',
+IMPORTABLE = ['errors', 'fmt', 'math', 'os', 'runtime', 'sort', 'strconv', 'strings', 'sync', 'unicode',
               'unicode/utf8']
 
 
@@ -380,7 +401,10 @@ class G:
         if e.loose():
             if e.cv is not None and not fits(t, e.cv):
                 raise Retry
-            return E('%s(%s)' % (self.tn(t), e.code), cv=e.cv, typed=e.cv is not None)
+            cv = e.cv
+            if cv is not None and t in FLOAT_TYPES:
+                cv = round_float(t, cv)
+            return E('%s(%s)' % (self.tn(t), e.code), cv=cv, typed=e.cv is not None)
         return e
 
     def _gen_int(self, t, d):
@@ -608,6 +632,8 @@ class G:
                     raise Retry
                 if len(str(v.denominator)) + len(str(v.numerator)) > 300:
                     raise Retry
+                if typed:
+                    v = round_float(t, v)
                 return E(code, cv=v, typed=typed, kind=kind)
             return E(code)
         if r < 0.7:
@@ -619,14 +645,14 @@ class G:
             u = self.choice(INT_TYPES)
             a = self.settle(self.gen_int(u, d - 1), u)
             if a.cv is not None:
-                return E('%s(%s)' % (t, a.code), cv=Fraction(a.cv), typed=True)
+                return E('%s(%s)' % (t, a.code), cv=round_float(t, a.cv), typed=True)
             return E('%s(%s)' % (t, a.code))
         u = 'float64' if t == 'float32' else 'float32'
         a = self.settle(self.gen_float(u, d - 1), u)
         if a.cv is not None:
             if not fits(t, a.cv):
                 raise Retry
-            return E('%s(%s)' % (t, a.code), cv=a.cv, typed=True)
+            return E('%s(%s)' % (t, a.code), cv=round_float(t, a.cv), typed=True)
         return E('%s(%s)' % (t, a.code))
 
     # strings --------------------------------------------------------------
@@ -669,6 +695,10 @@ class G:
         if r < 0.3:
             u = self.choice(INT_TYPES)
             e = self.settle(self.gen_int(u, d - 1), u)
+            if e.cv is None:
+                # Go 1.19 has Unicode 13 tables, Gol a newer version: keep computed runes
+                # below U+0800, where nothing changed since (invalid runes come as constants)
+                e = E('(int32(%s) & 0x7ff)' % e.code)
             if e.cv is not None:
                 if not fits('int32', e.cv):
                     raise Retry
@@ -709,7 +739,8 @@ class G:
             return E('fmt.Sprintf("%s|%%s", %s, %s)' % (verb, f.code, a.code))
         i = self.any_int(d - 1)
         verb = self.choice(['%d', '%x', '%o', '%b', '%q', '%c', '%U', '%5d', '%-4x', '%+d', '%08b', '%X'])
-        return E('fmt.Sprintf("%s/%%q/%%v", %s, %s, %s)' % (verb, i.code, a.code, a.code))
+        arg = i.code if verb not in ('%q', '%c') else '(%s & 0x7ff)' % i.code  # see string(rune(...))
+        return E('fmt.Sprintf("%s/%%q/%%v", %s, %s, %s)' % (verb, arg, a.code, a.code))
 
     def str_int(self, t, d):
         """An integer expression of type t computed from strings."""
@@ -2566,6 +2597,16 @@ FMT_CASES = [
     'fmt.Println(fmt.Sprintf("%05.1f|%-7.3s|%7.3s|", $f, $s, $s))',
     'fmt.Printf("%b|%o|%O|%#b\\n", $u, $u, $u, $u)',
     'fmt.Printf("%e|%f|%g\\n", float32($f), float32($f), float32($f))',
+    'fmt.Println((func())(nil) == nil, (chan int)(nil), (*int)(nil), []error{nil}, map[string]interface{}{"a": nil})',
+    'fmt.Printf("%T|%T|%T|%T|%T\\n", func(int) string { return "" }, make(chan int), make(<-chan bool), [3]*int{}, struct{ A int }{})',
+    'fmt.Printf("%v|%d|%s\\n", []interface{}{1, "a", nil, 2.5}, []int8{-1, 2}, []string{"x", "y"})',
+    'fmt.Printf("%x|%X|%q|%v\\n", []byte($s), $s, []rune($s), []rune($s))',
+    'fmt.Printf("%6.2f%%|%-8.3e|%+08d|%x\\n", $f, $f, $i, -255)',
+    'fmt.Printf("%v %.2v %10.3v|\\n", $s, $s, $f)',
+    'fmt.Printf("%c|%c|%c|%U\\n", -1, 0x110000, 0xD800, -5)',
+    'fmt.Print(1, 2, "a", 3, 4, "b", "c", 5.5, nil, true, "\\n")',
+    'fmt.Println(fmt.Sprint(), fmt.Sprint(nil), fmt.Sprint("a", 1, 2, "b"), fmt.Sprint(1.0, float32(2)))',
+    'fmt.Printf("%08.3f|% .2e|%#g|%#.3x|%#v\\n", -$f, $f, 1.0, 255, 1e6)',
 ]
 
 
@@ -2729,6 +2770,26 @@ func (s $Ms) Add(k string) $Ms {
     g.f.body.append('%s := %s{}' % (s, Ms))
     g.f.body.append('%s.Add("b").Add("a").Add("b")' % s)
     g.f.body.append('fmt.Println(%s, len(%s), %s["a"], %s["z"])' % (s, s, s, s))
+    if g.chance(0.6):
+        P, PS = g.tname('Pair'), g.tname('PtrStr')
+        g.f.decls.append(T(r"""type $P struct {
+	D $W
+	d $W
+	C $C
+}
+
+type $PS struct{ n int }
+
+func (p *$PS) String() string { return fmt.Sprint("PS", p.n) }""", P=P, PS=PS, W=W, C=C))
+        scoped(g, lines(T("""
+p := $P{$a, $b, 1.5}
+fmt.Println(p, []$W{$a, $b}, map[$W]int{$b: 1, $a: 2})
+fmt.Printf("%v %+v %d\\n", p, p, p)
+ps := $PS{$a}
+fmt.Println(ps, &ps, []*$PS{&ps}[0])
+var st fmt.Stringer = &ps
+fmt.Println(st.String())
+""", P=P, PS=PS, W=W, a=g.rng.randint(0, 2), b=g.rng.randint(3, 5))))
     if g.chance(0.5):
         g.f.body.append('var days []%s' % W)
         g.f.body.append(Block('for i := Sun%s; i <= Wed%s+1; i++ {' % (W, W), ['days = append(days, i)']))
@@ -2903,6 +2964,278 @@ def fam_mixed(g):
             g.f.body.append('fmt.Println(%s)' % g.gen_str(3).code)
     g.f.body.extend(print_vars(g, g.vars))
 
+def fam_assign(g):
+    """Order of evaluation and assignment: tuple assignments (index operands evaluated
+    first, assignments left to right), calls with side effects in operands, index
+    expressions, composite literals, op-assignments evaluating their operand once."""
+    tr = g.tname('trace')
+    g.f.decls.append(T(r"""func $tr(log *[]string, name string, v int) int {
+	*log = append(*log, name)
+	return v
+}""", tr=tr))
+    for _ in range(g.rng.randint(2, 4)):
+        r = g.rng.random()
+        if r < 0.2:
+            scoped(g, lines(T("""
+a := []int{10, 20, 30, 40}
+i := $i
+$tuple
+fmt.Println(i, a)
+a[i], i = i, a[i]
+fmt.Println(i, a)
+x, y := $x, $y
+x, y = y, x+y
+x, y = y, x*y
+fmt.Println(x, y)
+""", tuple=T('a[i], i = $v, $j' if 'tuple_assign_lhs_operands' in KNOWN_BUGS else 'i, a[i] = $j, $v',
+               j=g.rng.randint(0, 3), v=g.rng.randint(-9, 99)),
+               i=g.rng.randint(0, 3), x=g.rng.randint(-5, 5), y=g.rng.randint(-5, 5))))
+        elif r < 0.45:
+            scoped(g, lines(T("""
+var log []string
+s := make([]int, 5)
+m := map[int]int{}
+$assign
+$opassign
+sum := $tr(&log, "a", 1) + $tr(&log, "b", 2)*$tr(&log, "c", 3)
+lit := []int{$tr(&log, "e0", 0), $tr(&log, "e1", 1)}
+fmt.Println(s, m, sum, lit, log)
+""", tr=tr, assign=T(
+                'k1 := $tr(&log, "idx", $i)\ns[k1] = $tr(&log, "val", $v)' if 'assign_lhs_operands_late' in KNOWN_BUGS
+                else 's[$tr(&log, "idx", $i)] = $tr(&log, "val", $v)', tr=tr, i=g.rng.randint(0, 4), v=g.rng.randint(-9, 99)),
+                opassign=T(
+                'k2, k3 := $tr(&log, "key", 1), $tr(&log, "i2", $i)\nm[k2] += $tr(&log, "add", 2)\ns[k3] *= $tr(&log, "mul", 3)'
+                if 'opassign_operands_twice' in KNOWN_BUGS else
+                'm[$tr(&log, "key", 1)] += $tr(&log, "add", 2)\ns[$tr(&log, "i2", $i)] *= $tr(&log, "mul", 3)',
+                tr=tr, i=g.rng.randint(0, 4)))))
+        elif r < 0.6:
+            scoped(g, lines(T("""
+var log []string
+p := &[3]int{1, 2, 3}
+q := p
+*p, p = [3]int{7, 8, 9}, &[3]int{}
+fmt.Println(*p, *q)
+a, b, c := $tr(&log, "x", 1), $tr(&log, "y", 2), $tr(&log, "z", 3)
+fmt.Println(a+b+c, log)
+""", tr=tr)))
+        elif r < 0.8:
+            scoped(g, lines(T("""
+type pt struct{ X, Y int }
+ps := []pt{{1, 2}, {3, 4}}
+ps[0], ps[1] = ps[1], ps[0]
+ps[0].X, ps[1].Y = ps[1].Y, ps[0].X
+arr := [3]string{"a", "b", "c"}
+arr[0], arr[2] = arr[2]+arr[1], arr[0]
+k := $k
+arr[k%3] += "!"
+fmt.Println(ps, arr)
+""", k=g.rng.randint(0, 9))))
+        else:
+            scoped(g, lines(T("""
+var log []string
+defer func() { fmt.Println("deferred log", len(log)) }()
+defer fmt.Println("defer arg", $tr(&log, "darg", $v))
+x := $tr(&log, "first", 1)
+switch $tr(&log, "tag", x) {
+case $tr(&log, "c1", 0), $tr(&log, "c2", 1):
+	fmt.Println("matched")
+case $tr(&log, "c3", 1):
+	fmt.Println("not reached")
+}
+fmt.Println(log)
+""", tr=tr, v=g.rng.randint(0, 9))))
+
+
+def fam_shadow(g):
+    """Predeclared identifiers and package names shadowed by variables, types and
+    functions; labels sharing names with variables; nested scopes."""
+    opts = [
+        """
+len := $v
+cap := "cap"
+fmt.Println(len, cap)
+""",
+        """
+true := false
+false := !true
+nil := $v
+fmt.Println(true, false, nil)
+""",
+        """
+type int = int8
+var x int = $s
+x += 100
+fmt.Println(x)
+""",
+        """
+string := []byte("bytes")
+append := func(s []byte, b byte) []byte { return s[:1] }
+fmt.Println(len(string), append(string, 'x'))
+""",
+        """
+strings := []string{"a", "b"}
+sort := len(strings)
+fmt.Println(strings, sort)
+""",
+        """
+x := $v
+x:
+for i := 0; i < 3; i++ {
+	if i == 1 {
+		continue x
+	}
+	x += i
+}
+fmt.Println(x)
+""",
+        """
+const c = iota
+iota := $v + c
+fmt.Println(iota, c)
+""",
+        """
+x := 1
+f := func() int {
+	x := x + 1
+	return x
+}
+fmt.Println(f(), x)
+{
+	x := "inner"
+	fmt.Println(x)
+}
+fmt.Println(x)
+""",
+        """
+copy := $v
+new := copy * 2
+make := func() int { return new + 1 }
+fmt.Println(copy, new, make())
+""",
+    ]
+    for o in g.rng.sample(opts, g.rng.randint(2, 4)):
+        scoped(g, lines(T(o, v=g.rng.randint(-9, 99), s=g.rng.randint(-128, 27))))
+
+
+EDGES = [
+    # integer edge cases: the most negative value divided by -1 wraps, remainder 0
+    """
+a8, b8 := int8(-128), int8(-$one)
+a16, b16 := int16(-32768), int16(-$one)
+a32, b32 := int32(-2147483648), int32(-$one)
+a64, b64 := int64(math.MinInt64), int64(-$one)
+fmt.Println(a8/b8, a8%b8, a16/b16, a16%b16, a32/b32, a32%b32, a64/b64, a64%b64)
+fmt.Println(-a8, -a16, -a32, -a64, a8*b8, a64*b64)
+""",
+    # float64 to uint64 above 2^63 (in range, so defined), and uint64 to floats
+    """
+f := $big
+u := uint64(f)
+fmt.Println(u, uint64(f/2), int64(f/4), float64(u), float32(u))
+var m uint64 = 1<<64 - 1 - $k
+fmt.Println(float64(m), float32(m), float64(m>>11), float64(int64(m>>1)))
+""",
+    # strings and byte slices never share storage
+    """
+s := "$str"
+b := []byte(s)
+s2 := string(b)
+if len(b) > 0 {
+	b[0] = 'X'
+}
+n := copy(b, "zz")
+r := []rune(s)
+if len(r) > 0 {
+	r[0] = 'Q'
+}
+fmt.Println(s, s2, string(b), n, string(r), s == s2)
+""",
+    # append writes through to the original when there is capacity
+    """
+a := make([]int, 3, $cap)
+b := append(a[:1], 5)
+c := append(a[:1:1], 6)
+b[0] = 7
+fmt.Println(a, b, c, len(a), cap(b), cap(c) >= 2)
+""",
+    # values read from maps, interfaces and ranges are copies
+    """
+type pt struct{ X int; A [2]int }
+m := map[string]pt{"a": {1, [2]int{1, 2}}}
+v := m["a"]
+v.X = 99
+v.A[0] = 99
+var i interface{} = v
+w := i.(pt)
+w.A[1] = -1
+arr := []pt{v}
+for _, e := range arr {
+	e.X = -5
+}
+fmt.Println(m, v, i, w, arr)
+""",
+    # ranging over a string evaluates it once
+    """
+s := "$str"
+n := 0
+for i := range s {
+	s = "reassigned"
+	n += i
+}
+fmt.Println(s, n)
+""",
+    # runtime.Goexit runs deferred calls
+    """
+var wg sync.WaitGroup
+wg.Add(1)
+res := make(chan string, 2)
+go func() {
+	defer wg.Done()
+	defer func() { res <- "deferred" }()
+	runtime.Goexit()
+	res <- "not reached"
+}()
+wg.Wait()
+close(res)
+for r := range res {
+	fmt.Println(r)
+}
+""",
+    # comparisons of mixed-up values
+    """
+type k struct{ a int; b string }
+x, y := k{1, "a"}, k{1, "a"}
+var i1, i2 interface{} = x, y
+var i3 interface{} = &x
+var e1, e2 error
+fmt.Println(x == y, i1 == i2, i1 == i3, e1 == e2, i1 != nil, [2]k{x, y} == [2]k{y, x})
+var f1, f2 interface{} = 1, 1.0
+var g1, g2 interface{} = int32(1), int64(1)
+fmt.Println(f1 == f2, g1 == g2, f1 == 1, f2 == 1.0)
+""",
+    # NaN in comparisons, as map keys and in arrays
+    """
+nan := math.NaN()
+arr := [2]float64{nan, 1}
+m := map[float64]int{}
+m[nan] = 1
+m[nan] = 2
+m[1] = 3
+_, ok := m[nan]
+fmt.Println(nan == nan, arr == arr, len(m), ok, m[1])
+""",
+]
+
+
+def fam_edge(g):
+    """Targeted edge cases of the semantics (see EDGES)."""
+    for e in g.rng.sample(EDGES, g.rng.randint(1, 3)):
+        scoped(g, lines(T(e, one=1, big=g.choice(['1.8446744073709550e19', '9.223372036854775808e18',
+                                                  '1.5e19', '1.2345678901234567e19']),
+                          k=g.rng.randint(0, 5000), str=g.choice(['héllo', 'abc', '日本語', '', 'x\\xffy']),
+                          cap=g.rng.randint(3, 5))))
+
+
 FAMILIES = {
     'arith': (fam_arith, 14), 'shift': (fam_shift, 6), 'conv': (fam_conv, 5), 'float': (fam_float, 6),
     'const': (fam_const, 5), 'string': (fam_string, 8), 'strconv': (fam_strconv, 3),
@@ -2912,7 +3245,8 @@ FAMILIES = {
     'method': (fam_method, 5), 'sort': (fam_sort, 2), 'goroutine': (fam_goroutine, 5),
     'recursion': (fam_recursion, 3), 'fmt': (fam_fmt, 4), 'funcs': (fam_funcs, 4),
     'named': (fam_named, 3), 'loops': (fam_loops, 4), 'bits': (fam_bits, 3),
-    'mixed': (fam_mixed, 12),
+    'mixed': (fam_mixed, 12), 'assign': (fam_assign, 4), 'shadow': (fam_shadow, 2),
+    'edge': (fam_edge, 4),
 }
 
 
@@ -2937,6 +3271,18 @@ UNCAUGHT = [
     'defer func() {\n\t\tpanic(fmt.Sprint("second ", recover()))\n\t}()\n\tpanic("first $k")',
     'defer fmt.Println("deferred runs first")\n\tpanic($k)',
     'var i interface{} = "s"\n\tfmt.Println(i.(int) + $k)',
+    'ch := make(chan int)\n\tfmt.Println("waiting", $k)\n\t<-ch',
+    'fmt.Println("select", $k)\n\tselect {}',
+    'var wg sync.WaitGroup\n\twg.Add($k)\n\twg.Wait()',
+    'var mu sync.Mutex\n\tmu.Lock()\n\tmu.Lock()',
+    'done := make(chan bool)\n\tgo func() {\n\t\tpanic("in goroutine $k")\n\t}()\n\t<-done',
+    'defer fmt.Println("not printed")\n\tos.Exit($k)',
+    'ch := make(chan int, 1)\n\tch <- $k\n\tch <- $k',
+    'panic(fmt.Sprintf("%v|%q", []int{$k}, "x"))',
+    'var e error\n\tfmt.Println(e.Error())',
+    'var m map[string][]int\n\tm["a"] = append(m["a"], $k)',
+    'defer func() {\n\t\tpanic("second $k")\n\t}()\n\tpanic("first")',
+    'defer func() {\n\t\tpanic(fmt.Errorf("second %d", recover()))\n\t}()\n\tpanic($k)',
 ]
 
 
