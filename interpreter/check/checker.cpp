@@ -3781,6 +3781,10 @@ class Checker {
             context_ = "argument to built-in " + name;
             convertUntyped(a, defaultType(a.type));
           }
+          if (!a.invalid() && (isKind(a.type, TypeKind::Struct) || isKind(a.type, TypeKind::Array))) {
+            // The runtime prints only basic and reference values.
+            error(c->lparen, "illegal types for operand: print\n\t" + typeString(a.type));
+          }
         }
         r.mode = Mode::NoValue;
         return r;

@@ -1,6 +1,7 @@
 #include "interpreter/eval/builtins.h"
 
 #include <cmath>
+#include <cstdio>
 
 #include "interpreter/eval/defer.h"
 #include "interpreter/eval/ops.h"
@@ -179,11 +180,43 @@ ExprPtr minMaxFor(const check::Basic* b, std::vector<ExprPtr> args) {
 
 }  // namespace
 
+namespace {
+
+// runtime.printhex.
+void appendHex(std::string& out, const void* p) {
+  char buf[24];
+  std::snprintf(buf, sizeof buf, "0x%llx",
+                static_cast<unsigned long long>(reinterpret_cast<uintptr_t>(p)));
+  out += buf;
+}
+
+}  // namespace
+
 void appendRuntimeValue(std::string& out, const check::Type* type, Value v) {
   const check::Basic* b = check::asBasic(type);
   if (!b) {
-    out += "(unknown)";
-    return;
+    // Reference values print as the runtime prints them: their address, a slice as
+    // [len/cap]address, an interface as (type,data).
+    switch (check::under(type)->kind) {
+      case check::TypeKind::Slice: {
+        SliceObject* s = asSlice(v);
+        out += "[" + std::to_string(s ? s->len() : 0) + "/" + std::to_string(s ? s->cap() : 0) + "]";
+        appendHex(out, s ? static_cast<const void*>(s->base()) : nullptr);
+        return;
+      }
+      case check::TypeKind::Interface: {
+        IfaceObject* i = asIface(v);
+        out += "(";
+        appendHex(out, i ? static_cast<const void*>(i->type) : nullptr);
+        out += ",";
+        appendHex(out, i ? i->value.p : nullptr);
+        out += ")";
+        return;
+      }
+      default:
+        appendHex(out, v.p);
+        return;
+    }
   }
   if (b->isBoolean()) {
     out += v.i ? "true" : "false";
