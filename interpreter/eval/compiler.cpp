@@ -1680,9 +1680,15 @@ class Compiler {
       case check::Builtin::Println: {
         std::vector<ExprPtr> args;
         std::vector<const check::Type*> types;
-        for (const Expr* a : c->args) {
-          args.push_back(expr(a));
-          types.push_back(finalType(a));
+        if (multiValueArgument(c)) {
+          // print(f()): each of f's results.
+          args = spreadArgs(c, nullptr);
+          types = static_cast<const check::Tuple*>(typeOf(c->args[0]).type)->types;
+        } else {
+          for (const Expr* a : c->args) {
+            args.push_back(expr(a));
+            types.push_back(finalType(a));
+          }
         }
         return makePrintNode(b == check::Builtin::Println, std::move(args), std::move(types));
       }
