@@ -41,6 +41,9 @@ KNOWN_BUGS = {
     'assign_lhs_operands_late',
     # findings/006.go: `i, a[i] = 1, 9` indexes a with the new i.
     'tuple_assign_lhs_operands',
+    # findings/007.go: converting between struct types that differ only in field tags is
+    # rejected.
+    'struct_conversion_ignoring_tags',
 }
 
 
@@ -271,8 +274,8 @@ HELPERS['at'] = '''func at(s string, i int) byte {
 	return s[i]
 }'''
 
-IMPORTABLE = ['errors', 'fmt', 'math', 'os', 'runtime', 'sort', 'strconv', 'strings', 'sync', 'unicode',
-              'unicode/utf8']
+IMPORTABLE = ['errors', 'fmt', 'math', 'os', 'runtime', 'sort', 'strconv', 'strings', 'sync',
+              'sync/atomic', 'unicode', 'unicode/utf8']
 
 
 def render_program(funcs, tail_marker=True):
@@ -1102,7 +1105,7 @@ def fam_float(g):
         fns = ['math.Abs(%s)', 'math.Floor(%s)', 'math.Ceil(%s)', 'math.Trunc(%s)', 'math.Sqrt(math.Abs(%s))',
                'math.Round(%s)', 'math.Max(%s, 1)', 'math.Min(%s, -1)', 'math.Mod(%s, 7)',
                'math.Float64bits(%s)', 'math.Float32bits(float32(%s))', 'math.Float64frombits(math.Float64bits(%s)+1)',
-               'math.RoundToEven(%s)', 'math.Remainder(%s, 3)', 'math.Inf(1)', 'math.MaxInt64', 'math.MinInt64',
+               'math.RoundToEven(%s)', 'math.Inf(1)', 'math.MaxInt64', 'math.MinInt64',
                'math.MaxUint32', 'math.Pi', 'math.SmallestNonzeroFloat64', 'math.MaxFloat32', 'float32(%s)',
                'math.Hypot(3, 4)', 'math.Cbrt(27)', 'math.Pow(2, 10)', 'math.Pow(%s, 2)']
         picks = g.rng.sample(fns, 4)
@@ -3236,6 +3239,291 @@ def fam_edge(g):
                           cap=g.rng.randint(3, 5))))
 
 
+MATH_FUNCS1 = ['Sqrt', 'Cbrt', 'Exp', 'Log', 'Log2', 'Log10', 'Sin', 'Cos', 'Tan', 'Asin', 'Acos',
+               'Atan', 'Sinh', 'Cosh', 'Tanh', 'Floor', 'Ceil', 'Trunc', 'Round', 'RoundToEven', 'Abs']
+MATH_FUNCS2 = ['Pow', 'Atan2', 'Hypot', 'Mod', 'Max', 'Min', 'Dim', 'Copysign']
+
+
+def fam_math(g):
+    """math functions Gol ports from Go bit for bit (not Log1p, Expm1, Exp2, Remainder,
+    which Gol documents as C's): special values, huge and tiny arguments, results printed
+    exactly (shortest representation and bits)."""
+    vals = ['0', 'math.Copysign(0, -1)', '1', '-1', '0.5', '2', '10', '100', '1e-300', '1e300', '-1e300',
+            '3.141592653589793', '1.5707963267948966', '0.1', '-0.7', '1e10', '-1e10', '710', '-746',
+            'math.Inf(1)', 'math.Inf(-1)', 'math.NaN()', '1e22', '4.9e-324', '88.7', '0.9999999999999999',
+            '1.0000000000000002', '6.02214076e23', '2.220446049250313e-16', '-0.5', '1e-10', '123456.789']
+    xs = g.fresh('xs')
+    picks = g.rng.sample(vals, g.rng.randint(3, 7))
+    for _ in range(g.rng.randint(0, 3)):
+        picks.append(repr(g.rng.uniform(-20, 20)) if g.chance(0.7) else '%.17g' % (10 ** g.rng.uniform(-30, 30)))
+    g.f.body.append('%s := []float64{%s}' % (xs, ', '.join(picks)))
+    fns = g.rng.sample(MATH_FUNCS1, g.rng.randint(2, 5))
+    g.f.body.append(Block('for _, x := range %s {' % xs, [
+        'fmt.Println(x, %s)' % ', '.join('math.%s(x)' % f for f in fns)]))
+    fn2 = g.rng.sample(MATH_FUNCS2, g.rng.randint(1, 3))
+    y = g.choice(picks)
+    g.f.body.append(Block('for _, x := range %s {' % xs, [
+        'fmt.Println(%s)' % ', '.join('math.%s(x, %s)' % (f, y) for f in fn2)]))
+    if g.chance(0.5):
+        g.f.body.append(Block('for _, x := range %s {' % xs, [
+            'fmt.Printf("%%b %%x %%v\\n", math.%s(x), math.Float64bits(math.%s(x)), float32(math.%s(x)))' % (fns[0], fns[-1], fns[0])]))
+
+
+SYNTAX = [
+    # composite literal elision, keyed arrays, nested literals
+    """
+grid := [][]int{{1}, {2, 3}, {}}
+m := map[string][]int{"b": {2}, "a": {1, 1}}
+arr := [...]string{3: "d", 1: "b"}
+type pt struct{ X, Y int }
+pts := []pt{{1, 2}, {Y: 3}}
+pm := map[pt]string{{1, 2}: "a", {0, 0}: "o"}
+ptrs := []*pt{{5, 6}}
+fmt.Println(grid, m, arr, len(arr), pts, pm, *ptrs[0], ptrs[0].X)
+""",
+    # conversions between named struct types with the same underlying type, tags ignored
+    """
+type A struct {
+	N int $tag
+	S string
+}
+type B struct {
+	N int
+	S string
+}
+a := A{$v, "s"}
+b := B(a)
+c := struct {
+	N int
+	S string
+}(b)
+fmt.Println(a, b, c, A(c) == a)
+""",
+    # rune and byte arithmetic
+    """
+r := 'a' + $k
+b := byte('z') + 10
+var x rune = 'é' - 1
+fmt.Println(r, string(r), b, x, string(x), 'x' < 'y', "a"+string(rune('b'+1)))
+fmt.Printf("%c %q %v %d %U\\n", r, r, b, x, x)
+""",
+    # blank identifiers and unnamed parameters, function types with named results
+    """
+f := func(_ int, s string, _ ...bool) (n int, err error) {
+	n = len(s)
+	return
+}
+var g func(int, string, ...bool) (int, error) = f
+n, _ := g(1, "abc$k", true, false)
+_, err := f(0, "")
+fmt.Println(n, err)
+""",
+    # interfaces with overlapping embedded methods, method on embedded pointer
+    """
+var sb strings.Builder
+var w interface {
+	WriteString(string) (int, error)
+	Len() int
+} = &sb
+w.WriteString("hello $k")
+fmt.Println(w.Len(), sb.String())
+""",
+    # untyped bool and string constants, constant expressions with comparison
+    """
+const yes = 1 < 2
+const name = "go" + "lang"
+type myBool bool
+var mb myBool = yes && len(name) == 6
+fmt.Println(yes, name, mb, !mb, len(name), name[1], name[1:3])
+""",
+    # arrays of funcs, funcs returning funcs, immediately called
+    """
+ops := [...]func(int) int{
+	func(x int) int { return x + 1 },
+	func(x int) int { return x * 2 },
+}
+compose := func(f, g func(int) int) func(int) int { return func(x int) int { return g(f(x)) } }
+fmt.Println(compose(ops[0], ops[1])($k), compose(ops[1], ops[0])($k), len(ops))
+""",
+    # switch with no tag and init, type switch with init, select-free for loops
+    """
+switch x := $k; {
+case x > 5:
+	fmt.Println("big", x)
+case x > 2:
+	fmt.Println("mid", x)
+default:
+	fmt.Println("small", x)
+}
+switch v := interface{}($k).(type) {
+case nil:
+	fmt.Println("nil")
+default:
+	fmt.Printf("%T %v\\n", v, v)
+}
+""",
+    # struct with embedded pointer to struct, promoted fields through the pointer
+    """
+type inner struct{ V int }
+type outer struct {
+	*inner
+	W int
+}
+o := outer{&inner{$k}, 2}
+o.V++
+o2 := o
+o2.V += 10
+fmt.Println(o.V, o2.V, o.W, o.inner == o2.inner)
+""",
+    # goto forward, labeled block
+    """
+i := 0
+if i == 0 {
+	goto done
+}
+fmt.Println("skipped")
+done:
+fmt.Println("done", i+$k)
+""",
+]
+
+
+def fam_syntax(g):
+    """Less common but valid forms: elided composite literals, struct conversions, rune
+    arithmetic, blank parameters, untyped bool constants, embedded pointers, goto."""
+    for e in g.rng.sample(SYNTAX, g.rng.randint(2, 4)):
+        tag = '' if 'struct_conversion_ignoring_tags' in KNOWN_BUGS else '`json:"n"`'
+        scoped(g, lines(T(e, v=g.rng.randint(-9, 99), k=g.rng.randint(0, 9), tag=tag)))
+
+
+def fam_chan(g):
+    """Channel semantics: buffered len/cap, draining a closed buffered channel, receive
+    from nil channel in a select, send cases in select, channels of channels, directional
+    channel conversions, sync.RWMutex, sync/atomic, sync.Cond hand-off."""
+    r = g.rng.random()
+    n = g.rng.randint(1, 6)
+    if r < 0.2:
+        scoped(g, lines(T("""
+ch := make(chan int, $n)
+for i := 0; i < $n; i++ {
+	ch <- i * i
+}
+fmt.Println(len(ch), cap(ch))
+close(ch)
+sum := 0
+for v := range ch {
+	sum += v
+}
+v, ok := <-ch
+fmt.Println(sum, v, ok, len(ch))
+""", n=n)))
+    elif r < 0.4:
+        scoped(g, lines(T("""
+var nilc chan int
+out := make(chan int, 1)
+sent := 0
+for i := 0; i < $n; i++ {
+	select {
+	case v := <-nilc:
+		fmt.Println("impossible", v)
+	case out <- i:
+		sent++
+	default:
+		fmt.Println("full at", i, <-out)
+	}
+}
+fmt.Println(sent, len(out))
+""", n=n)))
+    elif r < 0.55:
+        scoped(g, lines(T("""
+reqs := make(chan chan int)
+go func() {
+	for i := 0; i < $n; i++ {
+		reply := <-reqs
+		reply <- i * 10
+	}
+}()
+total := 0
+for i := 0; i < $n; i++ {
+	reply := make(chan int)
+	reqs <- reply
+	total += <-reply
+}
+fmt.Println(total)
+""", n=n)))
+    elif r < 0.7:
+        scoped(g, lines(T("""
+var mu sync.RWMutex
+var wg sync.WaitGroup
+data := map[int]int{}
+for i := 0; i < $n; i++ {
+	wg.Add(1)
+	go func(i int) {
+		defer wg.Done()
+		mu.Lock()
+		data[i%3] += i
+		mu.Unlock()
+		mu.RLock()
+		_ = data[0]
+		mu.RUnlock()
+	}(i)
+}
+wg.Wait()
+fmt.Println(data)
+""", n=n)))
+    elif r < 0.85:
+        scoped(g, lines(T("""
+var cnt int64
+var flag int32
+var wg sync.WaitGroup
+for i := 0; i < $n; i++ {
+	wg.Add(1)
+	go func() {
+		defer wg.Done()
+		for j := 0; j < 100; j++ {
+			atomic.AddInt64(&cnt, 2)
+		}
+		atomic.CompareAndSwapInt32(&flag, 0, 1)
+	}()
+}
+wg.Wait()
+var a atomic.Int64
+a.Store(cnt)
+a.Add(-1)
+fmt.Println(atomic.LoadInt64(&cnt), atomic.LoadInt32(&flag), a.Load())
+""", n=n)))
+    else:
+        scoped(g, lines(T("""
+var mu sync.Mutex
+cond := sync.NewCond(&mu)
+ready := 0
+var wg sync.WaitGroup
+for i := 0; i < $n; i++ {
+	wg.Add(1)
+	go func() {
+		defer wg.Done()
+		mu.Lock()
+		ready++
+		cond.Broadcast()
+		mu.Unlock()
+	}()
+}
+mu.Lock()
+for ready < $n {
+	cond.Wait()
+}
+mu.Unlock()
+wg.Wait()
+fmt.Println("ready", ready)
+var send chan<- int
+var recv <-chan int
+c := make(chan int, 1)
+send, recv = c, c
+send <- $n
+fmt.Println(<-recv)
+""", n=n)))
+
+
 FAMILIES = {
     'arith': (fam_arith, 14), 'shift': (fam_shift, 6), 'conv': (fam_conv, 5), 'float': (fam_float, 6),
     'const': (fam_const, 5), 'string': (fam_string, 8), 'strconv': (fam_strconv, 3),
@@ -3246,7 +3534,7 @@ FAMILIES = {
     'recursion': (fam_recursion, 3), 'fmt': (fam_fmt, 4), 'funcs': (fam_funcs, 4),
     'named': (fam_named, 3), 'loops': (fam_loops, 4), 'bits': (fam_bits, 3),
     'mixed': (fam_mixed, 12), 'assign': (fam_assign, 4), 'shadow': (fam_shadow, 2),
-    'edge': (fam_edge, 4),
+    'edge': (fam_edge, 4), 'math': (fam_math, 3), 'syntax': (fam_syntax, 3), 'chan': (fam_chan, 3),
 }
 
 
