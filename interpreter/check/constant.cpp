@@ -161,7 +161,8 @@ double ConstValue::toFloat64() const {
   mpfr_set_q(f, q.get_mpq_t(), MPFR_RNDN);
   double d = mpfr_get_d(f, MPFR_RNDN);
   mpfr_clear(f);
-  return d;
+  // A constant has no negative zero: a tiny negative value rounds to +0.
+  return d == 0 ? 0.0 : d;
 }
 
 float ConstValue::toFloat32() const {
@@ -171,7 +172,7 @@ float ConstValue::toFloat32() const {
   mpfr_set_q(f, q.get_mpq_t(), MPFR_RNDN);
   float d = mpfr_get_flt(f, MPFR_RNDN);
   mpfr_clear(f);
-  return d;
+  return d == 0 ? 0.0f : d;
 }
 
 bool ConstValue::fitsInt64() const {
