@@ -44,7 +44,24 @@ KNOWN_BUGS = {
     # findings/007.go: converting between struct types that differ only in field tags is
     # rejected.
     'struct_conversion_ignoring_tags',
+    # findings/008.go: `const s = string(rune(65))` is rejected as not constant.
+    'const_string_conversion',
+    # findings/009.go: method expressions on interface types (`I.M`, `error.Error`) are
+    # not supported.
+    'interface_method_expression',
+    # findings/010.go: float constants just below the subnormal/normal midpoint round up.
+    'subnormal_constant_rounding',
 }
+
+# Float literals that are hard to round: halfway cases, the largest and smallest values,
+# subnormals. The first ones are the boundary cases of 'subnormal_constant_rounding'.
+HARD_FLOATS_SUBNORMAL_BOUNDARY = ['2.2250738585072011e-308', '2.2250738585072012e-308']
+HARD_FLOATS = ['9007199254740993', '9007199254740995', '1.7976931348623157e308', '4.9e-324',
+               '2.4703282292062328e-324', '1e23', '8.98846567431158e307', '2.2250738585072014e-308',
+               '0.30000000000000004', '123456789012345678901234567890', '1e-310', '5e-324',
+               '0.1e-322', '4.940656458412465441765687928682213723651e-324']
+HARD_FLOATS32 = ['16777217', '3.4028235e38', '1.4e-45', '1.17549435e-38', '0.1', '16777216.5',
+                 '33554431', '7e-45']
 
 
 class Retry(Exception):
@@ -588,6 +605,12 @@ class G:
             v = '%de%d' % (self.rng.randint(1, 99), self.rng.randint(-12, 25))
         else:
             v = str(self.rng.randint(0, 1000))
+        if self.chance(0.08):
+            if t == 'float32':
+                v = self.choice(HARD_FLOATS32)
+            else:
+                v = self.choice(HARD_FLOATS + ([] if 'subnormal_constant_rounding' in KNOWN_BUGS
+                                               else HARD_FLOATS_SUBNORMAL_BOUNDARY))
         if t == 'float32' and ('e100' in v or 'e-300' in v):
             v = '1e10'
         fv = parse_go_float(v)
@@ -1211,6 +1234,13 @@ def fam_const(g):
     g.f.body.append('fmt.Println(%s)' % ', '.join(names))
     if typed:
         g.f.body.append('fmt.Printf("%%T %%v\\n", %s, %s)' % (names[-1], names[-1]))
+    # constant conversions of integers to strings
+    if g.chance(0.4) and 'const_string_conversion' not in KNOWN_BUGS:
+        cs, cn = g.fresh('cs'), g.tname('Str')
+        g.f.decls.append('type %s string' % cn)
+        rv = g.choice(RUNE_POOL + [-1, 0xD800, 0x110000])
+        g.f.body.append('const %s = string(rune(%d)) + %s(rune(%d))' % (cs, rv, cn, g.choice(RUNE_POOL)))
+        g.f.body.append('fmt.Println(%s, len(%s))' % (cs, cs))
     # constant floats converted to typed floats
     g.f.body.append('fmt.Println(float32(0.1), float64(float32(0.1)), 0.1+0.2 == 0.3, 1/3*3, 1.0/3*3)')
 
@@ -1308,7 +1338,10 @@ def fam_string(g):
 def fam_strconv(g):
     """strconv conversions and their errors."""
     ins = ['"42"', '"-17"', '"abc"', '"99999999999999999999"', '""', '"0x1f"', '"1_000"', '" 7"',
-           '"3.14"', '"-0"', '"+5"', '"127"', '"128"', '"-129"', '"1e3"', '"inf"', '"NaN"', '"true"', '"F"']
+           '"3.14"', '"-0"', '"+5"', '"127"', '"128"', '"-129"', '"1e3"', '"inf"', '"NaN"', '"true"', '"F"',
+           '"2.2250738585072011e-308"', '"1e400"', '"-1e-400"', '"0x1p-1074"', '"1.7976931348623159e308"',
+           '"9007199254740993"', '"0b101"', '"0o17"', '"0x_1F"', '"9223372036854775808"', '"-9223372036854775808"',
+           '"18446744073709551615"', '".5"', '"5."', '"1_0"', '"+Inf"', '"-infinity"']
     for _ in range(g.rng.randint(3, 6)):
         s = g.choice(ins)
         r = g.rng.random()
@@ -2178,6 +2211,13 @@ r.Grow(2)
 fmt.Println(r, &r, []$R{r}, r.Name())
 fmt.Printf("%v %+v %s\\n", r, r, r)
 ''', R=R, a=g.rng.randint(0, 9), b=g.rng.randint(0, 9))))
+        elif r < 0.76 and 'interface_method_expression' not in KNOWN_BUGS:
+            scoped(g, lines(T('''
+area := $S.Area
+name := $S.Name
+msg := error.Error
+fmt.Println(area($R{$a, $b}), name($N{}), msg(&$ER{Code: $a}))
+''', S=S, R=R, N=N, ER=ER, a=g.rng.randint(0, 9), b=g.rng.randint(0, 9))))
         elif r < 0.85:
             scoped(g, lines(T('''
 var p *$ER

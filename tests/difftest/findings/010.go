@@ -1,0 +1,9 @@
+// Untyped float constants just below the midpoint between the largest subnormal and the smallest normal float round up (double rounding); strconv.ParseFloat is right.
+package main
+
+import "fmt"
+
+func main() {
+	fmt.Println(2.2250738585072011e-308) // Go: 2.225073858507201e-308 (Gol: 2.2250738585072014e-308)
+	fmt.Println(float32(1.17549425e-38))  // Go: 1.1754942e-38 (Gol: 1.1754944e-38)
+}
