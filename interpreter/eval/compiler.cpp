@@ -1118,7 +1118,7 @@ class Compiler {
       return makeAddressOfElem(expr(ix->x), expr(ix->indices[0]), isArray,
                                it && it->isUnsigned(), storage, ix->pos);
     }
-    if (auto st = as<StarExpr>(e)) return expr(st->x);  // &*p is p
+    if (auto st = as<StarExpr>(e)) return makeNonNil(expr(st->x), st->pos);  // &*p is p, checked
     return nullptr;
   }
 

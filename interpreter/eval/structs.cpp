@@ -442,8 +442,8 @@ Value receiverFor(const Dispatch& d, Value v, syntax::Pos pos) {
   return targetStorage != Storage::Scalar ? loadRef(cell) : *cell;
 }
 
-// x, an interface value that must not be nil.
-struct NonNilIfaceNode : ExprNode {
+// x, a pointer or interface value that must not be nil.
+struct NonNilNode : ExprNode {
   ExprPtr x;
   Value eval(Value* fp) override {
     Value v = x->eval(fp);
@@ -555,10 +555,7 @@ struct IfaceCallNode : ExprNode {
   bool collectOperands(std::vector<ExprPtr*>& out) override {
     // `defer x.M()` and `go x.M()` evaluate the method value x.M then: a nil x panics
     // there, not when the call runs.
-    auto checked = std::make_unique<NonNilIfaceNode>();
-    checked->pos = pos;
-    checked->x = std::move(recv);
-    recv = std::move(checked);
+    recv = makeNonNil(std::move(recv), pos);
     out.push_back(&recv);
     for (size_t k = 1; k < callArgs.size(); ++k) out.push_back(&callArgs[k]);
     return true;
@@ -875,6 +872,13 @@ ExprPtr makeAddressOfElem(ExprPtr seq, ExprPtr index, bool isArray, bool unsigne
 ExprPtr makeNew(const check::Type* t) {
   auto n = std::make_unique<NewNode>();
   n->type = t;
+  return n;
+}
+
+ExprPtr makeNonNil(ExprPtr x, syntax::Pos pos) {
+  auto n = std::make_unique<NonNilNode>();
+  n->pos = pos;
+  n->x = std::move(x);
   return n;
 }
 

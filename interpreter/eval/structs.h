@@ -52,6 +52,8 @@ ExprPtr makeAddressOfElem(ExprPtr seq, ExprPtr index, bool isArray, bool unsigne
                           Storage storage, syntax::Pos pos);
 // new(T).
 ExprPtr makeNew(const check::Type* t);
+// x, a pointer or interface value, after a nil check that panics at pos.
+ExprPtr makeNonNil(ExprPtr x, syntax::Pos pos);
 // x, a struct or array value, as a copy of its own (for the operands of `defer` and `go`
 // calls, which Go evaluates, and so copies, when the statement runs).
 ExprPtr makeCopyAggregate(ExprPtr x);
