@@ -413,6 +413,19 @@ bool resolveThroughEmbedded(const check::Type** type, Value* value, const std::s
 }
 
 // The receiver argument (owned) for a call of d on the dynamic value v (borrowed).
+// Go's panic when an interface holding a nil *T calls a method of T (runtime.panicwrap).
+GoPanic nilPointerValueMethod(const check::Type* recv, const std::string& method,
+                              syntax::Pos pos) {
+  std::string qualified = check::typeString(recv, true);
+  std::string bare = qualified.substr(qualified.rfind('.') + 1);
+  GoPanic p;
+  p.message = "value method " + qualified + "." + method + " called using nil *" + bare +
+              " pointer";
+  p.runtimeError = true;
+  p.trace = stackTrace(pos);
+  return p;
+}
+
 Value receiverFor(const Dispatch& d, Value v, syntax::Pos pos) {
   Value* cell = &v;
   HeapObject* owner = nullptr;
@@ -494,6 +507,9 @@ struct IfaceCallNode : ExprNode {
         p.message = "gol: no method " + name + " for " + check::typeString(dynType, true);
         p.trace = stackTrace(pos);
         throw p;
+      }
+      if (d.path.empty() && !d.pointerRecv && !dynValue.p && isPointerType(d.recvBase)) {
+        throw nilPointerValueMethod(d.recvType, name, pos);
       }
       r = receiverFor(d, dynValue, pos);
     } catch (...) {
