@@ -51,6 +51,20 @@ KNOWN_BUGS = {
     'interface_method_expression',
     # findings/010.go: float constants just below the subnormal/normal midpoint round up.
     'subnormal_constant_rounding',
+    # findings/011.go: `sum(pair())` into a variadic function is not supported.
+    'multi_value_to_variadic',
+    # findings/012.go: `case x = <-ch` with x an interface is not supported.
+    'select_recv_into_interface',
+    # findings/013.go: `x, err = f()` / `var a, b interface{} = f()` converting a call's
+    # results to interfaces is not supported.
+    'multi_value_assign_to_interface',
+    # findings/014.go: `for _, v = range xs` with v an interface is not supported.
+    'range_assign_to_interface',
+    # findings/015.go: `return f()` converting f's results to interface results is
+    # rejected.
+    'multi_value_return_to_interface',
+    # findings/016.go: `v, ok = m[k]` (or `i.(T)`, `<-ch`) with v an interface crashes.
+    'comma_ok_into_interface',
 }
 
 # Float literals that are hard to round: halfway cases, the largest and smallest values,
@@ -3564,6 +3578,97 @@ fmt.Println(<-recv)
 """, n=n)))
 
 
+MULTI = [
+    # (template, known bug it needs)
+    ("""
+fmt.Println($pair())
+a, b := $pair()
+fmt.Println(a+1, b+"!")
+$take($pair())
+""", None),
+    ("""
+fmt.Println($sum($ints()))
+""", 'multi_value_to_variadic'),
+    ("""
+var x interface{}
+var err error
+x, err = strconv.Atoi("$n")
+var a, b interface{} = $pair()
+fmt.Println(x, err, a, b)
+""", 'multi_value_assign_to_interface'),
+    ("""
+m := map[string]int{"k": $n}
+var v interface{}
+var ok bool
+v, ok = m["k"]
+var e interface{} = m["missing"]
+fmt.Println(v, ok, e)
+""", 'comma_ok_into_interface'),
+    ("""
+var i interface{} = $n
+ch := make(chan int, 1)
+ch <- $n
+var v, w interface{}
+var ok, ok2 bool
+v, ok = i.(int)
+w, ok2 = <-ch
+fmt.Println(v, ok, w, ok2)
+""", 'comma_ok_into_interface'),
+    ("""
+var v interface{}
+for _, v = range []int{$n, $n + 1} {
+}
+fmt.Println(v)
+""", 'range_assign_to_interface'),
+    ("""
+var x interface{} = "unset"
+ch := make(chan int, 1)
+ch <- $n
+select {
+case x = <-ch:
+}
+fmt.Println(x)
+""", 'select_recv_into_interface'),
+    ("""
+fmt.Println($parse("$n"))
+fmt.Println($parse("x$n"))
+""", 'multi_value_return_to_interface'),
+    ("""
+var i interface{} = $n
+var s fmt.Stringer
+n, ok := i.(int)
+s, ok2 := i.(fmt.Stringer)
+fmt.Println(n, ok, s == nil, ok2)
+""", None),
+]
+
+
+def fam_multi(g):
+    """Calls with several results in every context (arguments, variadic arguments,
+    assignments and declarations, returns), converting to interfaces on the way."""
+    P, S, TK, IN, PA = g.tname('pair'), g.tname('sum'), g.tname('take'), g.tname('ints'), g.tname('parse')
+    g.f.decls.append(T(r"""func $P() (int, string) { return $n, "s$n" }
+
+func $S(xs ...int) int {
+	t := 0
+	for _, x := range xs {
+		t += x
+	}
+	return t
+}
+
+func $TK(a interface{}, b interface{}) { fmt.Println(a, b) }
+
+func $IN() (int, int, int) { return 1, 2, $n }""", P=P, S=S, TK=TK, IN=IN, n=g.rng.randint(0, 9)))
+    if 'multi_value_return_to_interface' not in KNOWN_BUGS:
+        g.f.decls.append(T(r"""func $PA(s string) (interface{}, error) {
+	return strconv.Atoi(s)
+}""", PA=PA))
+    opts = [t for t, bug in MULTI if bug is None or bug not in KNOWN_BUGS]
+    for o in g.rng.sample(opts, g.rng.randint(1, min(3, len(opts)))):
+        scoped(g, lines(T(o, pair=P, sum=S, take=TK, ints=IN, parse=PA, n=g.rng.randint(0, 99))))
+
+
 FAMILIES = {
     'arith': (fam_arith, 14), 'shift': (fam_shift, 6), 'conv': (fam_conv, 5), 'float': (fam_float, 6),
     'const': (fam_const, 5), 'string': (fam_string, 8), 'strconv': (fam_strconv, 3),
@@ -3575,6 +3680,7 @@ FAMILIES = {
     'named': (fam_named, 3), 'loops': (fam_loops, 4), 'bits': (fam_bits, 3),
     'mixed': (fam_mixed, 12), 'assign': (fam_assign, 4), 'shadow': (fam_shadow, 2),
     'edge': (fam_edge, 4), 'math': (fam_math, 3), 'syntax': (fam_syntax, 3), 'chan': (fam_chan, 3),
+    'multi': (fam_multi, 3),
 }
 
 
