@@ -1001,6 +1001,8 @@ class Compiler {
     if (iface) {
       recv = expr(sel->x);
       if (!s.path.empty()) recv = makeFieldRead(std::move(recv), s.path, true, sel->sel->pos);
+      // Evaluating i.M looks up the method in i: a nil i panics there.
+      recv = makeNonNil(std::move(recv), sel->sel->pos);
       recvType = check::anyType();
     } else {
       recv = receiverExpr(sel->x, s, sel->sel->pos);
