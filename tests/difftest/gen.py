@@ -65,6 +65,11 @@ KNOWN_BUGS = {
     'multi_value_return_to_interface',
     # findings/016.go: `v, ok = m[k]` (or `i.(T)`, `<-ch`) with v an interface crashes.
     'comma_ok_into_interface',
+    # findings/017.go: a package-level `var a, b = f()` is rejected.
+    'package_var_multi_value',
+    # findings/018.go: package-level variables are initialised depth-first, not by Go's
+    # rule (the earliest variable in declaration order that is ready).
+    'package_init_order',
 }
 
 # Float literals that are hard to round: halfway cases, the largest and smallest values,
@@ -3669,6 +3674,55 @@ func $IN() (int, int, int) { return 1, 2, $n }""", P=P, S=S, TK=TK, IN=IN, n=g.r
         scoped(g, lines(T(o, pair=P, sum=S, take=TK, ints=IN, parse=PA, n=g.rng.randint(0, 99))))
 
 
+def fam_globals(g):
+    """Package-level variables initialised in dependency order (not declaration order),
+    initialisers with side effects, package-level constants and types declared after use,
+    closures and methods over package state."""
+    i = g.idx
+    k1, k2 = g.rng.randint(1, 9), g.rng.randint(1, 9)
+    multi = 'package_var_multi_value' not in KNOWN_BUGS
+    g.f.decls.append(T(r"""$first
+var gA$i = gB$i*$k1 + gF$i("a")
+var gC$i = len(gLog$i)
+$gb
+var gD$i, gE$i = $de
+$later
+var gCount$i = func() int {
+	n := 0
+	for _, s := range gLog$i {
+		n += len(s)
+	}
+	return n
+}()
+
+const gK$i = $k2
+
+type gT$i struct{ items []string }
+
+var gObj$i = &gT$i{items: []string{"x"}}
+
+func (t *gT$i) add(s string) int {
+	t.items = append(t.items, s)
+	return len(t.items)
+}
+
+var gAdded$i = gObj$i.add("init")
+
+func gF$i(s string) int {
+	gLog$i = append(gLog$i, s)
+	return len(gLog$i) * 10
+}
+
+func gPair$i() (int, string) { return gF$i("p"), "pair" }""", i=i, k1=k1, k2=k2,
+        de=('gPair%d()' % i) if multi else ('gF%d("p"), "pair"' % i),
+        first=('var gLog%d []string\nvar gB%d = gF%d("b") + gK%d' % (i, i, i, i)) if 'package_init_order' in KNOWN_BUGS else '',
+        gb='' if 'package_init_order' in KNOWN_BUGS else ('var gB%d = gF%d("b") + gK%d' % (i, i, i)),
+        later='' if 'package_init_order' in KNOWN_BUGS else ('var gLog%d []string' % i)))
+    g.f.body.append(T('fmt.Println(gA$i, gB$i, gC$i, gD$i, gE$i, gCount$i, gLog$i, gAdded$i, gObj$i.items)', i=i))
+    g.f.body.append(T('gB$i++', i=i))
+    g.f.body.append(T('fmt.Println(gF$i("call"), gB$i, gObj$i.add("later"), gK$i*2)', i=i))
+
+
 FAMILIES = {
     'arith': (fam_arith, 14), 'shift': (fam_shift, 6), 'conv': (fam_conv, 5), 'float': (fam_float, 6),
     'const': (fam_const, 5), 'string': (fam_string, 8), 'strconv': (fam_strconv, 3),
@@ -3680,7 +3734,7 @@ FAMILIES = {
     'named': (fam_named, 3), 'loops': (fam_loops, 4), 'bits': (fam_bits, 3),
     'mixed': (fam_mixed, 12), 'assign': (fam_assign, 4), 'shadow': (fam_shadow, 2),
     'edge': (fam_edge, 4), 'math': (fam_math, 3), 'syntax': (fam_syntax, 3), 'chan': (fam_chan, 3),
-    'multi': (fam_multi, 3),
+    'multi': (fam_multi, 3), 'globals': (fam_globals, 2),
 }
 
 
