@@ -70,6 +70,9 @@ KNOWN_BUGS = {
     # findings/018.go: package-level variables are initialised depth-first, not by Go's
     # rule (the earliest variable in declaration order that is ready).
     'package_init_order',
+    # findings/019.go: fmt does not recover a panic in a String/Error method (nor print
+    # <nil> for a nil pointer receiver).
+    'fmt_method_panic',
 }
 
 # Float literals that are hard to round: halfway cases, the largest and smallest values,
@@ -2852,6 +2855,28 @@ fmt.Println(ps, &ps, []*$PS{&ps}[0])
 var st fmt.Stringer = &ps
 fmt.Println(st.String())
 """, P=P, PS=PS, W=W, a=g.rng.randint(0, 2), b=g.rng.randint(3, 5))))
+    if g.chance(0.4) and 'fmt_method_panic' not in KNOWN_BUGS:
+        BD, ND = g.tname('Bad'), g.tname('Node')
+        g.f.decls.append(T(r"""type $BD int
+
+func (b $BD) String() string {
+	if b > $lim {
+		panic(fmt.Sprint("bad ", int(b)))
+	}
+	return "ok"
+}
+
+type $ND struct{ name string }
+
+func (n *$ND) String() string { return n.name }
+
+func (n *$ND) Error() string { return "err " + n.name }""", BD=BD, ND=ND, lim=g.rng.randint(0, 3)))
+        scoped(g, lines(T("""
+var n *$ND
+var err error = n
+fmt.Println($BD($a), []$BD{$b, 1}, n)
+fmt.Printf("%v|%s|%d|%v\\n", $BD($b), $BD($a), $BD($a), err)
+""", BD=BD, ND=ND, a=g.rng.randint(0, 6), b=g.rng.randint(0, 6))))
     if g.chance(0.5):
         g.f.body.append('var days []%s' % W)
         g.f.body.append(Block('for i := Sun%s; i <= Wed%s+1; i++ {' % (W, W), ['days = append(days, i)']))
