@@ -2001,6 +2001,14 @@ PANICS = [
     ('', 'panic([]int{$k})'),
     ('', 'panic(errors.New("err$k"))'),
     ('n := -$k', 'fmt.Println(strings.Repeat("ab", n))'),
+    ('var wg sync.WaitGroup\nwg.Add($k)', 'wg.Add(-$k - 1)'),
+    ('ch := make(chan int)\nclose(ch)', 'select {\ncase ch <- $k:\ndefault:\n}'),
+    ('var once sync.Once', 'once.Do(func() { panic("once $k") })'),
+    ('xs := make([]int, $k)', 'fmt.Println(xs[$k:][1:])'),
+    ('m := map[string][]int{}', 'm["a"][$k] = 1'),
+    ('var arr [3][2]int\ni := $k', 'arr[i%3][i] = 1'),
+    ('s := "abc"\ni, j := $k, 1', 'fmt.Println(s[i:j])'),
+    ('x := uint8($k)', 'fmt.Println(100 / (x - x))'),
 ]
 
 
@@ -3795,6 +3803,8 @@ UNCAUGHT = [
     'var e error\n\tfmt.Println(e.Error())',
     'var m map[string][]int\n\tm["a"] = append(m["a"], $k)',
     'defer func() {\n\t\tpanic("second $k")\n\t}()\n\tpanic("first")',
+    'var mu sync.Mutex\n\tmu.Unlock()',
+    'var wg sync.WaitGroup\n\twg.Done()',
     'defer func() {\n\t\tpanic(fmt.Errorf("second %d", recover()))\n\t}()\n\tpanic($k)',
 ]
 
