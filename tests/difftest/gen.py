@@ -3500,7 +3500,7 @@ def fam_chan(g):
     channel conversions, sync.RWMutex, sync/atomic, sync.Cond hand-off."""
     r = g.rng.random()
     n = g.rng.randint(1, 6)
-    if r < 0.2:
+    if r < 0.15:
         scoped(g, lines(T("""
 ch := make(chan int, $n)
 for i := 0; i < $n; i++ {
@@ -3515,6 +3515,34 @@ for v := range ch {
 v, ok := <-ch
 fmt.Println(sum, v, ok, len(ch))
 """, n=n)))
+    elif r < 0.3:
+        scoped(g, lines(T("""
+ch := make(chan int, $n)
+for i := 0; i < $n; i++ {
+	ch <- i
+}
+close(ch)
+sum, n := 0, 0
+loop:
+	for {
+		n++
+		select {
+		case v, ok := <-ch:
+			if !ok {
+				break loop
+			}
+			if v%2 == 0 {
+				continue
+			}
+			if v == $k {
+				break
+			}
+			sum += v
+		}
+		sum += 100
+	}
+fmt.Println(sum, n)
+""", n=n, k=g.rng.randint(0, 6))))
     elif r < 0.4:
         scoped(g, lines(T("""
 var nilc chan int
