@@ -584,7 +584,9 @@ void cancelExpiredBody(Value bound, const Value*, Value*) {
 
 const eval::FuncCode* cancelCode(const char* name, eval::NativeClosureBody body,
                                  const check::Signature* s) {
-  return eval::nativeFuncCode(name, s, body);
+  const eval::FuncCode* code = eval::nativeFuncCode(name, s, body);
+  delete s;  // nativeFuncCode keeps only what it read from it
+  return code;
 }
 
 Value cancelFunc(const eval::FuncCode* code, StructObject* c) {
@@ -633,6 +635,7 @@ void withDeadline(Value parent, Value deadline, Value* r) {
     }
   }
   StructObject* c = newCancelCtx(timerNamed(), parent);
+  eval::releaseRef(c->fields[kDeadline]);  // the zero Time newCancelCtx made
   c->fields[kDeadline] = eval::cloneAggregate(deadline);
   propagateCancel(parent, c);
   int64_t until;

@@ -2091,7 +2091,7 @@ class Compiler {
       const Ident* id = spec->names[i];
       auto it = info_.defs.find(id);
       const check::Type* vt = nullptr;
-      if (i < spec->values.size()) {
+      if (spec->values.size() == spec->names.size()) {
         vt = finalType(spec->values[i]);
       } else if (spec->values.size() == 1) {
         vt = resultType(spec->values[0], i);

@@ -20,7 +20,8 @@ struct DeferNode : StmtNode {
   ExprPtr call;
   bool resultCounted = false;
   Exec exec(Value* fp) override {
-    auto* r = new DeferRecord();
+    // Freed here if an operand panics (a nil interface's method value).
+    auto r = std::make_unique<DeferRecord>();
     r->call = call.get();
     r->fp = fp;
     r->resultCounted = resultCounted;
@@ -28,7 +29,7 @@ struct DeferNode : StmtNode {
     for (ExprPtr& o : operands) r->saved.push_back(o->eval(fp));
     CallRecord* c = currentState()->calls;
     r->next = c->defers;
-    c->defers = r;
+    c->defers = r.release();
     return Exec::Normal;
   }
 };

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <string>
+#include <utility>
 
 #include "interpreter/eval/value.h"
 
@@ -12,7 +13,7 @@ namespace gol::eval {
 // Native functions throw GoPanic{value, message, runtimeError}; the call node that
 // called them adds the trace.
 struct GoPanic {
-  AnyValue value;        // what panic() was called with
+  AnyValue value;        // what panic() was called with; the GoPanic holds a reference
   std::string message;   // the text after `panic: `
   bool runtimeError = false;
   bool nilDeref = false;  // Go adds a `[signal SIGSEGV ...]` line to the report
@@ -20,6 +21,32 @@ struct GoPanic {
   // Earlier panics this one interrupted while their deferred calls ran:
   // `panic: first [recovered]\n\t` for each, oldest first.
   std::string previous;
+
+  // A copy holds a reference of its own to the value; a recovered or replaced panic
+  // releases it.
+  GoPanic() = default;
+  GoPanic(const GoPanic& o)
+      : value(o.value), message(o.message), runtimeError(o.runtimeError),
+        nilDeref(o.nilDeref), trace(o.trace), previous(o.previous) {
+    if (isCounted(value.type)) retainRef(value.value);
+  }
+  GoPanic(GoPanic&& o) noexcept
+      : value(o.value), message(std::move(o.message)), runtimeError(o.runtimeError),
+        nilDeref(o.nilDeref), trace(std::move(o.trace)), previous(std::move(o.previous)) {
+    o.value = AnyValue{};
+  }
+  GoPanic& operator=(GoPanic o) noexcept {
+    std::swap(value, o.value);
+    message.swap(o.message);
+    runtimeError = o.runtimeError;
+    nilDeref = o.nilDeref;
+    trace.swap(o.trace);
+    previous.swap(o.previous);
+    return *this;
+  }
+  ~GoPanic() {
+    if (isCounted(value.type)) releaseRef(value.value);
+  }
 };
 
 // A fatal error: not recoverable, printed as `fatal error: ...`.

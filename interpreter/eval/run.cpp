@@ -26,6 +26,10 @@
 #include "runtime/runtime.h"
 #include "stdlib/packages.h"
 
+#if defined(__SANITIZE_ADDRESS__)
+#include <sanitizer/asan_interface.h>
+#endif
+
 namespace gol::eval {
 
 std::string traceFileName;
@@ -184,6 +188,15 @@ void stackOverflow(syntax::Pos pos) {
     f.prefix = "runtime: goroutine stack exceeds " + limit + "-byte limit\n";
     f.message = "stack overflow";
     f.trace = stackTrace(pos);
+#if defined(__SANITIZE_ADDRESS__)
+    // A throw makes ASan unpoison the frames it unwinds, but not deeper than 64 MiB into
+    // a stack (it warns instead, and later reports false overflows there): do it here.
+    rt::Stack stack = rt::current_stack();
+    char here;
+    if (&here > stack.base && &here < stack.top()) {
+      ASAN_UNPOISON_MEMORY_REGION(&here, static_cast<size_t>(stack.top() - &here));
+    }
+#endif
     throw f;
   }
   stdlib::writeStderr("runtime: goroutine stack exceeds " + limit +

@@ -152,6 +152,13 @@ uint32_t decodeUtf8(const std::string& text, size_t& i) {
     }
     r = (r << 6) | (cc & 0x3F);
   }
+  // As Go's utf8.DecodeRune: no overlong forms, surrogate halves or code points past
+  // U+10FFFF (ANTLR's input stream throws on the last two).
+  if ((len == 2 && r < 0x80) || (len == 3 && (r < 0x800 || (r >= 0xD800 && r < 0xE000))) ||
+      (len == 4 && (r < 0x10000 || r > 0x10FFFF))) {
+    ++i;
+    return 0xFFFD;
+  }
   i += len;
   return r;
 }

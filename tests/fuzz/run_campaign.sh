@@ -1,0 +1,40 @@
+#!/usr/bin/env bash
+# tests/fuzz/run_campaign.sh TARGET SECONDS [LIBFUZZER_FLAGS...]
+# Runs a libFuzzer campaign of fuzz_TARGET (parse, check or run) for SECONDS seconds, at low
+# priority, on the corpus in $GOL_FUZZ_WORK/corpus (default build-asan/fuzz-work/TARGET),
+# seeded with every .gol program of tests/programs/ and examples/ and with the Go tokens of
+# tests/fuzz/go.dict. Crashes, leaks, timeouts and OOMs are written to
+# $GOL_FUZZ_WORK/artifacts/; the status is libFuzzer's (non-zero after a finding).
+# Build the targets first:
+#   CXX=clang++ cmake -S . -B build-asan -G Ninja -DGOL_SANITIZE=address,undefined -DGOL_FUZZ=ON
+#   cmake --build build-asan --target fuzz_parse fuzz_check fuzz_run
+# Reproduce a finding with build-asan/tests/fuzz/fuzz_TARGET FILE, minimise it with
+# build-asan/tests/fuzz/fuzz_TARGET -minimize_crash=1 -runs=100000 FILE.
+set -euo pipefail
+root=$(cd "$(dirname "$0")/../.." && pwd)
+if [ $# -lt 2 ] || ! [[ $1 =~ ^(parse|check|run)$ ]] || ! [[ $2 =~ ^[0-9]+$ ]]; then
+  echo "usage: $0 parse|check|run SECONDS [LIBFUZZER_FLAGS...]" >&2
+  exit 2
+fi
+target=$1
+seconds=$2
+shift 2
+build=${GOL_FUZZ_BUILD:-$root/build-asan}
+bin=$build/tests/fuzz/fuzz_$target
+if [ ! -x "$bin" ]; then
+  echo "$bin is missing: configure $build with clang, -DGOL_SANITIZE=address,undefined" \
+       "-DGOL_FUZZ=ON, and build fuzz_$target" >&2
+  exit 2
+fi
+work=${GOL_FUZZ_WORK:-$build/fuzz-work/$target}
+mkdir -p "$work/corpus" "$work/artifacts"
+# The seeds are copied afresh each time (flattened names), never kept in git twice.
+rm -rf "$work/seeds"
+mkdir -p "$work/seeds"
+(cd "$root" && find tests/programs examples -name '*.gol' -print0) |
+  while IFS= read -r -d '' f; do cp "$root/$f" "$work/seeds/${f//\//_}"; done
+# Each input gets 20 s at most (the run target's step budget ends loops long before);
+# -close_fd_mask=1 drops the programs' standard output (reports still go to stderr).
+exec nice -n 10 "$bin" -max_total_time="$seconds" -dict="$root/tests/fuzz/go.dict" \
+  -artifact_prefix="$work/artifacts/" -max_len=8192 -timeout=20 -rss_limit_mb=4096 \
+  -close_fd_mask=1 -print_final_stats=1 "$@" "$work/corpus" "$work/seeds"
