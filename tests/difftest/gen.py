@@ -73,6 +73,8 @@ KNOWN_BUGS = {
     # findings/019.go: fmt does not recover a panic in a String/Error method (nor print
     # <nil> for a nil pointer receiver).
     'fmt_method_panic',
+    # findings/020.go: writing to a copy of a non-zero strings.Builder does not panic.
+    'builder_copy_check',
 }
 
 # Float literals that are hard to round: halfway cases, the largest and smallest values,
@@ -2015,6 +2017,8 @@ PANICS = [
     ('var arr [3][2]int\ni := $k', 'arr[i%3][i] = 1'),
     ('s := "abc"\ni, j := $k, 1', 'fmt.Println(s[i:j])'),
     ('x := uint8($k)', 'fmt.Println(100 / (x - x))'),
+    ('var b strings.Builder\nb.WriteString("$k")\nc := b', 'c.WriteString("y")', 'builder_copy_check'),
+    ('var b strings.Builder\nb.Grow($k)', 'b.Grow(-$k)'),
 ]
 
 
@@ -3131,6 +3135,21 @@ k := $k
 arr[k%3] += "!"
 fmt.Println(ps, arr)
 """, k=g.rng.randint(0, 9))))
+        elif r < 0.9:
+            scoped(g, lines(T("""
+var log []string
+b := func(n string, v bool) bool { log = append(log, n); return v }
+_ = b("a", $x) && b("b", $y) || b("c", $z) && !b("d", $x)
+fmt.Println(log)
+a := make([]int, 3)
+m := map[int]int{}
+var i, k int
+$rng
+fmt.Println(i, k, a, m)
+""", x=g.choice(['true', 'false']), y=g.choice(['true', 'false']), z=g.choice(['true', 'false']),
+                rng='for i, a[i] = range []int{7, 8, 9} {\n}\nfor k, m[k] = range []int{5, 6} {\n}'
+                if 'tuple_assign_lhs_operands' not in KNOWN_BUGS else
+                'for i = range []int{7, 8, 9} {\n\ta[i] = i\n}\nfor k = range []int{5, 6} {\n\tm[k] = k\n}')))
         else:
             scoped(g, lines(T("""
 var log []string
