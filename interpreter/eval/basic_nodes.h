@@ -208,9 +208,12 @@ struct ParallelAssignNode : StmtNode {
   }
 };
 
-// a, b = f()
+// a, b = f() (or a comma-ok form)
 struct TupleAssignNode : StmtNode {
   std::vector<Target> targets;
+  // Per target: the value's concrete type when it goes into an interface variable (boxed
+  // then), else null.
+  std::vector<const check::Type*> boxAs;
   ExprPtr call;
   Exec exec(Value* fp) override {
     Value tmp[16];
@@ -221,7 +224,10 @@ struct TupleAssignNode : StmtNode {
       vals = big.data();
     }
     call->evalMulti(fp, vals);
-    for (size_t i = 0; i < targets.size(); ++i) targets[i].store(fp, vals[i]);
+    for (size_t i = 0; i < targets.size(); ++i) {
+      if (boxAs[i]) vals[i] = Value{.p = new IfaceObject(boxAs[i], ownFor(storageOf(boxAs[i]), vals[i]))};
+      targets[i].store(fp, vals[i]);
+    }
     return Exec::Normal;
   }
 };

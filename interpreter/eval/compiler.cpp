@@ -1734,6 +1734,7 @@ class Compiler {
             counted = counted || isCountedType(t);
           }
           if (counted) {
+            n->boxAs.assign(n->targets.size(), nullptr);
             n->call = expr(x);
             return n;
           }
@@ -2040,18 +2041,16 @@ class Compiler {
                        const std::vector<const check::Type*>& types) {
     auto typeAt = [&](size_t i) { return i < types.size() ? types[i] : nullptr; };
     if (values.size() == 1 && targets.size() > 1) {
-      const check::Type* vt = typeOf(values[0]).type;
-      auto tuple = dynamic_cast<const check::Tuple*>(vt);
-      for (size_t i = 0; tuple && i < types.size() && i < tuple->types.size(); ++i) {
-        // f() returning a concrete type into an interface variable: not built yet.
-        if (types[i] && check::asInterface(types[i]) && !check::asInterface(tuple->types[i])) {
-          noteUnsupported("assigning a concrete result of " + exprString(values[0]) +
-                              " to an interface variable",
-                          values[0]->pos);
-          return nullptr;
-        }
-      }
       auto n = std::make_unique<TupleAssignNode>();
+      // A concrete result (or comma-ok value) stored into an interface variable is boxed
+      // with its own type.
+      for (size_t i = 0; i < targets.size(); ++i) {
+        const check::Type* vt = i == 1 && !dynamic_cast<const check::Tuple*>(typeOf(values[0]).type)
+                                    ? check::basicType(BasicKind::Bool)
+                                    : resultType(values[0], i);
+        bool box = typeAt(i) && check::asInterface(typeAt(i)) && vt && !check::asInterface(vt);
+        n->boxAs.push_back(box ? vt : nullptr);
+      }
       n->targets = std::move(targets);
       n->call = expr(values[0]);
       return n;
