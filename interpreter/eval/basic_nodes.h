@@ -47,6 +47,23 @@ struct LocalNode : ExprNode {
   }
 };
 
+// x, whose value is also kept in frame slot `slot` for a later LocalNode: an operand that
+// Go evaluates once but Gol's nodes read twice (the index in `s[f()] += v`).
+template <bool Counted>
+struct SaveTempNode : ExprNode {
+  ExprPtr x;
+  int slot;
+  Value eval(Value* fp) override {
+    Value v = x->eval(fp);
+    if constexpr (Counted) {
+      releaseRef(fp[slot]);
+      retainRef(v);
+    }
+    fp[slot] = v;
+    return v;
+  }
+};
+
 template <CellRead Mode>
 struct GlobalNode : ExprNode {
   Value* cell;

@@ -608,6 +608,76 @@ class Compiler {
  private:
   // Expressions being compiled around the current one (see makeStackCheck).
   int exprDepth_ = 0;
+  // Nodes to use, once each, in place of compiling these expressions (evaluateOnce).
+  std::unordered_map<const Expr*, ExprPtr> operandOverrides_;
+
+  // Whether evaluating e may have an effect (a call or a receive): such an operand must
+  // not be evaluated twice.
+  bool mayHaveEffects(const Expr* e) const {
+    if (!e || typeOf(e).mode == check::Mode::Constant) return false;
+    switch (e->kind) {
+      case NodeKind::Ident:
+      case NodeKind::BasicLit:
+      case NodeKind::FuncLit: return false;
+      case NodeKind::ParenExpr: return mayHaveEffects(static_cast<const ParenExpr*>(e)->x);
+      case NodeKind::SelectorExpr: return mayHaveEffects(static_cast<const SelectorExpr*>(e)->x);
+      case NodeKind::StarExpr: return mayHaveEffects(static_cast<const StarExpr*>(e)->x);
+      case NodeKind::UnaryExpr: {
+        auto u = static_cast<const UnaryExpr*>(e);
+        return u->op == Token::Arrow || mayHaveEffects(u->x);
+      }
+      case NodeKind::BinaryExpr: {
+        auto b = static_cast<const BinaryExpr*>(e);
+        return mayHaveEffects(b->x) || mayHaveEffects(b->y);
+      }
+      case NodeKind::IndexExpr: {
+        auto ix = static_cast<const IndexExpr*>(e);
+        return mayHaveEffects(ix->x) || ix->indices.empty() || mayHaveEffects(ix->indices[0]);
+      }
+      default: return true;
+    }
+  }
+
+  // The operands of an assignment's target that both its read and its store evaluate
+  // (`a[i] op= v`, `*p++`, `p.f += v`): for each with effects, the read (which runs first)
+  // keeps its value in a temporary that the store then uses, so it is evaluated once.
+  void evaluateOnce(const Expr* lhs, const check::Type* t, Target* target, ExprPtr* read) {
+    while (auto p = as<ParenExpr>(lhs)) lhs = p->x;
+    std::vector<const Expr*> operands;
+    if (auto ix = as<IndexExpr>(lhs)) {
+      operands.push_back(ix->x);
+      if (!ix->indices.empty()) operands.push_back(ix->indices[0]);
+    } else if (auto st = as<StarExpr>(lhs)) {
+      operands.push_back(st->x);
+    } else if (auto sel = as<SelectorExpr>(lhs)) {
+      operands.push_back(sel->x);
+    }
+    std::vector<std::pair<const Expr*, ExprPtr>> saves;
+    for (const Expr* o : operands) {
+      if (!mayHaveEffects(o)) continue;
+      int slot = newTemp();
+      bool counted = isCountedType(typeOf(o).type);
+      if (counted) fn_->countedSlots.push_back(slot);
+      ExprPtr inner = expr(o);
+      if (counted) {
+        auto save = std::make_unique<SaveTempNode<true>>();
+        save->x = std::move(inner);
+        save->slot = slot;
+        saves.emplace_back(o, std::move(save));
+        operandOverrides_[o] = std::make_unique<LocalNode<true>>(slot);
+      } else {
+        auto save = std::make_unique<SaveTempNode<false>>();
+        save->x = std::move(inner);
+        save->slot = slot;
+        saves.emplace_back(o, std::move(save));
+        operandOverrides_[o] = std::make_unique<LocalNode<false>>(slot);
+      }
+    }
+    *target = targetForExpr(lhs, t);
+    for (auto& [o, save] : saves) operandOverrides_[o] = std::move(save);
+    *read = expr(lhs);
+    for (auto& [o, save] : saves) operandOverrides_.erase(o);
+  }
 
   // A function's body into its code (which becomes the function being compiled).
   void compileBody(const check::FuncInfo& fi, FuncCode* code, const BlockStmt* body) {
@@ -783,6 +853,13 @@ class Compiler {
   // ---- Expressions ---------------------------------------------------------------------
 
   ExprPtr expr(const Expr* e) {
+    if (!operandOverrides_.empty()) {
+      if (auto it = operandOverrides_.find(e); it != operandOverrides_.end()) {
+        ExprPtr n = std::move(it->second);
+        operandOverrides_.erase(it);
+        return n;
+      }
+    }
     const check::TypeAndValue& tv = typeOf(e);
     if (tv.mode == check::Mode::Constant) return constant(tv.value, finalType(e), e->pos);
     ++exprDepth_;
@@ -2120,8 +2197,10 @@ class Compiler {
       Token op = assignOpBinary(s->tok);
       const Expr* lhs = s->lhs[0];
       const check::Type* t = finalType(lhs);
-      Target target = targetForExpr(lhs, t);
-      ExprPtr value = binaryValue(op, t, expr(lhs), expr(s->rhs[0]), finalType(s->rhs[0]), s->tokPos);
+      Target target;
+      ExprPtr read;
+      evaluateOnce(lhs, t, &target, &read);
+      ExprPtr value = binaryValue(op, t, std::move(read), expr(s->rhs[0]), finalType(s->rhs[0]), s->tokPos);
       return storeTo(target, std::move(value));
     }
     std::vector<Target> targets;
@@ -2204,7 +2283,9 @@ class Compiler {
                       : boxed.template operator()<false, false>();
     }
     check::ConstValue one = check::ConstValue::ofInt64(1);
-    ExprPtr value = binaryValue(inc ? Token::Add : Token::Sub, t, expr(s->x),
+    ExprPtr read;
+    evaluateOnce(s->x, t, &target, &read);
+    ExprPtr value = binaryValue(inc ? Token::Add : Token::Sub, t, std::move(read),
                                 constant(one, t, s->pos), t, s->pos);
     return storeTo(target, std::move(value));
   }
