@@ -642,34 +642,16 @@ class Compiler {
   // (`a[i] op= v`, `*p++`, `p.f += v`): for each with effects, the read (which runs first)
   // keeps its value in a temporary that the store then uses, so it is evaluated once.
   void evaluateOnce(const Expr* lhs, const check::Type* t, Target* target, ExprPtr* read) {
-    while (auto p = as<ParenExpr>(lhs)) lhs = p->x;
-    std::vector<const Expr*> operands;
-    if (auto ix = as<IndexExpr>(lhs)) {
-      operands.push_back(ix->x);
-      if (!ix->indices.empty()) operands.push_back(ix->indices[0]);
-    } else if (auto st = as<StarExpr>(lhs)) {
-      operands.push_back(st->x);
-    } else if (auto sel = as<SelectorExpr>(lhs)) {
-      operands.push_back(sel->x);
-    }
     std::vector<std::pair<const Expr*, ExprPtr>> saves;
-    for (const Expr* o : operands) {
+    for (const Expr* o : targetOperands(lhs)) {
       if (!mayHaveEffects(o)) continue;
       int slot = newTemp();
       bool counted = isCountedType(typeOf(o).type);
       if (counted) fn_->countedSlots.push_back(slot);
-      ExprPtr inner = expr(o);
+      saves.emplace_back(o, saveTemp(expr(o), slot, counted));
       if (counted) {
-        auto save = std::make_unique<SaveTempNode<true>>();
-        save->x = std::move(inner);
-        save->slot = slot;
-        saves.emplace_back(o, std::move(save));
         operandOverrides_[o] = std::make_unique<LocalNode<true>>(slot);
       } else {
-        auto save = std::make_unique<SaveTempNode<false>>();
-        save->x = std::move(inner);
-        save->slot = slot;
-        saves.emplace_back(o, std::move(save));
         operandOverrides_[o] = std::make_unique<LocalNode<false>>(slot);
       }
     }
@@ -2203,6 +2185,30 @@ class Compiler {
       ExprPtr value = binaryValue(op, t, std::move(read), expr(s->rhs[0]), finalType(s->rhs[0]), s->tokPos);
       return storeTo(target, std::move(value));
     }
+    // Go evaluates the index and pointer operands of the targets before the values, and
+    // before any of the assignments: those the targets' stores would read too late (an
+    // operand with effects; with several targets, every one) are evaluated first.
+    std::vector<StmtPtr> first;
+    if (s->tok == Token::Assign) {
+      for (const Expr* lhs : s->lhs) {
+        for (const Expr* o : targetOperands(lhs)) {
+          if (s->lhs.size() == 1 && !mayHaveEffects(o)) continue;
+          if (typeOf(o).mode == check::Mode::Constant) continue;
+          int slot = newTemp();
+          bool counted = isCountedType(typeOf(o).type);
+          if (counted) fn_->countedSlots.push_back(slot);
+          auto save = std::make_unique<ExprStmtNode>();
+          save->x = saveTemp(expr(o), slot, counted);
+          save->counted = counted;
+          first.push_back(std::move(save));
+          if (counted) {
+            operandOverrides_[o] = std::make_unique<LocalNode<true>>(slot);
+          } else {
+            operandOverrides_[o] = std::make_unique<LocalNode<false>>(slot);
+          }
+        }
+      }
+    }
     std::vector<Target> targets;
     std::vector<const check::Type*> types;
     for (size_t i = 0; i < s->lhs.size(); ++i) {
@@ -2211,7 +2217,44 @@ class Compiler {
       targets.push_back(targetForExpr(s->lhs[i], vt));
       types.push_back(variableType(s->lhs[i]));
     }
-    return assignValues(std::move(targets), s->rhs, types);
+    operandOverrides_.clear();
+    StmtPtr assignment = assignValues(std::move(targets), s->rhs, types);
+    if (first.empty() || !assignment) return assignment;
+    auto block = std::make_unique<BlockNode>();
+    block->list = std::move(first);
+    block->list.push_back(std::move(assignment));
+    return block;
+  }
+
+  // The operands of target e that its store evaluates: a slice, map or pointer being
+  // indexed and the index, a dereferenced pointer, a pointer whose field is set. (An array
+  // or struct variable is the variable itself, not an operand.)
+  std::vector<const Expr*> targetOperands(const Expr* e) {
+    while (auto p = as<ParenExpr>(e)) e = p->x;
+    std::vector<const Expr*> operands;
+    if (auto ix = as<IndexExpr>(e)) {
+      if (!check::asArray(finalType(ix->x))) operands.push_back(ix->x);
+      if (!ix->indices.empty()) operands.push_back(ix->indices[0]);
+    } else if (auto st = as<StarExpr>(e)) {
+      operands.push_back(st->x);
+    } else if (auto sel = as<SelectorExpr>(e); sel && info_.selections.count(sel) &&
+                                               check::asPointer(finalType(sel->x))) {
+      operands.push_back(sel->x);
+    }
+    return operands;
+  }
+
+  ExprPtr saveTemp(ExprPtr x, int slot, bool counted) {
+    if (counted) {
+      auto save = std::make_unique<SaveTempNode<true>>();
+      save->x = std::move(x);
+      save->slot = slot;
+      return save;
+    }
+    auto save = std::make_unique<SaveTempNode<false>>();
+    save->x = std::move(x);
+    save->slot = slot;
+    return save;
   }
 
   // The node for `x op y` with operands already compiled (for op=).
