@@ -8,6 +8,7 @@
 #include "interpreter/check/lookup.h"
 #include "interpreter/eval/equality.h"
 #include "interpreter/eval/maps.h"
+#include "interpreter/eval/panic.h"
 
 #include "stdlib/strconv.h"
 #include "stdlib/unicode.h"
@@ -606,13 +607,45 @@ bool Printer::handleMethods(const eval::AnyValue& arg, int32_t verb) {
   for (const char* method : {"Error", "String"}) {
     if (!hasStringMethod(arg.type, method)) continue;
     eval::Value out[2]{};
-    if (!methodCaller(arg, method, {}, out)) return false;
+    try {
+      if (!methodCaller(arg, method, {}, out)) return false;
+    } catch (eval::GoPanic& p) {
+      catchPanic(arg, verb, method, p);
+      return true;
+    }
     eval::AnyValue s{check::basicType(check::BasicKind::String), out[0]};
     fmtString(eval::stringView(out[0]), verb, s);
     eval::releaseRef(out[0]);
     return true;
   }
   return false;
+}
+
+// fmt's catchPanic: a method that panicked prints `<nil>` for a nil pointer receiver (the
+// likeliest cause), else %!v(PANIC=String method: the panic's value).
+void Printer::catchPanic(const eval::AnyValue& arg, int32_t verb, const char* method,
+                         eval::GoPanic& p) {
+  if (check::asPointer(arg.type) && !arg.value.p) {
+    fmtS(kNilAngle);
+    return;
+  }
+  if (panicking_) throw;  // a panic while printing a panic's value
+  Flags saved = f_;
+  f_ = Flags{};
+  buf_ += "%!";
+  utf8::encodeRune(buf_, verb);
+  buf_ += "(PANIC=";
+  buf_ += method;
+  buf_ += " method: ";
+  panicking_ = true;
+  if (p.value.type) {
+    printArg(p.value, 'v');
+  } else {
+    buf_ += p.message;
+  }
+  panicking_ = false;
+  buf_ += ')';
+  f_ = saved;
 }
 
 void Printer::fmtPointer(const eval::AnyValue& arg, int32_t verb) {

@@ -20,6 +20,10 @@
 
 #include "interpreter/eval/value.h"
 
+namespace gol::eval {
+struct GoPanic;
+}
+
 namespace gol::stdlib::fmt {
 
 class Printer {
@@ -57,6 +61,7 @@ class Printer {
   // its methods (Go's CanInterface).
   void printValue(const eval::AnyValue& arg, int32_t verb, int depth, bool exported = true);
   bool handleMethods(const eval::AnyValue& arg, int32_t verb);
+  void catchPanic(const eval::AnyValue& arg, int32_t verb, const char* method, eval::GoPanic& p);
   void fmtPointer(const eval::AnyValue& arg, int32_t verb);
   void badVerb(int32_t verb, const eval::AnyValue* arg);
   void fmtBool(bool v, int32_t verb, const eval::AnyValue& arg);
@@ -94,6 +99,7 @@ class Printer {
   int wid_ = 0;
   int prec_ = 0;
   bool reordered_ = false;
+  bool panicking_ = false;  // printing the value of a panic that a method raised
   bool goodArgNum_ = true;
 };
 
