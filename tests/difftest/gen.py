@@ -998,7 +998,7 @@ def arith_stmt(g, d):
         for c in cases:
             body.append('case %d:\n\tfmt.Println("case", %d)' % (c, c))
         body.append('default:\n\tfmt.Println("default")')
-        return [Block('switch %s %% 4 {' % v.name if INT_INFO[t][1] or True else 'switch %s {' % v.name, body)]
+        return [Block('switch %s %% 4 {' % v.name, body)]
     return ['fmt.Println(%s > 0)' % v.name]
 
 
@@ -1029,26 +1029,7 @@ def scoped(g, stmts):
     g.f.body.append(Block('{', stmts, '}'))
 
 
-def int_expr(g, t, d):
-    for _ in range(20):
-        try:
-            return g.settle(g.gen_int(t, d), t).code
-        except Retry:
-            pass
-    return '%s(1)' % t
 
-
-def float_expr(g, t, d):
-    for _ in range(20):
-        try:
-            return g.settle(g.gen_float(t, d), t).code
-        except Retry:
-            pass
-    return '%s(1)' % t
-
-
-def small_ints(g, n, lo=-20, hi=50):
-    return [g.rng.randint(lo, hi) for _ in range(n)]
 
 
 def fam_shift(g):
