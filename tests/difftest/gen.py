@@ -938,11 +938,15 @@ def fit_or(g, e, t, dflt):
     return e
 
 
-def arith_stmt(g, d):
+def arith_stmt(g, d, decl=True):
+    """Statements on the variables in g.vars; decl: may declare a new variable (only
+    at the function's top level, where it stays in scope)."""
     v = g.choice([x for x in g.vars if x.t in INT_INFO or x.t in FLOAT_TYPES])
     t = v.t
     gen = g.gen_int if t in INT_INFO else g.gen_float
     r = g.rng.random()
+    if not decl and 0.6 <= r < 0.75:
+        r = 0.1
     if r < 0.3:
         e = gen(t, d)
         if e.cv is not None and not fits(t, e.cv):
@@ -3790,6 +3794,89 @@ func gPair$i() (int, string) { return gF$i("p"), "pair" }""", i=i, k1=k1, k2=k2,
     g.f.body.append(T('fmt.Println(gF$i("call"), gB$i, gObj$i.add("later"), gK$i*2)', i=i))
 
 
+def fam_flow(g):
+    """Randomly nested control flow over integer variables: if/else-if chains, labeled
+    nested loops with break/continue on computed conditions, switch with fallthrough and
+    default in any position, closures called on the spot with deferred prints."""
+    for t in g.rng.sample(INT_TYPES, g.rng.randint(1, 3)):
+        for _ in range(g.rng.randint(1, 2)):
+            s, v = declare(g, t, g.int_lit(t))
+            g.f.body.append(s)
+            g.vars.append(v)
+    cnt = g.fresh('steps')
+    g.f.body.append('%s := 0' % cnt)
+    g.flow_labels = []
+    g.flow_cnt = cnt
+    g.f.body.extend(flow_block(g, 3, loops=[]))
+    g.f.body.extend(print_vars(g, g.vars))
+    g.f.body.append('fmt.Println(%s)' % cnt)
+
+
+def flow_block(g, d, loops):
+    """Statements; loops lists the enclosing loops as (label or None, used flag list)."""
+    out = []
+    for _ in range(g.rng.randint(1, 4 if d > 0 else 2)):
+        r = g.rng.random()
+        if d <= 0 or r < 0.3:
+            out.extend(arith_stmt(g, 2, decl=False))
+            continue
+        if r < 0.45:
+            c = g.gen_bool(2)
+            more = []
+            for _ in range(g.rng.randint(0, 2)):
+                more.append(('} else if %s {' % g.gen_bool(2).code, flow_block(g, d - 1, loops)))
+            if g.chance(0.5):
+                more.append(('} else {', flow_block(g, d - 1, loops)))
+            out.append(Block('if %s {' % c.code, flow_block(g, d - 1, loops), more=more))
+        elif r < 0.65:
+            i = g.fresh('i')
+            n = g.rng.randint(0, 5)
+            lab = g.fresh('L')
+            used = []
+            inner = loops + [(lab, used)]
+            body = ['%s++' % g.flow_cnt]
+            if g.chance(0.6):
+                # a computed exit or skip, to this loop or an outer one
+                tgt_lab, tgt_used = g.choice(inner)
+                kind = g.choice(['break', 'continue'])
+                cond = '%s%%%d == %d' % (i, g.rng.randint(2, 4), g.rng.randint(0, 2))
+                if tgt_lab == lab and g.chance(0.5):
+                    body.append(Block('if %s {' % cond, ['%s' % kind]))
+                else:
+                    tgt_used.append(True)
+                    body.append(Block('if %s {' % cond, ['%s %s' % (kind, tgt_lab)]))
+            body.extend(flow_block(g, d - 1, inner))
+            head = 'for %s := 0; %s < %d; %s++ {' % (i, i, n, i)
+            blk = Block(head, body)
+            if used:
+                out.append(lab + ':')
+            out.append(blk)
+        elif r < 0.8:
+            v = g.choice([x for x in g.vars if x.t in INT_INFO])
+            m = g.rng.randint(2, 5)
+            cases = g.rng.sample(range(m), g.rng.randint(1, m))
+            clauses = []
+            for k, cv in enumerate(cases):
+                body = flow_block(g, d - 1, loops)
+                if k + 1 < len(cases) and g.chance(0.3):
+                    body = body + ['fallthrough']
+                clauses.append(('case %d:' % cv, body))
+            if g.chance(0.5):
+                pos = g.rng.randint(0, len(clauses))
+                clauses.insert(pos, ('default:', flow_block(g, d - 1, loops) + ['%s += 100' % g.flow_cnt]))
+                # fallthrough into or out of default is fine; none after the last clause
+                if pos == len(clauses) - 1 and clauses[pos][1] and clauses[pos][1][-1] == 'fallthrough':
+                    clauses[pos][1].pop()
+            if clauses[-1][1] and clauses[-1][1][-1] == 'fallthrough':
+                clauses[-1][1].pop()
+            out.append(Block('switch int(%s %% %d) {' % (v.name, m), [], more=clauses))
+        else:
+            # a closure called on the spot: captures the variables (not loop variables)
+            body = ['defer fmt.Println("closure done", %s)' % g.flow_cnt] + flow_block(g, d - 1, [])
+            out.append(Block('func() {', body, '}()'))
+    return out
+
+
 FAMILIES = {
     'arith': (fam_arith, 14), 'shift': (fam_shift, 6), 'conv': (fam_conv, 5), 'float': (fam_float, 6),
     'const': (fam_const, 5), 'string': (fam_string, 8), 'strconv': (fam_strconv, 3),
@@ -3801,7 +3888,7 @@ FAMILIES = {
     'named': (fam_named, 3), 'loops': (fam_loops, 4), 'bits': (fam_bits, 3),
     'mixed': (fam_mixed, 12), 'assign': (fam_assign, 4), 'shadow': (fam_shadow, 2),
     'edge': (fam_edge, 4), 'math': (fam_math, 3), 'syntax': (fam_syntax, 3), 'chan': (fam_chan, 3),
-    'multi': (fam_multi, 3), 'globals': (fam_globals, 2),
+    'multi': (fam_multi, 3), 'globals': (fam_globals, 2), 'flow': (fam_flow, 6),
 }
 
 
