@@ -75,7 +75,8 @@ KNOWN_BUGS = {
     'fmt_method_panic',
     # findings/020.go: writing to a copy of a non-zero strings.Builder does not panic.
     'builder_copy_check',
-    # findings/021.go: standard-library functions used as values are not supported.
+    # findings/021.go: standard-library functions and methods used as values are not
+    # supported.
     'package_func_values',
 }
 
@@ -1876,7 +1877,12 @@ sortf := sort.Ints
 xs := []int{$a, $b, 1}
 sortf(xs)
 sq := math.Sqrt
-fmt.Println(conv($a), isUp('Q'), xs, sq(16))
+var sb strings.Builder
+w := sb.WriteString
+w("w")
+ws := (*strings.Builder).WriteString
+ws(&sb, "s")
+fmt.Println(conv($a), isUp('Q'), xs, sq(16), sb.String())
 ''', s=go_str(g.choice(STR_POOL[:14])), a=g.rng.randint(-9, 9), b=g.rng.randint(-9, 9))))
         else:
             acc = g.fresh('acc')

@@ -1,4 +1,4 @@
-// A standard-library function used as a value (`up := strings.ToUpper`, `apply(xs, strings.ToUpper)`, `[]func([]int){sort.Ints}`) is "not supported by Gol yet".
+// Standard-library functions and methods used as values (`strings.ToUpper`, `sort.Ints`, method values `sb.WriteString`, `wg.Done`, method expression `(*strings.Builder).WriteString`) are "not supported by Gol yet".
 package main
 
 import (
@@ -6,6 +6,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 )
 
 func apply(xs []string, f func(string) string) []string {
@@ -23,4 +24,15 @@ func main() {
 	xs := []int{3, 1, 2}
 	fns[0](xs)
 	fmt.Println(up("abc"), apply([]string{"a", "b"}, strings.ToLower), conv(42), xs) // Go: ABC [a b] 42 [1 2 3]
+	var sb strings.Builder
+	w := sb.WriteString
+	w("x")
+	ws := (*strings.Builder).WriteString
+	ws(&sb, "y")
+	var wg sync.WaitGroup
+	wg.Add(1)
+	done := wg.Done
+	done()
+	wg.Wait()
+	fmt.Println(sb.String()) // Go: xy
 }
