@@ -3483,10 +3483,11 @@ class Checker {
       std::string reason;
       const Pointer* tp = asPointer(target);
       const Pointer* xp = asPointer(x.type);
+      // Struct tags do not count in conversions.
       bool ok = assignableType(x.type, target, &reason) ||
-                identical(under(x.type), under(target)) ||
+                identical(under(x.type), under(target), true) ||
                 (tp && xp && !asNamed(target) && !asNamed(x.type) &&
-                 identical(under(tp->elem), under(xp->elem)));
+                 identical(under(tp->elem), under(xp->elem), true));
       if (!ok) {
         error(x.expr->pos, "cannot convert " + describe(x) + " to type " + typeString(target) +
                                (asInterface(target) && !reason.empty()

@@ -194,30 +194,32 @@ bool nillable(const Type* t) {
   }
 }
 
-bool identical(const Type* a, const Type* b) {
+bool identical(const Type* a, const Type* b, bool ignoreTags) {
   if (a == b) return true;
   if (!a || !b || a->kind != b->kind) return false;
   switch (a->kind) {
     case TypeKind::Named:
     case TypeKind::Basic: return false;
     case TypeKind::Slice:
-      return identical(static_cast<const Slice*>(a)->elem, static_cast<const Slice*>(b)->elem);
+      return identical(static_cast<const Slice*>(a)->elem, static_cast<const Slice*>(b)->elem,
+                       ignoreTags);
     case TypeKind::Pointer:
-      return identical(static_cast<const Pointer*>(a)->elem, static_cast<const Pointer*>(b)->elem);
+      return identical(static_cast<const Pointer*>(a)->elem, static_cast<const Pointer*>(b)->elem,
+                       ignoreTags);
     case TypeKind::Array: {
       auto x = static_cast<const Array*>(a);
       auto y = static_cast<const Array*>(b);
-      return x->len == y->len && identical(x->elem, y->elem);
+      return x->len == y->len && identical(x->elem, y->elem, ignoreTags);
     }
     case TypeKind::Map: {
       auto x = static_cast<const Map*>(a);
       auto y = static_cast<const Map*>(b);
-      return identical(x->key, y->key) && identical(x->elem, y->elem);
+      return identical(x->key, y->key, ignoreTags) && identical(x->elem, y->elem, ignoreTags);
     }
     case TypeKind::Chan: {
       auto x = static_cast<const Chan*>(a);
       auto y = static_cast<const Chan*>(b);
-      return x->dir == y->dir && identical(x->elem, y->elem);
+      return x->dir == y->dir && identical(x->elem, y->elem, ignoreTags);
     }
     case TypeKind::Struct: {
       auto x = static_cast<const Struct*>(a);
@@ -226,8 +228,8 @@ bool identical(const Type* a, const Type* b) {
       for (size_t i = 0; i < x->fields.size(); ++i) {
         const StructField& f = x->fields[i];
         const StructField& g = y->fields[i];
-        if (f.name != g.name || f.embedded != g.embedded || f.tag != g.tag ||
-            !identical(f.type, g.type)) {
+        if (f.name != g.name || f.embedded != g.embedded || (!ignoreTags && f.tag != g.tag) ||
+            !identical(f.type, g.type, ignoreTags)) {
           return false;
         }
       }
@@ -239,7 +241,7 @@ bool identical(const Type* a, const Type* b) {
       if (x->methods.size() != y->methods.size()) return false;
       for (size_t i = 0; i < x->methods.size(); ++i) {
         if (x->methods[i].name != y->methods[i].name ||
-            !identical(x->methods[i].sig, y->methods[i].sig)) {
+            !identical(x->methods[i].sig, y->methods[i].sig, ignoreTags)) {
           return false;
         }
       }
@@ -255,10 +257,10 @@ bool identical(const Type* a, const Type* b) {
       return false;
     }
     for (size_t i = 0; i < x->params.size(); ++i) {
-      if (!identical(x->params[i], y->params[i])) return false;
+      if (!identical(x->params[i], y->params[i], ignoreTags)) return false;
     }
     for (size_t i = 0; i < x->results.size(); ++i) {
-      if (!identical(x->results[i], y->results[i])) return false;
+      if (!identical(x->results[i], y->results[i], ignoreTags)) return false;
     }
     return true;
   }

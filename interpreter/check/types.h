@@ -176,7 +176,8 @@ const Basic* asBasic(const Type* t);
 bool isUntyped(const Type* t);
 // The type an untyped constant gets when nothing else decides (`untyped int` → int).
 const Type* defaultType(const Type* t);
-bool identical(const Type* a, const Type* b);
+// With ignoreTags, struct fields may differ in their tags (conversions allow it).
+bool identical(const Type* a, const Type* b, bool ignoreTags = false);
 // Go's spelling of a type in compiler messages (`int`, `untyped string`, `func(...any)`,
 // `Point` for main's own types); with `reflect`, as %T and panics print it
 // (`main.Point`, `interface {}`, `struct { X int }`).
