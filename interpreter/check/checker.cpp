@@ -784,6 +784,26 @@ class Checker {
       p.obj->type = declared;
       return;
     }
+    if (spec->values.size() == 1 && spec->names.size() > 1) {
+      // `var a, b = f()` (or a comma-ok form): one value for every name, checked once, by
+      // whichever name is needed first.
+      auto [it, first] = multiValueGlobals_.try_emplace(spec);
+      if (first) {
+        std::vector<const Type*>& types = it->second;
+        types.assign(spec->names.size(), declared ? declared : basicType(BasicKind::Invalid));
+        Operand x = commaOkExpr(spec->values[0], spec->names.size());
+        auto tuple = x.invalid() ? nullptr : dynamic_cast<const Tuple*>(x.type);
+        if (!tuple || tuple->types.size() != spec->names.size()) {
+          if (!x.invalid()) mismatch(spec->names[0]->pos, spec->names.size(), x, 1);
+          types.assign(spec->names.size(), basicType(BasicKind::Invalid));
+        } else if (!declared) {
+          types = tuple->types;
+        }
+        info_.globalInits.push_back(spec);
+      }
+      p.obj->type = it->second[p.index];
+      return;
+    }
     if (spec->values.size() != spec->names.size()) {
       if (p.index == 0) {
         error(spec->values[0]->pos, "assignment mismatch: " + countText(spec->names.size(), "variable") +
@@ -3517,7 +3537,8 @@ class Checker {
       error(x.expr->pos, "cannot convert " + describe(x) + " to type " + typeString(target));
       return r;
     }
-    if (x.mode == Mode::Constant && (from->isUntyped() || to->isNumeric() == from->isNumeric())) {
+    if (x.mode == Mode::Constant && (from->isUntyped() || to->isNumeric() == from->isNumeric() ||
+                                     (to->isString() && from->isInteger()))) {
       // Constant conversions stay constant when the value fits.
       if (to->isString() && from->isInteger()) {
         auto z = x.val.toInt();
@@ -3907,6 +3928,8 @@ class Checker {
   std::vector<PendingType> pendingTypes_;
   size_t resolvedTypes_ = 0;
   std::vector<PendingEmbedded> pendingEmbedded_;
+  // The names' types of package-level specs with one value for several names.
+  std::map<const ValueSpec*, std::vector<const Type*>> multiValueGlobals_;
   // Untyped constants shifted by a non-constant count: their type must be an integer.
   std::map<const Expr*, const BinaryExpr*> shiftOperands_;
   std::vector<const FuncDecl*> methodDecls_;
