@@ -295,6 +295,12 @@ HELPERS['clampf'] = '''func clampf(f, lo, hi float64) float64 {
 	}
 	return f
 }'''
+HELPERS['nonan'] = '''func nonan(f float64) float64 {
+	if f != f {
+		return 0
+	}
+	return f
+}'''
 HELPERS['subs'] = '''func subs(s string, i, j int) string {
 	i %= len(s) + 1
 	if i < 0 {
@@ -1145,7 +1151,8 @@ def fam_float(g):
         x = g.choice(fv).name
         fns = ['math.Abs(%s)', 'math.Floor(%s)', 'math.Ceil(%s)', 'math.Trunc(%s)', 'math.Sqrt(math.Abs(%s))',
                'math.Round(%s)', 'math.Max(%s, 1)', 'math.Min(%s, -1)', 'math.Mod(%s, 7)',
-               'math.Float64bits(%s)', 'math.Float32bits(float32(%s))', 'math.Float64frombits(math.Float64bits(%s)+1)',
+               'math.Float64bits(nonan(%s))', 'math.Float32bits(float32(nonan(%s)))',
+               'math.Float64frombits(math.Float64bits(nonan(%s))+1)', 'math.Signbit(nonan(%s))',
                'math.RoundToEven(%s)', 'math.Inf(1)', 'math.MaxInt64', 'math.MinInt64',
                'math.MaxUint32', 'math.Pi', 'math.SmallestNonzeroFloat64', 'math.MaxFloat32', 'float32(%s)',
                'math.Hypot(3, 4)', 'math.Cbrt(27)', 'math.Pow(2, 10)', 'math.Pow(%s, 2)']
