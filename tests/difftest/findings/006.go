@@ -1,4 +1,4 @@
-// In a tuple assignment `i, a[i] = 1, 9` (and `for i, a[i] = range xs`) Gol indexes a with the new i: the left side's index and pointer operands must be evaluated before any assignment.
+// `for i, a[i] = range xs` indexes a with the new i: the index operands of the range assignment must be evaluated before assigning (as in tuple assignments `i, a[i] = 1, 9`, fixed by 779e1c4).
 package main
 
 import "fmt"
