@@ -55,6 +55,15 @@ KNOWN_BUGS = {
     'package_func_values',
     # findings/022.go: `switch { case i: }` with i an interface is rejected.
     'tagless_switch_interface_case',
+    # findings/023.go: a bare return with a blank named result (`(_ string, x int)`) is
+    # rejected.
+    'bare_return_blank_result',
+    # findings/024.go: package initialisation ignores dependencies through methods.
+    'package_init_via_methods',
+    # findings/025.go: `copy(f())`, `delete(g())` with multi-value calls are rejected.
+    'multi_value_builtin_args',
+    # findings/026.go: `string(1 << 100)` is rejected.
+    'const_string_of_huge_int',
 }
 
 # Constructs once avoided, generated again since Gol was fixed (their findings/NNN.go
@@ -1261,6 +1270,8 @@ def fam_const(g):
         g.f.body.append('const %s = string(rune(%d)) + "|" + string(rune(%d))' % (cs, rv, g.choice(RUNE_POOL)))
         g.f.body.append('const %s = %s(rune(%d)) + "~"' % (cs2, cn, g.choice(RUNE_POOL)))
         g.f.body.append('fmt.Println(%s, len(%s), %s, len(%s))' % (cs, cs, cs2, cs2))
+    if g.chance(0.2) and 'const_string_of_huge_int' not in KNOWN_BUGS:
+        g.f.body.append('fmt.Printf("%%q %%q\\n", string(1<<%d), string(-%d))' % (g.rng.randint(63, 120), g.rng.randint(1, 9)))
     # constant floats converted to typed floats
     g.f.body.append('fmt.Println(float32(0.1), float64(float32(0.1)), 0.1+0.2 == 0.3, 1/3*3, 1.0/3*3)')
 
@@ -2754,6 +2765,16 @@ func $N(xs []float64) (min, max, mean float64) {
 	mean /= float64(len(xs))
 	return
 }""", F=F, V=V, N=N))
+    if 'bare_return_blank_result' not in KNOWN_BUGS and g.chance(0.4):
+        BR = g.tname('blank')
+        g.f.decls.append(T(r"""func $BR(v int) (_ string, x int, err error) {
+	x = v * 2
+	if v < 0 {
+		err = fmt.Errorf("negative %d", v)
+	}
+	return
+}""", BR=BR))
+        g.f.body.append('fmt.Println(%s(%d))' % (BR, g.rng.randint(-5, 5)))
     for _ in range(g.rng.randint(2, 5)):
         r = g.rng.random()
         if r < 0.2:
@@ -3706,6 +3727,15 @@ fmt.Println(<-recv)
 MULTI = [
     # (template, known bug it needs)
     ("""
+two := func(a []int) ([]int, []int) { return a, []int{$n, $n + 1} }
+keyed := func(m map[string]int) (map[string]int, string) { return m, "k" }
+a := []int{1, 2, 3}
+n := copy(two(a))
+m := map[string]int{"k": 1, "j": 2}
+delete(keyed(m))
+fmt.Println(n, a, m)
+""", 'multi_value_builtin_args'),
+    ("""
 fmt.Println($pair())
 a, b := $pair()
 fmt.Println(a+1, b+"!")
@@ -3839,6 +3869,15 @@ func gPair$i() (int, string) { return gF$i("p"), "pair" }""", i=i, k1=k1, k2=k2,
         gb='' if 'package_init_order' in KNOWN_BUGS else ('var gB%d = gF%d("b") + gK%d' % (i, i, i)),
         later='' if 'package_init_order' in KNOWN_BUGS else ('var gLog%d []string' % i)))
     g.f.body.append(T('fmt.Println(gA$i, gB$i, gC$i, gD$i, gE$i, gCount$i, gLog$i, gAdded$i, gObj$i.items)', i=i))
+    if 'package_init_via_methods' not in KNOWN_BUGS:
+        g.f.decls.append(T(r"""type gM$i int
+
+func (gM$i) get() int { return gLate$i }
+
+var gViaMethod$i = gM$i(0).get()
+var gViaExpr$i = gM$i.get(0)
+var gLate$i = gF$i("late")""", i=i))
+        g.f.body.append(T('fmt.Println(gViaMethod$i, gViaExpr$i, gLate$i)', i=i))
     g.f.body.append(T('gB$i++', i=i))
     g.f.body.append(T('fmt.Println(gF$i("call"), gB$i, gObj$i.add("later"), gK$i*2)', i=i))
 
