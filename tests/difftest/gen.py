@@ -64,6 +64,8 @@ KNOWN_BUGS = {
     'multi_value_builtin_args',
     # findings/026.go: `string(1 << 100)` is rejected.
     'const_string_of_huge_int',
+    # findings/027.go: `x[0] += f()` with f reassigning x reads the old x, writes the new.
+    'opassign_target_reassigned',
 }
 
 # Constructs once avoided, generated again since Gol was fixed (their findings/NNN.go
@@ -3143,6 +3145,22 @@ fmt.Println(s, m, sum, lit, log)
                 if 'opassign_operands_twice' in KNOWN_BUGS else
                 'm[$tr(&log, "key", 1)] += $tr(&log, "add", 2)\ns[$tr(&log, "i2", $i)] *= $tr(&log, "mul", 3)',
                 tr=tr, i=g.rng.randint(0, 4)))))
+        elif r < 0.5 and 'opassign_target_reassigned' not in KNOWN_BUGS:
+            scoped(g, lines(T("""
+one, two := []int{1}, []int{2}
+x := one
+x[0] += func() int {
+	x = two
+	return $v
+}()
+a, b := 1, 2
+p := &a
+*p -= func() int {
+	p = &b
+	return $v
+}()
+fmt.Println(one, two, a, b)
+""", v=g.rng.randint(0, 9))))
         elif r < 0.6:
             scoped(g, lines(T("""
 var log []string
