@@ -160,6 +160,12 @@ struct Target {
       case Kind::Index: {
         Value s = seq->eval(fp);
         Value i = index->eval(fp);
+        if (counted) {
+          // An index out of range panics: the value to store dies with the statement.
+          SliceObject* slice = asSlice(s);
+          uint64_t n = slice ? static_cast<uint64_t>(slice->len()) : 0;
+          if (i.u >= n || (!unsignedIndex && i.i < 0)) releaseRef(v);
+        }
         put(sliceCell(s, i, unsignedIndex, pos, !seqBorrowed), v);
         if (!seqBorrowed) releaseRef(s);
         return;
