@@ -1870,7 +1870,10 @@ class Checker {
           comparison(Token::Eql, v, t, e->pos, /*forSwitch=*/true);
         } else {
           const Basic* b = asBasic(v.type);
-          if (!b || !b->isBoolean()) {
+          std::string reason;
+          if (asInterface(v.type) && assignableType(basicType(BasicKind::Bool), v.type, &reason)) {
+            // Compared with true (a bool in the interface), as in `switch true`.
+          } else if (!b || !b->isBoolean()) {
             error(e->pos, "invalid case " + exprString(e) + " in switch (mismatched types " +
                               typeString(v.type) + " and bool)");
           } else {
@@ -1906,7 +1909,7 @@ class Checker {
     const auto& want = fn_->sig->results;
     if (s->results.empty()) {
       if (!want.empty()) {
-        bool named = !fn_->info->results.empty() && fn_->info->results[0]->name != "_";
+        bool named = !fn_->info->results.empty() && fn_->info->results[0]->isResult;
         if (!named) error(s->pos, "not enough return values\n\thave ()\n\twant " + tupleText(want));
       }
       return;
@@ -1917,7 +1920,7 @@ class Checker {
       auto tuple = x.invalid() ? nullptr : dynamic_cast<const Tuple*>(x.type);
       if (tuple && tuple->types.size() == want.size()) {
         for (size_t i = 0; i < want.size(); ++i) {
-          if (!identical(tuple->types[i], want[i])) {
+          if (std::string reason; !assignableType(tuple->types[i], want[i], &reason)) {
             error(s->results[0]->pos, "cannot use " + exprString(s->results[0]) +
                                           " value as " + typeString(want[i]) +
                                           " value in return statement");
@@ -3547,7 +3550,9 @@ class Checker {
         syntax::appendUtf8(s, cp < 0 || cp > 0x10FFFF ? 0xFFFD : static_cast<uint32_t>(cp));
         r.mode = Mode::Constant;
         r.val = ConstValue::ofString(s);
-        if (isUntyped(x.type)) convertUntyped(x, defaultType(x.type));
+        // An untyped constant too big for an int (string(1<<100)) is still "\uFFFD".
+        bool fits = z && mpz_fits_slong_p(z->get_mpz_t());
+        if (isUntyped(x.type) && fits) convertUntyped(x, defaultType(x.type));
         return r;
       }
       bool sameKind = (to->isNumeric() && from->isNumeric()) ||

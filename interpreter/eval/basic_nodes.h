@@ -116,9 +116,12 @@ struct Target {
   // `closureSlot`; NewBox: declares a captured local, giving `slot` a new box.
   // Field: the field at the end of `steps` from the object `seq` yields; Deref: where
   // the pointer `seq` points; MapIndex: the entry `index` of map `seq`; ArrayIndex:
-  // element `index` of the array object `seq` (of length `length`).
+  // element `index` of the array object `seq` (of length `length`); ToIface: the value,
+  // boxed with its concrete type `boxAs`, into the interface variable `inner` (a range or
+  // select assigning into an interface variable; counted and aggregate are the value's).
   enum class Kind : uint8_t {
-    Slot, Global, Index, BoxSlot, Capture, NewBox, Blank, Field, Deref, MapIndex, ArrayIndex
+    Slot, Global, Index, BoxSlot, Capture, NewBox, Blank, Field, Deref, MapIndex, ArrayIndex,
+    ToIface
   } kind = Kind::Blank;
   bool counted = false;
   bool aggregate = false;  // a struct or array: the cell owns its object alone
@@ -131,6 +134,8 @@ struct Target {
   Value* cell = nullptr;
   std::shared_ptr<ExprNode> seq, index;  // Index: the slice and the index
   std::vector<check::FieldStep> steps;
+  const check::Type* boxAs = nullptr;
+  std::shared_ptr<Target> inner;
   syntax::Pos pos;
   void put(Value* at, Value v) const {
     if (aggregate) {
@@ -572,6 +577,9 @@ struct ReturnNode : StmtNode {
   std::vector<Target> results;
   std::vector<ExprPtr> values;
   bool multi = false;  // return f() with f returning several values
+  // For multi, per result: the call's concrete result type when the result is an
+  // interface (the value is boxed then), else null.
+  std::vector<const check::Type*> boxAs;
   Exec exec(Value* fp) override {
     if (values.size() == 1 && !multi) {
       results[0].store(fp, values[0]->eval(fp));
@@ -586,6 +594,9 @@ struct ReturnNode : StmtNode {
     Value tmp[16];
     if (multi) {
       values[0]->evalMulti(fp, tmp);
+      for (size_t i = 0; i < boxAs.size(); ++i) {
+        if (boxAs[i]) tmp[i] = Value{.p = new IfaceObject(boxAs[i], ownFor(storageOf(boxAs[i]), tmp[i]))};
+      }
     } else {
       for (size_t i = 0; i < values.size(); ++i) tmp[i] = values[i]->eval(fp);
     }

@@ -1360,15 +1360,25 @@ class Compiler {
         a = std::make_unique<LocalNode<false>>(first + static_cast<int>(i));
       }
       const check::Type* param = nullptr;
-      if (sig) {
-        param = i < sig->params.size() ? sig->params[i] : sig->params.back();
-        if (sig->variadic && i + 1 >= sig->params.size()) param = nullptr;
-      }
+      if (sig) param = i < sig->params.size() ? sig->params[i] : sig->params.back();
       if (param && check::asInterface(param) && !check::asInterface(tuple->types[i])) {
         a = makeToIface(std::move(a), tuple->types[i]);
       }
       args.push_back(std::move(a));
     }
+    if (!sig || !sig->variadic) return args;
+    // The results past the fixed parameters make the variadic slice (nil if none).
+    size_t fixed = sig->params.size() - 1;
+    const check::Type* elem = sig->params.back();
+    if (args.size() <= fixed) {
+      args.push_back(std::make_unique<ConstNode>(Value{}, false));
+      return args;
+    }
+    std::vector<ExprPtr> rest;
+    for (size_t i = fixed; i < args.size(); ++i) rest.push_back(std::move(args[i]));
+    args.resize(fixed);
+    args.push_back(makeSliceLiteral(std::move(rest), isCountedType(elem),
+                                    isAggregate(elem) ? elem : nullptr));
     return args;
   }
 
@@ -1377,13 +1387,7 @@ class Compiler {
   std::vector<ExprPtr> callArgs(const CallExpr* c, const check::Signature* sig,
                                 bool operandsOutliveCall = false) {
     std::vector<ExprPtr> args;
-    if (multiValueArgument(c)) {
-      if (sig->variadic) {
-        noteUnsupported("passing a call's results to a variadic function", c->pos);
-        return args;
-      }
-      return spreadArgs(c, sig);
-    }
+    if (multiValueArgument(c)) return spreadArgs(c, sig);
     size_t fixed = sig->variadic ? sig->params.size() - 1 : sig->params.size();
     for (size_t i = 0; i < fixed && i < c->args.size(); ++i) {
       ExprPtr a = valueAs(c->args[i], sig->params[i]);
@@ -1925,12 +1929,7 @@ class Compiler {
               auto it = id ? info_.defs.find(id) : info_.defs.end();
               return targetFor(it == info_.defs.end() ? nullptr : it->second, vt, true);
             }
-            // The received value would need boxing (as in rangeStmt): not built yet.
-            const check::Type* varType = variableType(e);
-            if (varType && check::asInterface(varType) && !check::asInterface(vt)) {
-              noteUnsupported("receiving into a variable of interface type in select", e->pos);
-            }
-            return targetForExpr(e, vt);
+            return assignTarget(e, vt);
           };
           c.valueTarget = targetOf(assign->lhs[0], ch->elem);
           if (assign->lhs.size() > 1) {
@@ -2421,19 +2420,22 @@ class Compiler {
     return r;
   }
 
-  StmtPtr rangeStmt(const RangeStmt* s) {
-    bool boxesValues = false;
-    StmtPtr loop = rangeLoop(s, boxesValues);
-    // An assigned iteration variable of interface type takes concrete values boxed: not
-    // built yet (the range nodes store the iteration values as they are).
-    if (boxesValues) {
-      noteUnsupported("ranging into a variable of interface type", s->pos);
-      return nullptr;
+  // The target of an assignment, by a range or select clause, of a value of type vt to
+  // the variable e: a concrete value stored into an interface variable is boxed.
+  Target assignTarget(const Expr* e, const check::Type* vt) {
+    const check::Type* varType = variableType(e);
+    if (!varType || !check::asInterface(varType) || check::asInterface(vt)) {
+      return targetForExpr(e, vt);
     }
-    return loop;
+    Target t;
+    t.kind = Target::Kind::ToIface;
+    t.counted = isCountedType(vt);
+    t.boxAs = vt;
+    t.inner = std::make_shared<Target>(targetForExpr(e, varType));
+    return t;
   }
 
-  StmtPtr rangeLoop(const RangeStmt* s, bool& boxesValues) {
+  StmtPtr rangeStmt(const RangeStmt* s) {
     const check::Basic* xt = check::asBasic(finalType(s->x));
     auto targetOf = [&](const Expr* e, const check::Type* vt) -> Target {
       if (!e) return targetFor(nullptr, vt);
@@ -2442,9 +2444,7 @@ class Compiler {
         auto it = id ? info_.defs.find(id) : info_.defs.end();
         return targetFor(it == info_.defs.end() ? nullptr : it->second, vt, true);
       }
-      const check::Type* varType = variableType(e);
-      if (varType && check::asInterface(varType) && !check::asInterface(vt)) boxesValues = true;
-      return targetForExpr(e, vt);
+      return assignTarget(e, vt);
     };
     const check::Type* rt = finalType(s->x);
     if (const check::Pointer* p = check::asPointer(rt); p && check::asArray(p->elem)) {
@@ -2539,7 +2539,15 @@ class Compiler {
       if (c->isDefault) n->defaultClause = static_cast<int>(ci);
       for (const Expr* e : c->list) {
         if (!s->tag) {
-          clause.matches.push_back(expr(e));
+          const check::Type* caseType = finalType(e);
+          if (check::asInterface(caseType)) {
+            // `case i:` with i an interface compares true, in an interface, with i.
+            const check::Type* boolType = check::basicType(BasicKind::Bool);
+            ExprPtr truth = makeToIface(constant(check::ConstValue::ofBool(true), boolType, e->pos), boolType);
+            clause.matches.push_back(makeEquality(std::move(truth), expr(e), caseType, true, e->pos));
+          } else {
+            clause.matches.push_back(expr(e));
+          }
           continue;
         }
         ExprPtr tagValue = n->tagCounted ? ExprPtr(std::make_unique<LocalNode<true>>(n->tagSlot))
@@ -2581,11 +2589,17 @@ class Compiler {
     n->multi = s->results.size() == 1 && n->results.size() > 1;
     if (n->multi) {
       auto tuple = dynamic_cast<const check::Tuple*>(typeOf(s->results[0]).type);
+      bool boxes = false;
       for (size_t i = 0; tuple && i < types.size() && i < tuple->types.size(); ++i) {
-        if (check::asInterface(types[i]) && !check::asInterface(tuple->types[i])) {
-          noteUnsupported("returning a call's concrete results as interfaces", s->pos);
-        }
+        bool box = check::asInterface(types[i]) && !check::asInterface(tuple->types[i]);
+        n->boxAs.push_back(box ? tuple->types[i] : nullptr);
+        boxes |= box;
       }
+      if (!boxes) n->boxAs.clear();
+    }
+    if (n->multi) {
+      n->values.push_back(expr(s->results[0]));  // boxed result by result (boxAs)
+      return n;
     }
     for (size_t i = 0; i < s->results.size(); ++i) {
       n->values.push_back(valueAs(s->results[i], i < types.size() ? types[i] : nullptr));

@@ -723,6 +723,9 @@ bool callMethod(const AnyValue& recv, const std::string& name, std::span<const A
 
 void storeComplex(const Target& t, Value* fp, Value v) {
   switch (t.kind) {
+    case Target::Kind::ToIface:
+      t.inner->store(fp, Value{.p = new IfaceObject(t.boxAs, ownFor(storageOf(t.boxAs), v))});
+      return;
     case Target::Kind::Field: {
       Value b = t.seq->eval(fp);
       Value* cell;
