@@ -2180,6 +2180,7 @@ class Compiler {
       const check::Type* t = finalType(lhs);
       Target target;
       ExprPtr read;
+      if (mayHaveEffects(s->rhs[0]) && !isUnreachableLocal(lhs)) return opAssignAfterValue(s, op, t);
       evaluateOnce(lhs, t, &target, &read);
       ExprPtr value = binaryValue(op, t, std::move(read), expr(s->rhs[0]), finalType(s->rhs[0]), s->tokPos);
       return storeTo(target, std::move(value));
@@ -2222,6 +2223,56 @@ class Compiler {
     auto block = std::make_unique<BlockNode>();
     block->list = std::move(first);
     block->list.push_back(std::move(assignment));
+    return block;
+  }
+
+  static bool isBlankIdent(const Expr* e) {
+    while (auto p = as<ParenExpr>(e)) e = p->x;
+    auto id = as<Ident>(e);
+    return id && id->name == "_";
+  }
+
+  // Whether e names a local variable that no closure captures (nor takes the address
+  // of): no call can change it behind the statement's back.
+  bool isUnreachableLocal(const Expr* e) const {
+    while (auto p = as<ParenExpr>(e)) e = p->x;
+    auto id = as<Ident>(e);
+    const check::Object* o = id ? objectOf(id) : nullptr;
+    return o && o->kind == check::Object::Kind::Var && !o->isGlobal && !o->captured;
+  }
+
+  // x op= y where y may have effects, in gc's order: the calls among x's operands, then
+  // y, and only then the reads of x's variables and of x itself (a call in y may change
+  // them: `a[i] += f()` with f setting i reads and writes the new a[i]).
+  StmtPtr opAssignAfterValue(const AssignStmt* s, Token op, const check::Type* t) {
+    const Expr* lhs = s->lhs[0];
+    auto block = std::make_unique<BlockNode>();
+    auto saveFirst = [&](const Expr* e, const check::Type* type) {
+      int slot = newTemp();
+      bool counted = isCountedType(type);
+      if (counted) fn_->countedSlots.push_back(slot);
+      auto save = std::make_unique<ExprStmtNode>();
+      save->x = saveTemp(expr(e), slot, counted);
+      save->counted = counted;
+      block->list.push_back(std::move(save));
+      return std::pair{slot, counted};
+    };
+    auto readTemp = [](std::pair<int, bool> temp) -> ExprPtr {
+      if (temp.second) return std::make_unique<LocalNode<true>>(temp.first);
+      return std::make_unique<LocalNode<false>>(temp.first);
+    };
+    std::vector<std::pair<const Expr*, std::pair<int, bool>>> saved;
+    for (const Expr* o : targetOperands(lhs)) {
+      if (mayHaveEffects(o)) saved.emplace_back(o, saveFirst(o, typeOf(o).type));
+    }
+    std::pair<int, bool> value = saveFirst(s->rhs[0], finalType(s->rhs[0]));
+    for (auto& [o, temp] : saved) operandOverrides_[o] = readTemp(temp);
+    Target target = targetForExpr(lhs, t);
+    for (auto& [o, temp] : saved) operandOverrides_[o] = readTemp(temp);
+    ExprPtr read = expr(lhs);
+    for (auto& [o, temp] : saved) operandOverrides_.erase(o);
+    block->list.push_back(storeTo(target, binaryValue(op, t, std::move(read), readTemp(value),
+                                                      finalType(s->rhs[0]), s->tokPos)));
     return block;
   }
 
@@ -2437,6 +2488,10 @@ class Compiler {
 
   StmtPtr rangeStmt(const RangeStmt* s) {
     const check::Basic* xt = check::asBasic(finalType(s->x));
+    // `for i, a[i] = range x` evaluates the value target's operands before assigning the
+    // key (as `i, a[i] = k, v` does): the key goes through a temporary then, stored into
+    // its variable first thing in the body.
+    StmtPtr keyStore;
     auto targetOf = [&](const Expr* e, const check::Type* vt) -> Target {
       if (!e) return targetFor(nullptr, vt);
       if (s->tok == Token::Define) {
@@ -2444,7 +2499,25 @@ class Compiler {
         auto it = id ? info_.defs.find(id) : info_.defs.end();
         return targetFor(it == info_.defs.end() ? nullptr : it->second, vt, true);
       }
+      if (e == s->key && s->value && !isBlankIdent(e) && !targetOperands(s->value).empty()) {
+        Target temp;
+        temp.kind = Target::Kind::Slot;
+        temp.slot = newTemp();
+        temp.counted = isCountedType(vt);
+        temp.aggregate = isAggregate(vt);
+        temp.define = true;
+        if (temp.counted) fn_->countedSlots.push_back(temp.slot);
+        ExprPtr read = temp.counted ? ExprPtr(std::make_unique<LocalNode<true>>(temp.slot))
+                                    : ExprPtr(std::make_unique<LocalNode<false>>(temp.slot));
+        keyStore = storeTo(assignTarget(e, vt), std::move(read));
+        return temp;
+      }
       return assignTarget(e, vt);
+    };
+    auto loopBody = [&]() {
+      std::vector<StmtPtr> list = block(s->body);
+      if (keyStore) list.insert(list.begin(), std::move(keyStore));
+      return list;
     };
     const check::Type* rt = finalType(s->x);
     if (const check::Pointer* p = check::asPointer(rt); p && check::asArray(p->elem)) {
@@ -2462,11 +2535,11 @@ class Compiler {
         n->n = std::make_unique<ConstNode>(Value{.i = array->len}, false);
         n->countSlot = slot;
         n->keySlot = key.kind == Target::Kind::Slot ? key.slot : -1;
-        n->body = block(s->body);
+        n->body = loopBody();
         return n;
       }
       return makeRangeSlice(makeArrayToSlice(expr(s->x), false, s->pos), slot, std::move(key),
-                            std::move(value), block(s->body));
+                            std::move(value), loopBody());
     }
     if (const check::Array* a = check::asArray(rt)) {
       // Go ranges over a copy of the array (only when the values are used).
@@ -2475,25 +2548,25 @@ class Compiler {
       Target value = targetOf(s->value, a->elem);
       bool copy = value.kind != Target::Kind::Blank;
       return makeRangeSlice(makeArrayToSlice(expr(s->x), copy, s->pos), slot, std::move(key),
-                            std::move(value), block(s->body));
+                            std::move(value), loopBody());
     }
     if (const check::Map* m = check::asMap(rt)) {
       int slot = newTemp();
       Target key = targetOf(s->key, m->key);
       Target value = targetOf(s->value, m->elem);
-      return makeRangeMap(expr(s->x), slot, std::move(key), std::move(value), block(s->body));
+      return makeRangeMap(expr(s->x), slot, std::move(key), std::move(value), loopBody());
     }
     if (const check::Chan* ch = check::asChan(rt)) {
       int slot = newTemp();
       Target key = targetOf(s->key, ch->elem);
-      return makeRangeChan(expr(s->x), slot, std::move(key), ch->elem, block(s->body));
+      return makeRangeChan(expr(s->x), slot, std::move(key), ch->elem, loopBody());
     }
     if (isSliceType(rt)) {
       const check::Type* elem = elemOf(rt);
       int slot = newTemp();
       Target key = targetOf(s->key, check::basicType(BasicKind::Int));
       Target value = targetOf(s->value, elem);
-      return makeRangeSlice(expr(s->x), slot, std::move(key), std::move(value), block(s->body));
+      return makeRangeSlice(expr(s->x), slot, std::move(key), std::move(value), loopBody());
     }
     if (!xt) return nullptr;
     if (xt->isString()) {
@@ -2502,7 +2575,7 @@ class Compiler {
       n->stringSlot = newTemp();
       n->key = targetOf(s->key, check::basicType(BasicKind::Int));
       n->value = targetOf(s->value, check::basicType(BasicKind::Int32));
-      n->body = block(s->body);
+      n->body = loopBody();
       return n;
     }
     // Over an integer: the key is the loop counter. A key that is not a fresh local
@@ -2512,7 +2585,7 @@ class Compiler {
     n->countSlot = newTemp();
     Target key = targetOf(s->key, finalType(s->x));
     n->keySlot = key.kind == Target::Kind::Slot ? key.slot : -1;
-    n->body = block(s->body);
+    n->body = loopBody();
     if (key.kind == Target::Kind::Global) {
       n->keySlot = newTemp();
       auto copy = std::make_unique<AssignNode>();
