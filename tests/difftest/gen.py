@@ -29,8 +29,6 @@ KNOWN_BUGS = {
     # findings/003.go: append grows a []string past 32 elements to 71, 143, 303...
     # where Go gives 64, 128, 256...
     'string_slice_growth',
-    # findings/006.go: `for i, a[i] = range xs` indexes a with the new i.
-    'range_assign_lhs_operands',
     # findings/009.go: method expressions on interface types (`I.M`, `error.Error`) are
     # not supported.
     'interface_method_expression',
@@ -48,8 +46,6 @@ KNOWN_BUGS = {
     'package_init_via_methods',
     # findings/025.go: `copy(f())`, `delete(g())` with multi-value calls are rejected.
     'multi_value_builtin_args',
-    # findings/027.go: `x[0] += f()` with f reassigning x reads the old x, writes the new.
-    'opassign_target_reassigned',
 }
 
 # Constructs once avoided, generated again since Gol was fixed (their findings/NNN.go
@@ -73,6 +69,8 @@ FIXED_BUGS = {
     'tagless_switch_interface_case': 'findings/022.go, fixed by 4247df2',
     'bare_return_blank_result': 'findings/023.go, fixed by 4247df2',
     'const_string_of_huge_int': 'findings/026.go, fixed by 4247df2',
+    'range_assign_lhs_operands': 'findings/006.go, fixed by 0a05cc5',
+    'opassign_target_reassigned': 'findings/027.go, fixed by 0a05cc5',
 }
 
 # Float literals that are hard to round: halfway cases, the largest and smallest values,
