@@ -18,10 +18,23 @@ const check::Type* bytesType() {
 }
 
 // The builder (the receiver is *Builder: its object). Field 0 holds the bytes as a
-// string object with spare room, field 1 that object's capacity.
+// string object with spare room, field 1 that object's capacity, field 2 the address of
+// the object that first wrote (Go's addr): a copy of a written builder has another.
 eval::StructObject* builderOf(std::span<const AnyValue> a) {
   auto* b = static_cast<eval::StructObject*>(a[0].value.p);
   if (!b) nilPanic();
+  return b;
+}
+
+// The builder about to be written (Go's copyCheck).
+eval::StructObject* writableBuilder(std::span<const AnyValue> a) {
+  eval::StructObject* b = builderOf(a);
+  auto self = static_cast<uint64_t>(reinterpret_cast<uintptr_t>(b));
+  if (b->fields[2].u == 0) {
+    b->fields[2].u = self;
+  } else if (b->fields[2].u != self) {
+    panicString("strings: illegal use of non-zero Builder copied by value");
+  }
   return b;
 }
 
@@ -49,7 +62,7 @@ void append(eval::StructObject* b, std::string_view bytes) {
 
 void writeStringM(std::span<const AnyValue> a, Value* r) {
   std::string_view s = eval::stringView(a[1].value);
-  append(builderOf(a), s);
+  append(writableBuilder(a), s);
   r[0] = intResult(static_cast<int64_t>(s.size()));
   r[1] = Value{};
 }
@@ -57,19 +70,19 @@ void writeM(std::span<const AnyValue> a, Value* r) {
   eval::SliceObject* b = eval::asSlice(a[1].value);
   std::string bytes;
   for (int64_t i = 0; b && i < b->len(); ++i) bytes += static_cast<char>(b->base()[i].u);
-  append(builderOf(a), bytes);
+  append(writableBuilder(a), bytes);
   r[0] = intResult(static_cast<int64_t>(bytes.size()));
   r[1] = Value{};
 }
 void writeByteM(std::span<const AnyValue> a, Value* r) {
   char c = static_cast<char>(a[1].value.u);
-  append(builderOf(a), std::string_view(&c, 1));
+  append(writableBuilder(a), std::string_view(&c, 1));
   r[0] = Value{};
 }
 void writeRuneM(std::span<const AnyValue> a, Value* r) {
   std::string s;
   utf8::encodeRune(s, static_cast<int32_t>(a[1].value.i));
-  append(builderOf(a), s);
+  append(writableBuilder(a), s);
   r[0] = intResult(static_cast<int64_t>(s.size()));
   r[1] = Value{};
 }
@@ -89,11 +102,12 @@ void resetM(std::span<const AnyValue> a, Value*) {
   eval::releaseRef(b->fields[0]);
   b->fields[0] = Value{};
   b->fields[1] = Value{};
+  b->fields[2] = Value{};
 }
 void growM(std::span<const AnyValue> a, Value*) {
   int64_t n = a[1].value.i;
+  eval::StructObject* b = writableBuilder(a);
   if (n < 0) panicString("strings.Builder.Grow: negative count");
-  eval::StructObject* b = builderOf(a);
   size_t len = eval::stringView(b->fields[0]).size();
   size_t cap = static_cast<size_t>(b->fields[1].i);
   if (cap - len >= static_cast<size_t>(n)) return;
@@ -115,6 +129,7 @@ void registerBuilder(Packages& p) {
   auto* st = new check::Struct;
   st->fields.push_back(check::StructField{"buf", check::basicType(BasicKind::String), false, ""});
   st->fields.push_back(check::StructField{"cap", i, false, ""});
+  st->fields.push_back(check::StructField{"addr", check::basicType(BasicKind::Uintptr), false, ""});
   check::Named* builder = nativeNamed("strings", "Builder", st);
   auto method = [&](const char* name, const check::Signature* sig, eval::NativeFunction fn) {
     addNativeMethod(builder, name, sig, fn);
