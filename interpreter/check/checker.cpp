@@ -3726,6 +3726,19 @@ class Checker {
     for (const Operand& a : args) {
       if (a.invalid()) return r;
     }
+    // b(f()): each of f's results is an argument, as for any call (their expr is the call).
+    if (args.size() == 1) {
+      if (auto tuple = dynamic_cast<const Tuple*>(args[0].type)) {
+        Operand call = args[0];
+        args.clear();
+        for (const Type* t : tuple->types) {
+          Operand result = call;
+          result.mode = Mode::Value;
+          result.type = t;
+          args.push_back(result);
+        }
+      }
+    }
     auto wantArgs = [&](size_t n) {
       if (args.size() < n) {
         error(c->rparen, "not enough arguments for " + exprString(c) + " (expected " +
@@ -3733,7 +3746,7 @@ class Checker {
         return false;
       }
       if (args.size() > n) {
-        error(c->args[n]->pos, "too many arguments for " + exprString(c) + " (expected " +
+        error(args[n].expr->pos, "too many arguments for " + exprString(c) + " (expected " +
                                    std::to_string(n) + ", found " + std::to_string(args.size()) +
                                    ")");
         return false;
@@ -3821,7 +3834,7 @@ class Checker {
             error(c->rparen, "not enough arguments for " + exprString(c) + " (expected 2, found " +
                                  std::to_string(args.size()) + ")");
           } else {
-            error(c->args[2]->pos, "too many arguments for " + exprString(c) +
+            error(args[2].expr->pos, "too many arguments for " + exprString(c) +
                                        " (expected 2, found " + std::to_string(args.size()) + ")");
           }
           return r;

@@ -154,11 +154,30 @@ mpq_class ConstValue::toRat() const {
   return q_;
 }
 
+namespace {
+
+// q rounded once, to nearest even, into a binary format of `bits` of precision whose
+// exponents (MPFR's, of a mantissa in [1/2, 1)) run from emin to emax, subnormals
+// included: rounding to the precision and then again to the subnormal range would round
+// twice (2.2250738585072011e-308 would become the smallest normal).
+void roundToFormat(mpfr_t f, const mpq_class& q, mpfr_prec_t bits, mpfr_exp_t emin,
+                   mpfr_exp_t emax) {
+  mpfr_exp_t oldMin = mpfr_get_emin(), oldMax = mpfr_get_emax();
+  mpfr_set_emin(emin);
+  mpfr_set_emax(emax);
+  mpfr_init2(f, bits);
+  int inexact = mpfr_set_q(f, q.get_mpq_t(), MPFR_RNDN);
+  inexact = mpfr_check_range(f, inexact, MPFR_RNDN);
+  mpfr_subnormalize(f, inexact, MPFR_RNDN);
+  mpfr_set_emin(oldMin);
+  mpfr_set_emax(oldMax);
+}
+
+}  // namespace
+
 double ConstValue::toFloat64() const {
-  mpq_class q = toRat();
   mpfr_t f;
-  mpfr_init2(f, 53);
-  mpfr_set_q(f, q.get_mpq_t(), MPFR_RNDN);
+  roundToFormat(f, toRat(), 53, -1073, 1024);
   double d = mpfr_get_d(f, MPFR_RNDN);
   mpfr_clear(f);
   // A constant has no negative zero: a tiny negative value rounds to +0.
@@ -166,10 +185,8 @@ double ConstValue::toFloat64() const {
 }
 
 float ConstValue::toFloat32() const {
-  mpq_class q = toRat();
   mpfr_t f;
-  mpfr_init2(f, 24);
-  mpfr_set_q(f, q.get_mpq_t(), MPFR_RNDN);
+  roundToFormat(f, toRat(), 24, -148, 128);
   float d = mpfr_get_flt(f, MPFR_RNDN);
   mpfr_clear(f);
   return d == 0 ? 0.0f : d;

@@ -1678,6 +1678,9 @@ class Compiler {
   }
 
   ExprPtr builtinCall(const CallExpr* c, check::Builtin b) {
+    if (multiValueArgument(c) && b != check::Builtin::Print && b != check::Builtin::Println) {
+      return spreadBuiltinCall(c, b);
+    }
     switch (b) {
       case check::Builtin::Len:
       case check::Builtin::Cap: {
@@ -1771,6 +1774,46 @@ class Compiler {
       }
     }
     return nullptr;
+  }
+
+  // b(f()): the builtins that take several values (the checker refuses the others), with
+  // f's results as the arguments.
+  ExprPtr spreadBuiltinCall(const CallExpr* c, check::Builtin b) {
+    std::vector<ExprPtr> args = spreadArgs(c, nullptr);
+    const std::vector<const check::Type*>& types =
+        static_cast<const check::Tuple*>(typeOf(c->args[0]).type)->types;
+    auto as = [&](size_t i, const check::Type* target) {
+      if (check::asInterface(target) && !check::asInterface(types[i])) {
+        return makeToIface(std::move(args[i]), types[i]);
+      }
+      return std::move(args[i]);
+    };
+    switch (b) {
+      case check::Builtin::Copy: {
+        const check::Basic* sb = check::asBasic(types[1]);
+        const check::Type* elem = elemOf(types[0]);
+        return makeCopy(std::move(args[0]), std::move(args[1]), sb && sb->isString(),
+                        isCountedType(elem), isAggregate(elem));
+      }
+      case check::Builtin::Delete: {
+        const check::Map* m = check::asMap(types[0]);
+        ExprPtr key = as(1, m->key);
+        return makeMapDelete(std::move(args[0]), std::move(key), m, c->pos);
+      }
+      case check::Builtin::Append: {
+        const check::Type* elem = elemOf(typeOf(c).type);
+        std::vector<ExprPtr> vals;
+        for (size_t i = 1; i < args.size(); ++i) vals.push_back(as(i, elem));
+        return makeAppend(std::move(args[0]), std::move(vals), ExprPtr(), false, isCountedType(elem),
+                          goLayout(elem), isAggregate(elem) ? elem : nullptr);
+      }
+      case check::Builtin::Min:
+      case check::Builtin::Max:
+        return makeMinMaxNode(b == check::Builtin::Min, finalType(c), std::move(args));
+      default:
+        noteUnsupported("this built-in call with a call's several results", c->pos);
+        return nullptr;
+    }
   }
 
   // ---- Statements ----------------------------------------------------------------------
