@@ -979,9 +979,11 @@ std::string chainOf(const std::string& term, const std::string& op, int n) {
 }
 
 TEST(Nesting, LongChainsBuild) {
-  for (const auto& [term, op] : {std::pair{"1", "+"}, std::pair{"x", " || "}}) {
+  for (const auto& chain : {std::pair{"1", "+"}, std::pair{"x", " || "}}) {
     Parsed p;
-    runOnLargeStack([&] { p = parseText("package p\nvar x = " + chainOf(term, op, 20000) + "\n"); });
+    runOnLargeStack([&] {
+      p = parseText("package p\nvar x = " + chainOf(chain.first, chain.second, 20000) + "\n");
+    });
     EXPECT_NE(p.ast, nullptr) << p.errors.substr(0, 200);
   }
   Parsed p;
