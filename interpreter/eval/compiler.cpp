@@ -1017,7 +1017,83 @@ class Compiler {
         return makeFuncValue(funcs_.at(static_cast<const FuncDecl*>(s.method->decl)));
       }
     }
+    if (xt.mode == check::Mode::TypeExpr) return methodExpression(sel, s);
     return methodValue(sel, s);
+  }
+
+  // T.M as a function taking the receiver first, for the receivers the method itself does
+  // not take: I.M with I an interface (a call through the interface), (*T).M with M a
+  // value method of a scalar type T (a call on *p). Go's wrapper is named main.I.M.
+  ExprPtr methodExpression(const SelectorExpr* sel, const check::Selection& s) {
+    const check::Type* recvType = typeOf(sel->x).type;
+    bool iface = s.kind == check::Selection::Kind::InterfaceMethod;
+    bool derefValue = s.kind == check::Selection::Kind::Method && s.method->decl &&
+                      !s.method->pointerRecv && check::asPointer(recvType);
+    if (!s.path.empty() || (!iface && !derefValue)) return nullptr;
+    auto sig = static_cast<const check::Signature*>(typeOf(sel).type);
+    auto code = std::make_unique<FuncCode>();
+    FuncCode* thunk = code.get();
+    program_.funcs.push_back(std::move(code));
+    thunk->name = "main." + check::typeString(recvType) + "." + s.method->name;
+    thunk->hiddenInTraces = true;
+    int params = static_cast<int>(sig->params.size());
+    thunk->hasParams = true;
+    thunk->paramCount = params;
+    std::vector<ExprPtr> args;
+    for (int i = 0; i < params; ++i) {
+      const check::Type* pt = sig->params[static_cast<size_t>(i)];
+      bool variadic = sig->variadic && i + 1 == params;
+      if (variadic) pt = check::sliceOf(pt);
+      if (isCountedType(pt)) thunk->countedSlots.push_back(i);
+      if (isAggregate(pt)) thunk->aggregateParams.push_back(i);
+      if (i == 0) continue;
+      if (isCountedType(pt)) {
+        args.push_back(std::make_unique<LocalNode<true>>(i));
+      } else {
+        args.push_back(std::make_unique<LocalNode<false>>(i));
+      }
+    }
+    for (size_t r = 0; r < sig->results.size(); ++r) thunk->resultSlots.push_back(params + static_cast<int>(r));
+    thunk->frameSize = params + static_cast<int>(sig->results.size());
+    FuncCode* saved = fn_;
+    fn_ = thunk;
+    ExprPtr call;
+    Pos pos = sel->sel->pos;
+    if (iface) {
+      ExprPtr recv = makeNonNil(std::make_unique<LocalNode<true>>(0), pos);
+      std::vector<const check::Type*> argTypes(sig->params.begin() + 1, sig->params.end());
+      call = makeIfaceCall(std::move(recv), s.method->name, std::move(args), std::move(argTypes),
+                           newTemp(), pos);
+    } else {
+      auto n = std::make_unique<CallNode>();
+      n->fn = funcs_.at(static_cast<const FuncDecl*>(s.method->decl));
+      n->pos = pos;
+      ExprPtr p = isCountedType(recvType) ? ExprPtr(std::make_unique<LocalNode<true>>(0))
+                                          : ExprPtr(std::make_unique<LocalNode<false>>(0));
+      p = makeValueMethodReceiver(std::move(p), s.recvNamed, s.method->name, pos);
+      n->args.push_back(makeDeref(std::move(p), storageOf(s.recvNamed), pos));
+      for (ExprPtr& a : args) n->args.push_back(std::move(a));
+      call = std::move(n);
+    }
+    fn_ = saved;
+    if (sig->results.empty()) {
+      auto st = std::make_unique<ExprStmtNode>();
+      st->x = std::move(call);
+      thunk->body.push_back(std::move(st));
+    } else {
+      auto ret = std::make_unique<ReturnNode>();
+      for (size_t r = 0; r < sig->results.size(); ++r) {
+        Target t;
+        t.kind = Target::Kind::Slot;
+        t.slot = thunk->resultSlots[r];
+        t.counted = isCountedType(sig->results[r]);
+        ret->results.push_back(t);
+      }
+      ret->multi = sig->results.size() > 1;
+      ret->values.push_back(std::move(call));
+      thunk->body.push_back(std::move(ret));
+    }
+    return makeFuncValue(thunk);
   }
 
   // x.M as a function value: a thunk taking M's parameters that calls M on the receiver

@@ -465,6 +465,17 @@ struct NonNilNode : ExprNode {
   }
 };
 
+struct ValueMethodReceiverNode : ExprNode {
+  ExprPtr x;
+  const check::Type* type = nullptr;
+  std::string method;
+  Value eval(Value* fp) override {
+    Value v = x->eval(fp);
+    if (!v.p) throw nilPointerValueMethod(type, method, pos);
+    return v;
+  }
+};
+
 struct IfaceCallNode : ExprNode {
   ExprPtr recv;
   std::string name;
@@ -891,6 +902,16 @@ ExprPtr makeAddressOfElem(ExprPtr seq, ExprPtr index, bool isArray, bool unsigne
 ExprPtr makeNew(const check::Type* t) {
   auto n = std::make_unique<NewNode>();
   n->type = t;
+  return n;
+}
+
+ExprPtr makeValueMethodReceiver(ExprPtr p, const check::Type* t, std::string method,
+                                syntax::Pos pos) {
+  auto n = std::make_unique<ValueMethodReceiverNode>();
+  n->x = std::move(p);
+  n->type = t;
+  n->method = std::move(method);
+  n->pos = pos;
   return n;
 }
 

@@ -54,6 +54,10 @@ ExprPtr makeAddressOfElem(ExprPtr seq, ExprPtr index, bool isArray, bool unsigne
 ExprPtr makeNew(const check::Type* t);
 // x, a pointer or interface value, after a nil check that panics at pos.
 ExprPtr makeNonNil(ExprPtr x, syntax::Pos pos);
+// p, a *T receiver of T's value method `method` (through (*T).M), after a nil check that
+// panics as Go's wrapper does ("value method main.T.M called using nil *T pointer").
+ExprPtr makeValueMethodReceiver(ExprPtr p, const check::Type* t, std::string method,
+                                syntax::Pos pos);
 // x, a struct or array value, as a copy of its own (for the operands of `defer` and `go`
 // calls, which Go evaluates, and so copies, when the statement runs).
 ExprPtr makeCopyAggregate(ExprPtr x);
