@@ -19,7 +19,7 @@
 #include <mutex>
 #include <type_traits>
 
-#include "interpreter/eval/equality.h"
+#include "interpreter/values/equality.h"
 #include "runtime/spinlock.h"
 #include "stdlib/packages.h"
 #include "stdlib/support.h"
@@ -29,20 +29,20 @@ namespace gol::stdlib {
 namespace {
 
 using check::BasicKind;
-using eval::AnyValue;
-using eval::Value;
+using values::AnyValue;
+using values::Value;
 
 // ---- integer cells ----
 
 // The word of a *T argument (a pointer to a scalar variable is a PointerObject).
 Value* pointerCell(const AnyValue& a) {
-  auto* p = static_cast<eval::PointerObject*>(a.value.p);
+  auto* p = static_cast<values::PointerObject*>(a.value.p);
   if (!p) nilPanic();
   return p->cell;
 }
 // The word of an atomic.T receiver: field 0 of its struct object.
 Value* fieldCell(const AnyValue& a) {
-  auto* o = static_cast<eval::StructObject*>(a.value.p);
+  auto* o = static_cast<values::StructObject*>(a.value.p);
   if (!o) nilPanic();
   return &o->fields[0];
 }
@@ -145,39 +145,39 @@ struct alignas(64) Stripe {
 };
 std::array<Stripe, 64> stripes;
 
-rt::SpinLock& lockOf(const eval::StructObject* o) {
+rt::SpinLock& lockOf(const values::StructObject* o) {
   auto a = reinterpret_cast<uintptr_t>(o);
   return stripes[(a >> 4) % stripes.size()].lock;
 }
 
-eval::StructObject* valueReceiver(std::span<const AnyValue> a) {
-  auto* o = static_cast<eval::StructObject*>(a[0].value.p);
+values::StructObject* valueReceiver(std::span<const AnyValue> a) {
+  auto* o = static_cast<values::StructObject*>(a[0].value.p);
   if (!o) nilPanic();
   return o;
 }
 
 const check::Type* dynamicType(Value iface) {
-  auto* i = eval::asIface(iface);
+  auto* i = values::asIface(iface);
   return i ? i->type : nullptr;
 }
 
 struct Released {
   Value v{};
-  ~Released() { eval::releaseRef(v); }
+  ~Released() { values::releaseRef(v); }
 };
 
 // Load() (val any)
 void valueLoad(std::span<const AnyValue> a, Value* r) {
-  eval::StructObject* o = valueReceiver(a);
+  values::StructObject* o = valueReceiver(a);
   std::lock_guard<rt::SpinLock> lock(lockOf(o));
   Value v = o->fields[0];
-  eval::retainRef(v);
+  values::retainRef(v);
   r[0] = v;
 }
 
 // Stores `next` (owned, not nil) unless its type differs from the stored value's; returns
 // the previous value (owned) through `old`.
-bool exchangeValue(eval::StructObject* o, Value next, Value* old) {
+bool exchangeValue(values::StructObject* o, Value next, Value* old) {
   std::lock_guard<rt::SpinLock> lock(lockOf(o));
   Value cur = o->fields[0];
   if (cur.p && !check::identical(dynamicType(cur), dynamicType(next))) return false;
@@ -212,7 +212,7 @@ void valueCompareAndSwap(std::span<const AnyValue> a, Value* r) {
   if (!next.v.p) panicString("sync/atomic: compare and swap of nil value into Value");
   if (oldArg.v.p && !check::identical(dynamicType(oldArg.v), dynamicType(next.v)))
     panicString("sync/atomic: compare and swap of inconsistently typed values");
-  eval::StructObject* o = valueReceiver(a);
+  values::StructObject* o = valueReceiver(a);
   Released replaced;
   {
     std::lock_guard<rt::SpinLock> lock(lockOf(o));
@@ -225,7 +225,7 @@ void valueCompareAndSwap(std::span<const AnyValue> a, Value* r) {
     } else {
       if (!check::identical(dynamicType(cur), dynamicType(next.v)))
         panicString("sync/atomic: compare and swap of inconsistently typed value into Value");
-      if (!eval::equalValues(check::anyType(), cur, oldArg.v)) {
+      if (!values::equalValues(check::anyType(), cur, oldArg.v)) {
         r[0] = boolResult(false);
         return;
       }
@@ -248,17 +248,17 @@ check::Named* wordType(const char* name, const check::Type* fieldType) {
 }
 
 // An integer or Bool operation: it runs no Gol code, never blocks and needs no goroutine, so
-// it is its own fast path (eval::NativeFastPath).
+// it is its own fast path (values::NativeFastPath).
 struct WordOp {
-  eval::NativeFunction fn;
-  eval::NativeFastPath fast;
+  values::NativeFunction fn;
+  values::NativeFastPath fast;
 };
-template <eval::NativeFunction F>
+template <values::NativeFunction F>
 bool wholeCall(std::span<const AnyValue> a, Value* r) {
   F(a, r);
   return true;
 }
-template <eval::NativeFunction F>
+template <values::NativeFunction F>
 constexpr WordOp wordOp() {
   return {F, wholeCall<F>};
 }
@@ -266,14 +266,14 @@ constexpr WordOp wordOp() {
 struct AtomicFunction {
   std::string name;
   const check::Signature* sig;
-  eval::NativeFunction fn;
+  values::NativeFunction fn;
 };
 
 struct AtomicPackage {
   std::vector<std::pair<const char*, check::Named*>> types;
   std::vector<AtomicFunction> functions;
   std::vector<WordOp> wordOps;
-  std::vector<std::pair<eval::NativeFunction, eval::NativeIntrinsic>> intrinsics;
+  std::vector<std::pair<values::NativeFunction, values::NativeIntrinsic>> intrinsics;
 
   void function(std::string name, const check::Signature* s, WordOp op) {
     functions.push_back({std::move(name), s, op.fn});
@@ -294,7 +294,7 @@ void addInteger(AtomicPackage& pkg, BasicKind kind, const char* suffix) {
   const std::string s = suffix;
   pkg.function("Add" + s, sig({ptr, t}, {t}), wordOp<addOp<T, pointerCell>>());
   if constexpr (sizeof(T) == 8) {
-    pkg.intrinsics.emplace_back(addOp<T, pointerCell>, eval::NativeIntrinsic::AtomicAdd64);
+    pkg.intrinsics.emplace_back(addOp<T, pointerCell>, values::NativeIntrinsic::AtomicAdd64);
   }
   pkg.function("Load" + s, sig({ptr}, {t}), wordOp<loadOp<T, pointerCell>>());
   pkg.function("Store" + s, sig({ptr, t}, {}), wordOp<storeOp<T, pointerCell>>());

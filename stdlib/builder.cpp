@@ -10,8 +10,8 @@ namespace gol::stdlib {
 
 namespace {
 
-using eval::AnyValue;
-using eval::Value;
+using values::AnyValue;
+using values::Value;
 
 const check::Type* bytesType() {
   return check::sliceOf(check::basicType(check::BasicKind::Uint8));
@@ -20,15 +20,15 @@ const check::Type* bytesType() {
 // The builder (the receiver is *Builder: its object). Field 0 holds the bytes as a
 // string object with spare room, field 1 that object's capacity, field 2 the address of
 // the object that first wrote (Go's addr): a copy of a written builder has another.
-eval::StructObject* builderOf(std::span<const AnyValue> a) {
-  auto* b = static_cast<eval::StructObject*>(a[0].value.p);
+values::StructObject* builderOf(std::span<const AnyValue> a) {
+  auto* b = static_cast<values::StructObject*>(a[0].value.p);
   if (!b) nilPanic();
   return b;
 }
 
 // The builder about to be written (Go's copyCheck).
-eval::StructObject* writableBuilder(std::span<const AnyValue> a) {
-  eval::StructObject* b = builderOf(a);
+values::StructObject* writableBuilder(std::span<const AnyValue> a) {
+  values::StructObject* b = builderOf(a);
   auto self = static_cast<uint64_t>(reinterpret_cast<uintptr_t>(b));
   if (b->fields[2].u == 0) {
     b->fields[2].u = self;
@@ -40,8 +40,8 @@ eval::StructObject* writableBuilder(std::span<const AnyValue> a) {
 
 // Appends in place while the buffer is not shared (a String() result shares it), else
 // into a new buffer with twice the room, as Go's append grows the []byte.
-void append(eval::StructObject* b, std::string_view bytes) {
-  eval::StringObject* cur = b->fields[0].s;
+void append(values::StructObject* b, std::string_view bytes) {
+  values::StringObject* cur = b->fields[0].s;
   size_t len = cur ? cur->size() : 0;
   size_t cap = static_cast<size_t>(b->fields[1].i);
   size_t need = len + bytes.size();
@@ -51,23 +51,23 @@ void append(eval::StructObject* b, std::string_view bytes) {
     return;
   }
   size_t newCap = std::max({need, 2 * cap, size_t{16}});
-  eval::StringObject* ns = eval::StringObject::allocate(newCap);
+  values::StringObject* ns = values::StringObject::allocate(newCap);
   if (len) std::memcpy(ns->mutableData(), cur->data(), len);
   std::memcpy(ns->mutableData() + len, bytes.data(), bytes.size());
   ns->setSizeUnshared(need);
-  eval::releaseRef(b->fields[0]);
-  b->fields[0] = eval::stringValue(ns);
-  b->fields[1] = eval::intValue(static_cast<int64_t>(newCap));
+  values::releaseRef(b->fields[0]);
+  b->fields[0] = values::stringValue(ns);
+  b->fields[1] = values::intValue(static_cast<int64_t>(newCap));
 }
 
 void writeStringM(std::span<const AnyValue> a, Value* r) {
-  std::string_view s = eval::stringView(a[1].value);
+  std::string_view s = values::stringView(a[1].value);
   append(writableBuilder(a), s);
   r[0] = intResult(static_cast<int64_t>(s.size()));
   r[1] = Value{};
 }
 void writeM(std::span<const AnyValue> a, Value* r) {
-  eval::SliceObject* b = eval::asSlice(a[1].value);
+  values::SliceObject* b = values::asSlice(a[1].value);
   std::string bytes;
   for (int64_t i = 0; b && i < b->len(); ++i) bytes += static_cast<char>(b->base()[i].u);
   append(writableBuilder(a), bytes);
@@ -88,36 +88,36 @@ void writeRuneM(std::span<const AnyValue> a, Value* r) {
 }
 void stringM(std::span<const AnyValue> a, Value* r) {
   Value v = builderOf(a)->fields[0];
-  eval::retainRef(v);
+  values::retainRef(v);
   r[0] = v;
 }
 void lenM(std::span<const AnyValue> a, Value* r) {
-  r[0] = intResult(static_cast<int64_t>(eval::stringView(builderOf(a)->fields[0]).size()));
+  r[0] = intResult(static_cast<int64_t>(values::stringView(builderOf(a)->fields[0]).size()));
 }
 void capM(std::span<const AnyValue> a, Value* r) {
   r[0] = builderOf(a)->fields[1];
 }
 void resetM(std::span<const AnyValue> a, Value*) {
-  eval::StructObject* b = builderOf(a);
-  eval::releaseRef(b->fields[0]);
+  values::StructObject* b = builderOf(a);
+  values::releaseRef(b->fields[0]);
   b->fields[0] = Value{};
   b->fields[1] = Value{};
   b->fields[2] = Value{};
 }
 void growM(std::span<const AnyValue> a, Value*) {
   int64_t n = a[1].value.i;
-  eval::StructObject* b = writableBuilder(a);
+  values::StructObject* b = writableBuilder(a);
   if (n < 0) panicString("strings.Builder.Grow: negative count");
-  size_t len = eval::stringView(b->fields[0]).size();
+  size_t len = values::stringView(b->fields[0]).size();
   size_t cap = static_cast<size_t>(b->fields[1].i);
   if (cap - len >= static_cast<size_t>(n)) return;
   size_t newCap = 2 * cap + static_cast<size_t>(n);
-  eval::StringObject* ns = eval::StringObject::allocate(newCap);
+  values::StringObject* ns = values::StringObject::allocate(newCap);
   if (len) std::memcpy(ns->mutableData(), b->fields[0].s->data(), len);
   ns->setSizeUnshared(len);
-  eval::releaseRef(b->fields[0]);
-  b->fields[0] = eval::stringValue(ns);
-  b->fields[1] = eval::intValue(static_cast<int64_t>(newCap));
+  values::releaseRef(b->fields[0]);
+  b->fields[0] = values::stringValue(ns);
+  b->fields[1] = values::intValue(static_cast<int64_t>(newCap));
 }
 
 }  // namespace
@@ -131,7 +131,7 @@ void registerBuilder(Packages& p) {
   st->fields.push_back(check::StructField{"cap", i, false, ""});
   st->fields.push_back(check::StructField{"addr", check::basicType(BasicKind::Uintptr), false, ""});
   check::Named* builder = nativeNamed("strings", "Builder", st);
-  auto method = [&](const char* name, const check::Signature* sig, eval::NativeFunction fn) {
+  auto method = [&](const char* name, const check::Signature* sig, values::NativeFunction fn) {
     addNativeMethod(builder, name, sig, fn);
   };
   method("WriteString", p.signature({check::basicType(BasicKind::String)}, {i, err}), writeStringM);

@@ -24,9 +24,9 @@
 #include <vector>
 
 #include "interpreter/check/lookup.h"
-#include "interpreter/eval/channels.h"
-#include "interpreter/eval/equality.h"
-#include "interpreter/eval/native_closure.h"
+#include "interpreter/values/channels.h"
+#include "interpreter/values/equality.h"
+#include "interpreter/values/native_closure.h"
 #include "runtime/timer.h"
 #include "stdlib/errors.h"
 #include "stdlib/format.h"
@@ -38,10 +38,10 @@ namespace gol::stdlib {
 
 namespace {
 
-using eval::AnyValue;
-using eval::IfaceObject;
-using eval::StructObject;
-using eval::Value;
+using values::AnyValue;
+using values::IfaceObject;
+using values::StructObject;
+using values::Value;
 
 enum CancelField { kParent, kDone, kErr, kCause, kRegistered, kDeadline };
 enum ValueField { kValueParent, kKey, kVal };
@@ -144,7 +144,7 @@ Value cancelKey{};
 enum class Kind { Nil, Background, Todo, Cancel, Timer, Value, Foreign };
 
 Kind kindOf(Value ctx) {
-  IfaceObject* i = eval::asIface(ctx);
+  IfaceObject* i = values::asIface(ctx);
   if (!i) return Kind::Nil;
   if (i->type == backgroundNamed()) return Kind::Background;
   if (i->type == todoNamed()) return Kind::Todo;
@@ -155,7 +155,7 @@ Kind kindOf(Value ctx) {
 }
 
 StructObject* objectOf(Value ctx) {
-  return static_cast<StructObject*>(eval::asIface(ctx)->value.p);
+  return static_cast<StructObject*>(values::asIface(ctx)->value.p);
 }
 StructObject* receiver(std::span<const AnyValue> a) {
   auto* o = static_cast<StructObject*>(a[0].value.p);
@@ -164,13 +164,13 @@ StructObject* receiver(std::span<const AnyValue> a) {
 }
 
 Value retained(Value v) {
-  eval::retainRef(v);
+  values::retainRef(v);
   return v;
 }
 
 // Calls a method of a Context implemented in Gol (arguments borrowed, as methodCaller's).
 void callForeign(Value ctx, const char* method, std::span<const AnyValue> args, Value* out) {
-  IfaceObject* i = eval::asIface(ctx);
+  IfaceObject* i = values::asIface(ctx);
   if (!fmt::methodCaller(AnyValue{i->type, i->value}, method, args, out)) {
     panicString(std::string("gol: no method ") + method + " for " +
                 check::typeString(i->type, true));
@@ -200,7 +200,7 @@ void cancelLocked(StructObject* c, Value err, Value cause, std::vector<Value>& r
   if (c->fields[kErr].p) return;
   c->fields[kErr] = retained(err);
   c->fields[kCause] = retained(cause.p ? cause : err);
-  eval::asChanObject(c->fields[kDone])->chan.close();
+  values::asChanObject(c->fields[kDone])->chan.close();
   c->fields[kRegistered] = Value{};
   if (auto it = children.find(c); it != children.end()) {
     std::vector<StructObject*> kids = std::move(it->second);
@@ -243,7 +243,7 @@ void removeFromParentLocked(StructObject* c, std::vector<Value>& release) {
 }
 
 void releaseAll(std::vector<Value>& release) {
-  for (Value v : release) eval::releaseRef(v);
+  for (Value v : release) values::releaseRef(v);
   release.clear();
 }
 
@@ -305,9 +305,9 @@ StructObject* parentCancelCtx(Value ctx) {
           Value done[1]{};
           callForeign(ctx, "Done", {}, done);
           if (done[0].p != found->fields[kDone].p) found = nullptr;
-          eval::releaseRef(done[0]);
+          values::releaseRef(done[0]);
         }
-        eval::releaseRef(out[0]);
+        values::releaseRef(out[0]);
         return found;
       }
       default:
@@ -324,7 +324,7 @@ void propagateCancel(Value parent, StructObject* c) {
       Value done[1]{};
       callForeign(parent, "Done", {}, done);
       bool never = !done[0].p;
-      eval::releaseRef(done[0]);
+      values::releaseRef(done[0]);
       if (!never) {
         panicString(
             "gol: context: a parent Context implemented in Gol with its own Done channel is not "
@@ -340,8 +340,8 @@ void propagateCancel(Value parent, StructObject* c) {
       cancelLocked(c, p->fields[kErr], p->fields[kCause], release);
     } else {
       children[p].push_back(c);
-      eval::retainRef(Value{.p = c});
-      c->fields[kRegistered] = eval::intValue(reinterpret_cast<int64_t>(p));
+      values::retainRef(Value{.p = c});
+      c->fields[kRegistered] = values::intValue(reinterpret_cast<int64_t>(p));
     }
   }
   releaseAll(release);
@@ -352,7 +352,7 @@ void deadlineOf(Value ctx, Value* out) {
   for (;;) {
     switch (kindOf(ctx)) {
       case Kind::Timer:
-        out[0] = eval::cloneAggregate(objectOf(ctx)->fields[kDeadline]);
+        out[0] = values::cloneAggregate(objectOf(ctx)->fields[kDeadline]);
         out[1] = boolResult(true);
         return;
       case Kind::Cancel:
@@ -413,7 +413,7 @@ Value errOf(Value ctx) {
 }
 
 bool isCancelKey(Value key) {
-  IfaceObject* i = eval::asIface(key);
+  IfaceObject* i = values::asIface(key);
   return i && i->type == cancelKeyNamed();
 }
 
@@ -424,9 +424,9 @@ Value valueOf(Value ctx, Value key) {
       case Kind::Value: {
         StructObject* v = objectOf(ctx);
         Value k = v->fields[kKey];
-        IfaceObject* a = eval::asIface(k);
-        IfaceObject* b = eval::asIface(key);
-        if (b && check::identical(a->type, b->type) && eval::equalValues(anyT(), k, key)) {
+        IfaceObject* a = values::asIface(k);
+        IfaceObject* b = values::asIface(key);
+        if (b && check::identical(a->type, b->type) && values::equalValues(anyT(), k, key)) {
           return retained(v->fields[kVal]);
         }
         ctx = v->fields[kValueParent];
@@ -457,7 +457,7 @@ std::string reflectTypeName(const check::Type* t) {
 
 // Go's contextName and stringify: the String method's text, a string as is, else the type.
 std::string describe(Value iface) {
-  IfaceObject* i = eval::asIface(iface);
+  IfaceObject* i = values::asIface(iface);
   if (!i) return "<nil>";
   check::Selection sel;
   if (check::lookupFieldOrMethod(i->type, "String", &sel) == check::LookupResult::Found &&
@@ -467,12 +467,12 @@ std::string describe(Value iface) {
       !(sel.method->pointerRecv && !check::asPointer(i->type) && !sel.indirect)) {
     Value out[1]{};
     fmt::methodCaller(AnyValue{i->type, i->value}, "String", {}, out);
-    std::string s(eval::stringView(out[0]));
-    eval::releaseRef(out[0]);
+    std::string s(values::stringView(out[0]));
+    values::releaseRef(out[0]);
     return s;
   }
   if (i->type == check::basicType(check::BasicKind::String)) {
-    return std::string(eval::stringView(i->value));
+    return std::string(values::stringView(i->value));
   }
   return reflectTypeName(i->type);
 }
@@ -493,14 +493,14 @@ void timerString(std::span<const AnyValue> a, Value* r) {
   if (!d.hasMono) {
     Value now = gotime::now();
     until = gotime::timeSub(d, gotime::timeParts(now));
-    eval::releaseRef(now);
+    values::releaseRef(now);
   }
   Value untilText[1]{};
-  AnyValue dur{gotime::durationType(), eval::intValue(until)};
+  AnyValue dur{gotime::durationType(), values::intValue(until)};
   fmt::methodCaller(dur, "String", {}, untilText);
   r[0] = stringResult(describe(c->fields[kParent]) + ".WithDeadline(" + gotime::timeString(d) +
-                      " [" + std::string(eval::stringView(untilText[0])) + "])");
-  eval::releaseRef(untilText[0]);
+                      " [" + std::string(values::stringView(untilText[0])) + "])");
+  values::releaseRef(untilText[0]);
 }
 void valueString(std::span<const AnyValue> a, Value* r) {
   StructObject* v = receiver(a);
@@ -526,25 +526,25 @@ void ctxDeadline(std::span<const AnyValue> a, Value* r) {
   receiver(a);
   Value self = selfIface(a);
   deadlineOf(self, r);
-  eval::releaseRef(self);
+  values::releaseRef(self);
 }
 void ctxDone(std::span<const AnyValue> a, Value* r) {
   receiver(a);
   Value self = selfIface(a);
   r[0] = doneOf(self);
-  eval::releaseRef(self);
+  values::releaseRef(self);
 }
 void ctxErr(std::span<const AnyValue> a, Value* r) {
   receiver(a);
   Value self = selfIface(a);
   r[0] = errOf(self);
-  eval::releaseRef(self);
+  values::releaseRef(self);
 }
 void ctxValue(std::span<const AnyValue> a, Value* r) {
   receiver(a);
   Value self = selfIface(a);
   r[0] = valueOf(self, a[1].value);
-  eval::releaseRef(self);
+  values::releaseRef(self);
 }
 
 void deadlineErrorError(std::span<const AnyValue>, Value* r) {
@@ -563,7 +563,7 @@ void requireParent(Value parent) {
 StructObject* newCancelCtx(check::Named* type, Value parent) {
   auto* c = StructObject::make(static_cast<const check::Struct*>(type->underlying));
   c->fields[kParent] = retained(parent);
-  c->fields[kDone] = Value{.p = eval::makeChan(emptyStruct(), 0)};
+  c->fields[kDone] = Value{.p = values::makeChan(emptyStruct(), 0)};
   return c;
 }
 
@@ -582,19 +582,19 @@ void cancelExpiredBody(Value bound, const Value*, Value*) {
   cancel(static_cast<StructObject*>(bound.p), false, canceledCell, Value{});
 }
 
-const eval::FuncCode* cancelCode(const char* name, eval::NativeClosureBody body,
+const values::FuncCode* cancelCode(const char* name, values::NativeClosureBody body,
                                  const check::Signature* s) {
-  const eval::FuncCode* code = eval::nativeFuncCode(name, s, body);
+  const values::FuncCode* code = values::nativeFuncCode(name, s, body);
   delete s;  // nativeFuncCode keeps only what it read from it
   return code;
 }
 
-Value cancelFunc(const eval::FuncCode* code, StructObject* c) {
-  return eval::makeNativeClosure(code, retained(Value{.p = c}), true);
+Value cancelFunc(const values::FuncCode* code, StructObject* c) {
+  return values::makeNativeClosure(code, retained(Value{.p = c}), true);
 }
 
-const eval::FuncCode* withCancelCode() {
-  static const eval::FuncCode* code =
+const values::FuncCode* withCancelCode() {
+  static const values::FuncCode* code =
       cancelCode("context.WithCancel.func1", cancelBody, new check::Signature);
   return code;
 }
@@ -609,7 +609,7 @@ void withCancelN(std::span<const AnyValue> a, Value* r) {
 }
 
 void withCancelCauseN(std::span<const AnyValue> a, Value* r) {
-  static const eval::FuncCode* code =
+  static const values::FuncCode* code =
       cancelCode("context.WithCancelCause.func1", cancelCauseBody, sig({errT()}, {}));
   Value parent = a[0].value;
   requireParent(parent);
@@ -627,7 +627,7 @@ void withDeadline(Value parent, Value deadline, Value* r) {
     Value cur[2]{};
     deadlineOf(parent, cur);
     bool sooner = cur[1].i && gotime::timeSub(gotime::timeParts(cur[0]), d) < 0;
-    eval::releaseRef(cur[0]);
+    values::releaseRef(cur[0]);
     if (sooner) {
       AnyValue arg{contextNamed(), parent};
       withCancelN(std::span<const AnyValue>(&arg, 1), r);
@@ -635,8 +635,8 @@ void withDeadline(Value parent, Value deadline, Value* r) {
     }
   }
   StructObject* c = newCancelCtx(timerNamed(), parent);
-  eval::releaseRef(c->fields[kDeadline]);  // the zero Time newCancelCtx made
-  c->fields[kDeadline] = eval::cloneAggregate(deadline);
+  values::releaseRef(c->fields[kDeadline]);  // the zero Time newCancelCtx made
+  c->fields[kDeadline] = values::cloneAggregate(deadline);
   propagateCancel(parent, c);
   int64_t until;
   if (d.hasMono) {
@@ -644,24 +644,24 @@ void withDeadline(Value parent, Value deadline, Value* r) {
   } else {
     Value now = gotime::now();
     until = gotime::timeSub(d, gotime::timeParts(now));
-    eval::releaseRef(now);
+    values::releaseRef(now);
   }
   if (until <= 0) {
-    static const eval::FuncCode* expiredCode =
+    static const values::FuncCode* expiredCode =
         cancelCode("context.WithDeadlineCause.func2", cancelExpiredBody, new check::Signature);
     cancel(c, true, deadlineExceededCell, Value{});
     r[1] = cancelFunc(expiredCode, c);
     r[0] = ctxIface(timerNamed(), c);
     return;
   }
-  static const eval::FuncCode* code =
+  static const values::FuncCode* code =
       cancelCode("context.WithDeadlineCause.func3", cancelBody, new check::Signature);
   {
     std::lock_guard lock(ctxMu);
     if (!c->fields[kErr].p) {
       auto* t = new DeadlineTimer;
       t->ctx = c;
-      eval::retainRef(Value{.p = c});
+      values::retainRef(Value{.p = c});
       t->armed = true;
       t->timer.set_callback(deadlineFired, t);
       deadlineTimers[c] = t;
@@ -700,21 +700,21 @@ void withTimeoutN(std::span<const AnyValue> a, Value* r) {
     t.mono = mono;
   }
   Value deadline = gotime::makeTime(t);
-  eval::releaseRef(now);
+  values::releaseRef(now);
   try {
     withDeadline(a[0].value, deadline, r);
   } catch (...) {
-    eval::releaseRef(deadline);
+    values::releaseRef(deadline);
     throw;
   }
-  eval::releaseRef(deadline);
+  values::releaseRef(deadline);
 }
 
 // An `any` argument as an interface value (owned).
 Value anyArg(const AnyValue& a) {
   if (!a.type || check::asInterface(a.type)) return retained(a.value);
-  if (eval::isCounted(a.type)) eval::retainRef(a.value);
-  return errors::makeIface(a.type, eval::ownFor(eval::storageOf(a.type), a.value));
+  if (values::isCounted(a.type)) values::retainRef(a.value);
+  return errors::makeIface(a.type, values::ownFor(values::storageOf(a.type), a.value));
 }
 
 void withValueN(std::span<const AnyValue> a, Value* r) {
@@ -722,8 +722,8 @@ void withValueN(std::span<const AnyValue> a, Value* r) {
   requireParent(parent);
   Value key = anyArg(a[1]);
   if (!key.p) panicString("nil key");
-  if (!check::comparable(eval::asIface(key)->type)) {
-    eval::releaseRef(key);
+  if (!check::comparable(values::asIface(key)->type)) {
+    values::releaseRef(key);
     panicString("key is not comparable");
   }
   auto* v = StructObject::make(static_cast<const check::Struct*>(valueNamed()->underlying));
@@ -751,12 +751,12 @@ void causeN(std::span<const AnyValue> a, Value* r) {
   } else {
     r[0] = errOf(ctx);
   }
-  eval::releaseRef(found);
+  values::releaseRef(found);
 }
 
-void addCtxMethods(check::Named* n, bool pointerRecv, eval::NativeFunction deadline,
-                   eval::NativeFunction done, eval::NativeFunction err, eval::NativeFunction value,
-                   eval::NativeFunction string) {
+void addCtxMethods(check::Named* n, bool pointerRecv, values::NativeFunction deadline,
+                   values::NativeFunction done, values::NativeFunction err, values::NativeFunction value,
+                   values::NativeFunction string) {
   const auto& m = check::asInterface(contextNamed())->methods;
   addNativeMethod(n, "Deadline", m[0].sig, deadline, pointerRecv);
   addNativeMethod(n, "Done", m[1].sig, done, pointerRecv);
@@ -784,9 +784,9 @@ void registerContext(Packages& p) {
     addNativeMethod(de, "Temporary", sig({}, {boolean}), deadlineErrorTrue, false);
     addNativeMethod(de, "Timeout", sig({}, {boolean}), deadlineErrorTrue, false);
     canceledCell = errors::newError("context canceled");
-    deadlineExceededCell = errors::makeIface(de, eval::zeroValue(de));
-    backgroundCell = errors::makeIface(backgroundNamed(), eval::zeroValue(backgroundNamed()));
-    todoCell = errors::makeIface(todoNamed(), eval::zeroValue(todoNamed()));
+    deadlineExceededCell = errors::makeIface(de, values::zeroValue(de));
+    backgroundCell = errors::makeIface(backgroundNamed(), values::zeroValue(backgroundNamed()));
+    todoCell = errors::makeIface(todoNamed(), values::zeroValue(todoNamed()));
     cancelKey = errors::makeIface(cancelKeyNamed(), Value{});
   }
   static const check::Named* cancelFuncT =

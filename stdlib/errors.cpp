@@ -2,7 +2,7 @@
 // functions that walk error chains through their Unwrap methods.
 #include "stdlib/errors.h"
 
-#include "interpreter/eval/equality.h"
+#include "interpreter/values/equality.h"
 #include "stdlib/format.h"
 #include "stdlib/packages.h"
 #include "stdlib/support.h"
@@ -11,8 +11,8 @@ namespace gol::stdlib {
 
 namespace {
 
-using eval::AnyValue;
-using eval::Value;
+using values::AnyValue;
+using values::Value;
 
 const check::Type* stringType() {
   return check::basicType(check::BasicKind::String);
@@ -30,18 +30,18 @@ check::Named* nativeStruct(const char* pkg, const char* name,
 }
 
 void addMethod(check::Named* n, const char* name, std::initializer_list<const check::Type*> results,
-               eval::NativeFunction fn) {
+               values::NativeFunction fn) {
   auto* sig = new check::Signature;
   sig->results.assign(results);
   addNativeMethod(n, name, sig, fn);
 }
 
-eval::StructObject* receiver(std::span<const AnyValue> args) {
-  return static_cast<eval::StructObject*>(args[0].value.p);
+values::StructObject* receiver(std::span<const AnyValue> args) {
+  return static_cast<values::StructObject*>(args[0].value.p);
 }
 
 Value retained(Value v) {
-  eval::retainRef(v);
+  values::retainRef(v);
   return v;
 }
 
@@ -114,19 +114,19 @@ const check::Named* joinErrorType() {
 
 // The message of an error interface value.
 std::string errorText(Value err) {
-  eval::IfaceObject* i = eval::asIface(err);
+  values::IfaceObject* i = values::asIface(err);
   if (!i) return "<nil>";
   Value out[2]{};
   if (!fmt::methodCaller || !fmt::methodCaller(AnyValue{i->type, i->value}, "Error", {}, out)) {
     return "";
   }
-  std::string s(eval::stringView(out[0]));
-  eval::releaseRef(out[0]);
+  std::string s(values::stringView(out[0]));
+  values::releaseRef(out[0]);
   return s;
 }
 
 void joinErrorError(std::span<const AnyValue> args, Value* results) {
-  eval::SliceObject* errs = eval::asSlice(receiver(args)->fields[0]);
+  values::SliceObject* errs = values::asSlice(receiver(args)->fields[0]);
   std::string s;
   for (int64_t k = 0; errs && k < errs->len(); ++k) {
     if (k) s += '\n';
@@ -135,8 +135,8 @@ void joinErrorError(std::span<const AnyValue> args, Value* results) {
   results[0] = stringResult(s);
 }
 
-eval::StructObject* newStruct(const check::Named* n) {
-  return eval::StructObject::make(static_cast<const check::Struct*>(n->underlying));
+values::StructObject* newStruct(const check::Named* n) {
+  return values::StructObject::make(static_cast<const check::Struct*>(n->underlying));
 }
 
 // Whether the dynamic value has a method `name` whose results are `results`.
@@ -158,7 +158,7 @@ bool hasMethod(const check::Type* t, const char* name, size_t params, const chec
 // Calls err's Unwrap: the single wrapped error (owned) in *one, or the list in *many.
 enum class Unwrapped { None, One, Many };
 Unwrapped unwrapError(Value err, Value* out) {
-  eval::IfaceObject* i = eval::asIface(err);
+  values::IfaceObject* i = values::asIface(err);
   if (!i) return Unwrapped::None;
   AnyValue recv{i->type, i->value};
   if (hasMethod(i->type, "Unwrap", 0, errType())) {
@@ -176,14 +176,14 @@ bool isError(Value err, Value target, bool targetComparable) {
   for (;;) {
     if (!err.p) return false;
     if (targetComparable) {
-      eval::IfaceObject* a = eval::asIface(err);
-      eval::IfaceObject* b = eval::asIface(target);
+      values::IfaceObject* a = values::asIface(err);
+      values::IfaceObject* b = values::asIface(target);
       if (check::identical(a->type, b->type) && check::comparable(a->type) &&
-          eval::equalValues(errType(), err, target)) {
+          values::equalValues(errType(), err, target)) {
         return true;
       }
     }
-    eval::IfaceObject* i = eval::asIface(err);
+    values::IfaceObject* i = values::asIface(err);
     if (hasMethod(i->type, "Is", 1, check::basicType(check::BasicKind::Bool))) {
       Value out[2]{};
       AnyValue arg{errType(), target};
@@ -196,16 +196,16 @@ bool isError(Value err, Value target, bool targetComparable) {
         return false;
       case Unwrapped::One: {
         bool r = isError(next[0], target, targetComparable);
-        eval::releaseRef(next[0]);
+        values::releaseRef(next[0]);
         return r;
       }
       case Unwrapped::Many: {
-        eval::SliceObject* s = eval::asSlice(next[0]);
+        values::SliceObject* s = values::asSlice(next[0]);
         bool r = false;
         for (int64_t k = 0; s && k < s->len() && !r; ++k) {
           r = isError(s->base()[k], target, targetComparable);
         }
-        eval::releaseRef(next[0]);
+        values::releaseRef(next[0]);
         return r;
       }
     }
@@ -218,26 +218,26 @@ void isNative(std::span<const AnyValue> args, Value* results) {
     results[0] = boolResult(err.p == target.p);
     return;
   }
-  bool comparable = check::comparable(eval::asIface(target)->type);
+  bool comparable = check::comparable(values::asIface(target)->type);
   results[0] = boolResult(isError(err, target, comparable));
 }
 
 bool asError(Value err, const check::Type* want, Value targetPtr) {
   if (!err.p) return false;
-  eval::IfaceObject* i = eval::asIface(err);
+  values::IfaceObject* i = values::asIface(err);
   std::string reason;
   const check::Interface* wantIface = check::asInterface(want);
   bool match =
       wantIface ? check::implements(i->type, wantIface, &reason) : check::identical(i->type, want);
   if (match) {
-    if (eval::isAggregate(want)) {
-      eval::copyAggregateInto(static_cast<eval::HeapObject*>(targetPtr.p),
-                              static_cast<eval::HeapObject*>(i->value.p));
+    if (values::isAggregate(want)) {
+      values::copyAggregateInto(static_cast<values::HeapObject*>(targetPtr.p),
+                              static_cast<values::HeapObject*>(i->value.p));
     } else {
       Value v = wantIface ? err : i->value;
-      if (eval::isCounted(want)) eval::retainRef(v);
-      auto* p = static_cast<eval::PointerObject*>(targetPtr.p);
-      eval::storeWith(p->storage, p->cell, v);
+      if (values::isCounted(want)) values::retainRef(v);
+      auto* p = static_cast<values::PointerObject*>(targetPtr.p);
+      values::storeWith(p->storage, p->cell, v);
     }
     return true;
   }
@@ -247,14 +247,14 @@ bool asError(Value err, const check::Type* want, Value targetPtr) {
       return false;
     case Unwrapped::One: {
       bool r = asError(next[0], want, targetPtr);
-      eval::releaseRef(next[0]);
+      values::releaseRef(next[0]);
       return r;
     }
     case Unwrapped::Many: {
-      eval::SliceObject* s = eval::asSlice(next[0]);
+      values::SliceObject* s = values::asSlice(next[0]);
       bool r = false;
       for (int64_t k = 0; s && k < s->len() && !r; ++k) r = asError(s->base()[k], want, targetPtr);
-      eval::releaseRef(next[0]);
+      values::releaseRef(next[0]);
       return r;
     }
   }
@@ -276,7 +276,7 @@ void asNative(std::span<const AnyValue> args, Value* results) {
 
 void unwrapNative(std::span<const AnyValue> args, Value* results) {
   Value out[2]{};
-  eval::IfaceObject* i = eval::asIface(args[0].value);
+  values::IfaceObject* i = values::asIface(args[0].value);
   if (i && hasMethod(i->type, "Unwrap", 0, errType())) {
     fmt::methodCaller(AnyValue{i->type, i->value}, "Unwrap", {}, out);
     results[0] = out[0];
@@ -286,7 +286,7 @@ void unwrapNative(std::span<const AnyValue> args, Value* results) {
 }
 
 void newNative(std::span<const AnyValue> args, Value* results) {
-  results[0] = errors::newError(eval::stringView(args[0].value));
+  results[0] = errors::newError(values::stringView(args[0].value));
 }
 
 void joinNative(std::span<const AnyValue> args, Value* results) {
@@ -298,10 +298,10 @@ void joinNative(std::span<const AnyValue> args, Value* results) {
     results[0] = Value{};
     return;
   }
-  eval::SliceObject* s =
-      eval::makeSlice(static_cast<int64_t>(errs.size()), static_cast<int64_t>(errs.size()), true);
+  values::SliceObject* s =
+      values::makeSlice(static_cast<int64_t>(errs.size()), static_cast<int64_t>(errs.size()), true);
   for (size_t k = 0; k < errs.size(); ++k) s->base()[k] = retained(errs[k]);
-  eval::StructObject* obj = newStruct(joinErrorType());
+  values::StructObject* obj = newStruct(joinErrorType());
   obj->fields[0] = Value{.p = s};
   results[0] = errors::makeIface(check::pointerTo(joinErrorType()), Value{.p = obj});
 }
@@ -311,11 +311,11 @@ void joinNative(std::span<const AnyValue> args, Value* results) {
 namespace errors {
 
 Value makeIface(const check::Type* dyn, Value v) {
-  return Value{.p = new eval::IfaceObject(dyn, v)};
+  return Value{.p = new values::IfaceObject(dyn, v)};
 }
 
 Value newError(std::string_view msg) {
-  eval::StructObject* obj = newStruct(errorStringType());
+  values::StructObject* obj = newStruct(errorStringType());
   obj->fields[0] = stringResult(msg);
   return makeIface(check::pointerTo(errorStringType()), Value{.p = obj});
 }
@@ -324,19 +324,19 @@ Value wrapErrors(std::string_view msg, std::span<const AnyValue> wrapped) {
   if (wrapped.empty()) return newError(msg);
   auto ifaceOf = [](const AnyValue& a) {
     if (check::asInterface(a.type)) return retained(a.value);
-    if (eval::isCounted(a.type)) eval::retainRef(a.value);
-    return makeIface(a.type, eval::ownFor(eval::storageOf(a.type), a.value));
+    if (values::isCounted(a.type)) values::retainRef(a.value);
+    return makeIface(a.type, values::ownFor(values::storageOf(a.type), a.value));
   };
   if (wrapped.size() == 1) {
-    eval::StructObject* obj = newStruct(wrapErrorType());
+    values::StructObject* obj = newStruct(wrapErrorType());
     obj->fields[0] = stringResult(msg);
     obj->fields[1] = ifaceOf(wrapped[0]);
     return makeIface(check::pointerTo(wrapErrorType()), Value{.p = obj});
   }
-  eval::SliceObject* s = eval::makeSlice(static_cast<int64_t>(wrapped.size()),
+  values::SliceObject* s = values::makeSlice(static_cast<int64_t>(wrapped.size()),
                                          static_cast<int64_t>(wrapped.size()), true);
   for (size_t k = 0; k < wrapped.size(); ++k) s->base()[k] = ifaceOf(wrapped[k]);
-  eval::StructObject* obj = newStruct(wrapErrorsType());
+  values::StructObject* obj = newStruct(wrapErrorsType());
   obj->fields[0] = stringResult(msg);
   obj->fields[1] = Value{.p = s};
   return makeIface(check::pointerTo(wrapErrorsType()), Value{.p = obj});

@@ -5,15 +5,15 @@
 #include <span>
 #include <string_view>
 
-#include "interpreter/eval/value.h"
+#include "interpreter/values/value.h"
 
 namespace gol::stdlib::errors {
 
 // errors.New(msg) as an `error` interface value (owned by the caller).
-eval::Value newError(std::string_view msg);
+values::Value newError(std::string_view msg);
 // fmt.Errorf's result for a message wrapping the given errors (interface values).
-eval::Value wrapErrors(std::string_view msg, std::span<const eval::AnyValue> wrapped);
+values::Value wrapErrors(std::string_view msg, std::span<const values::AnyValue> wrapped);
 // An interface value of the given dynamic type holding v (owned).
-eval::Value makeIface(const check::Type* dyn, eval::Value v);
+values::Value makeIface(const check::Type* dyn, values::Value v);
 
 }  // namespace gol::stdlib::errors

@@ -9,8 +9,8 @@ namespace gol::stdlib {
 
 namespace {
 
-using eval::AnyValue;
-using eval::Value;
+using values::AnyValue;
+using values::Value;
 
 void printNative(std::span<const AnyValue> args, Value*) {
   fmt::Printer p;
@@ -26,7 +26,7 @@ void printlnNative(std::span<const AnyValue> args, Value*) {
 
 void printfNative(std::span<const AnyValue> args, Value*) {
   fmt::Printer p;
-  p.doPrintf(eval::stringView(args[0].value), args.subspan(1));
+  p.doPrintf(values::stringView(args[0].value), args.subspan(1));
   writeStdout(p.buffer());
 }
 
@@ -44,30 +44,30 @@ void sprintlnNative(std::span<const AnyValue> args, Value* results) {
 
 void sprintfNative(std::span<const AnyValue> args, Value* results) {
   fmt::Printer p;
-  p.doPrintf(eval::stringView(args[0].value), args.subspan(1));
+  p.doPrintf(values::stringView(args[0].value), args.subspan(1));
   results[0] = stringResult(p.buffer());
 }
 
 void errorfNative(std::span<const AnyValue> args, Value* results) {
   fmt::Printer p;
   p.wrapErrs = true;
-  p.doPrintf(eval::stringView(args[0].value), args.subspan(1));
+  p.doPrintf(values::stringView(args[0].value), args.subspan(1));
   results[0] = errors::wrapErrors(p.buffer(), p.wrapped);
 }
 
 // Fprint*: writes to an io.Writer (os.Stdout and os.Stderr directly).
 void writeTo(const AnyValue& w, const std::string& text) {
   if (writeToFile(w, text)) return;
-  eval::IfaceObject* i = eval::asIface(w.value);
+  values::IfaceObject* i = values::asIface(w.value);
   if (!i) nilPanic();
-  eval::SliceObject* bytes = eval::makeSlice(static_cast<int64_t>(text.size()),
+  values::SliceObject* bytes = values::makeSlice(static_cast<int64_t>(text.size()),
                                              static_cast<int64_t>(text.size()), false);
   for (size_t k = 0; k < text.size(); ++k) bytes->base()[k].u = static_cast<unsigned char>(text[k]);
   AnyValue arg{check::sliceOf(check::basicType(check::BasicKind::Uint8)), Value{.p = bytes}};
   Value out[2]{};
   fmt::methodCaller(AnyValue{i->type, i->value}, "Write", std::span<const AnyValue>(&arg, 1), out);
-  eval::releaseRef(out[1]);
-  eval::releaseRef(arg.value);
+  values::releaseRef(out[1]);
+  values::releaseRef(arg.value);
 }
 
 void fprintNative(std::span<const AnyValue> args, Value*) {
@@ -84,7 +84,7 @@ void fprintlnNative(std::span<const AnyValue> args, Value*) {
 
 void fprintfNative(std::span<const AnyValue> args, Value*) {
   fmt::Printer p;
-  p.doPrintf(eval::stringView(args[1].value), args.subspan(2));
+  p.doPrintf(values::stringView(args[1].value), args.subspan(2));
   writeTo(args[0], p.buffer());
 }
 

@@ -6,9 +6,9 @@
 #include <vector>
 
 #include "interpreter/check/lookup.h"
-#include "interpreter/eval/equality.h"
-#include "interpreter/eval/maps.h"
-#include "interpreter/eval/panic.h"
+#include "interpreter/values/equality.h"
+#include "interpreter/values/maps.h"
+#include "interpreter/values/panic.h"
 
 #include "stdlib/strconv.h"
 #include "stdlib/unicode.h"
@@ -37,13 +37,13 @@ const check::Basic* basicOf(const check::Type* t) {
   return b;
 }
 
-bool isNil(const eval::AnyValue& v) {
+bool isNil(const values::AnyValue& v) {
   if (!v.type) return true;
   const check::Basic* b = check::asBasic(v.type);
   return b && b->basic == check::BasicKind::UntypedNil;
 }
 
-bool isStringValue(const eval::AnyValue& v) {
+bool isStringValue(const values::AnyValue& v) {
   const check::Basic* b = basicOf(v.type);
   return b && b->basic == check::BasicKind::String;
 }
@@ -89,11 +89,11 @@ std::string typeName(const check::Type* t) {
 namespace {
 
 // An interface-typed operand as fmt sees it: the dynamic value (or nil).
-eval::AnyValue unwrap(const eval::AnyValue& v) {
+values::AnyValue unwrap(const values::AnyValue& v) {
   if (v.type && check::asInterface(v.type)) {
-    eval::IfaceObject* i = eval::asIface(v.value);
-    if (!i) return eval::AnyValue{};
-    return eval::AnyValue{i->type, i->value};
+    values::IfaceObject* i = values::asIface(v.value);
+    if (!i) return values::AnyValue{};
+    return values::AnyValue{i->type, i->value};
   }
   return v;
 }
@@ -118,15 +118,15 @@ bool hasStringMethod(const check::Type* t, const char* name) {
 }
 
 // fmtsort's order of map keys.
-int compareKeys(const check::Type* t, eval::Value a, eval::Value b) {
+int compareKeys(const check::Type* t, values::Value a, values::Value b) {
   const check::Type* u = check::under(t);
   auto cmp = [](auto x, auto y) { return x < y ? -1 : (x > y ? 1 : 0); };
   switch (u->kind) {
     case check::TypeKind::Basic: {
       auto basic = static_cast<const check::Basic*>(u);
-      if (basic->isString()) return eval::stringView(a).compare(eval::stringView(b)) < 0
+      if (basic->isString()) return values::stringView(a).compare(values::stringView(b)) < 0
                                         ? -1
-                                        : (eval::stringView(a) == eval::stringView(b) ? 0 : 1);
+                                        : (values::stringView(a) == values::stringView(b) ? 0 : 1);
       if (basic->isFloat()) {
         if (a.f != a.f) return b.f != b.f ? 0 : -1;  // NaN first
         if (b.f != b.f) return 1;
@@ -135,11 +135,11 @@ int compareKeys(const check::Type* t, eval::Value a, eval::Value b) {
       if (basic->isUnsigned()) return cmp(a.u, b.u);
       return cmp(a.i, b.i);
     }
-    case check::TypeKind::Pointer: return cmp(eval::pointerIdentity(a), eval::pointerIdentity(b));
+    case check::TypeKind::Pointer: return cmp(values::pointerIdentity(a), values::pointerIdentity(b));
     case check::TypeKind::Struct: {
       auto st = static_cast<const check::Struct*>(u);
-      auto* x = static_cast<eval::StructObject*>(a.p);
-      auto* y = static_cast<eval::StructObject*>(b.p);
+      auto* x = static_cast<values::StructObject*>(a.p);
+      auto* y = static_cast<values::StructObject*>(b.p);
       for (size_t i = 0; i < st->fields.size(); ++i) {
         int c = compareKeys(st->fields[i].type, x->fields[i], y->fields[i]);
         if (c) return c;
@@ -148,8 +148,8 @@ int compareKeys(const check::Type* t, eval::Value a, eval::Value b) {
     }
     case check::TypeKind::Array: {
       auto at = static_cast<const check::Array*>(u);
-      auto* x = static_cast<eval::ArrayObject*>(a.p);
-      auto* y = static_cast<eval::ArrayObject*>(b.p);
+      auto* x = static_cast<values::ArrayObject*>(a.p);
+      auto* y = static_cast<values::ArrayObject*>(b.p);
       for (int64_t i = 0; i < at->len; ++i) {
         int c = compareKeys(at->elem, x->data()[i], y->data()[i]);
         if (c) return c;
@@ -157,8 +157,8 @@ int compareKeys(const check::Type* t, eval::Value a, eval::Value b) {
       return 0;
     }
     case check::TypeKind::Interface: {
-      eval::IfaceObject* x = eval::asIface(a);
-      eval::IfaceObject* y = eval::asIface(b);
+      values::IfaceObject* x = values::asIface(a);
+      values::IfaceObject* y = values::asIface(b);
       if (!x || !y) return x ? 1 : (y ? -1 : 0);
       if (!check::identical(x->type, y->type)) {
         return check::typeString(x->type, true) < check::typeString(y->type, true) ? -1 : 1;
@@ -175,9 +175,9 @@ bool isExported(const std::string& name) {
 
 }  // namespace
 
-bool (*methodCaller)(const eval::AnyValue&, const std::string&, std::span<const eval::AnyValue>,
-                     eval::Value*) = nullptr;
-bool (*funcCaller)(eval::Value, std::span<const eval::Value>, eval::Value*) = nullptr;
+bool (*methodCaller)(const values::AnyValue&, const std::string&, std::span<const values::AnyValue>,
+                     values::Value*) = nullptr;
+bool (*funcCaller)(values::Value, std::span<const values::Value>, values::Value*) = nullptr;
 
 // --- format.go ---------------------------------------------------------------------
 
@@ -482,7 +482,7 @@ void Printer::fmtFloatVerb(double v, int size, int32_t verb, int prec) {
 
 // --- print.go ----------------------------------------------------------------------
 
-void Printer::badVerb(int32_t verb, const eval::AnyValue* arg) {
+void Printer::badVerb(int32_t verb, const values::AnyValue* arg) {
   buf_ += kPercentBang;
   utf8::encodeRune(buf_, verb);
   buf_ += '(';
@@ -496,7 +496,7 @@ void Printer::badVerb(int32_t verb, const eval::AnyValue* arg) {
   buf_ += ')';
 }
 
-void Printer::fmtBool(bool v, int32_t verb, const eval::AnyValue& arg) {
+void Printer::fmtBool(bool v, int32_t verb, const values::AnyValue& arg) {
   if (verb == 't' || verb == 'v') {
     fmtBoolean(v);
   } else {
@@ -511,7 +511,7 @@ void Printer::fmt0x64(uint64_t v, bool leading0x) {
   f_.sharp = sharp;
 }
 
-void Printer::fmtInteger(uint64_t v, bool isSigned, int32_t verb, const eval::AnyValue& arg) {
+void Printer::fmtInteger(uint64_t v, bool isSigned, int32_t verb, const values::AnyValue& arg) {
   switch (verb) {
     case 'v':
       if (f_.sharpV && !isSigned) {
@@ -550,7 +550,7 @@ void Printer::fmtInteger(uint64_t v, bool isSigned, int32_t verb, const eval::An
   }
 }
 
-void Printer::fmtFloat(double v, int size, int32_t verb, const eval::AnyValue& arg) {
+void Printer::fmtFloat(double v, int size, int32_t verb, const values::AnyValue& arg) {
   switch (verb) {
     case 'v':
       fmtFloatVerb(v, size, 'g', -1);
@@ -575,7 +575,7 @@ void Printer::fmtFloat(double v, int size, int32_t verb, const eval::AnyValue& a
   }
 }
 
-void Printer::fmtString(std::string_view v, int32_t verb, const eval::AnyValue& arg) {
+void Printer::fmtString(std::string_view v, int32_t verb, const values::AnyValue& arg) {
   switch (verb) {
     case 'v':
       if (f_.sharpV) {
@@ -601,21 +601,21 @@ void Printer::fmtString(std::string_view v, int32_t verb, const eval::AnyValue& 
   }
 }
 
-bool Printer::handleMethods(const eval::AnyValue& arg, int32_t verb) {
+bool Printer::handleMethods(const values::AnyValue& arg, int32_t verb) {
   if (f_.sharpV || !methodCaller || !arg.type) return false;
   if (verb != 'v' && verb != 's' && verb != 'x' && verb != 'X' && verb != 'q') return false;
   for (const char* method : {"Error", "String"}) {
     if (!hasStringMethod(arg.type, method)) continue;
-    eval::Value out[2]{};
+    values::Value out[2]{};
     try {
       if (!methodCaller(arg, method, {}, out)) return false;
-    } catch (eval::GoPanic& p) {
+    } catch (values::GoPanic& p) {
       catchPanic(arg, verb, method, p);
       return true;
     }
-    eval::AnyValue s{check::basicType(check::BasicKind::String), out[0]};
-    fmtString(eval::stringView(out[0]), verb, s);
-    eval::releaseRef(out[0]);
+    values::AnyValue s{check::basicType(check::BasicKind::String), out[0]};
+    fmtString(values::stringView(out[0]), verb, s);
+    values::releaseRef(out[0]);
     return true;
   }
   return false;
@@ -623,8 +623,8 @@ bool Printer::handleMethods(const eval::AnyValue& arg, int32_t verb) {
 
 // fmt's catchPanic: a method that panicked prints `<nil>` for a nil pointer receiver (the
 // likeliest cause), else %!v(PANIC=String method: the panic's value).
-void Printer::catchPanic(const eval::AnyValue& arg, int32_t verb, const char* method,
-                         eval::GoPanic& p) {
+void Printer::catchPanic(const values::AnyValue& arg, int32_t verb, const char* method,
+                         values::GoPanic& p) {
   if (check::asPointer(arg.type) && !arg.value.p) {
     fmtS(kNilAngle);
     return;
@@ -648,10 +648,10 @@ void Printer::catchPanic(const eval::AnyValue& arg, int32_t verb, const char* me
   f_ = saved;
 }
 
-void Printer::fmtPointer(const eval::AnyValue& arg, int32_t verb) {
+void Printer::fmtPointer(const values::AnyValue& arg, int32_t verb) {
   const void* u = nullptr;
   if (check::asPointer(arg.type)) {
-    u = eval::pointerIdentity(arg.value);
+    u = values::pointerIdentity(arg.value);
   } else {
     u = arg.value.p;
   }
@@ -684,8 +684,8 @@ void Printer::fmtPointer(const eval::AnyValue& arg, int32_t verb) {
   }
 }
 
-void Printer::printArg(const eval::AnyValue& operand, int32_t verb) {
-  eval::AnyValue arg = unwrap(operand);
+void Printer::printArg(const values::AnyValue& operand, int32_t verb) {
+  values::AnyValue arg = unwrap(operand);
   if (verb == 'w' && !isNil(arg)) {
     // Errorf's %w: an error operand formats as %v.
     if (!wrapErrs || !hasStringMethod(arg.type, "Error")) {
@@ -722,7 +722,7 @@ void Printer::printArg(const eval::AnyValue& operand, int32_t verb) {
   printValue(arg, verb, 0);
 }
 
-void Printer::printValue(const eval::AnyValue& arg, int32_t verb, int depth, bool exported) {
+void Printer::printValue(const values::AnyValue& arg, int32_t verb, int depth, bool exported) {
   if (depth > 0 && exported && arg.type && !check::asInterface(arg.type) &&
       handleMethods(arg, verb)) {
     return;
@@ -755,7 +755,7 @@ void Printer::printValue(const eval::AnyValue& arg, int32_t verb, int depth, boo
         fmtFloat(arg.value.f, 64, verb, arg);
         return;
       case BasicKind::String:
-        fmtString(eval::stringView(arg.value), verb, arg);
+        fmtString(values::stringView(arg.value), verb, arg);
         return;
       default:
         break;
@@ -766,15 +766,15 @@ void Printer::printValue(const eval::AnyValue& arg, int32_t verb, int depth, boo
     bool isArray = u->kind == check::TypeKind::Array;
     const check::Type* elem = isArray ? static_cast<const check::Array*>(u)->elem
                                       : static_cast<const check::Slice*>(u)->elem;
-    eval::Value* data = nullptr;
+    values::Value* data = nullptr;
     int64_t n = 0;
     bool nil = false;
     if (isArray) {
-      auto* a = static_cast<eval::ArrayObject*>(arg.value.p);
+      auto* a = static_cast<values::ArrayObject*>(arg.value.p);
       data = a->data();
       n = static_cast<int64_t>(a->length());
     } else {
-      eval::SliceObject* slice = eval::asSlice(arg.value);
+      values::SliceObject* slice = values::asSlice(arg.value);
       nil = !slice;
       data = slice ? slice->base() : nullptr;
       n = slice ? slice->len() : 0;
@@ -796,7 +796,7 @@ void Printer::printValue(const eval::AnyValue& arg, int32_t verb, int depth, boo
       buf_ += '{';
       for (int64_t i = 0; i < n; ++i) {
         if (i > 0) buf_ += ", ";
-        printValue(eval::AnyValue{elem, data[i]}, verb, depth + 1, exported);
+        printValue(values::AnyValue{elem, data[i]}, verb, depth + 1, exported);
       }
       buf_ += '}';
       return;
@@ -804,14 +804,14 @@ void Printer::printValue(const eval::AnyValue& arg, int32_t verb, int depth, boo
     buf_ += '[';
     for (int64_t i = 0; i < n; ++i) {
       if (i > 0) buf_ += ' ';
-      printValue(eval::AnyValue{elem, data[i]}, verb, depth + 1, exported);
+      printValue(values::AnyValue{elem, data[i]}, verb, depth + 1, exported);
     }
     buf_ += ']';
     return;
   }
   if (u && u->kind == check::TypeKind::Struct) {
     auto st = static_cast<const check::Struct*>(u);
-    auto* obj = static_cast<eval::StructObject*>(arg.value.p);
+    auto* obj = static_cast<values::StructObject*>(arg.value.p);
     if (f_.sharpV) buf_ += typeName(arg.type);
     buf_ += '{';
     for (size_t i = 0; i < st->fields.size(); ++i) {
@@ -826,7 +826,7 @@ void Printer::printValue(const eval::AnyValue& arg, int32_t verb, int depth, boo
         buf_ += st->fields[i].name;
         buf_ += ':';
       }
-      printValue(eval::AnyValue{st->fields[i].type, obj->fields[i]}, verb, depth + 1,
+      printValue(values::AnyValue{st->fields[i].type, obj->fields[i]}, verb, depth + 1,
                  exported && isExported(st->fields[i].name));
     }
     buf_ += '}';
@@ -834,7 +834,7 @@ void Printer::printValue(const eval::AnyValue& arg, int32_t verb, int depth, boo
   }
   if (u && u->kind == check::TypeKind::Map) {
     auto mt = static_cast<const check::Map*>(u);
-    auto* m = static_cast<eval::MapObject*>(arg.value.p);
+    auto* m = static_cast<values::MapObject*>(arg.value.p);
     if (f_.sharpV) {
       buf_ += typeName(arg.type);
       if (!m) {
@@ -845,7 +845,7 @@ void Printer::printValue(const eval::AnyValue& arg, int32_t verb, int depth, boo
     } else {
       buf_ += "map[";
     }
-    std::vector<const eval::MapObject::Entry*> entries;
+    std::vector<const values::MapObject::Entry*> entries;
     if (m) {
       for (const auto& e : m->entries) {
         if (e.live) entries.push_back(&e);
@@ -862,15 +862,15 @@ void Printer::printValue(const eval::AnyValue& arg, int32_t verb, int depth, boo
           buf_ += ' ';
         }
       }
-      printValue(eval::AnyValue{mt->key, entries[i]->key}, verb, depth + 1, exported);
+      printValue(values::AnyValue{mt->key, entries[i]->key}, verb, depth + 1, exported);
       buf_ += ':';
-      printValue(eval::AnyValue{mt->elem, entries[i]->value}, verb, depth + 1, exported);
+      printValue(values::AnyValue{mt->elem, entries[i]->value}, verb, depth + 1, exported);
     }
     buf_ += f_.sharpV ? '}' : ']';
     return;
   }
   if (u && u->kind == check::TypeKind::Interface) {
-    eval::IfaceObject* i = eval::asIface(arg.value);
+    values::IfaceObject* i = values::asIface(arg.value);
     if (!i) {
       if (f_.sharpV) {
         buf_ += typeName(arg.type);
@@ -880,7 +880,7 @@ void Printer::printValue(const eval::AnyValue& arg, int32_t verb, int depth, boo
       }
       return;
     }
-    printValue(eval::AnyValue{i->type, i->value}, verb, depth + 1, exported);
+    printValue(values::AnyValue{i->type, i->value}, verb, depth + 1, exported);
     return;
   }
   if (u && u->kind == check::TypeKind::Pointer) {
@@ -890,11 +890,11 @@ void Printer::printValue(const eval::AnyValue& arg, int32_t verb, int depth, boo
         (eu->kind == check::TypeKind::Struct || eu->kind == check::TypeKind::Array ||
          eu->kind == check::TypeKind::Slice || eu->kind == check::TypeKind::Map)) {
       buf_ += '&';
-      eval::Value target = arg.value;
+      values::Value target = arg.value;
       if (eu->kind == check::TypeKind::Slice || eu->kind == check::TypeKind::Map) {
-        target = *static_cast<eval::PointerObject*>(arg.value.p)->cell;
+        target = *static_cast<values::PointerObject*>(arg.value.p)->cell;
       }
-      printValue(eval::AnyValue{elem, target}, verb, depth + 1, exported);
+      printValue(values::AnyValue{elem, target}, verb, depth + 1, exported);
       return;
     }
     fmtPointer(arg, verb);
@@ -910,11 +910,11 @@ void Printer::printValue(const eval::AnyValue& arg, int32_t verb, int depth, boo
   buf_ += '?';
 }
 
-bool Printer::intFromArg(std::span<const eval::AnyValue> a, int& argNum, int& num) {
+bool Printer::intFromArg(std::span<const values::AnyValue> a, int& argNum, int& num) {
   num = 0;
   bool isInt = false;
   if (argNum < static_cast<int>(a.size())) {
-    const eval::AnyValue& v = a[static_cast<size_t>(argNum)];
+    const values::AnyValue& v = a[static_cast<size_t>(argNum)];
     const check::Basic* b = isNil(v) ? nullptr : basicOf(v.type);
     if (b && b->isInteger()) {
       if (b->isUnsigned()) {
@@ -978,7 +978,7 @@ bool Printer::argNumber(int& argNum, std::string_view format, size_t& i, int num
   return ok;
 }
 
-void Printer::doPrintf(std::string_view format, std::span<const eval::AnyValue> a) {
+void Printer::doPrintf(std::string_view format, std::span<const values::AnyValue> a) {
   const size_t end = format.size();
   const int numArgs = static_cast<int>(a.size());
   int argNum = 0;
@@ -1102,7 +1102,7 @@ void Printer::doPrintf(std::string_view format, std::span<const eval::AnyValue> 
       utf8::encodeRune(buf_, verb);
       buf_ += kMissing;
     } else {
-      const eval::AnyValue& arg = a[static_cast<size_t>(argNum)];
+      const values::AnyValue& arg = a[static_cast<size_t>(argNum)];
       if (verb == 'v') {
         f_.sharpV = f_.sharp;
         f_.sharp = false;
@@ -1122,7 +1122,7 @@ void Printer::doPrintf(std::string_view format, std::span<const eval::AnyValue> 
     buf_ += kExtra;
     for (int k = argNum; k < numArgs; ++k) {
       if (k > argNum) buf_ += ", ";
-      const eval::AnyValue& arg = a[static_cast<size_t>(k)];
+      const values::AnyValue& arg = a[static_cast<size_t>(k)];
       if (isNil(arg)) {
         buf_ += kNilAngle;
       } else {
@@ -1135,7 +1135,7 @@ void Printer::doPrintf(std::string_view format, std::span<const eval::AnyValue> 
   }
 }
 
-void Printer::doPrint(std::span<const eval::AnyValue> a) {
+void Printer::doPrint(std::span<const values::AnyValue> a) {
   bool prevString = false;
   for (size_t k = 0; k < a.size(); ++k) {
     f_ = Flags{};
@@ -1148,7 +1148,7 @@ void Printer::doPrint(std::span<const eval::AnyValue> a) {
   }
 }
 
-void Printer::doPrintln(std::span<const eval::AnyValue> a) {
+void Printer::doPrintln(std::span<const values::AnyValue> a) {
   for (size_t k = 0; k < a.size(); ++k) {
     f_ = Flags{};
     wid_ = prec_ = 0;
@@ -1158,19 +1158,19 @@ void Printer::doPrintln(std::span<const eval::AnyValue> a) {
   buf_ += '\n';
 }
 
-std::string sprint(std::span<const eval::AnyValue> args) {
+std::string sprint(std::span<const values::AnyValue> args) {
   Printer p;
   p.doPrint(args);
   return p.take();
 }
 
-std::string sprintln(std::span<const eval::AnyValue> args) {
+std::string sprintln(std::span<const values::AnyValue> args) {
   Printer p;
   p.doPrintln(args);
   return p.take();
 }
 
-std::string sprintf(std::string_view format, std::span<const eval::AnyValue> args) {
+std::string sprintf(std::string_view format, std::span<const values::AnyValue> args) {
   Printer p;
   p.doPrintf(format, args);
   return p.take();

@@ -18,9 +18,9 @@
 #include <string_view>
 #include <vector>
 
-#include "interpreter/eval/value.h"
+#include "interpreter/values/value.h"
 
-namespace gol::eval {
+namespace gol::values {
 struct GoPanic;
 }
 
@@ -34,13 +34,13 @@ class Printer {
 
   // Print: operands in their default format, a space between operands when neither is
   // a string.
-  void doPrint(std::span<const eval::AnyValue> args);
+  void doPrint(std::span<const values::AnyValue> args);
   // Println: spaces between all operands and a newline at the end.
-  void doPrintln(std::span<const eval::AnyValue> args);
+  void doPrintln(std::span<const values::AnyValue> args);
   // Printf.
-  void doPrintf(std::string_view format, std::span<const eval::AnyValue> args);
+  void doPrintf(std::string_view format, std::span<const values::AnyValue> args);
   // One operand with a verb and the current flags (fmt's printArg).
-  void printArg(const eval::AnyValue& arg, int32_t verb);
+  void printArg(const values::AnyValue& arg, int32_t verb);
 
  private:
   // Flags of the verb being formatted (fmt's fmtFlags, wid and prec).
@@ -59,18 +59,18 @@ class Printer {
   // print.go
   // `exported`: the value is reachable through exported fields only, so fmt may call
   // its methods (Go's CanInterface).
-  void printValue(const eval::AnyValue& arg, int32_t verb, int depth, bool exported = true);
-  bool handleMethods(const eval::AnyValue& arg, int32_t verb);
-  void catchPanic(const eval::AnyValue& arg, int32_t verb, const char* method, eval::GoPanic& p);
-  void fmtPointer(const eval::AnyValue& arg, int32_t verb);
-  void badVerb(int32_t verb, const eval::AnyValue* arg);
-  void fmtBool(bool v, int32_t verb, const eval::AnyValue& arg);
-  void fmtInteger(uint64_t v, bool isSigned, int32_t verb, const eval::AnyValue& arg);
-  void fmtFloat(double v, int size, int32_t verb, const eval::AnyValue& arg);
-  void fmtString(std::string_view v, int32_t verb, const eval::AnyValue& arg);
+  void printValue(const values::AnyValue& arg, int32_t verb, int depth, bool exported = true);
+  bool handleMethods(const values::AnyValue& arg, int32_t verb);
+  void catchPanic(const values::AnyValue& arg, int32_t verb, const char* method, values::GoPanic& p);
+  void fmtPointer(const values::AnyValue& arg, int32_t verb);
+  void badVerb(int32_t verb, const values::AnyValue* arg);
+  void fmtBool(bool v, int32_t verb, const values::AnyValue& arg);
+  void fmtInteger(uint64_t v, bool isSigned, int32_t verb, const values::AnyValue& arg);
+  void fmtFloat(double v, int size, int32_t verb, const values::AnyValue& arg);
+  void fmtString(std::string_view v, int32_t verb, const values::AnyValue& arg);
   void fmt0x64(uint64_t v, bool leading0x);
   bool argNumber(int& argNum, std::string_view format, size_t& i, int numArgs);
-  bool intFromArg(std::span<const eval::AnyValue> a, int& argNum, int& num);
+  bool intFromArg(std::span<const values::AnyValue> a, int& argNum, int& num);
 
   // format.go
   void writePadding(int n);
@@ -93,7 +93,7 @@ class Printer {
  public:
   // Errorf: %w formats an error operand as %v and records it.
   bool wrapErrs = false;
-  std::vector<eval::AnyValue> wrapped;
+  std::vector<values::AnyValue> wrapped;
 
  private:
   int wid_ = 0;
@@ -103,9 +103,9 @@ class Printer {
   bool goodArgNum_ = true;
 };
 
-std::string sprint(std::span<const eval::AnyValue> args);
-std::string sprintln(std::span<const eval::AnyValue> args);
-std::string sprintf(std::string_view format, std::span<const eval::AnyValue> args);
+std::string sprint(std::span<const values::AnyValue> args);
+std::string sprintln(std::span<const values::AnyValue> args);
+std::string sprintf(std::string_view format, std::span<const values::AnyValue> args);
 
 // Go's spelling of a value's dynamic type, as %T prints it (`int`, `float64`, `<nil>`).
 std::string typeName(const check::Type* t);
@@ -114,10 +114,10 @@ std::string typeName(const check::Type* t);
 // and As); set by the evaluator. False when the value has no such method. Arguments are
 // borrowed (each AnyValue's type says whether its value is counted); results are owned
 // by the caller.
-extern bool (*methodCaller)(const eval::AnyValue& recv, const std::string& name,
-                            std::span<const eval::AnyValue> args, eval::Value* results);
+extern bool (*methodCaller)(const values::AnyValue& recv, const std::string& name,
+                            std::span<const values::AnyValue> args, values::Value* results);
 // Calls a Gol function value (sort.Slice's less, rand.Shuffle's swap); set by the
 // evaluator. Arguments are handed over; results are owned by the caller.
-extern bool (*funcCaller)(eval::Value fn, std::span<const eval::Value> args, eval::Value* results);
+extern bool (*funcCaller)(values::Value fn, std::span<const values::Value> args, values::Value* results);
 
 }  // namespace gol::stdlib::fmt

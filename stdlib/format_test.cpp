@@ -13,13 +13,13 @@ namespace {
 using namespace std::literals;
 using namespace gol::stdlib::testing;
 
-std::string printf(std::string_view format, std::vector<eval::AnyValue> args) {
+std::string printf(std::string_view format, std::vector<values::AnyValue> args) {
   return sprintf(format, args);
 }
-std::string print(std::vector<eval::AnyValue> args) {
+std::string print(std::vector<values::AnyValue> args) {
   return sprint(args);
 }
-std::string println(std::vector<eval::AnyValue> args) {
+std::string println(std::vector<values::AnyValue> args) {
   return sprintln(args);
 }
 
@@ -101,8 +101,8 @@ constexpr Case kCases[] = {
 };
 }  // namespace table
 
-std::vector<eval::AnyValue> operands(const Case& c) {
-  std::vector<eval::AnyValue> out;
+std::vector<values::AnyValue> operands(const Case& c) {
+  std::vector<values::AnyValue> out;
   for (const Arg& a : c.args) {
     if (a.kind == 0) break;
     if (a.kind == 'n') {
@@ -129,7 +129,7 @@ std::vector<eval::AnyValue> operands(const Case& c) {
         out.push_back(unsignedValue(k, a.u));
         break;
       default:
-        out.push_back(typed(k, eval::intValue(a.i)));
+        out.push_back(typed(k, values::intValue(a.i)));
     }
   }
   return out;
@@ -139,7 +139,7 @@ std::vector<eval::AnyValue> operands(const Case& c) {
 TEST(Format, MatchesGo) {
   int failures = 0;
   for (const Case& c : table::kCases) {
-    std::vector<eval::AnyValue> args = operands(c);
+    std::vector<values::AnyValue> args = operands(c);
     std::string got;
     if (c.format == table::PRINT) {
       got = sprint(args);
@@ -229,8 +229,8 @@ TEST(Format, TypeNames) {
 }
 
 TEST(Format, UntypedOperandsTakeDefaultTypes) {
-  eval::AnyValue ui{check::basicType(check::BasicKind::UntypedInt), eval::intValue(7)};
-  eval::AnyValue uf{check::basicType(check::BasicKind::UntypedFloat), eval::floatValue(1.5)};
+  values::AnyValue ui{check::basicType(check::BasicKind::UntypedInt), values::intValue(7)};
+  values::AnyValue uf{check::basicType(check::BasicKind::UntypedFloat), values::floatValue(1.5)};
   EXPECT_EQ(printf("%v %T %v %T", {ui, ui, uf, uf}), "7 int 1.5 float64");
 }
 

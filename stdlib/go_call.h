@@ -4,13 +4,13 @@
 // left undeclared (`undefined: time.AfterFunc`) rather than half working.
 #pragma once
 
-#include "interpreter/eval/value.h"
+#include "interpreter/values/value.h"
 
 namespace gol::stdlib {
 
 // Runs fn() (a func() value; the reference is taken over) on a new goroutine. Safe to call
 // from a timer callback on the runtime's monitor thread.
-extern void (*goCallFunc)(eval::Value fn);
+extern void (*goCallFunc)(values::Value fn);
 
 // Runs fn(arg) on a new goroutine set up as the evaluator's goroutines are, so fn may call
 // Gol functions (fmt::funcCaller, methodCaller): net/http serves each connection so. An

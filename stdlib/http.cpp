@@ -34,8 +34,8 @@ void (*goCallNative)(void (*fn)(void*), void* arg) = nullptr;
 namespace {
 
 using check::BasicKind;
-using eval::AnyValue;
-using eval::Value;
+using values::AnyValue;
+using values::Value;
 
 const check::Type* strT() {
   return check::basicType(BasicKind::String);
@@ -71,26 +71,26 @@ check::Method ifaceMethod(const char* name, const check::Signature* s) {
   return m;
 }
 
-eval::StructObject* newStruct(const check::Named* t) {
-  return eval::StructObject::make(static_cast<const check::Struct*>(t->underlying));
+values::StructObject* newStruct(const check::Named* t) {
+  return values::StructObject::make(static_cast<const check::Struct*>(t->underlying));
 }
 
-eval::StructObject* recv(std::span<const AnyValue> args) {
-  auto* s = static_cast<eval::StructObject*>(args[0].value.p);
+values::StructObject* recv(std::span<const AnyValue> args) {
+  auto* s = static_cast<values::StructObject*>(args[0].value.p);
   if (!s) nilPanic();
   return s;
 }
 
 Value bytesValue(std::string_view s) {
-  eval::SliceObject* b =
-      eval::makeSlice(static_cast<int64_t>(s.size()), static_cast<int64_t>(s.size()), false);
+  values::SliceObject* b =
+      values::makeSlice(static_cast<int64_t>(s.size()), static_cast<int64_t>(s.size()), false);
   for (size_t k = 0; k < s.size(); ++k) b->base()[k].u = static_cast<unsigned char>(s[k]);
   return Value{.p = b};
 }
 
 std::string bytesText(Value v) {
   std::string out;
-  eval::SliceObject* b = eval::asSlice(v);
+  values::SliceObject* b = values::asSlice(v);
   for (int64_t k = 0; b && k < b->len(); ++k) out += static_cast<char>(b->base()[k].u);
   return out;
 }
@@ -115,7 +115,7 @@ const check::Named* readCloserType() {
 Value eofCell{};  // io.EOF, made once
 
 Value retainedErr(Value e) {
-  eval::retainRef(e);
+  values::retainRef(e);
   return e;
 }
 
@@ -149,26 +149,26 @@ const check::Named* urlErrorType() {
 }
 
 std::string errorMessage(Value err) {
-  eval::IfaceObject* i = eval::asIface(err);
+  values::IfaceObject* i = values::asIface(err);
   if (!i) return "<nil>";
   Value out[1]{};
   if (!fmt::methodCaller || !fmt::methodCaller(AnyValue{i->type, i->value}, "Error", {}, out))
     return "<error>";
-  std::string s(eval::stringView(out[0]));
-  eval::releaseRef(out[0]);
+  std::string s(values::stringView(out[0]));
+  values::releaseRef(out[0]);
   return s;
 }
 
 // (*url.Error).Error(): Op "URL": Err
 void urlErrorError(std::span<const AnyValue> args, Value* results) {
-  eval::StructObject* e = recv(args);
-  std::string s(eval::stringView(e->fields[0]));
-  s += " " + strconv::quote(eval::stringView(e->fields[1])) + ": " + errorMessage(e->fields[2]);
+  values::StructObject* e = recv(args);
+  std::string s(values::stringView(e->fields[0]));
+  s += " " + strconv::quote(values::stringView(e->fields[1])) + ": " + errorMessage(e->fields[2]);
   results[0] = stringResult(s);
 }
 
 Value urlError(std::string_view op, std::string_view url, std::string_view msg) {
-  eval::StructObject* e = newStruct(urlErrorType());
+  values::StructObject* e = newStruct(urlErrorType());
   e->fields[0] = stringResult(op);
   e->fields[1] = stringResult(url);
   e->fields[2] = errors::newError(msg);
@@ -181,15 +181,15 @@ const check::Named* bodyType();
 
 // (*http.body).Read: fields data string, off int, closed bool
 void bodyRead(std::span<const AnyValue> args, Value* results) {
-  eval::StructObject* b = recv(args);
+  values::StructObject* b = recv(args);
   if (b->fields[2].i) {
     results[0] = intResult(0);
     results[1] = errors::newError("http: read on closed response body");
     return;
   }
-  std::string_view data = eval::stringView(b->fields[0]);
+  std::string_view data = values::stringView(b->fields[0]);
   auto off = static_cast<size_t>(b->fields[1].i);
-  eval::SliceObject* dst = eval::asSlice(args[1].value);
+  values::SliceObject* dst = values::asSlice(args[1].value);
   int64_t want = dst ? dst->len() : 0;
   if (off >= data.size()) {
     results[0] = intResult(0);
@@ -543,7 +543,7 @@ std::string resolve(const ParsedURL& base, const std::string& loc) {
 
 // http.Get(url string) (*Response, error)
 void getNative(std::span<const AnyValue> args, Value* results) {
-  std::string url(eval::stringView(args[0].value));
+  std::string url(values::stringView(args[0].value));
   results[0] = Value{};
   auto fail = [&](const std::string& msg) { results[1] = urlError("Get", url, msg); };
   RawResponse r;
@@ -563,9 +563,9 @@ void getNative(std::span<const AnyValue> args, Value* results) {
     if (redirects + 1 >= 10) return fail("stopped after 10 redirects");
     url = resolve(u, loc->second);
   }
-  eval::StructObject* b = newStruct(bodyType());
+  values::StructObject* b = newStruct(bodyType());
   b->fields[0] = stringResult(r.body);
-  eval::StructObject* resp = newStruct(responseType());
+  values::StructObject* resp = newStruct(responseType());
   resp->fields[0] = stringResult(r.status);
   resp->fields[1] = intResult(r.code);
   resp->fields[2] = stringResult(r.proto);
@@ -578,17 +578,17 @@ void getNative(std::span<const AnyValue> args, Value* results) {
 
 // io.ReadAll(r io.Reader) ([]byte, error)
 void readAllNative(std::span<const AnyValue> args, Value* results) {
-  eval::IfaceObject* i = eval::asIface(args[0].value);
+  values::IfaceObject* i = values::asIface(args[0].value);
   if (!i) nilPanic();
   if (i->type == check::pointerTo(bodyType())) {  // the whole body is in memory
-    auto* b = static_cast<eval::StructObject*>(i->value.p);
+    auto* b = static_cast<values::StructObject*>(i->value.p);
     if (!b) nilPanic();
     if (b->fields[2].i) {
       results[0] = bytesValue("");
       results[1] = errors::newError("http: read on closed response body");
       return;
     }
-    std::string_view data = eval::stringView(b->fields[0]);
+    std::string_view data = values::stringView(b->fields[0]);
     auto off = std::min(static_cast<size_t>(b->fields[1].i), data.size());
     results[0] = bytesValue(data.substr(off));
     b->fields[1].i = static_cast<int64_t>(data.size());
@@ -596,25 +596,25 @@ void readAllNative(std::span<const AnyValue> args, Value* results) {
     return;
   }
   std::string out;
-  eval::IfaceObject* eof = eval::asIface(eofCell);
+  values::IfaceObject* eof = values::asIface(eofCell);
   for (;;) {
     Value buf = bytesValue(std::string(512, '\0'));
     AnyValue arg{bytesT(), buf};
     Value res[2]{};
     if (!fmt::methodCaller(AnyValue{i->type, i->value}, "Read", std::span<const AnyValue>(&arg, 1),
                            res)) {
-      eval::releaseRef(buf);
+      values::releaseRef(buf);
       nilPanic();
     }
     int64_t n = std::clamp<int64_t>(res[0].i, 0, 512);
-    eval::SliceObject* s = eval::asSlice(buf);
+    values::SliceObject* s = values::asSlice(buf);
     for (int64_t k = 0; k < n && k < s->len(); ++k) out += static_cast<char>(s->base()[k].u);
-    eval::releaseRef(buf);
-    if (eval::IfaceObject* e = eval::asIface(res[1])) {
+    values::releaseRef(buf);
+    if (values::IfaceObject* e = values::asIface(res[1])) {
       bool isEOF = e->type == eof->type && e->value.p == eof->value.p;
       results[0] = bytesValue(out);
       if (isEOF) {
-        eval::releaseRef(res[1]);
+        values::releaseRef(res[1]);
         results[1] = Value{};
       } else {
         results[1] = res[1];
@@ -646,7 +646,7 @@ const check::Named* requestType() {
 
 // (*http.response).Write(b []byte) (int, error); field 0: the ResponseState*
 void responseWrite(std::span<const AnyValue> args, Value* results) {
-  eval::StructObject* w = recv(args);
+  values::StructObject* w = recv(args);
   std::string text = bytesText(args[1].value);
   std::lock_guard lk(responsesMu);
   auto* st = static_cast<ResponseState*>(w->fields[0].p);
@@ -663,7 +663,7 @@ void responseWrite(std::span<const AnyValue> args, Value* results) {
 
 // (*http.response).WriteHeader(statusCode int)
 void responseWriteHeader(std::span<const AnyValue> args, Value*) {
-  eval::StructObject* w = recv(args);
+  values::StructObject* w = recv(args);
   int64_t code = args[1].value.i;
   if (code < 100 || code > 999) panicString("invalid WriteHeader code " + std::to_string(code));
   std::lock_guard lk(responsesMu);
@@ -708,13 +708,13 @@ std::map<std::string, Value>& muxTable() {  // pattern -> func(ResponseWriter, *
 
 // http.HandleFunc(pattern string, handler func(ResponseWriter, *Request))
 void handleFuncNative(std::span<const AnyValue> args, Value*) {
-  std::string pattern(eval::stringView(args[0].value));
+  std::string pattern(values::stringView(args[0].value));
   if (pattern.empty()) panicString("http: invalid pattern");
   if (!args[1].value.p) panicString("http: nil handler");
   std::lock_guard lk(muxMu);
   auto& table = muxTable();
   if (table.count(pattern)) panicString("http: multiple registrations for " + pattern);
-  eval::retainRef(args[1].value);
+  values::retainRef(args[1].value);
   table[pattern] = args[1].value;
 }
 
@@ -731,7 +731,7 @@ Value lookupHandler(const std::string& path) {
       found = fn;
     }
   }
-  eval::retainRef(found);
+  values::retainRef(found);
   return found;
 }
 
@@ -804,7 +804,7 @@ void serveConn(void* arg) {
   int rc = readHead(conn, buf, head, err);
   if (rc <= 0) {
     if (err == "header too large") sendResponse(conn, 431, "431 Request Header Fields Too Large");
-    eval::releaseRef(job->handler);
+    values::releaseRef(job->handler);
     return;
   }
   std::vector<std::string> lines = splitLines(head);
@@ -826,7 +826,7 @@ void serveConn(void* arg) {
   if (method.empty() || target.empty() || proto.compare(0, 5, "HTTP/") != 0 ||
       !parseHeaders(lines, headers) || !unescapePath(targetPath, path)) {
     sendResponse(conn, 400, "400 Bad Request");
-    eval::releaseRef(job->handler);
+    values::releaseRef(job->handler);
     return;
   }
   std::string reqBody;  // read so the client is not reset, but not offered to handlers
@@ -834,13 +834,13 @@ void serveConn(void* arg) {
                 headers.count("content-length") == 0 && headers.count("transfer-encoding") == 0,
                 reqBody, err)) {
     sendResponse(conn, 400, "400 Bad Request");
-    eval::releaseRef(job->handler);
+    values::releaseRef(job->handler);
     return;
   }
-  eval::StructObject* u = newStruct(urlType());
+  values::StructObject* u = newStruct(urlType());
   u->fields[2] = stringResult(path);
   u->fields[3] = stringResult(query);
-  eval::StructObject* req = newStruct(requestType());
+  values::StructObject* req = newStruct(requestType());
   req->fields[0] = stringResult(method);
   req->fields[1] = Value{.p = u};
   req->fields[2] = stringResult(proto);
@@ -849,38 +849,38 @@ void serveConn(void* arg) {
   req->fields[5] = stringResult(target);
 
   auto* state = new ResponseState;
-  eval::StructObject* w = newStruct(responseImplType());
+  values::StructObject* w = newStruct(responseImplType());
   w->fields[0].p = state;
   Value wIface = errors::makeIface(check::pointerTo(responseImplType()), Value{.p = w});
-  eval::retainRef(Value{.p = w});  // kept to null its state below
+  values::retainRef(Value{.p = w});  // kept to null its state below
 
   bool served = false;
   if (job->handler.p) {
-    eval::IfaceObject* h = eval::asIface(job->handler);
+    values::IfaceObject* h = values::asIface(job->handler);
     AnyValue hargs[2] = {{responseWriterType(), wIface},
                          {check::pointerTo(requestType()), Value{.p = req}}};
     Value out[1]{};
     fmt::methodCaller(AnyValue{h->type, h->value}, "ServeHTTP", std::span<const AnyValue>(hargs, 2),
                       out);
-    eval::releaseRef(wIface);
-    eval::releaseRef(Value{.p = req});
+    values::releaseRef(wIface);
+    values::releaseRef(Value{.p = req});
     served = true;
   } else if (Value fn = lookupHandler(path); fn.p) {
     Value fargs[2] = {wIface, Value{.p = req}};  // handed over
     Value out[1]{};
     fmt::funcCaller(fn, std::span<const Value>(fargs, 2), out);
-    eval::releaseRef(fn);
+    values::releaseRef(fn);
     served = true;
   } else {
-    eval::releaseRef(wIface);
-    eval::releaseRef(Value{.p = req});
+    values::releaseRef(wIface);
+    values::releaseRef(Value{.p = req});
   }
   {
     std::lock_guard lk(responsesMu);
     w->fields[0].p = nullptr;
   }
-  eval::releaseRef(Value{.p = w});
-  eval::releaseRef(job->handler);
+  values::releaseRef(Value{.p = w});
+  values::releaseRef(job->handler);
   if (!served) {
     sendResponse(conn, 404, "404 page not found\n");
   } else {
@@ -891,7 +891,7 @@ void serveConn(void* arg) {
 
 // http.ListenAndServe(addr string, handler Handler) error
 void listenAndServeNative(std::span<const AnyValue> args, Value* results) {
-  std::string addr(eval::stringView(args[0].value));
+  std::string addr(values::stringView(args[0].value));
   std::string err;
   int lfd = net::listenTCP(addr, err);
   if (lfd < 0) {
@@ -906,14 +906,14 @@ void listenAndServeNative(std::span<const AnyValue> args, Value* results) {
       return;
     }
     auto* job = new ConnJob{conn.release(), remote, args[1].value};
-    eval::retainRef(job->handler);
+    values::retainRef(job->handler);
     goCallNative(serveConn, job);
   }
 }
 
 // Calls w.WriteHeader(code) and w.Write(text) through the interface (any ResponseWriter).
 void writeThrough(const AnyValue& w, int64_t code, const std::string& text) {
-  eval::IfaceObject* i = eval::asIface(w.value);
+  values::IfaceObject* i = values::asIface(w.value);
   if (!i) nilPanic();
   AnyValue codeArg{intT(), intResult(code)};
   Value out[2]{};
@@ -922,13 +922,13 @@ void writeThrough(const AnyValue& w, int64_t code, const std::string& text) {
   AnyValue bytesArg{bytesT(), bytesValue(text)};
   fmt::methodCaller(AnyValue{i->type, i->value}, "Write", std::span<const AnyValue>(&bytesArg, 1),
                     out);
-  eval::releaseRef(out[1]);
-  eval::releaseRef(bytesArg.value);
+  values::releaseRef(out[1]);
+  values::releaseRef(bytesArg.value);
 }
 
 // http.Error(w ResponseWriter, error string, code int)
 void errorNative(std::span<const AnyValue> args, Value*) {
-  writeThrough(args[0], args[2].value.i, std::string(eval::stringView(args[1].value)) + "\n");
+  writeThrough(args[0], args[2].value.i, std::string(values::stringView(args[1].value)) + "\n");
 }
 
 // http.NotFound(w ResponseWriter, r *Request)

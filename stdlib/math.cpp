@@ -622,8 +622,8 @@ namespace gol::stdlib {
 
 namespace {
 
-using eval::AnyValue;
-using eval::Value;
+using values::AnyValue;
+using values::Value;
 
 double F(std::span<const AnyValue> a, size_t i) {
   return a[i].value.f;

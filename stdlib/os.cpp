@@ -2,7 +2,7 @@
 // io.Writer); io: the Writer interface.
 #include <cstdlib>
 
-#include "interpreter/eval/panic.h"
+#include "interpreter/values/panic.h"
 #include "stdlib/packages.h"
 #include "stdlib/support.h"
 
@@ -11,16 +11,16 @@ namespace gol::stdlib {
 namespace {
 
 // os.Args. Written once by the driver before the program starts, then only read.
-eval::Value argsCell{};
+values::Value argsCell{};
 
-void exitN(std::span<const eval::AnyValue> args, eval::Value*) {
-  throw eval::ExitRequest{static_cast<int>(args[0].value.i)};
+void exitN(std::span<const values::AnyValue> args, values::Value*) {
+  throw values::ExitRequest{static_cast<int>(args[0].value.i)};
 }
 
-void getenvN(std::span<const eval::AnyValue> args, eval::Value* results) {
-  std::string name(eval::stringView(args[0].value));
+void getenvN(std::span<const values::AnyValue> args, values::Value* results) {
+  std::string name(values::stringView(args[0].value));
   const char* v = std::getenv(name.c_str());
-  results[0] = eval::stringValue(eval::StringObject::make(v ? v : ""));
+  results[0] = values::stringValue(values::StringObject::make(v ? v : ""));
 }
 
 const check::Named* fileType() {
@@ -33,9 +33,9 @@ const check::Named* fileType() {
 }
 
 // (*os.File).Write(b []byte) (int, error)
-void fileWrite(std::span<const eval::AnyValue> args, eval::Value* results) {
-  auto* f = static_cast<eval::StructObject*>(args[0].value.p);
-  eval::SliceObject* b = eval::asSlice(args[1].value);
+void fileWrite(std::span<const values::AnyValue> args, values::Value* results) {
+  auto* f = static_cast<values::StructObject*>(args[0].value.p);
+  values::SliceObject* b = values::asSlice(args[1].value);
   std::string text;
   for (int64_t k = 0; b && k < b->len(); ++k) text += static_cast<char>(b->base()[k].u);
   if (f->fields[0].i == 2) {
@@ -44,7 +44,7 @@ void fileWrite(std::span<const eval::AnyValue> args, eval::Value* results) {
     writeStdout(text);
   }
   results[0] = intResult(static_cast<int64_t>(text.size()));
-  results[1] = eval::Value{};
+  results[1] = values::Value{};
 }
 
 const check::Signature* writeSignature() {
@@ -58,13 +58,13 @@ const check::Signature* writeSignature() {
   return sig;
 }
 
-eval::Value stdoutCell{};
-eval::Value stderrCell{};
+values::Value stdoutCell{};
+values::Value stderrCell{};
 
-eval::Value newFile(int fd) {
-  auto* obj = eval::StructObject::make(static_cast<const check::Struct*>(fileType()->underlying));
-  obj->fields[0] = eval::intValue(fd);
-  return eval::Value{.p = obj};
+values::Value newFile(int fd) {
+  auto* obj = values::StructObject::make(static_cast<const check::Struct*>(fileType()->underlying));
+  obj->fields[0] = values::intValue(fd);
+  return values::Value{.p = obj};
 }
 
 }  // namespace
@@ -85,10 +85,10 @@ const check::Type* ioWriterType() {
   return t;
 }
 
-bool writeToFile(const eval::AnyValue& w, const std::string& text) {
-  eval::IfaceObject* i = eval::asIface(w.value);
+bool writeToFile(const values::AnyValue& w, const std::string& text) {
+  values::IfaceObject* i = values::asIface(w.value);
   if (!i || i->type != check::pointerTo(fileType())) return false;
-  auto* f = static_cast<eval::StructObject*>(i->value.p);
+  auto* f = static_cast<values::StructObject*>(i->value.p);
   if (f->fields[0].i == 2) {
     writeStderr(text);
   } else {
@@ -98,11 +98,11 @@ bool writeToFile(const eval::AnyValue& w, const std::string& text) {
 }
 
 void setArgs(const std::vector<std::string>& args) {
-  eval::releaseRef(argsCell);
+  values::releaseRef(argsCell);
   auto n = static_cast<int64_t>(args.size());
-  eval::SliceObject* s = eval::makeSlice(n, n, true);
+  values::SliceObject* s = values::makeSlice(n, n, true);
   for (int64_t i = 0; i < n; ++i) {
-    s->base()[i] = eval::stringValue(eval::StringObject::make(args[static_cast<size_t>(i)]));
+    s->base()[i] = values::stringValue(values::StringObject::make(args[static_cast<size_t>(i)]));
   }
   argsCell.p = s;
 }

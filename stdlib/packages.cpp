@@ -163,7 +163,7 @@ check::Package& Packages::package(const std::string& path, const std::string& na
 }
 
 void Packages::addFunction(check::Package& pkg, const std::string& name,
-                           const check::Signature* sig, eval::NativeFunction fn) {
+                           const check::Signature* sig, values::NativeFunction fn) {
   check::Object obj{check::Object::Kind::Func, name};
   obj.type = sig;
   obj.package = &pkg;
@@ -181,7 +181,7 @@ void Packages::addConstant(check::Package& pkg, const std::string& name, const c
 }
 
 void Packages::addVariable(check::Package& pkg, const std::string& name, const check::Type* type,
-                           eval::Value* cell) {
+                           values::Value* cell) {
   check::Object obj{check::Object::Kind::Var, name};
   obj.type = type;
   obj.package = &pkg;
@@ -218,34 +218,34 @@ const check::Package* Packages::importByName(const std::string& name) {
   return nullptr;
 }
 
-eval::NativeFunction Packages::find(const std::string& path, const std::string& name) const {
+values::NativeFunction Packages::find(const std::string& path, const std::string& name) const {
   auto it = natives_.find({path, name});
   return it == natives_.end() ? nullptr : it->second;
 }
 
-bool Packages::runsNoGolCode(eval::NativeFunction fn) const {
+bool Packages::runsNoGolCode(values::NativeFunction fn) const {
   return noGolCodeNatives_.count(fn) != 0;
 }
 
-void Packages::declareRunsNoGolCode(eval::NativeFunction fn) {
+void Packages::declareRunsNoGolCode(values::NativeFunction fn) {
   noGolCodeNatives_.insert(fn);
 }
 
-eval::NativeFastPath Packages::fastPath(eval::NativeFunction fn) const {
+values::NativeFastPath Packages::fastPath(values::NativeFunction fn) const {
   auto it = fastPaths_.find(fn);
   return it == fastPaths_.end() ? nullptr : it->second;
 }
 
-void Packages::declareFastPath(eval::NativeFunction fn, eval::NativeFastPath fast) {
+void Packages::declareFastPath(values::NativeFunction fn, values::NativeFastPath fast) {
   fastPaths_[fn] = fast;
 }
 
-eval::NativeIntrinsic Packages::intrinsic(eval::NativeFunction fn) const {
+values::NativeIntrinsic Packages::intrinsic(values::NativeFunction fn) const {
   auto it = intrinsics_.find(fn);
-  return it == intrinsics_.end() ? eval::NativeIntrinsic::None : it->second;
+  return it == intrinsics_.end() ? values::NativeIntrinsic::None : it->second;
 }
 
-void Packages::declareIntrinsic(eval::NativeFunction fn, eval::NativeIntrinsic what) {
+void Packages::declareIntrinsic(values::NativeFunction fn, values::NativeIntrinsic what) {
   intrinsics_[fn] = what;
 }
 

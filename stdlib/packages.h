@@ -10,37 +10,37 @@
 #include <vector>
 
 #include "interpreter/check/checker.h"
-#include "interpreter/eval/native.h"
+#include "interpreter/values/native.h"
 
 namespace gol::stdlib {
 
 // A package is registered when it is first imported (import, importByName), so a program
 // pays only for the packages it uses; find() knows the natives of imported packages.
-class Packages : public check::Importer, public eval::NativeRegistry {
+class Packages : public check::Importer, public values::NativeRegistry {
  public:
   const check::Package* import(const std::string& path) override;
   const check::Package* importByName(const std::string& name) override;
-  eval::NativeFunction find(const std::string& path, const std::string& name) const override;
-  bool runsNoGolCode(eval::NativeFunction fn) const override;
+  values::NativeFunction find(const std::string& path, const std::string& name) const override;
+  bool runsNoGolCode(values::NativeFunction fn) const override;
   // Declares that fn never runs Gol code (see NativeRegistry::runsNoGolCode).
-  void declareRunsNoGolCode(eval::NativeFunction fn);
-  eval::NativeFastPath fastPath(eval::NativeFunction fn) const override;
-  // Declares fn's fast path (see eval::NativeFastPath).
-  void declareFastPath(eval::NativeFunction fn, eval::NativeFastPath fast);
-  eval::NativeIntrinsic intrinsic(eval::NativeFunction fn) const override;
-  void declareIntrinsic(eval::NativeFunction fn, eval::NativeIntrinsic what);
+  void declareRunsNoGolCode(values::NativeFunction fn);
+  values::NativeFastPath fastPath(values::NativeFunction fn) const override;
+  // Declares fn's fast path (see values::NativeFastPath).
+  void declareFastPath(values::NativeFunction fn, values::NativeFastPath fast);
+  values::NativeIntrinsic intrinsic(values::NativeFunction fn) const override;
+  void declareIntrinsic(values::NativeFunction fn, values::NativeIntrinsic what);
 
   // Declares a package (path "unicode/utf8", name "utf8"), or returns it if declared.
   check::Package& package(const std::string& path, const std::string& name);
   // A function member implemented natively.
   void addFunction(check::Package& pkg, const std::string& name, const check::Signature* sig,
-                   eval::NativeFunction fn);
+                   values::NativeFunction fn);
   // A constant member (untyped unless `type` is a typed basic type).
   void addConstant(check::Package& pkg, const std::string& name, const check::Type* type,
                    check::ConstValue value);
   // A variable member whose value lives in `cell` (which must outlive the program).
   void addVariable(check::Package& pkg, const std::string& name, const check::Type* type,
-                   eval::Value* cell);
+                   values::Value* cell);
   // A type member (`strconv.NumError`).
   void addType(check::Package& pkg, const std::string& name, const check::Type* type);
   // A signature that lives as long as the Packages: params (for a variadic function the
@@ -51,10 +51,10 @@ class Packages : public check::Importer, public eval::NativeRegistry {
 
  private:
   std::map<std::string, check::Package> packages_;
-  std::map<std::pair<std::string, std::string>, eval::NativeFunction> natives_;
-  std::set<eval::NativeFunction> noGolCodeNatives_;
-  std::map<eval::NativeFunction, eval::NativeFastPath> fastPaths_;
-  std::map<eval::NativeFunction, eval::NativeIntrinsic> intrinsics_;
+  std::map<std::pair<std::string, std::string>, values::NativeFunction> natives_;
+  std::set<values::NativeFunction> noGolCodeNatives_;
+  std::map<values::NativeFunction, values::NativeFastPath> fastPaths_;
+  std::map<values::NativeFunction, values::NativeIntrinsic> intrinsics_;
   std::deque<check::Signature> signatures_;
   std::set<void (*)(Packages&)> registered_;  // the registrations that have run
 };
@@ -81,7 +81,7 @@ void registerHttp(Packages& p);
 // io.Writer, the interface fmt.Fprint* write to.
 const check::Type* ioWriterType();
 // Writes text to w if it is os.Stdout or os.Stderr (an *os.File); false otherwise.
-bool writeToFile(const eval::AnyValue& w, const std::string& text);
+bool writeToFile(const values::AnyValue& w, const std::string& text);
 
 // runtime.NumGoroutine leaves out n goroutines of the embedder's own (the REPL's loop).
 void hideGoroutinesFromNumGoroutine(int n);

@@ -4,7 +4,7 @@
 
 #include <cmath>
 
-#include "interpreter/eval/panic.h"
+#include "interpreter/values/panic.h"
 #include "stdlib/test_values.h"
 #include "stdlib/time.h"
 
@@ -16,12 +16,12 @@ using namespace gol::stdlib::testing;
 class PackagesTest : public ::testing::Test {
  protected:
   // Calls pkg.name with args; returns its first result.
-  eval::Value call(const std::string& path, const std::string& name,
-                   std::vector<eval::AnyValue> args, eval::Value* more = nullptr) {
+  values::Value call(const std::string& path, const std::string& name,
+                   std::vector<values::AnyValue> args, values::Value* more = nullptr) {
     EXPECT_NE(packages.import(path), nullptr) << path;  // registers it
-    eval::NativeFunction fn = packages.find(path, name);
+    values::NativeFunction fn = packages.find(path, name);
     EXPECT_NE(fn, nullptr) << path << "." << name;
-    eval::Value results[4]{};
+    values::Value results[4]{};
     if (fn) fn(args, results);
     if (more) {
       more[0] = results[1];
@@ -30,10 +30,10 @@ class PackagesTest : public ::testing::Test {
     return results[0];
   }
   std::string callString(const std::string& path, const std::string& name,
-                         std::vector<eval::AnyValue> args) {
-    eval::Value v = call(path, name, std::move(args));
-    std::string s(eval::stringView(v));
-    eval::releaseString(v);
+                         std::vector<values::AnyValue> args) {
+    values::Value v = call(path, name, std::move(args));
+    std::string s(values::stringView(v));
+    values::releaseString(v);
     return s;
   }
   const check::Object& member(const std::string& path, const std::string& name) {
@@ -122,19 +122,19 @@ TEST_F(PackagesTest, StringsNatives) {
   EXPECT_EQ(call("strings", "Index", {S("chicken"), S("ken")}).i, 4);
   EXPECT_EQ(call("strings", "Contains", {S("seafood"), S("foo")}).i, 1);
   EXPECT_EQ(call("strings", "IndexByte", {S("golang"), U8('l')}).i, 2);
-  eval::Value more[2];
-  eval::Value before = call("strings", "Cut", {S("k=v"), S("=")}, more);
-  EXPECT_EQ(eval::stringView(before), "k");
-  EXPECT_EQ(eval::stringView(more[0]), "v");
+  values::Value more[2];
+  values::Value before = call("strings", "Cut", {S("k=v"), S("=")}, more);
+  EXPECT_EQ(values::stringView(before), "k");
+  EXPECT_EQ(values::stringView(more[0]), "v");
   EXPECT_EQ(more[1].i, 1);
-  eval::releaseString(before);
-  eval::releaseString(more[0]);
+  values::releaseString(before);
+  values::releaseString(more[0]);
   try {
     call("strings", "Repeat", {S("x"), I(-1)});
     FAIL() << "no panic";
-  } catch (const eval::GoPanic& p) {
+  } catch (const values::GoPanic& p) {
     EXPECT_EQ(p.message, "strings: negative Repeat count");
-    EXPECT_EQ(eval::stringView(p.value.value), "strings: negative Repeat count");
+    EXPECT_EQ(values::stringView(p.value.value), "strings: negative Repeat count");
   }
 }
 
@@ -179,7 +179,7 @@ TEST_F(PackagesTest, UnicodeAndUtf8) {
   EXPECT_EQ(call("unicode/utf8", "RuneLen", {R(0x4E16)}).i, 3);
   EXPECT_EQ(call("unicode/utf8", "RuneCountInString", {S("héllo")}).i, 5);
   EXPECT_EQ(call("unicode/utf8", "ValidString", {S("\xff")}).i, 0);
-  eval::Value more[2];
+  values::Value more[2];
   EXPECT_EQ(call("unicode/utf8", "DecodeRuneInString", {S("é!")}, more).i, 0xE9);
   EXPECT_EQ(more[0].i, 2);
   EXPECT_EQ(member("unicode/utf8", "RuneError").value.int64Value(), 0xFFFD);

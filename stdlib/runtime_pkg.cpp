@@ -1,7 +1,7 @@
 // Package runtime: GOMAXPROCS, NumGoroutine, NumCPU, Gosched and Goexit, over the M:N
 // runtime (runtime/goroutine.h). Its one setting, the goroutines NumGoroutine leaves out,
 // is written before the run starts.
-#include "interpreter/eval/panic.h"
+#include "interpreter/values/panic.h"
 #include "runtime/goroutine.h"
 #include "stdlib/packages.h"
 #include "stdlib/support.h"
@@ -10,7 +10,7 @@ namespace gol::stdlib {
 
 namespace {
 
-void gomaxprocsN(std::span<const eval::AnyValue> args, eval::Value* results) {
+void gomaxprocsN(std::span<const values::AnyValue> args, values::Value* results) {
   int64_t n = args[0].value.i;
   // Go caps the setting at 256 processors (_MaxGomaxprocs is larger, but no machine here
   // has more cores); values below 1 only query.
@@ -20,21 +20,21 @@ void gomaxprocsN(std::span<const eval::AnyValue> args, eval::Value* results) {
 
 int hiddenGoroutines = 0;  // set once, before the run starts
 
-void numGoroutineN(std::span<const eval::AnyValue>, eval::Value* results) {
+void numGoroutineN(std::span<const values::AnyValue>, values::Value* results) {
   results[0] = intResult(static_cast<int64_t>(rt::num_goroutine()) - hiddenGoroutines);
 }
 
-void numCpuN(std::span<const eval::AnyValue>, eval::Value* results) {
+void numCpuN(std::span<const values::AnyValue>, values::Value* results) {
   results[0] = intResult(rt::num_cpu());
 }
 
-void goschedN(std::span<const eval::AnyValue>, eval::Value*) {
+void goschedN(std::span<const values::AnyValue>, values::Value*) {
   rt::yield();
 }
 
 // Unwinds the goroutine through its deferred calls (run.cpp ends it at the top).
-void goexitN(std::span<const eval::AnyValue>, eval::Value*) {
-  throw eval::GoexitRequest{};
+void goexitN(std::span<const values::AnyValue>, values::Value*) {
+  throw values::GoexitRequest{};
 }
 
 }  // namespace

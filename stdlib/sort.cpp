@@ -18,15 +18,15 @@ namespace gol::stdlib {
 
 namespace {
 
-using eval::AnyValue;
-using eval::Value;
+using values::AnyValue;
+using values::Value;
 
-eval::SliceObject* sliceArg(std::span<const AnyValue> a, size_t i) {
-  return eval::asSlice(a[i].value);
+values::SliceObject* sliceArg(std::span<const AnyValue> a, size_t i) {
+  return values::asSlice(a[i].value);
 }
 
 template <typename Less>
-void sortSlice(eval::SliceObject* s, Less less) {
+void sortSlice(values::SliceObject* s, Less less) {
   if (!s) return;
   std::stable_sort(s->base(), s->base() + s->len(), less);
 }
@@ -36,7 +36,7 @@ void intsN(std::span<const AnyValue> a, Value*) {
 }
 void stringsN(std::span<const AnyValue> a, Value*) {
   sortSlice(sliceArg(a, 0),
-            [](Value x, Value y) { return eval::stringView(x) < eval::stringView(y); });
+            [](Value x, Value y) { return values::stringView(x) < values::stringView(y); });
 }
 bool floatLess(double x, double y) {
   return x < y || (std::isnan(x) && !std::isnan(y));
@@ -46,7 +46,7 @@ void float64sN(std::span<const AnyValue> a, Value*) {
 }
 
 template <typename Less>
-bool isSorted(eval::SliceObject* s, Less less) {
+bool isSorted(values::SliceObject* s, Less less) {
   for (int64_t i = 1; s && i < s->len(); ++i) {
     if (less(s->base()[i], s->base()[i - 1])) return false;
   }
@@ -57,11 +57,11 @@ void intsAreSortedN(std::span<const AnyValue> a, Value* r) {
 }
 void stringsAreSortedN(std::span<const AnyValue> a, Value* r) {
   r[0] = boolResult(isSorted(
-      sliceArg(a, 0), [](Value x, Value y) { return eval::stringView(x) < eval::stringView(y); }));
+      sliceArg(a, 0), [](Value x, Value y) { return values::stringView(x) < values::stringView(y); }));
 }
 
 bool callLess(Value fn, int64_t i, int64_t j) {
-  Value args[2] = {eval::intValue(i), eval::intValue(j)};
+  Value args[2] = {values::intValue(i), values::intValue(j)};
   Value out[2]{};
   fmt::funcCaller(fn, std::span<const Value>(args, std::size(args)), out);
   return out[0].i != 0;
@@ -70,7 +70,7 @@ bool callLess(Value fn, int64_t i, int64_t j) {
 // Sorts the slice x (any slice) by less(i, j) on its current positions: sorts a
 // permutation, then applies it.
 void sliceByLess(const AnyValue& x, Value less) {
-  eval::SliceObject* s = eval::asSlice(x.value);
+  values::SliceObject* s = values::asSlice(x.value);
   if (!check::asSliceType(x.type))
     panicString("reflect: call of Slice on " + check::typeString(x.type, true) + " Value");
   if (!s || s->len() < 2) return;
@@ -91,7 +91,7 @@ bool callMethod(const AnyValue& recv, const char* name, std::initializer_list<in
                 Value* out) {
   std::vector<AnyValue> args;
   for (int64_t v : ints)
-    args.push_back(AnyValue{check::basicType(check::BasicKind::Int), eval::intValue(v)});
+    args.push_back(AnyValue{check::basicType(check::BasicKind::Int), values::intValue(v)});
   return fmt::methodCaller(recv, name, args, out);
 }
 
@@ -206,7 +206,7 @@ struct Data {
 
 AnyValue dynamic(const AnyValue& v) {
   if (check::asInterface(v.type)) {
-    eval::IfaceObject* i = eval::asIface(v.value);
+    values::IfaceObject* i = values::asIface(v.value);
     if (!i) nilPanic();
     return AnyValue{i->type, i->value};
   }
@@ -222,7 +222,7 @@ void searchN(std::span<const AnyValue> a, Value* r) {
   int64_t i = 0, j = a[0].value.i;
   while (i < j) {
     int64_t h = static_cast<int64_t>(static_cast<uint64_t>(i + j) >> 1);
-    Value args[1] = {eval::intValue(h)};
+    Value args[1] = {values::intValue(h)};
     Value out[2]{};
     fmt::funcCaller(a[1].value, std::span<const Value>(args, std::size(args)), out);
     if (!out[0].i)
@@ -234,7 +234,7 @@ void searchN(std::span<const AnyValue> a, Value* r) {
 }
 
 void searchIntsN(std::span<const AnyValue> a, Value* r) {
-  eval::SliceObject* s = sliceArg(a, 0);
+  values::SliceObject* s = sliceArg(a, 0);
   int64_t n = s ? s->len() : 0;
   int64_t x = a[1].value.i;
   r[0] = intResult(std::lower_bound(s ? s->base() : nullptr, s ? s->base() + n : nullptr, x,
@@ -243,12 +243,12 @@ void searchIntsN(std::span<const AnyValue> a, Value* r) {
 }
 
 void searchStringsN(std::span<const AnyValue> a, Value* r) {
-  eval::SliceObject* s = sliceArg(a, 0);
+  values::SliceObject* s = sliceArg(a, 0);
   int64_t n = s ? s->len() : 0;
-  std::string_view x = eval::stringView(a[1].value);
+  std::string_view x = values::stringView(a[1].value);
   r[0] = intResult(
       std::lower_bound(s ? s->base() : nullptr, s ? s->base() + n : nullptr, x,
-                       [](Value v, std::string_view want) { return eval::stringView(v) < want; }) -
+                       [](Value v, std::string_view want) { return values::stringView(v) < want; }) -
       (s ? s->base() : nullptr));
 }
 
@@ -289,11 +289,11 @@ void seedN(std::span<const AnyValue> a, Value*) {
 void permN(std::span<const AnyValue> a, Value* r) {
   int64_t n = a[0].value.i;
   if (n < 0) panicString("invalid argument to Perm");
-  eval::SliceObject* s = eval::makeSlice(n, n, false);
+  values::SliceObject* s = values::makeSlice(n, n, false);
   for (int64_t i = 0; i < n; ++i) {
     int64_t j = static_cast<int64_t>(random63() % static_cast<uint64_t>(i + 1));
     s->base()[i] = s->base()[j];
-    s->base()[j] = eval::intValue(i);
+    s->base()[j] = values::intValue(i);
   }
   r[0] = Value{.p = s};
 }
@@ -302,7 +302,7 @@ void shuffleN(std::span<const AnyValue> a, Value*) {
   if (n < 0) panicString("invalid argument to Shuffle");
   for (int64_t i = n - 1; i > 0; --i) {
     int64_t j = static_cast<int64_t>(random63() % static_cast<uint64_t>(i + 1));
-    Value args[2] = {eval::intValue(i), eval::intValue(j)};
+    Value args[2] = {values::intValue(i), values::intValue(j)};
     Value out[2]{};
     fmt::funcCaller(a[1].value, std::span<const Value>(args, std::size(args)), out);
   }

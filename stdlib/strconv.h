@@ -18,7 +18,7 @@ constexpr int IntSize = 64;
 
 // --- formatting -------------------------------------------------------------------
 
-// Base 2..36 (lower-case digits); panics (eval::GoPanic) on an illegal base, as Go does.
+// Base 2..36 (lower-case digits); panics (values::GoPanic) on an illegal base, as Go does.
 std::string formatInt(int64_t v, int base);
 std::string formatUint(uint64_t v, int base);
 std::string itoa(int64_t v);

@@ -9,11 +9,11 @@ namespace gol::stdlib {
 
 namespace {
 
-using eval::AnyValue;
-using eval::Value;
+using values::AnyValue;
+using values::Value;
 
 std::string_view S(std::span<const AnyValue> a, size_t i) {
-  return eval::stringView(a[i].value);
+  return values::stringView(a[i].value);
 }
 
 void itoaN(std::span<const AnyValue> a, Value* r) {
@@ -58,20 +58,20 @@ void isGraphicN(std::span<const AnyValue> a, Value* r) {
   r[0] = boolResult(strconv::isGraphic(static_cast<int32_t>(a[0].value.i)));
 }
 
-eval::Value errSyntax{};
-eval::Value errRange{};
+values::Value errSyntax{};
+values::Value errRange{};
 
 const check::Named* numErrorType();
 
 // (*NumError).Error(): `strconv.Atoi: parsing "x": invalid syntax`.
 void numErrorError(std::span<const AnyValue> a, Value* r) {
-  auto* e = static_cast<eval::StructObject*>(a[0].value.p);
-  std::string msg = "strconv." + std::string(eval::stringView(e->fields[0])) + ": parsing " +
-                    strconv::quote(eval::stringView(e->fields[1])) + ": ";
-  eval::IfaceObject* err = eval::asIface(e->fields[2]);
+  auto* e = static_cast<values::StructObject*>(a[0].value.p);
+  std::string msg = "strconv." + std::string(values::stringView(e->fields[0])) + ": parsing " +
+                    strconv::quote(values::stringView(e->fields[1])) + ": ";
+  values::IfaceObject* err = values::asIface(e->fields[2]);
   if (err) {
-    auto* inner = static_cast<eval::StructObject*>(err->value.p);
-    msg += eval::stringView(inner->fields[0]);
+    auto* inner = static_cast<values::StructObject*>(err->value.p);
+    msg += values::stringView(inner->fields[0]);
   } else {
     msg += "<nil>";
   }
@@ -79,8 +79,8 @@ void numErrorError(std::span<const AnyValue> a, Value* r) {
 }
 
 void numErrorUnwrap(std::span<const AnyValue> a, Value* r) {
-  auto* e = static_cast<eval::StructObject*>(a[0].value.p);
-  eval::retainRef(e->fields[2]);
+  auto* e = static_cast<values::StructObject*>(a[0].value.p);
+  values::retainRef(e->fields[2]);
   r[0] = e->fields[2];
 }
 
@@ -90,7 +90,7 @@ const check::Named* numErrorType() {
     const check::Type* str = check::basicType(check::BasicKind::String);
     st->fields = {{"Func", str, false, ""}, {"Num", str, false, ""}, {"Err", check::errorType(), false, ""}};
     check::Named* n = nativeNamed("strconv", "NumError", st);
-    auto method = [&](const char* name, const check::Type* result, eval::NativeFunction fn) {
+    auto method = [&](const char* name, const check::Type* result, values::NativeFunction fn) {
       auto* sig = new check::Signature;
       sig->results.push_back(result);
       addNativeMethod(n, name, sig, fn);
@@ -105,16 +105,16 @@ const check::Named* numErrorType() {
 // The error result of a parse: nil, or a *NumError.
 Value parseError(const std::optional<strconv::NumError>& e) {
   if (!e) return Value{};
-  auto* obj = eval::StructObject::make(static_cast<const check::Struct*>(numErrorType()->underlying));
+  auto* obj = values::StructObject::make(static_cast<const check::Struct*>(numErrorType()->underlying));
   obj->fields[0] = stringResult(e->func);
   obj->fields[1] = stringResult(e->num);
   Value err;
   if (e->kind == strconv::NumError::Kind::Syntax) {
     err = errSyntax;
-    eval::retainRef(err);
+    values::retainRef(err);
   } else if (e->kind == strconv::NumError::Kind::Range) {
     err = errRange;
-    eval::retainRef(err);
+    values::retainRef(err);
   } else {
     err = errors::newError(e->err);
   }
@@ -159,7 +159,7 @@ void unquoteN(std::span<const AnyValue> a, Value* r) {
     r[1] = Value{};
   } else {
     r[1] = errSyntax;
-    eval::retainRef(r[1]);
+    values::retainRef(r[1]);
   }
 }
 

@@ -5,7 +5,7 @@
 #include <cmath>
 #include <cstring>
 
-#include "interpreter/eval/panic.h"
+#include "interpreter/values/panic.h"
 
 namespace gol::stdlib::strconv {
 namespace {
@@ -132,7 +132,7 @@ TEST(Strconv, FormatFloatExamples) {
   EXPECT_EQ(formatFloat(1.0, 'x', -1, 64), "0x1p+00");
   EXPECT_EQ(formatFloat(1.0, 'b', -1, 64), "4503599627370496p-52");
   EXPECT_EQ(formatFloat(1.0, 'z', -1, 64), "%z");
-  EXPECT_THROW(formatFloat(1.0, 'g', -1, 16), eval::GoPanic);
+  EXPECT_THROW(formatFloat(1.0, 'g', -1, 16), values::GoPanic);
 }
 
 TEST(Strconv, FormatIntMatchesGo) {
@@ -146,7 +146,7 @@ TEST(Strconv, FormatIntMatchesGo) {
   try {
     formatInt(1, 1);
     FAIL() << "no panic";
-  } catch (const eval::GoPanic& p) {
+  } catch (const values::GoPanic& p) {
     EXPECT_EQ(p.message, "strconv: illegal AppendInt/FormatInt base");
   }
 }

@@ -333,11 +333,11 @@ namespace gol::stdlib {
 
 namespace {
 
-using eval::AnyValue;
-using eval::Value;
+using values::AnyValue;
+using values::Value;
 
 std::string_view S(std::span<const AnyValue> a, size_t i) {
-  return eval::stringView(a[i].value);
+  return values::stringView(a[i].value);
 }
 int64_t I(std::span<const AnyValue> a, size_t i) {
   return a[i].value.i;
@@ -410,33 +410,33 @@ void cutSuffixN(std::span<const AnyValue> a, Value* r) {
 
 namespace {
 
-eval::Value stringSlice(const std::vector<std::string_view>& parts) {
+values::Value stringSlice(const std::vector<std::string_view>& parts) {
   auto n = static_cast<int64_t>(parts.size());
-  eval::SliceObject* out = eval::makeSlice(n, n, true);
+  values::SliceObject* out = values::makeSlice(n, n, true);
   for (int64_t i = 0; i < n; ++i) {
-    out->base()[i] = eval::stringValue(eval::StringObject::make(parts[static_cast<size_t>(i)]));
+    out->base()[i] = values::stringValue(values::StringObject::make(parts[static_cast<size_t>(i)]));
   }
-  eval::Value v;
+  values::Value v;
   v.p = out;
   return v;
 }
 
-void splitN_(std::span<const eval::AnyValue> a, eval::Value* r) {
-  r[0] = stringSlice(strings::split(eval::stringView(a[0].value), eval::stringView(a[1].value)));
+void splitN_(std::span<const values::AnyValue> a, values::Value* r) {
+  r[0] = stringSlice(strings::split(values::stringView(a[0].value), values::stringView(a[1].value)));
 }
-void splitNN(std::span<const eval::AnyValue> a, eval::Value* r) {
-  r[0] = stringSlice(strings::splitN(eval::stringView(a[0].value), eval::stringView(a[1].value),
+void splitNN(std::span<const values::AnyValue> a, values::Value* r) {
+  r[0] = stringSlice(strings::splitN(values::stringView(a[0].value), values::stringView(a[1].value),
                                      a[2].value.i));
 }
-void fieldsN(std::span<const eval::AnyValue> a, eval::Value* r) {
-  r[0] = stringSlice(strings::fields(eval::stringView(a[0].value)));
+void fieldsN(std::span<const values::AnyValue> a, values::Value* r) {
+  r[0] = stringSlice(strings::fields(values::stringView(a[0].value)));
 }
-void joinN(std::span<const eval::AnyValue> a, eval::Value* r) {
+void joinN(std::span<const values::AnyValue> a, values::Value* r) {
   std::vector<std::string_view> parts;
-  if (eval::SliceObject* s = eval::asSlice(a[0].value)) {
-    for (int64_t i = 0; i < s->len(); ++i) parts.push_back(eval::stringView(s->base()[i]));
+  if (values::SliceObject* s = values::asSlice(a[0].value)) {
+    for (int64_t i = 0; i < s->len(); ++i) parts.push_back(values::stringView(s->base()[i]));
   }
-  r[0] = eval::stringValue(eval::StringObject::make(strings::join(parts, eval::stringView(a[1].value))));
+  r[0] = values::stringValue(values::StringObject::make(strings::join(parts, values::stringView(a[1].value))));
 }
 
 }  // namespace

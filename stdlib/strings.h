@@ -25,7 +25,7 @@ int64_t lastIndexByte(std::string_view s, uint8_t c);
 int64_t lastIndexAny(std::string_view s, std::string_view chars);
 int64_t count(std::string_view s, std::string_view substr);
 
-// Panics (eval::GoPanic) "strings: negative Repeat count" for count < 0, as Go.
+// Panics (values::GoPanic) "strings: negative Repeat count" for count < 0, as Go.
 std::string repeat(std::string_view s, int64_t count);
 std::string replace(std::string_view s, std::string_view old, std::string_view with, int64_t n);
 std::string replaceAll(std::string_view s, std::string_view old, std::string_view with);

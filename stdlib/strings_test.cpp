@@ -6,7 +6,7 @@
 #include <map>
 #include <sstream>
 
-#include "interpreter/eval/panic.h"
+#include "interpreter/values/panic.h"
 #include "stdlib/strconv.h"
 #include "stdlib/utf8.h"
 
@@ -127,7 +127,7 @@ TEST(Strings, Repeat) {
   try {
     repeat("x", -1);
     FAIL() << "no panic";
-  } catch (const eval::GoPanic& p) {
+  } catch (const values::GoPanic& p) {
     EXPECT_EQ(p.message, "strings: negative Repeat count");
   }
 }

@@ -5,16 +5,16 @@
 #include <string>
 #include <string_view>
 
-#include "interpreter/eval/native.h"
-#include "interpreter/eval/panic.h"
+#include "interpreter/values/native.h"
+#include "interpreter/values/panic.h"
 
 namespace gol::stdlib {
 
 // Throws a Go panic whose value is the string `message` (as Go's panic("...")).
 [[noreturn]] inline void panicString(const std::string& message) {
-  eval::AnyValue v{check::basicType(check::BasicKind::String),
-                   eval::stringValue(eval::StringObject::make(message))};
-  eval::GoPanic p;
+  values::AnyValue v{check::basicType(check::BasicKind::String),
+                   values::stringValue(values::StringObject::make(message))};
+  values::GoPanic p;
   p.value = v;
   p.message = message;
   throw p;
@@ -22,7 +22,7 @@ namespace gol::stdlib {
 
 // Go's nil pointer dereference, from a native.
 [[noreturn]] inline void nilPanic() {
-  eval::GoPanic p;
+  values::GoPanic p;
   p.message = "runtime error: invalid memory address or nil pointer dereference";
   p.runtimeError = true;
   p.nilDeref = true;
@@ -49,7 +49,7 @@ inline const check::Signature* nativeSignature(std::initializer_list<const check
 
 // Adds a natively implemented method to a native named type (the receiver is args[0]).
 inline void addNativeMethod(check::Named* n, const char* name, const check::Signature* sig,
-                            eval::NativeFunction fn, bool pointerRecv = true) {
+                            values::NativeFunction fn, bool pointerRecv = true) {
   check::Method m;
   m.name = name;
   m.sig = sig;
@@ -65,31 +65,31 @@ inline bool isUntypedNil(const check::Type* t) {
 }
 
 // An `any` argument as an owned interface value (natives receive it with its own type).
-inline eval::Value toAny(const eval::AnyValue& a) {
-  if (isUntypedNil(a.type)) return eval::Value{};
+inline values::Value toAny(const values::AnyValue& a) {
+  if (isUntypedNil(a.type)) return values::Value{};
   if (check::asInterface(a.type)) {
-    eval::retainRef(a.value);
+    values::retainRef(a.value);
     return a.value;
   }
-  eval::Value v = a.value;
-  if (eval::isCounted(a.type)) eval::retainRef(v);
-  return eval::Value{
-      .p = new eval::IfaceObject(a.type, eval::ownFor(eval::storageOf(a.type), v))};
+  values::Value v = a.value;
+  if (values::isCounted(a.type)) values::retainRef(v);
+  return values::Value{
+      .p = new values::IfaceObject(a.type, values::ownFor(values::storageOf(a.type), v))};
 }
 
 // A string result for a native: a new reference the caller owns.
-inline eval::Value stringResult(std::string_view s) {
-  return eval::stringValue(eval::StringObject::make(s));
+inline values::Value stringResult(std::string_view s) {
+  return values::stringValue(values::StringObject::make(s));
 }
 
-inline eval::Value intResult(int64_t v) {
-  return eval::intValue(v);
+inline values::Value intResult(int64_t v) {
+  return values::intValue(v);
 }
-inline eval::Value boolResult(bool v) {
-  return eval::intValue(v ? 1 : 0);
+inline values::Value boolResult(bool v) {
+  return values::intValue(v ? 1 : 0);
 }
-inline eval::Value floatResult(double v) {
-  return eval::floatValue(v);
+inline values::Value floatResult(double v) {
+  return values::floatValue(v);
 }
 
 }  // namespace gol::stdlib

@@ -26,8 +26,8 @@
 #include <type_traits>
 #include <vector>
 
-#include "interpreter/eval/equality.h"
-#include "interpreter/eval/maps.h"
+#include "interpreter/values/equality.h"
+#include "interpreter/values/maps.h"
 #include "runtime/goroutine.h"
 #include "runtime/sync.h"
 #include "stdlib/format.h"
@@ -39,9 +39,9 @@ namespace gol::stdlib {
 namespace {
 
 using check::BasicKind;
-using eval::AnyValue;
-using eval::StructObject;
-using eval::Value;
+using values::AnyValue;
+using values::StructObject;
+using values::Value;
 
 constexpr int64_t kPoolSlots = 32;
 
@@ -115,7 +115,7 @@ void mutexLock(std::span<const AnyValue> a, Value*) {
 void mutexUnlock(std::span<const AnyValue> a, Value*) {
   primitiveIn<rt::Mutex>(receiver(a)).unlock();
 }
-// The fast paths of Lock and Unlock (eval::NativeFastPath): uncontended, they neither
+// The fast paths of Lock and Unlock (values::NativeFastPath): uncontended, they neither
 // park nor wake a goroutine.
 bool mutexLockFast(std::span<const AnyValue> a, Value*) {
   return primitiveIn<rt::Mutex>(receiver(a)).try_lock();
@@ -153,8 +153,8 @@ void rwTryRLock(std::span<const AnyValue> a, Value* r) {
 // (*RWMutex).RLocker() Locker: the same object seen as a *sync.rlocker.
 void rwRLocker(std::span<const AnyValue> a, Value* r) {
   StructObject* o = receiver(a);
-  eval::retainRef(Value{.p = o});
-  r[0] = Value{.p = new eval::IfaceObject(syncTypes().rlockerPtr, Value{.p = o})};
+  values::retainRef(Value{.p = o});
+  r[0] = Value{.p = new values::IfaceObject(syncTypes().rlockerPtr, Value{.p = o})};
 }
 
 // ---- WaitGroup ----
@@ -217,7 +217,7 @@ rt::Cond& condOf(std::span<const AnyValue> a) {
 
 // Calls c.L.Lock or c.L.Unlock (L is any Locker).
 void callLocker(Value locker, const char* method) {
-  auto* l = eval::asIface(locker);
+  auto* l = values::asIface(locker);
   if (!l) nilPanic();
   Value none[1];
   fmt::methodCaller(AnyValue{l->type, l->value}, method, {}, none);
@@ -226,10 +226,10 @@ void callLocker(Value locker, const char* method) {
 void condWait(std::span<const AnyValue> a, Value*) {
   rt::Cond& c = condOf(a);
   Value locker = receiver(a)->fields[kCondL];
-  eval::retainRef(locker);
+  values::retainRef(locker);
   struct Release {
     Value v;
-    ~Release() { eval::releaseRef(v); }
+    ~Release() { values::releaseRef(v); }
   } release{locker};
   uint32_t ticket = c.add_waiter();
   callLocker(locker, "Unlock");
@@ -246,7 +246,7 @@ void condBroadcast(std::span<const AnyValue> a, Value*) {
 void newCond(std::span<const AnyValue> a, Value* r) {
   auto* st = static_cast<const check::Struct*>(syncTypes().cond->underlying);
   StructObject* o = StructObject::make(st);
-  eval::retainRef(a[0].value);
+  values::retainRef(a[0].value);
   o->fields[kCondL] = a[0].value;
   r[0] = Value{.p = o};
 }
@@ -271,12 +271,12 @@ class BorrowedAny {
   Value value() const { return value_; }
 
  private:
-  eval::IfaceObject scratch_;
+  values::IfaceObject scratch_;
   Value value_;
 };
 
 Value retained(Value v) {
-  eval::retainRef(v);
+  values::retainRef(v);
   return v;
 }
 
@@ -288,28 +288,28 @@ constexpr size_t kMapTable = 1;
 class MapLock {
  public:
   explicit MapLock(StructObject* o) : o_(o), guard_(primitiveIn<rt::Mutex>(o, kMapMu)) {}
-  eval::MapObject* table() { return eval::asMap(o_->fields[kMapTable]); }
-  eval::MapObject* tableForInsert() {
-    if (!o_->fields[kMapTable].p) o_->fields[kMapTable].p = new eval::MapObject(syncTypes().anyMap);
+  values::MapObject* table() { return values::asMap(o_->fields[kMapTable]); }
+  values::MapObject* tableForInsert() {
+    if (!o_->fields[kMapTable].p) o_->fields[kMapTable].p = new values::MapObject(syncTypes().anyMap);
     return table();
   }
   Value* find(Value key) {
-    eval::MapObject* m = table();
+    values::MapObject* m = table();
     return m ? m->find(key) : nullptr;
   }
   // The cell for key, inserting it (boxed on the heap) with a nil value when absent.
   Value* insert(const AnyValue& key, Value borrowedKey) {
-    eval::MapObject* m = tableForInsert();
+    values::MapObject* m = tableForInsert();
     if (Value* cell = m->find(borrowedKey)) return cell;
     Value owned = toAny(key);
     Value* cell;
     try {
       cell = m->insert(owned);
     } catch (...) {
-      eval::releaseRef(owned);
+      values::releaseRef(owned);
       throw;
     }
-    eval::releaseRef(owned);
+    values::releaseRef(owned);
     return cell;
   }
 
@@ -321,7 +321,7 @@ class MapLock {
 // Releases a value when the scope ends (after the map's lock is released).
 struct Released {
   Value v{};
-  ~Released() { eval::releaseRef(v); }
+  ~Released() { values::releaseRef(v); }
 };
 
 // Load(key any) (value any, ok bool)
@@ -343,7 +343,7 @@ void mapStore(std::span<const AnyValue> a, Value*) {
     old.v = *cell;
     *cell = v;
   } catch (...) {
-    eval::releaseRef(v);
+    values::releaseRef(v);
     throw;
   }
 }
@@ -374,7 +374,7 @@ void mapLoadAndDelete(std::span<const AnyValue> a, Value* r) {
 void mapDelete(std::span<const AnyValue> a, Value*) {
   BorrowedAny key(a[1]);
   MapLock lock(receiver(a));
-  if (eval::MapObject* m = lock.table()) m->erase(key.value());
+  if (values::MapObject* m = lock.table()) m->erase(key.value());
 }
 // Swap(key, value any) (previous any, loaded bool)
 void mapSwap(std::span<const AnyValue> a, Value* r) {
@@ -388,7 +388,7 @@ void mapSwap(std::span<const AnyValue> a, Value* r) {
     r[1] = boolResult(loaded);
     *cell = v;
   } catch (...) {
-    eval::releaseRef(v);
+    values::releaseRef(v);
     throw;
   }
 }
@@ -399,7 +399,7 @@ void mapCompareAndSwap(std::span<const AnyValue> a, Value* r) {
   Released previous;
   MapLock lock(receiver(a));
   Value* cell = lock.find(key.value());
-  if (!cell || !eval::equalValues(syncTypes().anyT, *cell, old.value())) {
+  if (!cell || !values::equalValues(syncTypes().anyT, *cell, old.value())) {
     r[0] = boolResult(false);
     return;
   }
@@ -413,14 +413,14 @@ void mapCompareAndDelete(std::span<const AnyValue> a, Value* r) {
   BorrowedAny old(a[2]);
   MapLock lock(receiver(a));
   Value* cell = lock.find(key.value());
-  bool match = cell && eval::equalValues(syncTypes().anyT, *cell, old.value());
+  bool match = cell && values::equalValues(syncTypes().anyT, *cell, old.value());
   if (match) lock.table()->erase(key.value());
   r[0] = boolResult(match);
 }
 // Clear()
 void mapClear(std::span<const AnyValue> a, Value*) {
   MapLock lock(receiver(a));
-  if (eval::MapObject* m = lock.table()) m->clear();
+  if (values::MapObject* m = lock.table()) m->clear();
 }
 // Range(f func(key, value any) bool): the keys present when Range starts, each with its
 // value at the time f is called (keys deleted meanwhile are skipped), as Go's Range sees a
@@ -431,14 +431,14 @@ void mapRange(std::span<const AnyValue> a, Value*) {
   struct Keys {
     std::vector<Value> v;
     ~Keys() {
-      for (Value k : v) eval::releaseRef(k);
+      for (Value k : v) values::releaseRef(k);
     }
   } keys;
   {
     MapLock lock(o);
-    if (eval::MapObject* m = lock.table()) {
+    if (values::MapObject* m = lock.table()) {
       keys.v.reserve(m->live);
-      for (const eval::MapObject::Entry& e : m->entries) {
+      for (const values::MapObject::Entry& e : m->entries) {
         if (e.live) keys.v.push_back(retained(e.key));
       }
     }
@@ -452,7 +452,7 @@ void mapRange(std::span<const AnyValue> a, Value*) {
       v = retained(*cell);
     }
     if (!f.p) {
-      eval::releaseRef(v);
+      values::releaseRef(v);
       nilPanic();
     }
     Value args[2] = {retained(k), v};
@@ -476,7 +476,7 @@ void poolGet(std::span<const AnyValue> a, Value* r) {
     std::lock_guard<rt::Mutex> lock(primitiveIn<rt::Mutex>(o, kPoolMu));
     int64_t n = o->fields[kPoolCount].i;
     if (n > 0) {
-      Value* items = static_cast<eval::ArrayObject*>(o->fields[kPoolItems].p)->data();
+      Value* items = static_cast<values::ArrayObject*>(o->fields[kPoolItems].p)->data();
       r[0] = items[n - 1];
       items[n - 1] = Value{};
       o->fields[kPoolCount].i = n - 1;
@@ -488,7 +488,7 @@ void poolGet(std::span<const AnyValue> a, Value* r) {
     r[0] = Value{};
     return;
   }
-  eval::retainRef(newFn);
+  values::retainRef(newFn);
   Released release{newFn};
   fmt::funcCaller(newFn, {}, r);
 }
@@ -500,14 +500,14 @@ void poolPut(std::span<const AnyValue> a, Value*) {
   std::lock_guard<rt::Mutex> lock(primitiveIn<rt::Mutex>(o, kPoolMu));
   int64_t n = o->fields[kPoolCount].i;
   if (n < 0 || n >= kPoolSlots) return;
-  static_cast<eval::ArrayObject*>(o->fields[kPoolItems].p)->data()[n] = dropped.v;
+  static_cast<values::ArrayObject*>(o->fields[kPoolItems].p)->data()[n] = dropped.v;
   dropped.v = Value{};
   o->fields[kPoolCount].i = n + 1;
 }
 
 // ---- registration ----
 
-void method(check::Named* n, const char* name, const check::Signature* s, eval::NativeFunction f) {
+void method(check::Named* n, const char* name, const check::Signature* s, values::NativeFunction f) {
   addNativeMethod(n, name, s, f);
 }
 
@@ -603,7 +603,7 @@ void registerSync(Packages& p) {
   p.addType(pkg, "Map", t.map);
   p.addType(pkg, "Pool", t.pool);
   p.addFunction(pkg, "NewCond", t.newCond, newCond);
-  for (eval::NativeFunction fn : {mutexLock, mutexUnlock, mutexTryLock, rwLock, rwUnlock, rwRLock,
+  for (values::NativeFunction fn : {mutexLock, mutexUnlock, mutexTryLock, rwLock, rwUnlock, rwRLock,
                                   rwRUnlock, rwTryLock, rwTryRLock, wgAdd, wgDone, wgWait}) {
     p.declareRunsNoGolCode(fn);
   }

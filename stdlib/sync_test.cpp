@@ -8,7 +8,7 @@
 #include <functional>
 #include <string>
 
-#include "interpreter/eval/panic.h"
+#include "interpreter/values/panic.h"
 #include "runtime/runtime.h"
 #include "stdlib/format.h"
 #include "stdlib/packages.h"
@@ -18,11 +18,11 @@ namespace gol::stdlib {
 namespace {
 
 using namespace gol::stdlib::testing;
-using eval::Value;
+using values::Value;
 
 // A function value for the test's funcCaller: a heap object (natives may retain a function
 // value) that the test holds for its whole life, so its count never reaches zero.
-struct Callback : eval::HeapObject {
+struct Callback : values::HeapObject {
   std::function<void(std::span<const Value>, Value*)> f;
   template <typename F>
   Callback(F fn) : HeapObject(Kind::Closure), f(std::move(fn)) {}
@@ -55,10 +55,10 @@ class SyncTest : public ::testing::Test {
     EXPECT_NE(it, pkg->members.end()) << name;
     return static_cast<const check::Named*>(it->second.type);
   }
-  static eval::NativeFunction method(const check::Named* n, const std::string& name) {
+  static values::NativeFunction method(const check::Named* n, const std::string& name) {
     const check::Method* m = n->find(name);
     EXPECT_NE(m, nullptr) << name;
-    return m ? reinterpret_cast<eval::NativeFunction>(const_cast<void*>(m->native)) : nullptr;
+    return m ? reinterpret_cast<values::NativeFunction>(const_cast<void*>(m->native)) : nullptr;
   }
   // Calls the method on the object `recv` (borrowed) with args; returns the first result.
   static Value call(const check::Named* n, const std::string& name, Value recv,
@@ -97,15 +97,15 @@ class SyncTest : public ::testing::Test {
 
 // A variable of a native struct type: its object, released at the end of the scope.
 struct Var {
-  explicit Var(const check::Type* t) : v(eval::zeroValue(t)) {}
-  ~Var() { eval::releaseRef(v); }
+  explicit Var(const check::Type* t) : v(values::zeroValue(t)) {}
+  ~Var() { values::releaseRef(v); }
   Value v;
 };
 
 std::string panicMessage(const std::function<void()>& f) {
   try {
     f();
-  } catch (const eval::GoPanic& p) {
+  } catch (const values::GoPanic& p) {
     return p.message;
   }
   return "";
@@ -143,11 +143,11 @@ TEST_F(SyncTest, TryLockAndCopiedLockState) {
   rt::start(1, [&] {
     EXPECT_TRUE(call(mu, "TryLock", m.v).i);
     EXPECT_FALSE(call(mu, "TryLock", m.v).i);
-    Value copy = eval::cloneAggregate(m.v);  // Go copies a locked mutex locked
+    Value copy = values::cloneAggregate(m.v);  // Go copies a locked mutex locked
     EXPECT_FALSE(call(mu, "TryLock", copy).i);
     call(mu, "Unlock", m.v);
     EXPECT_TRUE(call(mu, "TryLock", m.v).i);
-    eval::releaseRef(copy);
+    values::releaseRef(copy);
   });
 }
 
@@ -219,11 +219,11 @@ TEST_F(SyncTest, RWMutexTryLockAndRLocker) {
     EXPECT_FALSE(call(rw, "TryRLock", l.v).i);
     call(rw, "Unlock", l.v);
     Value locker = call(rw, "RLocker", l.v);
-    auto* iface = eval::asIface(locker);
+    auto* iface = values::asIface(locker);
     ASSERT_NE(iface, nullptr);
     EXPECT_EQ(iface->value.p, l.v.p);
     EXPECT_EQ(check::typeString(iface->type), "*sync.rlocker");
-    eval::releaseRef(locker);
+    values::releaseRef(locker);
   });
 }
 
@@ -260,7 +260,7 @@ TEST_F(SyncTest, OnceCountsAPanickingCallAsDone) {
   int calls = 0;
   Callback f([&](std::span<const Value>, Value*) {
     calls++;
-    eval::GoPanic p;
+    values::GoPanic p;
     p.message = "boom";
     throw p;
   });
@@ -278,10 +278,10 @@ TEST_F(SyncTest, CondSignalsWaitersUnderTheMutex) {
     const check::Named* condT = named("sync", "Cond");
     Var m(mu), w(wg);
     // sync.NewCond(&m): the Locker argument arrives as an interface value.
-    eval::retainRef(m.v);
-    Value locker{.p = new eval::IfaceObject(check::pointerTo(mu), m.v)};
+    values::retainRef(m.v);
+    Value locker{.p = new values::IfaceObject(check::pointerTo(mu), m.v)};
     Value cond = callFn("sync", "NewCond", {AnyValue{named("sync", "Locker"), locker}});
-    eval::releaseRef(locker);
+    values::releaseRef(locker);
     int queue = 0;
     int64_t consumed = 0;
     rt::start(procs, [&] {
@@ -309,10 +309,10 @@ TEST_F(SyncTest, CondSignalsWaitersUnderTheMutex) {
     });
     EXPECT_EQ(consumed, 1000) << procs;
     EXPECT_EQ(queue, 0);
-    Value copy = eval::cloneAggregate(cond);
+    Value copy = values::cloneAggregate(cond);
     EXPECT_EQ(panicMessage([&] { call(condT, "Signal", copy); }), "sync.Cond is copied");
-    eval::releaseRef(copy);
-    eval::releaseRef(cond);
+    values::releaseRef(copy);
+    values::releaseRef(cond);
   }
 }
 
@@ -321,7 +321,7 @@ AnyValue anyInt(int64_t v) {
   return I(v);
 }
 int64_t intOf(Value iface) {
-  auto* i = eval::asIface(iface);
+  auto* i = values::asIface(iface);
   return i ? i->value.i : -1;
 }
 
@@ -336,34 +336,34 @@ TEST_F(SyncTest, MapOperations) {
   v = call(mapT, "Load", m.v, {anyInt(1)}, &ok);
   EXPECT_EQ(intOf(v), 10);
   EXPECT_TRUE(ok.i);
-  eval::releaseRef(v);
+  values::releaseRef(v);
   v = call(mapT, "LoadOrStore", m.v, {anyInt(1), anyInt(11)}, &ok);
   EXPECT_EQ(intOf(v), 10);
   EXPECT_TRUE(ok.i);
-  eval::releaseRef(v);
+  values::releaseRef(v);
   v = call(mapT, "LoadOrStore", m.v, {anyInt(2), anyInt(20)}, &ok);
   EXPECT_EQ(intOf(v), 20);
   EXPECT_FALSE(ok.i);
-  eval::releaseRef(v);
+  values::releaseRef(v);
   v = call(mapT, "Swap", m.v, {anyInt(2), anyInt(21)}, &ok);
   EXPECT_EQ(intOf(v), 20);
   EXPECT_TRUE(ok.i);
-  eval::releaseRef(v);
+  values::releaseRef(v);
   EXPECT_FALSE(call(mapT, "CompareAndSwap", m.v, {anyInt(2), anyInt(20), anyInt(22)}).i);
   EXPECT_TRUE(call(mapT, "CompareAndSwap", m.v, {anyInt(2), anyInt(21), anyInt(22)}).i);
   std::vector<std::pair<int64_t, int64_t>> seen;
   Callback each([&](std::span<const Value> args, Value* results) {
     seen.emplace_back(intOf(args[0]), intOf(args[1]));
-    eval::releaseRef(args[0]);
-    eval::releaseRef(args[1]);
-    results[0] = eval::intValue(1);
+    values::releaseRef(args[0]);
+    values::releaseRef(args[1]);
+    results[0] = values::intValue(1);
   });
   call(mapT, "Range", m.v, {each.arg()});
   EXPECT_EQ(seen, (std::vector<std::pair<int64_t, int64_t>>{{1, 10}, {2, 22}}));
   v = call(mapT, "LoadAndDelete", m.v, {anyInt(1)}, &ok);
   EXPECT_EQ(intOf(v), 10);
   EXPECT_TRUE(ok.i);
-  eval::releaseRef(v);
+  values::releaseRef(v);
   EXPECT_TRUE(call(mapT, "CompareAndDelete", m.v, {anyInt(2), anyInt(22)}).i);
   v = call(mapT, "Load", m.v, {anyInt(2)}, &ok);
   EXPECT_FALSE(ok.i);
@@ -391,7 +391,7 @@ TEST_F(SyncTest, MapFromManyGoroutines) {
             Value ok{};
             Value v = call(mapT, "Load", m.v, {anyInt(key)}, &ok);
             if (ok.i) found++;
-            eval::releaseRef(v);
+            values::releaseRef(v);
             if (k % 10 == 0) call(mapT, "Delete", m.v, {anyInt(key)});
           }
           call(wg, "Done", w.v);
@@ -411,19 +411,19 @@ TEST_F(SyncTest, PoolReusesPutValuesThenCallsNew) {
   Callback make([&](std::span<const Value>, Value* results) {
     news++;
     results[0] = Value{
-        .p = new eval::IfaceObject(check::basicType(BasicKind::Int), eval::intValue(100 + news))};
+        .p = new values::IfaceObject(check::basicType(BasicKind::Int), values::intValue(100 + news))};
   });
-  static_cast<eval::StructObject*>(p.v.p)->fields[3] = make.arg().value;
+  static_cast<values::StructObject*>(p.v.p)->fields[3] = make.arg().value;
   call(poolT, "Put", p.v, {anyInt(7)});
   call(poolT, "Put", p.v, {AnyValue{check::anyType(), Value{}}});  // Put(nil) is ignored
   Value v = call(poolT, "Get", p.v);
   EXPECT_EQ(intOf(v), 7);
-  eval::releaseRef(v);
+  values::releaseRef(v);
   v = call(poolT, "Get", p.v);
   EXPECT_EQ(intOf(v), 101);
-  eval::releaseRef(v);
+  values::releaseRef(v);
   EXPECT_EQ(news, 1);
-  static_cast<eval::StructObject*>(p.v.p)->fields[3] = Value{};
+  static_cast<values::StructObject*>(p.v.p)->fields[3] = Value{};
 }
 
 // ---- sync/atomic ----
@@ -432,18 +432,18 @@ class AtomicTest : public SyncTest {
  protected:
   // A *T pointing at a fresh cell holding `init` (a pointer to a boxed variable).
   Value newCell(Value init) {
-    auto* box = new eval::BoxObject(false);
+    auto* box = new values::BoxObject(false);
     box->value = init;
     return Value{.p = box};
   }
-  static Value& cell(Value ptr) { return *static_cast<eval::PointerObject*>(ptr.p)->cell; }
+  static Value& cell(Value ptr) { return *static_cast<values::PointerObject*>(ptr.p)->cell; }
   AnyValue ptrArg(BasicKind k, Value ptr) {
     return AnyValue{check::pointerTo(check::basicType(k)), ptr};
   }
 };
 
 TEST_F(AtomicTest, Int32WrapsAndStaysSignExtended) {
-  Value p = newCell(eval::intValue(INT32_MAX));
+  Value p = newCell(values::intValue(INT32_MAX));
   Value r = callFn("sync/atomic", "AddInt32", {ptrArg(BasicKind::Int32, p), R(1)});
   EXPECT_EQ(r.i, INT32_MIN);
   EXPECT_EQ(cell(p).i, INT32_MIN);
@@ -457,21 +457,21 @@ TEST_F(AtomicTest, Int32WrapsAndStaysSignExtended) {
   EXPECT_EQ(callFn("sync/atomic", "OrInt32", {ptrArg(BasicKind::Int32, p), R(6)}).i, 9);
   EXPECT_EQ(callFn("sync/atomic", "AndInt32", {ptrArg(BasicKind::Int32, p), R(-4)}).i, 15);
   EXPECT_EQ(cell(p).i, 12);
-  eval::releaseRef(p);
+  values::releaseRef(p);
 }
 
 TEST_F(AtomicTest, Uint32AndUint64Wrap) {
-  Value p = newCell(eval::intValue(0));
+  Value p = newCell(values::intValue(0));
   Value r = callFn("sync/atomic", "AddUint32", {ptrArg(BasicKind::Uint32, p), U32(UINT32_MAX)});
   EXPECT_EQ(r.u, UINT32_MAX);
   EXPECT_EQ(cell(p).u, UINT32_MAX);  // zero-extended
   r = callFn("sync/atomic", "AddUint32", {ptrArg(BasicKind::Uint32, p), U32(2)});
   EXPECT_EQ(r.u, 1u);
-  Value q = newCell(eval::intValue(0));
+  Value q = newCell(values::intValue(0));
   r = callFn("sync/atomic", "AddUint64", {ptrArg(BasicKind::Uint64, q), U64(UINT64_MAX)});
   EXPECT_EQ(r.u, UINT64_MAX);
-  eval::releaseRef(p);
-  eval::releaseRef(q);
+  values::releaseRef(p);
+  values::releaseRef(q);
 }
 
 TEST_F(AtomicTest, NilAddressPanics) {
@@ -485,8 +485,8 @@ TEST_F(AtomicTest, CountersFromManyGoroutines) {
     const check::Named* wg = named("sync", "WaitGroup");
     const check::Named* i32 = named("sync/atomic", "Int32");
     Var w(wg), counter(i32);
-    Value p64 = newCell(eval::intValue(0));
-    Value p32 = newCell(eval::intValue(0));
+    Value p64 = newCell(values::intValue(0));
+    Value p32 = newCell(values::intValue(0));
     rt::start(procs, [&] {
       call(wg, "Add", w.v, {I(16)});
       for (int g = 0; g < 16; g++) {
@@ -505,8 +505,8 @@ TEST_F(AtomicTest, CountersFromManyGoroutines) {
     EXPECT_EQ(cell(p64).i, 32000);
     EXPECT_EQ(cell(p32).u, uint32_t(-16000));
     EXPECT_EQ(call(i32, "Load", counter.v).i, 16000);
-    eval::releaseRef(p64);
-    eval::releaseRef(p32);
+    values::releaseRef(p64);
+    values::releaseRef(p32);
   }
 }
 
@@ -540,7 +540,7 @@ TEST_F(AtomicTest, ValuePanicsAsGo) {
   EXPECT_TRUE(call(valueT, "CompareAndSwap", v.v, {anyInt(1), anyInt(3)}).i);
   Value old = call(valueT, "Swap", v.v, {anyInt(4)});
   EXPECT_EQ(intOf(old), 3);
-  eval::releaseRef(old);
+  values::releaseRef(old);
 }
 
 // Loads racing with Stores of strings: a Load never sees a string freed under it (run
@@ -557,13 +557,13 @@ TEST_F(AtomicTest, ValueLoadsRacingStoresStaySafe) {
       rt::go([&, g] {
         for (int k = 0; k < 2000; k++) {
           if (g % 2 == 0) {
-            Value s = eval::stringValue(eval::StringObject::make("value " + std::to_string(k)));
+            Value s = values::stringValue(values::StringObject::make("value " + std::to_string(k)));
             call(valueT, "Store", v.v, {AnyValue{str, s}});
-            eval::releaseRef(s);
+            values::releaseRef(s);
           } else {
             Value x = call(valueT, "Load", v.v);
-            if (auto* i = eval::asIface(x)) loaded += eval::stringView(i->value).size() > 6;
-            eval::releaseRef(x);
+            if (auto* i = values::asIface(x)) loaded += values::stringView(i->value).size() > 6;
+            values::releaseRef(x);
           }
         }
         call(wg, "Done", w.v);
@@ -578,10 +578,10 @@ TEST_F(AtomicTest, BoolAndUintptrTypes) {
   const check::Named* boolT = named("sync/atomic", "Bool");
   Var b(boolT);
   EXPECT_FALSE(call(boolT, "Load", b.v).i);
-  EXPECT_FALSE(call(boolT, "Swap", b.v, {typed(BasicKind::Bool, eval::intValue(1))}).i);
+  EXPECT_FALSE(call(boolT, "Swap", b.v, {typed(BasicKind::Bool, values::intValue(1))}).i);
   EXPECT_TRUE(
       call(boolT, "CompareAndSwap", b.v,
-           {typed(BasicKind::Bool, eval::intValue(1)), typed(BasicKind::Bool, eval::intValue(0))})
+           {typed(BasicKind::Bool, values::intValue(1)), typed(BasicKind::Bool, values::intValue(0))})
           .i);
   EXPECT_FALSE(call(boolT, "Load", b.v).i);
   const check::Named* up = named("sync/atomic", "Uintptr");

@@ -41,21 +41,21 @@ const check::Named* rusageType() {
   return t;
 }
 
-void setTimeval(eval::Value cell, const timeval& tv) {
-  auto* obj = static_cast<eval::StructObject*>(cell.p);
-  obj->fields[0] = eval::intValue(tv.tv_sec);
-  obj->fields[1] = eval::intValue(tv.tv_usec);
+void setTimeval(values::Value cell, const timeval& tv) {
+  auto* obj = static_cast<values::StructObject*>(cell.p);
+  obj->fields[0] = values::intValue(tv.tv_sec);
+  obj->fields[1] = values::intValue(tv.tv_usec);
 }
 
 // (tv Timeval) Nano() int64
-void timevalNano(std::span<const eval::AnyValue> args, eval::Value* results) {
-  auto* obj = static_cast<eval::StructObject*>(args[0].value.p);
+void timevalNano(std::span<const values::AnyValue> args, values::Value* results) {
+  auto* obj = static_cast<values::StructObject*>(args[0].value.p);
   results[0] = intResult(obj->fields[0].i * 1000000000 + obj->fields[1].i * 1000);
 }
 
 // Getrusage(who int, rusage *Rusage) (err error)
-void getrusageN(std::span<const eval::AnyValue> args, eval::Value* results) {
-  auto* out = static_cast<eval::StructObject*>(args[1].value.p);
+void getrusageN(std::span<const values::AnyValue> args, values::Value* results) {
+  auto* out = static_cast<values::StructObject*>(args[1].value.p);
   if (!out) nilPanic();
   rusage ru{};
   if (getrusage(static_cast<int>(args[0].value.i), &ru) != 0) {
@@ -64,12 +64,12 @@ void getrusageN(std::span<const eval::AnyValue> args, eval::Value* results) {
   }
   setTimeval(out->fields[0], ru.ru_utime);
   setTimeval(out->fields[1], ru.ru_stime);
-  out->fields[2] = eval::intValue(ru.ru_maxrss);
-  out->fields[3] = eval::intValue(ru.ru_minflt);
-  out->fields[4] = eval::intValue(ru.ru_majflt);
-  out->fields[5] = eval::intValue(ru.ru_nvcsw);
-  out->fields[6] = eval::intValue(ru.ru_nivcsw);
-  results[0] = eval::Value{};
+  out->fields[2] = values::intValue(ru.ru_maxrss);
+  out->fields[3] = values::intValue(ru.ru_minflt);
+  out->fields[4] = values::intValue(ru.ru_majflt);
+  out->fields[5] = values::intValue(ru.ru_nvcsw);
+  out->fields[6] = values::intValue(ru.ru_nivcsw);
+  results[0] = values::Value{};
 }
 
 }  // namespace

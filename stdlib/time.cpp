@@ -25,8 +25,8 @@ namespace gotime {
 namespace {
 
 using check::BasicKind;
-using eval::AnyValue;
-using eval::Value;
+using values::AnyValue;
+using values::Value;
 
 // Go's startNano: a monotonic reading taken at start-up, minus one so readings are >= 1.
 const int64_t startNano = rt::nanotime() - 1;
@@ -57,12 +57,12 @@ check::Named* weekdayNamed() {
 
 enum TimeField { kWall, kNsec, kMono, kHasMono, kLoc };
 
-eval::StructObject* newLocation(std::string_view name, int64_t offset, bool local) {
+values::StructObject* newLocation(std::string_view name, int64_t offset, bool local) {
   auto* l =
-      eval::StructObject::make(static_cast<const check::Struct*>(locationNamed()->underlying));
+      values::StructObject::make(static_cast<const check::Struct*>(locationNamed()->underlying));
   l->fields[0] = stringResult(name);
-  l->fields[1] = eval::intValue(offset);
-  l->fields[2] = eval::intValue(local ? 1 : 0);
+  l->fields[1] = values::intValue(offset);
+  l->fields[2] = values::intValue(local ? 1 : 0);
   return l;
 }
 
@@ -76,10 +76,10 @@ struct Zone {
   int offset;
 };
 Zone zoneAt(Value loc, int64_t unixSeconds) {
-  auto* l = static_cast<eval::StructObject*>(loc.p);
+  auto* l = static_cast<values::StructObject*>(loc.p);
   if (!l || l == utcCell.p) return {"UTC", 0};
   if (!l->fields[2].i) {
-    return {std::string(eval::stringView(l->fields[0])), static_cast<int>(l->fields[1].i)};
+    return {std::string(values::stringView(l->fields[0])), static_cast<int>(l->fields[1].i)};
   }
   time_t t = static_cast<time_t>(unixSeconds);
   struct tm tm {};
@@ -222,18 +222,18 @@ void weekdayStringM(std::span<const AnyValue> a, Value* r) {
 // ---- Location ---------------------------------------------------------------------------
 
 void locationStringM(std::span<const AnyValue> a, Value* r) {
-  auto* l = static_cast<eval::StructObject*>(a[0].value.p);
+  auto* l = static_cast<values::StructObject*>(a[0].value.p);
   if (!l) {
     r[0] = stringResult("UTC");
     return;
   }
   Value name = l->fields[0];
-  eval::retainRef(name);
+  values::retainRef(name);
   r[0] = name;
 }
 
 void fixedZoneN(std::span<const AnyValue> a, Value* r) {
-  r[0] = Value{.p = newLocation(eval::stringView(a[0].value), a[1].value.i, false)};
+  r[0] = Value{.p = newLocation(values::stringView(a[0].value), a[1].value.i, false)};
 }
 
 // ---- Time methods -----------------------------------------------------------------------
@@ -319,7 +319,7 @@ void timeFormatM(std::span<const AnyValue> a, Value* r) {
   TimeParts t = recvTime(a);
   Zone z = zoneAt(t.loc, unixOf(t));
   r[0] = stringResult(
-      timefmt::format(unixOf(t), t.nsec, z.offset, z.name, eval::stringView(a[1].value)));
+      timefmt::format(unixOf(t), t.nsec, z.offset, z.name, values::stringView(a[1].value)));
 }
 void timeStringM(std::span<const AnyValue> a, Value* r) {
   r[0] = stringResult(timeString(recvTime(a)));
@@ -333,7 +333,7 @@ void timeZoneM(std::span<const AnyValue> a, Value* r) {
 void timeLocationM(std::span<const AnyValue> a, Value* r) {
   Value loc = recvTime(a).loc;
   if (!loc.p) loc = utcCell;
-  eval::retainRef(loc);
+  values::retainRef(loc);
   r[0] = loc;
 }
 
@@ -428,7 +428,7 @@ void sinceN(std::span<const AnyValue> a, Value* r) {
   }
   Value n = now();
   r[0] = intResult(timeSub(timeParts(n), t));
-  eval::releaseRef(n);
+  values::releaseRef(n);
 }
 void untilN(std::span<const AnyValue> a, Value* r) {
   TimeParts t = recvTime(a);
@@ -438,13 +438,13 @@ void untilN(std::span<const AnyValue> a, Value* r) {
   }
   Value n = now();
   r[0] = intResult(timeSub(t, timeParts(n)));
-  eval::releaseRef(n);
+  values::releaseRef(n);
 }
 void sleepN(std::span<const AnyValue> a, Value*) {
   rt::sleep(a[0].value.i);
 }
 void parseDurationN(std::span<const AnyValue> a, Value* r) {
-  timefmt::ParsedDuration d = timefmt::parseDuration(eval::stringView(a[0].value));
+  timefmt::ParsedDuration d = timefmt::parseDuration(values::stringView(a[0].value));
   r[0] = intResult(d.value);
   r[1] = d.error.empty() ? Value{} : errors::newError(d.error);
 }
@@ -473,7 +473,7 @@ const check::Named* timeType() {
 }
 
 TimeParts timeParts(Value time) {
-  auto* s = static_cast<eval::StructObject*>(time.p);
+  auto* s = static_cast<values::StructObject*>(time.p);
   TimeParts t;
   if (!s) return t;
   t.wall = s->fields[kWall].i;
@@ -485,12 +485,12 @@ TimeParts timeParts(Value time) {
 }
 
 Value makeTime(const TimeParts& t) {
-  auto* s = eval::StructObject::make(static_cast<const check::Struct*>(timeType()->underlying));
-  s->fields[kWall] = eval::intValue(t.wall);
-  s->fields[kNsec] = eval::intValue(t.nsec);
-  s->fields[kMono] = eval::intValue(t.hasMono ? t.mono : 0);
-  s->fields[kHasMono] = eval::intValue(t.hasMono ? 1 : 0);
-  eval::retainRef(t.loc);
+  auto* s = values::StructObject::make(static_cast<const check::Struct*>(timeType()->underlying));
+  s->fields[kWall] = values::intValue(t.wall);
+  s->fields[kNsec] = values::intValue(t.nsec);
+  s->fields[kMono] = values::intValue(t.hasMono ? t.mono : 0);
+  s->fields[kHasMono] = values::intValue(t.hasMono ? 1 : 0);
+  values::retainRef(t.loc);
   s->fields[kLoc] = t.loc;
   return Value{.p = s};
 }
@@ -571,7 +571,7 @@ void registerTime(Packages& p) {
   const check::Type* locPtr = check::pointerTo(location);
   // Registration runs once per Packages; the types are process-wide.
   if (duration->methods.empty()) {
-    auto dm = [&](const char* name, const check::Signature* s, eval::NativeFunction fn) {
+    auto dm = [&](const char* name, const check::Signature* s, values::NativeFunction fn) {
       addNativeMethod(duration, name, s, fn, false);
     };
     dm("Abs", sig({}, {duration}), durationAbsM);
@@ -588,7 +588,7 @@ void registerTime(Packages& p) {
     addNativeMethod(weekday, "String", sig({}, {str}), weekdayStringM, false);
     addNativeMethod(location, "String", sig({}, {str}), locationStringM, true);
 
-    auto tm = [&](const char* name, const check::Signature* s, eval::NativeFunction fn) {
+    auto tm = [&](const char* name, const check::Signature* s, values::NativeFunction fn) {
       addNativeMethod(timeT, name, s, fn, false);
     };
     tm("Add", sig({duration}, {timeT}), timeAddM);

@@ -14,7 +14,7 @@
 #include <cstdint>
 
 #include "interpreter/check/types.h"
-#include "interpreter/eval/value.h"
+#include "interpreter/values/value.h"
 
 namespace gol::stdlib::gotime {
 
@@ -27,13 +27,13 @@ struct TimeParts {
   int64_t nsec = 0;
   int64_t mono = 0;
   bool hasMono = false;
-  eval::Value loc{};  // borrowed *Location, null for UTC
+  values::Value loc{};  // borrowed *Location, null for UTC
 };
-TimeParts timeParts(eval::Value time);
+TimeParts timeParts(values::Value time);
 // A new Time value (owned); `loc` is retained.
-eval::Value makeTime(const TimeParts& parts);
+values::Value makeTime(const TimeParts& parts);
 // time.Now(): the local wall clock with a monotonic reading.
-eval::Value now();
+values::Value now();
 // The monotonic reading Now would carry, and the difference Go's Sub computes.
 int64_t monoNow();
 int64_t timeSub(const TimeParts& t, const TimeParts& u);

@@ -20,7 +20,7 @@
 #include <unordered_map>
 #include <vector>
 
-#include "interpreter/eval/channels.h"
+#include "interpreter/values/channels.h"
 #include "runtime/timer.h"
 #include "stdlib/errors.h"
 #include "stdlib/go_call.h"
@@ -30,16 +30,16 @@
 
 namespace gol::stdlib {
 
-void (*goCallFunc)(eval::Value fn) = nullptr;
+void (*goCallFunc)(values::Value fn) = nullptr;
 
 namespace {
 
-using eval::AnyValue;
-using eval::Value;
+using values::AnyValue;
+using values::Value;
 
 struct TimerState {
-  eval::StructObject* owner = nullptr;  // retained; null for time.After
-  eval::ChanObject* chan = nullptr;     // retained; null for AfterFunc
+  values::StructObject* owner = nullptr;  // retained; null for time.After
+  values::ChanObject* chan = nullptr;     // retained; null for AfterFunc
   Value fn{};                           // AfterFunc's func, retained
   int64_t deadline = 0;                 // rt::nanotime() clock
   int64_t period = 0;                   // tickers
@@ -69,9 +69,9 @@ int64_t deadlineAfter(int64_t d) {
 // Frees a state that is out of the table (outside registryMu: deleting waits for its
 // callback, which takes the lock).
 void destroyState(TimerState* st) {
-  eval::releaseRef(Value{.p = st->owner});
-  eval::releaseRef(Value{.p = st->chan});
-  eval::releaseRef(st->fn);
+  values::releaseRef(Value{.p = st->owner});
+  values::releaseRef(Value{.p = st->chan});
+  values::releaseRef(st->fn);
   delete st;
 }
 
@@ -85,12 +85,12 @@ void emptyGraveyard() {
 }
 
 // Discards a value the timer sent and nobody received; true if there was one.
-bool drain(eval::ChanObject* chan) {
+bool drain(values::ChanObject* chan) {
   if (!chan) return false;
   Value v{};
   rt::RecvResult r = chan->chan.try_recv(&v);
   if (r.selected && r.ok) {
-    eval::releaseRef(v);
+    values::releaseRef(v);
     return true;
   }
   return false;
@@ -121,19 +121,19 @@ void fire(void* arg) {
   if (st->chan) {
     Value t = gotime::now();
     rt::ChanError err = rt::ChanError::None;
-    if (!st->chan->chan.try_send(&t, &err)) eval::releaseRef(t);
+    if (!st->chan->chan.try_send(&t, &err)) values::releaseRef(t);
   } else {
-    eval::retainRef(st->fn);
+    values::retainRef(st->fn);
     goCallFunc(st->fn);
   }
 }
 
 // A new state, armed, for owner (null for time.After) and chan or fn (taken over).
-TimerState* startTimer(eval::StructObject* owner, eval::ChanObject* chan, Value fn, int64_t d,
+TimerState* startTimer(values::StructObject* owner, values::ChanObject* chan, Value fn, int64_t d,
                        int64_t period) {
   auto* st = new TimerState;
   st->owner = owner;
-  if (owner) eval::retainRef(Value{.p = owner});
+  if (owner) values::retainRef(Value{.p = owner});
   st->chan = chan;
   st->fn = fn;
   st->timer.set_callback(fire, st);
@@ -148,8 +148,8 @@ const check::Type* timeChanType() {
   return t;
 }
 
-eval::ChanObject* newTimeChan() {
-  return eval::makeChan(gotime::timeType(), 1);
+values::ChanObject* newTimeChan() {
+  return values::makeChan(gotime::timeType(), 1);
 }
 
 check::Named* timerNamed() {
@@ -172,24 +172,24 @@ check::Named* tickerNamed() {
   return t;
 }
 
-eval::StructObject* newOwner(check::Named* type, eval::ChanObject* chan) {
-  auto* o = eval::StructObject::make(static_cast<const check::Struct*>(type->underlying));
+values::StructObject* newOwner(check::Named* type, values::ChanObject* chan) {
+  auto* o = values::StructObject::make(static_cast<const check::Struct*>(type->underlying));
   if (chan) {
-    eval::retainRef(Value{.p = chan});
+    values::retainRef(Value{.p = chan});
     o->fields[0] = Value{.p = chan};
   }
   return o;
 }
 
 [[noreturn]] void panicError(const std::string& message) {
-  eval::GoPanic p;
+  values::GoPanic p;
   p.value = AnyValue{check::errorType(), errors::newError(message)};
   p.message = message;
   throw p;
 }
 
 // Stops and discards owner's state, drains its channel: Go 1.23's Stop result.
-bool stopOwner(eval::StructObject* owner) {
+bool stopOwner(values::StructObject* owner) {
   emptyGraveyard();
   TimerState* st = nullptr;
   bool pending = false;
@@ -203,19 +203,19 @@ bool stopOwner(eval::StructObject* owner) {
       st->armed = false;
       st->timer.stop();
     }
-    if (drain(eval::asChanObject(owner->fields[0]))) pending = true;
+    if (drain(values::asChanObject(owner->fields[0]))) pending = true;
   }
   if (st) destroyState(st);
   return pending;
 }
 
 // Re-arms owner (making a state if it has none): Go 1.23's Reset result.
-bool resetOwner(eval::StructObject* owner, int64_t d, int64_t period) {
+bool resetOwner(values::StructObject* owner, int64_t d, int64_t period) {
   emptyGraveyard();
   bool pending = false;
   {
     std::lock_guard lock(registryMu);
-    eval::ChanObject* chan = eval::asChanObject(owner->fields[0]);
+    values::ChanObject* chan = values::asChanObject(owner->fields[0]);
     auto it = byOwner.find(owner);
     TimerState* st;
     if (it != byOwner.end()) {
@@ -224,12 +224,12 @@ bool resetOwner(eval::StructObject* owner, int64_t d, int64_t period) {
     } else {
       st = new TimerState;
       st->owner = owner;
-      eval::retainRef(Value{.p = owner});
+      values::retainRef(Value{.p = owner});
       st->chan = chan;
-      eval::retainRef(Value{.p = chan});
+      values::retainRef(Value{.p = chan});
       if (!chan) {
         st->fn = owner->fields[1];
-        eval::retainRef(st->fn);
+        values::retainRef(st->fn);
       }
       st->timer.set_callback(fire, st);
       byOwner[owner] = st;
@@ -240,28 +240,28 @@ bool resetOwner(eval::StructObject* owner, int64_t d, int64_t period) {
   return pending;
 }
 
-eval::StructObject* receiver(std::span<const AnyValue> a) {
-  auto* o = static_cast<eval::StructObject*>(a[0].value.p);
+values::StructObject* receiver(std::span<const AnyValue> a) {
+  auto* o = static_cast<values::StructObject*>(a[0].value.p);
   if (!o) nilPanic();
   return o;
 }
 
-bool initialized(eval::StructObject* o, bool timer) {
+bool initialized(values::StructObject* o, bool timer) {
   return o->fields[0].p || (timer && o->fields[1].p);
 }
 
 void timerStopM(std::span<const AnyValue> a, Value* r) {
-  eval::StructObject* t = receiver(a);
+  values::StructObject* t = receiver(a);
   if (!initialized(t, true)) panicString("time: Stop called on uninitialized Timer");
   r[0] = boolResult(stopOwner(t));
 }
 void timerResetM(std::span<const AnyValue> a, Value* r) {
-  eval::StructObject* t = receiver(a);
+  values::StructObject* t = receiver(a);
   if (!initialized(t, true)) panicString("time: Reset called on uninitialized Timer");
   r[0] = boolResult(resetOwner(t, a[1].value.i, 0));
 }
 void tickerStopM(std::span<const AnyValue> a, Value*) {
-  eval::StructObject* t = receiver(a);
+  values::StructObject* t = receiver(a);
   // Go: stopping an uninitialized Ticker does nothing.
   if (!initialized(t, false)) return;
   stopOwner(t);
@@ -269,31 +269,31 @@ void tickerStopM(std::span<const AnyValue> a, Value*) {
 void tickerResetM(std::span<const AnyValue> a, Value*) {
   int64_t d = a[1].value.i;
   if (d <= 0) panicError("non-positive interval for Ticker.Reset");
-  eval::StructObject* t = receiver(a);
+  values::StructObject* t = receiver(a);
   if (!initialized(t, false)) panicString("time: Reset called on uninitialized Ticker");
   resetOwner(t, d, d);
 }
 
 void afterN(std::span<const AnyValue> a, Value* r) {
   emptyGraveyard();
-  eval::ChanObject* c = newTimeChan();
-  eval::retainRef(Value{.p = c});
+  values::ChanObject* c = newTimeChan();
+  values::retainRef(Value{.p = c});
   startTimer(nullptr, c, Value{}, a[0].value.i, 0);
   r[0] = Value{.p = c};
 }
 
 void newTimerN(std::span<const AnyValue> a, Value* r) {
   emptyGraveyard();
-  eval::ChanObject* c = newTimeChan();
-  eval::StructObject* t = newOwner(timerNamed(), c);
+  values::ChanObject* c = newTimeChan();
+  values::StructObject* t = newOwner(timerNamed(), c);
   startTimer(t, c, Value{}, a[0].value.i, 0);
   r[0] = Value{.p = t};
 }
 
-eval::StructObject* newTicker(int64_t d) {
+values::StructObject* newTicker(int64_t d) {
   emptyGraveyard();
-  eval::ChanObject* c = newTimeChan();
-  eval::StructObject* t = newOwner(tickerNamed(), c);
+  values::ChanObject* c = newTimeChan();
+  values::StructObject* t = newOwner(tickerNamed(), c);
   startTimer(t, c, Value{}, d, d);
   return t;
 }
@@ -310,21 +310,21 @@ void tickN(std::span<const AnyValue> a, Value* r) {
     r[0] = Value{};
     return;
   }
-  eval::StructObject* t = newTicker(d);
+  values::StructObject* t = newTicker(d);
   Value c = t->fields[0];
-  eval::retainRef(c);
+  values::retainRef(c);
   // The ticker lives on in its state (which holds the only other reference).
-  eval::releaseRef(Value{.p = t});
+  values::releaseRef(Value{.p = t});
   r[0] = c;
 }
 
 void afterFuncN(std::span<const AnyValue> a, Value* r) {
   emptyGraveyard();
-  eval::StructObject* t = newOwner(timerNamed(), nullptr);
+  values::StructObject* t = newOwner(timerNamed(), nullptr);
   Value fn = a[1].value;
-  eval::retainRef(fn);
+  values::retainRef(fn);
   t->fields[1] = fn;
-  eval::retainRef(fn);
+  values::retainRef(fn);
   startTimer(t, nullptr, fn, a[0].value.i, 0);
   r[0] = Value{.p = t};
 }

@@ -8,8 +8,8 @@ namespace gol::stdlib {
 
 namespace {
 
-using eval::AnyValue;
-using eval::Value;
+using values::AnyValue;
+using values::Value;
 
 template <bool (*fn)(int32_t)>
 void pred(std::span<const AnyValue> a, Value* r) {
@@ -24,27 +24,27 @@ void runeLenN(std::span<const AnyValue> a, Value* r) {
   r[0] = intResult(utf8::runeLen(static_cast<int32_t>(a[0].value.i)));
 }
 void runeCountInStringN(std::span<const AnyValue> a, Value* r) {
-  r[0] = intResult(utf8::runeCount(eval::stringView(a[0].value)));
+  r[0] = intResult(utf8::runeCount(values::stringView(a[0].value)));
 }
 void validStringN(std::span<const AnyValue> a, Value* r) {
-  r[0] = boolResult(utf8::validString(eval::stringView(a[0].value)));
+  r[0] = boolResult(utf8::validString(values::stringView(a[0].value)));
 }
 void validRuneN(std::span<const AnyValue> a, Value* r) {
   r[0] = boolResult(utf8::validRune(static_cast<int32_t>(a[0].value.i)));
 }
 void fullRuneInStringN(std::span<const AnyValue> a, Value* r) {
-  r[0] = boolResult(utf8::fullRune(eval::stringView(a[0].value)));
+  r[0] = boolResult(utf8::fullRune(values::stringView(a[0].value)));
 }
 void runeStartN(std::span<const AnyValue> a, Value* r) {
   r[0] = boolResult(utf8::runeStart(static_cast<uint8_t>(a[0].value.u)));
 }
 void decodeRuneInStringN(std::span<const AnyValue> a, Value* r) {
-  auto d = utf8::decodeRune(eval::stringView(a[0].value));
+  auto d = utf8::decodeRune(values::stringView(a[0].value));
   r[0] = intResult(d.rune);
   r[1] = intResult(d.size);
 }
 void decodeLastRuneInStringN(std::span<const AnyValue> a, Value* r) {
-  auto d = utf8::decodeLastRune(eval::stringView(a[0].value));
+  auto d = utf8::decodeLastRune(values::stringView(a[0].value));
   r[0] = intResult(d.rune);
   r[1] = intResult(d.size);
 }

@@ -10,12 +10,14 @@
 #include <vector>
 
 #include "interpreter/check/lookup.h"
-#include "interpreter/eval/native.h"
+#include "interpreter/values/native.h"
 #include "interpreter/eval/nodes.h"
 #include "interpreter/eval/ops.h"
 #include "runtime/goroutine.h"
 
 namespace gol::eval {
+
+using namespace gol::values;
 
 // ---- Values ------------------------------------------------------------------------------
 

@@ -9,6 +9,8 @@
 
 namespace gol::eval {
 
+using namespace gol::values;
+
 ExprPtr makePrintNode(bool newline, std::vector<ExprPtr> args,
                       std::vector<const check::Type*> types);
 ExprPtr makePanicNode(ExprPtr arg, const check::Type* type, syntax::Pos pos);

@@ -14,6 +14,8 @@
 
 namespace gol::eval {
 
+using namespace gol::values;
+
 inline BoxObject* boxAt(Value v) { return static_cast<BoxObject*>(v.p); }
 inline ClosureObject* closureAt(Value v) { return static_cast<ClosureObject*>(v.p); }
 

@@ -7,9 +7,11 @@
 #include <memory>
 
 #include "interpreter/check/checker.h"
-#include "interpreter/eval/native.h"
+#include "interpreter/values/native.h"
 
 namespace gol::eval {
+
+using namespace gol::values;
 
 class Program;
 struct ProgramDeleter {

@@ -28,7 +28,7 @@
 #include "interpreter/eval/goroutines.h"
 #include "interpreter/eval/intrinsics.h"
 #include "interpreter/eval/map_nodes.h"
-#include "interpreter/eval/maps.h"
+#include "interpreter/values/maps.h"
 #include "interpreter/eval/structs.h"
 #include "interpreter/eval/ops.h"
 #include "interpreter/eval/slices.h"
@@ -39,6 +39,8 @@
 #include "interpreter/eval/type_dispatch.h"
 
 namespace gol::eval {
+
+using namespace gol::values;
 
 using namespace gol::syntax;
 using check::BasicKind;

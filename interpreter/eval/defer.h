@@ -15,6 +15,8 @@
 
 namespace gol::eval {
 
+using namespace gol::values;
+
 struct DeferRecord {
   DeferRecord* next = nullptr;
   ExprNode* call = nullptr;  // owned by its DeferNode

@@ -8,6 +8,8 @@
 
 namespace gol::eval {
 
+using namespace gol::values;
+
 // x yields one value of types[0], or (a call) one value per type.
 StmtPtr makeEcho(ExprPtr x, std::vector<const check::Type*> types, syntax::Pos pos);
 

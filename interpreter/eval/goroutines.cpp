@@ -10,7 +10,7 @@
 #include <cstdlib>
 #include <cstring>
 
-#include "interpreter/eval/channels.h"
+#include "interpreter/values/channels.h"
 #include "interpreter/eval/defer.h"
 #include "runtime/runtime.h"
 

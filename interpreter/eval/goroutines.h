@@ -11,6 +11,8 @@
 
 namespace gol::eval {
 
+using namespace gol::values;
+
 // `go call`: the call's operands are evaluated by the statement, in the spawning
 // goroutine, and the call itself runs on the new goroutine. Null if the call's node
 // cannot be split so. countedResults says which results the new goroutine releases.

@@ -7,6 +7,8 @@
 
 namespace gol::eval {
 
+using namespace gol::values;
+
 // Where the variable x of &x lives.
 struct VariableCell {
   enum class Kind { Global, Boxed, Captured };

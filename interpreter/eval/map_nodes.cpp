@@ -1,6 +1,6 @@
 #include "interpreter/eval/map_nodes.h"
 
-#include "interpreter/eval/maps.h"
+#include "interpreter/values/maps.h"
 
 namespace gol::eval {
 

@@ -8,6 +8,8 @@
 
 namespace gol::eval {
 
+using namespace gol::values;
+
 ExprPtr makeMakeMap(const check::Map* type, ExprPtr sizeHint);
 ExprPtr makeMapLiteral(const check::Map* type, std::vector<std::pair<ExprPtr, ExprPtr>> entries,
                        syntax::Pos pos);

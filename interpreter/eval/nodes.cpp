@@ -18,7 +18,7 @@
 #include "interpreter/eval/goroutines.h"
 #include "interpreter/eval/intrinsics.h"
 #include "interpreter/eval/map_nodes.h"
-#include "interpreter/eval/maps.h"
+#include "interpreter/values/maps.h"
 #include "interpreter/eval/structs.h"
 #include "interpreter/eval/ops.h"
 #include "interpreter/eval/slices.h"

@@ -14,11 +14,13 @@
 #include <string>
 #include <vector>
 
-#include "interpreter/eval/panic.h"
-#include "interpreter/eval/value.h"
+#include "interpreter/values/panic.h"
+#include "interpreter/values/value.h"
 #include "interpreter/syntax/source.h"
 
 namespace gol::eval {
+
+using namespace gol::values;
 
 // BreakLabel, ContinueLabel and Goto name their target in GoroutineState::branchTarget.
 enum class Exec : uint8_t {
@@ -97,8 +99,6 @@ struct CallRecord {
   DeferRecord* defers = nullptr;  // pending deferred calls, the latest first
   bool deferredCall = false;      // called by the defer mechanism (recover works here)
 };
-
-struct GoPanic;
 
 // A panic whose deferred calls are running: recover() stops it.
 struct PanicContext {

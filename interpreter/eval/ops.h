@@ -12,6 +12,8 @@
 
 namespace gol::eval {
 
+using namespace gol::values;
+
 template <typename T>
 inline T get(Value v) {
   if constexpr (std::is_same_v<T, bool>) {

@@ -13,6 +13,8 @@
 
 namespace gol::eval {
 
+using namespace gol::values;
+
 enum class InputOutcome { Finished, Panicked, Deadlocked, Interrupted };
 
 // Starts the runtime with `loop` as goroutine 1. Returns the exit status: 0 when loop

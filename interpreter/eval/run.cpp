@@ -19,7 +19,7 @@
 #include <unordered_map>
 
 #include "interpreter/eval/compiler.h"
-#include "interpreter/eval/maps.h"
+#include "interpreter/values/maps.h"
 #include "interpreter/eval/nodes.h"
 #include "interpreter/eval/repl_run.h"
 #include "interpreter/eval/stack_growth.h"
@@ -64,9 +64,6 @@ GoroutineState* currentState() noexcept {
   return static_cast<GoroutineState*>(rt::user());
 }
 
-void setFatalPosition(syntax::Pos pos) {
-  if (GoroutineState* g = currentState()) g->pos = pos;
-}
 
 Value* growValueStack(GoroutineState* g, int frameSize) {
   ValueSegment* cur = g->segment;
@@ -611,3 +608,8 @@ std::string describeGoroutines() {
 }
 
 }  // namespace gol::eval
+
+// Declared by the value layer (values/maps.h), which knows no goroutine state.
+void gol::values::setFatalPosition(syntax::Pos pos) {
+  if (eval::GoroutineState* g = eval::currentState()) g->pos = pos;
+}

@@ -11,6 +11,8 @@
 
 namespace gol::eval {
 
+using namespace gol::values;
+
 // What append's growth needs to know of the element type: Go's size of it, and
 // whether it holds pointers (which changes the allocator's rounding).
 struct ElemLayout {

@@ -14,6 +14,8 @@
 
 namespace gol::eval {
 
+using namespace gol::values;
+
 enum class NativeStack : uint8_t { Fixed, Grows };
 
 // Sets g's limits for the stack it runs on now.

@@ -3,8 +3,8 @@
 #include <mutex>
 #include <unordered_map>
 
-#include "interpreter/eval/equality.h"
-#include "interpreter/eval/maps.h"
+#include "interpreter/values/equality.h"
+#include "interpreter/values/maps.h"
 #include "stdlib/format.h"
 
 namespace gol::eval {

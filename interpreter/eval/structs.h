@@ -17,6 +17,8 @@
 
 namespace gol::eval {
 
+using namespace gol::values;
+
 // The methods of the program: the compiled code of each method declaration (or the
 // native implementation of a stdlib method), for dynamic calls.
 struct MethodTable {

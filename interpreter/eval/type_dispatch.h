@@ -16,6 +16,8 @@
 
 namespace gol::eval {
 
+using namespace gol::values;
+
 using check::BasicKind;
 using syntax::Pos;
 using syntax::Token;

@@ -1,8 +1,8 @@
-#include "interpreter/eval/maps.h"
+#include "interpreter/values/maps.h"
 
-#include "interpreter/eval/equality.h"
+#include "interpreter/values/equality.h"
 
-namespace gol::eval {
+namespace gol::values {
 
 MapObject::MapObject(const check::Map* t)
     : HeapObject(Kind::Map),
@@ -101,4 +101,4 @@ void destroyMap(HeapObject* map) {
   static_cast<MapObject*>(map)->destroy();
 }
 
-}  // namespace gol::eval
+}  // namespace gol::values

@@ -11,10 +11,10 @@
 
 #include <cstdint>
 
-#include "interpreter/eval/value.h"
+#include "interpreter/values/value.h"
 #include "runtime/channel.h"
 
-namespace gol::eval {
+namespace gol::values {
 
 struct ChanObject : HeapObject {
   rt::Chan chan;
@@ -39,4 +39,4 @@ inline rt::Chan* rtChan(Value v) {
 // Frees a channel whose count reached zero (channels.cpp).
 void destroyChan(HeapObject* object);
 
-}  // namespace gol::eval
+}  // namespace gol::values

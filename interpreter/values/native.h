@@ -11,9 +11,9 @@
 #include <span>
 #include <string>
 
-#include "interpreter/eval/value.h"
+#include "interpreter/values/value.h"
 
-namespace gol::eval {
+namespace gol::values {
 
 using NativeFunction = void (*)(std::span<const AnyValue> args, Value* results);
 
@@ -43,4 +43,4 @@ class NativeRegistry {
   virtual NativeIntrinsic intrinsic(NativeFunction fn) const { return NativeIntrinsic::None; }
 };
 
-}  // namespace gol::eval
+}  // namespace gol::values

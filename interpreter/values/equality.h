@@ -5,9 +5,9 @@
 
 #include <cstdint>
 
-#include "interpreter/eval/value.h"
+#include "interpreter/values/value.h"
 
-namespace gol::eval {
+namespace gol::values {
 
 bool equalValues(const check::Type* t, Value a, Value b);
 uint64_t hashValue(const check::Type* t, Value v);
@@ -21,4 +21,4 @@ inline const void* pointerIdentity(Value p) {
   return o;
 }
 
-}  // namespace gol::eval
+}  // namespace gol::values

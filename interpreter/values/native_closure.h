@@ -12,11 +12,9 @@
 #include <string>
 
 #include "interpreter/check/types.h"
-#include "interpreter/eval/value.h"
+#include "interpreter/values/value.h"
 
-namespace gol::eval {
-
-struct FuncCode;
+namespace gol::values {
 
 // The C++ body: `bound` is borrowed; `args` are the parameters (borrowed: the frame
 // releases counted ones); each result written to `results` is owned by the caller.
@@ -30,4 +28,4 @@ const FuncCode* nativeFuncCode(std::string name, const check::Signature* sig,
 // A function value of `code` bound to `bound` (an owned reference when `counted`).
 Value makeNativeClosure(const FuncCode* code, Value bound, bool counted);
 
-}  // namespace gol::eval
+}  // namespace gol::values

@@ -1,6 +1,6 @@
-#include "interpreter/eval/channels.h"
+#include "interpreter/values/channels.h"
 
-namespace gol::eval {
+namespace gol::values {
 
 namespace {
 
@@ -39,4 +39,4 @@ void destroyChan(HeapObject* object) {
   delete static_cast<ChanObject*>(object);
 }
 
-}  // namespace gol::eval
+}  // namespace gol::values

@@ -1,12 +1,12 @@
-#include "interpreter/eval/equality.h"
+#include "interpreter/values/equality.h"
 
 #include <cstring>
 #include <functional>
 #include <string_view>
 
-#include "interpreter/eval/panic.h"
+#include "interpreter/values/panic.h"
 
-namespace gol::eval {
+namespace gol::values {
 
 namespace {
 
@@ -125,4 +125,4 @@ uint64_t hashValue(const check::Type* t, Value v) {
   }
 }
 
-}  // namespace gol::eval
+}  // namespace gol::values

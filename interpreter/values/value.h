@@ -16,7 +16,14 @@
 
 #include "interpreter/check/types.h"
 
+// A function value points to code the evaluator compiled; the value layer only holds it.
 namespace gol::eval {
+struct FuncCode;
+}  // namespace gol::eval
+
+namespace gol::values {
+
+using eval::FuncCode;
 
 // Every heap object starts with this header: an atomic reference count (goroutines may
 // share objects) and its kind, so a reference can be released without its static type.
@@ -56,7 +63,6 @@ class StringObject : public HeapObject {
 };
 
 union Value;
-struct FuncCode;
 struct BoxObject;
 
 // The backing array of slices: `length` Values, zeroed when made. When the elements
@@ -365,4 +371,4 @@ inline Value ownFor(Storage storage, Value v) {
   return storage == Storage::Aggregate ? ownAggregate(v) : v;
 }
 
-}  // namespace gol::eval
+}  // namespace gol::values

@@ -16,12 +16,12 @@
 #include <cstdint>
 #include <vector>
 
-#include "interpreter/eval/value.h"
+#include "interpreter/values/value.h"
 #include "interpreter/syntax/source.h"
 #include "runtime/goroutine.h"
 #include "runtime/spinlock.h"
 
-namespace gol::eval {
+namespace gol::values {
 
 struct MapObject : HeapObject {
   struct Entry {
@@ -56,7 +56,8 @@ inline MapObject* asMap(Value v) {
   return static_cast<MapObject*>(v.p);
 }
 
-// Records where the running goroutine is, for the report of a fatal error (run.cpp).
+// Records where the running goroutine is, for the report of a fatal error. The evaluator
+// defines it (eval/run.cpp): the value layer knows no goroutine state.
 void setFatalPosition(syntax::Pos pos);
 
 // Holds a map for a write (insert, assignment, delete, clear) while goroutines share cells.
@@ -106,4 +107,4 @@ class MapReadGuard {
   MapObject* m_;
 };
 
-}  // namespace gol::eval
+}  // namespace gol::values

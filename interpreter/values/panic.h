@@ -6,9 +6,9 @@
 #include <string>
 #include <utility>
 
-#include "interpreter/eval/value.h"
+#include "interpreter/values/value.h"
 
-namespace gol::eval {
+namespace gol::values {
 
 // Native functions throw GoPanic{value, message, runtimeError}; the call node that
 // called them adds the trace.
@@ -69,4 +69,4 @@ struct GoexitRequest {};
 // calls run), and the REPL returns to its prompt.
 struct InputInterrupted : GoexitRequest {};
 
-}  // namespace gol::eval
+}  // namespace gol::values

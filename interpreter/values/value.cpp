@@ -1,4 +1,4 @@
-#include "interpreter/eval/value.h"
+#include "interpreter/values/value.h"
 
 #include <cstdlib>
 #include <cstring>
@@ -6,7 +6,7 @@
 
 #include "runtime/spinlock.h"
 
-namespace gol::eval {
+namespace gol::values {
 
 std::atomic<bool> sharedCells{false};
 
@@ -294,4 +294,4 @@ DecodedRune decodeRune(const char* p, size_t n) {
   return bad;
 }
 
-}  // namespace gol::eval
+}  // namespace gol::values

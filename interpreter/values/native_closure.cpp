@@ -1,9 +1,14 @@
 // Native closures (see native_closure.h).
-#include "interpreter/eval/native_closure.h"
+#include "interpreter/values/native_closure.h"
 
+// The one include of eval/ from the value layer: a native closure's code is an ordinary
+// FuncCode, whose layout eval/nodes.h defines.
 #include "interpreter/eval/nodes.h"
 
-namespace gol::eval {
+namespace gol::values {
+
+using eval::Exec;
+using eval::StmtNode;
 
 namespace {
 
@@ -55,4 +60,4 @@ Value makeNativeClosure(const FuncCode* code, Value bound, bool counted) {
   return Value{.p = c};
 }
 
-}  // namespace gol::eval
+}  // namespace gol::values
