@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # run_golden.sh GOL PROGRAM.gol [FLAGS...]: runs the program from its folder and compares
 # stdout and stderr (together) with PROGRAM.out and the exit status with PROGRAM.code (or
-# 0). A PROGRAM.args file, if present, holds extra `gol run` arguments (one line); FLAGS
+# 0). A program without PROGRAM.out states its expected diagnostics inline instead, in
+# `// ERROR "regexp"` or `/* ERROR "regexp" */` comments (tests/errorcheck.py), and is
+# expected to exit with 1. A PROGRAM.args file, if present, holds extra `gol run` arguments (one line); FLAGS
 # (such as --maxprocs 1) come before them.
 set -u
 gol=$1
@@ -9,6 +11,11 @@ program=$2
 dir=$(dirname "$program")
 base=$(basename "$program" .gol)
 expected_code=0
+errorcheck=
+if [ ! -f "$dir/$base.out" ] && grep -q 'ERROR *["`]' "$program"; then
+  errorcheck=$(cd "$(dirname "$0")" && pwd)/errorcheck.py
+  expected_code=1
+fi
 [ -f "$dir/$base.code" ] && expected_code=$(tr -d '[:space:]' < "$dir/$base.code")
 shift 2
 extra=("$@")
@@ -27,7 +34,9 @@ if grep -q '^==[0-9]*==WARNING: ASan is ignoring requested __asan_handle_no_retu
   sed -i -e '/^==[0-9]*==WARNING: ASan is ignoring requested __asan_handle_no_return/,+2d' "$actual"
 fi
 status=0
-if ! diff -u "$base.out" "$actual"; then
+if [ -n "$errorcheck" ]; then
+  python3 "$errorcheck" "$base.gol" "$actual" || status=1
+elif ! diff -u "$base.out" "$actual"; then
   echo "FAIL: output of $program differs (- expected, + actual)"
   status=1
 fi
