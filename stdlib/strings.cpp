@@ -2,6 +2,7 @@
 
 #include <limits>
 
+#include "stdlib/bind.h"
 #include "stdlib/packages.h"
 #include "stdlib/support.h"
 #include "stdlib/unicode.h"
@@ -327,166 +328,70 @@ std::string join(const std::vector<std::string>& elems, std::string_view sep) {
 
 }  // namespace gol::stdlib::strings
 
-// --- natives -------------------------------------------------------------------------
+// --- bindings ------------------------------------------------------------------------
 
 namespace gol::stdlib {
 
 namespace {
 
-using values::AnyValue;
-using values::Value;
-
-std::string_view S(std::span<const AnyValue> a, size_t i) {
-  return values::stringView(a[i].value);
-}
-int64_t I(std::span<const AnyValue> a, size_t i) {
-  return a[i].value.i;
+// Go's results where the C++ functions give a struct or overload.
+std::tuple<std::string_view, std::string_view, bool> cut(std::string_view s,
+                                                          std::string_view sep) {
+  auto c = strings::cut(s, sep);
+  return {c.before, c.after, c.found};
 }
 
-#define STR_PRED(NAME, EXPR)                         \
-  void NAME(std::span<const AnyValue> a, Value* r) { \
-    r[0] = boolResult(EXPR);                         \
-  }
-#define STR_INT(NAME, EXPR)                          \
-  void NAME(std::span<const AnyValue> a, Value* r) { \
-    r[0] = intResult(EXPR);                          \
-  }
-#define STR_STR(NAME, EXPR)                          \
-  void NAME(std::span<const AnyValue> a, Value* r) { \
-    r[0] = stringResult(EXPR);                       \
-  }
-
-STR_PRED(containsN, strings::contains(S(a, 0), S(a, 1)))
-STR_PRED(containsRuneN, strings::containsRune(S(a, 0), static_cast<int32_t>(I(a, 1))))
-STR_PRED(containsAnyN, strings::containsAny(S(a, 0), S(a, 1)))
-STR_PRED(hasPrefixN, strings::hasPrefix(S(a, 0), S(a, 1)))
-STR_PRED(hasSuffixN, strings::hasSuffix(S(a, 0), S(a, 1)))
-STR_PRED(equalFoldN, strings::equalFold(S(a, 0), S(a, 1)))
-STR_INT(compareN, strings::compare(S(a, 0), S(a, 1)))
-STR_INT(indexN, strings::index(S(a, 0), S(a, 1)))
-STR_INT(indexByteN, strings::indexByte(S(a, 0), static_cast<uint8_t>(a[1].value.u)))
-STR_INT(indexRuneN, strings::indexRune(S(a, 0), static_cast<int32_t>(I(a, 1))))
-STR_INT(indexAnyN, strings::indexAny(S(a, 0), S(a, 1)))
-STR_INT(lastIndexN, strings::lastIndex(S(a, 0), S(a, 1)))
-STR_INT(lastIndexByteN, strings::lastIndexByte(S(a, 0), static_cast<uint8_t>(a[1].value.u)))
-STR_INT(lastIndexAnyN, strings::lastIndexAny(S(a, 0), S(a, 1)))
-STR_INT(countN, strings::count(S(a, 0), S(a, 1)))
-STR_STR(repeatN, strings::repeat(S(a, 0), I(a, 1)))
-STR_STR(replaceN, strings::replace(S(a, 0), S(a, 1), S(a, 2), I(a, 3)))
-STR_STR(replaceAllN, strings::replaceAll(S(a, 0), S(a, 1), S(a, 2)))
-STR_STR(toUpperN, strings::toUpper(S(a, 0)))
-STR_STR(toLowerN, strings::toLower(S(a, 0)))
-STR_STR(trimSpaceN, strings::trimSpace(S(a, 0)))
-STR_STR(trimN, strings::trim(S(a, 0), S(a, 1)))
-STR_STR(trimLeftN, strings::trimLeft(S(a, 0), S(a, 1)))
-STR_STR(trimRightN, strings::trimRight(S(a, 0), S(a, 1)))
-STR_STR(trimPrefixN, strings::trimPrefix(S(a, 0), S(a, 1)))
-STR_STR(trimSuffixN, strings::trimSuffix(S(a, 0), S(a, 1)))
-
-void cutN(std::span<const AnyValue> a, Value* r) {
-  auto c = strings::cut(S(a, 0), S(a, 1));
-  r[0] = stringResult(c.before);
-  r[1] = stringResult(c.after);
-  r[2] = boolResult(c.found);
+std::tuple<std::string_view, bool> cutPrefix(std::string_view s, std::string_view prefix) {
+  bool found = strings::hasPrefix(s, prefix);
+  return {found ? s.substr(prefix.size()) : s, found};
 }
 
-void cutPrefixN(std::span<const AnyValue> a, Value* r) {
-  bool found = strings::hasPrefix(S(a, 0), S(a, 1));
-  r[0] = stringResult(found ? S(a, 0).substr(S(a, 1).size()) : S(a, 0));
-  r[1] = boolResult(found);
+std::tuple<std::string_view, bool> cutSuffix(std::string_view s, std::string_view suffix) {
+  bool found = strings::hasSuffix(s, suffix);
+  return {found ? s.substr(0, s.size() - suffix.size()) : s, found};
 }
 
-void cutSuffixN(std::span<const AnyValue> a, Value* r) {
-  bool found = strings::hasSuffix(S(a, 0), S(a, 1));
-  r[0] = stringResult(found ? S(a, 0).substr(0, S(a, 0).size() - S(a, 1).size()) : S(a, 0));
-  r[1] = boolResult(found);
-}
-
-#undef STR_PRED
-#undef STR_INT
-#undef STR_STR
-
-}  // namespace
-
-namespace {
-
-values::Value stringSlice(const std::vector<std::string_view>& parts) {
-  auto n = static_cast<int64_t>(parts.size());
-  values::SliceObject* out = values::makeSlice(n, n, true);
-  for (int64_t i = 0; i < n; ++i) {
-    out->base()[i] = values::stringValue(values::StringObject::make(parts[static_cast<size_t>(i)]));
-  }
-  values::Value v;
-  v.p = out;
-  return v;
-}
-
-void splitN_(std::span<const values::AnyValue> a, values::Value* r) {
-  r[0] = stringSlice(strings::split(values::stringView(a[0].value), values::stringView(a[1].value)));
-}
-void splitNN(std::span<const values::AnyValue> a, values::Value* r) {
-  r[0] = stringSlice(strings::splitN(values::stringView(a[0].value), values::stringView(a[1].value),
-                                     a[2].value.i));
-}
-void fieldsN(std::span<const values::AnyValue> a, values::Value* r) {
-  r[0] = stringSlice(strings::fields(values::stringView(a[0].value)));
-}
-void joinN(std::span<const values::AnyValue> a, values::Value* r) {
-  std::vector<std::string_view> parts;
-  if (values::SliceObject* s = values::asSlice(a[0].value)) {
-    for (int64_t i = 0; i < s->len(); ++i) parts.push_back(values::stringView(s->base()[i]));
-  }
-  r[0] = values::stringValue(values::StringObject::make(strings::join(parts, values::stringView(a[1].value))));
+std::string join(const std::vector<std::string_view>& elems, std::string_view sep) {
+  return strings::join(elems, sep);
 }
 
 }  // namespace
 
 void registerStrings(Packages& p) {
-  using check::BasicKind;
-  const check::Type* str = check::basicType(BasicKind::String);
-  const check::Type* b = check::basicType(BasicKind::Bool);
-  const check::Type* i = check::basicType(BasicKind::Int);
-  const check::Type* byte = check::basicType(BasicKind::Uint8);
-  const check::Type* rune = check::basicType(BasicKind::Int32);
   check::Package& pkg = p.package("strings", "strings");
-  auto ssB = p.signature({str, str}, {b});
-  auto ssI = p.signature({str, str}, {i});
-  auto ssS = p.signature({str, str}, {str});
-  auto sS = p.signature({str}, {str});
-  p.addFunction(pkg, "Contains", ssB, containsN);
-  p.addFunction(pkg, "ContainsRune", p.signature({str, rune}, {b}), containsRuneN);
-  p.addFunction(pkg, "ContainsAny", ssB, containsAnyN);
-  p.addFunction(pkg, "HasPrefix", ssB, hasPrefixN);
-  p.addFunction(pkg, "HasSuffix", ssB, hasSuffixN);
-  p.addFunction(pkg, "EqualFold", ssB, equalFoldN);
-  p.addFunction(pkg, "Compare", ssI, compareN);
-  p.addFunction(pkg, "Index", ssI, indexN);
-  p.addFunction(pkg, "IndexByte", p.signature({str, byte}, {i}), indexByteN);
-  p.addFunction(pkg, "IndexRune", p.signature({str, rune}, {i}), indexRuneN);
-  p.addFunction(pkg, "IndexAny", ssI, indexAnyN);
-  p.addFunction(pkg, "LastIndex", ssI, lastIndexN);
-  p.addFunction(pkg, "LastIndexByte", p.signature({str, byte}, {i}), lastIndexByteN);
-  p.addFunction(pkg, "LastIndexAny", ssI, lastIndexAnyN);
-  p.addFunction(pkg, "Count", ssI, countN);
-  p.addFunction(pkg, "Repeat", p.signature({str, i}, {str}), repeatN);
-  p.addFunction(pkg, "Replace", p.signature({str, str, str, i}, {str}), replaceN);
-  p.addFunction(pkg, "ReplaceAll", p.signature({str, str, str}, {str}), replaceAllN);
-  p.addFunction(pkg, "ToUpper", sS, toUpperN);
-  p.addFunction(pkg, "ToLower", sS, toLowerN);
-  p.addFunction(pkg, "TrimSpace", sS, trimSpaceN);
-  p.addFunction(pkg, "Trim", ssS, trimN);
-  p.addFunction(pkg, "TrimLeft", ssS, trimLeftN);
-  p.addFunction(pkg, "TrimRight", ssS, trimRightN);
-  p.addFunction(pkg, "TrimPrefix", ssS, trimPrefixN);
-  p.addFunction(pkg, "TrimSuffix", ssS, trimSuffixN);
-  p.addFunction(pkg, "Cut", p.signature({str, str}, {str, str, b}), cutN);
-  p.addFunction(pkg, "CutPrefix", p.signature({str, str}, {str, b}), cutPrefixN);
-  p.addFunction(pkg, "CutSuffix", p.signature({str, str}, {str, b}), cutSuffixN);
-  const check::Type* strs = check::sliceOf(str);
-  p.addFunction(pkg, "Split", p.signature({str, str}, {strs}), splitN_);
-  p.addFunction(pkg, "SplitN", p.signature({str, str, i}, {strs}), splitNN);
-  p.addFunction(pkg, "Fields", p.signature({str}, {strs}), fieldsN);
-  p.addFunction(pkg, "Join", p.signature({strs, str}, {str}), joinN);
+  bind<&strings::contains>(p, pkg, "Contains");
+  bind<&strings::containsRune>(p, pkg, "ContainsRune");
+  bind<&strings::containsAny>(p, pkg, "ContainsAny");
+  bind<&strings::hasPrefix>(p, pkg, "HasPrefix");
+  bind<&strings::hasSuffix>(p, pkg, "HasSuffix");
+  bind<&strings::equalFold>(p, pkg, "EqualFold");
+  bind<&strings::compare>(p, pkg, "Compare");
+  bind<&strings::index>(p, pkg, "Index");
+  bind<&strings::indexByte>(p, pkg, "IndexByte");
+  bind<&strings::indexRune>(p, pkg, "IndexRune");
+  bind<&strings::indexAny>(p, pkg, "IndexAny");
+  bind<&strings::lastIndex>(p, pkg, "LastIndex");
+  bind<&strings::lastIndexByte>(p, pkg, "LastIndexByte");
+  bind<&strings::lastIndexAny>(p, pkg, "LastIndexAny");
+  bind<&strings::count>(p, pkg, "Count");
+  bind<&strings::repeat>(p, pkg, "Repeat");
+  bind<&strings::replace>(p, pkg, "Replace");
+  bind<&strings::replaceAll>(p, pkg, "ReplaceAll");
+  bind<&strings::toUpper>(p, pkg, "ToUpper");
+  bind<&strings::toLower>(p, pkg, "ToLower");
+  bind<&strings::trimSpace>(p, pkg, "TrimSpace");
+  bind<&strings::trim>(p, pkg, "Trim");
+  bind<&strings::trimLeft>(p, pkg, "TrimLeft");
+  bind<&strings::trimRight>(p, pkg, "TrimRight");
+  bind<&strings::trimPrefix>(p, pkg, "TrimPrefix");
+  bind<&strings::trimSuffix>(p, pkg, "TrimSuffix");
+  bind<&cut>(p, pkg, "Cut");
+  bind<&cutPrefix>(p, pkg, "CutPrefix");
+  bind<&cutSuffix>(p, pkg, "CutSuffix");
+  bind<&strings::split>(p, pkg, "Split");
+  bind<&strings::splitN>(p, pkg, "SplitN");
+  bind<&strings::fields>(p, pkg, "Fields");
+  bind<&join>(p, pkg, "Join");
 }
 
 }  // namespace gol::stdlib
