@@ -21,6 +21,7 @@
 
 #include "interpreter/values/equality.h"
 #include "runtime/spinlock.h"
+#include "stdlib/bind.h"
 #include "stdlib/packages.h"
 #include "stdlib/support.h"
 
@@ -34,20 +35,111 @@ using values::Value;
 
 // ---- integer cells ----
 
-// The word of a *T argument (a pointer to a scalar variable is a PointerObject).
-Value* pointerCell(const AnyValue& a) {
-  auto* p = static_cast<values::PointerObject*>(a.value.p);
-  if (!p) nilPanic();
-  return p->cell;
-}
-// The word of an atomic.T receiver: field 0 of its struct object.
-Value* fieldCell(const AnyValue& a) {
-  auto* o = static_cast<values::StructObject*>(a.value.p);
-  if (!o) nilPanic();
-  return &o->fields[0];
+// Go's int64, which shares int64_t's representation (Go's int to bind.h) but not its type.
+struct Int64 {
+  int64_t v = 0;
+};
+
+// The C++ type G of a Go integer type or bool (int32_t, Int64, uint32_t, uint64_t, Uintptr,
+// bool) as the integer T its word holds, with the name of its atomic type.
+template <typename G>
+struct Word;
+template <typename T>
+struct Direct {
+  using Rep = T;
+  static T rep(T g) { return g; }
+  static T go(T t) { return t; }
+};
+template <typename G, typename T>
+struct Wrapped {
+  using Rep = T;
+  static T rep(G g) { return g.v; }
+  static G go(T t) { return {t}; }
+};
+template <>
+struct Word<int32_t> : Direct<int32_t> {
+  static constexpr const char* name = "Int32";
+};
+template <>
+struct Word<Int64> : Wrapped<Int64, int64_t> {
+  static constexpr const char* name = "Int64";
+};
+template <>
+struct Word<uint32_t> : Direct<uint32_t> {
+  static constexpr const char* name = "Uint32";
+};
+template <>
+struct Word<uint64_t> : Direct<uint64_t> {
+  static constexpr const char* name = "Uint64";
+};
+template <>
+struct Word<Uintptr> : Wrapped<Uintptr, uint64_t> {
+  static constexpr const char* name = "Uintptr";
+};
+template <>
+struct Word<bool> : Direct<bool> {
+  static constexpr const char* name = "Bool";
+};
+
+// The package functions' addr *T: the variable's word (a pointer to a scalar variable is a
+// PointerObject).
+template <typename G>
+struct Addr {
+  Value* cell;
+};
+// The receiver of atomic.T's methods: field 0 of its struct object.
+template <typename G>
+struct Recv {
+  Value* cell;
+};
+
+check::Named* wordType(const char* name, const check::Type* fieldType) {
+  auto* st = new check::Struct;
+  st->fields.push_back(check::StructField{"v", fieldType, false, ""});
+  return nativeNamed("sync/atomic", name, st);
 }
 
-using CellOf = Value* (*)(const AnyValue&);
+}  // namespace
+
+template <>
+struct GoType<Int64> {
+  static const check::Type* type() { return check::basicType(BasicKind::Int64); }
+  static Int64 arg(const AnyValue& a) { return {a.value.i}; }
+  static Value result(Int64 x) { return values::intValue(x.v); }
+};
+
+namespace {
+
+// atomic.T for G (makeAtomicTypes adds its methods).
+template <typename G>
+check::Named* wordNamed() {
+  static check::Named* n = wordType(Word<G>::name, GoType<G>::type());
+  return n;
+}
+
+}  // namespace
+
+template <typename G>
+struct GoType<Addr<G>> {
+  static const check::Type* type() { return check::pointerTo(GoType<G>::type()); }
+  static Addr<G> arg(const AnyValue& a) {
+    auto* p = static_cast<values::PointerObject*>(a.value.p);
+    if (!p) nilPanic();
+    return {p->cell};
+  }
+};
+
+template <typename G>
+struct GoType<Recv<G>> {
+  static const check::Type* type() { return check::pointerTo(wordNamed<G>()); }
+  static Recv<G> arg(const AnyValue& a) {
+    auto* o = static_cast<values::StructObject*>(a.value.p);
+    if (!o) nilPanic();
+    return {&o->fields[0]};
+  }
+};
+
+namespace {
 
 // The Value word of a T, extended as the evaluator stores it.
 template <typename T>
@@ -60,14 +152,6 @@ uint64_t word(T v) {
 template <typename T>
 T fromWord(uint64_t w) {
   return static_cast<T>(w);
-}
-template <typename T>
-T arg(const AnyValue& a) {
-  return fromWord<T>(a.value.u);
-}
-template <typename T>
-Value result(T v) {
-  return Value{.u = word(v)};
 }
 
 std::atomic_ref<uint64_t> atomicWord(Value* cell) {
@@ -92,49 +176,53 @@ T wrappingAdd(T x, T y) {
   return static_cast<T>(static_cast<U>(static_cast<U>(x) + static_cast<U>(y)));
 }
 
-// Each operation's arguments follow the address (or receiver) at index 0.
-template <typename T, CellOf cellOf>
-void addOp(std::span<const AnyValue> a, Value* r) {
-  Value* cell = cellOf(a[0]);
-  T delta = arg<T>(a[1]);
+// Each operation on a G, through the address of a package function (Addr<G>) or a method's
+// receiver (Recv<G>).
+template <typename G, typename Cell>
+G add(Cell c, G delta) {
+  using T = typename Word<G>::Rep;
+  T d = Word<G>::rep(delta);
   if constexpr (sizeof(T) == 8) {
-    uint64_t old = atomicWord(cell).fetch_add(word(delta), std::memory_order_seq_cst);
-    r[0] = result(wrappingAdd(fromWord<T>(old), delta));
+    uint64_t old = atomicWord(c.cell).fetch_add(word(d), std::memory_order_seq_cst);
+    return Word<G>::go(wrappingAdd(fromWord<T>(old), d));
   } else {
-    T old = update<T>(cell, [delta](T x) { return wrappingAdd(x, delta); });
-    r[0] = result(wrappingAdd(old, delta));
+    T old = update<T>(c.cell, [d](T x) { return wrappingAdd(x, d); });
+    return Word<G>::go(wrappingAdd(old, d));
   }
 }
-template <typename T, CellOf cellOf>
-void loadOp(std::span<const AnyValue> a, Value* r) {
-  r[0] = result(fromWord<T>(atomicWord(cellOf(a[0])).load(std::memory_order_seq_cst)));
+template <typename G, typename Cell>
+G load(Cell c) {
+  using T = typename Word<G>::Rep;
+  return Word<G>::go(fromWord<T>(atomicWord(c.cell).load(std::memory_order_seq_cst)));
 }
-template <typename T, CellOf cellOf>
-void storeOp(std::span<const AnyValue> a, Value*) {
-  atomicWord(cellOf(a[0])).store(word(arg<T>(a[1])), std::memory_order_seq_cst);
+template <typename G, typename Cell>
+void store(Cell c, G v) {
+  atomicWord(c.cell).store(word(Word<G>::rep(v)), std::memory_order_seq_cst);
 }
-template <typename T, CellOf cellOf>
-void swapOp(std::span<const AnyValue> a, Value* r) {
-  uint64_t old = atomicWord(cellOf(a[0])).exchange(word(arg<T>(a[1])), std::memory_order_seq_cst);
-  r[0] = result(fromWord<T>(old));
+template <typename G, typename Cell>
+G swap(Cell c, G v) {
+  using T = typename Word<G>::Rep;
+  uint64_t old = atomicWord(c.cell).exchange(word(Word<G>::rep(v)), std::memory_order_seq_cst);
+  return Word<G>::go(fromWord<T>(old));
 }
-template <typename T, CellOf cellOf>
-void compareAndSwapOp(std::span<const AnyValue> a, Value* r) {
-  uint64_t expected = word(arg<T>(a[1]));
-  bool swapped =
-      atomicWord(cellOf(a[0]))
-          .compare_exchange_strong(expected, word(arg<T>(a[2])), std::memory_order_seq_cst);
-  r[0] = boolResult(swapped);
+template <typename G, typename Cell>
+bool compareAndSwap(Cell c, G old, G next) {
+  uint64_t expected = word(Word<G>::rep(old));
+  return atomicWord(c.cell).compare_exchange_strong(expected, word(Word<G>::rep(next)),
+                                                    std::memory_order_seq_cst);
 }
-template <typename T, CellOf cellOf>
-void andOp(std::span<const AnyValue> a, Value* r) {
-  T mask = arg<T>(a[1]);
-  r[0] = result(update<T>(cellOf(a[0]), [mask](T x) { return static_cast<T>(x & mask); }));
+// And and Or (`and` and `or` are C++ keywords): they return the old value.
+template <typename G, typename Cell>
+G bitwiseAnd(Cell c, G mask) {
+  using T = typename Word<G>::Rep;
+  T m = Word<G>::rep(mask);
+  return Word<G>::go(update<T>(c.cell, [m](T x) { return static_cast<T>(x & m); }));
 }
-template <typename T, CellOf cellOf>
-void orOp(std::span<const AnyValue> a, Value* r) {
-  T mask = arg<T>(a[1]);
-  r[0] = result(update<T>(cellOf(a[0]), [mask](T x) { return static_cast<T>(x | mask); }));
+template <typename G, typename Cell>
+G bitwiseOr(Cell c, G mask) {
+  using T = typename Word<G>::Rep;
+  T m = Word<G>::rep(mask);
+  return Word<G>::go(update<T>(c.cell, [m](T x) { return static_cast<T>(x | m); }));
 }
 
 // ---- atomic.Value ----
@@ -150,10 +238,42 @@ rt::SpinLock& lockOf(const values::StructObject* o) {
   return stripes[(a >> 4) % stripes.size()].lock;
 }
 
-values::StructObject* valueReceiver(std::span<const AnyValue> a) {
-  auto* o = static_cast<values::StructObject*>(a[0].value.p);
-  if (!o) nilPanic();
-  return o;
+// atomic.Value (makeAtomicTypes adds its methods).
+check::Named* valueNamed() {
+  static check::Named* n = wordType("Value", check::anyType());
+  return n;
+}
+
+// The receiver of *atomic.Value's methods: its struct object. A nil one panics when the
+// method gets to it (valueReceiver): Store, Swap and CompareAndSwap check their values first.
+struct ValuePtr {
+  values::StructObject* obj = nullptr;
+};
+
+// An `any` result: an interface value (or nil) the caller owns.
+struct OwnedAny {
+  Value v;
+};
+
+}  // namespace
+
+template <>
+struct GoType<ValuePtr> {
+  static const check::Type* type() { return check::pointerTo(valueNamed()); }
+  static ValuePtr arg(const AnyValue& a) { return {static_cast<values::StructObject*>(a.value.p)}; }
+};
+
+template <>
+struct GoType<OwnedAny> {
+  static const check::Type* type() { return check::anyType(); }
+  static Value result(OwnedAny x) { return x.v; }
+};
+
+namespace {
+
+values::StructObject* valueReceiver(ValuePtr v) {
+  if (!v.obj) nilPanic();
+  return v.obj;
 }
 
 const check::Type* dynamicType(Value iface) {
@@ -167,12 +287,12 @@ struct Released {
 };
 
 // Load() (val any)
-void valueLoad(std::span<const AnyValue> a, Value* r) {
-  values::StructObject* o = valueReceiver(a);
+OwnedAny valueLoad(ValuePtr v) {
+  values::StructObject* o = valueReceiver(v);
   std::lock_guard<rt::SpinLock> lock(lockOf(o));
-  Value v = o->fields[0];
-  values::retainRef(v);
-  r[0] = v;
+  Value cur = o->fields[0];
+  values::retainRef(cur);
+  return {cur};
 }
 
 // Stores `next` (owned, not nil) unless its type differs from the stored value's; returns
@@ -187,173 +307,150 @@ bool exchangeValue(values::StructObject* o, Value next, Value* old) {
 }
 
 // Store(val any)
-void valueStore(std::span<const AnyValue> a, Value*) {
-  Released next{toAny(a[1])};
+void valueStore(ValuePtr v, AnyValue val) {
+  Released next{toAny(val)};
   if (!next.v.p) panicString("sync/atomic: store of nil value into Value");
   Released old;
-  if (!exchangeValue(valueReceiver(a), next.v, &old.v))
+  if (!exchangeValue(valueReceiver(v), next.v, &old.v))
     panicString("sync/atomic: store of inconsistently typed value into Value");
   next.v = Value{};
 }
 // Swap(new any) (old any)
-void valueSwap(std::span<const AnyValue> a, Value* r) {
-  Released next{toAny(a[1])};
+OwnedAny valueSwap(ValuePtr v, AnyValue val) {
+  Released next{toAny(val)};
   if (!next.v.p) panicString("sync/atomic: swap of nil value into Value");
   Value old{};
-  if (!exchangeValue(valueReceiver(a), next.v, &old))
+  if (!exchangeValue(valueReceiver(v), next.v, &old))
     panicString("sync/atomic: swap of inconsistently typed value into Value");
   next.v = Value{};
-  r[0] = old;
+  return {old};
 }
 // CompareAndSwap(old, new any) (swapped bool)
-void valueCompareAndSwap(std::span<const AnyValue> a, Value* r) {
-  Released oldArg{toAny(a[1])};
-  Released next{toAny(a[2])};
+bool valueCompareAndSwap(ValuePtr v, AnyValue oldVal, AnyValue newVal) {
+  Released oldArg{toAny(oldVal)};
+  Released next{toAny(newVal)};
   if (!next.v.p) panicString("sync/atomic: compare and swap of nil value into Value");
   if (oldArg.v.p && !check::identical(dynamicType(oldArg.v), dynamicType(next.v)))
     panicString("sync/atomic: compare and swap of inconsistently typed values");
-  values::StructObject* o = valueReceiver(a);
+  values::StructObject* o = valueReceiver(v);
   Released replaced;
   {
     std::lock_guard<rt::SpinLock> lock(lockOf(o));
     Value cur = o->fields[0];
     if (!cur.p) {
-      if (oldArg.v.p) {
-        r[0] = boolResult(false);
-        return;
-      }
+      if (oldArg.v.p) return false;
     } else {
       if (!check::identical(dynamicType(cur), dynamicType(next.v)))
         panicString("sync/atomic: compare and swap of inconsistently typed value into Value");
-      if (!values::equalValues(check::anyType(), cur, oldArg.v)) {
-        r[0] = boolResult(false);
-        return;
-      }
+      if (!values::equalValues(check::anyType(), cur, oldArg.v)) return false;
     }
     replaced.v = cur;
     o->fields[0] = next.v;
     next.v = Value{};
   }
-  r[0] = boolResult(true);
+  return true;
 }
 
 // ---- registration ----
 
-constexpr auto& sig = nativeSignature;
-
-check::Named* wordType(const char* name, const check::Type* fieldType) {
-  auto* st = new check::Struct;
-  st->fields.push_back(check::StructField{"v", fieldType, false, ""});
-  return nativeNamed("sync/atomic", name, st);
+// An integer or Bool operation runs no Gol code, never blocks and needs no goroutine, so it
+// is its own fast path (values::NativeFastPath): bind<F>'s native, which always completes.
+template <auto F>
+bool wholeCall(std::span<const AnyValue> a, Value* r) {
+  bind_detail::native<F>(a, r);
+  return true;
 }
 
-// An integer or Bool operation: it runs no Gol code, never blocks and needs no goroutine, so
-// it is its own fast path (values::NativeFastPath).
 struct WordOp {
   values::NativeFunction fn;
   values::NativeFastPath fast;
 };
-template <values::NativeFunction F>
-bool wholeCall(std::span<const AnyValue> a, Value* r) {
-  F(a, r);
-  return true;
-}
-template <values::NativeFunction F>
-constexpr WordOp wordOp() {
-  return {F, wholeCall<F>};
-}
 
-struct AtomicFunction {
-  std::string name;
-  const check::Signature* sig;
-  values::NativeFunction fn;
-};
-
-struct AtomicPackage {
+// The types, made once with their methods (the types live as long as the process).
+struct AtomicTypes {
   std::vector<std::pair<const char*, check::Named*>> types;
-  std::vector<AtomicFunction> functions;
-  std::vector<WordOp> wordOps;
-  std::vector<std::pair<values::NativeFunction, values::NativeIntrinsic>> intrinsics;
-
-  void function(std::string name, const check::Signature* s, WordOp op) {
-    functions.push_back({std::move(name), s, op.fn});
-    wordOps.push_back(op);
-  }
-  void method(check::Named* n, const char* name, const check::Signature* s, WordOp op) {
-    addNativeMethod(n, name, s, op.fn);
-    wordOps.push_back(op);
-  }
+  std::vector<WordOp> wordOps;  // the methods of the integer types and Bool
 };
 
-// The functions XxxT(addr *T, ...) and the type atomic.T for one integer type.
-template <typename T>
-void addInteger(AtomicPackage& pkg, BasicKind kind, const char* suffix) {
-  const check::Type* t = check::basicType(kind);
-  const check::Type* ptr = check::pointerTo(t);
-  const check::Type* boolT = check::basicType(BasicKind::Bool);
-  const std::string s = suffix;
-  pkg.function("Add" + s, sig({ptr, t}, {t}), wordOp<addOp<T, pointerCell>>());
-  if constexpr (sizeof(T) == 8) {
-    pkg.intrinsics.emplace_back(addOp<T, pointerCell>, values::NativeIntrinsic::AtomicAdd64);
-  }
-  pkg.function("Load" + s, sig({ptr}, {t}), wordOp<loadOp<T, pointerCell>>());
-  pkg.function("Store" + s, sig({ptr, t}, {}), wordOp<storeOp<T, pointerCell>>());
-  pkg.function("Swap" + s, sig({ptr, t}, {t}), wordOp<swapOp<T, pointerCell>>());
-  pkg.function("CompareAndSwap" + s, sig({ptr, t, t}, {boolT}),
-               wordOp<compareAndSwapOp<T, pointerCell>>());
-  pkg.function("And" + s, sig({ptr, t}, {t}), wordOp<andOp<T, pointerCell>>());
-  pkg.function("Or" + s, sig({ptr, t}, {t}), wordOp<orOp<T, pointerCell>>());
-
-  check::Named* n = wordType(suffix, t);
-  pkg.method(n, "Add", sig({t}, {t}), wordOp<addOp<T, fieldCell>>());
-  pkg.method(n, "Load", sig({}, {t}), wordOp<loadOp<T, fieldCell>>());
-  pkg.method(n, "Store", sig({t}, {}), wordOp<storeOp<T, fieldCell>>());
-  pkg.method(n, "Swap", sig({t}, {t}), wordOp<swapOp<T, fieldCell>>());
-  pkg.method(n, "CompareAndSwap", sig({t, t}, {boolT}), wordOp<compareAndSwapOp<T, fieldCell>>());
-  pkg.method(n, "And", sig({t}, {t}), wordOp<andOp<T, fieldCell>>());
-  pkg.method(n, "Or", sig({t}, {t}), wordOp<orOp<T, fieldCell>>());
-  pkg.types.emplace_back(suffix, n);
+template <auto F>
+void wordMethod(AtomicTypes& t, check::Named* n, const char* name) {
+  t.wordOps.push_back({bindMethod<F>(n, name), wholeCall<F>});
 }
 
-AtomicPackage makeAtomicPackage() {
-  AtomicPackage pkg;
-  addInteger<int32_t>(pkg, BasicKind::Int32, "Int32");
-  addInteger<int64_t>(pkg, BasicKind::Int64, "Int64");
-  addInteger<uint32_t>(pkg, BasicKind::Uint32, "Uint32");
-  addInteger<uint64_t>(pkg, BasicKind::Uint64, "Uint64");
-  addInteger<uint64_t>(pkg, BasicKind::Uintptr, "Uintptr");
+// The type atomic.T for G, an integer type or bool (which has no Add, And or Or).
+template <typename G>
+void addWordType(AtomicTypes& t) {
+  constexpr bool integer = !std::is_same_v<G, bool>;
+  check::Named* n = wordNamed<G>();
+  if constexpr (integer) wordMethod<&add<G, Recv<G>>>(t, n, "Add");
+  wordMethod<&load<G, Recv<G>>>(t, n, "Load");
+  wordMethod<&store<G, Recv<G>>>(t, n, "Store");
+  wordMethod<&swap<G, Recv<G>>>(t, n, "Swap");
+  wordMethod<&compareAndSwap<G, Recv<G>>>(t, n, "CompareAndSwap");
+  if constexpr (integer) {
+    wordMethod<&bitwiseAnd<G, Recv<G>>>(t, n, "And");
+    wordMethod<&bitwiseOr<G, Recv<G>>>(t, n, "Or");
+  }
+  t.types.emplace_back(Word<G>::name, n);
+}
 
-  const check::Type* boolT = check::basicType(BasicKind::Bool);
-  check::Named* b = wordType("Bool", boolT);
-  pkg.method(b, "Load", sig({}, {boolT}), wordOp<loadOp<bool, fieldCell>>());
-  pkg.method(b, "Store", sig({boolT}, {}), wordOp<storeOp<bool, fieldCell>>());
-  pkg.method(b, "Swap", sig({boolT}, {boolT}), wordOp<swapOp<bool, fieldCell>>());
-  pkg.method(b, "CompareAndSwap", sig({boolT, boolT}, {boolT}),
-             wordOp<compareAndSwapOp<bool, fieldCell>>());
-  pkg.types.emplace_back("Bool", b);
+AtomicTypes makeAtomicTypes() {
+  AtomicTypes t;
+  addWordType<int32_t>(t);
+  addWordType<Int64>(t);
+  addWordType<uint32_t>(t);
+  addWordType<uint64_t>(t);
+  addWordType<Uintptr>(t);
+  addWordType<bool>(t);
 
-  const check::Type* anyT = check::anyType();
-  check::Named* v = wordType("Value", anyT);
-  addNativeMethod(v, "Load", sig({}, {anyT}), valueLoad);
-  addNativeMethod(v, "Store", sig({anyT}, {}), valueStore);
-  addNativeMethod(v, "Swap", sig({anyT}, {anyT}), valueSwap);
-  addNativeMethod(v, "CompareAndSwap", sig({anyT, anyT}, {boolT}), valueCompareAndSwap);
-  pkg.types.emplace_back("Value", v);
-  return pkg;
+  check::Named* v = valueNamed();
+  bindMethod<&valueLoad>(v, "Load");
+  bindMethod<&valueStore>(v, "Store");
+  bindMethod<&valueSwap>(v, "Swap");
+  bindMethod<&valueCompareAndSwap>(v, "CompareAndSwap");
+  t.types.emplace_back("Value", v);
+  return t;
+}
+
+template <auto F>
+values::NativeFunction wordFunction(Packages& p, check::Package& pkg, const std::string& name) {
+  values::NativeFunction fn = bind<F>(p, pkg, name);
+  p.declareRunsNoGolCode(fn);
+  p.declareFastPath(fn, wholeCall<F>);
+  return fn;
+}
+
+// The functions XxxT(addr *T, ...) for one integer type.
+template <typename G>
+void bindIntegerFunctions(Packages& p, check::Package& pkg) {
+  const std::string s = Word<G>::name;
+  values::NativeFunction addFn = wordFunction<&add<G, Addr<G>>>(p, pkg, "Add" + s);
+  if constexpr (sizeof(typename Word<G>::Rep) == 8) {
+    p.declareIntrinsic(addFn, values::NativeIntrinsic::AtomicAdd64);
+  }
+  wordFunction<&load<G, Addr<G>>>(p, pkg, "Load" + s);
+  wordFunction<&store<G, Addr<G>>>(p, pkg, "Store" + s);
+  wordFunction<&swap<G, Addr<G>>>(p, pkg, "Swap" + s);
+  wordFunction<&compareAndSwap<G, Addr<G>>>(p, pkg, "CompareAndSwap" + s);
+  wordFunction<&bitwiseAnd<G, Addr<G>>>(p, pkg, "And" + s);
+  wordFunction<&bitwiseOr<G, Addr<G>>>(p, pkg, "Or" + s);
 }
 
 }  // namespace
 
 void registerAtomic(Packages& p) {
-  static const AtomicPackage atomic = makeAtomicPackage();
+  static const AtomicTypes atomic = makeAtomicTypes();
   check::Package& pkg = p.package("sync/atomic", "atomic");
   for (const auto& [name, type] : atomic.types) p.addType(pkg, name, type);
-  for (const AtomicFunction& f : atomic.functions) p.addFunction(pkg, f.name, f.sig, f.fn);
   for (const WordOp& op : atomic.wordOps) {
     p.declareRunsNoGolCode(op.fn);
     p.declareFastPath(op.fn, op.fast);
   }
-  for (const auto& [fn, what] : atomic.intrinsics) p.declareIntrinsic(fn, what);
+  bindIntegerFunctions<int32_t>(p, pkg);
+  bindIntegerFunctions<Int64>(p, pkg);
+  bindIntegerFunctions<uint32_t>(p, pkg);
+  bindIntegerFunctions<uint64_t>(p, pkg);
+  bindIntegerFunctions<Uintptr>(p, pkg);
 }
 
 }  // namespace gol::stdlib

@@ -215,19 +215,20 @@ std::vector<const check::Type*> resultTypes() {
   }
 }
 
-template <typename Params, size_t... I>
+template <typename Params, size_t First, size_t... I>
 std::vector<const check::Type*> paramTypes(std::index_sequence<I...>) {
-  return {paramType<std::tuple_element_t<I, Params>>()...};
+  return {paramType<std::tuple_element_t<First + I, Params>>()...};
 }
 
-// The signature of F: params (with its receiver first, for a method) and results.
-template <auto F>
-check::Signature* signatureOf(bool dropReceiver) {
+// The signature of F, without its first parameter for a method (the receiver, whose type
+// may be the named type being built).
+template <auto F, bool Method>
+check::Signature* signatureOf() {
   using Fn = Function<decltype(F)>;
   using Params = typename Fn::Params;
+  constexpr size_t first = Method ? 1 : 0;
   auto* sig = new check::Signature;  // lives as long as the process, as the package does
-  sig->params = paramTypes<Params>(std::make_index_sequence<Fn::arity>());
-  if (dropReceiver) sig->params.erase(sig->params.begin());
+  sig->params = paramTypes<Params, first>(std::make_index_sequence<Fn::arity - first>());
   sig->results = resultTypes<typename Fn::Result>();
   if constexpr (Fn::arity > 0) {
     sig->variadic = IsVariadic<std::tuple_element_t<Fn::arity - 1, Params>>::value;
@@ -282,7 +283,7 @@ void native(std::span<const values::AnyValue> args, values::Value* out) {
 template <auto F>
 values::NativeFunction bind(Packages& p, check::Package& pkg, const std::string& name) {
   values::NativeFunction fn = &bind_detail::native<F>;
-  p.addFunction(pkg, name, bind_detail::signatureOf<F>(false), fn);
+  p.addFunction(pkg, name, bind_detail::signatureOf<F, false>(), fn);
   return fn;
 }
 
@@ -291,7 +292,7 @@ values::NativeFunction bind(Packages& p, check::Package& pkg, const std::string&
 template <auto F>
 values::NativeFunction bindMethod(check::Named* n, const char* name, bool pointerRecv = true) {
   values::NativeFunction fn = &bind_detail::native<F>;
-  addNativeMethod(n, name, bind_detail::signatureOf<F>(true), fn, pointerRecv);
+  addNativeMethod(n, name, bind_detail::signatureOf<F, true>(), fn, pointerRecv);
   return fn;
 }
 

@@ -2,6 +2,7 @@
 #include <algorithm>
 #include <cstring>
 
+#include "stdlib/bind.h"
 #include "stdlib/packages.h"
 #include "stdlib/support.h"
 #include "stdlib/utf8.h"
@@ -13,22 +14,54 @@ namespace {
 using values::AnyValue;
 using values::Value;
 
-const check::Type* bytesType() {
-  return check::sliceOf(check::basicType(check::BasicKind::Uint8));
-}
+const check::Named* builderType();
 
-// The builder (the receiver is *Builder: its object). Field 0 holds the bytes as a
-// string object with spare room, field 1 that object's capacity, field 2 the address of
-// the object that first wrote (Go's addr): a copy of a written builder has another.
-values::StructObject* builderOf(std::span<const AnyValue> a) {
-  auto* b = static_cast<values::StructObject*>(a[0].value.p);
-  if (!b) nilPanic();
-  return b;
-}
+// The receiver of *Builder's methods: its object (a nil *Builder panics).
+struct BuilderPtr {
+  values::StructObject* obj = nullptr;
+};
+
+// A []byte argument: its slice object (null for a nil slice).
+struct Bytes {
+  values::SliceObject* s = nullptr;
+};
+
+// A string result that is a reference owned by the caller.
+struct OwnedString {
+  Value v;
+};
+
+}  // namespace
+
+template <>
+struct GoType<BuilderPtr> {
+  static const check::Type* type() { return check::pointerTo(builderType()); }
+  static BuilderPtr arg(const AnyValue& a) {
+    auto* b = static_cast<values::StructObject*>(a.value.p);
+    if (!b) nilPanic();
+    return {b};
+  }
+};
+
+template <>
+struct GoType<Bytes> {
+  static const check::Type* type() {
+    return check::sliceOf(check::basicType(check::BasicKind::Uint8));
+  }
+  static Bytes arg(const AnyValue& a) { return {values::asSlice(a.value)}; }
+};
+
+template <>
+struct GoType<OwnedString> {
+  static const check::Type* type() { return check::basicType(check::BasicKind::String); }
+  static Value result(OwnedString s) { return s.v; }
+};
+
+namespace {
 
 // The builder about to be written (Go's copyCheck).
-values::StructObject* writableBuilder(std::span<const AnyValue> a) {
-  values::StructObject* b = builderOf(a);
+values::StructObject* writableBuilder(BuilderPtr p) {
+  values::StructObject* b = p.obj;
   auto self = static_cast<uint64_t>(reinterpret_cast<uintptr_t>(b));
   if (b->fields[2].u == 0) {
     b->fields[2].u = self;
@@ -60,53 +93,47 @@ void append(values::StructObject* b, std::string_view bytes) {
   b->fields[1] = values::intValue(static_cast<int64_t>(newCap));
 }
 
-void writeStringM(std::span<const AnyValue> a, Value* r) {
-  std::string_view s = values::stringView(a[1].value);
-  append(writableBuilder(a), s);
-  r[0] = intResult(static_cast<int64_t>(s.size()));
-  r[1] = Value{};
+std::tuple<int64_t, GoError> builderWriteString(BuilderPtr b, std::string_view s) {
+  append(writableBuilder(b), s);
+  return {static_cast<int64_t>(s.size()), GoError{}};
 }
-void writeM(std::span<const AnyValue> a, Value* r) {
-  values::SliceObject* b = values::asSlice(a[1].value);
+std::tuple<int64_t, GoError> builderWrite(BuilderPtr b, Bytes p) {
   std::string bytes;
-  for (int64_t i = 0; b && i < b->len(); ++i) bytes += static_cast<char>(b->base()[i].u);
-  append(writableBuilder(a), bytes);
-  r[0] = intResult(static_cast<int64_t>(bytes.size()));
-  r[1] = Value{};
+  for (int64_t i = 0; p.s && i < p.s->len(); ++i) bytes += static_cast<char>(p.s->base()[i].u);
+  append(writableBuilder(b), bytes);
+  return {static_cast<int64_t>(bytes.size()), GoError{}};
 }
-void writeByteM(std::span<const AnyValue> a, Value* r) {
-  char c = static_cast<char>(a[1].value.u);
-  append(writableBuilder(a), std::string_view(&c, 1));
-  r[0] = Value{};
+GoError builderWriteByte(BuilderPtr b, uint8_t c) {
+  char ch = static_cast<char>(c);
+  append(writableBuilder(b), std::string_view(&ch, 1));
+  return {};
 }
-void writeRuneM(std::span<const AnyValue> a, Value* r) {
+std::tuple<int64_t, GoError> builderWriteRune(BuilderPtr b, int32_t r) {
   std::string s;
-  utf8::encodeRune(s, static_cast<int32_t>(a[1].value.i));
-  append(writableBuilder(a), s);
-  r[0] = intResult(static_cast<int64_t>(s.size()));
-  r[1] = Value{};
+  utf8::encodeRune(s, r);
+  append(writableBuilder(b), s);
+  return {static_cast<int64_t>(s.size()), GoError{}};
 }
-void stringM(std::span<const AnyValue> a, Value* r) {
-  Value v = builderOf(a)->fields[0];
+// The bytes' string object itself: appends copy it while it is shared (see append).
+OwnedString builderString(BuilderPtr b) {
+  Value v = b.obj->fields[0];
   values::retainRef(v);
-  r[0] = v;
+  return {v};
 }
-void lenM(std::span<const AnyValue> a, Value* r) {
-  r[0] = intResult(static_cast<int64_t>(values::stringView(builderOf(a)->fields[0]).size()));
+int64_t builderLen(BuilderPtr b) {
+  return static_cast<int64_t>(values::stringView(b.obj->fields[0]).size());
 }
-void capM(std::span<const AnyValue> a, Value* r) {
-  r[0] = builderOf(a)->fields[1];
+int64_t builderCap(BuilderPtr b) {
+  return b.obj->fields[1].i;
 }
-void resetM(std::span<const AnyValue> a, Value*) {
-  values::StructObject* b = builderOf(a);
-  values::releaseRef(b->fields[0]);
-  b->fields[0] = Value{};
-  b->fields[1] = Value{};
-  b->fields[2] = Value{};
+void builderReset(BuilderPtr b) {
+  values::releaseRef(b.obj->fields[0]);
+  b.obj->fields[0] = Value{};
+  b.obj->fields[1] = Value{};
+  b.obj->fields[2] = Value{};
 }
-void growM(std::span<const AnyValue> a, Value*) {
-  int64_t n = a[1].value.i;
-  values::StructObject* b = writableBuilder(a);
+void builderGrow(BuilderPtr p, int64_t n) {
+  values::StructObject* b = writableBuilder(p);
   if (n < 0) panicString("strings.Builder.Grow: negative count");
   size_t len = values::stringView(b->fields[0]).size();
   size_t cap = static_cast<size_t>(b->fields[1].i);
@@ -120,30 +147,36 @@ void growM(std::span<const AnyValue> a, Value*) {
   b->fields[1] = values::intValue(static_cast<int64_t>(newCap));
 }
 
+// strings.Builder. Field 0 holds the bytes as a string object with spare room, field 1 that
+// object's capacity, field 2 the address of the object that first wrote (Go's addr): a copy
+// of a written builder has another.
+const check::Named* builderType() {
+  static check::Named* t = [] {
+    using check::BasicKind;
+    auto* st = new check::Struct;
+    st->fields.push_back(check::StructField{"buf", check::basicType(BasicKind::String), false, ""});
+    st->fields.push_back(check::StructField{"cap", check::basicType(BasicKind::Int), false, ""});
+    st->fields.push_back(
+        check::StructField{"addr", check::basicType(BasicKind::Uintptr), false, ""});
+    check::Named* n = nativeNamed("strings", "Builder", st);
+    bindMethod<&builderWriteString>(n, "WriteString");
+    bindMethod<&builderWrite>(n, "Write");
+    bindMethod<&builderWriteByte>(n, "WriteByte");
+    bindMethod<&builderWriteRune>(n, "WriteRune");
+    bindMethod<&builderString>(n, "String");
+    bindMethod<&builderLen>(n, "Len");
+    bindMethod<&builderCap>(n, "Cap");
+    bindMethod<&builderReset>(n, "Reset");
+    bindMethod<&builderGrow>(n, "Grow");
+    return n;
+  }();
+  return t;
+}
+
 }  // namespace
 
 void registerBuilder(Packages& p) {
-  using check::BasicKind;
-  const check::Type* i = check::basicType(BasicKind::Int);
-  const check::Type* err = check::errorType();
-  auto* st = new check::Struct;
-  st->fields.push_back(check::StructField{"buf", check::basicType(BasicKind::String), false, ""});
-  st->fields.push_back(check::StructField{"cap", i, false, ""});
-  st->fields.push_back(check::StructField{"addr", check::basicType(BasicKind::Uintptr), false, ""});
-  check::Named* builder = nativeNamed("strings", "Builder", st);
-  auto method = [&](const char* name, const check::Signature* sig, values::NativeFunction fn) {
-    addNativeMethod(builder, name, sig, fn);
-  };
-  method("WriteString", p.signature({check::basicType(BasicKind::String)}, {i, err}), writeStringM);
-  method("Write", p.signature({bytesType()}, {i, err}), writeM);
-  method("WriteByte", p.signature({check::basicType(BasicKind::Uint8)}, {err}), writeByteM);
-  method("WriteRune", p.signature({check::basicType(BasicKind::Int32)}, {i, err}), writeRuneM);
-  method("String", p.signature({}, {check::basicType(BasicKind::String)}), stringM);
-  method("Len", p.signature({}, {i}), lenM);
-  method("Cap", p.signature({}, {i}), capM);
-  method("Reset", p.signature({}, {}), resetM);
-  method("Grow", p.signature({i}, {}), growM);
-  p.addType(p.package("strings", "strings"), "Builder", builder);
+  p.addType(p.package("strings", "strings"), "Builder", builderType());
 }
 
 }  // namespace gol::stdlib

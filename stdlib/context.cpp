@@ -28,6 +28,7 @@
 #include "interpreter/values/equality.h"
 #include "interpreter/values/native_closure.h"
 #include "runtime/timer.h"
+#include "stdlib/bind.h"
 #include "stdlib/errors.h"
 #include "stdlib/format.h"
 #include "stdlib/packages.h"
@@ -133,6 +134,98 @@ check::Named* deadlineErrorNamed() {
   static check::Named* t = structNamed("deadlineExceededError", {});
   return t;
 }
+check::Named* cancelFuncNamed() {
+  static check::Named* t = nativeNamed("context", "CancelFunc", new check::Signature);
+  return t;
+}
+check::Named* cancelCauseFuncNamed() {
+  static check::Named* t = nativeNamed("context", "CancelCauseFunc", sig({errT()}, {}));
+  return t;
+}
+
+// The package's Go types for bind (bind.h): each borrowed as an argument, owned as a result.
+struct Context {
+  Value iface{};
+};
+struct CancelFunc {
+  Value fn{};
+};
+struct CancelCauseFunc {
+  Value fn{};
+};
+struct DoneChan {  // <-chan struct{}
+  Value chan{};
+};
+struct TimeValue {  // a time.Time that already is a value (a foreign Deadline's)
+  Value time{};
+};
+struct Any {
+  Value iface{};
+};
+// The receiver of a method of the context type N (of *N if Pointer), as it came.
+template <check::Named* (*N)(), bool Pointer>
+struct Recv {
+  AnyValue self;
+};
+using BackgroundRecv = Recv<backgroundNamed, false>;
+using TodoRecv = Recv<todoNamed, false>;
+using CancelRecv = Recv<cancelNamed, true>;
+using TimerRecv = Recv<timerNamed, true>;
+using ValueRecv = Recv<valueNamed, true>;
+using DeadlineErrorRecv = Recv<deadlineErrorNamed, false>;
+
+}  // namespace
+
+template <>
+struct GoType<Context> {
+  static const check::Type* type() { return contextNamed(); }
+  static Context arg(const AnyValue& a) { return {a.value}; }
+  static Value result(Context c) { return c.iface; }
+};
+
+template <>
+struct GoType<CancelFunc> {
+  static const check::Type* type() { return cancelFuncNamed(); }
+  static Value result(CancelFunc f) { return f.fn; }
+};
+
+template <>
+struct GoType<CancelCauseFunc> {
+  static const check::Type* type() { return cancelCauseFuncNamed(); }
+  static Value result(CancelCauseFunc f) { return f.fn; }
+};
+
+template <>
+struct GoType<DoneChan> {
+  static const check::Type* type() { return doneChanType(); }
+  static Value result(DoneChan d) { return d.chan; }
+};
+
+template <>
+struct GoType<TimeValue> {
+  static const check::Type* type() { return gotime::timeType(); }
+  static Value result(TimeValue t) { return t.time; }
+};
+
+template <>
+struct GoType<Any> {
+  static const check::Type* type() { return check::anyType(); }
+  static Value result(Any a) { return a.iface; }
+};
+
+template <check::Named* (*N)(), bool Pointer>
+struct GoType<Recv<N, Pointer>> {
+  static const check::Type* type() {
+    if constexpr (Pointer) {
+      return check::pointerTo(N());
+    } else {
+      return N();
+    }
+  }
+  static Recv<N, Pointer> arg(const AnyValue& a) { return {a}; }
+};
+
+namespace {
 
 // Package variables (one reference each, forever).
 Value canceledCell{};
@@ -157,8 +250,8 @@ Kind kindOf(Value ctx) {
 StructObject* objectOf(Value ctx) {
   return static_cast<StructObject*>(values::asIface(ctx)->value.p);
 }
-StructObject* receiver(std::span<const AnyValue> a) {
-  auto* o = static_cast<StructObject*>(a[0].value.p);
+StructObject* receiver(const AnyValue& self) {
+  auto* o = static_cast<StructObject*>(self.value.p);
   if (!o) nilPanic();
   return o;
 }
@@ -477,81 +570,101 @@ std::string describe(Value iface) {
   return reflectTypeName(i->type);
 }
 
-void backgroundString(std::span<const AnyValue>, Value* r) {
-  r[0] = stringResult("context.Background");
+std::string_view backgroundString(BackgroundRecv) {
+  return "context.Background";
 }
-void todoString(std::span<const AnyValue>, Value* r) {
-  r[0] = stringResult("context.TODO");
+std::string_view todoString(TodoRecv) {
+  return "context.TODO";
 }
-void cancelString(std::span<const AnyValue> a, Value* r) {
-  r[0] = stringResult(describe(receiver(a)->fields[kParent]) + ".WithCancel");
+std::string cancelString(CancelRecv r) {
+  return describe(receiver(r.self)->fields[kParent]) + ".WithCancel";
 }
-void timerString(std::span<const AnyValue> a, Value* r) {
-  StructObject* c = receiver(a);
+std::string timerString(TimerRecv r) {
+  StructObject* c = receiver(r.self);
   gotime::TimeParts d = gotime::timeParts(c->fields[kDeadline]);
   int64_t until = d.hasMono ? d.mono - gotime::monoNow() : 0;
-  if (!d.hasMono) {
-    Value now = gotime::now();
-    until = gotime::timeSub(d, gotime::timeParts(now));
-    values::releaseRef(now);
-  }
+  if (!d.hasMono) until = gotime::timeSub(d, gotime::now()).ns;
   Value untilText[1]{};
   AnyValue dur{gotime::durationType(), values::intValue(until)};
   fmt::methodCaller(dur, "String", {}, untilText);
-  r[0] = stringResult(describe(c->fields[kParent]) + ".WithDeadline(" + gotime::timeString(d) +
-                      " [" + std::string(values::stringView(untilText[0])) + "])");
+  std::string s = describe(c->fields[kParent]) + ".WithDeadline(" + gotime::timeString(d) + " [" +
+                  std::string(values::stringView(untilText[0])) + "])";
   values::releaseRef(untilText[0]);
+  return s;
 }
-void valueString(std::span<const AnyValue> a, Value* r) {
-  StructObject* v = receiver(a);
-  r[0] = stringResult(describe(v->fields[kValueParent]) + ".WithValue(" +
-                      describe(v->fields[kKey]) + ", " + describe(v->fields[kVal]) + ")");
+std::string valueString(ValueRecv r) {
+  StructObject* v = receiver(r.self);
+  return describe(v->fields[kValueParent]) + ".WithValue(" + describe(v->fields[kKey]) + ", " +
+         describe(v->fields[kVal]) + ")";
 }
 
 // ---- Context methods ------------------------------------------------------------------------
 
-Value selfIface(std::span<const AnyValue> a) {
-  return errors::makeIface(a[0].type, retained(a[0].value));
+// The methods of backgroundCtx and todoCtx: never done, no values.
+template <typename Self>
+std::tuple<gotime::TimeParts, bool> emptyDeadline(Self) {
+  return {gotime::TimeParts{}, false};
+}
+template <typename Self>
+DoneChan emptyDone(Self) {
+  return {};
+}
+template <typename Self>
+GoError emptyErr(Self) {
+  return {};
+}
+template <typename Self>
+Any emptyValue(Self, AnyValue) {
+  return {};
 }
 
-void emptyDeadline(std::span<const AnyValue>, Value* r) {
-  r[0] = gotime::makeTime({});
-  r[1] = boolResult(false);
-}
-void emptyNil(std::span<const AnyValue>, Value* r) {
-  r[0] = Value{};
+Value selfIface(const AnyValue& self) {
+  return errors::makeIface(self.type, retained(self.value));
 }
 
-void ctxDeadline(std::span<const AnyValue> a, Value* r) {
-  receiver(a);
-  Value self = selfIface(a);
-  deadlineOf(self, r);
+// The methods of the cancel, timer and value contexts, which walk the parent chain.
+template <typename Self>
+std::tuple<TimeValue, bool> ctxDeadline(Self r) {
+  receiver(r.self);
+  Value self = selfIface(r.self);
+  Value out[2]{};
+  deadlineOf(self, out);
   values::releaseRef(self);
+  return {TimeValue{out[0]}, out[1].i != 0};
 }
-void ctxDone(std::span<const AnyValue> a, Value* r) {
-  receiver(a);
-  Value self = selfIface(a);
-  r[0] = doneOf(self);
+template <typename Self>
+DoneChan ctxDone(Self r) {
+  receiver(r.self);
+  Value self = selfIface(r.self);
+  Value done = doneOf(self);
   values::releaseRef(self);
+  return {done};
 }
-void ctxErr(std::span<const AnyValue> a, Value* r) {
-  receiver(a);
-  Value self = selfIface(a);
-  r[0] = errOf(self);
+template <typename Self>
+GoError ctxErr(Self r) {
+  receiver(r.self);
+  Value self = selfIface(r.self);
+  Value err = errOf(self);
   values::releaseRef(self);
+  return {err};
 }
-void ctxValue(std::span<const AnyValue> a, Value* r) {
-  receiver(a);
-  Value self = selfIface(a);
-  r[0] = valueOf(self, a[1].value);
+template <typename Self>
+Any ctxValue(Self r, AnyValue key) {
+  receiver(r.self);
+  Value self = selfIface(r.self);
+  Value val = valueOf(self, key.value);
   values::releaseRef(self);
+  return {val};
 }
 
-void deadlineErrorError(std::span<const AnyValue>, Value* r) {
-  r[0] = stringResult("context deadline exceeded");
+std::string_view deadlineErrorError(DeadlineErrorRecv) {
+  return "context deadline exceeded";
 }
-void deadlineErrorTrue(std::span<const AnyValue>, Value* r) {
-  r[0] = boolResult(true);
+bool deadlineErrorTemporary(DeadlineErrorRecv) {
+  return true;
+}
+bool deadlineErrorTimeout(DeadlineErrorRecv) {
+  return true;
 }
 
 // ---- Constructors -------------------------------------------------------------------------
@@ -599,60 +712,47 @@ const values::FuncCode* withCancelCode() {
   return code;
 }
 
-void withCancelN(std::span<const AnyValue> a, Value* r) {
-  Value parent = a[0].value;
-  requireParent(parent);
-  StructObject* c = newCancelCtx(cancelNamed(), parent);
-  propagateCancel(parent, c);
-  r[1] = cancelFunc(withCancelCode(), c);
-  r[0] = ctxIface(cancelNamed(), c);
+std::tuple<Context, CancelFunc> withCancel(Context parent) {
+  requireParent(parent.iface);
+  StructObject* c = newCancelCtx(cancelNamed(), parent.iface);
+  propagateCancel(parent.iface, c);
+  return {Context{ctxIface(cancelNamed(), c)}, CancelFunc{cancelFunc(withCancelCode(), c)}};
 }
 
-void withCancelCauseN(std::span<const AnyValue> a, Value* r) {
+std::tuple<Context, CancelCauseFunc> withCancelCause(Context parent) {
   static const values::FuncCode* code =
       cancelCode("context.WithCancelCause.func1", cancelCauseBody, sig({errT()}, {}));
-  Value parent = a[0].value;
-  requireParent(parent);
-  StructObject* c = newCancelCtx(cancelNamed(), parent);
-  propagateCancel(parent, c);
-  r[1] = cancelFunc(code, c);
-  r[0] = ctxIface(cancelNamed(), c);
+  requireParent(parent.iface);
+  StructObject* c = newCancelCtx(cancelNamed(), parent.iface);
+  propagateCancel(parent.iface, c);
+  return {Context{ctxIface(cancelNamed(), c)}, CancelCauseFunc{cancelFunc(code, c)}};
 }
 
-void withDeadline(Value parent, Value deadline, Value* r) {
-  requireParent(parent);
+std::tuple<Context, CancelFunc> withDeadline(Context parent, gotime::TimeParts d) {
+  requireParent(parent.iface);
   emptyTimerGraveyard();
-  gotime::TimeParts d = gotime::timeParts(deadline);
   {
     Value cur[2]{};
-    deadlineOf(parent, cur);
-    bool sooner = cur[1].i && gotime::timeSub(gotime::timeParts(cur[0]), d) < 0;
+    deadlineOf(parent.iface, cur);
+    bool sooner = cur[1].i && gotime::timeSub(gotime::timeParts(cur[0]), d).ns < 0;
     values::releaseRef(cur[0]);
-    if (sooner) {
-      AnyValue arg{contextNamed(), parent};
-      withCancelN(std::span<const AnyValue>(&arg, 1), r);
-      return;
-    }
+    if (sooner) return withCancel(parent);
   }
-  StructObject* c = newCancelCtx(timerNamed(), parent);
+  StructObject* c = newCancelCtx(timerNamed(), parent.iface);
   values::releaseRef(c->fields[kDeadline]);  // the zero Time newCancelCtx made
-  c->fields[kDeadline] = values::cloneAggregate(deadline);
-  propagateCancel(parent, c);
+  c->fields[kDeadline] = gotime::makeTime(d);
+  propagateCancel(parent.iface, c);
   int64_t until;
   if (d.hasMono) {
     until = d.mono - gotime::monoNow();
   } else {
-    Value now = gotime::now();
-    until = gotime::timeSub(d, gotime::timeParts(now));
-    values::releaseRef(now);
+    until = gotime::timeSub(d, gotime::now()).ns;
   }
   if (until <= 0) {
     static const values::FuncCode* expiredCode =
         cancelCode("context.WithDeadlineCause.func2", cancelExpiredBody, new check::Signature);
     cancel(c, true, deadlineExceededCell, Value{});
-    r[1] = cancelFunc(expiredCode, c);
-    r[0] = ctxIface(timerNamed(), c);
-    return;
+    return {Context{ctxIface(timerNamed(), c)}, CancelFunc{cancelFunc(expiredCode, c)}};
   }
   static const values::FuncCode* code =
       cancelCode("context.WithDeadlineCause.func3", cancelBody, new check::Signature);
@@ -670,18 +770,12 @@ void withDeadline(Value parent, Value deadline, Value* r) {
       t->timer.reset(when);
     }
   }
-  r[1] = cancelFunc(code, c);
-  r[0] = ctxIface(timerNamed(), c);
+  return {Context{ctxIface(timerNamed(), c)}, CancelFunc{cancelFunc(code, c)}};
 }
 
-void withDeadlineN(std::span<const AnyValue> a, Value* r) {
-  withDeadline(a[0].value, a[1].value, r);
-}
-
-void withTimeoutN(std::span<const AnyValue> a, Value* r) {
-  Value now = gotime::now();
-  gotime::TimeParts t = gotime::timeParts(now);
-  int64_t d = a[1].value.i;
+std::tuple<Context, CancelFunc> withTimeout(Context parent, gotime::Duration timeout) {
+  gotime::TimeParts t = gotime::now();
+  int64_t d = timeout.ns;
   // time.Now().Add(d), keeping the monotonic reading as Add does.
   int64_t sec = d / 1'000'000'000, nsec = t.nsec + d % 1'000'000'000;
   if (nsec >= 1'000'000'000) {
@@ -699,15 +793,7 @@ void withTimeoutN(std::span<const AnyValue> a, Value* r) {
   } else {
     t.mono = mono;
   }
-  Value deadline = gotime::makeTime(t);
-  values::releaseRef(now);
-  try {
-    withDeadline(a[0].value, deadline, r);
-  } catch (...) {
-    values::releaseRef(deadline);
-    throw;
-  }
-  values::releaseRef(deadline);
+  return withDeadline(parent, t);
 }
 
 // An `any` argument as an interface value (owned).
@@ -717,53 +803,62 @@ Value anyArg(const AnyValue& a) {
   return errors::makeIface(a.type, values::ownFor(values::storageOf(a.type), a.value));
 }
 
-void withValueN(std::span<const AnyValue> a, Value* r) {
-  Value parent = a[0].value;
-  requireParent(parent);
-  Value key = anyArg(a[1]);
-  if (!key.p) panicString("nil key");
-  if (!check::comparable(values::asIface(key)->type)) {
-    values::releaseRef(key);
+Context withValue(Context parent, AnyValue key, AnyValue val) {
+  requireParent(parent.iface);
+  Value k = anyArg(key);
+  if (!k.p) panicString("nil key");
+  if (!check::comparable(values::asIface(k)->type)) {
+    values::releaseRef(k);
     panicString("key is not comparable");
   }
   auto* v = StructObject::make(static_cast<const check::Struct*>(valueNamed()->underlying));
-  v->fields[kValueParent] = retained(parent);
-  v->fields[kKey] = key;
-  v->fields[kVal] = anyArg(a[2]);
-  r[0] = ctxIface(valueNamed(), v);
+  v->fields[kValueParent] = retained(parent.iface);
+  v->fields[kKey] = k;
+  v->fields[kVal] = anyArg(val);
+  return {ctxIface(valueNamed(), v)};
 }
 
-void backgroundN(std::span<const AnyValue>, Value* r) {
-  r[0] = retained(backgroundCell);
+Context background() {
+  return {retained(backgroundCell)};
 }
-void todoN(std::span<const AnyValue>, Value* r) {
-  r[0] = retained(todoCell);
+Context todo() {
+  return {retained(todoCell)};
 }
 
-void causeN(std::span<const AnyValue> a, Value* r) {
-  Value ctx = a[0].value;
+GoError cause(Context c) {
+  Value ctx = c.iface;
   if (!ctx.p) nilPanic();
   Value found = valueOf(ctx, cancelKey);
   Kind k = kindOf(found);
+  Value err{};
   if (k == Kind::Cancel || k == Kind::Timer) {
     std::lock_guard lock(ctxMu);
-    r[0] = retained(objectOf(found)->fields[kCause]);
+    err = retained(objectOf(found)->fields[kCause]);
   } else {
-    r[0] = errOf(ctx);
+    err = errOf(ctx);
   }
   values::releaseRef(found);
+  return {err};
 }
 
-void addCtxMethods(check::Named* n, bool pointerRecv, values::NativeFunction deadline,
-                   values::NativeFunction done, values::NativeFunction err, values::NativeFunction value,
-                   values::NativeFunction string) {
-  const auto& m = check::asInterface(contextNamed())->methods;
-  addNativeMethod(n, "Deadline", m[0].sig, deadline, pointerRecv);
-  addNativeMethod(n, "Done", m[1].sig, done, pointerRecv);
-  addNativeMethod(n, "Err", m[2].sig, err, pointerRecv);
-  addNativeMethod(n, "String", sig({}, {check::basicType(check::BasicKind::String)}), string,
-                  pointerRecv);
-  addNativeMethod(n, "Value", m[3].sig, value, pointerRecv);
+// The methods of backgroundCtx and todoCtx (value receivers), in the order of Context's.
+template <typename Self, auto String>
+void addEmptyCtxMethods(check::Named* n) {
+  bindMethod<&emptyDeadline<Self>>(n, "Deadline", false);
+  bindMethod<&emptyDone<Self>>(n, "Done", false);
+  bindMethod<&emptyErr<Self>>(n, "Err", false);
+  bindMethod<String>(n, "String", false);
+  bindMethod<&emptyValue<Self>>(n, "Value", false);
+}
+
+// The methods of *cancelCtx, *timerCtx and *valueCtx.
+template <typename Self, auto String>
+void addChainCtxMethods(check::Named* n) {
+  bindMethod<&ctxDeadline<Self>>(n, "Deadline");
+  bindMethod<&ctxDone<Self>>(n, "Done");
+  bindMethod<&ctxErr<Self>>(n, "Err");
+  bindMethod<String>(n, "String");
+  bindMethod<&ctxValue<Self>>(n, "Value");
 }
 
 }  // namespace
@@ -771,45 +866,35 @@ void addCtxMethods(check::Named* n, bool pointerRecv, values::NativeFunction dea
 void registerContext(Packages& p) {
   check::Named* ctx = contextNamed();
   if (backgroundNamed()->methods.empty()) {
-    addCtxMethods(backgroundNamed(), false, emptyDeadline, emptyNil, emptyNil, emptyNil,
-                  backgroundString);
-    addCtxMethods(todoNamed(), false, emptyDeadline, emptyNil, emptyNil, emptyNil, todoString);
-    addCtxMethods(cancelNamed(), true, ctxDeadline, ctxDone, ctxErr, ctxValue, cancelString);
-    addCtxMethods(timerNamed(), true, ctxDeadline, ctxDone, ctxErr, ctxValue, timerString);
-    addCtxMethods(valueNamed(), true, ctxDeadline, ctxDone, ctxErr, ctxValue, valueString);
+    addEmptyCtxMethods<BackgroundRecv, &backgroundString>(backgroundNamed());
+    addEmptyCtxMethods<TodoRecv, &todoString>(todoNamed());
+    addChainCtxMethods<CancelRecv, &cancelString>(cancelNamed());
+    addChainCtxMethods<TimerRecv, &timerString>(timerNamed());
+    addChainCtxMethods<ValueRecv, &valueString>(valueNamed());
     check::Named* de = deadlineErrorNamed();
-    const check::Type* boolean = check::basicType(check::BasicKind::Bool);
-    addNativeMethod(de, "Error", sig({}, {check::basicType(check::BasicKind::String)}),
-                    deadlineErrorError, false);
-    addNativeMethod(de, "Temporary", sig({}, {boolean}), deadlineErrorTrue, false);
-    addNativeMethod(de, "Timeout", sig({}, {boolean}), deadlineErrorTrue, false);
+    bindMethod<&deadlineErrorError>(de, "Error", false);
+    bindMethod<&deadlineErrorTemporary>(de, "Temporary", false);
+    bindMethod<&deadlineErrorTimeout>(de, "Timeout", false);
     canceledCell = errors::newError("context canceled");
     deadlineExceededCell = errors::makeIface(de, values::zeroValue(de));
     backgroundCell = errors::makeIface(backgroundNamed(), values::zeroValue(backgroundNamed()));
     todoCell = errors::makeIface(todoNamed(), values::zeroValue(todoNamed()));
     cancelKey = errors::makeIface(cancelKeyNamed(), Value{});
   }
-  static const check::Named* cancelFuncT =
-      nativeNamed("context", "CancelFunc", new check::Signature);
-  static const check::Named* cancelCauseFuncT =
-      nativeNamed("context", "CancelCauseFunc", sig({errT()}, {}));
   check::Package& pkg = p.package("context", "context");
   p.addType(pkg, "Context", ctx);
-  p.addType(pkg, "CancelFunc", cancelFuncT);
-  p.addType(pkg, "CancelCauseFunc", cancelCauseFuncT);
+  p.addType(pkg, "CancelFunc", cancelFuncNamed());
+  p.addType(pkg, "CancelCauseFunc", cancelCauseFuncNamed());
   p.addVariable(pkg, "Canceled", errT(), &canceledCell);
   p.addVariable(pkg, "DeadlineExceeded", errT(), &deadlineExceededCell);
-  const check::Type* duration = gotime::durationType();
-  const check::Type* timeT = gotime::timeType();
-  p.addFunction(pkg, "Background", p.signature({}, {ctx}), backgroundN);
-  p.addFunction(pkg, "TODO", p.signature({}, {ctx}), todoN);
-  p.addFunction(pkg, "WithCancel", p.signature({ctx}, {ctx, cancelFuncT}), withCancelN);
-  p.addFunction(pkg, "WithCancelCause", p.signature({ctx}, {ctx, cancelCauseFuncT}),
-                withCancelCauseN);
-  p.addFunction(pkg, "WithDeadline", p.signature({ctx, timeT}, {ctx, cancelFuncT}), withDeadlineN);
-  p.addFunction(pkg, "WithTimeout", p.signature({ctx, duration}, {ctx, cancelFuncT}), withTimeoutN);
-  p.addFunction(pkg, "WithValue", p.signature({ctx, anyT(), anyT()}, {ctx}), withValueN);
-  p.addFunction(pkg, "Cause", p.signature({ctx}, {errT()}), causeN);
+  bind<&background>(p, pkg, "Background");
+  bind<&todo>(p, pkg, "TODO");
+  bind<&withCancel>(p, pkg, "WithCancel");
+  bind<&withCancelCause>(p, pkg, "WithCancelCause");
+  bind<&withDeadline>(p, pkg, "WithDeadline");
+  bind<&withTimeout>(p, pkg, "WithTimeout");
+  bind<&withValue>(p, pkg, "WithValue");
+  bind<&cause>(p, pkg, "Cause");
 }
 
 }  // namespace gol::stdlib

@@ -3,6 +3,7 @@
 #include "stdlib/errors.h"
 
 #include "interpreter/values/equality.h"
+#include "stdlib/bind.h"
 #include "stdlib/format.h"
 #include "stdlib/packages.h"
 #include "stdlib/support.h"
@@ -29,52 +30,106 @@ check::Named* nativeStruct(const char* pkg, const char* name,
   return nativeNamed(pkg, name, st);
 }
 
-void addMethod(check::Named* n, const char* name, std::initializer_list<const check::Type*> results,
-               values::NativeFunction fn) {
-  auto* sig = new check::Signature;
-  sig->results.assign(results);
-  addNativeMethod(n, name, sig, fn);
-}
-
-values::StructObject* receiver(std::span<const AnyValue> args) {
-  return static_cast<values::StructObject*>(args[0].value.p);
-}
-
 Value retained(Value v) {
   values::retainRef(v);
   return v;
-}
-
-// errors.errorString: Error() returns s.
-void errorStringError(std::span<const AnyValue> args, Value* results) {
-  results[0] = retained(receiver(args)->fields[0]);
-}
-
-// fmt.wrapError {msg, err}: Error() is msg, Unwrap() the error.
-void wrapErrorError(std::span<const AnyValue> args, Value* results) {
-  results[0] = retained(receiver(args)->fields[0]);
-}
-void wrapErrorUnwrap(std::span<const AnyValue> args, Value* results) {
-  results[0] = retained(receiver(args)->fields[1]);
 }
 
 const check::Slice* errorSlice() {
   return check::sliceOf(errType());
 }
 
-// errors.joinError {errs}: the messages joined by newlines.
-void joinErrorError(std::span<const AnyValue> args, Value* results);
-void joinErrorUnwrap(std::span<const AnyValue> args, Value* results) {
-  results[0] = retained(receiver(args)->fields[0]);
+const check::Named* errorStringType();
+const check::Named* wrapErrorType();
+const check::Named* wrapErrorsType();
+const check::Named* joinErrorType();
+
+// The receiver of a method of the error type Type(): *T, its struct object.
+template <const check::Named* (*Type)()>
+struct Ptr {
+  values::StructObject* obj = nullptr;
+};
+using ErrorStringPtr = Ptr<errorStringType>;
+using WrapErrorPtr = Ptr<wrapErrorType>;
+using WrapErrorsPtr = Ptr<wrapErrorsType>;
+using JoinErrorPtr = Ptr<joinErrorType>;
+
+// An `error` argument (an interface value, or nil), borrowed for the call.
+struct ErrorArg {
+  Value v;
+};
+
+// A string result that is a reference owned by the caller (a field's string, retained).
+struct OwnedString {
+  Value v;
+};
+
+// An []error result owned by the caller.
+struct ErrorSlice {
+  Value v;
+};
+
+}  // namespace
+
+template <const check::Named* (*Type)()>
+struct GoType<Ptr<Type>> {
+  static const check::Type* type() { return check::pointerTo(Type()); }
+  static Ptr<Type> arg(const AnyValue& a) {
+    return {static_cast<values::StructObject*>(a.value.p)};
+  }
+};
+
+template <>
+struct GoType<ErrorArg> {
+  static const check::Type* type() { return errType(); }
+  static ErrorArg arg(const AnyValue& a) { return {a.value}; }
+};
+
+template <>
+struct GoType<OwnedString> {
+  static const check::Type* type() { return stringType(); }
+  static Value result(OwnedString s) { return s.v; }
+};
+
+template <>
+struct GoType<ErrorSlice> {
+  static const check::Type* type() { return errorSlice(); }
+  static Value result(ErrorSlice s) { return s.v; }
+};
+
+namespace {
+
+// errors.errorString: Error() returns s.
+OwnedString errorStringError(ErrorStringPtr e) {
+  return {retained(e.obj->fields[0])};
 }
-void wrapErrorsUnwrap(std::span<const AnyValue> args, Value* results) {
-  results[0] = retained(receiver(args)->fields[1]);
+
+// fmt.wrapError {msg, err}: Error() is msg, Unwrap() the error.
+OwnedString wrapErrorError(WrapErrorPtr e) {
+  return {retained(e.obj->fields[0])};
+}
+GoError wrapErrorUnwrap(WrapErrorPtr e) {
+  return {retained(e.obj->fields[1])};
+}
+
+// fmt.wrapErrors {msg, errs}: Error() is msg, Unwrap() the errors.
+OwnedString wrapErrorsError(WrapErrorsPtr e) {
+  return {retained(e.obj->fields[0])};
+}
+ErrorSlice wrapErrorsUnwrap(WrapErrorsPtr e) {
+  return {retained(e.obj->fields[1])};
+}
+
+// errors.joinError {errs}: the messages joined by newlines.
+std::string joinErrorError(JoinErrorPtr e);
+ErrorSlice joinErrorUnwrap(JoinErrorPtr e) {
+  return {retained(e.obj->fields[0])};
 }
 
 const check::Named* errorStringType() {
   static check::Named* t = [] {
     auto* n = nativeStruct("errors", "errorString", {{"s", stringType(), false, ""}});
-    addMethod(n, "Error", {stringType()}, errorStringError);
+    bindMethod<&errorStringError>(n, "Error");
     return n;
   }();
   return t;
@@ -84,8 +139,8 @@ const check::Named* wrapErrorType() {
   static check::Named* t = [] {
     auto* n = nativeStruct("fmt", "wrapError",
                            {{"msg", stringType(), false, ""}, {"err", errType(), false, ""}});
-    addMethod(n, "Error", {stringType()}, wrapErrorError);
-    addMethod(n, "Unwrap", {errType()}, wrapErrorUnwrap);
+    bindMethod<&wrapErrorError>(n, "Error");
+    bindMethod<&wrapErrorUnwrap>(n, "Unwrap");
     return n;
   }();
   return t;
@@ -95,8 +150,8 @@ const check::Named* wrapErrorsType() {
   static check::Named* t = [] {
     auto* n = nativeStruct("fmt", "wrapErrors",
                            {{"msg", stringType(), false, ""}, {"errs", errorSlice(), false, ""}});
-    addMethod(n, "Error", {stringType()}, wrapErrorError);
-    addMethod(n, "Unwrap", {errorSlice()}, wrapErrorsUnwrap);
+    bindMethod<&wrapErrorsError>(n, "Error");
+    bindMethod<&wrapErrorsUnwrap>(n, "Unwrap");
     return n;
   }();
   return t;
@@ -105,8 +160,8 @@ const check::Named* wrapErrorsType() {
 const check::Named* joinErrorType() {
   static check::Named* t = [] {
     auto* n = nativeStruct("errors", "joinError", {{"errs", errorSlice(), false, ""}});
-    addMethod(n, "Error", {stringType()}, joinErrorError);
-    addMethod(n, "Unwrap", {errorSlice()}, joinErrorUnwrap);
+    bindMethod<&joinErrorError>(n, "Error");
+    bindMethod<&joinErrorUnwrap>(n, "Unwrap");
     return n;
   }();
   return t;
@@ -125,14 +180,14 @@ std::string errorText(Value err) {
   return s;
 }
 
-void joinErrorError(std::span<const AnyValue> args, Value* results) {
-  values::SliceObject* errs = values::asSlice(receiver(args)->fields[0]);
+std::string joinErrorError(JoinErrorPtr e) {
+  values::SliceObject* errs = values::asSlice(e.obj->fields[0]);
   std::string s;
   for (int64_t k = 0; errs && k < errs->len(); ++k) {
     if (k) s += '\n';
     s += errorText(errs->base()[k]);
   }
-  results[0] = stringResult(s);
+  return s;
 }
 
 values::StructObject* newStruct(const check::Named* n) {
@@ -212,14 +267,10 @@ bool isError(Value err, Value target, bool targetComparable) {
   }
 }
 
-void isNative(std::span<const AnyValue> args, Value* results) {
-  Value err = args[0].value, target = args[1].value;
-  if (!err.p || !target.p) {
-    results[0] = boolResult(err.p == target.p);
-    return;
-  }
-  bool comparable = check::comparable(values::asIface(target)->type);
-  results[0] = boolResult(isError(err, target, comparable));
+bool is(ErrorArg err, ErrorArg target) {
+  if (!err.v.p || !target.v.p) return err.v.p == target.v.p;
+  bool comparable = check::comparable(values::asIface(target.v)->type);
+  return isError(err.v, target.v, comparable);
 }
 
 bool asError(Value err, const check::Type* want, Value targetPtr) {
@@ -261,8 +312,7 @@ bool asError(Value err, const check::Type* want, Value targetPtr) {
   return false;
 }
 
-void asNative(std::span<const AnyValue> args, Value* results) {
-  const AnyValue& target = args[1];
+bool as(ErrorArg err, AnyValue target) {
   const check::Pointer* p = target.type ? check::asPointer(target.type) : nullptr;
   if (!p || !target.value.p) panicString("errors: target must be a non-nil pointer");
   const check::Type* want = p->elem;
@@ -271,39 +321,36 @@ void asNative(std::span<const AnyValue> args, Value* results) {
       !check::implements(want, check::asInterface(errType()), &reason)) {
     panicString("errors: *target must be interface or implement error");
   }
-  results[0] = boolResult(asError(args[0].value, want, target.value));
+  return asError(err.v, want, target.value);
 }
 
-void unwrapNative(std::span<const AnyValue> args, Value* results) {
+GoError unwrap(ErrorArg err) {
   Value out[2]{};
-  values::IfaceObject* i = values::asIface(args[0].value);
+  values::IfaceObject* i = values::asIface(err.v);
   if (i && hasMethod(i->type, "Unwrap", 0, errType())) {
     fmt::methodCaller(AnyValue{i->type, i->value}, "Unwrap", {}, out);
-    results[0] = out[0];
-    return;
+    return {out[0]};
   }
-  results[0] = Value{};
+  return {};
 }
 
-void newNative(std::span<const AnyValue> args, Value* results) {
-  results[0] = errors::newError(values::stringView(args[0].value));
+// errors.New (`new` is a C++ keyword).
+GoError newError(std::string_view text) {
+  return {errors::newError(text)};
 }
 
-void joinNative(std::span<const AnyValue> args, Value* results) {
+GoError join(Variadic<ErrorArg> args) {
   std::vector<Value> errs;
-  for (const AnyValue& a : args) {
-    if (a.value.p) errs.push_back(a.value);
+  for (size_t k = 0; k < args.size(); ++k) {
+    if (Value v = args[k].v; v.p) errs.push_back(v);
   }
-  if (errs.empty()) {
-    results[0] = Value{};
-    return;
-  }
+  if (errs.empty()) return {};
   values::SliceObject* s =
       values::makeSlice(static_cast<int64_t>(errs.size()), static_cast<int64_t>(errs.size()), true);
   for (size_t k = 0; k < errs.size(); ++k) s->base()[k] = retained(errs[k]);
   values::StructObject* obj = newStruct(joinErrorType());
   obj->fields[0] = Value{.p = s};
-  results[0] = errors::makeIface(check::pointerTo(joinErrorType()), Value{.p = obj});
+  return {errors::makeIface(check::pointerTo(joinErrorType()), Value{.p = obj})};
 }
 
 }  // namespace
@@ -345,15 +392,12 @@ Value wrapErrors(std::string_view msg, std::span<const AnyValue> wrapped) {
 }  // namespace errors
 
 void registerErrors(Packages& p) {
-  const check::Type* err = errType();
-  const check::Type* any = check::anyType();
-  const check::Type* boolean = check::basicType(check::BasicKind::Bool);
   check::Package& pkg = p.package("errors", "errors");
-  p.addFunction(pkg, "New", p.signature({stringType()}, {err}), newNative);
-  p.addFunction(pkg, "Is", p.signature({err, err}, {boolean}), isNative);
-  p.addFunction(pkg, "As", p.signature({err, any}, {boolean}), asNative);
-  p.addFunction(pkg, "Unwrap", p.signature({err}, {err}), unwrapNative);
-  p.addFunction(pkg, "Join", p.signature({err}, {err}, true), joinNative);
+  bind<&newError>(p, pkg, "New");
+  bind<&is>(p, pkg, "Is");
+  bind<&as>(p, pkg, "As");
+  bind<&unwrap>(p, pkg, "Unwrap");
+  bind<&join>(p, pkg, "Join");
 }
 
 }  // namespace gol::stdlib

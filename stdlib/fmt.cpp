@@ -1,5 +1,6 @@
 // fmt: the natives of Print, Println, Printf, Sprint, Sprintln and Sprintf over the
 // formatting engine of format.cpp.
+#include "stdlib/bind.h"
 #include "stdlib/errors.h"
 #include "stdlib/format.h"
 #include "stdlib/packages.h"
@@ -12,47 +13,62 @@ namespace {
 using values::AnyValue;
 using values::Value;
 
-void printNative(std::span<const AnyValue> args, Value*) {
+// An io.Writer argument, as it came.
+struct Writer {
+  AnyValue w;
+};
+
+}  // namespace
+
+template <>
+struct GoType<Writer> {
+  static const check::Type* type() { return ioWriterType(); }
+  static Writer arg(const AnyValue& a) { return {a}; }
+};
+
+namespace {
+
+void print(Variadic<AnyValue> a) {
   fmt::Printer p;
-  p.doPrint(args);
+  p.doPrint(a.raw());
   writeStdout(p.buffer());
 }
 
-void printlnNative(std::span<const AnyValue> args, Value*) {
+void println(Variadic<AnyValue> a) {
   fmt::Printer p;
-  p.doPrintln(args);
+  p.doPrintln(a.raw());
   writeStdout(p.buffer());
 }
 
-void printfNative(std::span<const AnyValue> args, Value*) {
+void printf(std::string_view format, Variadic<AnyValue> a) {
   fmt::Printer p;
-  p.doPrintf(values::stringView(args[0].value), args.subspan(1));
+  p.doPrintf(format, a.raw());
   writeStdout(p.buffer());
 }
 
-void sprintNative(std::span<const AnyValue> args, Value* results) {
+std::string sprint(Variadic<AnyValue> a) {
   fmt::Printer p;
-  p.doPrint(args);
-  results[0] = stringResult(p.buffer());
+  p.doPrint(a.raw());
+  return p.take();
 }
 
-void sprintlnNative(std::span<const AnyValue> args, Value* results) {
+std::string sprintln(Variadic<AnyValue> a) {
   fmt::Printer p;
-  p.doPrintln(args);
-  results[0] = stringResult(p.buffer());
+  p.doPrintln(a.raw());
+  return p.take();
 }
 
-void sprintfNative(std::span<const AnyValue> args, Value* results) {
+std::string sprintf(std::string_view format, Variadic<AnyValue> a) {
   fmt::Printer p;
-  p.doPrintf(values::stringView(args[0].value), args.subspan(1));
-  results[0] = stringResult(p.buffer());
+  p.doPrintf(format, a.raw());
+  return p.take();
 }
 
-void errorfNative(std::span<const AnyValue> args, Value* results) {
+GoError errorf(std::string_view format, Variadic<AnyValue> a) {
   fmt::Printer p;
   p.wrapErrs = true;
-  p.doPrintf(values::stringView(args[0].value), args.subspan(1));
-  results[0] = errors::wrapErrors(p.buffer(), p.wrapped);
+  p.doPrintf(format, a.raw());
+  return {errors::wrapErrors(p.buffer(), p.wrapped)};
 }
 
 // Fprint*: writes to an io.Writer (os.Stdout and os.Stderr directly).
@@ -70,56 +86,52 @@ void writeTo(const AnyValue& w, const std::string& text) {
   values::releaseRef(arg.value);
 }
 
-void fprintNative(std::span<const AnyValue> args, Value*) {
+void fprint(Writer w, Variadic<AnyValue> a) {
   fmt::Printer p;
-  p.doPrint(args.subspan(1));
-  writeTo(args[0], p.buffer());
+  p.doPrint(a.raw());
+  writeTo(w.w, p.buffer());
 }
 
-void fprintlnNative(std::span<const AnyValue> args, Value*) {
+void fprintln(Writer w, Variadic<AnyValue> a) {
   fmt::Printer p;
-  p.doPrintln(args.subspan(1));
-  writeTo(args[0], p.buffer());
+  p.doPrintln(a.raw());
+  writeTo(w.w, p.buffer());
 }
 
-void fprintfNative(std::span<const AnyValue> args, Value*) {
+void fprintf(Writer w, std::string_view format, Variadic<AnyValue> a) {
   fmt::Printer p;
-  p.doPrintf(values::stringView(args[1].value), args.subspan(2));
-  writeTo(args[0], p.buffer());
+  p.doPrintf(format, a.raw());
+  writeTo(w.w, p.buffer());
 }
 
 }  // namespace
 
 void registerFmt(Packages& p) {
-  using check::BasicKind;
-  const check::Type* any = check::anyType();
-  const check::Type* str = check::basicType(BasicKind::String);
-  check::Package& fmt = p.package("fmt", "fmt");
+  check::Package& pkg = p.package("fmt", "fmt");
   // Print, Println and Printf return (n int, err error) in Go; without the error type
   // they are declared with no results for now.
-  p.addFunction(fmt, "Print", p.signature({any}, {}, true), printNative);
-  p.addFunction(fmt, "Println", p.signature({any}, {}, true), printlnNative);
-  p.addFunction(fmt, "Printf", p.signature({str, any}, {}, true), printfNative);
-  p.addFunction(fmt, "Sprint", p.signature({any}, {str}, true), sprintNative);
-  p.addFunction(fmt, "Sprintln", p.signature({any}, {str}, true), sprintlnNative);
-  p.addFunction(fmt, "Sprintf", p.signature({str, any}, {str}, true), sprintfNative);
-  p.addFunction(fmt, "Errorf", p.signature({str, any}, {check::errorType()}, true), errorfNative);
+  bind<&print>(p, pkg, "Print");
+  bind<&println>(p, pkg, "Println");
+  bind<&printf>(p, pkg, "Printf");
+  bind<&sprint>(p, pkg, "Sprint");
+  bind<&sprintln>(p, pkg, "Sprintln");
+  bind<&sprintf>(p, pkg, "Sprintf");
+  bind<&errorf>(p, pkg, "Errorf");
   {
     auto* iface = new check::Interface;
     check::Method m;
     m.name = "String";
-    m.sig = p.signature({}, {str});
+    m.sig = p.signature({}, {check::basicType(check::BasicKind::String)});
     iface->methods.push_back(m);
     auto* stringer = new check::Named;
     stringer->name = "Stringer";
     stringer->pkg = "fmt";
     stringer->underlying = iface;
-    p.addType(fmt, "Stringer", stringer);
+    p.addType(pkg, "Stringer", stringer);
   }
-  const check::Type* writer = ioWriterType();
-  p.addFunction(fmt, "Fprint", p.signature({writer, any}, {}, true), fprintNative);
-  p.addFunction(fmt, "Fprintln", p.signature({writer, any}, {}, true), fprintlnNative);
-  p.addFunction(fmt, "Fprintf", p.signature({writer, str, any}, {}, true), fprintfNative);
+  bind<&fprint>(p, pkg, "Fprint");
+  bind<&fprintln>(p, pkg, "Fprintln");
+  bind<&fprintf>(p, pkg, "Fprintf");
 }
 
 }  // namespace gol::stdlib

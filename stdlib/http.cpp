@@ -1,6 +1,6 @@
 // net/http (client: Get, Response; server: HandleFunc, ListenAndServe, ResponseWriter,
-// Request, Error, NotFound, StatusText, the Status* constants), net/url's URL and Error,
-// and io's Reader, ReadCloser, ReadAll and EOF, over the TCP of http_net.cpp.
+// Request, Error, NotFound, StatusText, the Status* constants) over the TCP of http_net.cpp.
+// io (io.cpp) and net/url (url.cpp) give it io.ReadCloser, io.EOF, url.URL and url.Error.
 //
 // The client speaks HTTP/1.1 with `Connection: close`, follows up to 10 redirects as
 // http.Get does, and reads the whole body before Get returns (Content-Length, chunked, or
@@ -19,13 +19,16 @@
 #include <map>
 #include <mutex>
 
+#include "stdlib/bind.h"
 #include "stdlib/errors.h"
 #include "stdlib/format.h"
 #include "stdlib/go_call.h"
 #include "stdlib/http_net.h"
+#include "stdlib/io.h"
 #include "stdlib/packages.h"
 #include "stdlib/strconv.h"
 #include "stdlib/support.h"
+#include "stdlib/url.h"
 
 namespace gol::stdlib {
 
@@ -49,19 +52,18 @@ const check::Type* bytesT() {
 
 constexpr auto& sig = nativeSignature;
 
-check::Named* structType(const char* pkg, const char* name,
-                         std::initializer_list<check::StructField> fields) {
+check::Named* structType(const char* name, std::initializer_list<check::StructField> fields) {
   auto* st = new check::Struct;
   st->fields.assign(fields);
-  return nativeNamed(pkg, name, st);
+  return nativeNamed("net/http", name, st);
 }
 
-check::Named* ifaceType(const char* pkg, const char* name, std::vector<check::Method> methods) {
+check::Named* ifaceType(const char* name, std::vector<check::Method> methods) {
   auto* i = new check::Interface;
   std::sort(methods.begin(), methods.end(),
             [](const check::Method& a, const check::Method& b) { return a.name < b.name; });
   i->methods = std::move(methods);
-  return nativeNamed(pkg, name, i);
+  return nativeNamed("net/http", name, i);
 }
 
 check::Method ifaceMethod(const char* name, const check::Signature* s) {
@@ -75,147 +77,97 @@ values::StructObject* newStruct(const check::Named* t) {
   return values::StructObject::make(static_cast<const check::Struct*>(t->underlying));
 }
 
-values::StructObject* recv(std::span<const AnyValue> args) {
-  auto* s = static_cast<values::StructObject*>(args[0].value.p);
-  if (!s) nilPanic();
-  return s;
-}
-
-Value bytesValue(std::string_view s) {
-  values::SliceObject* b =
-      values::makeSlice(static_cast<int64_t>(s.size()), static_cast<int64_t>(s.size()), false);
-  for (size_t k = 0; k < s.size(); ++k) b->base()[k].u = static_cast<unsigned char>(s[k]);
-  return Value{.p = b};
-}
-
-std::string bytesText(Value v) {
-  std::string out;
-  values::SliceObject* b = values::asSlice(v);
-  for (int64_t k = 0; b && k < b->len(); ++k) out += static_cast<char>(b->base()[k].u);
-  return out;
-}
-
-// ---- io ----
-
-const check::Signature* readSig() {
-  static const check::Signature* s = sig({bytesT()}, {intT(), check::errorType()});
-  return s;
-}
-const check::Named* readerType() {
-  static check::Named* t = ifaceType("io", "Reader", {ifaceMethod("Read", readSig())});
-  return t;
-}
-const check::Named* readCloserType() {
-  static check::Named* t = ifaceType(
-      "io", "ReadCloser",
-      {ifaceMethod("Read", readSig()), ifaceMethod("Close", sig({}, {check::errorType()}))});
-  return t;
-}
-
-Value eofCell{};  // io.EOF, made once
-
-Value retainedErr(Value e) {
-  values::retainRef(e);
-  return e;
-}
-
-// ---- net/url ----
-
-const check::Named* urlType() {
-  static check::Named* t = structType("net/url", "URL",
-                                      {{"Scheme", strT(), false, ""},
-                                       {"Host", strT(), false, ""},
-                                       {"Path", strT(), false, ""},
-                                       {"RawQuery", strT(), false, ""},
-                                       {"Fragment", strT(), false, ""}});
-  return t;
-}
-
-void urlErrorError(std::span<const AnyValue> args, Value* results);
-void urlErrorUnwrap(std::span<const AnyValue> args, Value* results) {
-  results[0] = retainedErr(recv(args)->fields[2]);
-}
-const check::Named* urlErrorType() {
-  static check::Named* t = [] {
-    auto* n = structType("net/url", "Error",
-                         {{"Op", strT(), false, ""},
-                          {"URL", strT(), false, ""},
-                          {"Err", check::errorType(), false, ""}});
-    addNativeMethod(n, "Error", sig({}, {strT()}), urlErrorError);
-    addNativeMethod(n, "Unwrap", sig({}, {check::errorType()}), urlErrorUnwrap);
-    return n;
-  }();
-  return t;
-}
-
-std::string errorMessage(Value err) {
-  values::IfaceObject* i = values::asIface(err);
-  if (!i) return "<nil>";
-  Value out[1]{};
-  if (!fmt::methodCaller || !fmt::methodCaller(AnyValue{i->type, i->value}, "Error", {}, out))
-    return "<error>";
-  std::string s(values::stringView(out[0]));
-  values::releaseRef(out[0]);
-  return s;
-}
-
-// (*url.Error).Error(): Op "URL": Err
-void urlErrorError(std::span<const AnyValue> args, Value* results) {
-  values::StructObject* e = recv(args);
-  std::string s(values::stringView(e->fields[0]));
-  s += " " + strconv::quote(values::stringView(e->fields[1])) + ": " + errorMessage(e->fields[2]);
-  results[0] = stringResult(s);
-}
-
-Value urlError(std::string_view op, std::string_view url, std::string_view msg) {
-  values::StructObject* e = newStruct(urlErrorType());
-  e->fields[0] = stringResult(op);
-  e->fields[1] = stringResult(url);
-  e->fields[2] = errors::newError(msg);
-  return errors::makeIface(check::pointerTo(urlErrorType()), Value{.p = e});
-}
-
-// ---- net/http: the client ----
-
 const check::Named* bodyType();
+const check::Named* responseType();
+const check::Named* requestType();
+const check::Named* responseImplType();
+const check::Named* responseWriterType();
+const check::Signature* handlerFuncSig();
+const check::Named* handlerType();
+
+// The package's Go types for bind (bind.h): each borrowed as an argument, owned as a result.
+template <auto N>
+struct Ptr {  // *T for the struct type T that N() gives
+  values::StructObject* object = nullptr;
+};
+struct ResponseWriter {
+  AnyValue w;
+};
+struct HandlerFunc {  // func(ResponseWriter, *Request)
+  Value fn{};
+};
+struct Handler {
+  Value iface{};
+};
+
+}  // namespace
+
+template <auto N>
+struct GoType<Ptr<N>> {
+  static const check::Type* type() { return check::pointerTo(N()); }
+  static Ptr<N> arg(const AnyValue& a) { return {static_cast<values::StructObject*>(a.value.p)}; }
+  static Value result(Ptr<N> p) { return Value{.p = p.object}; }
+};
+
+template <>
+struct GoType<ResponseWriter> {
+  static const check::Type* type() { return responseWriterType(); }
+  static ResponseWriter arg(const AnyValue& a) { return {a}; }
+};
+
+template <>
+struct GoType<HandlerFunc> {
+  static const check::Type* type() { return handlerFuncSig(); }
+  static HandlerFunc arg(const AnyValue& a) { return {a.value}; }
+};
+
+template <>
+struct GoType<Handler> {
+  static const check::Type* type() { return handlerType(); }
+  static Handler arg(const AnyValue& a) { return {a.value}; }
+};
+
+namespace {
+
+values::StructObject* deref(values::StructObject* o) {
+  if (!o) nilPanic();
+  return o;
+}
+
+// ---- the client ----
 
 // (*http.body).Read: fields data string, off int, closed bool
-void bodyRead(std::span<const AnyValue> args, Value* results) {
-  values::StructObject* b = recv(args);
-  if (b->fields[2].i) {
-    results[0] = intResult(0);
-    results[1] = errors::newError("http: read on closed response body");
-    return;
-  }
+std::tuple<int64_t, GoError> bodyRead(Ptr<bodyType> body, io::Bytes p) {
+  values::StructObject* b = deref(body.object);
+  if (b->fields[2].i) return {0, GoError{errors::newError("http: read on closed response body")}};
   std::string_view data = values::stringView(b->fields[0]);
   auto off = static_cast<size_t>(b->fields[1].i);
-  values::SliceObject* dst = values::asSlice(args[1].value);
+  values::SliceObject* dst = values::asSlice(p.slice);
   int64_t want = dst ? dst->len() : 0;
   if (off >= data.size()) {
-    results[0] = intResult(0);
-    results[1] = want == 0 ? Value{} : retainedErr(eofCell);
-    return;
+    if (want == 0) return {0, GoError{}};
+    Value eof = io::eof();
+    values::retainRef(eof);
+    return {0, GoError{eof}};
   }
   int64_t n = std::min<int64_t>(want, static_cast<int64_t>(data.size() - off));
   for (int64_t k = 0; k < n; ++k) dst->base()[k].u = static_cast<unsigned char>(data[off + k]);
   b->fields[1].i = static_cast<int64_t>(off) + n;
-  results[0] = intResult(n);
-  results[1] = Value{};
+  return {n, GoError{}};
 }
 
-void bodyClose(std::span<const AnyValue> args, Value* results) {
-  recv(args)->fields[2].i = 1;
-  results[0] = Value{};
+GoError bodyClose(Ptr<bodyType> body) {
+  deref(body.object)->fields[2].i = 1;
+  return {};
 }
 
 const check::Named* bodyType() {
   static check::Named* t = [] {
-    auto* n = structType("net/http", "body",
-                         {{"data", strT(), false, ""},
-                          {"off", intT(), false, ""},
-                          {"closed", check::basicType(BasicKind::Bool), false, ""}});
-    addNativeMethod(n, "Read", readSig(), bodyRead);
-    addNativeMethod(n, "Close", sig({}, {check::errorType()}), bodyClose);
+    auto* n = structType("body", {{"data", strT(), false, ""},
+                                  {"off", intT(), false, ""},
+                                  {"closed", check::basicType(BasicKind::Bool), false, ""}});
+    bindMethod<&bodyRead>(n, "Read");
+    bindMethod<&bodyClose>(n, "Close");
     return n;
   }();
   return t;
@@ -223,16 +175,15 @@ const check::Named* bodyType() {
 
 const check::Named* responseType() {
   static check::Named* t =
-      structType("net/http", "Response",
-                 {{"Status", strT(), false, ""},
-                  {"StatusCode", intT(), false, ""},
-                  {"Proto", strT(), false, ""},
-                  {"ContentLength", check::basicType(BasicKind::Int64), false, ""},
-                  {"Body", readCloserType(), false, ""}});
+      structType("Response", {{"Status", strT(), false, ""},
+                              {"StatusCode", intT(), false, ""},
+                              {"Proto", strT(), false, ""},
+                              {"ContentLength", check::basicType(BasicKind::Int64), false, ""},
+                              {"Body", io::readCloserType(), false, ""}});
   return t;
 }
 
-const char* statusText(int code) {
+const char* reasonPhrase(int code) {
   switch (code) {
     case 100:
       return "Continue";
@@ -523,7 +474,7 @@ bool roundTrip(const ParsedURL& u, RawResponse& r, std::string& err) {
   }
   r.code = std::stoi(r.status.substr(0, 3));
   if (r.status.size() == 3) {
-    const char* t = statusText(r.code);
+    const char* t = reasonPhrase(r.code);
     if (*t) r.status += std::string(" ") + t;
   }
   if (!parseHeaders(lines, r.headers)) return malformed();
@@ -541,16 +492,16 @@ std::string resolve(const ParsedURL& base, const std::string& loc) {
   return base.scheme + "://" + base.host + dir + loc;
 }
 
-// http.Get(url string) (*Response, error)
-void getNative(std::span<const AnyValue> args, Value* results) {
-  std::string url(values::stringView(args[0].value));
-  results[0] = Value{};
-  auto fail = [&](const std::string& msg) { results[1] = urlError("Get", url, msg); };
+std::tuple<Ptr<responseType>, GoError> get(std::string_view rawURL) {
+  std::string current(rawURL);
+  auto fail = [&](const std::string& msg) -> std::tuple<Ptr<responseType>, GoError> {
+    return {Ptr<responseType>{}, GoError{url::newError("Get", current, msg)}};
+  };
   RawResponse r;
   for (int redirects = 0;; ++redirects) {
     ParsedURL u;
     std::string err;
-    if (!parseURL(url, u, err)) return fail(err);
+    if (!parseURL(current, u, err)) return fail(err);
     if (u.scheme == "https") return fail("https is not supported by Gol yet");
     if (u.scheme != "http") return fail("unsupported protocol scheme " + strconv::quote(u.scheme));
     if (u.host.empty()) return fail("http: no Host in request URL");
@@ -561,7 +512,7 @@ void getNative(std::span<const AnyValue> args, Value* results) {
     auto loc = r.headers.find("location");
     if (!redirect || loc == r.headers.end()) break;
     if (redirects + 1 >= 10) return fail("stopped after 10 redirects");
-    url = resolve(u, loc->second);
+    current = resolve(u, loc->second);
   }
   values::StructObject* b = newStruct(bodyType());
   b->fields[0] = stringResult(r.body);
@@ -572,59 +523,10 @@ void getNative(std::span<const AnyValue> args, Value* results) {
   auto cl = r.headers.find("content-length");
   resp->fields[3] = intResult(cl != r.headers.end() ? static_cast<int64_t>(r.body.size()) : -1);
   resp->fields[4] = errors::makeIface(check::pointerTo(bodyType()), Value{.p = b});
-  results[0] = Value{.p = resp};
-  results[1] = Value{};
+  return {Ptr<responseType>{resp}, GoError{}};
 }
 
-// io.ReadAll(r io.Reader) ([]byte, error)
-void readAllNative(std::span<const AnyValue> args, Value* results) {
-  values::IfaceObject* i = values::asIface(args[0].value);
-  if (!i) nilPanic();
-  if (i->type == check::pointerTo(bodyType())) {  // the whole body is in memory
-    auto* b = static_cast<values::StructObject*>(i->value.p);
-    if (!b) nilPanic();
-    if (b->fields[2].i) {
-      results[0] = bytesValue("");
-      results[1] = errors::newError("http: read on closed response body");
-      return;
-    }
-    std::string_view data = values::stringView(b->fields[0]);
-    auto off = std::min(static_cast<size_t>(b->fields[1].i), data.size());
-    results[0] = bytesValue(data.substr(off));
-    b->fields[1].i = static_cast<int64_t>(data.size());
-    results[1] = Value{};
-    return;
-  }
-  std::string out;
-  values::IfaceObject* eof = values::asIface(eofCell);
-  for (;;) {
-    Value buf = bytesValue(std::string(512, '\0'));
-    AnyValue arg{bytesT(), buf};
-    Value res[2]{};
-    if (!fmt::methodCaller(AnyValue{i->type, i->value}, "Read", std::span<const AnyValue>(&arg, 1),
-                           res)) {
-      values::releaseRef(buf);
-      nilPanic();
-    }
-    int64_t n = std::clamp<int64_t>(res[0].i, 0, 512);
-    values::SliceObject* s = values::asSlice(buf);
-    for (int64_t k = 0; k < n && k < s->len(); ++k) out += static_cast<char>(s->base()[k].u);
-    values::releaseRef(buf);
-    if (values::IfaceObject* e = values::asIface(res[1])) {
-      bool isEOF = e->type == eof->type && e->value.p == eof->value.p;
-      results[0] = bytesValue(out);
-      if (isEOF) {
-        values::releaseRef(res[1]);
-        results[1] = Value{};
-      } else {
-        results[1] = res[1];
-      }
-      return;
-    }
-  }
-}
-
-// ---- net/http: the server ----
+// ---- the server ----
 
 struct ResponseState {
   int status = 0;  // 0 until WriteHeader or the first Write
@@ -632,39 +534,35 @@ struct ResponseState {
 };
 std::mutex responsesMu;
 
-const check::Named* responseWriterType();
 const check::Named* requestType() {
-  static check::Named* t = structType("net/http", "Request",
-                                      {{"Method", strT(), false, ""},
-                                       {"URL", check::pointerTo(urlType()), false, ""},
-                                       {"Proto", strT(), false, ""},
-                                       {"Host", strT(), false, ""},
-                                       {"RemoteAddr", strT(), false, ""},
-                                       {"RequestURI", strT(), false, ""}});
+  static check::Named* t =
+      structType("Request", {{"Method", strT(), false, ""},
+                             {"URL", check::pointerTo(url::urlType()), false, ""},
+                             {"Proto", strT(), false, ""},
+                             {"Host", strT(), false, ""},
+                             {"RemoteAddr", strT(), false, ""},
+                             {"RequestURI", strT(), false, ""}});
   return t;
 }
 
 // (*http.response).Write(b []byte) (int, error); field 0: the ResponseState*
-void responseWrite(std::span<const AnyValue> args, Value* results) {
-  values::StructObject* w = recv(args);
-  std::string text = bytesText(args[1].value);
+std::tuple<int64_t, GoError> responseWrite(Ptr<responseImplType> resp, io::Bytes b) {
+  values::StructObject* w = deref(resp.object);
+  std::string text = io::bytesText(b);
   std::lock_guard lk(responsesMu);
   auto* st = static_cast<ResponseState*>(w->fields[0].p);
   if (!st) {
-    results[0] = intResult(0);
-    results[1] = errors::newError("http: response already sent (write after the handler returned)");
-    return;
+    return {0, GoError{errors::newError(
+                   "http: response already sent (write after the handler returned)")}};
   }
   if (st->status == 0) st->status = 200;
   st->body += text;
-  results[0] = intResult(static_cast<int64_t>(text.size()));
-  results[1] = Value{};
+  return {static_cast<int64_t>(text.size()), GoError{}};
 }
 
 // (*http.response).WriteHeader(statusCode int)
-void responseWriteHeader(std::span<const AnyValue> args, Value*) {
-  values::StructObject* w = recv(args);
-  int64_t code = args[1].value.i;
+void responseWriteHeader(Ptr<responseImplType> resp, int64_t code) {
+  values::StructObject* w = deref(resp.object);
   if (code < 100 || code > 999) panicString("invalid WriteHeader code " + std::to_string(code));
   std::lock_guard lk(responsesMu);
   auto* st = static_cast<ResponseState*>(w->fields[0].p);
@@ -673,18 +571,18 @@ void responseWriteHeader(std::span<const AnyValue> args, Value*) {
 
 const check::Named* responseImplType() {
   static check::Named* t = [] {
-    auto* n = structType("net/http", "response", {{"state", intT(), false, ""}});
-    addNativeMethod(n, "Write", readSig(), responseWrite);
-    addNativeMethod(n, "WriteHeader", sig({intT()}, {}), responseWriteHeader);
+    auto* n = structType("response", {{"state", intT(), false, ""}});
+    bindMethod<&responseWrite>(n, "Write");
+    bindMethod<&responseWriteHeader>(n, "WriteHeader");
     return n;
   }();
   return t;
 }
 
 const check::Named* responseWriterType() {
-  static check::Named* t =
-      ifaceType("net/http", "ResponseWriter",
-                {ifaceMethod("Write", readSig()), ifaceMethod("WriteHeader", sig({intT()}, {}))});
+  static check::Named* t = ifaceType(
+      "ResponseWriter", {ifaceMethod("Write", sig({bytesT()}, {intT(), check::errorType()})),
+                         ifaceMethod("WriteHeader", sig({intT()}, {}))});
   return t;
 }
 
@@ -695,8 +593,7 @@ const check::Signature* handlerFuncSig() {
 }
 
 const check::Named* handlerType() {
-  static check::Named* t =
-      ifaceType("net/http", "Handler", {ifaceMethod("ServeHTTP", handlerFuncSig())});
+  static check::Named* t = ifaceType("Handler", {ifaceMethod("ServeHTTP", handlerFuncSig())});
   return t;
 }
 
@@ -704,18 +601,6 @@ std::mutex muxMu;
 std::map<std::string, Value>& muxTable() {  // pattern -> func(ResponseWriter, *Request)
   static auto* m = new std::map<std::string, Value>;
   return *m;
-}
-
-// http.HandleFunc(pattern string, handler func(ResponseWriter, *Request))
-void handleFuncNative(std::span<const AnyValue> args, Value*) {
-  std::string pattern(values::stringView(args[0].value));
-  if (pattern.empty()) panicString("http: invalid pattern");
-  if (!args[1].value.p) panicString("http: nil handler");
-  std::lock_guard lk(muxMu);
-  auto& table = muxTable();
-  if (table.count(pattern)) panicString("http: multiple registrations for " + pattern);
-  values::retainRef(args[1].value);
-  table[pattern] = args[1].value;
 }
 
 // The handler of the longest matching pattern (retained), or null.
@@ -779,7 +664,7 @@ std::string contentType(const std::string& body) {
 }
 
 void sendResponse(net::Conn& c, int code, const std::string& body) {
-  const char* text = statusText(code);
+  const char* text = reasonPhrase(code);
   std::string status =
       std::to_string(code) + " " + (*text ? text : "status code " + std::to_string(code));
   std::string out = "HTTP/1.1 " + status + "\r\n";
@@ -837,7 +722,7 @@ void serveConn(void* arg) {
     values::releaseRef(job->handler);
     return;
   }
-  values::StructObject* u = newStruct(urlType());
+  values::StructObject* u = newStruct(url::urlType());
   u->fields[2] = stringResult(path);
   u->fields[3] = stringResult(query);
   values::StructObject* req = newStruct(requestType());
@@ -889,23 +774,29 @@ void serveConn(void* arg) {
   delete state;
 }
 
+// http.HandleFunc(pattern string, handler func(ResponseWriter, *Request))
+void handleFunc(std::string_view patternArg, HandlerFunc handler) {
+  std::string pattern(patternArg);
+  if (pattern.empty()) panicString("http: invalid pattern");
+  if (!handler.fn.p) panicString("http: nil handler");
+  std::lock_guard lk(muxMu);
+  auto& table = muxTable();
+  if (table.count(pattern)) panicString("http: multiple registrations for " + pattern);
+  values::retainRef(handler.fn);
+  table[pattern] = handler.fn;
+}
+
 // http.ListenAndServe(addr string, handler Handler) error
-void listenAndServeNative(std::span<const AnyValue> args, Value* results) {
-  std::string addr(values::stringView(args[0].value));
+GoError listenAndServe(std::string_view addrArg, Handler handler) {
+  std::string addr(addrArg);
   std::string err;
   int lfd = net::listenTCP(addr, err);
-  if (lfd < 0) {
-    results[0] = errors::newError(err);
-    return;
-  }
+  if (lfd < 0) return {errors::newError(err)};
   for (;;) {
     net::Conn conn;
     std::string remote;
-    if (!net::acceptTCP(lfd, conn, remote, err)) {
-      results[0] = errors::newError(err);
-      return;
-    }
-    auto* job = new ConnJob{conn.release(), remote, args[1].value};
+    if (!net::acceptTCP(lfd, conn, remote, err)) return {errors::newError(err)};
+    auto* job = new ConnJob{conn.release(), remote, handler.iface};
     values::retainRef(job->handler);
     goCallNative(serveConn, job);
   }
@@ -919,7 +810,7 @@ void writeThrough(const AnyValue& w, int64_t code, const std::string& text) {
   Value out[2]{};
   fmt::methodCaller(AnyValue{i->type, i->value}, "WriteHeader",
                     std::span<const AnyValue>(&codeArg, 1), out);
-  AnyValue bytesArg{bytesT(), bytesValue(text)};
+  AnyValue bytesArg{bytesT(), io::newBytes(text).slice};
   fmt::methodCaller(AnyValue{i->type, i->value}, "Write", std::span<const AnyValue>(&bytesArg, 1),
                     out);
   values::releaseRef(out[1]);
@@ -927,53 +818,53 @@ void writeThrough(const AnyValue& w, int64_t code, const std::string& text) {
 }
 
 // http.Error(w ResponseWriter, error string, code int)
-void errorNative(std::span<const AnyValue> args, Value*) {
-  writeThrough(args[0], args[2].value.i, std::string(values::stringView(args[1].value)) + "\n");
+void error(ResponseWriter w, std::string_view text, int64_t code) {
+  writeThrough(w.w, code, std::string(text) + "\n");
 }
 
 // http.NotFound(w ResponseWriter, r *Request)
-void notFoundNative(std::span<const AnyValue> args, Value*) {
-  writeThrough(args[0], 404, "404 page not found\n");
+void notFound(ResponseWriter w, Ptr<requestType>) {
+  writeThrough(w.w, 404, "404 page not found\n");
 }
 
-void statusTextNative(std::span<const AnyValue> args, Value* results) {
-  results[0] = stringResult(statusText(static_cast<int>(args[0].value.i)));
+std::string_view statusText(int64_t code) {
+  return reasonPhrase(static_cast<int>(code));
 }
 
 }  // namespace
 
+namespace http {
+
+std::optional<io::ReadAllResult> readAllBody(const values::IfaceObject* r) {
+  if (r->type != check::pointerTo(bodyType())) return std::nullopt;
+  auto* b = static_cast<values::StructObject*>(r->value.p);
+  if (!b) nilPanic();
+  if (b->fields[2].i) {
+    return io::ReadAllResult{io::newBytes(""),
+                             GoError{errors::newError("http: read on closed response body")}};
+  }
+  std::string_view data = values::stringView(b->fields[0]);
+  auto off = std::min(static_cast<size_t>(b->fields[1].i), data.size());
+  io::Bytes rest = io::newBytes(data.substr(off));
+  b->fields[1].i = static_cast<int64_t>(data.size());
+  return io::ReadAllResult{rest, GoError{}};
+}
+
+}  // namespace http
+
 void registerHttp(Packages& p) {
-  const check::Type* errT = check::errorType();
-  // io
-  check::Package& io = p.package("io", "io");
-  p.addType(io, "Reader", readerType());
-  p.addType(io, "ReadCloser", readCloserType());
-  if (!eofCell.p) eofCell = errors::newError("EOF");
-  p.addVariable(io, "EOF", errT, &eofCell);
-  p.addFunction(io, "ReadAll", p.signature({readerType()}, {bytesT(), errT}), readAllNative);
-  // net/url
-  check::Package& url = p.package("net/url", "url");
-  p.addType(url, "URL", urlType());
-  p.addType(url, "Error", urlErrorType());
-  // net/http
   check::Package& http = p.package("net/http", "http");
   p.addType(http, "Response", responseType());
   p.addType(http, "Request", requestType());
   p.addType(http, "ResponseWriter", responseWriterType());
   p.addType(http, "Handler", handlerType());
-  p.addFunction(http, "Get", p.signature({strT()}, {check::pointerTo(responseType()), errT}),
-                getNative);
-  p.addFunction(http, "StatusText", p.signature({intT()}, {strT()}), statusTextNative);
-  p.addFunction(http, "Error", p.signature({responseWriterType(), strT(), intT()}, {}),
-                errorNative);
-  p.addFunction(http, "NotFound",
-                p.signature({responseWriterType(), check::pointerTo(requestType())}, {}),
-                notFoundNative);
+  bind<&get>(p, http, "Get");
+  bind<&statusText>(p, http, "StatusText");
+  bind<&error>(p, http, "Error");
+  bind<&notFound>(p, http, "NotFound");
   if (goCallNative) {  // serving needs goroutines started from natives (go_call.h)
-    p.addFunction(http, "HandleFunc", p.signature({strT(), handlerFuncSig()}, {}),
-                  handleFuncNative);
-    p.addFunction(http, "ListenAndServe", p.signature({strT(), handlerType()}, {errT}),
-                  listenAndServeNative);
+    bind<&handleFunc>(p, http, "HandleFunc");
+    bind<&listenAndServe>(p, http, "ListenAndServe");
   }
   static const std::pair<const char*, int> codes[] = {{"StatusContinue", 100},
                                                       {"StatusOK", 200},

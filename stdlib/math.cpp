@@ -3,9 +3,9 @@
 #include <limits>
 #include <utility>
 
+#include "stdlib/bind.h"
 #include "stdlib/gomath.h"
 #include "stdlib/packages.h"
-#include "stdlib/support.h"
 
 namespace gol::stdlib::gomath {
 
@@ -616,58 +616,11 @@ float float32frombits(uint32_t b) {
 
 }  // namespace gol::stdlib::gomath
 
-// --- natives and constants -------------------------------------------------------------
+// --- bindings and constants ------------------------------------------------------------
 
 namespace gol::stdlib {
 
 namespace {
-
-using values::AnyValue;
-using values::Value;
-
-double F(std::span<const AnyValue> a, size_t i) {
-  return a[i].value.f;
-}
-
-template <double (*fn)(double)>
-void f1(std::span<const AnyValue> a, Value* r) {
-  r[0] = floatResult(fn(F(a, 0)));
-}
-template <double (*fn)(double, double)>
-void f2(std::span<const AnyValue> a, Value* r) {
-  r[0] = floatResult(fn(F(a, 0), F(a, 1)));
-}
-
-void infN(std::span<const AnyValue> a, Value* r) {
-  r[0] = floatResult(gomath::inf(a[0].value.i));
-}
-void nanN(std::span<const AnyValue>, Value* r) {
-  r[0] = floatResult(gomath::nan());
-}
-void isNaNN(std::span<const AnyValue> a, Value* r) {
-  r[0] = boolResult(gomath::isNaN(F(a, 0)));
-}
-void isInfN(std::span<const AnyValue> a, Value* r) {
-  r[0] = boolResult(gomath::isInf(F(a, 0), a[1].value.i));
-}
-void signbitN(std::span<const AnyValue> a, Value* r) {
-  r[0] = boolResult(gomath::signbit(F(a, 0)));
-}
-void pow10N(std::span<const AnyValue> a, Value* r) {
-  r[0] = floatResult(gomath::pow10(a[0].value.i));
-}
-void float64bitsN(std::span<const AnyValue> a, Value* r) {
-  r[0].u = gomath::float64bits(F(a, 0));
-}
-void float64frombitsN(std::span<const AnyValue> a, Value* r) {
-  r[0] = floatResult(gomath::float64frombits(a[0].value.u));
-}
-void float32bitsN(std::span<const AnyValue> a, Value* r) {
-  r[0].u = gomath::float32bits(static_cast<float>(F(a, 0)));
-}
-void float32frombitsN(std::span<const AnyValue> a, Value* r) {
-  r[0] = floatResult(gomath::float32frombits(static_cast<uint32_t>(a[0].value.u)));
-}
 
 // An exact rational from a decimal literal such as "3.14159".
 mpq_class decimal(const std::string& s) {
@@ -699,12 +652,6 @@ mpq_class pow2(int e) {
 
 void registerMath(Packages& p) {
   using check::BasicKind;
-  const check::Type* f64 = check::basicType(BasicKind::Float64);
-  const check::Type* b = check::basicType(BasicKind::Bool);
-  const check::Type* i = check::basicType(BasicKind::Int);
-  const check::Type* u64 = check::basicType(BasicKind::Uint64);
-  const check::Type* u32 = check::basicType(BasicKind::Uint32);
-  const check::Type* f32 = check::basicType(BasicKind::Float32);
   const check::Type* uInt = check::basicType(BasicKind::UntypedInt);
   const check::Type* uFloat = check::basicType(BasicKind::UntypedFloat);
   check::Package& m = p.package("math", "math");
@@ -772,51 +719,49 @@ void registerMath(Packages& p) {
   intConst("MaxUint32", (one << 32) - 1);
   intConst("MaxUint64", (one << 64) - 1);
 
-  auto fF = p.signature({f64}, {f64});
-  auto fFF = p.signature({f64, f64}, {f64});
-  p.addFunction(m, "Sqrt", fF, f1<gomath::sqrt>);
-  p.addFunction(m, "Cbrt", fF, f1<gomath::cbrt>);
-  p.addFunction(m, "Pow", fFF, f2<gomath::pow>);
-  p.addFunction(m, "Pow10", p.signature({i}, {f64}), pow10N);
-  p.addFunction(m, "Exp", fF, f1<gomath::exp>);
-  p.addFunction(m, "Exp2", fF, f1<gomath::exp2>);
-  p.addFunction(m, "Expm1", fF, f1<gomath::expm1>);
-  p.addFunction(m, "Log", fF, f1<gomath::log>);
-  p.addFunction(m, "Log2", fF, f1<gomath::log2>);
-  p.addFunction(m, "Log10", fF, f1<gomath::log10>);
-  p.addFunction(m, "Log1p", fF, f1<gomath::log1p>);
-  p.addFunction(m, "Abs", fF, f1<gomath::abs>);
-  p.addFunction(m, "Floor", fF, f1<gomath::floor>);
-  p.addFunction(m, "Ceil", fF, f1<gomath::ceil>);
-  p.addFunction(m, "Trunc", fF, f1<gomath::trunc>);
-  p.addFunction(m, "Round", fF, f1<gomath::round>);
-  p.addFunction(m, "RoundToEven", fF, f1<gomath::roundToEven>);
-  p.addFunction(m, "Mod", fFF, f2<gomath::mod>);
-  p.addFunction(m, "Remainder", fFF, f2<gomath::remainder>);
-  p.addFunction(m, "Dim", fFF, f2<gomath::dim>);
-  p.addFunction(m, "Max", fFF, f2<gomath::max>);
-  p.addFunction(m, "Min", fFF, f2<gomath::min>);
-  p.addFunction(m, "Hypot", fFF, f2<gomath::hypot>);
-  p.addFunction(m, "Copysign", fFF, f2<gomath::copysign>);
-  p.addFunction(m, "Sin", fF, f1<gomath::sin>);
-  p.addFunction(m, "Cos", fF, f1<gomath::cos>);
-  p.addFunction(m, "Tan", fF, f1<gomath::tan>);
-  p.addFunction(m, "Asin", fF, f1<gomath::asin>);
-  p.addFunction(m, "Acos", fF, f1<gomath::acos>);
-  p.addFunction(m, "Atan", fF, f1<gomath::atan>);
-  p.addFunction(m, "Atan2", fFF, f2<gomath::atan2>);
-  p.addFunction(m, "Sinh", fF, f1<gomath::sinh>);
-  p.addFunction(m, "Cosh", fF, f1<gomath::cosh>);
-  p.addFunction(m, "Tanh", fF, f1<gomath::tanh>);
-  p.addFunction(m, "Inf", p.signature({i}, {f64}), infN);
-  p.addFunction(m, "NaN", p.signature({}, {f64}), nanN);
-  p.addFunction(m, "IsNaN", p.signature({f64}, {b}), isNaNN);
-  p.addFunction(m, "IsInf", p.signature({f64, i}, {b}), isInfN);
-  p.addFunction(m, "Signbit", p.signature({f64}, {b}), signbitN);
-  p.addFunction(m, "Float64bits", p.signature({f64}, {u64}), float64bitsN);
-  p.addFunction(m, "Float64frombits", p.signature({u64}, {f64}), float64frombitsN);
-  p.addFunction(m, "Float32bits", p.signature({f32}, {u32}), float32bitsN);
-  p.addFunction(m, "Float32frombits", p.signature({u32}, {f32}), float32frombitsN);
+  bind<&gomath::sqrt>(p, m, "Sqrt");
+  bind<&gomath::cbrt>(p, m, "Cbrt");
+  bind<&gomath::pow>(p, m, "Pow");
+  bind<&gomath::pow10>(p, m, "Pow10");
+  bind<&gomath::exp>(p, m, "Exp");
+  bind<&gomath::exp2>(p, m, "Exp2");
+  bind<&gomath::expm1>(p, m, "Expm1");
+  bind<&gomath::log>(p, m, "Log");
+  bind<&gomath::log2>(p, m, "Log2");
+  bind<&gomath::log10>(p, m, "Log10");
+  bind<&gomath::log1p>(p, m, "Log1p");
+  bind<&gomath::abs>(p, m, "Abs");
+  bind<&gomath::floor>(p, m, "Floor");
+  bind<&gomath::ceil>(p, m, "Ceil");
+  bind<&gomath::trunc>(p, m, "Trunc");
+  bind<&gomath::round>(p, m, "Round");
+  bind<&gomath::roundToEven>(p, m, "RoundToEven");
+  bind<&gomath::mod>(p, m, "Mod");
+  bind<&gomath::remainder>(p, m, "Remainder");
+  bind<&gomath::dim>(p, m, "Dim");
+  bind<&gomath::max>(p, m, "Max");
+  bind<&gomath::min>(p, m, "Min");
+  bind<&gomath::hypot>(p, m, "Hypot");
+  bind<&gomath::copysign>(p, m, "Copysign");
+  bind<&gomath::sin>(p, m, "Sin");
+  bind<&gomath::cos>(p, m, "Cos");
+  bind<&gomath::tan>(p, m, "Tan");
+  bind<&gomath::asin>(p, m, "Asin");
+  bind<&gomath::acos>(p, m, "Acos");
+  bind<&gomath::atan>(p, m, "Atan");
+  bind<&gomath::atan2>(p, m, "Atan2");
+  bind<&gomath::sinh>(p, m, "Sinh");
+  bind<&gomath::cosh>(p, m, "Cosh");
+  bind<&gomath::tanh>(p, m, "Tanh");
+  bind<&gomath::inf>(p, m, "Inf");
+  bind<&gomath::nan>(p, m, "NaN");
+  bind<&gomath::isNaN>(p, m, "IsNaN");
+  bind<&gomath::isInf>(p, m, "IsInf");
+  bind<&gomath::signbit>(p, m, "Signbit");
+  bind<&gomath::float64bits>(p, m, "Float64bits");
+  bind<&gomath::float64frombits>(p, m, "Float64frombits");
+  bind<&gomath::float32bits>(p, m, "Float32bits");
+  bind<&gomath::float32frombits>(p, m, "Float32frombits");
 }
 
 }  // namespace gol::stdlib

@@ -3,6 +3,7 @@
 #include <cstdlib>
 
 #include "interpreter/values/panic.h"
+#include "stdlib/bind.h"
 #include "stdlib/packages.h"
 #include "stdlib/support.h"
 
@@ -13,14 +14,13 @@ namespace {
 // os.Args. Written once by the driver before the program starts, then only read.
 values::Value argsCell{};
 
-void exitN(std::span<const values::AnyValue> args, values::Value*) {
-  throw values::ExitRequest{static_cast<int>(args[0].value.i)};
+void exit(int64_t code) {
+  throw values::ExitRequest{static_cast<int>(code)};
 }
 
-void getenvN(std::span<const values::AnyValue> args, values::Value* results) {
-  std::string name(values::stringView(args[0].value));
-  const char* v = std::getenv(name.c_str());
-  results[0] = values::stringValue(values::StringObject::make(v ? v : ""));
+std::string getenv(std::string_view key) {
+  const char* v = std::getenv(std::string(key).c_str());
+  return v ? v : "";
 }
 
 const check::Named* fileType() {
@@ -32,19 +32,46 @@ const check::Named* fileType() {
   return t;
 }
 
+// The receiver of *os.File's methods: its struct object.
+struct FilePtr {
+  values::StructObject* obj = nullptr;
+};
+
+// A []byte argument: its slice object (null for a nil slice).
+struct Bytes {
+  values::SliceObject* s = nullptr;
+};
+
+}  // namespace
+
+template <>
+struct GoType<FilePtr> {
+  static const check::Type* type() { return check::pointerTo(fileType()); }
+  static FilePtr arg(const values::AnyValue& a) {
+    return {static_cast<values::StructObject*>(a.value.p)};
+  }
+};
+
+template <>
+struct GoType<Bytes> {
+  static const check::Type* type() {
+    return check::sliceOf(check::basicType(check::BasicKind::Uint8));
+  }
+  static Bytes arg(const values::AnyValue& a) { return {values::asSlice(a.value)}; }
+};
+
+namespace {
+
 // (*os.File).Write(b []byte) (int, error)
-void fileWrite(std::span<const values::AnyValue> args, values::Value* results) {
-  auto* f = static_cast<values::StructObject*>(args[0].value.p);
-  values::SliceObject* b = values::asSlice(args[1].value);
+std::tuple<int64_t, GoError> fileWrite(FilePtr f, Bytes b) {
   std::string text;
-  for (int64_t k = 0; b && k < b->len(); ++k) text += static_cast<char>(b->base()[k].u);
-  if (f->fields[0].i == 2) {
+  for (int64_t k = 0; b.s && k < b.s->len(); ++k) text += static_cast<char>(b.s->base()[k].u);
+  if (f.obj->fields[0].i == 2) {
     writeStderr(text);
   } else {
     writeStdout(text);
   }
-  results[0] = intResult(static_cast<int64_t>(text.size()));
-  results[1] = values::Value{};
+  return {static_cast<int64_t>(text.size()), GoError{}};
 }
 
 const check::Signature* writeSignature() {
@@ -108,15 +135,12 @@ void setArgs(const std::vector<std::string>& args) {
 }
 
 void registerOs(Packages& p) {
-  using check::BasicKind;
-  const check::Type* str = check::basicType(BasicKind::String);
-  const check::Type* i = check::basicType(BasicKind::Int);
   check::Package& pkg = p.package("os", "os");
-  p.addFunction(pkg, "Exit", p.signature({i}, {}), exitN);
-  p.addFunction(pkg, "Getenv", p.signature({str}, {str}), getenvN);
-  p.addVariable(pkg, "Args", check::sliceOf(str), &argsCell);
+  bind<&exit>(p, pkg, "Exit");
+  bind<&getenv>(p, pkg, "Getenv");
+  p.addVariable(pkg, "Args", check::sliceOf(check::basicType(check::BasicKind::String)), &argsCell);
   auto* file = const_cast<check::Named*>(fileType());
-  if (file->methods.empty()) addNativeMethod(file, "Write", writeSignature(), fileWrite);
+  if (file->methods.empty()) bindMethod<&fileWrite>(file, "Write");
   p.addType(pkg, "File", file);
   if (!stdoutCell.p) {
     stdoutCell = newFile(1);
@@ -124,8 +148,6 @@ void registerOs(Packages& p) {
   }
   p.addVariable(pkg, "Stdout", check::pointerTo(file), &stdoutCell);
   p.addVariable(pkg, "Stderr", check::pointerTo(file), &stderrCell);
-  check::Package& io = p.package("io", "io");
-  p.addType(io, "Writer", ioWriterType());
 }
 
 }  // namespace gol::stdlib

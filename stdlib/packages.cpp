@@ -115,9 +115,9 @@ namespace {
 using Registration = void (*)(Packages&);
 
 // Every standard package and the registrations that fill it, run in order when it is first
-// imported. A registration may fill several packages (registerHttp: io, net/url and
-// net/http), and one that adds the methods of a type another package hands out runs before
-// that package's own: context's Deadline returns a time.Time, whose methods registerTime adds.
+// imported. A registration that adds the methods of a type another package hands out runs
+// before that package's own: context's Deadline returns a time.Time, whose methods
+// registerTime adds.
 struct StdPackage {
   const char* path;
   const char* name;
@@ -128,11 +128,11 @@ constexpr StdPackage kStdPackages[] = {
     {"context", "context", {registerTime, registerContext}},
     {"errors", "errors", {registerErrors}},
     {"fmt", "fmt", {registerFmt}},
-    {"io", "io", {registerOs, registerHttp}},
+    {"io", "io", {registerIo}},
     {"math", "math", {registerMath}},
-    {"math/rand", "rand", {registerSort}},
+    {"math/rand", "rand", {registerRand}},
     {"net/http", "http", {registerHttp}},
-    {"net/url", "url", {registerHttp}},
+    {"net/url", "url", {registerUrl}},
     {"os", "os", {registerOs}},
     {"runtime", "runtime", {registerRuntime}},
     {"sort", "sort", {registerSort}},

@@ -69,6 +69,7 @@ void registerUtf8(Packages& p);
 void registerOs(Packages& p);
 void registerErrors(Packages& p);
 void registerSort(Packages& p);
+void registerRand(Packages& p);
 void registerBuilder(Packages& p);
 void registerRuntime(Packages& p);
 void registerSyscall(Packages& p);
@@ -77,6 +78,8 @@ void registerAtomic(Packages& p);
 void registerTime(Packages& p);
 void registerContext(Packages& p);
 void registerHttp(Packages& p);
+void registerIo(Packages& p);
+void registerUrl(Packages& p);
 
 // io.Writer, the interface fmt.Fprint* write to.
 const check::Type* ioWriterType();

@@ -95,8 +95,8 @@ TEST(LazyPackages, EachImportsAlone) {
   }
   Packages packages;
   EXPECT_NE(packages.importByName("http"), nullptr);
-  EXPECT_NE(packages.import("io")->members.count("Writer"), 0u);  // registerOs's part
-  EXPECT_NE(packages.import("io")->members.count("EOF"), 0u);     // registerHttp's part
+  EXPECT_NE(packages.import("io")->members.count("Writer"), 0u);
+  EXPECT_NE(packages.import("io")->members.count("EOF"), 0u);
 }
 
 TEST_F(PackagesTest, FmtSignatures) {

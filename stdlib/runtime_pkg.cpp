@@ -3,6 +3,7 @@
 // is written before the run starts.
 #include "interpreter/values/panic.h"
 #include "runtime/goroutine.h"
+#include "stdlib/bind.h"
 #include "stdlib/packages.h"
 #include "stdlib/support.h"
 
@@ -10,30 +11,29 @@ namespace gol::stdlib {
 
 namespace {
 
-void gomaxprocsN(std::span<const values::AnyValue> args, values::Value* results) {
-  int64_t n = args[0].value.i;
+int64_t gomaxprocs(int64_t n) {
   // Go caps the setting at 256 processors (_MaxGomaxprocs is larger, but no machine here
   // has more cores); values below 1 only query.
   if (n > 256) n = 256;
-  results[0] = intResult(rt::set_maxprocs(static_cast<int>(n)));
+  return rt::set_maxprocs(static_cast<int>(n));
 }
 
 int hiddenGoroutines = 0;  // set once, before the run starts
 
-void numGoroutineN(std::span<const values::AnyValue>, values::Value* results) {
-  results[0] = intResult(static_cast<int64_t>(rt::num_goroutine()) - hiddenGoroutines);
+int64_t numGoroutine() {
+  return static_cast<int64_t>(rt::num_goroutine()) - hiddenGoroutines;
 }
 
-void numCpuN(std::span<const values::AnyValue>, values::Value* results) {
-  results[0] = intResult(rt::num_cpu());
+int64_t numCPU() {
+  return rt::num_cpu();
 }
 
-void goschedN(std::span<const values::AnyValue>, values::Value*) {
+void gosched() {
   rt::yield();
 }
 
 // Unwinds the goroutine through its deferred calls (run.cpp ends it at the top).
-void goexitN(std::span<const values::AnyValue>, values::Value*) {
+void goexit() {
   throw values::GoexitRequest{};
 }
 
@@ -44,13 +44,12 @@ void hideGoroutinesFromNumGoroutine(int n) {
 }
 
 void registerRuntime(Packages& p) {
-  const check::Type* i = check::basicType(check::BasicKind::Int);
   check::Package& pkg = p.package("runtime", "runtime");
-  p.addFunction(pkg, "GOMAXPROCS", p.signature({i}, {i}), gomaxprocsN);
-  p.addFunction(pkg, "NumGoroutine", p.signature({}, {i}), numGoroutineN);
-  p.addFunction(pkg, "NumCPU", p.signature({}, {i}), numCpuN);
-  p.addFunction(pkg, "Gosched", p.signature({}, {}), goschedN);
-  p.addFunction(pkg, "Goexit", p.signature({}, {}), goexitN);
+  bind<&gomaxprocs>(p, pkg, "GOMAXPROCS");
+  bind<&numGoroutine>(p, pkg, "NumGoroutine");
+  bind<&numCPU>(p, pkg, "NumCPU");
+  bind<&gosched>(p, pkg, "Gosched");
+  bind<&goexit>(p, pkg, "Goexit");
 }
 
 }  // namespace gol::stdlib

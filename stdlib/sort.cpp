@@ -1,15 +1,14 @@
 // sort: Ints, Strings, Float64s (and their IsSorted forms), Slice, SliceStable, Sort,
-// Stable, Search, SearchInts, SearchStrings; math/rand: Intn, Int, Int63, Float64, Perm,
-// Shuffle, Seed. Comparison callbacks and methods run through the evaluator's hooks.
+// Stable, Search, SearchInts, SearchStrings. Comparison callbacks and methods run through
+// the evaluator's hooks.
 //
 // Go's sort.Slice and sort.Sort are not stable; Gol sorts stably, which is one of the
 // orders Go may produce (elements that compare equal may be ordered differently).
 #include <algorithm>
 #include <cmath>
-#include <mutex>
-#include <random>
 #include <vector>
 
+#include "stdlib/bind.h"
 #include "stdlib/format.h"
 #include "stdlib/packages.h"
 #include "stdlib/support.h"
@@ -21,71 +20,34 @@ namespace {
 using values::AnyValue;
 using values::Value;
 
-values::SliceObject* sliceArg(std::span<const AnyValue> a, size_t i) {
-  return values::asSlice(a[i].value);
-}
+// A []T argument as its slice object (null for a nil slice): Ints and the others sort it in
+// place.
+template <typename Elem>
+struct SliceOf {
+  values::SliceObject* s = nullptr;
+};
 
-template <typename Less>
-void sortSlice(values::SliceObject* s, Less less) {
-  if (!s) return;
-  std::stable_sort(s->base(), s->base() + s->len(), less);
-}
-
-void intsN(std::span<const AnyValue> a, Value*) {
-  sortSlice(sliceArg(a, 0), [](Value x, Value y) { return x.i < y.i; });
-}
-void stringsN(std::span<const AnyValue> a, Value*) {
-  sortSlice(sliceArg(a, 0),
-            [](Value x, Value y) { return values::stringView(x) < values::stringView(y); });
-}
-bool floatLess(double x, double y) {
-  return x < y || (std::isnan(x) && !std::isnan(y));
-}
-void float64sN(std::span<const AnyValue> a, Value*) {
-  sortSlice(sliceArg(a, 0), [](Value x, Value y) { return floatLess(x.f, y.f); });
-}
-
-template <typename Less>
-bool isSorted(values::SliceObject* s, Less less) {
-  for (int64_t i = 1; s && i < s->len(); ++i) {
-    if (less(s->base()[i], s->base()[i - 1])) return false;
+// less func(i, j int) bool of Slice and SliceStable, borrowed for the call.
+struct LessFunc {
+  Value fn;
+  bool operator()(int64_t i, int64_t j) const {
+    Value args[2] = {values::intValue(i), values::intValue(j)};
+    Value out[2]{};
+    fmt::funcCaller(fn, std::span<const Value>(args, std::size(args)), out);
+    return out[0].i != 0;
   }
-  return true;
-}
-void intsAreSortedN(std::span<const AnyValue> a, Value* r) {
-  r[0] = boolResult(isSorted(sliceArg(a, 0), [](Value x, Value y) { return x.i < y.i; }));
-}
-void stringsAreSortedN(std::span<const AnyValue> a, Value* r) {
-  r[0] = boolResult(isSorted(
-      sliceArg(a, 0), [](Value x, Value y) { return values::stringView(x) < values::stringView(y); }));
-}
+};
 
-bool callLess(Value fn, int64_t i, int64_t j) {
-  Value args[2] = {values::intValue(i), values::intValue(j)};
-  Value out[2]{};
-  fmt::funcCaller(fn, std::span<const Value>(args, std::size(args)), out);
-  return out[0].i != 0;
-}
-
-// Sorts the slice x (any slice) by less(i, j) on its current positions: sorts a
-// permutation, then applies it.
-void sliceByLess(const AnyValue& x, Value less) {
-  values::SliceObject* s = values::asSlice(x.value);
-  if (!check::asSliceType(x.type))
-    panicString("reflect: call of Slice on " + check::typeString(x.type, true) + " Value");
-  if (!s || s->len() < 2) return;
-  std::vector<int64_t> order(static_cast<size_t>(s->len()));
-  for (size_t i = 0; i < order.size(); ++i) order[i] = static_cast<int64_t>(i);
-  std::stable_sort(order.begin(), order.end(),
-                   [&](int64_t i, int64_t j) { return callLess(less, i, j); });
-  std::vector<Value> sorted(order.size());
-  for (size_t i = 0; i < order.size(); ++i) sorted[i] = s->base()[order[i]];
-  std::copy(sorted.begin(), sorted.end(), s->base());
-}
-
-void sliceN(std::span<const AnyValue> a, Value*) {
-  sliceByLess(a[0], a[1].value);
-}
+// Search's f func(int) bool, borrowed for the call.
+struct SearchFunc {
+  Value fn;
+  bool operator()(int64_t i) const {
+    Value args[1] = {values::intValue(i)};
+    Value out[2]{};
+    fmt::funcCaller(fn, std::span<const Value>(args, std::size(args)), out);
+    return out[0].i != 0;
+  }
+};
 
 bool callMethod(const AnyValue& recv, const char* name, std::initializer_list<int64_t> ints,
                 Value* out) {
@@ -204,6 +166,20 @@ struct Data {
   }
 };
 
+// sort.Interface; it lives as long as the process.
+const check::Named* interfaceType() {
+  static check::Named* t = [] {
+    const check::Type* i = check::basicType(check::BasicKind::Int);
+    const check::Type* b = check::basicType(check::BasicKind::Bool);
+    auto* iface = new check::Interface;
+    iface->methods.push_back(check::Method{"Len", nativeSignature({}, {i})});
+    iface->methods.push_back(check::Method{"Less", nativeSignature({i, i}, {b})});
+    iface->methods.push_back(check::Method{"Swap", nativeSignature({i, i}, {})});
+    return nativeNamed("sort", "Interface", iface);
+  }();
+  return t;
+}
+
 AnyValue dynamic(const AnyValue& v) {
   if (check::asInterface(v.type)) {
     values::IfaceObject* i = values::asIface(v.value);
@@ -213,152 +189,149 @@ AnyValue dynamic(const AnyValue& v) {
   return v;
 }
 
-void sortN(std::span<const AnyValue> a, Value*) {
-  Data d{dynamic(a[0])};
-  d.stable();
+}  // namespace
+
+template <typename Elem>
+struct GoType<SliceOf<Elem>> {
+  static const check::Type* type() { return check::sliceOf(GoType<Elem>::type()); }
+  static SliceOf<Elem> arg(const AnyValue& a) { return {values::asSlice(a.value)}; }
+};
+
+template <>
+struct GoType<LessFunc> {
+  static const check::Type* type() {
+    static const check::Signature* sig = nativeSignature(
+        {check::basicType(check::BasicKind::Int), check::basicType(check::BasicKind::Int)},
+        {check::basicType(check::BasicKind::Bool)});
+    return sig;
+  }
+  static LessFunc arg(const AnyValue& a) { return {a.value}; }
+};
+
+template <>
+struct GoType<SearchFunc> {
+  static const check::Type* type() {
+    static const check::Signature* sig = nativeSignature(
+        {check::basicType(check::BasicKind::Int)}, {check::basicType(check::BasicKind::Bool)});
+    return sig;
+  }
+  static SearchFunc arg(const AnyValue& a) { return {a.value}; }
+};
+
+// A sort.Interface argument: its dynamic value (a nil interface panics).
+template <>
+struct GoType<Data> {
+  static const check::Type* type() { return interfaceType(); }
+  static Data arg(const AnyValue& a) { return {dynamic(a)}; }
+};
+
+namespace {
+
+template <typename Less>
+void sortSlice(values::SliceObject* s, Less less) {
+  if (!s) return;
+  std::stable_sort(s->base(), s->base() + s->len(), less);
 }
 
-void searchN(std::span<const AnyValue> a, Value* r) {
-  int64_t i = 0, j = a[0].value.i;
+// Lambdas rather than functions, so that the sorts inline them.
+constexpr auto intLess = [](Value x, Value y) { return x.i < y.i; };
+constexpr auto stringLess = [](Value x, Value y) {
+  return values::stringView(x) < values::stringView(y);
+};
+constexpr auto floatLess = [](Value x, Value y) {
+  return x.f < y.f || (std::isnan(x.f) && !std::isnan(y.f));
+};
+
+void ints(SliceOf<int64_t> x) {
+  sortSlice(x.s, intLess);
+}
+void strings(SliceOf<std::string_view> x) {
+  sortSlice(x.s, stringLess);
+}
+void float64s(SliceOf<double> x) {
+  sortSlice(x.s, floatLess);
+}
+
+template <typename Less>
+bool isSorted(values::SliceObject* s, Less less) {
+  for (int64_t i = 1; s && i < s->len(); ++i) {
+    if (less(s->base()[i], s->base()[i - 1])) return false;
+  }
+  return true;
+}
+bool intsAreSorted(SliceOf<int64_t> x) {
+  return isSorted(x.s, intLess);
+}
+bool stringsAreSorted(SliceOf<std::string_view> x) {
+  return isSorted(x.s, stringLess);
+}
+
+// Sorts the slice x (any slice) by less(i, j) on its current positions: sorts a
+// permutation, then applies it. Slice and SliceStable both: Gol's Slice is stable.
+void sliceStable(AnyValue x, LessFunc less) {
+  values::SliceObject* s = values::asSlice(x.value);
+  if (!check::asSliceType(x.type))
+    panicString("reflect: call of Slice on " + check::typeString(x.type, true) + " Value");
+  if (!s || s->len() < 2) return;
+  std::vector<int64_t> order(static_cast<size_t>(s->len()));
+  for (size_t i = 0; i < order.size(); ++i) order[i] = static_cast<int64_t>(i);
+  std::stable_sort(order.begin(), order.end(), less);
+  std::vector<Value> sorted(order.size());
+  for (size_t i = 0; i < order.size(); ++i) sorted[i] = s->base()[order[i]];
+  std::copy(sorted.begin(), sorted.end(), s->base());
+}
+
+// Sort and Stable both: Gol's Sort is stable.
+void stable(Data data) {
+  data.stable();
+}
+
+int64_t search(int64_t n, SearchFunc f) {
+  int64_t i = 0, j = n;
   while (i < j) {
     int64_t h = static_cast<int64_t>(static_cast<uint64_t>(i + j) >> 1);
-    Value args[1] = {values::intValue(h)};
-    Value out[2]{};
-    fmt::funcCaller(a[1].value, std::span<const Value>(args, std::size(args)), out);
-    if (!out[0].i)
+    if (!f(h))
       i = h + 1;
     else
       j = h;
   }
-  r[0] = intResult(i);
+  return i;
 }
 
-void searchIntsN(std::span<const AnyValue> a, Value* r) {
-  values::SliceObject* s = sliceArg(a, 0);
+int64_t searchInts(SliceOf<int64_t> a, int64_t x) {
+  values::SliceObject* s = a.s;
   int64_t n = s ? s->len() : 0;
-  int64_t x = a[1].value.i;
-  r[0] = intResult(std::lower_bound(s ? s->base() : nullptr, s ? s->base() + n : nullptr, x,
-                                    [](Value v, int64_t want) { return v.i < want; }) -
-                   (s ? s->base() : nullptr));
+  return std::lower_bound(s ? s->base() : nullptr, s ? s->base() + n : nullptr, x,
+                          [](Value v, int64_t want) { return v.i < want; }) -
+         (s ? s->base() : nullptr);
 }
 
-void searchStringsN(std::span<const AnyValue> a, Value* r) {
-  values::SliceObject* s = sliceArg(a, 0);
+int64_t searchStrings(SliceOf<std::string_view> a, std::string_view x) {
+  values::SliceObject* s = a.s;
   int64_t n = s ? s->len() : 0;
-  std::string_view x = values::stringView(a[1].value);
-  r[0] = intResult(
-      std::lower_bound(s ? s->base() : nullptr, s ? s->base() + n : nullptr, x,
-                       [](Value v, std::string_view want) { return values::stringView(v) < want; }) -
-      (s ? s->base() : nullptr));
-}
-
-// ---- math/rand ----------------------------------------------------------------------
-
-std::mutex randMu;
-std::mt19937_64& randSource() {
-  static std::mt19937_64 source{std::random_device{}()};
-  return source;
-}
-
-uint64_t random63() {
-  std::lock_guard<std::mutex> lock(randMu);
-  return randSource()() >> 1;
-}
-
-void intnN(std::span<const AnyValue> a, Value* r) {
-  int64_t n = a[0].value.i;
-  if (n <= 0) panicString("invalid argument to Intn");
-  r[0] = intResult(static_cast<int64_t>(random63() % static_cast<uint64_t>(n)));
-}
-void int63nN(std::span<const AnyValue> a, Value* r) {
-  int64_t n = a[0].value.i;
-  if (n <= 0) panicString("invalid argument to Int63n");
-  r[0] = intResult(static_cast<int64_t>(random63() % static_cast<uint64_t>(n)));
-}
-void intN(std::span<const AnyValue>, Value* r) {
-  r[0] = intResult(static_cast<int64_t>(random63()));
-}
-void float64N(std::span<const AnyValue>, Value* r) {
-  r[0] =
-      floatResult(static_cast<double>(random63() >> 10) / static_cast<double>(uint64_t{1} << 53));
-}
-void seedN(std::span<const AnyValue> a, Value*) {
-  std::lock_guard<std::mutex> lock(randMu);
-  randSource().seed(static_cast<uint64_t>(a[0].value.i));
-}
-void permN(std::span<const AnyValue> a, Value* r) {
-  int64_t n = a[0].value.i;
-  if (n < 0) panicString("invalid argument to Perm");
-  values::SliceObject* s = values::makeSlice(n, n, false);
-  for (int64_t i = 0; i < n; ++i) {
-    int64_t j = static_cast<int64_t>(random63() % static_cast<uint64_t>(i + 1));
-    s->base()[i] = s->base()[j];
-    s->base()[j] = values::intValue(i);
-  }
-  r[0] = Value{.p = s};
-}
-void shuffleN(std::span<const AnyValue> a, Value*) {
-  int64_t n = a[0].value.i;
-  if (n < 0) panicString("invalid argument to Shuffle");
-  for (int64_t i = n - 1; i > 0; --i) {
-    int64_t j = static_cast<int64_t>(random63() % static_cast<uint64_t>(i + 1));
-    Value args[2] = {values::intValue(i), values::intValue(j)};
-    Value out[2]{};
-    fmt::funcCaller(a[1].value, std::span<const Value>(args, std::size(args)), out);
-  }
+  return std::lower_bound(
+             s ? s->base() : nullptr, s ? s->base() + n : nullptr, x,
+             [](Value v, std::string_view want) { return values::stringView(v) < want; }) -
+         (s ? s->base() : nullptr);
 }
 
 }  // namespace
 
 void registerSort(Packages& p) {
-  using check::BasicKind;
-  const check::Type* i = check::basicType(BasicKind::Int);
-  const check::Type* b = check::basicType(BasicKind::Bool);
-  const check::Type* str = check::basicType(BasicKind::String);
-  const check::Type* ints = check::sliceOf(i);
-  const check::Type* strs = check::sliceOf(str);
-  const check::Type* floats = check::sliceOf(check::basicType(BasicKind::Float64));
   check::Package& pkg = p.package("sort", "sort");
-  p.addFunction(pkg, "Ints", p.signature({ints}, {}), intsN);
-  p.addFunction(pkg, "Strings", p.signature({strs}, {}), stringsN);
-  p.addFunction(pkg, "Float64s", p.signature({floats}, {}), float64sN);
-  p.addFunction(pkg, "IntsAreSorted", p.signature({ints}, {b}), intsAreSortedN);
-  p.addFunction(pkg, "StringsAreSorted", p.signature({strs}, {b}), stringsAreSortedN);
-  const check::Type* less = p.signature({i, i}, {b});
-  p.addFunction(pkg, "Slice", p.signature({check::anyType(), less}, {}), sliceN);
-  p.addFunction(pkg, "SliceStable", p.signature({check::anyType(), less}, {}), sliceN);
-  // sort.Interface
-  auto* iface = new check::Interface;
-  auto method = [&](const char* name, const check::Signature* sig) {
-    check::Method m;
-    m.name = name;
-    m.sig = sig;
-    iface->methods.push_back(m);
-  };
-  method("Len", p.signature({}, {i}));
-  method("Less", p.signature({i, i}, {b}));
-  method("Swap", p.signature({i, i}, {}));
-  auto* named = new check::Named;
-  named->name = "Interface";
-  named->pkg = "sort";
-  named->underlying = iface;
-  p.addType(pkg, "Interface", named);
-  p.addFunction(pkg, "Sort", p.signature({named}, {}), sortN);
-  p.addFunction(pkg, "Stable", p.signature({named}, {}), sortN);
-  p.addFunction(pkg, "Search", p.signature({i, p.signature({i}, {b})}, {i}), searchN);
-  p.addFunction(pkg, "SearchInts", p.signature({ints, i}, {i}), searchIntsN);
-  p.addFunction(pkg, "SearchStrings", p.signature({strs, str}, {i}), searchStringsN);
-
-  const check::Type* i64 = check::basicType(BasicKind::Int64);
-  check::Package& rand = p.package("math/rand", "rand");
-  p.addFunction(rand, "Intn", p.signature({i}, {i}), intnN);
-  p.addFunction(rand, "Int63n", p.signature({i64}, {i64}), int63nN);
-  p.addFunction(rand, "Int", p.signature({}, {i}), intN);
-  p.addFunction(rand, "Int63", p.signature({}, {i64}), intN);
-  p.addFunction(rand, "Float64", p.signature({}, {check::basicType(BasicKind::Float64)}), float64N);
-  p.addFunction(rand, "Seed", p.signature({i64}, {}), seedN);
-  p.addFunction(rand, "Perm", p.signature({i}, {ints}), permN);
-  p.addFunction(rand, "Shuffle", p.signature({i, p.signature({i, i}, {})}, {}), shuffleN);
+  bind<&ints>(p, pkg, "Ints");
+  bind<&strings>(p, pkg, "Strings");
+  bind<&float64s>(p, pkg, "Float64s");
+  bind<&intsAreSorted>(p, pkg, "IntsAreSorted");
+  bind<&stringsAreSorted>(p, pkg, "StringsAreSorted");
+  bind<&sliceStable>(p, pkg, "Slice");
+  bind<&sliceStable>(p, pkg, "SliceStable");
+  p.addType(pkg, "Interface", interfaceType());
+  bind<&stable>(p, pkg, "Sort");
+  bind<&stable>(p, pkg, "Stable");
+  bind<&search>(p, pkg, "Search");
+  bind<&searchInts>(p, pkg, "SearchInts");
+  bind<&searchStrings>(p, pkg, "SearchStrings");
 }
 
 }  // namespace gol::stdlib

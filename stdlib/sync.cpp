@@ -30,6 +30,7 @@
 #include "interpreter/values/maps.h"
 #include "runtime/goroutine.h"
 #include "runtime/sync.h"
+#include "stdlib/bind.h"
 #include "stdlib/format.h"
 #include "stdlib/packages.h"
 #include "stdlib/support.h"
@@ -58,13 +59,6 @@ constexpr size_t wordsFor() {
   return (sizeof(T) + sizeof(Value) - 1) / sizeof(Value);
 }
 
-// The receiver of a pointer method: the struct object (null for a nil pointer).
-StructObject* receiver(std::span<const AnyValue> a) {
-  auto* o = static_cast<StructObject*>(a[0].value.p);
-  if (!o) nilPanic();
-  return o;
-}
-
 // ---- types ----
 
 const check::Type* basic(BasicKind k) {
@@ -87,6 +81,8 @@ check::Struct* primitiveStruct(std::initializer_list<const char*> names,
   return st;
 }
 
+// The types, without their methods: addSyncMethods adds them, once these exist for the
+// methods' signatures to name (RLocker returns a Locker).
 struct SyncTypes {
   check::Named* locker;
   check::Named* mutex;
@@ -100,31 +96,113 @@ struct SyncTypes {
   const check::Type* anyT;
   const check::Map* anyMap;
   const check::Type* rlockerPtr;
-  const check::Signature* newCond;
 };
 
 const SyncTypes& syncTypes();
+
+// The receiver of a method of *sync.T (T the type at member Type of SyncTypes): its struct
+// object, which the call holds a reference to. A nil one panics.
+template <check::Named* SyncTypes::*Type>
+struct Ptr {
+  StructObject* obj = nullptr;
+};
+using MutexPtr = Ptr<&SyncTypes::mutex>;
+using RWMutexPtr = Ptr<&SyncTypes::rwmutex>;
+using RLockerPtr = Ptr<&SyncTypes::rlocker>;
+using WaitGroupPtr = Ptr<&SyncTypes::waitGroup>;
+using OncePtr = Ptr<&SyncTypes::once>;
+using CondPtr = Ptr<&SyncTypes::cond>;
+using MapPtr = Ptr<&SyncTypes::map>;
+using PoolPtr = Ptr<&SyncTypes::pool>;
+
+// A Locker: an interface value, borrowed as an argument, owned by the caller as a result.
+struct Locker {
+  Value v;
+};
+
+// An `any` result: an interface value (or nil) the caller owns.
+struct OwnedAny {
+  Value v;
+};
+
+// Once.Do's f func(), borrowed for the call.
+struct DoFunc {
+  Value fn;
+};
+
+// Map.Range's f func(key, value any) bool, borrowed for the call.
+struct RangeFunc {
+  Value fn;
+};
+
+}  // namespace
+
+// As a result (NewCond's *Cond), a new reference the caller owns.
+template <check::Named* SyncTypes::*Type>
+struct GoType<Ptr<Type>> {
+  static const check::Type* type() { return check::pointerTo(syncTypes().*Type); }
+  static Ptr<Type> arg(const AnyValue& a) {
+    auto* o = static_cast<StructObject*>(a.value.p);
+    if (!o) nilPanic();
+    return {o};
+  }
+  static Value result(Ptr<Type> p) { return Value{.p = p.obj}; }
+};
+
+template <>
+struct GoType<Locker> {
+  static const check::Type* type() { return syncTypes().locker; }
+  static Locker arg(const AnyValue& a) { return {a.value}; }
+  static Value result(Locker l) { return l.v; }
+};
+
+template <>
+struct GoType<OwnedAny> {
+  static const check::Type* type() { return check::anyType(); }
+  static Value result(OwnedAny x) { return x.v; }
+};
+
+template <>
+struct GoType<DoFunc> {
+  static const check::Type* type() {
+    static const check::Signature* s = sig({}, {});
+    return s;
+  }
+  static DoFunc arg(const AnyValue& a) { return {a.value}; }
+};
+
+template <>
+struct GoType<RangeFunc> {
+  static const check::Type* type() {
+    static const check::Signature* s =
+        sig({check::anyType(), check::anyType()}, {basic(BasicKind::Bool)});
+    return s;
+  }
+  static RangeFunc arg(const AnyValue& a) { return {a.value}; }
+};
+
+namespace {
 
 // ---- Mutex ----
 
 static_assert(sizeof(rt::Mutex) <= sizeof(Value));
 
-void mutexLock(std::span<const AnyValue> a, Value*) {
-  primitiveIn<rt::Mutex>(receiver(a)).lock();
+void mutexLock(MutexPtr m) {
+  primitiveIn<rt::Mutex>(m.obj).lock();
 }
-void mutexUnlock(std::span<const AnyValue> a, Value*) {
-  primitiveIn<rt::Mutex>(receiver(a)).unlock();
+void mutexUnlock(MutexPtr m) {
+  primitiveIn<rt::Mutex>(m.obj).unlock();
 }
 // The fast paths of Lock and Unlock (values::NativeFastPath): uncontended, they neither
 // park nor wake a goroutine.
 bool mutexLockFast(std::span<const AnyValue> a, Value*) {
-  return primitiveIn<rt::Mutex>(receiver(a)).try_lock();
+  return primitiveIn<rt::Mutex>(GoType<MutexPtr>::arg(a[0]).obj).try_lock();
 }
 bool mutexUnlockFast(std::span<const AnyValue> a, Value*) {
-  return primitiveIn<rt::Mutex>(receiver(a)).try_unlock_unwaited();
+  return primitiveIn<rt::Mutex>(GoType<MutexPtr>::arg(a[0]).obj).try_unlock_unwaited();
 }
-void mutexTryLock(std::span<const AnyValue> a, Value* r) {
-  r[0] = boolResult(primitiveIn<rt::Mutex>(receiver(a)).try_lock());
+bool mutexTryLock(MutexPtr m) {
+  return primitiveIn<rt::Mutex>(m.obj).try_lock();
 }
 
 // ---- RWMutex ----
@@ -132,29 +210,35 @@ void mutexTryLock(std::span<const AnyValue> a, Value* r) {
 constexpr size_t kRWMutexWords = wordsFor<rt::RWMutex>();
 static_assert(kRWMutexWords == 3);
 
-void rwLock(std::span<const AnyValue> a, Value*) {
-  primitiveIn<rt::RWMutex>(receiver(a)).lock();
+void rwMutexLock(RWMutexPtr rw) {
+  primitiveIn<rt::RWMutex>(rw.obj).lock();
 }
-void rwUnlock(std::span<const AnyValue> a, Value*) {
-  primitiveIn<rt::RWMutex>(receiver(a)).unlock();
+void rwMutexUnlock(RWMutexPtr rw) {
+  primitiveIn<rt::RWMutex>(rw.obj).unlock();
 }
-void rwRLock(std::span<const AnyValue> a, Value*) {
-  primitiveIn<rt::RWMutex>(receiver(a)).rlock();
+void rwMutexRLock(RWMutexPtr rw) {
+  primitiveIn<rt::RWMutex>(rw.obj).rlock();
 }
-void rwRUnlock(std::span<const AnyValue> a, Value*) {
-  primitiveIn<rt::RWMutex>(receiver(a)).runlock();
+void rwMutexRUnlock(RWMutexPtr rw) {
+  primitiveIn<rt::RWMutex>(rw.obj).runlock();
 }
-void rwTryLock(std::span<const AnyValue> a, Value* r) {
-  r[0] = boolResult(primitiveIn<rt::RWMutex>(receiver(a)).try_lock());
+bool rwMutexTryLock(RWMutexPtr rw) {
+  return primitiveIn<rt::RWMutex>(rw.obj).try_lock();
 }
-void rwTryRLock(std::span<const AnyValue> a, Value* r) {
-  r[0] = boolResult(primitiveIn<rt::RWMutex>(receiver(a)).try_rlock());
+bool rwMutexTryRLock(RWMutexPtr rw) {
+  return primitiveIn<rt::RWMutex>(rw.obj).try_rlock();
 }
 // (*RWMutex).RLocker() Locker: the same object seen as a *sync.rlocker.
-void rwRLocker(std::span<const AnyValue> a, Value* r) {
-  StructObject* o = receiver(a);
-  values::retainRef(Value{.p = o});
-  r[0] = Value{.p = new values::IfaceObject(syncTypes().rlockerPtr, Value{.p = o})};
+Locker rwMutexRLocker(RWMutexPtr rw) {
+  values::retainRef(Value{.p = rw.obj});
+  return {Value{.p = new values::IfaceObject(syncTypes().rlockerPtr, Value{.p = rw.obj})}};
+}
+// *rlocker's Lock and Unlock are the RWMutex's RLock and RUnlock.
+void rlockerLock(RLockerPtr r) {
+  primitiveIn<rt::RWMutex>(r.obj).rlock();
+}
+void rlockerUnlock(RLockerPtr r) {
+  primitiveIn<rt::RWMutex>(r.obj).runlock();
 }
 
 // ---- WaitGroup ----
@@ -162,15 +246,14 @@ void rwRLocker(std::span<const AnyValue> a, Value* r) {
 constexpr size_t kWaitGroupWords = wordsFor<rt::WaitGroup>();
 static_assert(kWaitGroupWords == 2);
 
-void wgAdd(std::span<const AnyValue> a, Value*) {
-  if (!primitiveIn<rt::WaitGroup>(receiver(a)).add(a[1].value.i))
-    panicString(rt::kNegativeWaitGroupCounter);
+void waitGroupAdd(WaitGroupPtr wg, int64_t delta) {
+  if (!primitiveIn<rt::WaitGroup>(wg.obj).add(delta)) panicString(rt::kNegativeWaitGroupCounter);
 }
-void wgDone(std::span<const AnyValue> a, Value*) {
-  if (!primitiveIn<rt::WaitGroup>(receiver(a)).done()) panicString(rt::kNegativeWaitGroupCounter);
+void waitGroupDone(WaitGroupPtr wg) {
+  if (!primitiveIn<rt::WaitGroup>(wg.obj).done()) panicString(rt::kNegativeWaitGroupCounter);
 }
-void wgWait(std::span<const AnyValue> a, Value*) {
-  primitiveIn<rt::WaitGroup>(receiver(a)).wait();
+void waitGroupWait(WaitGroupPtr wg) {
+  primitiveIn<rt::WaitGroup>(wg.obj).wait();
 }
 
 // ---- Once ----
@@ -182,11 +265,10 @@ void callFunc(Value f, Value* results) {
   fmt::funcCaller(f, {}, results);
 }
 
-void onceDo(std::span<const AnyValue> a, Value*) {
-  Value f = a[1].value;
-  primitiveIn<rt::Once>(receiver(a)).call([f] {
+void onceDo(OncePtr once, DoFunc f) {
+  primitiveIn<rt::Once>(once.obj).call([f] {
     Value none[1];
-    callFunc(f, none);
+    callFunc(f.fn, none);
   });
 }
 
@@ -200,8 +282,8 @@ constexpr size_t kCondWords = wordsFor<rt::Cond>();
 static_assert(kCondWords == 4);
 
 // Go's copyChecker: the first use records the object's address; a copy sees another.
-rt::Cond& condOf(std::span<const AnyValue> a) {
-  StructObject* o = receiver(a);
+rt::Cond& condOf(CondPtr c) {
+  StructObject* o = c.obj;
   std::atomic_ref<uint64_t> checker(o->fields[kCondChecker].u);
   auto self = static_cast<uint64_t>(reinterpret_cast<uintptr_t>(o));
   uint64_t seen = checker.load(std::memory_order_relaxed);
@@ -223,9 +305,9 @@ void callLocker(Value locker, const char* method) {
   fmt::methodCaller(AnyValue{l->type, l->value}, method, {}, none);
 }
 
-void condWait(std::span<const AnyValue> a, Value*) {
-  rt::Cond& c = condOf(a);
-  Value locker = receiver(a)->fields[kCondL];
+void condWait(CondPtr cond) {
+  rt::Cond& c = condOf(cond);
+  Value locker = cond.obj->fields[kCondL];
   values::retainRef(locker);
   struct Release {
     Value v;
@@ -236,19 +318,19 @@ void condWait(std::span<const AnyValue> a, Value*) {
   c.wait(ticket);
   callLocker(locker, "Lock");
 }
-void condSignal(std::span<const AnyValue> a, Value*) {
-  condOf(a).signal();
+void condSignal(CondPtr cond) {
+  condOf(cond).signal();
 }
-void condBroadcast(std::span<const AnyValue> a, Value*) {
-  condOf(a).broadcast();
+void condBroadcast(CondPtr cond) {
+  condOf(cond).broadcast();
 }
 // sync.NewCond(l Locker) *Cond
-void newCond(std::span<const AnyValue> a, Value* r) {
+CondPtr newCond(Locker l) {
   auto* st = static_cast<const check::Struct*>(syncTypes().cond->underlying);
   StructObject* o = StructObject::make(st);
-  values::retainRef(a[0].value);
-  o->fields[kCondL] = a[0].value;
-  r[0] = Value{.p = o};
+  values::retainRef(l.v);
+  o->fields[kCondL] = l.v;
+  return {o};
 }
 
 // ---- values of type any ----
@@ -325,21 +407,20 @@ struct Released {
 };
 
 // Load(key any) (value any, ok bool)
-void mapLoad(std::span<const AnyValue> a, Value* r) {
-  BorrowedAny key(a[1]);
-  MapLock lock(receiver(a));
+std::tuple<OwnedAny, bool> mapLoad(MapPtr m, AnyValue k) {
+  BorrowedAny key(k);
+  MapLock lock(m.obj);
   Value* cell = lock.find(key.value());
-  r[0] = cell ? retained(*cell) : Value{};
-  r[1] = boolResult(cell != nullptr);
+  return {{cell ? retained(*cell) : Value{}}, cell != nullptr};
 }
 // Store(key, value any)
-void mapStore(std::span<const AnyValue> a, Value*) {
-  BorrowedAny key(a[1]);
+void mapStore(MapPtr m, AnyValue k, AnyValue value) {
+  BorrowedAny key(k);
   Released old;
-  Value v = toAny(a[2]);
+  Value v = toAny(value);
   try {
-    MapLock lock(receiver(a));
-    Value* cell = lock.insert(a[1], key.value());
+    MapLock lock(m.obj);
+    Value* cell = lock.insert(k, key.value());
     old.v = *cell;
     *cell = v;
   } catch (...) {
@@ -348,86 +429,77 @@ void mapStore(std::span<const AnyValue> a, Value*) {
   }
 }
 // LoadOrStore(key, value any) (actual any, loaded bool)
-void mapLoadOrStore(std::span<const AnyValue> a, Value* r) {
-  BorrowedAny key(a[1]);
-  MapLock lock(receiver(a));
-  if (Value* cell = lock.find(key.value())) {
-    r[0] = retained(*cell);
-    r[1] = boolResult(true);
-    return;
-  }
-  Value* cell = lock.insert(a[1], key.value());
-  *cell = toAny(a[2]);
-  r[0] = retained(*cell);
-  r[1] = boolResult(false);
+std::tuple<OwnedAny, bool> mapLoadOrStore(MapPtr m, AnyValue k, AnyValue value) {
+  BorrowedAny key(k);
+  MapLock lock(m.obj);
+  if (Value* cell = lock.find(key.value())) return {{retained(*cell)}, true};
+  Value* cell = lock.insert(k, key.value());
+  *cell = toAny(value);
+  return {{retained(*cell)}, false};
 }
 // LoadAndDelete(key any) (value any, loaded bool)
-void mapLoadAndDelete(std::span<const AnyValue> a, Value* r) {
-  BorrowedAny key(a[1]);
-  MapLock lock(receiver(a));
+std::tuple<OwnedAny, bool> mapLoadAndDelete(MapPtr m, AnyValue k) {
+  BorrowedAny key(k);
+  MapLock lock(m.obj);
   Value* cell = lock.find(key.value());
-  r[0] = cell ? retained(*cell) : Value{};
-  r[1] = boolResult(cell != nullptr);
+  Value v = cell ? retained(*cell) : Value{};
   if (cell) lock.table()->erase(key.value());
+  return {{v}, cell != nullptr};
 }
 // Delete(key any)
-void mapDelete(std::span<const AnyValue> a, Value*) {
-  BorrowedAny key(a[1]);
-  MapLock lock(receiver(a));
-  if (values::MapObject* m = lock.table()) m->erase(key.value());
+void mapDelete(MapPtr m, AnyValue k) {
+  BorrowedAny key(k);
+  MapLock lock(m.obj);
+  if (values::MapObject* t = lock.table()) t->erase(key.value());
 }
 // Swap(key, value any) (previous any, loaded bool)
-void mapSwap(std::span<const AnyValue> a, Value* r) {
-  BorrowedAny key(a[1]);
-  Value v = toAny(a[2]);
+std::tuple<OwnedAny, bool> mapSwap(MapPtr m, AnyValue k, AnyValue value) {
+  BorrowedAny key(k);
+  Value v = toAny(value);
   try {
-    MapLock lock(receiver(a));
+    MapLock lock(m.obj);
     bool loaded = lock.find(key.value()) != nullptr;
-    Value* cell = lock.insert(a[1], key.value());
-    r[0] = *cell;  // the map's reference passes to the caller
-    r[1] = boolResult(loaded);
+    Value* cell = lock.insert(k, key.value());
+    Value previous = *cell;  // the map's reference passes to the caller
     *cell = v;
+    return {{previous}, loaded};
   } catch (...) {
     values::releaseRef(v);
     throw;
   }
 }
 // CompareAndSwap(key, old, new any) (swapped bool)
-void mapCompareAndSwap(std::span<const AnyValue> a, Value* r) {
-  BorrowedAny key(a[1]);
-  BorrowedAny old(a[2]);
+bool mapCompareAndSwap(MapPtr m, AnyValue k, AnyValue oldValue, AnyValue newValue) {
+  BorrowedAny key(k);
+  BorrowedAny old(oldValue);
   Released previous;
-  MapLock lock(receiver(a));
+  MapLock lock(m.obj);
   Value* cell = lock.find(key.value());
-  if (!cell || !values::equalValues(syncTypes().anyT, *cell, old.value())) {
-    r[0] = boolResult(false);
-    return;
-  }
+  if (!cell || !values::equalValues(syncTypes().anyT, *cell, old.value())) return false;
   previous.v = *cell;
-  *cell = toAny(a[3]);
-  r[0] = boolResult(true);
+  *cell = toAny(newValue);
+  return true;
 }
 // CompareAndDelete(key, old any) (deleted bool)
-void mapCompareAndDelete(std::span<const AnyValue> a, Value* r) {
-  BorrowedAny key(a[1]);
-  BorrowedAny old(a[2]);
-  MapLock lock(receiver(a));
+bool mapCompareAndDelete(MapPtr m, AnyValue k, AnyValue oldValue) {
+  BorrowedAny key(k);
+  BorrowedAny old(oldValue);
+  MapLock lock(m.obj);
   Value* cell = lock.find(key.value());
   bool match = cell && values::equalValues(syncTypes().anyT, *cell, old.value());
   if (match) lock.table()->erase(key.value());
-  r[0] = boolResult(match);
+  return match;
 }
 // Clear()
-void mapClear(std::span<const AnyValue> a, Value*) {
-  MapLock lock(receiver(a));
-  if (values::MapObject* m = lock.table()) m->clear();
+void mapClear(MapPtr m) {
+  MapLock lock(m.obj);
+  if (values::MapObject* t = lock.table()) t->clear();
 }
 // Range(f func(key, value any) bool): the keys present when Range starts, each with its
 // value at the time f is called (keys deleted meanwhile are skipped), as Go's Range sees a
 // map that changes under it.
-void mapRange(std::span<const AnyValue> a, Value*) {
-  StructObject* o = receiver(a);
-  Value f = a[1].value;
+void mapRange(MapPtr m, RangeFunc f) {
+  StructObject* o = m.obj;
   struct Keys {
     std::vector<Value> v;
     ~Keys() {
@@ -436,9 +508,9 @@ void mapRange(std::span<const AnyValue> a, Value*) {
   } keys;
   {
     MapLock lock(o);
-    if (values::MapObject* m = lock.table()) {
-      keys.v.reserve(m->live);
-      for (const values::MapObject::Entry& e : m->entries) {
+    if (values::MapObject* t = lock.table()) {
+      keys.v.reserve(t->live);
+      for (const values::MapObject::Entry& e : t->entries) {
         if (e.live) keys.v.push_back(retained(e.key));
       }
     }
@@ -451,13 +523,13 @@ void mapRange(std::span<const AnyValue> a, Value*) {
       if (!cell) continue;
       v = retained(*cell);
     }
-    if (!f.p) {
+    if (!f.fn.p) {
       values::releaseRef(v);
       nilPanic();
     }
     Value args[2] = {retained(k), v};
     Value out[1]{};
-    fmt::funcCaller(f, std::span<const Value>(args, 2), out);
+    fmt::funcCaller(f.fn, std::span<const Value>(args, 2), out);
     if (out[0].i == 0) return;
   }
 }
@@ -470,32 +542,31 @@ constexpr size_t kPoolItems = 2;
 constexpr size_t kPoolNew = 3;
 
 // Get() any
-void poolGet(std::span<const AnyValue> a, Value* r) {
-  StructObject* o = receiver(a);
+OwnedAny poolGet(PoolPtr p) {
+  StructObject* o = p.obj;
   {
     std::lock_guard<rt::Mutex> lock(primitiveIn<rt::Mutex>(o, kPoolMu));
     int64_t n = o->fields[kPoolCount].i;
     if (n > 0) {
       Value* items = static_cast<values::ArrayObject*>(o->fields[kPoolItems].p)->data();
-      r[0] = items[n - 1];
+      Value item = items[n - 1];
       items[n - 1] = Value{};
       o->fields[kPoolCount].i = n - 1;
-      return;
+      return {item};
     }
   }
   Value newFn = o->fields[kPoolNew];
-  if (!newFn.p) {
-    r[0] = Value{};
-    return;
-  }
+  if (!newFn.p) return {};
   values::retainRef(newFn);
   Released release{newFn};
-  fmt::funcCaller(newFn, {}, r);
+  Value out[1]{};
+  fmt::funcCaller(newFn, {}, out);
+  return {out[0]};
 }
 // Put(x any)
-void poolPut(std::span<const AnyValue> a, Value*) {
-  StructObject* o = receiver(a);
-  Released dropped{toAny(a[1])};
+void poolPut(PoolPtr p, AnyValue x) {
+  StructObject* o = p.obj;
+  Released dropped{toAny(x)};
   if (!dropped.v.p) return;
   std::lock_guard<rt::Mutex> lock(primitiveIn<rt::Mutex>(o, kPoolMu));
   int64_t n = o->fields[kPoolCount].i;
@@ -507,17 +578,11 @@ void poolPut(std::span<const AnyValue> a, Value*) {
 
 // ---- registration ----
 
-void method(check::Named* n, const char* name, const check::Signature* s, values::NativeFunction f) {
-  addNativeMethod(n, name, s, f);
-}
-
 SyncTypes makeSyncTypes() {
   SyncTypes t{};
   t.anyT = check::anyType();
   t.anyMap = check::mapOf(t.anyT, t.anyT);
-  const check::Type* boolT = basic(BasicKind::Bool);
   const check::Signature* none = sig({}, {});
-  const check::Signature* tryLock = sig({}, {boolT});
 
   auto* lockerIface = new check::Interface;
   lockerIface->methods.push_back(check::Method{"Lock", none});
@@ -525,31 +590,12 @@ SyncTypes makeSyncTypes() {
   t.locker = nativeNamed("sync", "Locker", lockerIface);
 
   t.mutex = nativeNamed("sync", "Mutex", primitiveStruct({"state"}));
-  method(t.mutex, "Lock", none, mutexLock);
-  method(t.mutex, "Unlock", none, mutexUnlock);
-  method(t.mutex, "TryLock", tryLock, mutexTryLock);
-
   check::Struct* rw = primitiveStruct({"w", "sem", "readers"});
   t.rwmutex = nativeNamed("sync", "RWMutex", rw);
   t.rlocker = nativeNamed("sync", "rlocker", rw);
   t.rlockerPtr = check::pointerTo(t.rlocker);
-  method(t.rwmutex, "Lock", none, rwLock);
-  method(t.rwmutex, "Unlock", none, rwUnlock);
-  method(t.rwmutex, "RLock", none, rwRLock);
-  method(t.rwmutex, "RUnlock", none, rwRUnlock);
-  method(t.rwmutex, "TryLock", tryLock, rwTryLock);
-  method(t.rwmutex, "TryRLock", tryLock, rwTryRLock);
-  method(t.rwmutex, "RLocker", sig({}, {t.locker}), rwRLocker);
-  method(t.rlocker, "Lock", none, rwRLock);
-  method(t.rlocker, "Unlock", none, rwRUnlock);
-
   t.waitGroup = nativeNamed("sync", "WaitGroup", primitiveStruct({"state", "sema"}));
-  method(t.waitGroup, "Add", sig({basic(BasicKind::Int)}, {}), wgAdd);
-  method(t.waitGroup, "Done", none, wgDone);
-  method(t.waitGroup, "Wait", none, wgWait);
-
   t.once = nativeNamed("sync", "Once", primitiveStruct({"done"}));
-  method(t.once, "Do", sig({sig({}, {})}, {}), onceDo);
 
   auto* cond = new check::Struct;
   cond->fields.push_back(field("L", t.locker));
@@ -557,30 +603,13 @@ SyncTypes makeSyncTypes() {
   for (const char* n : {"wait", "notify", "head", "tail"})
     cond->fields.push_back(field(n, basic(BasicKind::Uint64)));
   t.cond = nativeNamed("sync", "Cond", cond);
-  method(t.cond, "Wait", none, condWait);
-  method(t.cond, "Signal", none, condSignal);
-  method(t.cond, "Broadcast", none, condBroadcast);
-  t.newCond = sig({t.locker}, {check::pointerTo(t.cond)});
 
   const check::Type* anyT = t.anyT;
   t.map = nativeNamed("sync", "Map", primitiveStruct({"mu"}, {field("m", t.anyMap)}));
-  method(t.map, "Load", sig({anyT}, {anyT, boolT}), mapLoad);
-  method(t.map, "Store", sig({anyT, anyT}, {}), mapStore);
-  method(t.map, "LoadOrStore", sig({anyT, anyT}, {anyT, boolT}), mapLoadOrStore);
-  method(t.map, "LoadAndDelete", sig({anyT}, {anyT, boolT}), mapLoadAndDelete);
-  method(t.map, "Delete", sig({anyT}, {}), mapDelete);
-  method(t.map, "Swap", sig({anyT, anyT}, {anyT, boolT}), mapSwap);
-  method(t.map, "CompareAndSwap", sig({anyT, anyT, anyT}, {boolT}), mapCompareAndSwap);
-  method(t.map, "CompareAndDelete", sig({anyT, anyT}, {boolT}), mapCompareAndDelete);
-  method(t.map, "Clear", none, mapClear);
-  method(t.map, "Range", sig({sig({anyT, anyT}, {boolT})}, {}), mapRange);
-
   t.pool = nativeNamed("sync", "Pool",
                        primitiveStruct({"mu"}, {field("n", basic(BasicKind::Int)),
                                                 field("items", check::arrayOf(anyT, kPoolSlots)),
                                                 field("New", sig({}, {anyT}))}));
-  method(t.pool, "Get", sig({}, {anyT}), poolGet);
-  method(t.pool, "Put", sig({anyT}, {}), poolPut);
   return t;
 }
 
@@ -589,9 +618,63 @@ const SyncTypes& syncTypes() {
   return types;
 }
 
+// The methods, added to the types once; what each Packages is told about them.
+struct SyncMethods {
+  std::vector<values::NativeFunction> runNoGolCode;
+  std::vector<std::pair<values::NativeFunction, values::NativeFastPath>> fastPaths;
+};
+
+SyncMethods addSyncMethods() {
+  const SyncTypes& t = syncTypes();
+  SyncMethods m;
+  auto noGolCode = [&m](values::NativeFunction fn) {
+    m.runNoGolCode.push_back(fn);
+    return fn;
+  };
+  m.fastPaths.emplace_back(noGolCode(bindMethod<&mutexLock>(t.mutex, "Lock")), mutexLockFast);
+  m.fastPaths.emplace_back(noGolCode(bindMethod<&mutexUnlock>(t.mutex, "Unlock")), mutexUnlockFast);
+  noGolCode(bindMethod<&mutexTryLock>(t.mutex, "TryLock"));
+
+  noGolCode(bindMethod<&rwMutexLock>(t.rwmutex, "Lock"));
+  noGolCode(bindMethod<&rwMutexUnlock>(t.rwmutex, "Unlock"));
+  noGolCode(bindMethod<&rwMutexRLock>(t.rwmutex, "RLock"));
+  noGolCode(bindMethod<&rwMutexRUnlock>(t.rwmutex, "RUnlock"));
+  noGolCode(bindMethod<&rwMutexTryLock>(t.rwmutex, "TryLock"));
+  noGolCode(bindMethod<&rwMutexTryRLock>(t.rwmutex, "TryRLock"));
+  bindMethod<&rwMutexRLocker>(t.rwmutex, "RLocker");
+  noGolCode(bindMethod<&rlockerLock>(t.rlocker, "Lock"));
+  noGolCode(bindMethod<&rlockerUnlock>(t.rlocker, "Unlock"));
+
+  noGolCode(bindMethod<&waitGroupAdd>(t.waitGroup, "Add"));
+  noGolCode(bindMethod<&waitGroupDone>(t.waitGroup, "Done"));
+  noGolCode(bindMethod<&waitGroupWait>(t.waitGroup, "Wait"));
+
+  bindMethod<&onceDo>(t.once, "Do");
+
+  bindMethod<&condWait>(t.cond, "Wait");
+  bindMethod<&condSignal>(t.cond, "Signal");
+  bindMethod<&condBroadcast>(t.cond, "Broadcast");
+
+  bindMethod<&mapLoad>(t.map, "Load");
+  bindMethod<&mapStore>(t.map, "Store");
+  bindMethod<&mapLoadOrStore>(t.map, "LoadOrStore");
+  bindMethod<&mapLoadAndDelete>(t.map, "LoadAndDelete");
+  bindMethod<&mapDelete>(t.map, "Delete");
+  bindMethod<&mapSwap>(t.map, "Swap");
+  bindMethod<&mapCompareAndSwap>(t.map, "CompareAndSwap");
+  bindMethod<&mapCompareAndDelete>(t.map, "CompareAndDelete");
+  bindMethod<&mapClear>(t.map, "Clear");
+  bindMethod<&mapRange>(t.map, "Range");
+
+  bindMethod<&poolGet>(t.pool, "Get");
+  bindMethod<&poolPut>(t.pool, "Put");
+  return m;
+}
+
 }  // namespace
 
 void registerSync(Packages& p) {
+  static const SyncMethods methods = addSyncMethods();
   const SyncTypes& t = syncTypes();
   check::Package& pkg = p.package("sync", "sync");
   p.addType(pkg, "Locker", t.locker);
@@ -602,13 +685,9 @@ void registerSync(Packages& p) {
   p.addType(pkg, "Cond", t.cond);
   p.addType(pkg, "Map", t.map);
   p.addType(pkg, "Pool", t.pool);
-  p.addFunction(pkg, "NewCond", t.newCond, newCond);
-  for (values::NativeFunction fn : {mutexLock, mutexUnlock, mutexTryLock, rwLock, rwUnlock, rwRLock,
-                                  rwRUnlock, rwTryLock, rwTryRLock, wgAdd, wgDone, wgWait}) {
-    p.declareRunsNoGolCode(fn);
-  }
-  p.declareFastPath(mutexLock, mutexLockFast);
-  p.declareFastPath(mutexUnlock, mutexUnlockFast);
+  bind<&newCond>(p, pkg, "NewCond");
+  for (values::NativeFunction fn : methods.runNoGolCode) p.declareRunsNoGolCode(fn);
+  for (const auto& [fn, fast] : methods.fastPaths) p.declareFastPath(fn, fast);
 }
 
 }  // namespace gol::stdlib

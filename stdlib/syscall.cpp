@@ -2,6 +2,7 @@
 // so a program can print its CPU time as Go programs do. No state of its own.
 #include <sys/resource.h>
 
+#include "stdlib/bind.h"
 #include "stdlib/errors.h"
 #include "stdlib/packages.h"
 #include "stdlib/support.h"
@@ -41,6 +42,48 @@ const check::Named* rusageType() {
   return t;
 }
 
+// Go's int64, which shares int64_t's representation (Go's int to bind.h) but not its type.
+struct Int64 {
+  int64_t v = 0;
+};
+
+// A Timeval receiver (a value receiver: the struct object of the copy).
+struct Timeval {
+  values::StructObject* obj = nullptr;
+};
+
+// A *Rusage argument: its struct object (null for nil).
+struct RusagePtr {
+  values::StructObject* obj = nullptr;
+};
+
+}  // namespace
+
+template <>
+struct GoType<Int64> {
+  static const check::Type* type() { return check::basicType(BasicKind::Int64); }
+  static Int64 arg(const values::AnyValue& a) { return {a.value.i}; }
+  static values::Value result(Int64 x) { return values::intValue(x.v); }
+};
+
+template <>
+struct GoType<Timeval> {
+  static const check::Type* type() { return timevalType(); }
+  static Timeval arg(const values::AnyValue& a) {
+    return {static_cast<values::StructObject*>(a.value.p)};
+  }
+};
+
+template <>
+struct GoType<RusagePtr> {
+  static const check::Type* type() { return check::pointerTo(rusageType()); }
+  static RusagePtr arg(const values::AnyValue& a) {
+    return {static_cast<values::StructObject*>(a.value.p)};
+  }
+};
+
+namespace {
+
 void setTimeval(values::Value cell, const timeval& tv) {
   auto* obj = static_cast<values::StructObject*>(cell.p);
   obj->fields[0] = values::intValue(tv.tv_sec);
@@ -48,20 +91,16 @@ void setTimeval(values::Value cell, const timeval& tv) {
 }
 
 // (tv Timeval) Nano() int64
-void timevalNano(std::span<const values::AnyValue> args, values::Value* results) {
-  auto* obj = static_cast<values::StructObject*>(args[0].value.p);
-  results[0] = intResult(obj->fields[0].i * 1000000000 + obj->fields[1].i * 1000);
+Int64 timevalNano(Timeval tv) {
+  return {tv.obj->fields[0].i * 1000000000 + tv.obj->fields[1].i * 1000};
 }
 
 // Getrusage(who int, rusage *Rusage) (err error)
-void getrusageN(std::span<const values::AnyValue> args, values::Value* results) {
-  auto* out = static_cast<values::StructObject*>(args[1].value.p);
+GoError getrusage(int64_t who, RusagePtr usage) {
+  values::StructObject* out = usage.obj;
   if (!out) nilPanic();
   rusage ru{};
-  if (getrusage(static_cast<int>(args[0].value.i), &ru) != 0) {
-    results[0] = errors::newError("invalid argument");
-    return;
-  }
+  if (::getrusage(static_cast<int>(who), &ru) != 0) return {errors::newError("invalid argument")};
   setTimeval(out->fields[0], ru.ru_utime);
   setTimeval(out->fields[1], ru.ru_stime);
   out->fields[2] = values::intValue(ru.ru_maxrss);
@@ -69,26 +108,21 @@ void getrusageN(std::span<const values::AnyValue> args, values::Value* results) 
   out->fields[4] = values::intValue(ru.ru_majflt);
   out->fields[5] = values::intValue(ru.ru_nvcsw);
   out->fields[6] = values::intValue(ru.ru_nivcsw);
-  results[0] = values::Value{};
+  return {};
 }
 
 }  // namespace
 
 void registerSyscall(Packages& p) {
-  const check::Type* i = check::basicType(BasicKind::Int);
   check::Package& pkg = p.package("syscall", "syscall");
   auto* timeval = const_cast<check::Named*>(timevalType());
-  if (timeval->methods.empty()) {
-    addNativeMethod(timeval, "Nano", p.signature({}, {check::basicType(BasicKind::Int64)}),
-                    timevalNano, /*pointerRecv=*/false);
-  }
+  if (timeval->methods.empty()) bindMethod<&timevalNano>(timeval, "Nano", /*pointerRecv=*/false);
   p.addType(pkg, "Timeval", timeval);
   p.addType(pkg, "Rusage", rusageType());
   const check::Type* untyped = check::basicType(BasicKind::UntypedInt);
   p.addConstant(pkg, "RUSAGE_SELF", untyped, check::ConstValue::ofInt64(RUSAGE_SELF));
   p.addConstant(pkg, "RUSAGE_CHILDREN", untyped, check::ConstValue::ofInt64(RUSAGE_CHILDREN));
-  p.addFunction(pkg, "Getrusage",
-                p.signature({i, check::pointerTo(rusageType())}, {check::errorType()}), getrusageN);
+  bind<&getrusage>(p, pkg, "Getrusage");
 }
 
 }  // namespace gol::stdlib

@@ -11,6 +11,7 @@
 #include <time.h>
 
 #include "runtime/timer.h"
+#include "stdlib/bind.h"
 #include "stdlib/errors.h"
 #include "stdlib/packages.h"
 #include "stdlib/support.h"
@@ -25,7 +26,6 @@ namespace gotime {
 namespace {
 
 using check::BasicKind;
-using values::AnyValue;
 using values::Value;
 
 // Go's startNano: a monotonic reading taken at start-up, minus one so readings are >= 1.
@@ -54,6 +54,57 @@ check::Named* weekdayNamed() {
   static check::Named* t = namedInt("Weekday");
   return t;
 }
+
+// The package's other Go types for bind (bind.h), besides time.h's Duration and Time.
+struct Int64 {  // Go's int64 (bind.h's int64_t is Go's int)
+  int64_t v = 0;
+};
+struct Month {
+  int64_t m = 0;
+};
+struct Weekday {
+  int64_t d = 0;
+};
+// A *Location: borrowed as an argument, owned as a result; null is nil.
+struct Location {
+  Value loc{};
+};
+
+}  // namespace
+
+}  // namespace gotime
+
+template <>
+struct GoType<gotime::Int64> {
+  static const check::Type* type() { return check::basicType(check::BasicKind::Int64); }
+  static gotime::Int64 arg(const values::AnyValue& a) { return {a.value.i}; }
+  static values::Value result(gotime::Int64 x) { return values::intValue(x.v); }
+};
+
+template <>
+struct GoType<gotime::Month> {
+  static const check::Type* type() { return gotime::monthNamed(); }
+  static gotime::Month arg(const values::AnyValue& a) { return {a.value.i}; }
+  static values::Value result(gotime::Month m) { return values::intValue(m.m); }
+};
+
+template <>
+struct GoType<gotime::Weekday> {
+  static const check::Type* type() { return gotime::weekdayNamed(); }
+  static gotime::Weekday arg(const values::AnyValue& a) { return {a.value.i}; }
+  static values::Value result(gotime::Weekday d) { return values::intValue(d.d); }
+};
+
+template <>
+struct GoType<gotime::Location> {
+  static const check::Type* type() { return check::pointerTo(gotime::locationNamed()); }
+  static gotime::Location arg(const values::AnyValue& a) { return {a.value}; }
+  static values::Value result(gotime::Location l) { return l.loc; }
+};
+
+namespace gotime {
+
+namespace {
 
 enum TimeField { kWall, kNsec, kMono, kHasMono, kLoc };
 
@@ -93,10 +144,6 @@ int64_t unixOf(const TimeParts& t) {
 
 timefmt::Civil civilOf(const TimeParts& t) {
   return timefmt::civilFromUnix(unixOf(t) + zoneAt(t.loc, unixOf(t)).offset);
-}
-
-TimeParts recvTime(std::span<const AnyValue> a, size_t i = 0) {
-  return timeParts(a[i].value);
 }
 
 // Returns t with its monotonic reading dropped.
@@ -143,8 +190,8 @@ int64_t subMono(int64_t t, int64_t u) {
   return d;
 }
 
-// A Time in loc (retained) from seconds since 1970 and a nanosecond.
-Value timeFromUnix(int64_t sec, int64_t nsec, Value loc) {
+// A Time in loc (borrowed) from seconds since 1970 and a nanosecond.
+TimeParts timeFromUnix(int64_t sec, int64_t nsec, Value loc) {
   if (nsec < 0 || nsec >= 1'000'000'000) {
     int64_t n = nsec / 1'000'000'000;
     sec += n;
@@ -158,7 +205,7 @@ Value timeFromUnix(int64_t sec, int64_t nsec, Value loc) {
   t.wall = sec + timefmt::kUnixToInternal;
   t.nsec = nsec;
   t.loc = loc;
-  return makeTime(t);
+  return t;
 }
 
 // The remainder of t (as time since year 1) divided by d > 0, as Go's div.
@@ -169,193 +216,161 @@ int64_t timeRemainder(const TimeParts& t, int64_t d) {
   return static_cast<int64_t>(r);
 }
 
-// ---- Duration ---------------------------------------------------------------------------
+// ---- Duration, Month, Weekday -----------------------------------------------------------
 
-int64_t recvInt(std::span<const AnyValue> a) {
-  return a[0].value.i;
+std::string durationString(Duration d) {
+  return timefmt::durationString(d.ns);
 }
-
-void durationStringM(std::span<const AnyValue> a, Value* r) {
-  r[0] = stringResult(timefmt::durationString(recvInt(a)));
+Int64 durationNanoseconds(Duration d) {
+  return {d.ns};
 }
-void durationNanosecondsM(std::span<const AnyValue> a, Value* r) {
-  r[0] = intResult(recvInt(a));
+Int64 durationMicroseconds(Duration d) {
+  return {d.ns / 1000};
 }
-void durationMicrosecondsM(std::span<const AnyValue> a, Value* r) {
-  r[0] = intResult(recvInt(a) / 1000);
+Int64 durationMilliseconds(Duration d) {
+  return {d.ns / 1'000'000};
 }
-void durationMillisecondsM(std::span<const AnyValue> a, Value* r) {
-  r[0] = intResult(recvInt(a) / 1'000'000);
+double durationSeconds(Duration d) {
+  return static_cast<double>(d.ns / timefmt::kSecond) +
+         static_cast<double>(d.ns % timefmt::kSecond) / 1e9;
 }
-void durationSecondsM(std::span<const AnyValue> a, Value* r) {
-  int64_t d = recvInt(a);
-  r[0] = floatResult(static_cast<double>(d / timefmt::kSecond) +
-                     static_cast<double>(d % timefmt::kSecond) / 1e9);
+double durationMinutes(Duration d) {
+  return static_cast<double>(d.ns / timefmt::kMinute) +
+         static_cast<double>(d.ns % timefmt::kMinute) / (60 * 1e9);
 }
-void durationMinutesM(std::span<const AnyValue> a, Value* r) {
-  int64_t d = recvInt(a);
-  r[0] = floatResult(static_cast<double>(d / timefmt::kMinute) +
-                     static_cast<double>(d % timefmt::kMinute) / (60 * 1e9));
+double durationHours(Duration d) {
+  return static_cast<double>(d.ns / timefmt::kHour) +
+         static_cast<double>(d.ns % timefmt::kHour) / (60 * 60 * 1e9);
 }
-void durationHoursM(std::span<const AnyValue> a, Value* r) {
-  int64_t d = recvInt(a);
-  r[0] = floatResult(static_cast<double>(d / timefmt::kHour) +
-                     static_cast<double>(d % timefmt::kHour) / (60 * 60 * 1e9));
+Duration durationRound(Duration d, Duration m) {
+  return {timefmt::durationRound(d.ns, m.ns)};
 }
-void durationRoundM(std::span<const AnyValue> a, Value* r) {
-  r[0] = intResult(timefmt::durationRound(recvInt(a), a[1].value.i));
+Duration durationTruncate(Duration d, Duration m) {
+  return {timefmt::durationTruncate(d.ns, m.ns)};
 }
-void durationTruncateM(std::span<const AnyValue> a, Value* r) {
-  r[0] = intResult(timefmt::durationTruncate(recvInt(a), a[1].value.i));
-}
-void durationAbsM(std::span<const AnyValue> a, Value* r) {
-  r[0] = intResult(timefmt::durationAbs(recvInt(a)));
+Duration durationAbs(Duration d) {
+  return {timefmt::durationAbs(d.ns)};
 }
 
-void monthStringM(std::span<const AnyValue> a, Value* r) {
-  r[0] = stringResult(timefmt::monthName(recvInt(a)));
+std::string monthString(Month m) {
+  return timefmt::monthName(m.m);
 }
-void weekdayStringM(std::span<const AnyValue> a, Value* r) {
-  r[0] = stringResult(timefmt::weekdayName(recvInt(a)));
+std::string weekdayString(Weekday d) {
+  return timefmt::weekdayName(d.d);
 }
 
 // ---- Location ---------------------------------------------------------------------------
 
-void locationStringM(std::span<const AnyValue> a, Value* r) {
-  auto* l = static_cast<values::StructObject*>(a[0].value.p);
-  if (!l) {
-    r[0] = stringResult("UTC");
-    return;
-  }
-  Value name = l->fields[0];
-  values::retainRef(name);
-  r[0] = name;
+std::string_view locationString(Location l) {
+  auto* s = static_cast<values::StructObject*>(l.loc.p);
+  return s ? values::stringView(s->fields[0]) : "UTC";
 }
 
-void fixedZoneN(std::span<const AnyValue> a, Value* r) {
-  r[0] = Value{.p = newLocation(values::stringView(a[0].value), a[1].value.i, false)};
+Location fixedZone(std::string_view name, int64_t offset) {
+  return {Value{.p = newLocation(name, offset, false)}};
 }
 
 // ---- Time methods -----------------------------------------------------------------------
 
-void timeAddM(std::span<const AnyValue> a, Value* r) {
-  r[0] = makeTime(addDuration(recvTime(a), a[1].value.i));
+TimeParts timeAdd(TimeParts t, Duration d) {
+  return addDuration(t, d.ns);
 }
-void timeSubM(std::span<const AnyValue> a, Value* r) {
-  r[0] = intResult(timeSub(recvTime(a), recvTime(a, 1)));
+bool timeAfter(TimeParts t, TimeParts u) {
+  return compareTimes(t, u) > 0;
 }
-void timeAfterM(std::span<const AnyValue> a, Value* r) {
-  r[0] = boolResult(compareTimes(recvTime(a), recvTime(a, 1)) > 0);
+bool timeBefore(TimeParts t, TimeParts u) {
+  return compareTimes(t, u) < 0;
 }
-void timeBeforeM(std::span<const AnyValue> a, Value* r) {
-  r[0] = boolResult(compareTimes(recvTime(a), recvTime(a, 1)) < 0);
+bool timeEqual(TimeParts t, TimeParts u) {
+  return compareTimes(t, u) == 0;
 }
-void timeEqualM(std::span<const AnyValue> a, Value* r) {
-  r[0] = boolResult(compareTimes(recvTime(a), recvTime(a, 1)) == 0);
+int64_t timeCompare(TimeParts t, TimeParts u) {
+  return compareTimes(t, u);
 }
-void timeCompareM(std::span<const AnyValue> a, Value* r) {
-  r[0] = intResult(compareTimes(recvTime(a), recvTime(a, 1)));
+bool timeIsZero(TimeParts t) {
+  return t.wall == 0 && t.nsec == 0;
 }
-void timeIsZeroM(std::span<const AnyValue> a, Value* r) {
-  TimeParts t = recvTime(a);
-  r[0] = boolResult(t.wall == 0 && t.nsec == 0);
+Int64 timeUnix(TimeParts t) {
+  return {unixOf(t)};
 }
-void timeUnixM(std::span<const AnyValue> a, Value* r) {
-  r[0] = intResult(unixOf(recvTime(a)));
+Int64 timeUnixMilli(TimeParts t) {
+  return {unixOf(t) * 1000 + t.nsec / 1'000'000};
 }
-void timeUnixMilliM(std::span<const AnyValue> a, Value* r) {
-  TimeParts t = recvTime(a);
-  r[0] = intResult(unixOf(t) * 1000 + t.nsec / 1'000'000);
+Int64 timeUnixMicro(TimeParts t) {
+  return {unixOf(t) * 1'000'000 + t.nsec / 1000};
 }
-void timeUnixMicroM(std::span<const AnyValue> a, Value* r) {
-  TimeParts t = recvTime(a);
-  r[0] = intResult(unixOf(t) * 1'000'000 + t.nsec / 1000);
+Int64 timeUnixNano(TimeParts t) {
+  return {static_cast<int64_t>(static_cast<uint64_t>(unixOf(t)) * 1'000'000'000 +
+                               static_cast<uint64_t>(t.nsec))};
 }
-void timeUnixNanoM(std::span<const AnyValue> a, Value* r) {
-  TimeParts t = recvTime(a);
-  r[0] = intResult(static_cast<int64_t>(static_cast<uint64_t>(unixOf(t)) * 1'000'000'000 +
-                                        static_cast<uint64_t>(t.nsec)));
+int64_t timeYear(TimeParts t) {
+  return civilOf(t).year;
 }
-void timeYearM(std::span<const AnyValue> a, Value* r) {
-  r[0] = intResult(civilOf(recvTime(a)).year);
+Month timeMonth(TimeParts t) {
+  return {civilOf(t).month};
 }
-void timeMonthM(std::span<const AnyValue> a, Value* r) {
-  r[0] = intResult(civilOf(recvTime(a)).month);
+int64_t timeDay(TimeParts t) {
+  return civilOf(t).day;
 }
-void timeDayM(std::span<const AnyValue> a, Value* r) {
-  r[0] = intResult(civilOf(recvTime(a)).day);
+int64_t timeHour(TimeParts t) {
+  return civilOf(t).hour;
 }
-void timeHourM(std::span<const AnyValue> a, Value* r) {
-  r[0] = intResult(civilOf(recvTime(a)).hour);
+int64_t timeMinute(TimeParts t) {
+  return civilOf(t).minute;
 }
-void timeMinuteM(std::span<const AnyValue> a, Value* r) {
-  r[0] = intResult(civilOf(recvTime(a)).minute);
+int64_t timeSecond(TimeParts t) {
+  return civilOf(t).second;
 }
-void timeSecondM(std::span<const AnyValue> a, Value* r) {
-  r[0] = intResult(civilOf(recvTime(a)).second);
+int64_t timeNanosecond(TimeParts t) {
+  return t.nsec;
 }
-void timeNanosecondM(std::span<const AnyValue> a, Value* r) {
-  r[0] = intResult(recvTime(a).nsec);
+Weekday timeWeekday(TimeParts t) {
+  return {civilOf(t).weekday};
 }
-void timeWeekdayM(std::span<const AnyValue> a, Value* r) {
-  r[0] = intResult(civilOf(recvTime(a)).weekday);
+int64_t timeYearDay(TimeParts t) {
+  return civilOf(t).yearDay;
 }
-void timeYearDayM(std::span<const AnyValue> a, Value* r) {
-  r[0] = intResult(civilOf(recvTime(a)).yearDay);
+std::tuple<int64_t, Month, int64_t> timeDate(TimeParts t) {
+  timefmt::Civil c = civilOf(t);
+  return {c.year, Month{c.month}, c.day};
 }
-void timeDateM(std::span<const AnyValue> a, Value* r) {
-  timefmt::Civil c = civilOf(recvTime(a));
-  r[0] = intResult(c.year);
-  r[1] = intResult(c.month);
-  r[2] = intResult(c.day);
+std::tuple<int64_t, int64_t, int64_t> timeClock(TimeParts t) {
+  timefmt::Civil c = civilOf(t);
+  return {c.hour, c.minute, c.second};
 }
-void timeClockM(std::span<const AnyValue> a, Value* r) {
-  timefmt::Civil c = civilOf(recvTime(a));
-  r[0] = intResult(c.hour);
-  r[1] = intResult(c.minute);
-  r[2] = intResult(c.second);
-}
-void timeFormatM(std::span<const AnyValue> a, Value* r) {
-  TimeParts t = recvTime(a);
+std::string timeFormat(TimeParts t, std::string_view layout) {
   Zone z = zoneAt(t.loc, unixOf(t));
-  r[0] = stringResult(
-      timefmt::format(unixOf(t), t.nsec, z.offset, z.name, values::stringView(a[1].value)));
+  return timefmt::format(unixOf(t), t.nsec, z.offset, z.name, layout);
 }
-void timeStringM(std::span<const AnyValue> a, Value* r) {
-  r[0] = stringResult(timeString(recvTime(a)));
-}
-void timeZoneM(std::span<const AnyValue> a, Value* r) {
-  TimeParts t = recvTime(a);
+std::tuple<std::string, int64_t> timeZone(TimeParts t) {
   Zone z = zoneAt(t.loc, unixOf(t));
-  r[0] = stringResult(z.name);
-  r[1] = intResult(z.offset);
+  return {z.name, z.offset};
 }
-void timeLocationM(std::span<const AnyValue> a, Value* r) {
-  Value loc = recvTime(a).loc;
-  if (!loc.p) loc = utcCell;
+Location timeLocation(TimeParts t) {
+  Value loc = t.loc.p ? t.loc : utcCell;
   values::retainRef(loc);
-  r[0] = loc;
+  return {loc};
 }
 
 // t.In(loc): the same instant shown in loc; panics on a nil loc as Go does.
-Value inLocation(TimeParts t, Value loc) {
+TimeParts inLocation(TimeParts t, Value loc) {
   if (!loc.p) panicString("time: missing Location in call to Time.In");
   t = stripMono(t);
   t.loc = loc.p == utcCell.p ? Value{} : loc;
-  return makeTime(t);
+  return t;
 }
-void timeUTCM(std::span<const AnyValue> a, Value* r) {
-  r[0] = inLocation(recvTime(a), utcCell);
+TimeParts timeUTC(TimeParts t) {
+  return inLocation(t, utcCell);
 }
-void timeLocalM(std::span<const AnyValue> a, Value* r) {
-  r[0] = inLocation(recvTime(a), localCell);
+TimeParts timeLocal(TimeParts t) {
+  return inLocation(t, localCell);
 }
-void timeInM(std::span<const AnyValue> a, Value* r) {
-  r[0] = inLocation(recvTime(a), a[1].value);
+TimeParts timeIn(TimeParts t, Location loc) {
+  return inLocation(t, loc.loc);
 }
 
-Value dateIn(int64_t year, int64_t month, int64_t day, int64_t hour, int64_t min, int64_t sec,
-             int64_t nsec, Value loc) {
+TimeParts dateIn(int64_t year, int64_t month, int64_t day, int64_t hour, int64_t min, int64_t sec,
+                 int64_t nsec, Value loc) {
   if (!loc.p) panicString("time: missing Location in call to Date");
   timefmt::NormalizedDate n = timefmt::normalizeDate(year, month, day, hour, min, sec, nsec);
   int64_t unix = n.unixSeconds;
@@ -370,86 +385,57 @@ Value dateIn(int64_t year, int64_t month, int64_t day, int64_t hour, int64_t min
   return timeFromUnix(unix, n.nanosecond, loc.p == utcCell.p ? Value{} : loc);
 }
 
-void timeAddDateM(std::span<const AnyValue> a, Value* r) {
-  TimeParts t = recvTime(a);
+TimeParts timeAddDate(TimeParts t, int64_t years, int64_t months, int64_t days) {
   timefmt::Civil c = civilOf(t);
-  r[0] = dateIn(c.year + a[1].value.i, c.month + a[2].value.i, c.day + a[3].value.i, c.hour,
-                c.minute, c.second, t.nsec, t.loc.p ? t.loc : utcCell);
+  return dateIn(c.year + years, c.month + months, c.day + days, c.hour, c.minute, c.second, t.nsec,
+                t.loc.p ? t.loc : utcCell);
 }
 
-void timeTruncateM(std::span<const AnyValue> a, Value* r) {
-  TimeParts t = stripMono(recvTime(a));
-  int64_t d = a[1].value.i;
-  if (d <= 0) {
-    r[0] = makeTime(t);
-    return;
-  }
-  r[0] = makeTime(addDuration(t, -timeRemainder(t, d)));
+TimeParts timeTruncate(TimeParts t, Duration d) {
+  t = stripMono(t);
+  if (d.ns <= 0) return t;
+  return addDuration(t, -timeRemainder(t, d.ns));
 }
 
-void timeRoundM(std::span<const AnyValue> a, Value* r) {
-  TimeParts t = stripMono(recvTime(a));
-  int64_t d = a[1].value.i;
-  if (d <= 0) {
-    r[0] = makeTime(t);
-    return;
-  }
-  int64_t rem = timeRemainder(t, d);
+TimeParts timeRound(TimeParts t, Duration d) {
+  t = stripMono(t);
+  if (d.ns <= 0) return t;
+  int64_t rem = timeRemainder(t, d.ns);
   bool lessThanHalf =
-      static_cast<uint64_t>(rem) + static_cast<uint64_t>(rem) < static_cast<uint64_t>(d);
-  r[0] = makeTime(addDuration(t, lessThanHalf ? -rem : d - rem));
+      static_cast<uint64_t>(rem) + static_cast<uint64_t>(rem) < static_cast<uint64_t>(d.ns);
+  return addDuration(t, lessThanHalf ? -rem : d.ns - rem);
 }
 
 // ---- Functions --------------------------------------------------------------------------
 
-void nowN(std::span<const AnyValue>, Value* r) {
-  r[0] = now();
+TimeParts unix(Int64 sec, Int64 nsec) {
+  return timeFromUnix(sec.v, nsec.v, localCell);
 }
-void unixN(std::span<const AnyValue> a, Value* r) {
-  r[0] = timeFromUnix(a[0].value.i, a[1].value.i, localCell);
+TimeParts unixMilli(Int64 msec) {
+  return timeFromUnix(msec.v / 1000, (msec.v % 1000) * 1'000'000, localCell);
 }
-void unixMilliN(std::span<const AnyValue> a, Value* r) {
-  int64_t ms = a[0].value.i;
-  r[0] = timeFromUnix(ms / 1000, (ms % 1000) * 1'000'000, localCell);
+TimeParts unixMicro(Int64 usec) {
+  return timeFromUnix(usec.v / 1'000'000, (usec.v % 1'000'000) * 1000, localCell);
 }
-void unixMicroN(std::span<const AnyValue> a, Value* r) {
-  int64_t us = a[0].value.i;
-  r[0] = timeFromUnix(us / 1'000'000, (us % 1'000'000) * 1000, localCell);
+TimeParts date(int64_t year, Month month, int64_t day, int64_t hour, int64_t min, int64_t sec,
+               int64_t nsec, Location loc) {
+  return dateIn(year, month.m, day, hour, min, sec, nsec, loc.loc);
 }
-void dateN(std::span<const AnyValue> a, Value* r) {
-  r[0] = dateIn(a[0].value.i, a[1].value.i, a[2].value.i, a[3].value.i, a[4].value.i, a[5].value.i,
-                a[6].value.i, a[7].value);
+Duration since(TimeParts t) {
+  if (t.hasMono) return {subMono(monoNow(), t.mono)};
+  return timeSub(now(), t);
 }
-void sinceN(std::span<const AnyValue> a, Value* r) {
-  TimeParts t = recvTime(a);
-  if (t.hasMono) {
-    r[0] = intResult(subMono(monoNow(), t.mono));
-    return;
-  }
-  Value n = now();
-  r[0] = intResult(timeSub(timeParts(n), t));
-  values::releaseRef(n);
+Duration until(TimeParts t) {
+  if (t.hasMono) return {subMono(t.mono, monoNow())};
+  return timeSub(t, now());
 }
-void untilN(std::span<const AnyValue> a, Value* r) {
-  TimeParts t = recvTime(a);
-  if (t.hasMono) {
-    r[0] = intResult(subMono(t.mono, monoNow()));
-    return;
-  }
-  Value n = now();
-  r[0] = intResult(timeSub(t, timeParts(n)));
-  values::releaseRef(n);
+void sleep(Duration d) {
+  rt::sleep(d.ns);
 }
-void sleepN(std::span<const AnyValue> a, Value*) {
-  rt::sleep(a[0].value.i);
+std::tuple<Duration, GoError> parseDuration(std::string_view s) {
+  timefmt::ParsedDuration d = timefmt::parseDuration(s);
+  return {Duration{d.value}, GoError{d.error.empty() ? Value{} : errors::newError(d.error)}};
 }
-void parseDurationN(std::span<const AnyValue> a, Value* r) {
-  timefmt::ParsedDuration d = timefmt::parseDuration(values::stringView(a[0].value));
-  r[0] = intResult(d.value);
-  r[1] = d.error.empty() ? Value{} : errors::newError(d.error);
-}
-
-constexpr auto& sig = nativeSignature;
 
 }  // namespace
 
@@ -499,7 +485,7 @@ int64_t monoNow() {
   return rt::nanotime() - startNano;
 }
 
-Value now() {
+TimeParts now() {
   timespec ts;
   clock_gettime(CLOCK_REALTIME, &ts);
   TimeParts t;
@@ -508,16 +494,16 @@ Value now() {
   t.mono = monoNow();
   t.hasMono = true;
   t.loc = localCell;
-  return makeTime(t);
+  return t;
 }
 
-int64_t timeSub(const TimeParts& t, const TimeParts& u) {
-  if (t.hasMono && u.hasMono) return subMono(t.mono, u.mono);
+Duration timeSub(const TimeParts& t, const TimeParts& u) {
+  if (t.hasMono && u.hasMono) return {subMono(t.mono, u.mono)};
   int64_t d = static_cast<int64_t>(static_cast<uint64_t>(t.wall - u.wall) * 1'000'000'000 +
                                    static_cast<uint64_t>(t.nsec - u.nsec));
   TimeParts check = addDuration(stripMono(u), d);
-  if (check.wall == t.wall && check.nsec == t.nsec) return d;
-  return compareTimes(stripMono(t), stripMono(u)) < 0 ? INT64_MIN : INT64_MAX;
+  if (check.wall == t.wall && check.nsec == t.nsec) return {d};
+  return {compareTimes(stripMono(t), stripMono(u)) < 0 ? INT64_MIN : INT64_MAX};
 }
 
 std::string timeString(const TimeParts& t) {
@@ -556,11 +542,6 @@ std::string timeString(const TimeParts& t) {
 void registerTime(Packages& p) {
   using namespace gotime;
   using check::BasicKind;
-  const check::Type* i = check::basicType(BasicKind::Int);
-  const check::Type* i64 = check::basicType(BasicKind::Int64);
-  const check::Type* f64 = check::basicType(BasicKind::Float64);
-  const check::Type* boolean = check::basicType(BasicKind::Bool);
-  const check::Type* str = check::basicType(BasicKind::String);
   check::Package& pkg = p.package("time", "time");
 
   auto* duration = const_cast<check::Named*>(durationType());
@@ -571,58 +552,52 @@ void registerTime(Packages& p) {
   const check::Type* locPtr = check::pointerTo(location);
   // Registration runs once per Packages; the types are process-wide.
   if (duration->methods.empty()) {
-    auto dm = [&](const char* name, const check::Signature* s, values::NativeFunction fn) {
-      addNativeMethod(duration, name, s, fn, false);
-    };
-    dm("Abs", sig({}, {duration}), durationAbsM);
-    dm("Hours", sig({}, {f64}), durationHoursM);
-    dm("Microseconds", sig({}, {i64}), durationMicrosecondsM);
-    dm("Milliseconds", sig({}, {i64}), durationMillisecondsM);
-    dm("Minutes", sig({}, {f64}), durationMinutesM);
-    dm("Nanoseconds", sig({}, {i64}), durationNanosecondsM);
-    dm("Round", sig({duration}, {duration}), durationRoundM);
-    dm("Seconds", sig({}, {f64}), durationSecondsM);
-    dm("String", sig({}, {str}), durationStringM);
-    dm("Truncate", sig({duration}, {duration}), durationTruncateM);
-    addNativeMethod(month, "String", sig({}, {str}), monthStringM, false);
-    addNativeMethod(weekday, "String", sig({}, {str}), weekdayStringM, false);
-    addNativeMethod(location, "String", sig({}, {str}), locationStringM, true);
+    bindMethod<&durationAbs>(duration, "Abs", false);
+    bindMethod<&durationHours>(duration, "Hours", false);
+    bindMethod<&durationMicroseconds>(duration, "Microseconds", false);
+    bindMethod<&durationMilliseconds>(duration, "Milliseconds", false);
+    bindMethod<&durationMinutes>(duration, "Minutes", false);
+    bindMethod<&durationNanoseconds>(duration, "Nanoseconds", false);
+    bindMethod<&durationRound>(duration, "Round", false);
+    bindMethod<&durationSeconds>(duration, "Seconds", false);
+    bindMethod<&durationString>(duration, "String", false);
+    bindMethod<&durationTruncate>(duration, "Truncate", false);
+    bindMethod<&monthString>(month, "String", false);
+    bindMethod<&weekdayString>(weekday, "String", false);
+    bindMethod<&locationString>(location, "String", true);
 
-    auto tm = [&](const char* name, const check::Signature* s, values::NativeFunction fn) {
-      addNativeMethod(timeT, name, s, fn, false);
-    };
-    tm("Add", sig({duration}, {timeT}), timeAddM);
-    tm("AddDate", sig({i, i, i}, {timeT}), timeAddDateM);
-    tm("After", sig({timeT}, {boolean}), timeAfterM);
-    tm("Before", sig({timeT}, {boolean}), timeBeforeM);
-    tm("Clock", sig({}, {i, i, i}), timeClockM);
-    tm("Compare", sig({timeT}, {i}), timeCompareM);
-    tm("Date", sig({}, {i, month, i}), timeDateM);
-    tm("Day", sig({}, {i}), timeDayM);
-    tm("Equal", sig({timeT}, {boolean}), timeEqualM);
-    tm("Format", sig({str}, {str}), timeFormatM);
-    tm("Hour", sig({}, {i}), timeHourM);
-    tm("In", sig({locPtr}, {timeT}), timeInM);
-    tm("IsZero", sig({}, {boolean}), timeIsZeroM);
-    tm("Local", sig({}, {timeT}), timeLocalM);
-    tm("Location", sig({}, {locPtr}), timeLocationM);
-    tm("Minute", sig({}, {i}), timeMinuteM);
-    tm("Month", sig({}, {month}), timeMonthM);
-    tm("Nanosecond", sig({}, {i}), timeNanosecondM);
-    tm("Round", sig({duration}, {timeT}), timeRoundM);
-    tm("Second", sig({}, {i}), timeSecondM);
-    tm("String", sig({}, {str}), timeStringM);
-    tm("Sub", sig({timeT}, {duration}), timeSubM);
-    tm("Truncate", sig({duration}, {timeT}), timeTruncateM);
-    tm("UTC", sig({}, {timeT}), timeUTCM);
-    tm("Unix", sig({}, {i64}), timeUnixM);
-    tm("UnixMicro", sig({}, {i64}), timeUnixMicroM);
-    tm("UnixMilli", sig({}, {i64}), timeUnixMilliM);
-    tm("UnixNano", sig({}, {i64}), timeUnixNanoM);
-    tm("Weekday", sig({}, {weekday}), timeWeekdayM);
-    tm("Year", sig({}, {i}), timeYearM);
-    tm("YearDay", sig({}, {i}), timeYearDayM);
-    tm("Zone", sig({}, {str, i}), timeZoneM);
+    bindMethod<&timeAdd>(timeT, "Add", false);
+    bindMethod<&timeAddDate>(timeT, "AddDate", false);
+    bindMethod<&timeAfter>(timeT, "After", false);
+    bindMethod<&timeBefore>(timeT, "Before", false);
+    bindMethod<&timeClock>(timeT, "Clock", false);
+    bindMethod<&timeCompare>(timeT, "Compare", false);
+    bindMethod<&timeDate>(timeT, "Date", false);
+    bindMethod<&timeDay>(timeT, "Day", false);
+    bindMethod<&timeEqual>(timeT, "Equal", false);
+    bindMethod<&timeFormat>(timeT, "Format", false);
+    bindMethod<&timeHour>(timeT, "Hour", false);
+    bindMethod<&timeIn>(timeT, "In", false);
+    bindMethod<&timeIsZero>(timeT, "IsZero", false);
+    bindMethod<&timeLocal>(timeT, "Local", false);
+    bindMethod<&timeLocation>(timeT, "Location", false);
+    bindMethod<&timeMinute>(timeT, "Minute", false);
+    bindMethod<&timeMonth>(timeT, "Month", false);
+    bindMethod<&timeNanosecond>(timeT, "Nanosecond", false);
+    bindMethod<&timeRound>(timeT, "Round", false);
+    bindMethod<&timeSecond>(timeT, "Second", false);
+    bindMethod<&timeString>(timeT, "String", false);
+    bindMethod<&timeSub>(timeT, "Sub", false);
+    bindMethod<&timeTruncate>(timeT, "Truncate", false);
+    bindMethod<&timeUTC>(timeT, "UTC", false);
+    bindMethod<&timeUnix>(timeT, "Unix", false);
+    bindMethod<&timeUnixMicro>(timeT, "UnixMicro", false);
+    bindMethod<&timeUnixMilli>(timeT, "UnixMilli", false);
+    bindMethod<&timeUnixNano>(timeT, "UnixNano", false);
+    bindMethod<&timeWeekday>(timeT, "Weekday", false);
+    bindMethod<&timeYear>(timeT, "Year", false);
+    bindMethod<&timeYearDay>(timeT, "YearDay", false);
+    bindMethod<&timeZone>(timeT, "Zone", false);
   }
   if (!utcCell.p) {
     tzset();
@@ -680,17 +655,16 @@ void registerTime(Packages& p) {
     p.addConstant(pkg, l.name, untypedString, check::ConstValue::ofString(l.layout));
   }
 
-  p.addFunction(pkg, "Now", p.signature({}, {timeT}), nowN);
-  p.addFunction(pkg, "Unix", p.signature({i64, i64}, {timeT}), unixN);
-  p.addFunction(pkg, "UnixMilli", p.signature({i64}, {timeT}), unixMilliN);
-  p.addFunction(pkg, "UnixMicro", p.signature({i64}, {timeT}), unixMicroN);
-  p.addFunction(pkg, "Date", p.signature({i, month, i, i, i, i, i, locPtr}, {timeT}), dateN);
-  p.addFunction(pkg, "Since", p.signature({timeT}, {duration}), sinceN);
-  p.addFunction(pkg, "Until", p.signature({timeT}, {duration}), untilN);
-  p.addFunction(pkg, "Sleep", p.signature({duration}, {}), sleepN);
-  p.addFunction(pkg, "ParseDuration", p.signature({str}, {duration, check::errorType()}),
-                parseDurationN);
-  p.addFunction(pkg, "FixedZone", p.signature({str, i}, {locPtr}), fixedZoneN);
+  bind<&now>(p, pkg, "Now");
+  bind<&unix>(p, pkg, "Unix");
+  bind<&unixMilli>(p, pkg, "UnixMilli");
+  bind<&unixMicro>(p, pkg, "UnixMicro");
+  bind<&date>(p, pkg, "Date");
+  bind<&since>(p, pkg, "Since");
+  bind<&until>(p, pkg, "Until");
+  bind<&sleep>(p, pkg, "Sleep");
+  bind<&parseDuration>(p, pkg, "ParseDuration");
+  bind<&fixedZone>(p, pkg, "FixedZone");
   registerTimers(p);
 }
 

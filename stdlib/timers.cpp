@@ -22,6 +22,7 @@
 
 #include "interpreter/values/channels.h"
 #include "runtime/timer.h"
+#include "stdlib/bind.h"
 #include "stdlib/errors.h"
 #include "stdlib/go_call.h"
 #include "stdlib/packages.h"
@@ -48,9 +49,6 @@ struct TimerState {
   // which still reads the fields above.
   rt::Timer timer;
 };
-
-// Method signatures outlive any one Packages: the types are process-wide.
-constexpr auto& sig = nativeSignature;
 
 std::mutex registryMu;
 std::unordered_map<const void*, TimerState*> byOwner;
@@ -119,7 +117,7 @@ void fire(void* arg) {
     graveyard.push_back(st);
   }
   if (st->chan) {
-    Value t = gotime::now();
+    Value t = gotime::makeTime(gotime::now());
     rt::ChanError err = rt::ChanError::None;
     if (!st->chan->chan.try_send(&t, &err)) values::releaseRef(t);
   } else {
@@ -240,57 +238,104 @@ bool resetOwner(values::StructObject* owner, int64_t d, int64_t period) {
   return pending;
 }
 
-values::StructObject* receiver(std::span<const AnyValue> a) {
-  auto* o = static_cast<values::StructObject*>(a[0].value.p);
-  if (!o) nilPanic();
-  return o;
-}
-
 bool initialized(values::StructObject* o, bool timer) {
   return o->fields[0].p || (timer && o->fields[1].p);
 }
 
-void timerStopM(std::span<const AnyValue> a, Value* r) {
-  values::StructObject* t = receiver(a);
+// The package's Go types for bind (bind.h): each borrowed as an argument, owned as a result.
+struct TimeChan {  // <-chan Time
+  Value chan{};
+};
+struct TimerPtr {  // *Timer
+  values::StructObject* timer = nullptr;
+};
+struct TickerPtr {  // *Ticker
+  values::StructObject* ticker = nullptr;
+};
+struct Func {  // func()
+  Value fn{};
+};
+
+}  // namespace
+
+template <>
+struct GoType<TimeChan> {
+  static const check::Type* type() { return timeChanType(); }
+  static Value result(TimeChan c) { return c.chan; }
+};
+
+template <>
+struct GoType<TimerPtr> {
+  static const check::Type* type() { return check::pointerTo(timerNamed()); }
+  static TimerPtr arg(const AnyValue& a) { return {static_cast<values::StructObject*>(a.value.p)}; }
+  static Value result(TimerPtr t) { return Value{.p = t.timer}; }
+};
+
+template <>
+struct GoType<TickerPtr> {
+  static const check::Type* type() { return check::pointerTo(tickerNamed()); }
+  static TickerPtr arg(const AnyValue& a) {
+    return {static_cast<values::StructObject*>(a.value.p)};
+  }
+  static Value result(TickerPtr t) { return Value{.p = t.ticker}; }
+};
+
+template <>
+struct GoType<Func> {
+  static const check::Type* type() {
+    static const check::Signature* s = new check::Signature;
+    return s;
+  }
+  static Func arg(const AnyValue& a) { return {a.value}; }
+};
+
+namespace {
+
+values::StructObject* deref(values::StructObject* o) {
+  if (!o) nilPanic();
+  return o;
+}
+
+bool timerStop(TimerPtr timer) {
+  values::StructObject* t = deref(timer.timer);
   if (!initialized(t, true)) panicString("time: Stop called on uninitialized Timer");
-  r[0] = boolResult(stopOwner(t));
+  return stopOwner(t);
 }
-void timerResetM(std::span<const AnyValue> a, Value* r) {
-  values::StructObject* t = receiver(a);
+bool timerReset(TimerPtr timer, gotime::Duration d) {
+  values::StructObject* t = deref(timer.timer);
   if (!initialized(t, true)) panicString("time: Reset called on uninitialized Timer");
-  r[0] = boolResult(resetOwner(t, a[1].value.i, 0));
+  return resetOwner(t, d.ns, 0);
 }
-void tickerStopM(std::span<const AnyValue> a, Value*) {
-  values::StructObject* t = receiver(a);
+void tickerStop(TickerPtr ticker) {
+  values::StructObject* t = deref(ticker.ticker);
   // Go: stopping an uninitialized Ticker does nothing.
   if (!initialized(t, false)) return;
   stopOwner(t);
 }
-void tickerResetM(std::span<const AnyValue> a, Value*) {
-  int64_t d = a[1].value.i;
-  if (d <= 0) panicError("non-positive interval for Ticker.Reset");
-  values::StructObject* t = receiver(a);
+void tickerReset(TickerPtr ticker, gotime::Duration d) {
+  if (d.ns <= 0) panicError("non-positive interval for Ticker.Reset");
+  values::StructObject* t = deref(ticker.ticker);
   if (!initialized(t, false)) panicString("time: Reset called on uninitialized Ticker");
-  resetOwner(t, d, d);
+  resetOwner(t, d.ns, d.ns);
 }
 
-void afterN(std::span<const AnyValue> a, Value* r) {
+TimeChan after(gotime::Duration d) {
   emptyGraveyard();
   values::ChanObject* c = newTimeChan();
   values::retainRef(Value{.p = c});
-  startTimer(nullptr, c, Value{}, a[0].value.i, 0);
-  r[0] = Value{.p = c};
+  startTimer(nullptr, c, Value{}, d.ns, 0);
+  return {Value{.p = c}};
 }
 
-void newTimerN(std::span<const AnyValue> a, Value* r) {
+TimerPtr newTimer(gotime::Duration d) {
   emptyGraveyard();
   values::ChanObject* c = newTimeChan();
   values::StructObject* t = newOwner(timerNamed(), c);
-  startTimer(t, c, Value{}, a[0].value.i, 0);
-  r[0] = Value{.p = t};
+  startTimer(t, c, Value{}, d.ns, 0);
+  return {t};
 }
 
-values::StructObject* newTicker(int64_t d) {
+values::StructObject* startTicker(int64_t d) {
   emptyGraveyard();
   values::ChanObject* c = newTimeChan();
   values::StructObject* t = newOwner(tickerNamed(), c);
@@ -298,62 +343,51 @@ values::StructObject* newTicker(int64_t d) {
   return t;
 }
 
-void newTickerN(std::span<const AnyValue> a, Value* r) {
-  int64_t d = a[0].value.i;
-  if (d <= 0) panicError("non-positive interval for NewTicker");
-  r[0] = Value{.p = newTicker(d)};
+TickerPtr newTicker(gotime::Duration d) {
+  if (d.ns <= 0) panicError("non-positive interval for NewTicker");
+  return {startTicker(d.ns)};
 }
 
-void tickN(std::span<const AnyValue> a, Value* r) {
-  int64_t d = a[0].value.i;
-  if (d <= 0) {
-    r[0] = Value{};
-    return;
-  }
-  values::StructObject* t = newTicker(d);
+TimeChan tick(gotime::Duration d) {
+  if (d.ns <= 0) return {};
+  values::StructObject* t = startTicker(d.ns);
   Value c = t->fields[0];
   values::retainRef(c);
   // The ticker lives on in its state (which holds the only other reference).
   values::releaseRef(Value{.p = t});
-  r[0] = c;
+  return {c};
 }
 
-void afterFuncN(std::span<const AnyValue> a, Value* r) {
+TimerPtr afterFunc(gotime::Duration d, Func f) {
   emptyGraveyard();
   values::StructObject* t = newOwner(timerNamed(), nullptr);
-  Value fn = a[1].value;
+  Value fn = f.fn;
   values::retainRef(fn);
   t->fields[1] = fn;
   values::retainRef(fn);
-  startTimer(t, nullptr, fn, a[0].value.i, 0);
-  r[0] = Value{.p = t};
+  startTimer(t, nullptr, fn, d.ns, 0);
+  return {t};
 }
 
 }  // namespace
 
 void registerTimers(Packages& p) {
-  const check::Type* duration = gotime::durationType();
-  const check::Type* boolean = check::basicType(check::BasicKind::Bool);
   check::Package& pkg = p.package("time", "time");
   check::Named* timer = timerNamed();
   check::Named* ticker = tickerNamed();
   if (timer->methods.empty()) {
-    addNativeMethod(timer, "Reset", sig({duration}, {boolean}), timerResetM);
-    addNativeMethod(timer, "Stop", sig({}, {boolean}), timerStopM);
-    addNativeMethod(ticker, "Reset", sig({duration}, {}), tickerResetM);
-    addNativeMethod(ticker, "Stop", sig({}, {}), tickerStopM);
+    bindMethod<&timerReset>(timer, "Reset");
+    bindMethod<&timerStop>(timer, "Stop");
+    bindMethod<&tickerReset>(ticker, "Reset");
+    bindMethod<&tickerStop>(ticker, "Stop");
   }
   p.addType(pkg, "Timer", timer);
   p.addType(pkg, "Ticker", ticker);
-  const check::Type* timerPtr = check::pointerTo(timer);
-  p.addFunction(pkg, "After", p.signature({duration}, {timeChanType()}), afterN);
-  p.addFunction(pkg, "Tick", p.signature({duration}, {timeChanType()}), tickN);
-  p.addFunction(pkg, "NewTimer", p.signature({duration}, {timerPtr}), newTimerN);
-  p.addFunction(pkg, "NewTicker", p.signature({duration}, {check::pointerTo(ticker)}), newTickerN);
-  if (goCallFunc) {
-    p.addFunction(pkg, "AfterFunc", p.signature({duration, new check::Signature}, {timerPtr}),
-                  afterFuncN);
-  }
+  bind<&after>(p, pkg, "After");
+  bind<&tick>(p, pkg, "Tick");
+  bind<&newTimer>(p, pkg, "NewTimer");
+  bind<&newTicker>(p, pkg, "NewTicker");
+  if (goCallFunc) bind<&afterFunc>(p, pkg, "AfterFunc");
 }
 
 }  // namespace gol::stdlib

@@ -1,6 +1,8 @@
-// unicode and unicode/utf8 natives: the functions with basic-type signatures.
+// unicode and unicode/utf8 bindings.
+#include <tuple>
+
+#include "stdlib/bind.h"
 #include "stdlib/packages.h"
-#include "stdlib/support.h"
 #include "stdlib/unicode.h"
 #include "stdlib/utf8.h"
 
@@ -8,53 +10,25 @@ namespace gol::stdlib {
 
 namespace {
 
-using values::AnyValue;
-using values::Value;
-
-template <bool (*fn)(int32_t)>
-void pred(std::span<const AnyValue> a, Value* r) {
-  r[0] = boolResult(fn(static_cast<int32_t>(a[0].value.i)));
-}
-template <int32_t (*fn)(int32_t)>
-void mapping(std::span<const AnyValue> a, Value* r) {
-  r[0] = intResult(fn(static_cast<int32_t>(a[0].value.i)));
+// Go's results where the C++ functions give an int (Go's int is int64_t here) or a struct.
+int64_t runeLen(int32_t r) {
+  return utf8::runeLen(r);
 }
 
-void runeLenN(std::span<const AnyValue> a, Value* r) {
-  r[0] = intResult(utf8::runeLen(static_cast<int32_t>(a[0].value.i)));
+std::tuple<int32_t, int64_t> decodeRuneInString(std::string_view s) {
+  auto d = utf8::decodeRune(s);
+  return {d.rune, d.size};
 }
-void runeCountInStringN(std::span<const AnyValue> a, Value* r) {
-  r[0] = intResult(utf8::runeCount(values::stringView(a[0].value)));
-}
-void validStringN(std::span<const AnyValue> a, Value* r) {
-  r[0] = boolResult(utf8::validString(values::stringView(a[0].value)));
-}
-void validRuneN(std::span<const AnyValue> a, Value* r) {
-  r[0] = boolResult(utf8::validRune(static_cast<int32_t>(a[0].value.i)));
-}
-void fullRuneInStringN(std::span<const AnyValue> a, Value* r) {
-  r[0] = boolResult(utf8::fullRune(values::stringView(a[0].value)));
-}
-void runeStartN(std::span<const AnyValue> a, Value* r) {
-  r[0] = boolResult(utf8::runeStart(static_cast<uint8_t>(a[0].value.u)));
-}
-void decodeRuneInStringN(std::span<const AnyValue> a, Value* r) {
-  auto d = utf8::decodeRune(values::stringView(a[0].value));
-  r[0] = intResult(d.rune);
-  r[1] = intResult(d.size);
-}
-void decodeLastRuneInStringN(std::span<const AnyValue> a, Value* r) {
-  auto d = utf8::decodeLastRune(values::stringView(a[0].value));
-  r[0] = intResult(d.rune);
-  r[1] = intResult(d.size);
+
+std::tuple<int32_t, int64_t> decodeLastRuneInString(std::string_view s) {
+  auto d = utf8::decodeLastRune(s);
+  return {d.rune, d.size};
 }
 
 }  // namespace
 
 void registerUnicode(Packages& p) {
   using check::BasicKind;
-  const check::Type* b = check::basicType(BasicKind::Bool);
-  const check::Type* rune = check::basicType(BasicKind::Int32);
   const check::Type* uRune = check::basicType(BasicKind::UntypedRune);
   check::Package& pkg = p.package("unicode", "unicode");
   p.addConstant(pkg, "MaxRune", uRune, check::ConstValue::ofInt64(unicode::MaxRune));
@@ -62,32 +36,25 @@ void registerUnicode(Packages& p) {
                 check::ConstValue::ofInt64(unicode::ReplacementChar));
   p.addConstant(pkg, "MaxASCII", uRune, check::ConstValue::ofInt64(unicode::MaxASCII));
   p.addConstant(pkg, "MaxLatin1", uRune, check::ConstValue::ofInt64(unicode::MaxLatin1));
-  auto rB = p.signature({rune}, {b});
-  auto rR = p.signature({rune}, {rune});
-  p.addFunction(pkg, "IsLetter", rB, pred<unicode::isLetter>);
-  p.addFunction(pkg, "IsDigit", rB, pred<unicode::isDigit>);
-  p.addFunction(pkg, "IsNumber", rB, pred<unicode::isNumber>);
-  p.addFunction(pkg, "IsSpace", rB, pred<unicode::isSpace>);
-  p.addFunction(pkg, "IsUpper", rB, pred<unicode::isUpper>);
-  p.addFunction(pkg, "IsLower", rB, pred<unicode::isLower>);
-  p.addFunction(pkg, "IsTitle", rB, pred<unicode::isTitle>);
-  p.addFunction(pkg, "IsPunct", rB, pred<unicode::isPunct>);
-  p.addFunction(pkg, "IsSymbol", rB, pred<unicode::isSymbol>);
-  p.addFunction(pkg, "IsMark", rB, pred<unicode::isMark>);
-  p.addFunction(pkg, "IsControl", rB, pred<unicode::isControl>);
-  p.addFunction(pkg, "IsGraphic", rB, pred<unicode::isGraphic>);
-  p.addFunction(pkg, "IsPrint", rB, pred<unicode::isPrint>);
-  p.addFunction(pkg, "ToUpper", rR, mapping<unicode::toUpper>);
-  p.addFunction(pkg, "ToLower", rR, mapping<unicode::toLower>);
+  bind<&unicode::isLetter>(p, pkg, "IsLetter");
+  bind<&unicode::isDigit>(p, pkg, "IsDigit");
+  bind<&unicode::isNumber>(p, pkg, "IsNumber");
+  bind<&unicode::isSpace>(p, pkg, "IsSpace");
+  bind<&unicode::isUpper>(p, pkg, "IsUpper");
+  bind<&unicode::isLower>(p, pkg, "IsLower");
+  bind<&unicode::isTitle>(p, pkg, "IsTitle");
+  bind<&unicode::isPunct>(p, pkg, "IsPunct");
+  bind<&unicode::isSymbol>(p, pkg, "IsSymbol");
+  bind<&unicode::isMark>(p, pkg, "IsMark");
+  bind<&unicode::isControl>(p, pkg, "IsControl");
+  bind<&unicode::isGraphic>(p, pkg, "IsGraphic");
+  bind<&unicode::isPrint>(p, pkg, "IsPrint");
+  bind<&unicode::toUpper>(p, pkg, "ToUpper");
+  bind<&unicode::toLower>(p, pkg, "ToLower");
 }
 
 void registerUtf8(Packages& p) {
   using check::BasicKind;
-  const check::Type* b = check::basicType(BasicKind::Bool);
-  const check::Type* i = check::basicType(BasicKind::Int);
-  const check::Type* str = check::basicType(BasicKind::String);
-  const check::Type* byte = check::basicType(BasicKind::Uint8);
-  const check::Type* rune = check::basicType(BasicKind::Int32);
   check::Package& pkg = p.package("unicode/utf8", "utf8");
   p.addConstant(pkg, "RuneError", check::basicType(BasicKind::UntypedRune),
                 check::ConstValue::ofInt64(utf8::RuneError));
@@ -97,15 +64,14 @@ void registerUtf8(Packages& p) {
                 check::ConstValue::ofInt64(utf8::MaxRune));
   p.addConstant(pkg, "UTFMax", check::basicType(BasicKind::UntypedInt),
                 check::ConstValue::ofInt64(utf8::UTFMax));
-  p.addFunction(pkg, "RuneLen", p.signature({rune}, {i}), runeLenN);
-  p.addFunction(pkg, "RuneCountInString", p.signature({str}, {i}), runeCountInStringN);
-  p.addFunction(pkg, "ValidString", p.signature({str}, {b}), validStringN);
-  p.addFunction(pkg, "ValidRune", p.signature({rune}, {b}), validRuneN);
-  p.addFunction(pkg, "FullRuneInString", p.signature({str}, {b}), fullRuneInStringN);
-  p.addFunction(pkg, "RuneStart", p.signature({byte}, {b}), runeStartN);
-  p.addFunction(pkg, "DecodeRuneInString", p.signature({str}, {rune, i}), decodeRuneInStringN);
-  p.addFunction(pkg, "DecodeLastRuneInString", p.signature({str}, {rune, i}),
-                decodeLastRuneInStringN);
+  bind<&runeLen>(p, pkg, "RuneLen");
+  bind<&utf8::runeCount>(p, pkg, "RuneCountInString");
+  bind<&utf8::validString>(p, pkg, "ValidString");
+  bind<&utf8::validRune>(p, pkg, "ValidRune");
+  bind<&utf8::fullRune>(p, pkg, "FullRuneInString");
+  bind<&utf8::runeStart>(p, pkg, "RuneStart");
+  bind<&decodeRuneInString>(p, pkg, "DecodeRuneInString");
+  bind<&decodeLastRuneInString>(p, pkg, "DecodeLastRuneInString");
 }
 
 }  // namespace gol::stdlib

@@ -1,0 +1,132 @@
+// math/rand: Intn, Int63n, Int, Int63, Float64, Seed, Perm, Shuffle, over one source for
+// the process (a mutex guards it). Shuffle's swap runs through the evaluator's hook.
+#include <mutex>
+#include <random>
+
+#include "stdlib/bind.h"
+#include "stdlib/format.h"
+#include "stdlib/packages.h"
+#include "stdlib/support.h"
+
+namespace gol::stdlib {
+
+namespace {
+
+using values::AnyValue;
+using values::Value;
+
+// Go's int64, which shares int64_t's representation (Go's int to bind.h) but not its type.
+struct Int64 {
+  int64_t v = 0;
+};
+
+// Perm's []int result: a new slice the caller owns.
+struct IntSlice {
+  values::SliceObject* s = nullptr;
+};
+
+// Shuffle's swap func(i, j int), borrowed for the call.
+struct SwapFunc {
+  Value fn;
+  void operator()(int64_t i, int64_t j) const {
+    Value args[2] = {values::intValue(i), values::intValue(j)};
+    Value out[2]{};
+    fmt::funcCaller(fn, std::span<const Value>(args, std::size(args)), out);
+  }
+};
+
+}  // namespace
+
+template <>
+struct GoType<Int64> {
+  static const check::Type* type() { return check::basicType(check::BasicKind::Int64); }
+  static Int64 arg(const AnyValue& a) { return {a.value.i}; }
+  static Value result(Int64 x) { return values::intValue(x.v); }
+};
+
+template <>
+struct GoType<IntSlice> {
+  static const check::Type* type() {
+    return check::sliceOf(check::basicType(check::BasicKind::Int));
+  }
+  static Value result(IntSlice x) { return Value{.p = x.s}; }
+};
+
+template <>
+struct GoType<SwapFunc> {
+  static const check::Type* type() {
+    static const check::Signature* sig = nativeSignature(
+        {check::basicType(check::BasicKind::Int), check::basicType(check::BasicKind::Int)}, {});
+    return sig;
+  }
+  static SwapFunc arg(const AnyValue& a) { return {a.value}; }
+};
+
+namespace {
+
+std::mutex randMu;
+std::mt19937_64& randSource() {
+  static std::mt19937_64 source{std::random_device{}()};
+  return source;
+}
+
+uint64_t random63() {
+  std::lock_guard<std::mutex> lock(randMu);
+  return randSource()() >> 1;
+}
+
+int64_t intn(int64_t n) {
+  if (n <= 0) panicString("invalid argument to Intn");
+  return static_cast<int64_t>(random63() % static_cast<uint64_t>(n));
+}
+Int64 int63n(Int64 n) {
+  if (n.v <= 0) panicString("invalid argument to Int63n");
+  return {static_cast<int64_t>(random63() % static_cast<uint64_t>(n.v))};
+}
+// Int (`int` is a C++ keyword).
+int64_t randInt() {
+  return static_cast<int64_t>(random63());
+}
+Int64 int63() {
+  return {static_cast<int64_t>(random63())};
+}
+double float64() {
+  return static_cast<double>(random63() >> 10) / static_cast<double>(uint64_t{1} << 53);
+}
+void seed(Int64 value) {
+  std::lock_guard<std::mutex> lock(randMu);
+  randSource().seed(static_cast<uint64_t>(value.v));
+}
+IntSlice perm(int64_t n) {
+  if (n < 0) panicString("invalid argument to Perm");
+  values::SliceObject* s = values::makeSlice(n, n, false);
+  for (int64_t i = 0; i < n; ++i) {
+    int64_t j = static_cast<int64_t>(random63() % static_cast<uint64_t>(i + 1));
+    s->base()[i] = s->base()[j];
+    s->base()[j] = values::intValue(i);
+  }
+  return {s};
+}
+void shuffle(int64_t n, SwapFunc swap) {
+  if (n < 0) panicString("invalid argument to Shuffle");
+  for (int64_t i = n - 1; i > 0; --i) {
+    int64_t j = static_cast<int64_t>(random63() % static_cast<uint64_t>(i + 1));
+    swap(i, j);
+  }
+}
+
+}  // namespace
+
+void registerRand(Packages& p) {
+  check::Package& pkg = p.package("math/rand", "rand");
+  bind<&intn>(p, pkg, "Intn");
+  bind<&int63n>(p, pkg, "Int63n");
+  bind<&randInt>(p, pkg, "Int");
+  bind<&int63>(p, pkg, "Int63");
+  bind<&float64>(p, pkg, "Float64");
+  bind<&seed>(p, pkg, "Seed");
+  bind<&perm>(p, pkg, "Perm");
+  bind<&shuffle>(p, pkg, "Shuffle");
+}
+
+}  // namespace gol::stdlib
