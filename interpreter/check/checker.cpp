@@ -187,6 +187,7 @@ Object* Checker::declareFunc(const FuncDecl* f) {
 }
 
 void Checker::checkPackage(const File* file) {
+  size_t errorsBefore = diags_->size();
   scope_ = &packageScope_;
   std::vector<std::pair<Object*, const FuncDecl*>> funcs;
   for (const Decl* d : file->decls) {
@@ -229,6 +230,7 @@ void Checker::checkPackage(const File* file) {
   }
   for (auto& [obj, f] : funcs) funcBody(f, static_cast<const Signature*>(obj->type));
   methodBodies();
+  if (diags_->size() == errorsBefore) initOrder();
 }
 
 // The checker's universe is built once; each input brings its own diagnostics.

@@ -33,10 +33,10 @@ struct Object {
   Kind kind;
   std::string name;
   const Type* type = nullptr;
-  syntax::Pos pos;
+  syntax::Pos pos{};
   const Package* package = nullptr;        // PkgName: the package named; Func: its owner
   const syntax::FuncDecl* decl = nullptr;  // Func declared in Gol source
-  ConstValue value;                        // Const
+  ConstValue value{};                      // Const
   Builtin builtin = Builtin::Len;          // Builtin
   // Var: a slot of its function's frame, or of the globals.
   bool isGlobal = false;

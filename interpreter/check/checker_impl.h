@@ -204,6 +204,23 @@ class Checker {
 
   void constSpec(const ValueSpec* spec, size_t index, Object* obj);
 
+  // ---- Initialisation order (initorder.cpp) ---------------------------------------------
+
+  // What a package-level declaration refers to: the variables and the functions and
+  // methods (Go's "references" of the spec's initialisation order).
+  struct InitRefs {
+    std::vector<const Object*> vars;
+    std::vector<const FuncDecl*> funcs;
+  };
+  void referVar(const Object* o) {
+    if (refs_ && o->isGlobal) refs_->vars.push_back(o);
+  }
+  void referFunc(const void* decl) {
+    if (refs_ && decl) refs_->funcs.push_back(static_cast<const FuncDecl*>(decl));
+  }
+  void initOrder();
+  void initLoop(const Object* var);
+
   // ---- Types ---------------------------------------------------------------------------
 
   const Type* typeExpr(const Expr* e);
@@ -465,6 +482,12 @@ class Checker {
     std::optional<Method> old;  // none: the method was appended
   };
   std::vector<MethodChange> methodUndo_;
+  // Package mode: what each variable spec and function or method body refers to; refs_ is
+  // where the declaration being checked collects (null: not collecting).
+  std::map<const Node*, InitRefs> initRefs_;
+  InitRefs* refs_ = nullptr;
+  // The package-level variables whose initialisers are being checked, outermost first.
+  std::vector<const Object*> resolving_;
 };
 
 }  // namespace gol::check

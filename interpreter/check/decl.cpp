@@ -208,7 +208,9 @@ void Checker::methodBodies(size_t first) {
       continue;
     }
     const Type* recvType = m.pointerRecv ? static_cast<const Type*>(pointerTo(m.recv)) : m.recv;
+    refs_ = script_ || repl_ ? nullptr : &initRefs_[m.decl];
     checkBody(fi, m.decl->type, m.decl->body, m.sig, nullptr, m.decl->recv, recvType);
+    refs_ = nullptr;
   }
 }
 
@@ -391,22 +393,32 @@ void Checker::echoOrStatement(const ExprStmt* s, ReplInput* out) {
 void Checker::resolvePending(PendingDecl& p) {
   if (p.state == PendingDecl::State::Done) return;
   if (p.state == PendingDecl::State::Checking) {
-    error(p.obj->pos, "initialization cycle or invalid recursive reference to " + p.obj->name);
+    if (p.obj->kind == Object::Kind::Var) {
+      initLoop(p.obj);
+    } else {
+      error(p.obj->pos, "initialization cycle or invalid recursive reference to " + p.obj->name);
+    }
     p.obj->type = basicType(BasicKind::Invalid);
     return;
   }
   p.state = PendingDecl::State::Checking;
   Scope* savedScope = scope_;
   FuncContext* savedFn = fn_;
+  InitRefs* savedRefs = refs_;
   scope_ = &packageScope_;
   fn_ = nullptr;
   if (p.obj->kind == Object::Kind::Const) {
+    refs_ = nullptr;
     constSpec(p.spec, p.index, p.obj);
   } else {
+    refs_ = script_ ? nullptr : &initRefs_[p.spec];
+    resolving_.push_back(p.obj);
     globalVarSpec(p);
+    resolving_.pop_back();
   }
   scope_ = savedScope;
   fn_ = savedFn;
+  refs_ = savedRefs;
   p.state = PendingDecl::State::Done;
 }
 

@@ -140,6 +140,7 @@ Operand Checker::ident(const Ident* id, bool asLhs) {
     case Object::Kind::Var:
       if (obj->isGlobal) {
         if (PendingDecl* p = pendingFor(obj)) resolvePending(*p);
+        referVar(obj);
       }
       capture(obj);
       if (!obj->type || obj->type == basicType(BasicKind::Invalid)) return x;
@@ -147,6 +148,7 @@ Operand Checker::ident(const Ident* id, bool asLhs) {
       x.type = obj->type;
       return x;
     case Object::Kind::Func:
+      referFunc(obj->decl);
       x.mode = Mode::Value;
       x.type = obj->type;
       return x;
@@ -231,6 +233,7 @@ Operand Checker::selector(const SelectorExpr* sel) {
     sig->variadic = ms->variadic;
     s.recvBase = x.type;
     info_.selections[sel] = s;
+    if (s.kind == Selection::Kind::Method) referFunc(s.method->decl);
     r.mode = Mode::Value;
     r.type = sig;
     return r;
@@ -267,6 +270,7 @@ Operand Checker::selector(const SelectorExpr* sel) {
     markAddressTaken(sel->x);
   }
   info_.selections[sel] = s;
+  if (s.kind == Selection::Kind::Method) referFunc(s.method->decl);
   r.mode = Mode::Value;
   r.type = s.type;
   return r;

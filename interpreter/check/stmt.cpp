@@ -78,7 +78,9 @@ void Checker::funcBody(const FuncDecl* f, const Signature* sig) {
   if (f->name->name == "main" && (!sig->params.empty() || !sig->results.empty())) {
     error(f->name->pos, "func main must have no arguments and no return values");
   }
+  refs_ = script_ || repl_ ? nullptr : &initRefs_[f];
   checkBody(fi, f->type, f->body, sig, nullptr);
+  refs_ = nullptr;
 }
 
 // A function's parameters, results and body, in a context of its own. `parent` is the
