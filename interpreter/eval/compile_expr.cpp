@@ -70,6 +70,13 @@ ExprPtr Compiler::exprInner(const Expr* e) {
         return selection(sel, it->second);
       }
       const check::Object* o = objectOf(sel->sel);
+      if (o && o->kind == check::Object::Kind::Func && !o->decl && o->package) {
+        // strings.ToUpper as a value.
+        NativeFunction fn = natives_.find(o->package->path, o->name);
+        if (!fn) return nullptr;
+        return makeFuncValue(nativeThunk(fn, static_cast<const check::Signature*>(o->type),
+                                         o->package->name + "." + o->name, nullptr, sel->pos));
+      }
       if (!o || o->kind != check::Object::Kind::Var || !o->nativeCell) return nullptr;
       auto cell = static_cast<Value*>(o->nativeCell);
       if (isCountedType(o->type)) return std::make_unique<GlobalNode<CellRead::Ref>>(cell);
@@ -194,6 +201,16 @@ ExprPtr Compiler::selection(const SelectorExpr* sel, const check::Selection& s) 
 ExprPtr Compiler::methodExpression(const SelectorExpr* sel, const check::Selection& s) {
   const check::Type* recvType = typeOf(sel->x).type;
   bool iface = s.kind == check::Selection::Kind::InterfaceMethod;
+  if (s.kind == check::Selection::Kind::Method && s.method->native && s.path.empty() &&
+      s.method->pointerRecv == (check::asPointer(recvType) != nullptr)) {
+    // (*strings.Builder).WriteString: the native with the receiver as its first argument.
+    std::string name = s.method->pointerRecv
+                           ? s.recvNamed->pkg + ".(*" + s.recvNamed->name + ")." + s.method->name
+                           : s.recvNamed->pkg + "." + s.recvNamed->name + "." + s.method->name;
+    return makeFuncValue(nativeThunk(reinterpret_cast<NativeFunction>(s.method->native),
+                                     static_cast<const check::Signature*>(typeOf(sel).type),
+                                     std::move(name), nullptr, sel->sel->pos));
+  }
   bool derefValue = s.kind == check::Selection::Kind::Method && s.method->decl &&
                     !s.method->pointerRecv && check::asPointer(recvType);
   if (!s.path.empty() || (!iface && !derefValue)) return nullptr;
@@ -243,23 +260,7 @@ ExprPtr Compiler::methodExpression(const SelectorExpr* sel, const check::Selecti
     call = std::move(n);
   }
   fn_ = saved;
-  if (sig->results.empty()) {
-    auto st = std::make_unique<ExprStmtNode>();
-    st->x = std::move(call);
-    thunk->body.push_back(std::move(st));
-  } else {
-    auto ret = std::make_unique<ReturnNode>();
-    for (size_t r = 0; r < sig->results.size(); ++r) {
-      Target t;
-      t.kind = Target::Kind::Slot;
-      t.slot = thunk->resultSlots[r];
-      t.counted = isCountedType(sig->results[r]);
-      ret->results.push_back(t);
-    }
-    ret->multi = sig->results.size() > 1;
-    ret->values.push_back(std::move(call));
-    thunk->body.push_back(std::move(ret));
-  }
+  thunkReturn(thunk, sig, std::move(call));
   return makeFuncValue(thunk);
 }
 
@@ -269,6 +270,20 @@ ExprPtr Compiler::methodValue(const SelectorExpr* sel, const check::Selection& s
   const check::TypeAndValue& xt = typeOf(sel->x);
   if (xt.mode == check::Mode::TypeExpr) return nullptr;
   auto sig = static_cast<const check::Signature*>(s.type);
+  if (s.kind == check::Selection::Kind::Method && s.method->native) {
+    // sb.WriteString, wg.Done: the receiver is bound now, as a call would pass it.
+    const check::Type* recvType =
+        s.method->pointerRecv ? static_cast<const check::Type*>(check::pointerTo(s.recvNamed))
+                              : s.recvNamed;
+    ExprPtr recv = receiverExpr(sel->x, s, sel->sel->pos);
+    if (!recv) return nullptr;
+    std::string name = s.method->pointerRecv
+                           ? s.recvNamed->pkg + ".(*" + s.recvNamed->name + ")." + s.method->name
+                           : s.recvNamed->pkg + "." + s.recvNamed->name + "." + s.method->name;
+    FuncCode* thunk = nativeThunk(reinterpret_cast<NativeFunction>(s.method->native), sig,
+                                  std::move(name) + "-fm", recvType, sel->sel->pos);
+    return makeBoundMethod(std::move(recv), isCountedType(recvType), isAggregate(recvType), thunk);
+  }
   auto code = std::make_unique<FuncCode>();
   FuncCode* thunk = code.get();
   program_.funcs.push_back(std::move(code));
@@ -340,23 +355,7 @@ ExprPtr Compiler::methodValue(const SelectorExpr* sel, const check::Selection& s
   }
   fn_ = saved;
   if (!call) return nullptr;
-  if (sig->results.empty()) {
-    auto st = std::make_unique<ExprStmtNode>();
-    st->x = std::move(call);
-    thunk->body.push_back(std::move(st));
-  } else {
-    auto ret = std::make_unique<ReturnNode>();
-    for (size_t r = 0; r < sig->results.size(); ++r) {
-      Target t;
-      t.kind = Target::Kind::Slot;
-      t.slot = thunk->resultSlots[r];
-      t.counted = isCountedType(sig->results[r]);
-      ret->results.push_back(t);
-    }
-    ret->multi = sig->results.size() > 1;
-    ret->values.push_back(std::move(call));
-    thunk->body.push_back(std::move(ret));
-  }
+  thunkReturn(thunk, sig, std::move(call));
   return makeBoundMethod(std::move(recv), isCountedType(recvType), isAggregate(recvType), thunk);
 }
 
@@ -567,6 +566,74 @@ ExprPtr Compiler::index(const IndexExpr* e) {
   n->x = std::move(x);
   n->index = std::move(i);
   return n;
+}
+
+FuncCode* Compiler::nativeThunk(NativeFunction fn, const check::Signature* sig, std::string name,
+                                const check::Type* boundRecv, Pos pos) {
+  auto code = std::make_unique<FuncCode>();
+  FuncCode* thunk = code.get();
+  program_.funcs.push_back(std::move(code));
+  thunk->name = std::move(name);
+  thunk->hiddenInTraces = true;  // a panic's trace shows the call, as a direct call's does
+  int params = static_cast<int>(sig->params.size());
+  thunk->hasParams = params > 0;
+  thunk->paramCount = params;
+  auto call = std::make_unique<NativeCallNode>();
+  call->fn = fn;
+  call->pos = pos;
+  call->resultCount = static_cast<int>(sig->results.size());
+  for (size_t r = 0; r < sig->results.size(); ++r) {
+    thunk->resultSlots.push_back(params + static_cast<int>(r));
+  }
+  thunk->frameSize = params + static_cast<int>(sig->results.size());
+  if (boundRecv) {
+    thunk->closureSlot = thunk->frameSize++;
+    thunk->countedSlots.push_back(thunk->closureSlot);
+    bool counted = isCountedType(boundRecv);
+    call->args.push_back(
+        makeCaptureRead(thunk->closureSlot, 0, counted ? CellRead::Ref : CellRead::Scalar));
+    call->argTypes.push_back(boundRecv);
+    call->argCounted.push_back(counted);
+  }
+  for (int i = 0; i < params; ++i) {
+    const check::Type* pt = sig->params[static_cast<size_t>(i)];
+    bool variadic = sig->variadic && i + 1 == params;
+    // A variadic parameter arrives as a slice; the native receives its elements.
+    if (variadic) call->spreadElem = pt;
+    if (variadic) pt = check::sliceOf(pt);
+    bool counted = isCountedType(pt);
+    if (counted) thunk->countedSlots.push_back(i);
+    if (isAggregate(pt)) thunk->aggregateParams.push_back(i);
+    if (counted) {
+      call->args.push_back(std::make_unique<LocalNode<true>>(i));
+    } else {
+      call->args.push_back(std::make_unique<LocalNode<false>>(i));
+    }
+    call->argTypes.push_back(pt);
+    call->argCounted.push_back(counted);
+  }
+  thunkReturn(thunk, sig, std::move(call));
+  return thunk;
+}
+
+void Compiler::thunkReturn(FuncCode* thunk, const check::Signature* sig, ExprPtr call) {
+  if (sig->results.empty()) {
+    auto st = std::make_unique<ExprStmtNode>();
+    st->x = std::move(call);
+    thunk->body.push_back(std::move(st));
+    return;
+  }
+  auto ret = std::make_unique<ReturnNode>();
+  for (size_t r = 0; r < sig->results.size(); ++r) {
+    Target t;
+    t.kind = Target::Kind::Slot;
+    t.slot = thunk->resultSlots[r];
+    t.counted = isCountedType(sig->results[r]);
+    ret->results.push_back(t);
+  }
+  ret->multi = sig->results.size() > 1;
+  ret->values.push_back(std::move(call));
+  thunk->body.push_back(std::move(ret));
 }
 
 }  // namespace gol::eval

@@ -170,6 +170,13 @@ class Compiler {
 
   ExprPtr methodValue(const SelectorExpr* sel, const check::Selection& s);
 
+  // A thunk calling native fn with its parameters (sig's; for a method expression the
+  // receiver is the first), or, given boundRecv, with the receiver its closure holds first.
+  FuncCode* nativeThunk(NativeFunction fn, const check::Signature* sig, std::string name,
+                        const check::Type* boundRecv, Pos pos);
+  // Ends a thunk's body with `call`: returns its results, or runs it for its effects.
+  static void thunkReturn(FuncCode* thunk, const check::Signature* sig, ExprPtr call);
+
   ExprPtr ident(const Ident* id);
 
   ExprPtr addressOf(const Expr* e);

@@ -3,7 +3,7 @@
 // double, bool), and Go's sizes and layouts of types. Only the compiler includes it.
 //
 // `+` on two ints: Compiler::binary (compile_expr.cpp) calls arithmetic<int64_t>, which
-// picks BinaryNode<int64_t, OpAdd, ...> (basic_nodes.h); OpAdd::apply (ops.h) adds.
+// picks BinaryNode<int64_t, OpAdd, ...> (ops.h), whose eval calls OpAdd::apply (ops.h).
 #pragma once
 
 #include <type_traits>
