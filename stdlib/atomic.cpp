@@ -35,11 +35,6 @@ using values::Value;
 
 // ---- integer cells ----
 
-// Go's int64, which shares int64_t's representation (Go's int to bind.h) but not its type.
-struct Int64 {
-  int64_t v = 0;
-};
-
 // The C++ type G of a Go integer type or bool (int32_t, Int64, uint32_t, uint64_t, Uintptr,
 // bool) as the integer T its word holds, with the name of its atomic type.
 template <typename G>
@@ -100,13 +95,6 @@ check::Named* wordType(const char* name, const check::Type* fieldType) {
 }
 
 }  // namespace
-
-template <>
-struct GoType<Int64> {
-  static const check::Type* type() { return check::basicType(BasicKind::Int64); }
-  static Int64 arg(const AnyValue& a) { return {a.value.i}; }
-  static Value result(Int64 x) { return values::intValue(x.v); }
-};
 
 namespace {
 

@@ -6,10 +6,11 @@
 //
 // Each C++ parameter and result type stands for one Go type through GoType<T>:
 //
-//   bool, int64_t (int), int8_t .. int32_t (int32 is rune), uint8_t (byte) .. uint64_t,
-//   Uint (uint), Uintptr, double (float64), float (float32),
+//   bool, int64_t (int), Int64 (int64), int8_t .. int32_t (int32 is rune), uint8_t (byte)
+//   .. uint64_t, Uint (uint), Uintptr, double (float64), float (float32),
 //   std::string_view (string; std::string as a result too),
 //   std::vector<std::string_view> ([]string; std::vector<std::string> as a result too),
+//   Bytes ([]byte), OwnedString (a string result that is already a reference),
 //   values::AnyValue (any: the argument with its dynamic type), GoError (error),
 //   Variadic<T> as the last parameter (...T).
 //
@@ -35,7 +36,10 @@
 
 namespace gol::stdlib {
 
-// Go's uint and uintptr, which share uint64_t's representation but not its Go type.
+// Go's int64 (int64_t stands for Go's int), uint and uintptr (uint64_t stands for uint64).
+struct Int64 {
+  int64_t v = 0;
+};
 struct Uint {
   uint64_t v = 0;
 };
@@ -46,6 +50,32 @@ struct Uintptr {
 // An `error` result: an interface value owned by whoever holds it, or nil.
 struct GoError {
   values::Value value{};
+};
+
+// A []byte: borrowed as an argument, owned as a result.
+struct Bytes {
+  values::Value slice{};
+};
+
+// A new []byte holding s.
+inline Bytes newBytes(std::string_view s) {
+  values::SliceObject* b =
+      values::makeSlice(static_cast<int64_t>(s.size()), static_cast<int64_t>(s.size()), false);
+  for (size_t k = 0; k < s.size(); ++k) b->base()[k].u = static_cast<unsigned char>(s[k]);
+  return {values::Value{.p = b}};
+}
+
+// The bytes b holds.
+inline std::string bytesText(Bytes b) {
+  std::string out;
+  values::SliceObject* s = values::asSlice(b.slice);
+  for (int64_t k = 0; s && k < s->len(); ++k) out += static_cast<char>(s->base()[k].u);
+  return out;
+}
+
+// A string result that already is a reference the caller owns.
+struct OwnedString {
+  values::Value v{};
 };
 
 // The arguments of a variadic parameter ...T, borrowed for the call.
@@ -101,6 +131,13 @@ struct GoType<T> {
 };
 
 template <>
+struct GoType<Int64> {
+  static const check::Type* type() { return check::basicType(check::BasicKind::Int64); }
+  static Int64 arg(const values::AnyValue& a) { return {a.value.i}; }
+  static values::Value result(Int64 x) { return values::Value{.i = x.v}; }
+};
+
+template <>
 struct GoType<Uint> {
   static const check::Type* type() { return check::basicType(check::BasicKind::Uint); }
   static Uint arg(const values::AnyValue& a) { return {a.value.u}; }
@@ -147,6 +184,21 @@ struct GoType<std::vector<S>> {
     for (int64_t i = 0; i < n; ++i) out->base()[i] = stringResult(parts[static_cast<size_t>(i)]);
     return values::Value{.p = out};
   }
+};
+
+template <>
+struct GoType<Bytes> {
+  static const check::Type* type() {
+    return check::sliceOf(check::basicType(check::BasicKind::Uint8));
+  }
+  static Bytes arg(const values::AnyValue& a) { return {a.value}; }
+  static values::Value result(Bytes b) { return b.slice; }
+};
+
+template <>
+struct GoType<OwnedString> {
+  static const check::Type* type() { return check::basicType(check::BasicKind::String); }
+  static values::Value result(OwnedString s) { return s.v; }
 };
 
 template <>

@@ -22,15 +22,6 @@ struct BuilderPtr {
 };
 
 // A []byte argument: its slice object (null for a nil slice).
-struct Bytes {
-  values::SliceObject* s = nullptr;
-};
-
-// A string result that is a reference owned by the caller.
-struct OwnedString {
-  Value v;
-};
-
 }  // namespace
 
 template <>
@@ -41,20 +32,6 @@ struct GoType<BuilderPtr> {
     if (!b) nilPanic();
     return {b};
   }
-};
-
-template <>
-struct GoType<Bytes> {
-  static const check::Type* type() {
-    return check::sliceOf(check::basicType(check::BasicKind::Uint8));
-  }
-  static Bytes arg(const AnyValue& a) { return {values::asSlice(a.value)}; }
-};
-
-template <>
-struct GoType<OwnedString> {
-  static const check::Type* type() { return check::basicType(check::BasicKind::String); }
-  static Value result(OwnedString s) { return s.v; }
 };
 
 namespace {
@@ -98,8 +75,7 @@ std::tuple<int64_t, GoError> builderWriteString(BuilderPtr b, std::string_view s
   return {static_cast<int64_t>(s.size()), GoError{}};
 }
 std::tuple<int64_t, GoError> builderWrite(BuilderPtr b, Bytes p) {
-  std::string bytes;
-  for (int64_t i = 0; p.s && i < p.s->len(); ++i) bytes += static_cast<char>(p.s->base()[i].u);
+  std::string bytes = bytesText(p);
   append(writableBuilder(b), bytes);
   return {static_cast<int64_t>(bytes.size()), GoError{}};
 }

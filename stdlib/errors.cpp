@@ -60,10 +60,6 @@ struct ErrorArg {
 };
 
 // A string result that is a reference owned by the caller (a field's string, retained).
-struct OwnedString {
-  Value v;
-};
-
 // An []error result owned by the caller.
 struct ErrorSlice {
   Value v;
@@ -83,12 +79,6 @@ template <>
 struct GoType<ErrorArg> {
   static const check::Type* type() { return errType(); }
   static ErrorArg arg(const AnyValue& a) { return {a.value}; }
-};
-
-template <>
-struct GoType<OwnedString> {
-  static const check::Type* type() { return stringType(); }
-  static Value result(OwnedString s) { return s.v; }
 };
 
 template <>

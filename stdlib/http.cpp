@@ -137,7 +137,7 @@ values::StructObject* deref(values::StructObject* o) {
 // ---- the client ----
 
 // (*http.body).Read: fields data string, off int, closed bool
-std::tuple<int64_t, GoError> bodyRead(Ptr<bodyType> body, io::Bytes p) {
+std::tuple<int64_t, GoError> bodyRead(Ptr<bodyType> body, Bytes p) {
   values::StructObject* b = deref(body.object);
   if (b->fields[2].i) return {0, GoError{errors::newError("http: read on closed response body")}};
   std::string_view data = values::stringView(b->fields[0]);
@@ -546,9 +546,9 @@ const check::Named* requestType() {
 }
 
 // (*http.response).Write(b []byte) (int, error); field 0: the ResponseState*
-std::tuple<int64_t, GoError> responseWrite(Ptr<responseImplType> resp, io::Bytes b) {
+std::tuple<int64_t, GoError> responseWrite(Ptr<responseImplType> resp, Bytes b) {
   values::StructObject* w = deref(resp.object);
-  std::string text = io::bytesText(b);
+  std::string text = bytesText(b);
   std::lock_guard lk(responsesMu);
   auto* st = static_cast<ResponseState*>(w->fields[0].p);
   if (!st) {
@@ -810,7 +810,7 @@ void writeThrough(const AnyValue& w, int64_t code, const std::string& text) {
   Value out[2]{};
   fmt::methodCaller(AnyValue{i->type, i->value}, "WriteHeader",
                     std::span<const AnyValue>(&codeArg, 1), out);
-  AnyValue bytesArg{bytesT(), io::newBytes(text).slice};
+  AnyValue bytesArg{bytesT(), newBytes(text).slice};
   fmt::methodCaller(AnyValue{i->type, i->value}, "Write", std::span<const AnyValue>(&bytesArg, 1),
                     out);
   values::releaseRef(out[1]);
@@ -840,12 +840,12 @@ std::optional<io::ReadAllResult> readAllBody(const values::IfaceObject* r) {
   auto* b = static_cast<values::StructObject*>(r->value.p);
   if (!b) nilPanic();
   if (b->fields[2].i) {
-    return io::ReadAllResult{io::newBytes(""),
+    return io::ReadAllResult{newBytes(""),
                              GoError{errors::newError("http: read on closed response body")}};
   }
   std::string_view data = values::stringView(b->fields[0]);
   auto off = std::min(static_cast<size_t>(b->fields[1].i), data.size());
-  io::Bytes rest = io::newBytes(data.substr(off));
+  Bytes rest = newBytes(data.substr(off));
   b->fields[1].i = static_cast<int64_t>(data.size());
   return io::ReadAllResult{rest, GoError{}};
 }

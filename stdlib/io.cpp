@@ -82,20 +82,6 @@ Value eof() {
   return eofCell();
 }
 
-Bytes newBytes(std::string_view s) {
-  values::SliceObject* b =
-      values::makeSlice(static_cast<int64_t>(s.size()), static_cast<int64_t>(s.size()), false);
-  for (size_t k = 0; k < s.size(); ++k) b->base()[k].u = static_cast<unsigned char>(s[k]);
-  return {Value{.p = b}};
-}
-
-std::string bytesText(Bytes b) {
-  std::string out;
-  values::SliceObject* s = values::asSlice(b.slice);
-  for (int64_t k = 0; s && k < s->len(); ++k) out += static_cast<char>(s->base()[k].u);
-  return out;
-}
-
 namespace {
 
 ReadAllResult readAll(Reader r) {

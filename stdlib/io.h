@@ -18,15 +18,6 @@ const check::Named* readCloserType();
 // io.EOF's current value (borrowed: the variable holds it).
 values::Value eof();
 
-// A []byte: borrowed as an argument, owned as a result.
-struct Bytes {
-  values::Value slice{};
-};
-// A new []byte holding s.
-Bytes newBytes(std::string_view s);
-// The bytes of b.
-std::string bytesText(Bytes b);
-
 // What io.ReadAll returns.
 using ReadAllResult = std::tuple<Bytes, GoError>;
 
@@ -39,16 +30,3 @@ namespace gol::stdlib::http {
 std::optional<io::ReadAllResult> readAllBody(const values::IfaceObject* r);
 
 }  // namespace gol::stdlib::http
-
-namespace gol::stdlib {
-
-template <>
-struct GoType<io::Bytes> {
-  static const check::Type* type() {
-    return check::sliceOf(check::basicType(check::BasicKind::Uint8));
-  }
-  static io::Bytes arg(const values::AnyValue& a) { return {a.value}; }
-  static values::Value result(io::Bytes b) { return b.slice; }
-};
-
-}  // namespace gol::stdlib

@@ -38,10 +38,6 @@ struct FilePtr {
 };
 
 // A []byte argument: its slice object (null for a nil slice).
-struct Bytes {
-  values::SliceObject* s = nullptr;
-};
-
 }  // namespace
 
 template <>
@@ -52,20 +48,11 @@ struct GoType<FilePtr> {
   }
 };
 
-template <>
-struct GoType<Bytes> {
-  static const check::Type* type() {
-    return check::sliceOf(check::basicType(check::BasicKind::Uint8));
-  }
-  static Bytes arg(const values::AnyValue& a) { return {values::asSlice(a.value)}; }
-};
-
 namespace {
 
 // (*os.File).Write(b []byte) (int, error)
 std::tuple<int64_t, GoError> fileWrite(FilePtr f, Bytes b) {
-  std::string text;
-  for (int64_t k = 0; b.s && k < b.s->len(); ++k) text += static_cast<char>(b.s->base()[k].u);
+  std::string text = bytesText(b);
   if (f.obj->fields[0].i == 2) {
     writeStderr(text);
   } else {

@@ -15,11 +15,6 @@ namespace {
 using values::AnyValue;
 using values::Value;
 
-// Go's int64, which shares int64_t's representation (Go's int to bind.h) but not its type.
-struct Int64 {
-  int64_t v = 0;
-};
-
 // Perm's []int result: a new slice the caller owns.
 struct IntSlice {
   values::SliceObject* s = nullptr;
@@ -36,13 +31,6 @@ struct SwapFunc {
 };
 
 }  // namespace
-
-template <>
-struct GoType<Int64> {
-  static const check::Type* type() { return check::basicType(check::BasicKind::Int64); }
-  static Int64 arg(const AnyValue& a) { return {a.value.i}; }
-  static Value result(Int64 x) { return values::intValue(x.v); }
-};
 
 template <>
 struct GoType<IntSlice> {

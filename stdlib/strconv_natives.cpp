@@ -14,11 +14,6 @@ namespace gol::stdlib {
 
 namespace {
 
-// Go's int64, which shares int64_t's representation (Go's int to bind.h) but not its type.
-struct Int64 {
-  int64_t v = 0;
-};
-
 // The receiver of *NumError's methods.
 struct NumErrorPtr {
   values::StructObject* obj = nullptr;
@@ -37,13 +32,6 @@ check::Named* numErrorNamed() {
 }
 
 }  // namespace
-
-template <>
-struct GoType<Int64> {
-  static const check::Type* type() { return check::basicType(check::BasicKind::Int64); }
-  static Int64 arg(const values::AnyValue& a) { return {a.value.i}; }
-  static values::Value result(Int64 x) { return values::intValue(x.v); }
-};
 
 template <>
 struct GoType<NumErrorPtr> {

@@ -42,11 +42,6 @@ const check::Named* rusageType() {
   return t;
 }
 
-// Go's int64, which shares int64_t's representation (Go's int to bind.h) but not its type.
-struct Int64 {
-  int64_t v = 0;
-};
-
 // A Timeval receiver (a value receiver: the struct object of the copy).
 struct Timeval {
   values::StructObject* obj = nullptr;
@@ -58,13 +53,6 @@ struct RusagePtr {
 };
 
 }  // namespace
-
-template <>
-struct GoType<Int64> {
-  static const check::Type* type() { return check::basicType(BasicKind::Int64); }
-  static Int64 arg(const values::AnyValue& a) { return {a.value.i}; }
-  static values::Value result(Int64 x) { return values::intValue(x.v); }
-};
 
 template <>
 struct GoType<Timeval> {

@@ -56,9 +56,6 @@ check::Named* weekdayNamed() {
 }
 
 // The package's other Go types for bind (bind.h), besides time.h's Duration and Time.
-struct Int64 {  // Go's int64 (bind.h's int64_t is Go's int)
-  int64_t v = 0;
-};
 struct Month {
   int64_t m = 0;
 };
@@ -73,13 +70,6 @@ struct Location {
 }  // namespace
 
 }  // namespace gotime
-
-template <>
-struct GoType<gotime::Int64> {
-  static const check::Type* type() { return check::basicType(check::BasicKind::Int64); }
-  static gotime::Int64 arg(const values::AnyValue& a) { return {a.value.i}; }
-  static values::Value result(gotime::Int64 x) { return values::intValue(x.v); }
-};
 
 template <>
 struct GoType<gotime::Month> {
