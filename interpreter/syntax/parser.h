@@ -1,8 +1,9 @@
 // Source text to AST: lexing with Go's semicolons, parsing with ANTLR, building the AST.
 //
-// Parsing must run on the main thread (ANTLR needs about 1 KiB of native stack per
-// nesting level); nesting deeper than the parser's stack budget is reported as an error
-// instead of overflowing the stack.
+// Parsing must run on a large native stack (ANTLR needs about 1 KiB per nesting level):
+// `gol run` parses on a thread of its own (runOnLargeStack), the REPL on goroutine 1's
+// large stack. Nesting deeper than the parser's budget is reported as an error instead of
+// overflowing the stack.
 #pragma once
 
 #include <memory>

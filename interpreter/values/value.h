@@ -166,7 +166,7 @@ inline void releaseRef(Value v) {
 
 inline SliceObject* asSlice(Value v) { return static_cast<SliceObject*>(v.p); }
 
-// ---- Cells other goroutines may reach (DESIGN.md §4) ---------------------------------
+// ---- Cells other goroutines may reach (docs/ARCHITECTURE.md §5) ------------------------
 // A reference loaded from a cell that another thread may overwrite must be retained
 // before that thread's store releases it, and two racing stores must not release the
 // same old value twice. Once a program has started a second goroutine (sharedCells),
