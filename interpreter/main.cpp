@@ -23,7 +23,8 @@ constexpr const char* kUsage =
     "       gol help\n";
 
 void printHelp() {
-  std::cout << "Gol runs Go programs and Go-style scripts without a build step.\n\n" << kUsage
+  std::cout << "Gol runs Go programs and Go-style scripts without a build step.\n\n"
+            << kUsage
             << "\n"
                "commands:\n"
                "  run FILE.gol    check and run FILE.gol; the arguments after it are os.Args[1:]\n"

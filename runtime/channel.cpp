@@ -75,14 +75,10 @@ bool unlock_chan(Goroutine*, void* c) {
 
 const char* chan_error_message(ChanError e) noexcept {
   switch (e) {
-    case ChanError::None:
-      return "";
-    case ChanError::SendOnClosed:
-      return "send on closed channel";
-    case ChanError::CloseOfClosed:
-      return "close of closed channel";
-    case ChanError::CloseOfNil:
-      return "close of nil channel";
+    case ChanError::None: return "";
+    case ChanError::SendOnClosed: return "send on closed channel";
+    case ChanError::CloseOfClosed: return "close of closed channel";
+    case ChanError::CloseOfNil: return "close of nil channel";
   }
   return "";
 }

@@ -473,7 +473,8 @@ __attribute__((noipa)) EhGlobals* eh_globals() noexcept {
 // Gives a G about to run for the first time its stack (see proc_internal.h): a warm one
 // from the P's stack cache, else a fresh one.
 void ensure_stack(M* m, G* g) {
-  if (g->fiber.ctx) [[likely]] return;
+  if (g->fiber.ctx) [[likely]]
+    return;
   P* p = m->p;
   if (p->nstackcache > 0)
     g->stack = p->stackcache[--p->nstackcache];
@@ -641,8 +642,7 @@ void execute(M* m, G* g, bool inherit) {
         gfput(m, g);
         return;
       }
-      case SwitchAction::None:
-        crash("goroutine switched to the scheduler without an action");
+      case SwitchAction::None: crash("goroutine switched to the scheduler without an action");
     }
   }
 }
@@ -1446,7 +1446,9 @@ Stack current_stack() noexcept {
   return Stack{lo, size};
 }
 
-Stack new_stack_segment(size_t size) { return stack_allocate(size, false); }
+Stack new_stack_segment(size_t size) {
+  return stack_allocate(size, false);
+}
 
 void free_stack_segment(Stack segment) {
   stack_release_memory(segment, 0);

@@ -507,7 +507,8 @@ TEST(Proc, CallOnStackRethrowsOnTheCaller) {
     EXPECT_EQ(current_stack().base, own.base);
     // The segment is usable again after the exception.
     int depth = 0;
-    call_on_stack(seg, [](void* p) { *static_cast<int*>(p) = recurse_on(100); }, &depth);
+    call_on_stack(
+        seg, [](void* p) { *static_cast<int*>(p) = recurse_on(100); }, &depth);
     EXPECT_EQ(depth, 101);
     free_stack_segment(seg);
   });

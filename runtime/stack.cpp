@@ -77,9 +77,8 @@ void prefault_tops(Pool& p, char* base, size_t size, size_t n) {
     }
     iovec v[kPrefaultBatch];
     for (size_t i = 0; i < n; i++) v[i] = iovec{base + (i + 1) * size - kPage, kPage};
-    if (p.pidfd >= 0 &&
-        syscall(SYS_process_madvise, p.pidfd, v, n, MADV_POPULATE_WRITE, 0) ==
-            static_cast<long>(n * kPage))
+    if (p.pidfd >= 0 && syscall(SYS_process_madvise, p.pidfd, v, n, MADV_POPULATE_WRITE, 0) ==
+                            static_cast<long>(n * kPage))
       return;
     p.prefault_mode = 1;  // old kernel (or no pidfd): fall back for good
   }

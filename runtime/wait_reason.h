@@ -30,40 +30,23 @@ enum class WaitReason : uint8_t {
 
 inline const char* wait_reason_string(WaitReason r) noexcept {
   switch (r) {
-    case WaitReason::None:
-      return "";
-    case WaitReason::ChanReceive:
-      return "chan receive";
-    case WaitReason::ChanSend:
-      return "chan send";
-    case WaitReason::ChanReceiveNilChan:
-      return "chan receive (nil chan)";
-    case WaitReason::ChanSendNilChan:
-      return "chan send (nil chan)";
-    case WaitReason::Select:
-      return "select";
-    case WaitReason::SelectNoCases:
-      return "select (no cases)";
-    case WaitReason::Sleep:
-      return "sleep";
-    case WaitReason::SyncWaitGroupWait:
-      return "sync.WaitGroup.Wait";
-    case WaitReason::SyncMutexLock:
-      return "sync.Mutex.Lock";
-    case WaitReason::SyncRWMutexLock:
-      return "sync.RWMutex.Lock";
-    case WaitReason::SyncRWMutexRLock:
-      return "sync.RWMutex.RLock";
-    case WaitReason::SyncCondWait:
-      return "sync.Cond.Wait";
-    case WaitReason::Semacquire:
-      return "semacquire";
-    case WaitReason::Syscall:
-      return "syscall";
-    case WaitReason::IOWait:
-      return "IO wait";
-    case WaitReason::Forever:
-      return "forever";
+    case WaitReason::None: return "";
+    case WaitReason::ChanReceive: return "chan receive";
+    case WaitReason::ChanSend: return "chan send";
+    case WaitReason::ChanReceiveNilChan: return "chan receive (nil chan)";
+    case WaitReason::ChanSendNilChan: return "chan send (nil chan)";
+    case WaitReason::Select: return "select";
+    case WaitReason::SelectNoCases: return "select (no cases)";
+    case WaitReason::Sleep: return "sleep";
+    case WaitReason::SyncWaitGroupWait: return "sync.WaitGroup.Wait";
+    case WaitReason::SyncMutexLock: return "sync.Mutex.Lock";
+    case WaitReason::SyncRWMutexLock: return "sync.RWMutex.Lock";
+    case WaitReason::SyncRWMutexRLock: return "sync.RWMutex.RLock";
+    case WaitReason::SyncCondWait: return "sync.Cond.Wait";
+    case WaitReason::Semacquire: return "semacquire";
+    case WaitReason::Syscall: return "syscall";
+    case WaitReason::IOWait: return "IO wait";
+    case WaitReason::Forever: return "forever";
   }
   return "";
 }

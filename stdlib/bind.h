@@ -97,35 +97,54 @@ template <typename T>
 struct GoType;  // a C++ type without a specialisation has no Go counterpart: a compile error
 
 template <typename T>
-  requires(std::is_arithmetic_v<T>)
-struct GoType<T> {
+requires(std::is_arithmetic_v<T>) struct GoType<T> {
   static const check::Type* type() {
     using check::BasicKind;
-    if constexpr (std::is_same_v<T, bool>) return check::basicType(BasicKind::Bool);
-    else if constexpr (std::is_same_v<T, double>) return check::basicType(BasicKind::Float64);
-    else if constexpr (std::is_same_v<T, float>) return check::basicType(BasicKind::Float32);
-    else if constexpr (std::is_same_v<T, int64_t>) return check::basicType(BasicKind::Int);
-    else if constexpr (std::is_same_v<T, int32_t>) return check::basicType(BasicKind::Int32);
-    else if constexpr (std::is_same_v<T, int16_t>) return check::basicType(BasicKind::Int16);
-    else if constexpr (std::is_same_v<T, int8_t>) return check::basicType(BasicKind::Int8);
-    else if constexpr (std::is_same_v<T, uint64_t>) return check::basicType(BasicKind::Uint64);
-    else if constexpr (std::is_same_v<T, uint32_t>) return check::basicType(BasicKind::Uint32);
-    else if constexpr (std::is_same_v<T, uint16_t>) return check::basicType(BasicKind::Uint16);
-    else if constexpr (std::is_same_v<T, uint8_t>) return check::basicType(BasicKind::Uint8);
-    else static_assert(sizeof(T) == 0, "no Go type for this arithmetic type");
+    if constexpr (std::is_same_v<T, bool>)
+      return check::basicType(BasicKind::Bool);
+    else if constexpr (std::is_same_v<T, double>)
+      return check::basicType(BasicKind::Float64);
+    else if constexpr (std::is_same_v<T, float>)
+      return check::basicType(BasicKind::Float32);
+    else if constexpr (std::is_same_v<T, int64_t>)
+      return check::basicType(BasicKind::Int);
+    else if constexpr (std::is_same_v<T, int32_t>)
+      return check::basicType(BasicKind::Int32);
+    else if constexpr (std::is_same_v<T, int16_t>)
+      return check::basicType(BasicKind::Int16);
+    else if constexpr (std::is_same_v<T, int8_t>)
+      return check::basicType(BasicKind::Int8);
+    else if constexpr (std::is_same_v<T, uint64_t>)
+      return check::basicType(BasicKind::Uint64);
+    else if constexpr (std::is_same_v<T, uint32_t>)
+      return check::basicType(BasicKind::Uint32);
+    else if constexpr (std::is_same_v<T, uint16_t>)
+      return check::basicType(BasicKind::Uint16);
+    else if constexpr (std::is_same_v<T, uint8_t>)
+      return check::basicType(BasicKind::Uint8);
+    else
+      static_assert(sizeof(T) == 0, "no Go type for this arithmetic type");
   }
   static T arg(const values::AnyValue& a) {
-    if constexpr (std::is_same_v<T, bool>) return a.value.i != 0;
-    else if constexpr (std::is_floating_point_v<T>) return static_cast<T>(a.value.f);
-    else if constexpr (std::is_signed_v<T>) return static_cast<T>(a.value.i);
-    else return static_cast<T>(a.value.u);
+    if constexpr (std::is_same_v<T, bool>)
+      return a.value.i != 0;
+    else if constexpr (std::is_floating_point_v<T>)
+      return static_cast<T>(a.value.f);
+    else if constexpr (std::is_signed_v<T>)
+      return static_cast<T>(a.value.i);
+    else
+      return static_cast<T>(a.value.u);
   }
   static values::Value result(T x) {
     values::Value v;
-    if constexpr (std::is_same_v<T, bool>) v.i = x ? 1 : 0;
-    else if constexpr (std::is_floating_point_v<T>) v.f = static_cast<double>(x);
-    else if constexpr (std::is_signed_v<T>) v.i = static_cast<int64_t>(x);
-    else v.u = static_cast<uint64_t>(x);
+    if constexpr (std::is_same_v<T, bool>)
+      v.i = x ? 1 : 0;
+    else if constexpr (std::is_floating_point_v<T>)
+      v.f = static_cast<double>(x);
+    else if constexpr (std::is_signed_v<T>)
+      v.i = static_cast<int64_t>(x);
+    else
+      v.u = static_cast<uint64_t>(x);
     return v;
   }
 };
@@ -165,8 +184,8 @@ struct GoType<std::string> {
 };
 
 template <typename S>
-  requires(std::is_same_v<S, std::string_view> || std::is_same_v<S, std::string>)
-struct GoType<std::vector<S>> {
+requires(std::is_same_v<S, std::string_view> ||
+         std::is_same_v<S, std::string>) struct GoType<std::vector<S>> {
   static const check::Type* type() {
     return check::sliceOf(check::basicType(check::BasicKind::String));
   }

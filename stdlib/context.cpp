@@ -381,11 +381,8 @@ StructObject* parentCancelCtx(Value ctx) {
   for (;;) {
     switch (kindOf(ctx)) {
       case Kind::Cancel:
-      case Kind::Timer:
-        return objectOf(ctx);
-      case Kind::Value:
-        ctx = objectOf(ctx)->fields[kValueParent];
-        continue;
+      case Kind::Timer: return objectOf(ctx);
+      case Kind::Value: ctx = objectOf(ctx)->fields[kValueParent]; continue;
       case Kind::Foreign: {
         Value out[1]{};
         AnyValue key{anyT(), cancelKey};
@@ -403,8 +400,7 @@ StructObject* parentCancelCtx(Value ctx) {
         values::releaseRef(out[0]);
         return found;
       }
-      default:
-        return nullptr;
+      default: return nullptr;
     }
   }
 }
@@ -449,12 +445,8 @@ void deadlineOf(Value ctx, Value* out) {
         out[1] = boolResult(true);
         return;
       case Kind::Cancel:
-      case Kind::Value:
-        ctx = objectOf(ctx)->fields[kParent];
-        continue;
-      case Kind::Foreign:
-        callForeign(ctx, "Deadline", {}, out);
-        return;
+      case Kind::Value: ctx = objectOf(ctx)->fields[kParent]; continue;
+      case Kind::Foreign: callForeign(ctx, "Deadline", {}, out); return;
       default:
         out[0] = gotime::makeTime({});
         out[1] = boolResult(false);
@@ -467,18 +459,14 @@ Value doneOf(Value ctx) {
   for (;;) {
     switch (kindOf(ctx)) {
       case Kind::Timer:
-      case Kind::Cancel:
-        return retained(objectOf(ctx)->fields[kDone]);
-      case Kind::Value:
-        ctx = objectOf(ctx)->fields[kValueParent];
-        continue;
+      case Kind::Cancel: return retained(objectOf(ctx)->fields[kDone]);
+      case Kind::Value: ctx = objectOf(ctx)->fields[kValueParent]; continue;
       case Kind::Foreign: {
         Value out[1]{};
         callForeign(ctx, "Done", {}, out);
         return out[0];
       }
-      default:
-        return Value{};
+      default: return Value{};
     }
   }
 }
@@ -491,16 +479,13 @@ Value errOf(Value ctx) {
         std::lock_guard lock(ctxMu);
         return retained(objectOf(ctx)->fields[kErr]);
       }
-      case Kind::Value:
-        ctx = objectOf(ctx)->fields[kValueParent];
-        continue;
+      case Kind::Value: ctx = objectOf(ctx)->fields[kValueParent]; continue;
       case Kind::Foreign: {
         Value out[1]{};
         callForeign(ctx, "Err", {}, out);
         return out[0];
       }
-      default:
-        return Value{};
+      default: return Value{};
     }
   }
 }
@@ -536,8 +521,7 @@ Value valueOf(Value ctx, Value key) {
         callForeign(ctx, "Value", std::span<const AnyValue>(&k, 1), out);
         return out[0];
       }
-      default:
-        return Value{};
+      default: return Value{};
     }
   }
 }
@@ -696,7 +680,7 @@ void cancelExpiredBody(Value bound, const Value*, Value*) {
 }
 
 const values::FuncCode* cancelCode(const char* name, values::NativeClosureBody body,
-                                 const check::Signature* s) {
+                                   const check::Signature* s) {
   const values::FuncCode* code = values::nativeFuncCode(name, s, body);
   delete s;  // nativeFuncCode keeps only what it read from it
   return code;

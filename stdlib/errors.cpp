@@ -237,8 +237,7 @@ bool isError(Value err, Value target, bool targetComparable) {
     }
     Value next[2]{};
     switch (unwrapError(err, next)) {
-      case Unwrapped::None:
-        return false;
+      case Unwrapped::None: return false;
       case Unwrapped::One: {
         bool r = isError(next[0], target, targetComparable);
         values::releaseRef(next[0]);
@@ -273,7 +272,7 @@ bool asError(Value err, const check::Type* want, Value targetPtr) {
   if (match) {
     if (values::isAggregate(want)) {
       values::copyAggregateInto(static_cast<values::HeapObject*>(targetPtr.p),
-                              static_cast<values::HeapObject*>(i->value.p));
+                                static_cast<values::HeapObject*>(i->value.p));
     } else {
       Value v = wantIface ? err : i->value;
       if (values::isCounted(want)) values::retainRef(v);
@@ -284,8 +283,7 @@ bool asError(Value err, const check::Type* want, Value targetPtr) {
   }
   Value next[2]{};
   switch (unwrapError(err, next)) {
-    case Unwrapped::None:
-      return false;
+    case Unwrapped::None: return false;
     case Unwrapped::One: {
       bool r = asError(next[0], want, targetPtr);
       values::releaseRef(next[0]);
@@ -371,7 +369,7 @@ Value wrapErrors(std::string_view msg, std::span<const AnyValue> wrapped) {
     return makeIface(check::pointerTo(wrapErrorType()), Value{.p = obj});
   }
   values::SliceObject* s = values::makeSlice(static_cast<int64_t>(wrapped.size()),
-                                         static_cast<int64_t>(wrapped.size()), true);
+                                             static_cast<int64_t>(wrapped.size()), true);
   for (size_t k = 0; k < wrapped.size(); ++k) s->base()[k] = ifaceOf(wrapped[k]);
   values::StructObject* obj = newStruct(wrapErrorsType());
   obj->fields[0] = stringResult(msg);

@@ -77,7 +77,7 @@ void writeTo(const AnyValue& w, const std::string& text) {
   values::IfaceObject* i = values::asIface(w.value);
   if (!i) nilPanic();
   values::SliceObject* bytes = values::makeSlice(static_cast<int64_t>(text.size()),
-                                             static_cast<int64_t>(text.size()), false);
+                                                 static_cast<int64_t>(text.size()), false);
   for (size_t k = 0; k < text.size(); ++k) bytes->base()[k].u = static_cast<unsigned char>(text[k]);
   AnyValue arg{check::sliceOf(check::basicType(check::BasicKind::Uint8)), Value{.p = bytes}};
   Value out[2]{};

@@ -124,9 +124,10 @@ int compareKeys(const check::Type* t, values::Value a, values::Value b) {
   switch (u->kind) {
     case check::TypeKind::Basic: {
       auto basic = static_cast<const check::Basic*>(u);
-      if (basic->isString()) return values::stringView(a).compare(values::stringView(b)) < 0
-                                        ? -1
-                                        : (values::stringView(a) == values::stringView(b) ? 0 : 1);
+      if (basic->isString())
+        return values::stringView(a).compare(values::stringView(b)) < 0
+                   ? -1
+                   : (values::stringView(a) == values::stringView(b) ? 0 : 1);
       if (basic->isFloat()) {
         if (a.f != a.f) return b.f != b.f ? 0 : -1;  // NaN first
         if (b.f != b.f) return 1;
@@ -135,7 +136,8 @@ int compareKeys(const check::Type* t, values::Value a, values::Value b) {
       if (basic->isUnsigned()) return cmp(a.u, b.u);
       return cmp(a.i, b.i);
     }
-    case check::TypeKind::Pointer: return cmp(values::pointerIdentity(a), values::pointerIdentity(b));
+    case check::TypeKind::Pointer:
+      return cmp(values::pointerIdentity(a), values::pointerIdentity(b));
     case check::TypeKind::Struct: {
       auto st = static_cast<const check::Struct*>(u);
       auto* x = static_cast<values::StructObject*>(a.p);
@@ -520,58 +522,32 @@ void Printer::fmtInteger(uint64_t v, bool isSigned, int32_t verb, const values::
         fmtIntegerBase(v, 10, isSigned, verb, kLdigits);
       }
       break;
-    case 'd':
-      fmtIntegerBase(v, 10, isSigned, verb, kLdigits);
-      break;
-    case 'b':
-      fmtIntegerBase(v, 2, isSigned, verb, kLdigits);
-      break;
+    case 'd': fmtIntegerBase(v, 10, isSigned, verb, kLdigits); break;
+    case 'b': fmtIntegerBase(v, 2, isSigned, verb, kLdigits); break;
     case 'o':
-    case 'O':
-      fmtIntegerBase(v, 8, isSigned, verb, kLdigits);
-      break;
-    case 'x':
-      fmtIntegerBase(v, 16, isSigned, verb, kLdigits);
-      break;
-    case 'X':
-      fmtIntegerBase(v, 16, isSigned, verb, kUdigits);
-      break;
-    case 'c':
-      fmtC(v);
-      break;
-    case 'q':
-      fmtQc(v);
-      break;
-    case 'U':
-      fmtUnicode(v);
-      break;
-    default:
-      badVerb(verb, &arg);
+    case 'O': fmtIntegerBase(v, 8, isSigned, verb, kLdigits); break;
+    case 'x': fmtIntegerBase(v, 16, isSigned, verb, kLdigits); break;
+    case 'X': fmtIntegerBase(v, 16, isSigned, verb, kUdigits); break;
+    case 'c': fmtC(v); break;
+    case 'q': fmtQc(v); break;
+    case 'U': fmtUnicode(v); break;
+    default: badVerb(verb, &arg);
   }
 }
 
 void Printer::fmtFloat(double v, int size, int32_t verb, const values::AnyValue& arg) {
   switch (verb) {
-    case 'v':
-      fmtFloatVerb(v, size, 'g', -1);
-      break;
+    case 'v': fmtFloatVerb(v, size, 'g', -1); break;
     case 'b':
     case 'g':
     case 'G':
     case 'x':
-    case 'X':
-      fmtFloatVerb(v, size, verb, -1);
-      break;
+    case 'X': fmtFloatVerb(v, size, verb, -1); break;
     case 'f':
     case 'e':
-    case 'E':
-      fmtFloatVerb(v, size, verb, 6);
-      break;
-    case 'F':
-      fmtFloatVerb(v, size, 'f', 6);
-      break;
-    default:
-      badVerb(verb, &arg);
+    case 'E': fmtFloatVerb(v, size, verb, 6); break;
+    case 'F': fmtFloatVerb(v, size, 'f', 6); break;
+    default: badVerb(verb, &arg);
   }
 }
 
@@ -584,20 +560,11 @@ void Printer::fmtString(std::string_view v, int32_t verb, const values::AnyValue
         fmtS(v);
       }
       break;
-    case 's':
-      fmtS(v);
-      break;
-    case 'x':
-      fmtSx(v, kLdigits);
-      break;
-    case 'X':
-      fmtSx(v, kUdigits);
-      break;
-    case 'q':
-      fmtQ(v);
-      break;
-    default:
-      badVerb(verb, &arg);
+    case 's': fmtS(v); break;
+    case 'x': fmtSx(v, kLdigits); break;
+    case 'X': fmtSx(v, kUdigits); break;
+    case 'q': fmtQ(v); break;
+    default: badVerb(verb, &arg);
   }
 }
 
@@ -730,35 +697,22 @@ void Printer::printValue(const values::AnyValue& arg, int32_t verb, int depth, b
   if (const check::Basic* b = basicOf(arg.type)) {
     using check::BasicKind;
     switch (b->basic) {
-      case BasicKind::Bool:
-        fmtBool(arg.value.i != 0, verb, arg);
-        return;
+      case BasicKind::Bool: fmtBool(arg.value.i != 0, verb, arg); return;
       case BasicKind::Int:
       case BasicKind::Int8:
       case BasicKind::Int16:
       case BasicKind::Int32:
-      case BasicKind::Int64:
-        fmtInteger(arg.value.u, true, verb, arg);
-        return;
+      case BasicKind::Int64: fmtInteger(arg.value.u, true, verb, arg); return;
       case BasicKind::Uint:
       case BasicKind::Uint8:
       case BasicKind::Uint16:
       case BasicKind::Uint32:
       case BasicKind::Uint64:
-      case BasicKind::Uintptr:
-        fmtInteger(arg.value.u, false, verb, arg);
-        return;
-      case BasicKind::Float32:
-        fmtFloat(arg.value.f, 32, verb, arg);
-        return;
-      case BasicKind::Float64:
-        fmtFloat(arg.value.f, 64, verb, arg);
-        return;
-      case BasicKind::String:
-        fmtString(values::stringView(arg.value), verb, arg);
-        return;
-      default:
-        break;
+      case BasicKind::Uintptr: fmtInteger(arg.value.u, false, verb, arg); return;
+      case BasicKind::Float32: fmtFloat(arg.value.f, 32, verb, arg); return;
+      case BasicKind::Float64: fmtFloat(arg.value.f, 64, verb, arg); return;
+      case BasicKind::String: fmtString(values::stringView(arg.value), verb, arg); return;
+      default: break;
     }
   }
   const check::Type* u = arg.type ? check::under(arg.type) : nullptr;

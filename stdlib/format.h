@@ -61,7 +61,8 @@ class Printer {
   // its methods (Go's CanInterface).
   void printValue(const values::AnyValue& arg, int32_t verb, int depth, bool exported = true);
   bool handleMethods(const values::AnyValue& arg, int32_t verb);
-  void catchPanic(const values::AnyValue& arg, int32_t verb, const char* method, values::GoPanic& p);
+  void catchPanic(const values::AnyValue& arg, int32_t verb, const char* method,
+                  values::GoPanic& p);
   void fmtPointer(const values::AnyValue& arg, int32_t verb);
   void badVerb(int32_t verb, const values::AnyValue* arg);
   void fmtBool(bool v, int32_t verb, const values::AnyValue& arg);
@@ -118,6 +119,7 @@ extern bool (*methodCaller)(const values::AnyValue& recv, const std::string& nam
                             std::span<const values::AnyValue> args, values::Value* results);
 // Calls a Gol function value (sort.Slice's less, rand.Shuffle's swap); set by the
 // evaluator. Arguments are handed over; results are owned by the caller.
-extern bool (*funcCaller)(values::Value fn, std::span<const values::Value> args, values::Value* results);
+extern bool (*funcCaller)(values::Value fn, std::span<const values::Value> args,
+                          values::Value* results);
 
 }  // namespace gol::stdlib::fmt

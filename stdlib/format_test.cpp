@@ -111,25 +111,16 @@ std::vector<values::AnyValue> operands(const Case& c) {
     }
     auto k = static_cast<BasicKind>(a.kind - 1);
     switch (k) {
-      case BasicKind::Float64:
-        out.push_back(F64(a.f));
-        break;
-      case BasicKind::Float32:
-        out.push_back(F32(a.f));
-        break;
-      case BasicKind::String:
-        out.push_back(S(a.s));
-        break;
+      case BasicKind::Float64: out.push_back(F64(a.f)); break;
+      case BasicKind::Float32: out.push_back(F32(a.f)); break;
+      case BasicKind::String: out.push_back(S(a.s)); break;
       case BasicKind::Uint:
       case BasicKind::Uint8:
       case BasicKind::Uint16:
       case BasicKind::Uint32:
       case BasicKind::Uint64:
-      case BasicKind::Uintptr:
-        out.push_back(unsignedValue(k, a.u));
-        break;
-      default:
-        out.push_back(typed(k, values::intValue(a.i)));
+      case BasicKind::Uintptr: out.push_back(unsignedValue(k, a.u)); break;
+      default: out.push_back(typed(k, values::intValue(a.i)));
     }
   }
   return out;

@@ -135,26 +135,16 @@ int connectOne(const Addr& a, int& fdOut) {
 
 std::string errnoText(int e) {
   switch (e) {
-    case ECONNREFUSED:
-      return "connection refused";
-    case ECONNRESET:
-      return "connection reset by peer";
-    case ENETUNREACH:
-      return "network is unreachable";
-    case EHOSTUNREACH:
-      return "no route to host";
-    case ETIMEDOUT:
-      return "connection timed out";
-    case EADDRINUSE:
-      return "address already in use";
-    case EADDRNOTAVAIL:
-      return "cannot assign requested address";
-    case EACCES:
-      return "permission denied";
-    case EPIPE:
-      return "broken pipe";
-    default:
-      break;
+    case ECONNREFUSED: return "connection refused";
+    case ECONNRESET: return "connection reset by peer";
+    case ENETUNREACH: return "network is unreachable";
+    case EHOSTUNREACH: return "no route to host";
+    case ETIMEDOUT: return "connection timed out";
+    case EADDRINUSE: return "address already in use";
+    case EADDRNOTAVAIL: return "cannot assign requested address";
+    case EACCES: return "permission denied";
+    case EPIPE: return "broken pipe";
+    default: break;
   }
   std::string s = std::strerror(e);
   if (!s.empty() && s[0] >= 'A' && s[0] <= 'Z' && !(s.size() > 1 && s[1] >= 'A' && s[1] <= 'Z'))

@@ -26,7 +26,8 @@ std::string getenv(std::string_view key) {
 const check::Named* fileType() {
   static check::Named* t = [] {
     auto* st = new check::Struct;
-    st->fields.push_back(check::StructField{"fd", check::basicType(check::BasicKind::Int), false, ""});
+    st->fields.push_back(
+        check::StructField{"fd", check::basicType(check::BasicKind::Int), false, ""});
     return nativeNamed("os", "File", st);
   }();
   return t;

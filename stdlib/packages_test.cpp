@@ -17,7 +17,7 @@ class PackagesTest : public ::testing::Test {
  protected:
   // Calls pkg.name with args; returns its first result.
   values::Value call(const std::string& path, const std::string& name,
-                   std::vector<values::AnyValue> args, values::Value* more = nullptr) {
+                     std::vector<values::AnyValue> args, values::Value* more = nullptr) {
     EXPECT_NE(packages.import(path), nullptr) << path;  // registers it
     values::NativeFunction fn = packages.find(path, name);
     EXPECT_NE(fn, nullptr) << path << "." << name;

@@ -135,12 +135,8 @@ void formatDigits(std::string& out, bool shortest, bool neg, const Digits& digs,
                   char fmt) {
   switch (fmt) {
     case 'e':
-    case 'E':
-      fmtE(out, neg, digs, prec, fmt);
-      return;
-    case 'f':
-      fmtF(out, neg, digs, prec);
-      return;
+    case 'E': fmtE(out, neg, digs, prec, fmt); return;
+    case 'f': fmtF(out, neg, digs, prec); return;
     case 'g':
     case 'G': {
       int eprec = prec;
@@ -244,27 +240,13 @@ void appendEscapedRune(std::string& out, int32_t r, char quote, bool asciiOnly, 
     return;
   }
   switch (r) {
-    case '\a':
-      out += "\\a";
-      return;
-    case '\b':
-      out += "\\b";
-      return;
-    case '\f':
-      out += "\\f";
-      return;
-    case '\n':
-      out += "\\n";
-      return;
-    case '\r':
-      out += "\\r";
-      return;
-    case '\t':
-      out += "\\t";
-      return;
-    case '\v':
-      out += "\\v";
-      return;
+    case '\a': out += "\\a"; return;
+    case '\b': out += "\\b"; return;
+    case '\f': out += "\\f"; return;
+    case '\n': out += "\\n"; return;
+    case '\r': out += "\\r"; return;
+    case '\t': out += "\\t"; return;
+    case '\v': out += "\\v"; return;
   }
   if ((r >= 0 && r < ' ') || r == 0x7F) {
     out += "\\x";
@@ -543,16 +525,10 @@ void appendFloat(std::string& out, double val, char fmt, int prec, int bitSize) 
     shortestDigits(v, bitSize, digs);
     switch (fmt) {
       case 'e':
-      case 'E':
-        prec = std::max(digs.nd - 1, 0);
-        break;
-      case 'f':
-        prec = std::max(digs.nd - digs.dp, 0);
-        break;
+      case 'E': prec = std::max(digs.nd - 1, 0); break;
+      case 'f': prec = std::max(digs.nd - digs.dp, 0); break;
       case 'g':
-      case 'G':
-        prec = digs.nd;
-        break;
+      case 'G': prec = digs.nd; break;
     }
     formatDigits(out, true, neg, digs, prec, fmt);
     return;
@@ -569,16 +545,13 @@ void appendFloat(std::string& out, double val, char fmt, int prec, int bitSize) 
   int digits = prec;
   switch (fmt) {
     case 'e':
-    case 'E':
-      digits = prec + 1;
-      break;
+    case 'E': digits = prec + 1; break;
     case 'g':
     case 'G':
       if (prec == 0) prec = 1;
       digits = prec;
       break;
-    default:
-      digits = 1;
+    default: digits = 1;
   }
   Digits digs;
   // More than 767 significant digits of a double are all zeros.
@@ -854,27 +827,13 @@ bool unquoteChar(std::string_view& s, char quote, int32_t& value, bool& multibyt
   char e = s[1];
   s.remove_prefix(2);
   switch (e) {
-    case 'a':
-      value = '\a';
-      break;
-    case 'b':
-      value = '\b';
-      break;
-    case 'f':
-      value = '\f';
-      break;
-    case 'n':
-      value = '\n';
-      break;
-    case 'r':
-      value = '\r';
-      break;
-    case 't':
-      value = '\t';
-      break;
-    case 'v':
-      value = '\v';
-      break;
+    case 'a': value = '\a'; break;
+    case 'b': value = '\b'; break;
+    case 'f': value = '\f'; break;
+    case 'n': value = '\n'; break;
+    case 'r': value = '\r'; break;
+    case 't': value = '\t'; break;
+    case 'v': value = '\v'; break;
     case 'x':
     case 'u':
     case 'U': {
@@ -916,16 +875,13 @@ bool unquoteChar(std::string_view& s, char quote, int32_t& value, bool& multibyt
       value = v;
       break;
     }
-    case '\\':
-      value = '\\';
-      break;
+    case '\\': value = '\\'; break;
     case '\'':
     case '"':
       if (e != quote) return false;
       value = e;
       break;
-    default:
-      return false;
+    default: return false;
   }
   return true;
 }

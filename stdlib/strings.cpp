@@ -335,8 +335,7 @@ namespace gol::stdlib {
 namespace {
 
 // Go's results where the C++ functions give a struct or overload.
-std::tuple<std::string_view, std::string_view, bool> cut(std::string_view s,
-                                                          std::string_view sep) {
+std::tuple<std::string_view, std::string_view, bool> cut(std::string_view s, std::string_view sep) {
   auto c = strings::cut(s, sep);
   return {c.before, c.after, c.found};
 }

@@ -13,7 +13,7 @@ namespace gol::stdlib {
 // Throws a Go panic whose value is the string `message` (as Go's panic("...")).
 [[noreturn]] inline void panicString(const std::string& message) {
   values::AnyValue v{check::basicType(check::BasicKind::String),
-                   values::stringValue(values::StringObject::make(message))};
+                     values::stringValue(values::StringObject::make(message))};
   values::GoPanic p;
   p.value = v;
   p.message = message;

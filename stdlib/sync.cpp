@@ -335,8 +335,9 @@ CondPtr newCond(Locker l) {
 
 // ---- values of type any ----
 
-// An argument passed as `any` as an interface value borrowed for a lookup or a comparison: either the argument
-// itself or `scratch`, an unowned box on the caller's stack (so lookups do not allocate).
+// An argument passed as `any` as an interface value borrowed for a lookup or a comparison: either
+// the argument itself or `scratch`, an unowned box on the caller's stack (so lookups do not
+// allocate).
 class BorrowedAny {
  public:
   explicit BorrowedAny(const AnyValue& a) : scratch_(a.type, a.value) {
@@ -372,7 +373,8 @@ class MapLock {
   explicit MapLock(StructObject* o) : o_(o), guard_(primitiveIn<rt::Mutex>(o, kMapMu)) {}
   values::MapObject* table() { return values::asMap(o_->fields[kMapTable]); }
   values::MapObject* tableForInsert() {
-    if (!o_->fields[kMapTable].p) o_->fields[kMapTable].p = new values::MapObject(syncTypes().anyMap);
+    if (!o_->fields[kMapTable].p)
+      o_->fields[kMapTable].p = new values::MapObject(syncTypes().anyMap);
     return table();
   }
   Value* find(Value key) {

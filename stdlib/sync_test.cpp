@@ -410,8 +410,8 @@ TEST_F(SyncTest, PoolReusesPutValuesThenCallsNew) {
   int news = 0;
   Callback make([&](std::span<const Value>, Value* results) {
     news++;
-    results[0] = Value{
-        .p = new values::IfaceObject(check::basicType(BasicKind::Int), values::intValue(100 + news))};
+    results[0] = Value{.p = new values::IfaceObject(check::basicType(BasicKind::Int),
+                                                    values::intValue(100 + news))};
   });
   static_cast<values::StructObject*>(p.v.p)->fields[3] = make.arg().value;
   call(poolT, "Put", p.v, {anyInt(7)});
@@ -579,10 +579,10 @@ TEST_F(AtomicTest, BoolAndUintptrTypes) {
   Var b(boolT);
   EXPECT_FALSE(call(boolT, "Load", b.v).i);
   EXPECT_FALSE(call(boolT, "Swap", b.v, {typed(BasicKind::Bool, values::intValue(1))}).i);
-  EXPECT_TRUE(
-      call(boolT, "CompareAndSwap", b.v,
-           {typed(BasicKind::Bool, values::intValue(1)), typed(BasicKind::Bool, values::intValue(0))})
-          .i);
+  EXPECT_TRUE(call(boolT, "CompareAndSwap", b.v,
+                   {typed(BasicKind::Bool, values::intValue(1)),
+                    typed(BasicKind::Bool, values::intValue(0))})
+                  .i);
   EXPECT_FALSE(call(boolT, "Load", b.v).i);
   const check::Named* up = named("sync/atomic", "Uintptr");
   Var u(up);

@@ -410,12 +410,9 @@ Chunk nextStdChunk(std::string_view layout) {
         }
         if (hasAt(layout, i, "__2")) return at(i, stdUnderYearDay, 3);
         break;
-      case '3':
-        return at(i, stdHour12, 1);
-      case '4':
-        return at(i, stdMinute, 1);
-      case '5':
-        return at(i, stdSecond, 1);
+      case '3': return at(i, stdHour12, 1);
+      case '4': return at(i, stdMinute, 1);
+      case '5': return at(i, stdSecond, 1);
       case 'P':
         if (hasAt(layout, i, "PM")) return at(i, stdPM, 2);
         break;
@@ -452,8 +449,7 @@ Chunk nextStdChunk(std::string_view layout) {
           }
         }
         break;
-      default:
-        break;
+      default: break;
     }
   }
   return Chunk{layout, stdNone, {}};
@@ -491,37 +487,19 @@ std::string format(int64_t unixSeconds, int64_t nanosecond, int offset, std::str
         appendInt(b, y % 100, 2);
         break;
       }
-      case stdLongYear:
-        appendInt(b, c.year, 4);
-        break;
-      case stdMonth:
-        b += monthName(c.month).substr(0, 3);
-        break;
-      case stdLongMonth:
-        b += monthName(c.month);
-        break;
-      case stdNumMonth:
-        appendInt(b, c.month, 0);
-        break;
-      case stdZeroMonth:
-        appendInt(b, c.month, 2);
-        break;
-      case stdWeekDay:
-        b += weekdayName(c.weekday).substr(0, 3);
-        break;
-      case stdLongWeekDay:
-        b += weekdayName(c.weekday);
-        break;
-      case stdDay:
-        appendInt(b, c.day, 0);
-        break;
+      case stdLongYear: appendInt(b, c.year, 4); break;
+      case stdMonth: b += monthName(c.month).substr(0, 3); break;
+      case stdLongMonth: b += monthName(c.month); break;
+      case stdNumMonth: appendInt(b, c.month, 0); break;
+      case stdZeroMonth: appendInt(b, c.month, 2); break;
+      case stdWeekDay: b += weekdayName(c.weekday).substr(0, 3); break;
+      case stdLongWeekDay: b += weekdayName(c.weekday); break;
+      case stdDay: appendInt(b, c.day, 0); break;
       case stdUnderDay:
         if (c.day < 10) b += ' ';
         appendInt(b, c.day, 0);
         break;
-      case stdZeroDay:
-        appendInt(b, c.day, 2);
-        break;
+      case stdZeroDay: appendInt(b, c.day, 2); break;
       case stdUnderYearDay:
         if (c.yearDay < 100) {
           b += ' ';
@@ -529,12 +507,8 @@ std::string format(int64_t unixSeconds, int64_t nanosecond, int offset, std::str
         }
         appendInt(b, c.yearDay, 0);
         break;
-      case stdZeroYearDay:
-        appendInt(b, c.yearDay, 3);
-        break;
-      case stdHour:
-        appendInt(b, c.hour, 2);
-        break;
+      case stdZeroYearDay: appendInt(b, c.yearDay, 3); break;
+      case stdHour: appendInt(b, c.hour, 2); break;
       case stdHour12:
       case stdZeroHour12: {
         // Noon is 12PM, midnight is 12AM.
@@ -543,24 +517,12 @@ std::string format(int64_t unixSeconds, int64_t nanosecond, int offset, std::str
         appendInt(b, hr, std == stdHour12 ? 0 : 2);
         break;
       }
-      case stdMinute:
-        appendInt(b, c.minute, 0);
-        break;
-      case stdZeroMinute:
-        appendInt(b, c.minute, 2);
-        break;
-      case stdSecond:
-        appendInt(b, c.second, 0);
-        break;
-      case stdZeroSecond:
-        appendInt(b, c.second, 2);
-        break;
-      case stdPM:
-        b += c.hour >= 12 ? "PM" : "AM";
-        break;
-      case stdpm:
-        b += c.hour >= 12 ? "pm" : "am";
-        break;
+      case stdMinute: appendInt(b, c.minute, 0); break;
+      case stdZeroMinute: appendInt(b, c.minute, 2); break;
+      case stdSecond: appendInt(b, c.second, 0); break;
+      case stdZeroSecond: appendInt(b, c.second, 2); break;
+      case stdPM: b += c.hour >= 12 ? "PM" : "AM"; break;
+      case stdpm: b += c.hour >= 12 ? "pm" : "am"; break;
       case stdISO8601TZ:
       case stdISO8601ColonTZ:
       case stdISO8601SecondsTZ:
@@ -618,11 +580,8 @@ std::string format(int64_t unixSeconds, int64_t nanosecond, int offset, std::str
         break;
       }
       case stdFracSecond0:
-      case stdFracSecond9:
-        appendNano(b, nanosecond, chunk);
-        break;
-      case stdNone:
-        break;
+      case stdFracSecond9: appendNano(b, nanosecond, chunk); break;
+      case stdNone: break;
     }
   }
   return b;

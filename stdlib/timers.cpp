@@ -41,9 +41,9 @@ using values::Value;
 struct TimerState {
   values::StructObject* owner = nullptr;  // retained; null for time.After
   values::ChanObject* chan = nullptr;     // retained; null for AfterFunc
-  Value fn{};                           // AfterFunc's func, retained
-  int64_t deadline = 0;                 // rt::nanotime() clock
-  int64_t period = 0;                   // tickers
+  Value fn{};                             // AfterFunc's func, retained
+  int64_t deadline = 0;                   // rt::nanotime() clock
+  int64_t period = 0;                     // tickers
   bool armed = false;
   // Last member, so it is destroyed first: its destructor waits for a running callback,
   // which still reads the fields above.

@@ -93,8 +93,7 @@ bool isSpace(int32_t r) {
       case '\r':
       case ' ':
       case 0x85:
-      case 0xA0:
-        return true;
+      case 0xA0: return true;
     }
     return false;
   }

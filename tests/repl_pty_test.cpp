@@ -69,8 +69,9 @@ TEST_F(ReplPtyTest, MultiLineFunctionThenACall) {
 TEST_F(ReplPtyTest, ABackgroundGoroutinePrintsWithoutGarblingTheLineBeingTyped) {
   auto p = start();
   ASSERT_TRUE(p);
-  ASSERT_TRUE(enter(*p, "go func() { time.Sleep(500 * time.Millisecond); "
-                        "fmt.Println(\"tick from a goroutine\") }()"));
+  ASSERT_TRUE(enter(*p,
+                    "go func() { time.Sleep(500 * time.Millisecond); "
+                    "fmt.Println(\"tick from a goroutine\") }()"));
   p->write("fmt.Println(\"ty");
   ASSERT_TRUE(p->expect("tick from a goroutine\n", kTimeoutMs)) << p->text();
   // The line being typed is drawn again below the goroutine's output, and goes on.
@@ -152,8 +153,7 @@ TEST_F(ReplPtyTest, GoroutinesListsWhatEachWaitsOn) {
   p->settle(100);
   p->write(":goroutines\r");
   ASSERT_TRUE(p->expect("[chan receive, ", kTimeoutMs)) << p->text();
-  ASSERT_TRUE(p->expect("created by main.main in goroutine 1 at repl:2", kTimeoutMs))
-      << p->text();
+  ASSERT_TRUE(p->expect("created by main.main in goroutine 1 at repl:2", kTimeoutMs)) << p->text();
   ASSERT_TRUE(p->expect("[sync.Mutex.Lock, ", kTimeoutMs)) << p->text();
   ASSERT_TRUE(p->expect("2 goroutines\n", kTimeoutMs)) << p->text();
   ASSERT_TRUE(p->expect(kPrompt, kTimeoutMs)) << p->text();

@@ -98,11 +98,8 @@ void TerminalScreen::apply(std::string_view bytes) {
           if (column_ > 0) column_--;
           pendingWrap_ = false;
           break;
-        case '\t':
-          column_ = std::min(columns_ - 1, (column_ / 8 + 1) * 8);
-          break;
-        default:
-          break;  // bell and the rest draw nothing
+        case '\t': column_ = std::min(columns_ - 1, (column_ / 8 + 1) * 8); break;
+        default: break;  // bell and the rest draw nothing
       }
       i++;
       continue;
@@ -149,21 +146,11 @@ void TerminalScreen::escape(char final, const std::vector<int>& parameters, bool
   pendingWrap_ = false;
   std::u32string& text = line(row_);
   switch (final) {
-    case 'A':
-      row_ -= std::min(row_, count(0));
-      break;
-    case 'B':
-      row_ += count(0);
-      break;
-    case 'C':
-      column_ = std::min(columns_ - 1, column_ + count(0));
-      break;
-    case 'D':
-      column_ -= std::min(column_, count(0));
-      break;
-    case 'G':
-      column_ = std::min(columns_ - 1, count(0) - 1);
-      break;
+    case 'A': row_ -= std::min(row_, count(0)); break;
+    case 'B': row_ += count(0); break;
+    case 'C': column_ = std::min(columns_ - 1, column_ + count(0)); break;
+    case 'D': column_ -= std::min(column_, count(0)); break;
+    case 'G': column_ = std::min(columns_ - 1, count(0) - 1); break;
     case 'H':
       row_ = count(0) - 1;
       column_ = std::min(columns_ - 1, count(1) - 1);
@@ -198,8 +185,7 @@ void TerminalScreen::escape(char final, const std::vector<int>& parameters, bool
       std::fill(text.begin() + column_, text.begin() + column_ + n, kBlank);
       break;
     }
-    default:
-      break;  // colours and the rest: nothing to model
+    default: break;  // colours and the rest: nothing to model
   }
 }
 

@@ -35,9 +35,9 @@ Operand Checker::makeCall(const CallExpr* c) {
     return r;
   }
   if (!asSliceType(t)) {
-    if (isKind(t, TypeKind::Basic) || isKind(t, TypeKind::Struct) ||
-        isKind(t, TypeKind::Array) || isKind(t, TypeKind::Pointer) ||
-        isKind(t, TypeKind::Interface) || isKind(t, TypeKind::Signature)) {
+    if (isKind(t, TypeKind::Basic) || isKind(t, TypeKind::Struct) || isKind(t, TypeKind::Array) ||
+        isKind(t, TypeKind::Pointer) || isKind(t, TypeKind::Interface) ||
+        isKind(t, TypeKind::Signature)) {
       error(c->args[0]->pos, "invalid argument: cannot make " + exprString(c->args[0]) +
                                  "; type must be slice, map, or channel");
     } else {
@@ -84,7 +84,8 @@ Operand Checker::appendCall(const CallExpr* c, std::vector<Operand>& args) {
     return r;
   }
   if (!asSliceType(s.type)) {
-    error(s.expr->pos, "invalid argument: " + describe(s) + " (first argument to append must be a slice)");
+    error(s.expr->pos,
+          "invalid argument: " + describe(s) + " (first argument to append must be a slice)");
     return r;
   }
   const Type* elem = asSliceType(s.type)->elem;
@@ -161,8 +162,8 @@ Operand Checker::builtinCall(const CallExpr* c, Builtin b) {
     }
     if (args.size() > n) {
       error(args[n].expr->pos, "too many arguments for " + exprString(c) + " (expected " +
-                                 std::to_string(n) + ", found " + std::to_string(args.size()) +
-                                 ")");
+                                   std::to_string(n) + ", found " + std::to_string(args.size()) +
+                                   ")");
       return false;
     }
     return true;
@@ -211,8 +212,7 @@ Operand Checker::builtinCall(const CallExpr* c, Builtin b) {
       }
       const Basic* t = asBasic(args[0].type);
       if (b == Builtin::Cap || !t || !t->isString()) {
-        error(c->args[0]->pos, "invalid argument: " + describe(args[0]) + " for built-in " +
-                                   name);
+        error(c->args[0]->pos, "invalid argument: " + describe(args[0]) + " for built-in " + name);
         return r;
       }
       if (args[0].mode == Mode::Constant) {
@@ -249,7 +249,7 @@ Operand Checker::builtinCall(const CallExpr* c, Builtin b) {
                                std::to_string(args.size()) + ")");
         } else {
           error(args[2].expr->pos, "too many arguments for " + exprString(c) +
-                                     " (expected 2, found " + std::to_string(args.size()) + ")");
+                                       " (expected 2, found " + std::to_string(args.size()) + ")");
         }
         return r;
       }
@@ -265,8 +265,7 @@ Operand Checker::builtinCall(const CallExpr* c, Builtin b) {
     case Builtin::Clear: {
       if (!wantArgs(1)) return r;
       if (!asMap(args[0].type) && !asSliceType(args[0].type)) {
-        error(c->args[0]->pos, "invalid argument: " + describe(args[0]) +
-                                   " cannot be cleared");
+        error(c->args[0]->pos, "invalid argument: " + describe(args[0]) + " cannot be cleared");
         return r;
       }
       r.mode = Mode::NoValue;
@@ -301,18 +300,16 @@ Operand Checker::builtinCall(const CallExpr* c, Builtin b) {
     case Builtin::Min:
     case Builtin::Max: {
       if (args.empty()) {
-        error(c->rparen, "not enough arguments for " + exprString(c) +
-                             " (expected 1, found 0)");
+        error(c->rparen, "not enough arguments for " + exprString(c) + " (expected 1, found 0)");
         return r;
       }
       Operand acc = args[0];
       for (size_t i = 1; i < args.size(); ++i) {
         Operand y = args[i];
         if (!matchTypes(acc, y) || acc.invalid() || y.invalid() || !identical(acc.type, y.type)) {
-          error(args[i].expr->pos, "invalid argument: mismatched types " +
-                                       typeString(acc.type) + " (previous argument) and " +
-                                       typeString(y.type) + " (type of " +
-                                       exprString(args[i].expr) + ")");
+          error(args[i].expr->pos, "invalid argument: mismatched types " + typeString(acc.type) +
+                                       " (previous argument) and " + typeString(y.type) +
+                                       " (type of " + exprString(args[i].expr) + ")");
           return r;
         }
         if (acc.mode == Mode::Constant && y.mode == Mode::Constant) {
@@ -324,8 +321,7 @@ Operand Checker::builtinCall(const CallExpr* c, Builtin b) {
       }
       const Basic* t = asBasic(acc.type);
       if (!t || !t->isOrdered()) {
-        error(c->args[0]->pos, "invalid argument: " + describe(args[0]) +
-                                   " cannot be ordered");
+        error(c->args[0]->pos, "invalid argument: " + describe(args[0]) + " cannot be ordered");
         return r;
       }
       if (acc.mode != Mode::Constant) {

@@ -235,7 +235,8 @@ void Checker::checkPackage(const File* file) {
 
 // The checker's universe is built once; each input brings its own diagnostics.
 struct ReplSession::Impl {
-  Impl(Importer& importer, Info& info) : none("", ""), initial(none), checker(importer, initial, info) {}
+  Impl(Importer& importer, Info& info)
+      : none("", ""), initial(none), checker(importer, initial, info) {}
   SourceFile none;
   Diagnostics initial;
   Checker checker;

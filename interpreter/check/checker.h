@@ -24,9 +24,12 @@ namespace gol::check {
 
 struct Package;
 
+// Enumerators grouped as a table, left as written:
+// clang-format off
 enum class Builtin {
   Len, Cap, Append, Make, Copy, Print, Println, Panic, Min, Max, New, Delete, Clear, Recover, Close
 };
+// clang-format on
 
 struct Object {
   enum class Kind { PkgName, Func, Var, Const, TypeName, Builtin, Nil };
@@ -42,8 +45,8 @@ struct Object {
   bool isGlobal = false;
   int slot = -1;
   bool used = false;
-  bool isResult = false;   // a named result
-  bool captured = false;   // used by a function literal, or its address taken: lives in a heap box
+  bool isResult = false;  // a named result
+  bool captured = false;  // used by a function literal, or its address taken: lives in a heap box
   // Var: assigned after its declaration (=, op=, ++, a redeclaring :=, a range or select
   // assignment) or its address taken, so its value may change while closures share it.
   bool reassigned = false;
@@ -84,7 +87,7 @@ struct FuncInfo {
   std::vector<const Object*> slotObjects;  // the variable in each frame slot
   // A function literal's captured variables (locals of enclosing functions), in order.
   std::vector<const Object*> captures;
-  std::string name;  // as Go's stack traces print it: main.f, main.(*T).M
+  std::string name;             // as Go's stack traces print it: main.f, main.(*T).M
   const Named* recv = nullptr;  // a method's receiver base type (params[0] is the receiver)
 };
 

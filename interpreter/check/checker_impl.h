@@ -254,7 +254,7 @@ class Checker {
       const LabeledStmt* stmt;
       bool used = false;
     };
-    std::map<std::string, Label> labels;             // every label of the body
+    std::map<std::string, Label> labels;           // every label of the body
     std::vector<const LabeledStmt*> activeLabels;  // labeled statements enclosing this point
   };
 
@@ -265,8 +265,7 @@ class Checker {
   void funcBody(const FuncDecl* f, const Signature* sig);
 
   void checkBody(FuncInfo& fi, const FuncType* type, const BlockStmt* body, const Signature* sig,
-                 FuncContext* parent, const Field* recv = nullptr,
-                 const Type* recvType = nullptr);
+                 FuncContext* parent, const Field* recv = nullptr, const Type* recvType = nullptr);
 
   Operand funcLit(const FuncLit* lit);
 

@@ -82,13 +82,17 @@ std::optional<mpq_class> parseFloat(const std::string& text) {
       continue;
     }
     int d = -1;
-    if (c >= '0' && c <= '9') d = c - '0';
-    else if (hex && std::isxdigit(static_cast<unsigned char>(c))) d = (c | 0x20) - 'a' + 10;
+    if (c >= '0' && c <= '9')
+      d = c - '0';
+    else if (hex && std::isxdigit(static_cast<unsigned char>(c)))
+      d = (c | 0x20) - 'a' + 10;
     if (d < 0) break;
     mantissa = mantissa * base + d;
     if (afterPoint) {
-      if (hex) exp2 -= 4;
-      else exp10 -= 1;
+      if (hex)
+        exp2 -= 4;
+      else
+        exp10 -= 1;
     }
   }
   if (i < text.size()) {
@@ -96,16 +100,20 @@ std::optional<mpq_class> parseFloat(const std::string& text) {
     if ((hex && e == 'p') || (!hex && e == 'e')) {
       long value = std::strtol(text.c_str() + i + 1, nullptr, 10);
       if (value > 100000 || value < -100000) return std::nullopt;
-      if (hex) exp2 += value;
-      else exp10 += value;
+      if (hex)
+        exp2 += value;
+      else
+        exp10 += value;
     }
   }
   mpq_class q(mantissa);
   if (exp10 != 0) {
     mpz_class p;
     mpz_ui_pow_ui(p.get_mpz_t(), 10, static_cast<unsigned long>(std::labs(exp10)));
-    if (exp10 > 0) q *= p;
-    else q /= p;
+    if (exp10 > 0)
+      q *= p;
+    else
+      q /= p;
   }
   if (exp2 > 0) mpq_mul_2exp(q.get_mpq_t(), q.get_mpq_t(), static_cast<unsigned long>(exp2));
   if (exp2 < 0) mpq_div_2exp(q.get_mpq_t(), q.get_mpq_t(), static_cast<unsigned long>(-exp2));
@@ -124,10 +132,14 @@ ConstValue ConstValue::fromLiteral(const syntax::BasicLit& lit) {
       std::string digits = text;
       if (text.size() > 1 && text[0] == '0') {
         char p = text[1] | 0x20;
-        if (p == 'x') base = 16, digits = text.substr(2);
-        else if (p == 'o') base = 8, digits = text.substr(2);
-        else if (p == 'b') base = 2, digits = text.substr(2);
-        else base = 8, digits = text.substr(1);
+        if (p == 'x')
+          base = 16, digits = text.substr(2);
+        else if (p == 'o')
+          base = 8, digits = text.substr(2);
+        else if (p == 'b')
+          base = 2, digits = text.substr(2);
+        else
+          base = 8, digits = text.substr(1);
       }
       if (z.set_str(digits, base) != 0) return ConstValue();
       return ofInt(z);
@@ -210,7 +222,9 @@ uint64_t ConstValue::uint64Value() const {
   return mpz_get_ui(m.get_mpz_t());
 }
 
-int64_t ConstValue::int64Value() const { return static_cast<int64_t>(uint64Value()); }
+int64_t ConstValue::int64Value() const {
+  return static_cast<int64_t>(uint64Value());
+}
 
 std::string ConstValue::toString() const {
   switch (kind_) {

@@ -43,7 +43,7 @@ class ConstValue {
   mpq_class toRat() const;
   bool fitsInt64() const;
   bool fitsUint64() const;
-  int64_t int64Value() const;   // the value's low 64 bits, two's complement
+  int64_t int64Value() const;  // the value's low 64 bits, two's complement
   uint64_t uint64Value() const;
 
   // Go's spelling in messages: `3`, `2.5`, `"s"`, `true`, `1e+100`.

@@ -19,8 +19,7 @@ std::string Checker::describe(const Operand& x) {
       return text + " (constant " + value + " of type " + typeString(x.type) + ")";
     }
     case Mode::Variable: return text + " (variable of type " + typeString(x.type) + ")";
-    case Mode::MapIndex:
-      return text + " (map index expression of type " + typeString(x.type) + ")";
+    case Mode::MapIndex: return text + " (map index expression of type " + typeString(x.type) + ")";
     case Mode::TypeExpr: return text + " (type)";
     case Mode::NoValue: return text + " (no value)";
     case Mode::Builtin: return text + " (built-in function " + text + ")";
@@ -139,16 +138,16 @@ bool Checker::convertUntyped(Operand& x, const Type* target) {
                           (from->isString() != t->isString()) ||
                           (from->isBoolean() != t->isBoolean());
       if (kindMismatch || reason.empty()) return false;
-      std::string msg = "cannot use " + describe(x) + " as " + typeString(target) +
-                        " value in " + context_ + " (" + reason + ")";
+      std::string msg = "cannot use " + describe(x) + " as " + typeString(target) + " value in " +
+                        context_ + " (" + reason + ")";
       error(x.expr->pos, msg);
       x.mode = Mode::Invalid;
       return true;  // reported
     }
   } else {
     const Basic* from = asBasic(x.type);
-    bool ok = (from->isBoolean() && t->isBoolean()) ||
-              (from->isNumeric() && t->isNumeric()) || (from->isString() && t->isString());
+    bool ok = (from->isBoolean() && t->isBoolean()) || (from->isNumeric() && t->isNumeric()) ||
+              (from->isString() && t->isString());
     if (!ok) return false;
   }
   x.type = target;
@@ -167,10 +166,10 @@ void Checker::assignment(Operand& x, const Type* t, const char* context) {
     return;
   }
   if (x.mode == Mode::TypeExpr || x.mode == Mode::Builtin) {
-    error(x.expr->pos, exprString(x.expr) + " (" +
-                           (x.mode == Mode::TypeExpr ? "type" : "built-in function " +
-                                                                    exprString(x.expr)) +
-                           ") is not an expression");
+    error(x.expr->pos,
+          exprString(x.expr) + " (" +
+              (x.mode == Mode::TypeExpr ? "type" : "built-in function " + exprString(x.expr)) +
+              ") is not an expression");
     x.mode = Mode::Invalid;
     return;
   }
@@ -187,23 +186,23 @@ void Checker::assignment(Operand& x, const Type* t, const char* context) {
       convertUntyped(probe, defaultType(x.type));
       std::string reason;
       if (!assignableType(probe.type, t, &reason)) {
-        error(x.expr->pos, "cannot use " + describe(x) + " as " + typeString(t) +
-                               " value in " + context + ": " + reason);
+        error(x.expr->pos, "cannot use " + describe(x) + " as " + typeString(t) + " value in " +
+                               context + ": " + reason);
         x.mode = Mode::Invalid;
         return;
       }
     }
     if (!convertUntyped(x, t)) {
-      error(x.expr->pos, "cannot use " + describe(x) + " as " + typeString(t) + " value in " +
-                             context);
+      error(x.expr->pos,
+            "cannot use " + describe(x) + " as " + typeString(t) + " value in " + context);
       x.mode = Mode::Invalid;
     }
     return;
   }
   std::string reason;
   if (assignableType(x.type, t, &reason)) return;
-  error(x.expr->pos, "cannot use " + describe(x) + " as " + typeString(t) + " value in " +
-                         context + (reason.empty() ? "" : ": " + reason));
+  error(x.expr->pos, "cannot use " + describe(x) + " as " + typeString(t) + " value in " + context +
+                         (reason.empty() ? "" : ": " + reason));
   x.mode = Mode::Invalid;
 }
 
@@ -287,14 +286,13 @@ Operand Checker::conversion(const CallExpr* c, const Type* target) {
       return r;
     }
     bool sameKind = (to->isNumeric() && from->isNumeric()) ||
-                    (to->isString() && from->isString()) ||
-                    (to->isBoolean() && from->isBoolean());
+                    (to->isString() && from->isString()) || (to->isBoolean() && from->isBoolean());
     if (sameKind) {
       Operand probe = x;
       std::string reason;
       if (to->isInteger() && from->isFloat() && !x.val.toInt()) {
-        error(x.expr->pos, "cannot convert " + describe(x) + " to type " + typeString(target) +
-                               " (truncated)");
+        error(x.expr->pos,
+              "cannot convert " + describe(x) + " to type " + typeString(target) + " (truncated)");
         return r;
       }
       if (!representable(probe, to, &reason)) {

@@ -182,11 +182,13 @@ void Checker::declareMethod(const FuncDecl* f) {
       // Values already stored in interfaces call the method through its name.
       error(f->name->pos, "method " + named->name + "." + name +
                               " is already declared with another signature or receiver; "
-                              "redeclare type " + named->name + " to change it");
+                              "redeclare type " +
+                              named->name + " to change it");
       return;
     }
     if (old != mutableNamed->methods.end()) {  // an earlier REPL input's method
-      methodUndo_.push_back({mutableNamed, static_cast<size_t>(old - mutableNamed->methods.begin()), *old});
+      methodUndo_.push_back(
+          {mutableNamed, static_cast<size_t>(old - mutableNamed->methods.begin()), *old});
       *old = m;
     } else {
       methodUndo_.push_back({mutableNamed, mutableNamed->methods.size(), std::nullopt});
@@ -459,8 +461,9 @@ void Checker::globalVarType(PendingDecl& p) {
   }
   if (spec->values.size() != spec->names.size()) {
     if (p.index == 0) {
-      error(spec->values[0]->pos, "assignment mismatch: " + countText(spec->names.size(), "variable") +
-                                     " but " + countText(spec->values.size(), "value"));
+      error(spec->values[0]->pos,
+            "assignment mismatch: " + countText(spec->names.size(), "variable") + " but " +
+                countText(spec->values.size(), "value"));
     }
     p.obj->type = basicType(BasicKind::Invalid);
     return;

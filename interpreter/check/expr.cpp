@@ -76,9 +76,7 @@ Operand Checker::exprInternal(const Expr* e, bool asLhs) {
       }
       return x;
     }
-    default:
-      unsupported(e->pos, constructName(e->kind));
-      return invalidOperand(e);
+    default: unsupported(e->pos, constructName(e->kind)); return invalidOperand(e);
   }
 }
 
@@ -221,8 +219,8 @@ Operand Checker::selector(const SelectorExpr* sel) {
     if (s.kind == Selection::Kind::Method && s.method->pointerRecv && !asPointer(x.type) &&
         !s.indirect) {
       error(sel->sel->pos, "invalid method expression " + exprString(sel) +
-                               " (needs pointer receiver (*" + typeString(x.type) + ")." +
-                               name + ")");
+                               " (needs pointer receiver (*" + typeString(x.type) + ")." + name +
+                               ")");
       return r;
     }
     Signature* sig = newType<Signature>();
@@ -251,8 +249,8 @@ Operand Checker::selector(const SelectorExpr* sel) {
     }
     std::string what = "field or method";
     if (asInterface(x.type)) what = "field or method";
-    error(sel->sel->pos, exprString(sel) + " undefined (type " + typeString(shown) +
-                             " has no " + what + " " + name + ")");
+    error(sel->sel->pos, exprString(sel) + " undefined (type " + typeString(shown) + " has no " +
+                             what + " " + name + ")");
     return r;
   }
   if (s.kind == Selection::Kind::Field) {
@@ -320,9 +318,8 @@ Operand Checker::typeAssert(const TypeAssertExpr* e) {
   if (!asInterface(t)) {
     std::string reason;
     if (!implements(t, iface, &reason)) {
-      error(e->type->pos, "impossible type assertion: " + exprString(e) + "\n\t" +
-                              typeString(t) + " does not implement " + typeString(x.type) +
-                              " " + reason);
+      error(e->type->pos, "impossible type assertion: " + exprString(e) + "\n\t" + typeString(t) +
+                              " does not implement " + typeString(x.type) + " " + reason);
       return r;
     }
   }
@@ -336,8 +333,10 @@ const Object* Checker::packageMember(const SelectorExpr* sel) {
   Object* pkgObj = pkgId ? lookup(pkgId->name) : nullptr;
   if (!pkgObj && pkgId && script_) pkgObj = autoImport(pkgId->name);
   if (!pkgObj) {
-    if (pkgId) error(pkgId->pos, "undefined: " + pkgId->name);
-    else unsupported(sel->pos, "selectors");
+    if (pkgId)
+      error(pkgId->pos, "undefined: " + pkgId->name);
+    else
+      unsupported(sel->pos, "selectors");
     return nullptr;
   }
   if (pkgObj->kind != Object::Kind::PkgName) {
@@ -376,8 +375,7 @@ Operand Checker::unary(const UnaryExpr* u) {
       return r;
     }
     if (c->dir == check::ChanDir::Send) {
-      error(u->x->pos,
-            "invalid operation: cannot receive from send-only channel " + describe(x));
+      error(u->x->pos, "invalid operation: cannot receive from send-only channel " + describe(x));
       return r;
     }
     r.mode = Mode::Value;
@@ -460,19 +458,18 @@ Operand Checker::binaryOp(Token op, Operand x, Operand y, const BinaryExpr* e, P
   if (op == Token::Shl || op == Token::Shr) return shiftOp(op, x, y, e);
   // Built only for a message: printing e at every level of a long chain is quadratic.
   auto text = [&]() -> std::string {
-    return e ? exprString(e)
-             : exprString(x.expr) + " " + tokenText(op) + " " + exprString(y.expr);
+    return e ? exprString(e) : exprString(x.expr) + " " + tokenText(op) + " " + exprString(y.expr);
   };
   if (isComparison(op)) return comparison(op, x, y, e ? e->pos : opPos, false, e);
   if (!matchTypes(x, y)) {
-    error(x.expr->pos, "invalid operation: " + text() + " (mismatched types " +
-                           typeString(x.type) + " and " + typeString(y.type) + ")");
+    error(x.expr->pos, "invalid operation: " + text() + " (mismatched types " + typeString(x.type) +
+                           " and " + typeString(y.type) + ")");
     return r;
   }
   if (x.invalid() || y.invalid()) return r;
   if (!identical(x.type, y.type)) {
-    error(x.expr->pos, "invalid operation: " + text() + " (mismatched types " +
-                           typeString(x.type) + " and " + typeString(y.type) + ")");
+    error(x.expr->pos, "invalid operation: " + text() + " (mismatched types " + typeString(x.type) +
+                           " and " + typeString(y.type) + ")");
     return r;
   }
   const Basic* b = asBasic(x.type);
@@ -555,7 +552,8 @@ std::string Checker::incomparableReason(const Type* t) {
   }
 }
 
-Operand Checker::comparison(Token op, Operand x, Operand y, Pos pos, bool forSwitch, const BinaryExpr* e) {
+Operand Checker::comparison(Token op, Operand x, Operand y, Pos pos, bool forSwitch,
+                            const BinaryExpr* e) {
   Operand r = invalidOperand(e);
   // Built only for a message: printing e at every level of a long chain is quadratic.
   auto text = [&]() -> std::string {
@@ -715,16 +713,16 @@ bool Checker::indexValue(const Expr* ie, int64_t length, const char* what) {
   if (i.invalid()) return false;
   const Basic* ib = asBasic(i.type);
   if (!ib || !(ib->isInteger() || (i.mode == Mode::Constant && i.val.toInt()))) {
-    error(i.expr->pos, std::string("invalid argument: ") + what + " " + describe(i) +
-                           " must be integer");
+    error(i.expr->pos,
+          std::string("invalid argument: ") + what + " " + describe(i) + " must be integer");
     return false;
   }
   if (isUntyped(i.type)) convertUntyped(i, basicType(BasicKind::Int));
   if (i.mode == Mode::Constant) {
     auto v = i.val.toInt();
     if (*v < 0) {
-      error(i.expr->pos, std::string("invalid argument: ") + what + " " + describe(i) +
-                             " must not be negative");
+      error(i.expr->pos,
+            std::string("invalid argument: ") + what + " " + describe(i) + " must not be negative");
       return false;
     }
     if (length >= 0 && *v >= length) {
@@ -799,8 +797,8 @@ Operand Checker::sliceExpr(const SliceExpr* e) {
   const Type* resultType = x.type;
   if (const Array* a = asArray(x.type)) {
     if (x.mode != Mode::Variable) {
-      error(x.expr->pos, "invalid operation: " + exprString(x.expr) +
-                             " (slice of unaddressable value)");
+      error(x.expr->pos,
+            "invalid operation: " + exprString(x.expr) + " (slice of unaddressable value)");
       return r;
     }
     markAddressTaken(x.expr);
@@ -827,8 +825,8 @@ Operand Checker::sliceExpr(const SliceExpr* e) {
     if (it == info_.types.end() || it->second.mode != Mode::Constant) continue;
     int64_t v = it->second.value.int64Value();
     if (v < prev) {
-      error(bound->pos, "invalid slice indices: " + std::to_string(v) + " < " +
-                            std::to_string(prev));
+      error(bound->pos,
+            "invalid slice indices: " + std::to_string(v) + " < " + std::to_string(prev));
       return r;
     }
     prev = v;
@@ -891,8 +889,8 @@ Operand Checker::compositeLit(const CompositeLit* lit, const Type* hint) {
           auto key = as<Ident>(el.key);
           int index = key ? st->fieldIndex(key->name) : -1;
           if (index < 0) {
-            error(el.key->pos, "unknown field " + exprString(el.key) + " in struct literal of type " +
-                                   typeString(base));
+            error(el.key->pos, "unknown field " + exprString(el.key) +
+                                   " in struct literal of type " + typeString(base));
             expr(el.value);
             continue;
           }
@@ -918,10 +916,9 @@ Operand Checker::compositeLit(const CompositeLit* lit, const Type* hint) {
     case TypeKind::Array:
     case TypeKind::Slice: {
       const Type* elemType = u->kind == TypeKind::Array ? static_cast<const Array*>(u)->elem
-                                                       : static_cast<const Slice*>(u)->elem;
-      int64_t limit = u->kind == TypeKind::Array && !openArray
-                          ? static_cast<const Array*>(u)->len
-                          : -1;
+                                                        : static_cast<const Slice*>(u)->elem;
+      int64_t limit =
+          u->kind == TypeKind::Array && !openArray ? static_cast<const Array*>(u)->len : -1;
       int64_t index = 0, length = 0;
       std::set<int64_t> seen;
       for (const KeyedElement& el : lit->elements) {
@@ -937,8 +934,8 @@ Operand Checker::compositeLit(const CompositeLit* lit, const Type* hint) {
           index = k.val.int64Value();
         }
         if (limit >= 0 && index >= limit) {
-          error(el.value->pos, "index " + std::to_string(index) + " out of bounds [0:" +
-                                   std::to_string(limit) + "]");
+          error(el.value->pos, "index " + std::to_string(index) +
+                                   " out of bounds [0:" + std::to_string(limit) + "]");
           return r;
         }
         if (!seen.insert(index).second) {
@@ -982,9 +979,7 @@ Operand Checker::compositeLit(const CompositeLit* lit, const Type* hint) {
       }
       break;
     }
-    default:
-      error(lit->pos, "invalid composite literal type " + typeString(t));
-      return r;
+    default: error(lit->pos, "invalid composite literal type " + typeString(t)); return r;
   }
   r.mode = Mode::Value;
   r.type = lit->type ? base : t;

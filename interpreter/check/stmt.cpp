@@ -85,7 +85,9 @@ void Checker::funcBody(const FuncDecl* f, const Signature* sig) {
 
 // A function's parameters, results and body, in a context of its own. `parent` is the
 // enclosing function's context for a function literal (whose locals it may capture).
-void Checker::checkBody(FuncInfo& fi, const FuncType* type, const BlockStmt* body, const Signature* sig, FuncContext* parent, const Field* recv, const Type* recvType) {
+void Checker::checkBody(FuncInfo& fi, const FuncType* type, const BlockStmt* body,
+                        const Signature* sig, FuncContext* parent, const Field* recv,
+                        const Type* recvType) {
   FuncContext ctx;
   ctx.info = &fi;
   ctx.sig = sig;
@@ -339,8 +341,7 @@ bool Checker::isValueOnlyCall(const CallExpr* call) {
     if (o->kind == Object::Kind::Builtin) {
       return o->builtin == Builtin::Len || o->builtin == Builtin::Cap ||
              o->builtin == Builtin::Append || o->builtin == Builtin::Make ||
-             o->builtin == Builtin::Min || o->builtin == Builtin::Max ||
-             o->builtin == Builtin::New;
+             o->builtin == Builtin::Min || o->builtin == Builtin::Max || o->builtin == Builtin::New;
     }
   }
   return false;
@@ -394,9 +395,9 @@ void Checker::varSpec(const ValueSpec* spec) {
       }
     } else if (spec->values.size() != spec->names.size()) {
       for (const Expr* v : spec->values) expr(v);
-      error(spec->values[0]->pos, "assignment mismatch: " +
-                                     countText(spec->names.size(), "variable") + " but " +
-                                     countText(spec->values.size(), "value"));
+      error(spec->values[0]->pos,
+            "assignment mismatch: " + countText(spec->names.size(), "variable") + " but " +
+                countText(spec->values.size(), "value"));
     } else {
       for (size_t i = 0; i < spec->values.size(); ++i) {
         Operand x = expr(spec->values[i]);
@@ -419,8 +420,7 @@ Operand Checker::commaOkExpr(const Expr* e, size_t vars) {
   if (x.invalid() || vars != 2) return x;
   const Expr* inner = unparen(e);
   auto recv = as<UnaryExpr>(inner);
-  if (x.mode == Mode::MapIndex || as<TypeAssertExpr>(inner) ||
-      (recv && recv->op == Token::Arrow)) {
+  if (x.mode == Mode::MapIndex || as<TypeAssertExpr>(inner) || (recv && recv->op == Token::Arrow)) {
     info_.commaOk.insert(inner);
     Tuple* t = newType<Tuple>();
     t->types = {x.type, basicType(BasicKind::Bool)};
@@ -494,16 +494,16 @@ void Checker::assignStmt(const AssignStmt* s) {
       std::string reason;
       if (!assignableType(tuple->types[i], lhs[i].type, &reason)) {
         error(s->rhs[0]->pos, "cannot use " + exprString(s->rhs[0]) + " (value of type " +
-                                  typeString(tuple->types[i]) + ") as " +
-                                  typeString(lhs[i].type) + " value in assignment");
+                                  typeString(tuple->types[i]) + ") as " + typeString(lhs[i].type) +
+                                  " value in assignment");
       }
     }
     return;
   }
   if (s->lhs.size() != s->rhs.size()) {
     for (const Expr* e : s->rhs) expr(e);
-    error(s->rhs[0]->pos, "assignment mismatch: " + countText(s->lhs.size(), "variable") +
-                              " but " + countText(s->rhs.size(), "value"));
+    error(s->rhs[0]->pos, "assignment mismatch: " + countText(s->lhs.size(), "variable") + " but " +
+                              countText(s->rhs.size(), "value"));
     return;
   }
   for (size_t i = 0; i < s->rhs.size(); ++i) {
@@ -559,8 +559,8 @@ void Checker::shortVarDecl(const AssignStmt* s) {
     }
   } else if (s->lhs.size() != s->rhs.size()) {
     for (const Expr* e : s->rhs) expr(e);
-    error(s->rhs[0]->pos, "assignment mismatch: " + countText(s->lhs.size(), "variable") +
-                              " but " + countText(s->rhs.size(), "value"));
+    error(s->rhs[0]->pos, "assignment mismatch: " + countText(s->lhs.size(), "variable") + " but " +
+                              countText(s->rhs.size(), "value"));
   } else {
     for (const Expr* e : s->rhs) {
       values.push_back(expr(e));
@@ -677,8 +677,7 @@ void Checker::rangeStmt(const RangeStmt* s) {
     } else if (const Chan* ch = asChan(x.type)) {
       keyType = ch->elem;
       if (ch->dir == check::ChanDir::Send) {
-        error(s->x->pos,
-              "cannot range over " + describe(x) + ": receive from send-only channel");
+        error(s->x->pos, "cannot range over " + describe(x) + ": receive from send-only channel");
       } else if (s->value) {
         error(s->value->pos, "range over " + describe(x) + " permits only one iteration variable");
       }
@@ -811,9 +810,8 @@ void Checker::returnStmt(const ReturnStmt* s) {
     if (tuple && tuple->types.size() == want.size()) {
       for (size_t i = 0; i < want.size(); ++i) {
         if (std::string reason; !assignableType(tuple->types[i], want[i], &reason)) {
-          error(s->results[0]->pos, "cannot use " + exprString(s->results[0]) +
-                                        " value as " + typeString(want[i]) +
-                                        " value in return statement");
+          error(s->results[0]->pos, "cannot use " + exprString(s->results[0]) + " value as " +
+                                        typeString(want[i]) + " value in return statement");
         }
       }
       return;
@@ -874,9 +872,9 @@ void Checker::branchStmt(const BranchStmt* s) {
       if ((*a)->label->name != name) continue;
       const Stmt* target = (*a)->stmt;
       bool loop = as<ForStmt>(target) || as<RangeStmt>(target);
-      bool ok = loop || (s->tok == Token::Break &&
-                         (as<SwitchStmt>(target) || as<TypeSwitchStmt>(target) ||
-                          as<SelectStmt>(target)));
+      bool ok = loop ||
+                (s->tok == Token::Break &&
+                 (as<SwitchStmt>(target) || as<TypeSwitchStmt>(target) || as<SelectStmt>(target)));
       fn_->labels[name].used = true;
       if (!ok) {
         error(s->label->pos, std::string("invalid ") + what + " label " + name);

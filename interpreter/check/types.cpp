@@ -10,14 +10,18 @@ bool Basic::isInteger() const {
          basic == BasicKind::UntypedInt || basic == BasicKind::UntypedRune;
 }
 
-bool Basic::isUnsigned() const { return basic >= BasicKind::Uint && basic <= BasicKind::Uintptr; }
+bool Basic::isUnsigned() const {
+  return basic >= BasicKind::Uint && basic <= BasicKind::Uintptr;
+}
 
 bool Basic::isFloat() const {
   return basic == BasicKind::Float32 || basic == BasicKind::Float64 ||
          basic == BasicKind::UntypedFloat;
 }
 
-bool Basic::isNumeric() const { return isInteger() || isFloat(); }
+bool Basic::isNumeric() const {
+  return isInteger() || isFloat();
+}
 
 unsigned Basic::bits() const {
   switch (basic) {
@@ -341,8 +345,7 @@ std::string typeString(const Type* t, bool reflect) {
       }
       return out + (reflect ? " }" : "}");
     }
-    case TypeKind::Tuple:
-      return "(" + list(static_cast<const Tuple*>(t)->types, false) + ")";
+    case TypeKind::Tuple: return "(" + list(static_cast<const Tuple*>(t)->types, false) + ")";
     case TypeKind::Signature: return "func" + signature(static_cast<const Signature*>(t));
   }
   return "";

@@ -10,6 +10,8 @@
 
 namespace gol::check {
 
+// Enumerators grouped as a table, left as written:
+// clang-format off
 enum class BasicKind {
   Invalid,
   Bool, Int, Int8, Int16, Int32, Int64, Uint, Uint8, Uint16, Uint32, Uint64, Uintptr,
@@ -17,8 +19,21 @@ enum class BasicKind {
   UntypedBool, UntypedInt, UntypedRune, UntypedFloat, UntypedComplex, UntypedString,
   UntypedNil,
 };
+// clang-format on
 
-enum class TypeKind { Basic, Tuple, Signature, Interface, Slice, Array, Struct, Pointer, Map, Chan, Named };
+enum class TypeKind {
+  Basic,
+  Tuple,
+  Signature,
+  Interface,
+  Slice,
+  Array,
+  Struct,
+  Pointer,
+  Map,
+  Chan,
+  Named
+};
 
 struct Type {
   TypeKind kind;
@@ -114,8 +129,8 @@ struct Method {
   std::string name;
   const Signature* sig = nullptr;  // without the receiver
   bool pointerRecv = false;
-  const void* decl = nullptr;      // const syntax::FuncDecl*
-  const void* native = nullptr;    // a stdlib method
+  const void* decl = nullptr;    // const syntax::FuncDecl*
+  const void* native = nullptr;  // a stdlib method
 };
 
 // An interface: its method set, sorted by name, embedded interfaces flattened.
@@ -143,7 +158,9 @@ const Named* errorType();
 inline const Type* under(const Type* t) {
   return t && t->kind == TypeKind::Named ? static_cast<const Named*>(t)->underlying : t;
 }
-inline bool isKind(const Type* t, TypeKind k) { return t && under(t) && under(t)->kind == k; }
+inline bool isKind(const Type* t, TypeKind k) {
+  return t && under(t) && under(t)->kind == k;
+}
 inline const Named* asNamed(const Type* t) {
   return t && t->kind == TypeKind::Named ? static_cast<const Named*>(t) : nullptr;
 }
@@ -152,15 +169,27 @@ const T* underAs(const Type* t, TypeKind k) {
   const Type* u = under(t);
   return u && u->kind == k ? static_cast<const T*>(u) : nullptr;
 }
-inline const Struct* asStruct(const Type* t) { return underAs<Struct>(t, TypeKind::Struct); }
-inline const Pointer* asPointer(const Type* t) { return underAs<Pointer>(t, TypeKind::Pointer); }
+inline const Struct* asStruct(const Type* t) {
+  return underAs<Struct>(t, TypeKind::Struct);
+}
+inline const Pointer* asPointer(const Type* t) {
+  return underAs<Pointer>(t, TypeKind::Pointer);
+}
 inline const Interface* asInterface(const Type* t) {
   return underAs<Interface>(t, TypeKind::Interface);
 }
-inline const Map* asMap(const Type* t) { return underAs<Map>(t, TypeKind::Map); }
-inline const Chan* asChan(const Type* t) { return underAs<Chan>(t, TypeKind::Chan); }
-inline const Slice* asSliceType(const Type* t) { return underAs<Slice>(t, TypeKind::Slice); }
-inline const Array* asArray(const Type* t) { return underAs<Array>(t, TypeKind::Array); }
+inline const Map* asMap(const Type* t) {
+  return underAs<Map>(t, TypeKind::Map);
+}
+inline const Chan* asChan(const Type* t) {
+  return underAs<Chan>(t, TypeKind::Chan);
+}
+inline const Slice* asSliceType(const Type* t) {
+  return underAs<Slice>(t, TypeKind::Slice);
+}
+inline const Array* asArray(const Type* t) {
+  return underAs<Array>(t, TypeKind::Array);
+}
 inline const Signature* asSignature(const Type* t) {
   return underAs<Signature>(t, TypeKind::Signature);
 }

@@ -106,9 +106,8 @@ const Type* Checker::structType(const StructType* st) {
     std::string tag = f->tag ? f->tag->decoded : "";
     auto add = [&](const std::string& name, Pos pos, bool embedded) {
       if (name != "_" && seen.count(name)) {
-        error(pos, name + " redeclared\n\t" + fileName_ + ":" +
-                       std::to_string(seen[name].line) + ":" + std::to_string(seen[name].col) +
-                       ": other declaration of " + name);
+        error(pos, name + " redeclared\n\t" + fileName_ + ":" + std::to_string(seen[name].line) +
+                       ":" + std::to_string(seen[name].col) + ": other declaration of " + name);
         return;
       }
       seen[name] = pos;

@@ -10,9 +10,9 @@
 #include <vector>
 
 #include "interpreter/check/lookup.h"
-#include "interpreter/values/native.h"
 #include "interpreter/eval/nodes.h"
 #include "interpreter/eval/ops.h"
+#include "interpreter/values/native.h"
 #include "runtime/goroutine.h"
 
 namespace gol::eval {
@@ -121,10 +121,13 @@ struct Target {
   // element `index` of the array object `seq` (of length `length`); ToIface: the value,
   // boxed with its concrete type `boxAs`, into the interface variable `inner` (a range or
   // select assigning into an interface variable; counted and aggregate are the value's).
+  // Enumerators grouped as a table, left as written:
+  // clang-format off
   enum class Kind : uint8_t {
     Slot, Global, Index, BoxSlot, Capture, NewBox, Blank, Field, Deref, MapIndex, ArrayIndex,
     ToIface
   } kind = Kind::Blank;
+  // clang-format on
   bool counted = false;
   bool aggregate = false;  // a struct or array: the cell owns its object alone
   bool define = false;     // a declaration: a new variable, never copied into
@@ -179,7 +182,10 @@ struct Target {
       }
       case Kind::BoxSlot: put(&static_cast<BoxObject*>(fp[slot].p)->value, v); return;
       case Kind::Capture:
-        put(&static_cast<ClosureObject*>(fp[closureSlot].p)->boxes[static_cast<size_t>(slot)]->value, v);
+        put(&static_cast<ClosureObject*>(fp[closureSlot].p)
+                 ->boxes[static_cast<size_t>(slot)]
+                 ->value,
+            v);
         return;
       case Kind::NewBox: {
         auto* b = new BoxObject(counted);
@@ -255,7 +261,8 @@ struct TupleAssignNode : StmtNode {
     }
     call->evalMulti(fp, vals);
     for (size_t i = 0; i < targets.size(); ++i) {
-      if (boxAs[i]) vals[i] = Value{.p = new IfaceObject(boxAs[i], ownFor(storageOf(boxAs[i]), vals[i]))};
+      if (boxAs[i])
+        vals[i] = Value{.p = new IfaceObject(boxAs[i], ownFor(storageOf(boxAs[i]), vals[i]))};
       targets[i].store(fp, vals[i]);
     }
     return Exec::Normal;
@@ -371,7 +378,8 @@ struct RuneToStringNode : ExprNode {
 void preemptOrInterrupt();
 
 inline void pollPreemption() {
-  if (rt::preempt_requested()) [[unlikely]] preemptOrInterrupt();
+  if (rt::preempt_requested()) [[unlikely]]
+    preemptOrInterrupt();
 }
 
 // Unwinds the goroutine of an input the REPL interrupted or abandoned (InputInterrupted).
@@ -381,7 +389,8 @@ inline void pollPreemption() {
 // (a deadlock, Ctrl-C) stops here instead of running on.
 inline void checkAbandoned() {
   GoroutineState* g = currentState();
-  if (g->interrupted.load(std::memory_order_relaxed)) [[unlikely]] unwindInterrupted(g);
+  if (g->interrupted.load(std::memory_order_relaxed)) [[unlikely]]
+    unwindInterrupted(g);
 }
 
 inline bool loopShouldExit(Exec e, const void* self, Exec* out) {
@@ -597,7 +606,8 @@ struct ReturnNode : StmtNode {
     if (multi) {
       values[0]->evalMulti(fp, tmp);
       for (size_t i = 0; i < boxAs.size(); ++i) {
-        if (boxAs[i]) tmp[i] = Value{.p = new IfaceObject(boxAs[i], ownFor(storageOf(boxAs[i]), tmp[i]))};
+        if (boxAs[i])
+          tmp[i] = Value{.p = new IfaceObject(boxAs[i], ownFor(storageOf(boxAs[i]), tmp[i]))};
       }
     } else {
       for (size_t i = 0; i < values.size(); ++i) tmp[i] = values[i]->eval(fp);

@@ -200,7 +200,8 @@ void appendRuntimeValue(std::string& out, const check::Type* type, Value v) {
     switch (check::under(type)->kind) {
       case check::TypeKind::Slice: {
         SliceObject* s = asSlice(v);
-        out += "[" + std::to_string(s ? s->len() : 0) + "/" + std::to_string(s ? s->cap() : 0) + "]";
+        out +=
+            "[" + std::to_string(s ? s->len() : 0) + "/" + std::to_string(s ? s->cap() : 0) + "]";
         appendHex(out, s ? static_cast<const void*>(s->base()) : nullptr);
         return;
       }
@@ -213,9 +214,7 @@ void appendRuntimeValue(std::string& out, const check::Type* type, Value v) {
         out += ")";
         return;
       }
-      default:
-        appendHex(out, v.p);
-        return;
+      default: appendHex(out, v.p); return;
     }
   }
   if (b->isBoolean()) {

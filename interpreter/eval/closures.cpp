@@ -183,7 +183,9 @@ ExprPtr makeBoundMethod(ExprPtr recv, bool recvCounted, bool recvAggregate, cons
   return n;
 }
 
-ExprPtr makeFuncValue(const FuncCode* fn) { return std::make_unique<FuncValueNode>(fn); }
+ExprPtr makeFuncValue(const FuncCode* fn) {
+  return std::make_unique<FuncValueNode>(fn);
+}
 
 ExprPtr makeCallValue(ExprPtr callee, std::vector<ExprPtr> args, syntax::Pos pos) {
   auto n = std::make_unique<CallValueNode>();

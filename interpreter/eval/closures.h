@@ -16,8 +16,12 @@ namespace gol::eval {
 
 using namespace gol::values;
 
-inline BoxObject* boxAt(Value v) { return static_cast<BoxObject*>(v.p); }
-inline ClosureObject* closureAt(Value v) { return static_cast<ClosureObject*>(v.p); }
+inline BoxObject* boxAt(Value v) {
+  return static_cast<BoxObject*>(v.p);
+}
+inline ClosureObject* closureAt(Value v) {
+  return static_cast<ClosureObject*>(v.p);
+}
 
 inline Value newBox(Value v, bool counted) {
   auto* b = new BoxObject(counted);

@@ -48,14 +48,15 @@ std::vector<ExprPtr> Compiler::spreadArgs(const CallExpr* c, const check::Signat
   std::vector<ExprPtr> rest;
   for (size_t i = fixed; i < args.size(); ++i) rest.push_back(std::move(args[i]));
   args.resize(fixed);
-  args.push_back(makeSliceLiteral(std::move(rest), isCountedType(elem),
-                                  isAggregate(elem) ? elem : nullptr));
+  args.push_back(
+      makeSliceLiteral(std::move(rest), isCountedType(elem), isAggregate(elem) ? elem : nullptr));
   return args;
 }
 
 // The arguments of call c. With operandsOutliveCall (a defer or go statement's call),
 // struct and array arguments are copied when the statement runs.
-std::vector<ExprPtr> Compiler::callArgs(const CallExpr* c, const check::Signature* sig, bool operandsOutliveCall) {
+std::vector<ExprPtr> Compiler::callArgs(const CallExpr* c, const check::Signature* sig,
+                                        bool operandsOutliveCall) {
   std::vector<ExprPtr> args;
   if (multiValueArgument(c)) return spreadArgs(c, sig);
   size_t fixed = sig->variadic ? sig->params.size() - 1 : sig->params.size();
@@ -78,8 +79,8 @@ std::vector<ExprPtr> Compiler::callArgs(const CallExpr* c, const check::Signatur
   }
   std::vector<ExprPtr> rest;
   for (size_t i = fixed; i < c->args.size(); ++i) rest.push_back(valueAs(c->args[i], elem));
-  args.push_back(makeSliceLiteral(std::move(rest), isCountedType(elem),
-                                  isAggregate(elem) ? elem : nullptr));
+  args.push_back(
+      makeSliceLiteral(std::move(rest), isCountedType(elem), isAggregate(elem) ? elem : nullptr));
   return args;
 }
 
@@ -92,8 +93,8 @@ ExprPtr Compiler::receiverExpr(const Expr* x, const check::Selection& s, Pos pos
     if (s.path.empty()) return addressOf(x);
     return makeAddressOfField(expr(x), s.path, target, pos);
   }
-  ExprPtr base = s.path.empty() ? expr(x)
-                                : makeFieldRead(expr(x), s.path, isCountedType(recvBase), pos);
+  ExprPtr base =
+      s.path.empty() ? expr(x) : makeFieldRead(expr(x), s.path, isCountedType(recvBase), pos);
   if (!s.method->pointerRecv && bp) return makeDeref(std::move(base), target, pos);
   return base;
 }
@@ -116,7 +117,8 @@ void Compiler::borrowArguments(NativeCallNode& n, bool operandsOutliveCall) cons
 }
 
 // n, or the same call as a PlainNativeCallNode when it owns none of its arguments.
-ExprPtr Compiler::plainNativeCall(std::unique_ptr<NativeCallNode> n, bool operandsOutliveCall) const {
+ExprPtr Compiler::plainNativeCall(std::unique_ptr<NativeCallNode> n,
+                                  bool operandsOutliveCall) const {
   borrowArguments(*n, operandsOutliveCall);
   if (n->spreadElem || n->args.size() != n->argTypes.size()) return n;
   for (bool counted : n->argCounted) {
@@ -145,7 +147,8 @@ ExprPtr Compiler::plainNativeCall(std::unique_ptr<NativeCallNode> n, bool operan
   }
 }
 
-ExprPtr Compiler::methodCall(const CallExpr* c, const SelectorExpr* sel, const check::Selection& s, bool operandsOutliveCall) {
+ExprPtr Compiler::methodCall(const CallExpr* c, const SelectorExpr* sel, const check::Selection& s,
+                             bool operandsOutliveCall) {
   auto sig = static_cast<const check::Signature*>(s.type);
   std::vector<ExprPtr> args = callArgs(c, sig, operandsOutliveCall);
   if (s.kind == check::Selection::Kind::InterfaceMethod) {
@@ -196,8 +199,7 @@ StmtPtr Compiler::atomicAddStatement(const Expr* x) {
   auto c = as<CallExpr>(x);
   if (!c || c->args.size() != 2 || c->hasEllipsis) return nullptr;
   const check::Object* callee = calleeObject(c->fun);
-  if (!callee || callee->kind != check::Object::Kind::Func || callee->decl ||
-      !callee->package) {
+  if (!callee || callee->kind != check::Object::Kind::Func || callee->decl || !callee->package) {
     return nullptr;
   }
   NativeFunction fn = natives_.find(callee->package->path, callee->name);
@@ -244,7 +246,8 @@ ExprPtr Compiler::call(const CallExpr* c) {
     }
   }
   const check::Object* callee = calleeObject(c->fun);
-  if (callee && callee->kind == check::Object::Kind::Builtin) return builtinCall(c, callee->builtin);
+  if (callee && callee->kind == check::Object::Kind::Builtin)
+    return builtinCall(c, callee->builtin);
   const check::Signature* sig = check::asSignature(finalType(c->fun));
   if (!callee || callee->kind != check::Object::Kind::Func) {
     if (!sig) return nullptr;
@@ -376,8 +379,8 @@ ExprPtr Compiler::builtinCall(const CallExpr* c, check::Builtin b) {
     case check::Builtin::Copy: {
       const check::Basic* sb = check::asBasic(finalType(c->args[1]));
       const check::Type* elem = elemOf(finalType(c->args[0]));
-      return makeCopy(expr(c->args[0]), expr(c->args[1]), sb && sb->isString(),
-                      isCountedType(elem), isAggregate(elem));
+      return makeCopy(expr(c->args[0]), expr(c->args[1]), sb && sb->isString(), isCountedType(elem),
+                      isAggregate(elem));
     }
     case check::Builtin::New: return makeNew(check::asPointer(typeOf(c).type)->elem);
     case check::Builtin::Delete: {

@@ -168,8 +168,8 @@ ExprPtr Compiler::compositeLit(const CompositeLit* lit) {
       elems.push_back({index++, element(el.value, elem)});
       length = std::max(length, index);
     }
-    return makeArrayToSlice(makeArrayLiteral(check::arrayOf(elem, length), std::move(elems)),
-                            false, lit->pos);
+    return makeArrayToSlice(makeArrayLiteral(check::arrayOf(elem, length), std::move(elems)), false,
+                            lit->pos);
   }
   std::vector<ExprPtr> elems;
   for (const KeyedElement& el : lit->elements) elems.push_back(element(el.value, elem));
@@ -237,7 +237,8 @@ ExprPtr Compiler::methodExpression(const SelectorExpr* sel, const check::Selecti
       args.push_back(std::make_unique<LocalNode<false>>(i));
     }
   }
-  for (size_t r = 0; r < sig->results.size(); ++r) thunk->resultSlots.push_back(params + static_cast<int>(r));
+  for (size_t r = 0; r < sig->results.size(); ++r)
+    thunk->resultSlots.push_back(params + static_cast<int>(r));
   thunk->frameSize = params + static_cast<int>(sig->results.size());
   FuncCode* saved = fn_;
   fn_ = thunk;
@@ -293,8 +294,7 @@ ExprPtr Compiler::methodValue(const SelectorExpr* sel, const check::Selection& s
                       ? "main.(*" + s.recvNamed->name + ")." + s.method->name + "-fm"
                       : "main." + s.recvNamed->name + "." + s.method->name + "-fm";
   } else {
-    thunk->name = "main." + check::typeString(typeOf(sel->x).type) + "." + s.method->name +
-                  "-fm";
+    thunk->name = "main." + check::typeString(typeOf(sel->x).type) + "." + s.method->name + "-fm";
   }
   thunk->hiddenInTraces = true;
   int params = static_cast<int>(sig->params.size());
@@ -306,7 +306,8 @@ ExprPtr Compiler::methodValue(const SelectorExpr* sel, const check::Selection& s
     if (isCountedType(pt)) thunk->countedSlots.push_back(i);
     if (isAggregate(pt)) thunk->aggregateParams.push_back(i);
   }
-  for (size_t r = 0; r < sig->results.size(); ++r) thunk->resultSlots.push_back(params + static_cast<int>(r));
+  for (size_t r = 0; r < sig->results.size(); ++r)
+    thunk->resultSlots.push_back(params + static_cast<int>(r));
   thunk->closureSlot = params + static_cast<int>(sig->results.size());
   thunk->countedSlots.push_back(thunk->closureSlot);
   thunk->frameSize = thunk->closureSlot + 1;
@@ -323,8 +324,9 @@ ExprPtr Compiler::methodValue(const SelectorExpr* sel, const check::Selection& s
     recvType = check::anyType();
   } else {
     recv = receiverExpr(sel->x, s, sel->sel->pos);
-    recvType = s.method->pointerRecv ? static_cast<const check::Type*>(check::pointerTo(s.recvNamed))
-                                     : s.recvNamed;
+    recvType = s.method->pointerRecv
+                   ? static_cast<const check::Type*>(check::pointerTo(s.recvNamed))
+                   : s.recvNamed;
   }
   if (!recv) return nullptr;
   std::vector<ExprPtr> args;
@@ -339,8 +341,8 @@ ExprPtr Compiler::methodValue(const SelectorExpr* sel, const check::Selection& s
   ExprPtr call;
   FuncCode* saved = fn_;
   fn_ = thunk;
-  ExprPtr captured = makeCaptureRead(
-      thunk->closureSlot, 0, isCountedType(recvType) ? CellRead::Ref : CellRead::Scalar);
+  ExprPtr captured = makeCaptureRead(thunk->closureSlot, 0,
+                                     isCountedType(recvType) ? CellRead::Ref : CellRead::Scalar);
   if (iface) {
     std::vector<const check::Type*> argTypes(sig->params.begin(), sig->params.end());
     call = makeIfaceCall(std::move(captured), s.method->name, std::move(args), std::move(argTypes),
@@ -362,10 +364,11 @@ ExprPtr Compiler::methodValue(const SelectorExpr* sel, const check::Selection& s
 ExprPtr Compiler::ident(const Ident* id) {
   const check::Object* o = objectOf(id);
   if (o && o->kind == check::Object::Kind::Nil) return std::make_unique<ConstNode>(Value{}, false);
-  if (o && o->kind == check::Object::Kind::Func && o->decl) return makeFuncValue(funcs_.at(o->decl));
+  if (o && o->kind == check::Object::Kind::Func && o->decl)
+    return makeFuncValue(funcs_.at(o->decl));
   if (!o || o->kind != check::Object::Kind::Var) return nullptr;
   bool counted = isCountedType(o->type);
-  CellRead mode = !counted ? CellRead::Scalar
+  CellRead mode = !counted               ? CellRead::Scalar
                   : isAggregate(o->type) ? CellRead::Aggregate
                                          : CellRead::Ref;
   // A captured reference that nothing stores again needs no lock to read.
@@ -408,7 +411,8 @@ ExprPtr Compiler::addressOf(const Expr* e) {
     auto it = info_.selections.find(sel);
     if (it == info_.selections.end()) {
       const check::Object* o = objectOf(sel->sel);
-      if (o && o->nativeCell) return makeAddressOfGlobal(static_cast<Value*>(o->nativeCell), storage);
+      if (o && o->nativeCell)
+        return makeAddressOfGlobal(static_cast<Value*>(o->nativeCell), storage);
       return nullptr;
     }
     return makeAddressOfField(expr(sel->x), it->second.path, storage, sel->sel->pos);
@@ -416,10 +420,10 @@ ExprPtr Compiler::addressOf(const Expr* e) {
   if (auto ix = as<IndexExpr>(e)) {
     const check::Type* xt = finalType(ix->x);
     const check::Basic* it = check::asBasic(finalType(ix->indices[0]));
-    bool isArray = check::asArray(xt) ||
-                   (check::asPointer(xt) && check::asArray(check::asPointer(xt)->elem));
-    return makeAddressOfElem(expr(ix->x), expr(ix->indices[0]), isArray,
-                             it && it->isUnsigned(), storage, ix->pos);
+    bool isArray =
+        check::asArray(xt) || (check::asPointer(xt) && check::asArray(check::asPointer(xt)->elem));
+    return makeAddressOfElem(expr(ix->x), expr(ix->indices[0]), isArray, it && it->isUnsigned(),
+                             storage, ix->pos);
   }
   if (auto st = as<StarExpr>(e)) return makeNonNil(expr(st->x), st->pos);  // &*p is p, checked
   return nullptr;
@@ -540,8 +544,8 @@ ExprPtr Compiler::binary(const BinaryExpr* b) {
 ExprPtr Compiler::index(const IndexExpr* e) {
   const check::Type* xt = finalType(e->x);
   if (const check::Map* m = check::asMap(xt)) {
-    return makeMapIndex(expr(e->x), valueAs(e->indices[0], m->key), m,
-                        info_.commaOk.count(e) > 0, e->pos);
+    return makeMapIndex(expr(e->x), valueAs(e->indices[0], m->key), m, info_.commaOk.count(e) > 0,
+                        e->pos);
   }
   ExprPtr x = expr(e->x);
   ExprPtr i = expr(e->indices[0]);

@@ -182,7 +182,8 @@ void Compiler::noteUnsupported(const std::string& what, Pos pos) {
   }
 }
 
-Target Compiler::targetFor(const check::Object* o, const check::Type* valueType, bool isDefinition) {
+Target Compiler::targetFor(const check::Object* o, const check::Type* valueType,
+                           bool isDefinition) {
   Target t;
   if (!o || o->name == "_" || o->slot < 0) {
     t.kind = Target::Kind::Blank;
@@ -317,7 +318,8 @@ StmtPtr Compiler::storeTo(Target t, ExprPtr x) {
 
 // Assigns values to targets: one by one, in parallel, or from one multi-valued call.
 // `types` are the variables' types (null: the value's own), for interface boxing.
-StmtPtr Compiler::assignValues(std::vector<Target> targets, const std::vector<Expr*>& values, const std::vector<const check::Type*>& types) {
+StmtPtr Compiler::assignValues(std::vector<Target> targets, const std::vector<Expr*>& values,
+                               const std::vector<const check::Type*>& types) {
   auto typeAt = [&](size_t i) { return i < types.size() ? types[i] : nullptr; };
   if (values.size() == 1 && targets.size() > 1) {
     auto n = std::make_unique<TupleAssignNode>();
@@ -353,7 +355,8 @@ const check::Type* Compiler::resultType(const Expr* x, size_t i) {
 StmtPtr Compiler::declStmt(const DeclStmt* d) {
   if (d->decl->tok != Token::Var) return nullptr;
   auto block = std::make_unique<BlockNode>();
-  for (const Node* spec : d->decl->specs) add(block->list, valueSpec(static_cast<const ValueSpec*>(spec)));
+  for (const Node* spec : d->decl->specs)
+    add(block->list, valueSpec(static_cast<const ValueSpec*>(spec)));
   return block;
 }
 
@@ -397,7 +400,8 @@ StmtPtr Compiler::assign(const AssignStmt* s) {
     ExprPtr read;
     if (mayHaveEffects(s->rhs[0]) && !isUnreachableLocal(lhs)) return opAssignAfterValue(s, op, t);
     evaluateOnce(lhs, t, &target, &read);
-    ExprPtr value = binaryValue(op, t, std::move(read), expr(s->rhs[0]), finalType(s->rhs[0]), s->tokPos);
+    ExprPtr value =
+        binaryValue(op, t, std::move(read), expr(s->rhs[0]), finalType(s->rhs[0]), s->tokPos);
     return storeTo(target, std::move(value));
   }
   // Go evaluates the index and pointer operands of the targets before the values, and
@@ -427,8 +431,8 @@ StmtPtr Compiler::assign(const AssignStmt* s) {
   std::vector<Target> targets;
   std::vector<const check::Type*> types;
   for (size_t i = 0; i < s->lhs.size(); ++i) {
-    const check::Type* vt = s->rhs.size() == s->lhs.size() ? finalType(s->rhs[i])
-                                                          : resultType(s->rhs[0], i);
+    const check::Type* vt =
+        s->rhs.size() == s->lhs.size() ? finalType(s->rhs[i]) : resultType(s->rhs[0], i);
     targets.push_back(targetForExpr(s->lhs[i], vt));
     types.push_back(variableType(s->lhs[i]));
   }
@@ -496,8 +500,8 @@ std::vector<const Expr*> Compiler::targetOperands(const Expr* e) {
     if (!ix->indices.empty()) operands.push_back(ix->indices[0]);
   } else if (auto st = as<StarExpr>(e)) {
     operands.push_back(st->x);
-  } else if (auto sel = as<SelectorExpr>(e); sel && info_.selections.count(sel) &&
-                                             check::asPointer(finalType(sel->x))) {
+  } else if (auto sel = as<SelectorExpr>(e);
+             sel && info_.selections.count(sel) && check::asPointer(finalType(sel->x))) {
     operands.push_back(sel->x);
   }
   return operands;
@@ -517,7 +521,8 @@ ExprPtr Compiler::saveTemp(ExprPtr x, int slot, bool counted) {
 }
 
 // The node for `x op y` with operands already compiled (for op=).
-ExprPtr Compiler::binaryValue(Token op, const check::Type* type, ExprPtr x, ExprPtr y, const check::Type* yType, Pos pos) {
+ExprPtr Compiler::binaryValue(Token op, const check::Type* type, ExprPtr x, ExprPtr y,
+                              const check::Type* yType, Pos pos) {
   const check::Basic* t = check::asBasic(type);
   if (!t) return nullptr;
   if (t->isString()) {
@@ -824,7 +829,8 @@ StmtPtr Compiler::switchStmt(const SwitchStmt* s) {
         if (check::asInterface(caseType)) {
           // `case i:` with i an interface compares true, in an interface, with i.
           const check::Type* boolType = check::basicType(BasicKind::Bool);
-          ExprPtr truth = makeToIface(constant(check::ConstValue::ofBool(true), boolType, e->pos), boolType);
+          ExprPtr truth =
+              makeToIface(constant(check::ConstValue::ofBool(true), boolType, e->pos), boolType);
           clause.matches.push_back(makeEquality(std::move(truth), expr(e), caseType, true, e->pos));
         } else {
           clause.matches.push_back(expr(e));

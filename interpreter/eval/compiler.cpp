@@ -5,7 +5,9 @@
 
 namespace gol::eval {
 
-void ProgramDeleter::operator()(Program* p) const { delete p; }
+void ProgramDeleter::operator()(Program* p) const {
+  delete p;
+}
 
 // One REPL input: its globals, functions, methods and literals, then its statements
 // (or the echo of a lone expression) as a function of their own.
@@ -271,7 +273,6 @@ void runTop(const FuncCode& fn) {
 
 }  // namespace
 
-
 ProgramPtr compile(const File* file, const check::Info& info, const NativeRegistry& natives,
                    const std::string& fileName, std::string* error) {
   traceFileName = fileName;
@@ -296,7 +297,9 @@ struct ReplProgram {
   Compiler compiler;
 };
 
-void ReplProgramDeleter::operator()(ReplProgram* p) const { delete p; }
+void ReplProgramDeleter::operator()(ReplProgram* p) const {
+  delete p;
+}
 
 ReplProgramPtr newReplProgram(const check::Info& info, const NativeRegistry& natives,
                               const std::string& fileName) {

@@ -21,9 +21,8 @@ using ProgramPtr = std::unique_ptr<Program, ProgramDeleter>;
 
 // Builds the program; the AST and Info must outlive it. Returns null, with the message
 // in *error, for a construct the evaluator cannot run.
-ProgramPtr compile(const syntax::File* file, const check::Info& info,
-                   const NativeRegistry& natives, const std::string& fileName,
-                   std::string* error);
+ProgramPtr compile(const syntax::File* file, const check::Info& info, const NativeRegistry& natives,
+                   const std::string& fileName, std::string* error);
 
 // Runs the program on the runtime (goroutine 1: the script's statements, then main) with
 // maxprocs processors (0: GOMAXPROCS or the number of cores).

@@ -28,15 +28,15 @@
 #include "interpreter/eval/goroutines.h"
 #include "interpreter/eval/intrinsics.h"
 #include "interpreter/eval/map_nodes.h"
-#include "interpreter/values/maps.h"
-#include "interpreter/eval/structs.h"
 #include "interpreter/eval/ops.h"
 #include "interpreter/eval/slices.h"
 #include "interpreter/eval/stack_growth.h"
+#include "interpreter/eval/structs.h"
+#include "interpreter/eval/type_dispatch.h"
 #include "interpreter/syntax/literals.h"
 #include "interpreter/syntax/printer.h"
+#include "interpreter/values/maps.h"
 #include "stdlib/packages.h"
-#include "interpreter/eval/type_dispatch.h"
 
 namespace gol::eval {
 
@@ -244,8 +244,7 @@ class Compiler {
 
   void noteUnsupported(const std::string& what, Pos pos);
 
-  Target targetFor(const check::Object* o, const check::Type* valueType,
-                   bool isDefinition = false);
+  Target targetFor(const check::Object* o, const check::Type* valueType, bool isDefinition = false);
 
   Target targetForExpr(const Expr* e, const check::Type* valueType);
 

@@ -204,7 +204,9 @@ StmtPtr makeDefer(ExprPtr call, bool resultCounted) {
   return n;
 }
 
-ExprPtr makeSavedArg(int index) { return std::make_unique<SavedArgNode>(index); }
+ExprPtr makeSavedArg(int index) {
+  return std::make_unique<SavedArgNode>(index);
+}
 
 ExprPtr makeRecover() {
   return std::make_unique<RecoverNode>();

@@ -10,8 +10,8 @@
 #include <cstdlib>
 #include <cstring>
 
-#include "interpreter/values/channels.h"
 #include "interpreter/eval/defer.h"
+#include "interpreter/values/channels.h"
 #include "runtime/runtime.h"
 
 namespace gol::eval {

@@ -18,13 +18,13 @@
 #include "interpreter/eval/goroutines.h"
 #include "interpreter/eval/intrinsics.h"
 #include "interpreter/eval/map_nodes.h"
-#include "interpreter/values/maps.h"
-#include "interpreter/eval/structs.h"
 #include "interpreter/eval/ops.h"
 #include "interpreter/eval/slices.h"
 #include "interpreter/eval/stack_growth.h"
+#include "interpreter/eval/structs.h"
 #include "interpreter/syntax/literals.h"
 #include "interpreter/syntax/printer.h"
+#include "interpreter/values/maps.h"
 #include "stdlib/packages.h"
 
 namespace gol::eval {
@@ -180,12 +180,11 @@ Value* callFunction(const FuncCode* fn, const std::vector<ExprPtr>& args, Value*
   return frame;
 }
 
-Value* callFunctionValues(const FuncCode* fn, const Value* args, size_t n, Pos pos,
-                          Value closure) {
+Value* callFunctionValues(const FuncCode* fn, const Value* args, size_t n, Pos pos, Value closure) {
   GoroutineState* g = currentState();
   if (nativeStackLow(g)) [[unlikely]] {
-    return callOnFurtherStack(
-        g, pos, [&] { return callFunctionValues(fn, args, n, pos, closure); });
+    return callOnFurtherStack(g, pos,
+                              [&] { return callFunctionValues(fn, args, n, pos, closure); });
   }
   Value* callerSp = g->sp;
   Value* callerLimit = g->stackLimit;
@@ -199,7 +198,9 @@ Value* callFunctionValues(const FuncCode* fn, const Value* args, size_t n, Pos p
   return frame;
 }
 
-Value* CallNode::invoke(Value* fp) { return callFunction(fn, args, fp, pos, Value{}); }
+Value* CallNode::invoke(Value* fp) {
+  return callFunction(fn, args, fp, pos, Value{});
+}
 
 void tracePanicAt(GoPanic& p, syntax::Pos pos) {
   if (p.trace.empty()) p.trace = stackTrace(pos);
@@ -217,7 +218,8 @@ void callNativeHere(GoroutineState* g, NativeFunction fn, std::span<const AnyVal
     throw;
   }
   // The native may have blocked (time.Sleep, wg.Wait) while the REPL abandoned the input.
-  if (g->interrupted.load(std::memory_order_relaxed)) [[unlikely]] unwindInterrupted(g);
+  if (g->interrupted.load(std::memory_order_relaxed)) [[unlikely]]
+    unwindInterrupted(g);
 }
 
 struct NativeCallArgs {
@@ -276,7 +278,8 @@ void NativeCallNode::evalMulti(Value* fp, Value* out) {
 
 void NativeCallNode::callSpread(Value* fp, Value* out) {
   std::vector<AnyValue> argv;
-  for (size_t i = 0; i + 1 < args.size(); ++i) argv.push_back(AnyValue{argTypes[i], args[i]->eval(fp)});
+  for (size_t i = 0; i + 1 < args.size(); ++i)
+    argv.push_back(AnyValue{argTypes[i], args[i]->eval(fp)});
   Value slice = args.back()->eval(fp);
   size_t fixed = argv.size();
   if (SliceObject* s = asSlice(slice)) {

@@ -14,18 +14,21 @@
 #include <string>
 #include <vector>
 
+#include "interpreter/syntax/source.h"
 #include "interpreter/values/panic.h"
 #include "interpreter/values/value.h"
-#include "interpreter/syntax/source.h"
 
 namespace gol::eval {
 
 using namespace gol::values;
 
 // BreakLabel, ContinueLabel and Goto name their target in GoroutineState::branchTarget.
+// Enumerators grouped as a table, left as written:
+// clang-format off
 enum class Exec : uint8_t {
   Normal, Break, Continue, Return, Fallthrough, BreakLabel, ContinueLabel, Goto
 };
+// clang-format on
 
 struct StmtNode;
 

@@ -76,19 +76,27 @@ struct OpMul {
 };
 struct OpAnd {
   template <typename T>
-  static T apply(T a, T b) { return a & b; }
+  static T apply(T a, T b) {
+    return a & b;
+  }
 };
 struct OpOr {
   template <typename T>
-  static T apply(T a, T b) { return a | b; }
+  static T apply(T a, T b) {
+    return a | b;
+  }
 };
 struct OpXor {
   template <typename T>
-  static T apply(T a, T b) { return a ^ b; }
+  static T apply(T a, T b) {
+    return a ^ b;
+  }
 };
 struct OpAndNot {
   template <typename T>
-  static T apply(T a, T b) { return a & static_cast<T>(~b); }
+  static T apply(T a, T b) {
+    return a & static_cast<T>(~b);
+  }
 };
 
 // Division and remainder: the divisor is checked by the node.
@@ -111,12 +119,42 @@ struct OpRem {
   }
 };
 
-struct OpEql { template <typename T> static bool apply(T a, T b) { return a == b; } };
-struct OpNeq { template <typename T> static bool apply(T a, T b) { return a != b; } };
-struct OpLss { template <typename T> static bool apply(T a, T b) { return a < b; } };
-struct OpLeq { template <typename T> static bool apply(T a, T b) { return a <= b; } };
-struct OpGtr { template <typename T> static bool apply(T a, T b) { return a > b; } };
-struct OpGeq { template <typename T> static bool apply(T a, T b) { return a >= b; } };
+struct OpEql {
+  template <typename T>
+  static bool apply(T a, T b) {
+    return a == b;
+  }
+};
+struct OpNeq {
+  template <typename T>
+  static bool apply(T a, T b) {
+    return a != b;
+  }
+};
+struct OpLss {
+  template <typename T>
+  static bool apply(T a, T b) {
+    return a < b;
+  }
+};
+struct OpLeq {
+  template <typename T>
+  static bool apply(T a, T b) {
+    return a <= b;
+  }
+};
+struct OpGtr {
+  template <typename T>
+  static bool apply(T a, T b) {
+    return a > b;
+  }
+};
+struct OpGeq {
+  template <typename T>
+  static bool apply(T a, T b) {
+    return a >= b;
+  }
+};
 
 template <typename Op>
 constexpr bool isDivision = std::is_same_v<Op, OpQuo> || std::is_same_v<Op, OpRem>;
@@ -276,9 +314,7 @@ inline To convertNumber(From x) {
 template <typename To, typename From>
 struct ConvertNode : ExprNode {
   ExprPtr x;
-  Value eval(Value* fp) override {
-    return make(convertNumber<To>(eval::get<From>(x->eval(fp))));
-  }
+  Value eval(Value* fp) override { return make(convertNumber<To>(eval::get<From>(x->eval(fp)))); }
 };
 
 }  // namespace gol::eval

@@ -19,10 +19,10 @@
 #include <unordered_map>
 
 #include "interpreter/eval/compiler.h"
-#include "interpreter/values/maps.h"
 #include "interpreter/eval/nodes.h"
 #include "interpreter/eval/repl_run.h"
 #include "interpreter/eval/stack_growth.h"
+#include "interpreter/values/maps.h"
 #include "runtime/runtime.h"
 #include "stdlib/packages.h"
 
@@ -63,7 +63,6 @@ const char* waitReasonText(rt::WaitReason r) {
 GoroutineState* currentState() noexcept {
   return static_cast<GoroutineState*>(rt::user());
 }
-
 
 Value* growValueStack(GoroutineState* g, int frameSize) {
   ValueSegment* cur = g->segment;
@@ -493,8 +492,8 @@ std::string waitingTime(int64_t ns) {
 void noteGoroutineStart(const GoroutineState* g) {
   if (!replMode || !g->creator) return;
   std::lock_guard lk(notesMu);
-  notes[rt::current_id()] = GoroutineNote{g->creator->name, g->creatorId,
-                                          static_cast<int>(g->creatorPos.line)};
+  notes[rt::current_id()] =
+      GoroutineNote{g->creator->name, g->creatorId, static_cast<int>(g->creatorPos.line)};
 }
 
 void noteGoroutineEnd() {

@@ -11,12 +11,11 @@ namespace {
 
 // runtime/sizeclasses.go: the allocator's size classes up to 32 KiB.
 constexpr uint32_t kSizeClasses[] = {
-    0,     8,     16,    24,    32,    48,    64,    80,    96,    112,   128,   144,
-    160,   176,   192,   208,   224,   240,   256,   288,   320,   352,   384,   416,
-    448,   480,   512,   576,   640,   704,   768,   896,   1024,  1152,  1280,  1408,
-    1536,  1792,  2048,  2304,  2688,  3072,  3200,  3456,  4096,  4864,  5376,  6144,
-    6528,  6784,  6912,  8192,  9472,  9728,  10240, 10880, 12288, 13568, 14336, 16384,
-    18432, 19072, 20480, 21760, 24576, 27264, 28672, 32768};
+    0,     8,     16,    24,    32,    48,    64,    80,    96,    112,   128,   144,  160,   176,
+    192,   208,   224,   240,   256,   288,   320,   352,   384,   416,   448,   480,  512,   576,
+    640,   704,   768,   896,   1024,  1152,  1280,  1408,  1536,  1792,  2048,  2304, 2688,  3072,
+    3200,  3456,  4096,  4864,  5376,  6144,  6528,  6784,  6912,  8192,  9472,  9728, 10240, 10880,
+    12288, 13568, 14336, 16384, 18432, 19072, 20480, 21760, 24576, 27264, 28672, 32768};
 
 // runtime.roundupsize (Go 1.22, with malloc headers for pointerful objects > 512 B).
 uint64_t roundUpSize(uint64_t size, bool noscan) {
@@ -40,8 +39,8 @@ Value sliceValue(SliceObject* s) {
 }
 
 // A new slice; struct or array elements (aggElem) are zero objects from `from` on.
-SliceObject* newSlice(int64_t len, int64_t cap, bool counted,
-                      const check::Type* aggElem = nullptr, int64_t from = 0) {
+SliceObject* newSlice(int64_t len, int64_t cap, bool counted, const check::Type* aggElem = nullptr,
+                      int64_t from = 0) {
   SliceObject* s = makeSlice(len, cap, counted || aggElem);
   if (aggElem) {
     s->array()->setElemType(aggElem);
@@ -123,12 +122,14 @@ struct SliceExprNode : ExprNode {
       if (l < 0 || l > h) fail("[" + std::to_string(l) + ":" + std::to_string(h) + ":]");
     } else {
       int64_t limit = isString ? len : cap;
-      if (h < 0 || h > limit) fail("[:" + std::to_string(h) + "]" + limitWord + std::to_string(limit));
+      if (h < 0 || h > limit)
+        fail("[:" + std::to_string(h) + "]" + limitWord + std::to_string(limit));
       if (l < 0 || l > h) fail("[" + std::to_string(l) + ":" + std::to_string(h) + "]");
     }
     if (isString) {
       std::string_view v = stringView(xv);
-      Value r = stringValue(StringObject::make(v.substr(static_cast<size_t>(l), static_cast<size_t>(h - l))));
+      Value r = stringValue(
+          StringObject::make(v.substr(static_cast<size_t>(l), static_cast<size_t>(h - l))));
       releaseRef(xv);
       return r;
     }
@@ -317,7 +318,8 @@ struct StringToBytesNode : ExprNode {
   Value eval(Value* fp) override {
     Value v = s->eval(fp);
     auto n = static_cast<int64_t>(stringView(v).size());
-    SliceObject* r = newSlice(n, static_cast<int64_t>(roundUpSize(static_cast<uint64_t>(n), true)), false);
+    SliceObject* r =
+        newSlice(n, static_cast<int64_t>(roundUpSize(static_cast<uint64_t>(n), true)), false);
     for (int64_t i = 0; i < n; ++i) r->base()[i].u = static_cast<unsigned char>(v.s->data()[i]);
     releaseRef(v);
     return sliceValue(r);
@@ -336,7 +338,8 @@ struct StringToRunesNode : ExprNode {
       i += static_cast<size_t>(d.width);
     }
     auto n = static_cast<int64_t>(runes.size());
-    SliceObject* r = newSlice(n, static_cast<int64_t>(roundUpSize(static_cast<uint64_t>(n) * 4, true) / 4), false);
+    SliceObject* r = newSlice(
+        n, static_cast<int64_t>(roundUpSize(static_cast<uint64_t>(n) * 4, true) / 4), false);
     for (int64_t i = 0; i < n; ++i) r->base()[i].i = runes[static_cast<size_t>(i)];
     releaseRef(v);
     return sliceValue(r);
@@ -448,9 +451,11 @@ ExprPtr makeSliceIndex(ExprPtr s, ExprPtr i, bool unsignedIndex, bool counted, s
     return n;
   };
   if (counted) {
-    return unsignedIndex ? build.template operator()<true, true>() : build.template operator()<true, false>();
+    return unsignedIndex ? build.template operator()<true, true>()
+                         : build.template operator()<true, false>();
   }
-  return unsignedIndex ? build.template operator()<false, true>() : build.template operator()<false, false>();
+  return unsignedIndex ? build.template operator()<false, true>()
+                       : build.template operator()<false, false>();
 }
 
 ExprPtr makeSliceExpr(ExprPtr x, ExprPtr lo, ExprPtr hi, ExprPtr max, bool isString,

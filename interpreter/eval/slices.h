@@ -37,8 +37,7 @@ ExprPtr makeAppend(ExprPtr s, std::vector<ExprPtr> vals, ExprPtr spread, bool sp
                    bool counted, ElemLayout layout, const check::Type* aggElem = nullptr);
 ExprPtr makeMakeSlice(ExprPtr len, ExprPtr cap, bool counted, syntax::Pos pos,
                       const check::Type* aggElem = nullptr);
-ExprPtr makeCopy(ExprPtr dst, ExprPtr src, bool srcIsString, bool counted,
-                 bool aggregate = false);
+ExprPtr makeCopy(ExprPtr dst, ExprPtr src, bool srcIsString, bool counted, bool aggregate = false);
 ExprPtr makeSliceIsNil(ExprPtr s, bool equal);
 ExprPtr makeStringToBytes(ExprPtr s);
 ExprPtr makeStringToRunes(ExprPtr s);

@@ -414,13 +414,12 @@ bool resolveThroughEmbedded(const check::Type** type, Value* value, const std::s
 
 // The receiver argument (owned) for a call of d on the dynamic value v (borrowed).
 // Go's panic when an interface holding a nil *T calls a method of T (runtime.panicwrap).
-GoPanic nilPointerValueMethod(const check::Type* recv, const std::string& method,
-                              syntax::Pos pos) {
+GoPanic nilPointerValueMethod(const check::Type* recv, const std::string& method, syntax::Pos pos) {
   std::string qualified = check::typeString(recv, true);
   std::string bare = qualified.substr(qualified.rfind('.') + 1);
   GoPanic p;
-  p.message = "value method " + qualified + "." + method + " called using nil *" + bare +
-              " pointer";
+  p.message =
+      "value method " + qualified + "." + method + " called using nil *" + bare + " pointer";
   p.runtimeError = true;
   p.trace = stackTrace(pos);
   return p;
@@ -805,8 +804,7 @@ void storeComplex(const Target& t, Value* fp, Value v) {
       releaseRef(a);
       return;
     }
-    default:
-      return;
+    default: return;
   }
 }
 

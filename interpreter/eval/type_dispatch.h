@@ -170,11 +170,17 @@ ExprPtr shiftWithCount(const check::Basic* countType, ExprPtr x, ExprPtr y, Pos 
   });
 }
 
-inline bool isCountedType(const check::Type* t) { return t && isCounted(t); }
+inline bool isCountedType(const check::Type* t) {
+  return t && isCounted(t);
+}
 
-inline bool isSliceType(const check::Type* t) { return t && check::asSliceType(t); }
+inline bool isSliceType(const check::Type* t) {
+  return t && check::asSliceType(t);
+}
 
-inline const check::Type* elemOf(const check::Type* t) { return check::asSliceType(t)->elem; }
+inline const check::Type* elemOf(const check::Type* t) {
+  return check::asSliceType(t)->elem;
+}
 
 // Go's size and alignment of a value of type t on amd64, and whether it holds pointers.
 struct GoSize {

@@ -17,17 +17,10 @@ std::string HistoryFile::encode(const std::string& entry) {
   line.reserve(entry.size());
   for (char c : entry) {
     switch (c) {
-      case '\\':
-        line += "\\\\";
-        break;
-      case '\n':
-        line += "\\n";
-        break;
-      case '\r':
-        line += "\\r";
-        break;
-      default:
-        line += c;
+      case '\\': line += "\\\\"; break;
+      case '\n': line += "\\n"; break;
+      case '\r': line += "\\r"; break;
+      default: line += c;
     }
   }
   return line;
@@ -43,15 +36,9 @@ std::string HistoryFile::decode(const std::string& line) {
     }
     char next = line[++i];
     switch (next) {
-      case '\\':
-        entry += '\\';
-        break;
-      case 'n':
-        entry += '\n';
-        break;
-      case 'r':
-        entry += '\r';
-        break;
+      case '\\': entry += '\\'; break;
+      case 'n': entry += '\n'; break;
+      case 'r': entry += '\r'; break;
       default:  // not ours: keep it as written
         entry += '\\';
         entry += next;

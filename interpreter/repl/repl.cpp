@@ -215,8 +215,7 @@ class Repl {
 
   // Parses, checks, compiles and runs one input. Incomplete (only if allowed): the text
   // ended before the syntax did, and more lines may finish it.
-  Evaluated evaluate(const std::string& text, const std::string& fileName,
-                     bool allowIncomplete) {
+  Evaluated evaluate(const std::string& text, const std::string& fileName, bool allowIncomplete) {
     bool loadedFile = fileName != kFileName;
     auto file = std::make_unique<syntax::SourceFile>(
         fileName, withoutPackageClause(loadedFile ? text : numbered(text)));
@@ -350,8 +349,7 @@ class Repl {
       return;
     }
     int old = rt::set_maxprocs(static_cast<int>(n));
-    stdlib::writeStdout("GOMAXPROCS=" + std::to_string(n) + " (was " + std::to_string(old) +
-                        ")\n");
+    stdlib::writeStdout("GOMAXPROCS=" + std::to_string(n) + " (was " + std::to_string(old) + ")\n");
   }
 
   void typeOf(const std::string& expr) {
@@ -465,8 +463,9 @@ int run(const ReplOptions& options) {
     std::thread(watchInterrupts, &repl, editor.get()).detach();
   }
   if (interactive) {
-    stdlib::writeStdout("Gol REPL: Go statements, declarations and expressions. "
-                        ":help for commands, Ctrl-D to leave.\n");
+    stdlib::writeStdout(
+        "Gol REPL: Go statements, declarations and expressions. "
+        ":help for commands, Ctrl-D to leave.\n");
   }
   return eval::runRepl(options.maxprocs, [&repl] { repl.loop(); });
 }

@@ -18,6 +18,8 @@
 namespace gol::syntax {
 
 // Operators and assignment tokens, with Go's spelling available through tokenText().
+// Enumerators grouped as a table, left as written:
+// clang-format off
 enum class Token : uint8_t {
   None,
   Add, Sub, Mul, Quo, Rem,               // + - * / %
@@ -31,10 +33,13 @@ enum class Token : uint8_t {
   Break, Continue, Goto, Fallthrough,
   Const, Var, Type, Import,
 };
+// clang-format on
 const char* tokenText(Token t);
 // The binary operator of an assignment operator (`+=` gives `+`), or None.
 Token assignOpBinary(Token t);
 
+// Enumerators grouped as a table, left as written:
+// clang-format off
 enum class NodeKind : uint8_t {
   // Expressions
   BadExpr, Ident, BasicLit, CompositeLit, FuncLit, ParenExpr, SelectorExpr, IndexExpr,
@@ -48,6 +53,7 @@ enum class NodeKind : uint8_t {
   // Declarations and the rest
   Field, ImportSpec, ValueSpec, TypeSpec, GenDecl, FuncDecl, File,
 };
+// clang-format on
 
 struct Node {
   NodeKind kind;

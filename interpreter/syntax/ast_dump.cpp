@@ -14,15 +14,9 @@ class Dumper {
       return;
     }
     switch (n->kind) {
-      case NodeKind::BadExpr:
-        out += "(bad)";
-        break;
-      case NodeKind::Ident:
-        out += static_cast<const Ident*>(n)->name;
-        break;
-      case NodeKind::BasicLit:
-        out += static_cast<const BasicLit*>(n)->raw;
-        break;
+      case NodeKind::BadExpr: out += "(bad)"; break;
+      case NodeKind::Ident: out += static_cast<const Ident*>(n)->name; break;
+      case NodeKind::BasicLit: out += static_cast<const BasicLit*>(n)->raw; break;
       case NodeKind::CompositeLit: {
         auto c = static_cast<const CompositeLit*>(n);
         open("complit");
@@ -50,9 +44,7 @@ class Dumper {
         out += ")";
         break;
       }
-      case NodeKind::ParenExpr:
-        unary("paren", static_cast<const ParenExpr*>(n)->x);
-        break;
+      case NodeKind::ParenExpr: unary("paren", static_cast<const ParenExpr*>(n)->x); break;
       case NodeKind::SelectorExpr: {
         auto s = static_cast<const SelectorExpr*>(n);
         open("sel");
@@ -100,9 +92,7 @@ class Dumper {
         out += ")";
         break;
       }
-      case NodeKind::StarExpr:
-        unary("star", static_cast<const StarExpr*>(n)->x);
-        break;
+      case NodeKind::StarExpr: unary("star", static_cast<const StarExpr*>(n)->x); break;
       case NodeKind::UnaryExpr: {
         auto u = static_cast<const UnaryExpr*>(n);
         unary(tokenText(u->op), u->x);
@@ -188,15 +178,9 @@ class Dumper {
         unary(head, c->elem);
         break;
       }
-      case NodeKind::BadStmt:
-        out += "(badstmt)";
-        break;
-      case NodeKind::DeclStmt:
-        node(static_cast<const DeclStmt*>(n)->decl);
-        break;
-      case NodeKind::EmptyStmt:
-        out += "(empty)";
-        break;
+      case NodeKind::BadStmt: out += "(badstmt)"; break;
+      case NodeKind::DeclStmt: node(static_cast<const DeclStmt*>(n)->decl); break;
+      case NodeKind::EmptyStmt: out += "(empty)"; break;
       case NodeKind::LabeledStmt: {
         auto l = static_cast<const LabeledStmt*>(n);
         open("label");
@@ -205,9 +189,7 @@ class Dumper {
         out += ")";
         break;
       }
-      case NodeKind::ExprStmt:
-        node(static_cast<const ExprStmt*>(n)->x);
-        break;
+      case NodeKind::ExprStmt: node(static_cast<const ExprStmt*>(n)->x); break;
       case NodeKind::SendStmt: {
         auto s = static_cast<const SendStmt*>(n);
         open("send");
@@ -231,12 +213,8 @@ class Dumper {
         out += ")";
         break;
       }
-      case NodeKind::GoStmt:
-        unary("go", static_cast<const GoStmt*>(n)->call);
-        break;
-      case NodeKind::DeferStmt:
-        unary("defer", static_cast<const DeferStmt*>(n)->call);
-        break;
+      case NodeKind::GoStmt: unary("go", static_cast<const GoStmt*>(n)->call); break;
+      case NodeKind::DeferStmt: unary("defer", static_cast<const DeferStmt*>(n)->call); break;
       case NodeKind::ReturnStmt: {
         open("return");
         for (const Expr* e : static_cast<const ReturnStmt*>(n)->results) item(e);

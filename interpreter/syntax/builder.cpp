@@ -504,30 +504,18 @@ namespace {
 
 Token assignToken(P::AssignOpContext* op) {
   switch (op->getStart()->getType()) {
-    case P::PLUS_ASSIGN:
-      return Token::AddAssign;
-    case P::MINUS_ASSIGN:
-      return Token::SubAssign;
-    case P::STAR_ASSIGN:
-      return Token::MulAssign;
-    case P::DIV_ASSIGN:
-      return Token::QuoAssign;
-    case P::MOD_ASSIGN:
-      return Token::RemAssign;
-    case P::AND_ASSIGN:
-      return Token::AndAssign;
-    case P::OR_ASSIGN:
-      return Token::OrAssign;
-    case P::XOR_ASSIGN:
-      return Token::XorAssign;
-    case P::LSHIFT_ASSIGN:
-      return Token::ShlAssign;
-    case P::RSHIFT_ASSIGN:
-      return Token::ShrAssign;
-    case P::BIT_CLEAR_ASSIGN:
-      return Token::AndNotAssign;
-    default:
-      return Token::Assign;
+    case P::PLUS_ASSIGN: return Token::AddAssign;
+    case P::MINUS_ASSIGN: return Token::SubAssign;
+    case P::STAR_ASSIGN: return Token::MulAssign;
+    case P::DIV_ASSIGN: return Token::QuoAssign;
+    case P::MOD_ASSIGN: return Token::RemAssign;
+    case P::AND_ASSIGN: return Token::AndAssign;
+    case P::OR_ASSIGN: return Token::OrAssign;
+    case P::XOR_ASSIGN: return Token::XorAssign;
+    case P::LSHIFT_ASSIGN: return Token::ShlAssign;
+    case P::RSHIFT_ASSIGN: return Token::ShrAssign;
+    case P::BIT_CLEAR_ASSIGN: return Token::AndNotAssign;
+    default: return Token::Assign;
   }
 }
 
@@ -539,8 +527,8 @@ Stmt* Builder::simpleStmt(P::SimpleStmtContext* ctx) {
   // A send or an increment takes one operand, as does a statement that is an expression.
   auto single = [&](antlr4::Token* after) -> Expr* {
     if (lhs.size() > 1) {
-      error(pos(after), "syntax error: unexpected " + describeToken(after) +
-                            ", expected := or = or comma");
+      error(pos(after),
+            "syntax error: unexpected " + describeToken(after) + ", expected := or = or comma");
     }
     return lhs[0];
   };
@@ -792,46 +780,26 @@ namespace {
 
 Token binaryToken(size_t type) {
   switch (type) {
-    case P::STAR:
-      return Token::Mul;
-    case P::DIV:
-      return Token::Quo;
-    case P::MOD:
-      return Token::Rem;
-    case P::LSHIFT:
-      return Token::Shl;
-    case P::RSHIFT:
-      return Token::Shr;
-    case P::AMPERSAND:
-      return Token::And;
-    case P::BIT_CLEAR:
-      return Token::AndNot;
-    case P::PLUS:
-      return Token::Add;
-    case P::MINUS:
-      return Token::Sub;
-    case P::OR:
-      return Token::Or;
-    case P::CARET:
-      return Token::Xor;
-    case P::EQUALS:
-      return Token::Eql;
-    case P::NOT_EQUALS:
-      return Token::Neq;
-    case P::LESS:
-      return Token::Lss;
-    case P::LESS_OR_EQUALS:
-      return Token::Leq;
-    case P::GREATER:
-      return Token::Gtr;
-    case P::GREATER_OR_EQUALS:
-      return Token::Geq;
-    case P::LOGICAL_AND:
-      return Token::LAnd;
-    case P::LOGICAL_OR:
-      return Token::LOr;
-    default:
-      return Token::None;
+    case P::STAR: return Token::Mul;
+    case P::DIV: return Token::Quo;
+    case P::MOD: return Token::Rem;
+    case P::LSHIFT: return Token::Shl;
+    case P::RSHIFT: return Token::Shr;
+    case P::AMPERSAND: return Token::And;
+    case P::BIT_CLEAR: return Token::AndNot;
+    case P::PLUS: return Token::Add;
+    case P::MINUS: return Token::Sub;
+    case P::OR: return Token::Or;
+    case P::CARET: return Token::Xor;
+    case P::EQUALS: return Token::Eql;
+    case P::NOT_EQUALS: return Token::Neq;
+    case P::LESS: return Token::Lss;
+    case P::LESS_OR_EQUALS: return Token::Leq;
+    case P::GREATER: return Token::Gtr;
+    case P::GREATER_OR_EQUALS: return Token::Geq;
+    case P::LOGICAL_AND: return Token::LAnd;
+    case P::LOGICAL_OR: return Token::LOr;
+    default: return Token::None;
   }
 }
 
@@ -858,24 +826,12 @@ Expr* Builder::expr(P::ExpressionContext* ctx) {
     }
     UnaryExpr* e = ast_.make<UnaryExpr>(pos(u));
     switch (type) {
-      case P::PLUS:
-        e->op = Token::Add;
-        break;
-      case P::MINUS:
-        e->op = Token::Sub;
-        break;
-      case P::EXCLAMATION:
-        e->op = Token::Not;
-        break;
-      case P::CARET:
-        e->op = Token::Xor;
-        break;
-      case P::AMPERSAND:
-        e->op = Token::And;
-        break;
-      default:
-        e->op = Token::Arrow;
-        break;
+      case P::PLUS: e->op = Token::Add; break;
+      case P::MINUS: e->op = Token::Sub; break;
+      case P::EXCLAMATION: e->op = Token::Not; break;
+      case P::CARET: e->op = Token::Xor; break;
+      case P::AMPERSAND: e->op = Token::And; break;
+      default: e->op = Token::Arrow; break;
     }
     e->x = x;
     return e;
@@ -1012,15 +968,9 @@ BasicLit* Builder::basicLit(P::BasicLitContext* ctx) {
   BasicLit* lit = ast_.make<BasicLit>(pos(ctx));
   lit->raw = ctx->getText();
   switch (ctx->getStart()->getType()) {
-    case P::INT_LIT:
-      lit->litKind = LitKind::Int;
-      break;
-    case P::FLOAT_LIT:
-      lit->litKind = LitKind::Float;
-      break;
-    case P::IMAGINARY_LIT:
-      lit->litKind = LitKind::Imag;
-      break;
+    case P::INT_LIT: lit->litKind = LitKind::Int; break;
+    case P::FLOAT_LIT: lit->litKind = LitKind::Float; break;
+    case P::IMAGINARY_LIT: lit->litKind = LitKind::Imag; break;
     default:
       lit->litKind = LitKind::Rune;
       decodeRune(lit->raw, lit->rune);

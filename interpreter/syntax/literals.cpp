@@ -19,18 +19,12 @@ int hexValue(char c) {
 // Go's %q of a character in an error message ('x', '\n', '\'').
 std::string quoteChar(char c) {
   switch (c) {
-    case '\n':
-      return "'\\n'";
-    case '\r':
-      return "'\\r'";
-    case '\t':
-      return "'\\t'";
-    case '\'':
-      return "'\\''";
-    case '\\':
-      return "'\\\\'";
-    default:
-      break;
+    case '\n': return "'\\n'";
+    case '\r': return "'\\r'";
+    case '\t': return "'\\t'";
+    case '\'': return "'\\''";
+    case '\\': return "'\\\\'";
+    default: break;
   }
   return std::string("'") + c + "'";
 }
@@ -97,8 +91,7 @@ std::optional<LiteralError> decodeEscape(const std::string& text, size_t& i, cha
       value = static_cast<uint32_t>(c);
       ++i;
       return std::nullopt;
-    default:
-      break;
+    default: break;
   }
   int digits = 0, base = 0;
   uint32_t max = 0;
@@ -236,14 +229,10 @@ namespace {
 
 const char* baseName(int base) {
   switch (base) {
-    case 2:
-      return "binary";
-    case 8:
-      return "octal";
-    case 16:
-      return "hexadecimal";
-    default:
-      return "decimal";
+    case 2: return "binary";
+    case 8: return "octal";
+    case 16: return "hexadecimal";
+    default: return "decimal";
   }
 }
 
@@ -326,18 +315,10 @@ std::optional<LiteralError> checkNumber(const std::string& lit) {
     if (ch() == '0') {
       ++i;
       switch (lower(ch())) {
-        case 'x':
-          ++i, base = 16, prefix = 'x';
-          break;
-        case 'o':
-          ++i, base = 8, prefix = 'o';
-          break;
-        case 'b':
-          ++i, base = 2, prefix = 'b';
-          break;
-        default:
-          base = 8, prefix = '0', digsep = 1;
-          break;
+        case 'x': ++i, base = 16, prefix = 'x'; break;
+        case 'o': ++i, base = 8, prefix = 'o'; break;
+        case 'b': ++i, base = 2, prefix = 'b'; break;
+        default: base = 8, prefix = '0', digsep = 1; break;
       }
     }
     digsep |= digits(base, true);

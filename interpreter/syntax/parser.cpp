@@ -66,14 +66,10 @@ size_t parserStackBudget() {
 // Go's words for an expected token.
 std::string expectedText(const antlr4::dfa::Vocabulary& vocabulary, size_t type) {
   switch (type) {
-    case GolParser::COMMA:
-      return "comma";
-    case GolParser::SEMI:
-      return "semicolon or newline";
-    case GolParser::IDENTIFIER:
-      return "name";
-    default:
-      break;
+    case GolParser::COMMA: return "comma";
+    case GolParser::SEMI: return "semicolon or newline";
+    case GolParser::IDENTIFIER: return "name";
+    default: break;
   }
   std::string name = vocabulary.getLiteralName(type);
   if (name.size() >= 2 && name.front() == '\'') name = name.substr(1, name.size() - 2);
@@ -110,10 +106,8 @@ bool endsOperand(size_t t) {
     case GolParser::INTERPRETED_STRING_LIT:
     case GolParser::R_PAREN:
     case GolParser::R_BRACKET:
-    case GolParser::R_CURLY:
-      return true;
-    default:
-      return false;
+    case GolParser::R_CURLY: return true;
+    default: return false;
   }
 }
 
@@ -168,20 +162,14 @@ class BracketScanner {
     switch (t) {
       case GolParser::IF:
       case GolParser::FOR:
-      case GolParser::SWITCH:
-        headers_.push_back(depth);
-        break;
-      case GolParser::FUNC:
-        funcs_.push_back(depth);
-        break;
+      case GolParser::SWITCH: headers_.push_back(depth); break;
+      case GolParser::FUNC: funcs_.push_back(depth); break;
       case GolParser::SEMI:
       case GolParser::COMMA:
       case GolParser::ASSIGN:
         if (!funcs_.empty() && funcs_.back() == depth) funcs_.pop_back();
         break;
-      case GolParser::L_PAREN:
-        open_.push_back({t, OpenKind::Paren, i, prev_, prevPrev_});
-        break;
+      case GolParser::L_PAREN: open_.push_back({t, OpenKind::Paren, i, prev_, prevPrev_}); break;
       case GolParser::L_BRACKET:
         open_.push_back({t, OpenKind::Bracket, i, prev_, prevPrev_});
         break;
@@ -207,8 +195,7 @@ class BracketScanner {
         while (!funcs_.empty() && funcs_.back() > open_.size()) funcs_.pop_back();
         while (!headers_.empty() && headers_.back() > open_.size()) headers_.pop_back();
         break;
-      default:
-        break;
+      default: break;
     }
     prevPrev_ = prev_;
     prev_ = t;
@@ -398,10 +385,8 @@ class GoStyleErrors : public antlr4::BaseErrorListener {
       case GolParser::COMMA:
       case GolParser::L_PAREN:
       case GolParser::L_BRACKET:
-      case GolParser::COLON:
-        return true;
-      default:
-        return t >= GolParser::PLUS_ASSIGN && t <= GolParser::BIT_CLEAR_ASSIGN;
+      case GolParser::COLON: return true;
+      default: return t >= GolParser::PLUS_ASSIGN && t <= GolParser::BIT_CLEAR_ASSIGN;
     }
   }
 
@@ -451,7 +436,8 @@ class GoStyleErrors : public antlr4::BaseErrorListener {
       if (i + 2 < stream->size() && stream->get(i + 1)->getType() == GolParser::SEMI &&
           stream->get(i + 2)->getType() == GolParser::ELSE) {
         antlr4::Token* elseToken = stream->get(i + 2);
-        return at(elseToken, "syntax error: unexpected " + describeToken(elseToken) + ", expected }");
+        return at(elseToken,
+                  "syntax error: unexpected " + describeToken(elseToken) + ", expected }");
       }
     }
     // `if x == T{} {`: Go takes `T` as the condition and `{}` as the block, and then
@@ -466,7 +452,8 @@ class GoStyleErrors : public antlr4::BaseErrorListener {
         size_t t = after->getType();
         if (t != GolParser::SEMI && t != GolParser::R_CURLY && t != GolParser::ELSE &&
             t != antlr4::Token::EOF) {
-          return at(after, "syntax error: unexpected " + describeToken(after) + " at end of statement");
+          return at(after,
+                    "syntax error: unexpected " + describeToken(after) + " at end of statement");
         }
       }
     }

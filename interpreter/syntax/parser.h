@@ -14,8 +14,8 @@
 namespace gol::syntax {
 
 enum class ParseMode {
-  Auto,     // a package file if it starts with `package`, a script otherwise
-  Script,   // always a script (the REPL)
+  Auto,    // a package file if it starts with `package`, a script otherwise
+  Script,  // always a script (the REPL)
 };
 
 // Parses `file`. On errors they are added to `diags` and the result is null.

@@ -185,9 +185,7 @@ void writeExpr(std::string& out, const Expr* e) {
       writeExpr(out, c->elem);
       break;
     }
-    default:
-      out += "BadExpr";
-      break;
+    default: out += "BadExpr"; break;
   }
 }
 

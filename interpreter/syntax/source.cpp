@@ -19,7 +19,8 @@ SourceFile::SourceFile(std::string name, std::string text)
 Pos SourceFile::posOfByte(size_t offset) const {
   auto it = std::upper_bound(lineStarts_.begin(), lineStarts_.end(), offset);
   size_t line = static_cast<size_t>(it - lineStarts_.begin());
-  return Pos{static_cast<uint32_t>(line), static_cast<uint32_t>(offset - lineStarts_[line - 1] + 1)};
+  return Pos{static_cast<uint32_t>(line),
+             static_cast<uint32_t>(offset - lineStarts_[line - 1] + 1)};
 }
 
 size_t SourceFile::byteOfCodePoint(size_t index) const {
@@ -27,7 +28,9 @@ size_t SourceFile::byteOfCodePoint(size_t index) const {
   return codePointByte_[index];
 }
 
-Pos SourceFile::posOfCodePoint(size_t index) const { return posOfByte(byteOfCodePoint(index)); }
+Pos SourceFile::posOfCodePoint(size_t index) const {
+  return posOfByte(byteOfCodePoint(index));
+}
 
 void Diagnostics::error(Pos pos, std::string message) {
   list_.push_back(Diagnostic{pos, std::move(message)});

@@ -36,7 +36,7 @@ class SourceFile {
  private:
   std::string name_;
   std::string text_;
-  std::vector<size_t> lineStarts_;      // byte offset of the first byte of each line
+  std::vector<size_t> lineStarts_;       // byte offset of the first byte of each line
   std::vector<uint32_t> codePointByte_;  // byte offset of each code point, plus the end
 };
 

@@ -28,10 +28,8 @@ bool TokenSource::endsStatement(size_t type) {
     case MINUS_MINUS:
     case R_PAREN:
     case R_BRACKET:
-    case R_CURLY:
-      return true;
-    default:
-      return false;
+    case R_CURLY: return true;
+    default: return false;
   }
 }
 
@@ -68,14 +66,9 @@ void TokenSource::checkLiteral(antlr4::Token& t) {
     }
     case INT_LIT:
     case FLOAT_LIT:
-    case IMAGINARY_LIT:
-      err = checkNumber(text);
-      break;
-    case IDENTIFIER:
-      checkIdentifier(t);
-      return;
-    default:
-      return;
+    case IMAGINARY_LIT: err = checkNumber(text); break;
+    case IDENTIFIER: checkIdentifier(t); return;
+    default: return;
   }
   if (err) diags_.error(posOf(t, err->offset), err->message);
 }
@@ -113,8 +106,7 @@ std::unique_ptr<antlr4::Token> TokenSource::nextToken() {
     std::unique_ptr<antlr4::Token> t = GolLexer::nextToken();
     size_t type = t->getType();
     switch (type) {
-      case WS:
-        continue;
+      case WS: continue;
       case NEWLINE:
       case LINE_COMMENT:
         // A line comment runs to the newline, which then ends the line: Go puts the
@@ -126,9 +118,7 @@ std::unique_ptr<antlr4::Token> TokenSource::nextToken() {
           return semicolonAt(*t, "newline");
         }
         continue;
-      case UNTERMINATED_COMMENT:
-        diags_.error(posOf(*t), "comment not terminated");
-        continue;
+      case UNTERMINATED_COMMENT: diags_.error(posOf(*t), "comment not terminated"); continue;
       case BAD_CHARACTER: {
         std::string text = t->getText();
         uint32_t r = 0;
@@ -224,10 +214,8 @@ std::string describeToken(const antlr4::Token* t) {
     case L::IMAGINARY_LIT:
     case L::RUNE_LIT:
     case L::INTERPRETED_STRING_LIT:
-    case L::RAW_STRING_LIT:
-      return "literal " + text;
-    default:
-      break;
+    case L::RAW_STRING_LIT: return "literal " + text;
+    default: break;
   }
   if (isKeyword(type)) return "keyword " + text;
   return text;

@@ -46,8 +46,7 @@ bool equalValues(const check::Type* t, Value a, Value b) {
       if (basic->isFloat()) return a.f == b.f;
       return a.u == b.u;
     }
-    case check::TypeKind::Pointer:
-      return pointerIdentity(a) == pointerIdentity(b);
+    case check::TypeKind::Pointer: return pointerIdentity(a) == pointerIdentity(b);
     case check::TypeKind::Interface: {
       IfaceObject* x = asIface(a);
       IfaceObject* y = asIface(b);
@@ -78,8 +77,7 @@ bool equalValues(const check::Type* t, Value a, Value b) {
       }
       return true;
     }
-    default:
-      return a.p == b.p;
+    default: return a.p == b.p;
   }
 }
 
@@ -96,8 +94,7 @@ uint64_t hashValue(const check::Type* t, Value v) {
       }
       return mix(v.u);
     }
-    case check::TypeKind::Pointer:
-      return mix(reinterpret_cast<uintptr_t>(pointerIdentity(v)));
+    case check::TypeKind::Pointer: return mix(reinterpret_cast<uintptr_t>(pointerIdentity(v)));
     case check::TypeKind::Interface: {
       IfaceObject* x = asIface(v);
       if (!x) return 0;
@@ -120,8 +117,7 @@ uint64_t hashValue(const check::Type* t, Value v) {
       for (int64_t i = 0; i < at->len; ++i) h = h * 31 + hashValue(at->elem, x->data()[i]);
       return mix(h);
     }
-    default:
-      return mix(reinterpret_cast<uintptr_t>(v.p));
+    default: return mix(reinterpret_cast<uintptr_t>(v.p));
   }
 }
 

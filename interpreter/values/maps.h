@@ -16,8 +16,8 @@
 #include <cstdint>
 #include <vector>
 
-#include "interpreter/values/value.h"
 #include "interpreter/syntax/source.h"
+#include "interpreter/values/value.h"
 #include "runtime/goroutine.h"
 #include "runtime/spinlock.h"
 

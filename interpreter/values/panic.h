@@ -13,11 +13,11 @@ namespace gol::values {
 // Native functions throw GoPanic{value, message, runtimeError}; the call node that
 // called them adds the trace.
 struct GoPanic {
-  AnyValue value;        // what panic() was called with; the GoPanic holds a reference
-  std::string message;   // the text after `panic: `
+  AnyValue value;       // what panic() was called with; the GoPanic holds a reference
+  std::string message;  // the text after `panic: `
   bool runtimeError = false;
   bool nilDeref = false;  // Go adds a `[signal SIGSEGV ...]` line to the report
-  std::string trace;     // `goroutine 1 [running]:` and the calls, captured where it panicked
+  std::string trace;      // `goroutine 1 [running]:` and the calls, captured where it panicked
   // Earlier panics this one interrupted while their deferred calls ran:
   // `panic: first [recovered]\n\t` for each, oldest first.
   std::string previous;
@@ -26,13 +26,21 @@ struct GoPanic {
   // releases it.
   GoPanic() = default;
   GoPanic(const GoPanic& o)
-      : value(o.value), message(o.message), runtimeError(o.runtimeError),
-        nilDeref(o.nilDeref), trace(o.trace), previous(o.previous) {
+      : value(o.value),
+        message(o.message),
+        runtimeError(o.runtimeError),
+        nilDeref(o.nilDeref),
+        trace(o.trace),
+        previous(o.previous) {
     if (isCounted(value.type)) retainRef(value.value);
   }
   GoPanic(GoPanic&& o) noexcept
-      : value(o.value), message(std::move(o.message)), runtimeError(o.runtimeError),
-        nilDeref(o.nilDeref), trace(std::move(o.trace)), previous(std::move(o.previous)) {
+      : value(o.value),
+        message(std::move(o.message)),
+        runtimeError(o.runtimeError),
+        nilDeref(o.nilDeref),
+        trace(std::move(o.trace)),
+        previous(std::move(o.previous)) {
     o.value = AnyValue{};
   }
   GoPanic& operator=(GoPanic o) noexcept {

@@ -10,7 +10,9 @@ namespace gol::values {
 
 std::atomic<bool> sharedCells{false};
 
-void enableSharedCells() { sharedCells.store(true, std::memory_order_relaxed); }
+void enableSharedCells() {
+  sharedCells.store(true, std::memory_order_relaxed);
+}
 
 namespace {
 
@@ -200,7 +202,8 @@ Value cloneAggregate(Value v) {
     void* mem = std::malloc(sizeof(StructObject) + (n ? n - 1 : 0) * sizeof(Value));
     if (!mem) throw std::bad_alloc();
     auto* dst = new (mem) StructObject(src->type);
-    for (size_t i = 0; i < n; ++i) copyFresh(dst->fields + i, src->fields + i, 1, src->type->fields[i].type);
+    for (size_t i = 0; i < n; ++i)
+      copyFresh(dst->fields + i, src->fields + i, 1, src->type->fields[i].type);
     return Value{.p = dst};
   }
   auto* src = static_cast<ArrayObject*>(o);
@@ -287,8 +290,8 @@ DecodedRune decodeRune(const char* p, size_t n) {
         !cont(3)) {
       return bad;
     }
-    return {static_cast<int32_t>(((c & 0x07) << 18) | ((b(1) & 0x3F) << 12) |
-                                 ((b(2) & 0x3F) << 6) | (b(3) & 0x3F)),
+    return {static_cast<int32_t>(((c & 0x07) << 18) | ((b(1) & 0x3F) << 12) | ((b(2) & 0x3F) << 6) |
+                                 (b(3) & 0x3F)),
             4};
   }
   return bad;

@@ -28,7 +28,18 @@ using eval::FuncCode;
 // Every heap object starts with this header: an atomic reference count (goroutines may
 // share objects) and its kind, so a reference can be released without its static type.
 struct HeapObject {
-  enum class Kind : uint8_t { String, Array, Slice, Box, Closure, Struct, Pointer, Iface, Map, Chan };
+  enum class Kind : uint8_t {
+    String,
+    Array,
+    Slice,
+    Box,
+    Closure,
+    Struct,
+    Pointer,
+    Iface,
+    Map,
+    Chan
+  };
   std::atomic<uint32_t> refs{1};
   Kind kind;
   explicit HeapObject(Kind k) : kind(k) {}
@@ -138,8 +149,12 @@ inline std::string_view stringView(Value v) {
 }
 inline void retainRef(Value v);
 inline void releaseRef(Value v);
-inline void retainString(Value v) { retainRef(v); }
-inline void releaseString(Value v) { releaseRef(v); }
+inline void retainString(Value v) {
+  retainRef(v);
+}
+inline void releaseString(Value v) {
+  releaseRef(v);
+}
 
 // Decodes the UTF-8 sequence at p (n > 0 bytes left) as Go does: returns the rune and
 // its width, or U+FFFD and width 1 for an invalid or incomplete sequence.
@@ -164,7 +179,9 @@ inline void releaseRef(Value v) {
   if (o && o->refs.fetch_sub(1, std::memory_order_acq_rel) == 1) destroyObject(o);
 }
 
-inline SliceObject* asSlice(Value v) { return static_cast<SliceObject*>(v.p); }
+inline SliceObject* asSlice(Value v) {
+  return static_cast<SliceObject*>(v.p);
+}
 
 // ---- Cells other goroutines may reach (docs/ARCHITECTURE.md §5) ------------------------
 // A reference loaded from a cell that another thread may overwrite must be retained
@@ -256,8 +273,12 @@ inline Storage storageOf(const check::Type* t) {
 }
 
 // Does a value of type t hold a reference the evaluator must count?
-inline bool isCounted(const check::Type* t) { return t && storageOf(t) != Storage::Scalar; }
-inline bool isAggregate(const check::Type* t) { return t && storageOf(t) == Storage::Aggregate; }
+inline bool isCounted(const check::Type* t) {
+  return t && storageOf(t) != Storage::Scalar;
+}
+inline bool isAggregate(const check::Type* t) {
+  return t && storageOf(t) == Storage::Aggregate;
+}
 
 // A struct value. A struct variable (slot, field, element) owns its StructObject alone;
 // a pointer to the variable is a counted reference to the same object, so assignment
@@ -318,7 +339,9 @@ struct IfaceObject : HeapObject {
   Value value;
   IfaceObject(const check::Type* t, Value v) : HeapObject(Kind::Iface), type(t), value(v) {}
 };
-inline IfaceObject* asIface(Value v) { return static_cast<IfaceObject*>(v.p); }
+inline IfaceObject* asIface(Value v) {
+  return static_cast<IfaceObject*>(v.p);
+}
 
 // The zero value of type t, owned by the caller (aggregates are allocated).
 Value zeroValue(const check::Type* t);
