@@ -28,22 +28,25 @@ struct GoType<Writer> {
 
 namespace {
 
-void print(Variadic<AnyValue> a) {
+std::tuple<int64_t, GoError> print(Variadic<AnyValue> a) {
   fmt::Printer p;
   p.doPrint(a.raw());
   writeStdout(p.buffer());
+  return {static_cast<int64_t>(p.buffer().size()), GoError{}};
 }
 
-void println(Variadic<AnyValue> a) {
+std::tuple<int64_t, GoError> println(Variadic<AnyValue> a) {
   fmt::Printer p;
   p.doPrintln(a.raw());
   writeStdout(p.buffer());
+  return {static_cast<int64_t>(p.buffer().size()), GoError{}};
 }
 
-void printf(std::string_view format, Variadic<AnyValue> a) {
+std::tuple<int64_t, GoError> printf(std::string_view format, Variadic<AnyValue> a) {
   fmt::Printer p;
   p.doPrintf(format, a.raw());
   writeStdout(p.buffer());
+  return {static_cast<int64_t>(p.buffer().size()), GoError{}};
 }
 
 std::string sprint(Variadic<AnyValue> a) {
@@ -71,9 +74,10 @@ GoError errorf(std::string_view format, Variadic<AnyValue> a) {
   return {errors::wrapErrors(p.buffer(), p.wrapped)};
 }
 
-// Fprint*: writes to an io.Writer (os.Stdout and os.Stderr directly).
-void writeTo(const AnyValue& w, const std::string& text) {
-  if (writeToFile(w, text)) return;
+// Fprint*: writes to an io.Writer (os.Stdout and os.Stderr directly); the results are
+// Write's.
+std::tuple<int64_t, GoError> writeTo(const AnyValue& w, const std::string& text) {
+  if (writeToFile(w, text)) return {static_cast<int64_t>(text.size()), GoError{}};
   values::IfaceObject* i = values::asIface(w.value);
   if (!i) nilPanic();
   values::SliceObject* bytes = values::makeSlice(static_cast<int64_t>(text.size()),
@@ -82,26 +86,26 @@ void writeTo(const AnyValue& w, const std::string& text) {
   AnyValue arg{check::sliceOf(check::basicType(check::BasicKind::Uint8)), Value{.p = bytes}};
   Value out[2]{};
   fmt::methodCaller(AnyValue{i->type, i->value}, "Write", std::span<const AnyValue>(&arg, 1), out);
-  values::releaseRef(out[1]);
   values::releaseRef(arg.value);
+  return {out[0].i, GoError{out[1]}};
 }
 
-void fprint(Writer w, Variadic<AnyValue> a) {
+std::tuple<int64_t, GoError> fprint(Writer w, Variadic<AnyValue> a) {
   fmt::Printer p;
   p.doPrint(a.raw());
-  writeTo(w.w, p.buffer());
+  return writeTo(w.w, p.buffer());
 }
 
-void fprintln(Writer w, Variadic<AnyValue> a) {
+std::tuple<int64_t, GoError> fprintln(Writer w, Variadic<AnyValue> a) {
   fmt::Printer p;
   p.doPrintln(a.raw());
-  writeTo(w.w, p.buffer());
+  return writeTo(w.w, p.buffer());
 }
 
-void fprintf(Writer w, std::string_view format, Variadic<AnyValue> a) {
+std::tuple<int64_t, GoError> fprintf(Writer w, std::string_view format, Variadic<AnyValue> a) {
   fmt::Printer p;
   p.doPrintf(format, a.raw());
-  writeTo(w.w, p.buffer());
+  return writeTo(w.w, p.buffer());
 }
 
 }  // namespace
