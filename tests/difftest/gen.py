@@ -25,16 +25,7 @@ from fractions import Fraction
 # Constructs Gol gets wrong today (each with a reproducer in findings/NNN.go). The
 # generator avoids the ones named here so that a campaign goes on finding new things;
 # remove a name once Gol is fixed.
-KNOWN_BUGS = {
-    # findings/018.go: package-level variables are initialised depth-first, not by Go's
-    # rule (the earliest variable in declaration order that is ready).
-    'package_init_order',
-    # findings/021.go: standard-library functions and methods used as values are not
-    # supported.
-    'package_func_values',
-    # findings/024.go: package initialisation ignores dependencies through methods.
-    'package_init_via_methods',
-}
+KNOWN_BUGS = set()
 
 # Constructs where Gol follows current Go, not Go 1.19 (see README.md, "Known
 # divergences"): never generated.
@@ -71,6 +62,9 @@ FIXED_BUGS = {
     'subnormal_constant_rounding': 'findings/010.go, fixed by 329e894',
     'multi_value_builtin_args': 'findings/025.go, fixed by 329e894',
     'interface_method_expression': 'findings/009.go, fixed by 618523a',
+    'package_init_order': 'findings/018.go, fixed by ec409cb',
+    'package_init_via_methods': 'findings/024.go, fixed by ec409cb',
+    'package_func_values': 'findings/021.go, fixed by c823562',
 }
 
 # Float literals that are hard to round: halfway cases, the largest and smallest values,
