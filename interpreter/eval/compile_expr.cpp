@@ -207,9 +207,10 @@ ExprPtr Compiler::methodExpression(const SelectorExpr* sel, const check::Selecti
     std::string name = s.method->pointerRecv
                            ? s.recvNamed->pkg + ".(*" + s.recvNamed->name + ")." + s.method->name
                            : s.recvNamed->pkg + "." + s.recvNamed->name + "." + s.method->name;
-    return makeFuncValue(nativeThunk(reinterpret_cast<NativeFunction>(s.method->native),
-                                     static_cast<const check::Signature*>(typeOf(sel).type),
-                                     std::move(name), nullptr, sel->sel->pos));
+    return makeFuncValue(
+        nativeThunk(reinterpret_cast<NativeFunction>(const_cast<void*>(s.method->native)),
+                    static_cast<const check::Signature*>(typeOf(sel).type), std::move(name),
+                    nullptr, sel->sel->pos));
   }
   bool derefValue = s.kind == check::Selection::Kind::Method && s.method->decl &&
                     !s.method->pointerRecv && check::asPointer(recvType);
@@ -281,8 +282,9 @@ ExprPtr Compiler::methodValue(const SelectorExpr* sel, const check::Selection& s
     std::string name = s.method->pointerRecv
                            ? s.recvNamed->pkg + ".(*" + s.recvNamed->name + ")." + s.method->name
                            : s.recvNamed->pkg + "." + s.recvNamed->name + "." + s.method->name;
-    FuncCode* thunk = nativeThunk(reinterpret_cast<NativeFunction>(s.method->native), sig,
-                                  std::move(name) + "-fm", recvType, sel->sel->pos);
+    FuncCode* thunk =
+        nativeThunk(reinterpret_cast<NativeFunction>(const_cast<void*>(s.method->native)), sig,
+                    std::move(name) + "-fm", recvType, sel->sel->pos);
     return makeBoundMethod(std::move(recv), isCountedType(recvType), isAggregate(recvType), thunk);
   }
   auto code = std::make_unique<FuncCode>();
