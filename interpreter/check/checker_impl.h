@@ -185,6 +185,7 @@ class Checker {
 
  private:
   void echoOrStatement(const ExprStmt* s, ReplInput* out);
+  bool printsToStdout(const Expr* e);
 
  public:
   // ---- Package-level constants and variables -------------------------------------------

@@ -366,10 +366,22 @@ std::vector<std::string> Checker::replNames(const std::string& pkgName) {
 
 // A lone expression at the prompt: its values are echoed; a call without results is
 // an ordinary statement.
+// A call of fmt.Print, Println or Printf: the REPL runs it without echoing its results
+// (the bytes written and an error), which would only repeat what it printed.
+bool Checker::printsToStdout(const Expr* e) {
+  auto call = as<CallExpr>(unparen(e));
+  auto sel = call ? as<SelectorExpr>(call->fun) : nullptr;
+  auto it = sel ? info_.uses.find(sel->sel) : info_.uses.end();
+  if (it == info_.uses.end()) return false;
+  const Object* f = it->second;
+  return f->kind == Object::Kind::Func && f->package && f->package->path == "fmt" &&
+         (f->name == "Print" || f->name == "Println" || f->name == "Printf");
+}
+
 void Checker::echoOrStatement(const ExprStmt* s, ReplInput* out) {
   Operand x = expr(s->x, /*allowNoValue=*/true);
   if (x.invalid()) return;
-  if (x.mode == Mode::NoValue) {
+  if (x.mode == Mode::NoValue || printsToStdout(s->x)) {
     out->stmts.push_back(s);
     return;
   }
