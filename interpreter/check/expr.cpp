@@ -206,6 +206,10 @@ Operand Checker::selector(const SelectorExpr* sel) {
   Operand x = expr(sel->x);
   allowTypes_ = savedAllowTypes;
   if (x.invalid()) return r;
+  if (x.mode == Mode::Builtin) {
+    error(sel->dot, "cannot select on " + exprString(sel->x) + " (built-in)");
+    return r;
+  }
   const std::string& name = sel->sel->name;
   Selection s;
   LookupResult found = lookupFieldOrMethod(x.type, name, &s);

@@ -142,6 +142,7 @@ struct SelectorExpr : NodeOf<NodeKind::SelectorExpr, Expr> {
   using NodeOf::NodeOf;
   Expr* x = nullptr;
   Ident* sel = nullptr;
+  Pos dot;  // where types2 reports errors about the selection itself
 };
 
 // `x[i]`, or an instantiation `F[int, string]` (several indices).

@@ -254,6 +254,7 @@ Expr* Builder::typeName(P::TypeNameContext* ctx) {
   SelectorExpr* sel = ast_.make<SelectorExpr>(first->pos);
   sel->x = first;
   sel->sel = ident(ids[1]);
+  sel->dot = pos(ctx->DOT());
   return sel;
 }
 
@@ -852,6 +853,7 @@ Expr* Builder::primary(P::PrimaryExprContext* ctx) {
     SelectorExpr* e = ast_.make<SelectorExpr>(pos(s));
     e->x = primary(s->primaryExpr());
     e->sel = ident(s->IDENTIFIER());
+    e->dot = pos(s->DOT());
     return e;
   }
   if (auto g = dynamic_cast<P::TypeSwitchGuardContext*>(ctx)) {
