@@ -6,6 +6,19 @@ namespace gol::check {
 
 Operand Checker::call(const CallExpr* c) {
   Operand r = invalidOperand(c);
+  // A generic function, maybe with some type arguments: `Max(a, b)`, `Map[int](xs, f)`.
+  const Expr* fun = unparen(c->fun);
+  auto inst = as<IndexExpr>(fun);
+  if (Object* generic = genericObject(inst ? inst->x : fun); generic && generic->isGenericFunc()) {
+    std::vector<const Type*> explicitArgs;
+    std::vector<Pos> explicitAt;
+    if (inst && !typeArgs(inst, &explicitArgs, &explicitAt)) return r;
+    std::vector<Operand> args;
+    if (!callOperands(c, args)) return r;
+    Operand f = genericCall(c, generic, explicitArgs, explicitAt, args);
+    if (f.invalid()) return r;
+    return callArgs(c, static_cast<const Signature*>(f.type), args);
+  }
   bool savedAllowTypes = allowTypes_;
   allowTypes_ = true;
   Operand f = expr(c->fun, true);
@@ -22,11 +35,16 @@ Operand Checker::call(const CallExpr* c) {
     return r;
   }
   std::vector<Operand> args;
+  if (!callOperands(c, args)) return r;
+  return callArgs(c, sig, args);
+}
+
+// A call's arguments, checked; f(g()) gives one operand per result of g.
+bool Checker::callOperands(const CallExpr* c, std::vector<Operand>& args) {
   for (const Expr* a : c->args) args.push_back(expr(a));
   for (const Operand& a : args) {
-    if (a.invalid()) return r;
+    if (a.invalid()) return false;
   }
-  // f(g()): g's results are f's arguments.
   if (args.size() == 1 && !c->hasEllipsis) {
     if (auto tuple = dynamic_cast<const Tuple*>(args[0].type)) {
       Operand first = args[0];
@@ -39,6 +57,12 @@ Operand Checker::call(const CallExpr* c) {
       }
     }
   }
+  return true;
+}
+
+// The arguments passed to the parameters of sig, and the call's results.
+Operand Checker::callArgs(const CallExpr* c, const Signature* sig, std::vector<Operand>& args) {
+  Operand r = invalidOperand(c);
   std::string funName = exprString(c->fun);
   if (c->hasEllipsis) {
     if (!sig->variadic) {

@@ -36,6 +36,9 @@ Checker::Checker(Importer& importer, Diagnostics& diags, Info& info)
     Object errorObj{Object::Kind::TypeName, "error"};
     errorObj.type = errorType();
     universe_.names["error"] = newObject(errorObj);
+    Object comparableObj{Object::Kind::TypeName, "comparable"};
+    comparableObj.type = comparableType();
+    universe_.names["comparable"] = newObject(comparableObj);
   }
   auto addConst = [&](const char* name, ConstValue v, BasicKind k) {
     Object o{Object::Kind::Const, name};
@@ -170,8 +173,8 @@ Object* Checker::declareFunc(const FuncDecl* f) {
     methodDecls_.push_back(f);
     return nullptr;
   }
-  if (!f->type->typeParams.empty()) {
-    unsupported(f->pos, "generic functions");
+  if (!f->type->typeParams.empty() && (f->name->name == "main" || f->name->name == "init")) {
+    error(f->name->pos, "func " + f->name->name + " must have no type parameters");
     return nullptr;
   }
   if (f->name->name == "init") {
@@ -183,7 +186,8 @@ Object* Checker::declareFunc(const FuncDecl* f) {
   obj.decl = f;
   Object* o = newObject(obj);
   declare(packageScope_, f->name, o);
-  return o;
+  // A generic function has no signature or body of its own to check: its instances do.
+  return o->isGenericFunc() ? nullptr : o;
 }
 
 void Checker::checkPackage(const File* file) {
@@ -229,7 +233,7 @@ void Checker::checkPackage(const File* file) {
     info_.mainFunc = main->second->decl;
   }
   for (auto& [obj, f] : funcs) funcBody(f, static_cast<const Signature*>(obj->type));
-  methodBodies();
+  checkPendingBodies();
   if (diags_->size() == errorsBefore) initOrder();
 }
 

@@ -53,6 +53,13 @@ struct Object {
   const struct FuncInfo* owner = nullptr;  // the function whose frame holds a local
   // Var of a native package (os.Args): the evaluator's cell holding its value.
   void* nativeCell = nullptr;
+  // TypeName of a generic type (`type List[T any] ...`): its declaration. Its type is
+  // null; each instantiation makes a Named of its own.
+  const syntax::TypeSpec* genericSpec = nullptr;
+  bool isGenericFunc() const {
+    return kind == Kind::Func && decl && !decl->type->typeParams.empty();
+  }
+  bool isGenericType() const { return kind == Kind::TypeName && genericSpec; }
 };
 
 // A package the program can import. Standard packages are provided by stdlib/.
@@ -114,6 +121,12 @@ struct Info {
   // Every function literal, in the order they were checked (the REPL compiles each
   // input's own).
   std::vector<const syntax::FuncLit*> litOrder;
+  // Instantiations written with type arguments (`Max[int]`) that denote a function: the
+  // function is the instance named by `uses` of the expression's identifier.
+  std::unordered_set<const syntax::IndexExpr*> instantiations;
+  // The copies of generic declarations the checker made, one per instance; their
+  // FuncInfos are in `funcs` like any other function's.
+  std::unique_ptr<syntax::Ast> instanceAst = std::make_unique<syntax::Ast>();
   // Every object and type the checker created; the tables above point into them.
   std::vector<std::unique_ptr<Object>> objects;
   std::vector<std::unique_ptr<Type>> ownedTypes;

@@ -163,6 +163,8 @@ class Checker {
     const Named* recv;
     bool pointerRecv;
     const Signature* sig;
+    Scope* typeParams = nullptr;  // a generic type's method: the instance's type arguments
+    int depth = 0;                // instances: how many instantiations led to this one
   };
 
   void declareMethod(const FuncDecl* f);
@@ -221,6 +223,60 @@ class Checker {
   }
   void initOrder();
   void initLoop(const Object* var);
+
+  // ---- Generics (generics.cpp) ----------------------------------------------------------
+
+  // A generic function or type instantiated with one list of type arguments.
+  struct Instance {
+    const Object* generic;
+    std::vector<const Type*> args;
+    Object* func = nullptr;  // a function's instance
+    Named* type = nullptr;   // a type's instance
+  };
+  // A function instance whose body is still to be checked.
+  struct FuncInstanceBody {
+    const FuncDecl* decl;
+    const Signature* sig;
+    Scope* typeParams;
+    std::string name;
+    int depth;
+  };
+  // The type parameters of a declaration, flattened: names and constraint expressions.
+  struct TypeParamList {
+    std::vector<const Ident*> names;
+    std::vector<const Expr*> constraints;
+    size_t size() const { return names.size(); }
+    int indexOf(const std::string& name) const;
+  };
+  static TypeParamList typeParamList(const std::vector<Field*>& fields);
+  static std::string typeParamText(const std::vector<Field*>& fields);
+
+  Object* genericObject(const Expr* e);
+  Scope* bindTypeParams(const TypeParamList& tps, const std::vector<const Type*>& args);
+  const Interface* constraintOf(const Expr* e);
+  std::vector<TypeTerm> unionTerms(const Expr* e);
+  static bool isUnionElement(const Expr* e);
+  bool satisfies(const Type* t, const Interface* c, std::string* cause);
+  bool verifyTypeArgs(const TypeParamList& tps, Scope* bound, const std::vector<const Type*>& args,
+                      const std::vector<Pos>& at);
+  Instance* findInstance(const Object* generic, const std::vector<const Type*>& args);
+  bool typeArgs(const IndexExpr* e, std::vector<const Type*>* out, std::vector<Pos>* at);
+  const Type* instantiateType(Object* generic, const IndexExpr* e);
+  const Type* instantiateTypeWith(Object* generic, const std::vector<const Type*>& args,
+                                  const std::vector<Pos>& at, Pos pos);
+  void addInstanceMethod(Named* inst, const FuncDecl* m);
+  bool declareGenericMethod(const FuncDecl* f, const IndexExpr* recvBase, bool pointer);
+  Object* instantiateFunc(Object* generic, const std::vector<const Type*>& args,
+                          const std::vector<Pos>& at, Pos pos);
+  Operand instantiationExpr(const IndexExpr* e, Object* generic);
+  Operand genericCall(const CallExpr* c, Object* generic, std::vector<const Type*> explicitArgs,
+                      std::vector<Pos> explicitAt, std::vector<Operand>& args);
+  bool unify(const Expr* param, const Type* arg, const TypeParamList& tps,
+             std::vector<const Type*>& bound, std::string* why);
+  bool mentionsUnbound(const Expr* e, const TypeParamList& tps,
+                       const std::vector<const Type*>& bound);
+  void recordInstance(const Expr* fun, const Object* inst);
+  void checkPendingBodies(size_t firstMethod = 0);
 
   // ---- Types ---------------------------------------------------------------------------
 
@@ -440,6 +496,10 @@ class Checker {
 
   Operand callResult(const CallExpr* c, const Signature* sig);
 
+  bool callOperands(const CallExpr* c, std::vector<Operand>& args);
+
+  Operand callArgs(const CallExpr* c, const Signature* sig, std::vector<Operand>& args);
+
   Operand conversion(const CallExpr* c, const Type* target);
 
   Operand makeCall(const CallExpr* c);
@@ -447,6 +507,21 @@ class Checker {
   Operand appendCall(const CallExpr* c, std::vector<Operand>& args);
 
   Operand builtinCall(const CallExpr* c, Builtin b);
+
+  std::vector<Instance> instances_;
+  std::vector<FuncInstanceBody> funcInstanceBodies_;
+  size_t funcInstanceBodiesDone_ = 0;
+  std::vector<std::unique_ptr<Scope>> instanceScopes_;
+  // A generic type's methods, as declared.
+  std::map<const Object*, std::vector<const FuncDecl*>> genericMethods_;
+  // The scope of type arguments a function instance's body is checked in (null: none),
+  // and how many instantiations led to it (to stop an instantiation cycle).
+  Scope* instanceScope_ = nullptr;
+  int instanceDepth_ = 0;
+  // Type switches in instances: cases that became identical types are allowed.
+  bool inInstance_ = false;
+  // Checking a constraint, where interfaces with type sets are allowed.
+  bool constraintContext_ = false;
 
   Importer& importer_;
   Diagnostics* diags_;  // the REPL points it at each input's diagnostics

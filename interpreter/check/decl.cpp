@@ -5,12 +5,22 @@
 namespace gol::check {
 
 Object* Checker::declareType(const TypeSpec* spec, Scope& scope) {
-  if (!spec->typeParams.empty()) {
-    unsupported(spec->pos, "generic types");
-    return nullptr;
-  }
   Object obj{Object::Kind::TypeName, spec->name->name};
   obj.pos = spec->name->pos;
+  if (!spec->typeParams.empty()) {
+    if (&scope != &packageScope_) {
+      error(spec->name->pos, "generic type cannot be declared inside a function");
+      return nullptr;
+    }
+    if (spec->isAlias) {
+      error(spec->name->pos, "generic type alias requires GOEXPERIMENT=aliastypeparams");
+      return nullptr;
+    }
+    obj.genericSpec = spec;
+    Object* o = newObject(obj);
+    declare(scope, spec->name, o);
+    return o;
+  }
   Object* o = newObject(obj);
   if (!spec->isAlias) {
     Named* n = newType<Named>();
@@ -117,7 +127,7 @@ bool Checker::containsItself(const Named* target, const Type* t, std::vector<con
 
 void Checker::declareMethod(const FuncDecl* f) {
   if (!f->type->typeParams.empty()) {
-    unsupported(f->pos, "generic methods");
+    error(f->type->typeParams[0]->pos, "syntax error: method must have no type parameters");
     return;
   }
   const Expr* te = unparen(f->recv->type);
@@ -125,6 +135,10 @@ void Checker::declareMethod(const FuncDecl* f) {
   if (auto star = as<StarExpr>(te)) {
     pointer = true;
     te = unparen(star->x);
+  }
+  if (auto base = as<IndexExpr>(te)) {
+    declareGenericMethod(f, base, pointer);
+    return;
   }
   auto id = as<Ident>(te);
   if (!id) {
@@ -140,6 +154,11 @@ void Checker::declareMethod(const FuncDecl* f) {
   o->used = true;
   if (o->kind != Object::Kind::TypeName) {
     error(id->pos, id->name + " is not a type");
+    return;
+  }
+  if (o->isGenericType()) {
+    error(id->pos, "cannot use generic type " + id->name +
+                       typeParamText(o->genericSpec->typeParams) + " without instantiation");
     return;
   }
   const Named* named = asNamed(o->type);
@@ -200,10 +219,13 @@ void Checker::declareMethod(const FuncDecl* f) {
 
 void Checker::methodBodies(size_t first) {
   for (size_t i = first; i < methods_.size(); ++i) {
-    const MethodDecl& m = methods_[i];
+    // A copy: checking a body may add methods (of new instances of generic types).
+    const MethodDecl m = methods_[i];
     FuncInfo& fi = info_.funcs[m.decl];
-    fi.name = m.pointerRecv ? "main.(*" + m.recv->name + ")." + m.decl->name->name
-                            : "main." + m.recv->name + "." + m.decl->name->name;
+    // Go's traces write an instance's methods as main.(*List[...]).Push.
+    std::string recvName = m.recv->name + (m.recv->typeArgs.empty() ? "" : "[...]");
+    fi.name = m.pointerRecv ? "main.(*" + recvName + ")." + m.decl->name->name
+                            : "main." + recvName + "." + m.decl->name->name;
     fi.recv = m.recv;
     if (!m.decl->body) {
       error(m.decl->name->pos, "missing function body");
@@ -211,7 +233,13 @@ void Checker::methodBodies(size_t first) {
     }
     const Type* recvType = m.pointerRecv ? static_cast<const Type*>(pointerTo(m.recv)) : m.recv;
     refs_ = script_ || repl_ ? nullptr : &initRefs_[m.decl];
+    Scope* savedInstance = std::exchange(instanceScope_, m.typeParams);
+    int savedDepth = std::exchange(instanceDepth_, m.depth + 1);
+    bool savedIn = std::exchange(inInstance_, m.typeParams != nullptr);
     checkBody(fi, m.decl->type, m.decl->body, m.sig, nullptr, m.decl->recv, recvType);
+    instanceScope_ = savedInstance;
+    instanceDepth_ = savedDepth;
+    inInstance_ = savedIn;
     refs_ = nullptr;
   }
 }
@@ -258,7 +286,7 @@ void Checker::checkScript(const File* file) {
     info_.mainFunc = main->second->decl;
   }
   for (auto& [obj, f] : funcs) funcBody(f, static_cast<const Signature*>(obj->type));
-  methodBodies();
+  checkPendingBodies();
 }
 
 bool Checker::replInput(const File* file, Diagnostics& diags, ReplInput* out) {
@@ -269,6 +297,8 @@ bool Checker::replInput(const File* file, Diagnostics& diags, ReplInput* out) {
   auto savedFile = fileScope_.names;
   size_t methodsBefore = methods_.size();
   size_t litsBefore = info_.litOrder.size();
+  size_t instancesBefore = instances_.size();
+  size_t instanceBodiesBefore = funcInstanceBodies_.size();
   methodUndo_.clear();
   methodDecls_.clear();
   replMethodsStart_ = methodsBefore;
@@ -299,8 +329,11 @@ bool Checker::replInput(const File* file, Diagnostics& diags, ReplInput* out) {
   }
   fn_ = nullptr;
   for (auto& [obj, f] : funcs) funcBody(f, static_cast<const Signature*>(obj->type));
-  methodBodies(methodsBefore);
+  checkPendingBodies(methodsBefore);
   for (size_t i = methodsBefore; i < methods_.size(); ++i) out->funcs.push_back(methods_[i].decl);
+  for (size_t i = instanceBodiesBefore; i < funcInstanceBodies_.size(); ++i) {
+    out->funcs.push_back(funcInstanceBodies_[i].decl);
+  }
   out->lits.assign(info_.litOrder.begin() + static_cast<long>(litsBefore), info_.litOrder.end());
   if (diags.size() == errorsBefore) return true;
   packageScope_.names = std::move(savedPackage);
@@ -313,6 +346,10 @@ bool Checker::replInput(const File* file, Diagnostics& diags, ReplInput* out) {
     }
   }
   methods_.resize(methodsBefore);
+  // Instances made by the failed input are forgotten: their bodies were never compiled.
+  instances_.resize(instancesBefore);
+  funcInstanceBodies_.resize(instanceBodiesBefore);
+  funcInstanceBodiesDone_ = instanceBodiesBefore;
   *out = ReplInput{};
   return false;
 }

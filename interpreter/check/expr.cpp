@@ -115,6 +115,15 @@ Operand Checker::ident(const Ident* id, bool asLhs) {
   }
   if (!asLhs) obj->used = true;
   info_.uses[id] = obj;
+  if (obj->isGenericFunc()) {
+    error(id->pos, "cannot use generic function " + id->name + " without instantiation");
+    return x;
+  }
+  if (obj->isGenericType()) {
+    error(id->pos, "cannot use generic type " + id->name +
+                       typeParamText(obj->genericSpec->typeParams) + " without instantiation");
+    return x;
+  }
   switch (obj->kind) {
     case Object::Kind::Const:
       if (obj == iota_) {
@@ -739,11 +748,12 @@ bool Checker::indexValue(const Expr* ie, int64_t length, const char* what) {
 }
 
 Operand Checker::index(const IndexExpr* e) {
+  if (Object* generic = genericObject(e->x)) return instantiationExpr(e, generic);
   Operand x = expr(e->x);
   Operand r = invalidOperand(e);
   if (x.invalid()) return r;
   if (e->indices.size() != 1) {
-    unsupported(e->pos, "generic instantiations");
+    error(e->indices[1]->pos, "invalid operation: more than one index");
     return r;
   }
   if (const Slice* sl = asSliceType(x.type)) {
@@ -778,7 +788,7 @@ Operand Checker::index(const IndexExpr* e) {
   const Basic* b = asBasic(x.type);
   if (!b || !b->isString()) {
     if (x.mode == Mode::TypeExpr) {
-      unsupported(e->pos, "generic instantiations");
+      error(x.expr->pos, typeString(x.type) + " is not a generic type");
     } else {
       error(x.expr->pos, "invalid operation: cannot index " + describe(x));
     }

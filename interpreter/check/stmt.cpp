@@ -95,7 +95,7 @@ void Checker::checkBody(FuncInfo& fi, const FuncType* type, const BlockStmt* bod
   FuncContext* savedFn = fn_;
   fn_ = &ctx;
   Scope funcScope;
-  funcScope.parent = parent ? scope_ : &packageScope_;
+  funcScope.parent = parent ? scope_ : instanceScope_ ? instanceScope_ : &packageScope_;
   Scope* savedScope = scope_;
   scope_ = &funcScope;
   if (recv) {
@@ -1005,7 +1005,8 @@ void Checker::typeSwitchStmt(const TypeSwitchStmt* s) {
       info_.types[e] = tv;
       single = c->list.size() == 1 ? t : nullptr;
       for (auto& [other, pos] : seen) {
-        if (identical(other, t)) {
+        // In an instance, `case T, int` may have become the same type twice.
+        if (identical(other, t) && !inInstance_) {
           error(e->pos, "duplicate case " + exprString(e) + " in type switch\n\t" + fileName_ +
                             ":" + std::to_string(pos.line) + ":" + std::to_string(pos.col) +
                             ": previous case");

@@ -170,6 +170,18 @@ const Named* errorType() {
   return error;
 }
 
+const Named* comparableType() {
+  static const Named* comparableNamed = [] {
+    auto* iface = new Interface;
+    iface->comparableOnly = true;
+    auto* named = new Named;
+    named->name = "comparable";
+    named->underlying = iface;
+    return named;
+  }();
+  return comparableNamed;
+}
+
 bool comparable(const Type* t) {
   t = under(t);
   switch (t->kind) {
@@ -299,11 +311,34 @@ std::string typeString(const Type* t, bool reflect) {
     }
     case TypeKind::Named: {
       auto n = static_cast<const Named*>(t);
-      if (n->pkg.empty() || (n->pkg == "main" && !reflect)) return n->name;
-      return n->pkg + "." + n->name;
+      std::string name =
+          n->pkg.empty() || (n->pkg == "main" && !reflect) ? n->name : n->pkg + "." + n->name;
+      if (n->typeArgs.empty()) return name;
+      // Go's compiler writes `Pair[int, string]`, reflect `main.Pair[int,string]`.
+      name += "[";
+      for (size_t i = 0; i < n->typeArgs.size(); ++i) {
+        if (i) name += reflect ? "," : ", ";
+        name += typeString(n->typeArgs[i], reflect);
+      }
+      return name + "]";
     }
     case TypeKind::Interface: {
       auto it = static_cast<const Interface*>(t);
+      if (it->isConstraint()) {
+        std::string out;
+        if (it->comparableOnly) out = "comparable";
+        for (const Method& m : it->methods) {
+          out += (out.empty() ? "" : "; ") + m.name + signature(m.sig);
+        }
+        for (const std::vector<TypeTerm>& u : it->unions) {
+          if (!out.empty()) out += "; ";
+          for (size_t i = 0; i < u.size(); ++i) {
+            out += (i ? " | " : "") + std::string(u[i].tilde ? "~" : "") +
+                   typeString(u[i].type, reflect);
+          }
+        }
+        return "interface{" + out + "}";
+      }
       if (it->methods.empty()) return reflect ? "interface {}" : "any";
       std::string out = reflect ? "interface { " : "interface{";
       for (size_t i = 0; i < it->methods.size(); ++i) {

@@ -133,11 +133,23 @@ struct Method {
   const void* native = nullptr;  // a stdlib method
 };
 
-// An interface: its method set, sorted by name, embedded interfaces flattened.
+// One term of a constraint's union: T, or ~T (every type whose underlying type is T).
+struct TypeTerm {
+  bool tilde = false;
+  const Type* type = nullptr;
+};
+
+// An interface: its method set, sorted by name, embedded interfaces flattened. A
+// constraint (usable only in type parameter lists) also restricts its type set: to the
+// intersection of its unions of terms, and to comparable types when it embeds
+// `comparable`.
 struct Interface : Type {
   std::vector<Method> methods;
+  std::vector<std::vector<TypeTerm>> unions;
+  bool comparableOnly = false;
   Interface() : Type(TypeKind::Interface) {}
   const Method* find(const std::string& name) const;
+  bool isConstraint() const { return !unions.empty() || comparableOnly; }
 };
 const Interface* anyType();
 
@@ -148,11 +160,17 @@ struct Named : Type {
   std::string pkg;   // "main", a package path, or "" for predeclared types (error)
   const Type* underlying = nullptr;
   std::vector<Method> methods;
+  // An instance of a generic type (`List[int]`): the type arguments, printed after the
+  // name, and the generic type's declaration (a check::Object).
+  std::vector<const Type*> typeArgs;
+  const void* origin = nullptr;
   Named() : Type(TypeKind::Named) {}
   const Method* find(const std::string& name) const;
 };
 // The predeclared `error` interface type.
 const Named* errorType();
+// The predeclared constraint `comparable`.
+const Named* comparableType();
 
 // The underlying type of t (t itself unless it is a Named).
 inline const Type* under(const Type* t) {

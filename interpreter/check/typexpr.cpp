@@ -19,11 +19,33 @@ const Type* Checker::typeExpr(const Expr* e) {
       error(id->pos, id->name + " is not a type");
       return invalid;
     }
+    if (obj->isGenericType()) {
+      error(id->pos, "cannot use generic type " + id->name +
+                         typeParamText(obj->genericSpec->typeParams) + " without instantiation");
+      return invalid;
+    }
     if (!obj->type) {  // an alias not resolved yet
       if (PendingType* p = pendingTypeFor(obj)) resolveType(*p);
       if (!obj->type) return invalid;
     }
+    if (const Interface* c = asInterface(obj->type); c && c->isConstraint() && !constraintContext_) {
+      error(id->pos, "cannot use type " + id->name + " outside a type constraint: interface " +
+                         (c->comparableOnly ? "is (or embeds) comparable"
+                                            : "contains type constraints"));
+      return invalid;
+    }
     return obj->type;
+  }
+  if (auto ix = as<IndexExpr>(e)) {
+    Object* generic = genericObject(ix->x);
+    if (generic && generic->isGenericType()) return instantiateType(generic, ix);
+    if (generic) {
+      error(ix->pos, exprString(ix) + " is not a type");
+    } else {
+      const Type* t = typeExpr(ix->x);
+      if (t != invalid) error(ix->x->pos, typeString(t) + " is not a generic type");
+    }
+    return invalid;
   }
   if (auto sel = as<SelectorExpr>(e)) {
     const Object* member = packageMember(sel);
@@ -145,17 +167,25 @@ const Type* Checker::interfaceType(const InterfaceType* it) {
   Interface* t = newType<Interface>();
   for (const Field* f : it->elems) {
     if (f->names.empty()) {
+      // An embedded interface, or a constraint's union of types (`~int | ~string`).
+      if (isUnionElement(f->type)) {
+        t->unions.push_back(unionTerms(f->type));
+        continue;
+      }
+      bool saved = std::exchange(constraintContext_, true);
       const Type* embedded = typeExpr(f->type);
+      constraintContext_ = saved;
+      if (embedded == basicType(BasicKind::Invalid)) continue;
       const Interface* ei = asInterface(embedded);
       if (!ei) {
-        if (embedded != basicType(BasicKind::Invalid)) {
-          unsupported(f->type->pos, "type constraints");
-        }
+        t->unions.push_back({TypeTerm{false, embedded}});
         continue;
       }
       for (const Method& m : ei->methods) {
         if (!t->find(m.name)) t->methods.push_back(m);
       }
+      for (const std::vector<TypeTerm>& u : ei->unions) t->unions.push_back(u);
+      t->comparableOnly = t->comparableOnly || ei->comparableOnly;
       continue;
     }
     auto ft = as<FuncType>(f->type);
@@ -171,7 +201,7 @@ const Type* Checker::interfaceType(const InterfaceType* it) {
   }
   std::sort(t->methods.begin(), t->methods.end(),
             [](const Method& a, const Method& b) { return a.name < b.name; });
-  if (t->methods.empty()) return anyType();
+  if (t->methods.empty() && !t->isConstraint()) return anyType();
   return t;
 }
 

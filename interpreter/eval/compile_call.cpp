@@ -6,6 +6,11 @@ namespace gol::eval {
 
 const check::Object* Compiler::calleeObject(const Expr* fun) const {
   while (auto p = as<ParenExpr>(fun)) fun = p->x;
+  // `Max[int](a, b)`: the instance, named by the identifier.
+  if (auto ix = as<IndexExpr>(fun); ix && info_.instantiations.count(ix)) {
+    fun = ix->x;
+    while (auto p = as<ParenExpr>(fun)) fun = p->x;
+  }
   if (auto id = as<Ident>(fun)) return objectOf(id);
   if (auto sel = as<SelectorExpr>(fun)) return objectOf(sel->sel);
   return nullptr;

@@ -544,6 +544,7 @@ ExprPtr Compiler::binary(const BinaryExpr* b) {
 }
 
 ExprPtr Compiler::index(const IndexExpr* e) {
+  if (info_.instantiations.count(e)) return expr(e->x);  // `Max[int]` as a value
   const check::Type* xt = finalType(e->x);
   if (const check::Map* m = check::asMap(xt)) {
     return makeMapIndex(expr(e->x), valueAs(e->indices[0], m->key), m, info_.commaOk.count(e) > 0,
