@@ -187,7 +187,9 @@ Object* Checker::declareFunc(const FuncDecl* f) {
   Object* o = newObject(obj);
   declare(packageScope_, f->name, o);
   // A generic function has no signature or body of its own to check: its instances do.
-  return o->isGenericFunc() ? nullptr : o;
+  if (!o->isGenericFunc()) return o;
+  genericDecls_.push_back(f);
+  return nullptr;
 }
 
 void Checker::checkPackage(const File* file) {
@@ -234,6 +236,7 @@ void Checker::checkPackage(const File* file) {
   }
   for (auto& [obj, f] : funcs) funcBody(f, static_cast<const Signature*>(obj->type));
   checkPendingBodies();
+  markGenericImports();
   if (diags_->size() == errorsBefore) initOrder();
 }
 

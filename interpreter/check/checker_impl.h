@@ -277,6 +277,7 @@ class Checker {
                        const std::vector<const Type*>& bound);
   void recordInstance(const Expr* fun, const Object* inst);
   void checkPendingBodies(size_t firstMethod = 0);
+  void markGenericImports();
 
   // ---- Types ---------------------------------------------------------------------------
 
@@ -512,6 +513,8 @@ class Checker {
   std::vector<FuncInstanceBody> funcInstanceBodies_;
   size_t funcInstanceBodiesDone_ = 0;
   std::vector<std::unique_ptr<Scope>> instanceScopes_;
+  // Every generic declaration (functions, types, methods of generic types), as written.
+  std::vector<const Node*> genericDecls_;
   // A generic type's methods, as declared.
   std::map<const Object*, std::vector<const FuncDecl*>> genericMethods_;
   // The scope of type arguments a function instance's body is checked in (null: none),

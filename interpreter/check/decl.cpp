@@ -17,6 +17,7 @@ Object* Checker::declareType(const TypeSpec* spec, Scope& scope) {
       return nullptr;
     }
     obj.genericSpec = spec;
+    genericDecls_.push_back(spec);
     Object* o = newObject(obj);
     declare(scope, spec->name, o);
     return o;
@@ -50,6 +51,7 @@ void Checker::resolveType(PendingType& p) {
   }
   p.state = PendingType::State::Checking;
   Scope* savedScope = scope_;
+  constraintContext_ = true;  // `type C comparable` names a constraint
   const Type* t = typeExpr(p.spec->type);
   scope_ = savedScope;
   if (const Named* n = asNamed(t); n && !n->underlying) {

@@ -330,7 +330,8 @@ Operand Checker::typeAssert(const TypeAssertExpr* e) {
   if (t == basicType(BasicKind::Invalid)) return r;
   if (!asInterface(t)) {
     std::string reason;
-    if (!implements(t, iface, &reason)) {
+    // In an instance the assertion may be impossible for these type arguments only.
+    if (!implements(t, iface, &reason) && !inInstance_) {
       error(e->type->pos, "impossible type assertion: " + exprString(e) + "\n\t" + typeString(t) +
                               " does not implement " + typeString(x.type) + " " + reason);
       return r;
@@ -968,7 +969,11 @@ Operand Checker::compositeLit(const CompositeLit* lit, const Type* hint) {
     }
     case TypeKind::Map: {
       auto m = static_cast<const Map*>(u);
-      std::vector<std::pair<ConstValue, Pos>> keys;
+      struct Key {
+        ConstValue value;
+        const Type* type;
+      };
+      std::vector<Key> keys;
       for (const KeyedElement& el : lit->elements) {
         if (!el.key) {
           error(el.value->pos, "missing key in map literal");
@@ -979,14 +984,17 @@ Operand Checker::compositeLit(const CompositeLit* lit, const Type* hint) {
           if (!k.invalid()) record(k);
         } else {
           Operand k = expr(el.key);
+          // In a map[any]V, int(0) and int64(0) are different keys.
+          const Type* keyType = isUntyped(k.type) ? defaultType(k.type) : k.type;
           assignment(k, m->key, "map literal");
           if (!k.invalid() && k.mode == Mode::Constant) {
-            for (auto& [v, pos] : keys) {
-              if (ConstValue::compare(Token::Eql, v, k.val)) {
+            for (const Key& other : keys) {
+              if (identical(other.type, keyType) && !inInstance_ &&
+                  ConstValue::compare(Token::Eql, other.value, k.val)) {
                 error(el.key->pos, "duplicate key " + exprString(el.key) + " in map literal");
               }
             }
-            keys.push_back({k.val, el.key->pos});
+            keys.push_back({k.val, keyType});
           }
         }
         element(el.value, m->elem, "map literal");

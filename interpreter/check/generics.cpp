@@ -13,6 +13,7 @@
 // checkPendingBodies), so instantiating never re-enters the body being checked.
 #include "interpreter/check/checker_impl.h"
 #include "interpreter/syntax/ast_clone.h"
+#include "interpreter/syntax/ast_walk.h"
 
 namespace gol::check {
 namespace {
@@ -123,13 +124,13 @@ std::vector<TypeTerm> Checker::unionTerms(const Expr* e) {
     ordered.push_back(t);
   };
   collect(e);
-  bool saved = std::exchange(constraintContext_, true);
   for (const Expr* t : ordered) {
     TypeTerm term;
     if (auto u = as<UnaryExpr>(t); u && u->op == Token::Tilde) {
       term.tilde = true;
       t = u->x;
     }
+    constraintContext_ = true;
     term.type = typeExpr(t);
     if (term.type == basicType(BasicKind::Invalid)) continue;
     if (term.tilde && under(term.type) != term.type) {
@@ -144,7 +145,6 @@ std::vector<TypeTerm> Checker::unionTerms(const Expr* e) {
     }
     terms.push_back(term);
   }
-  constraintContext_ = saved;
   return terms;
 }
 
@@ -156,9 +156,8 @@ const Interface* Checker::constraintOf(const Expr* e) {
     c->unions.push_back(unionTerms(e));
     return c;
   }
-  bool saved = std::exchange(constraintContext_, true);
+  constraintContext_ = true;
   const Type* t = typeExpr(e);
-  constraintContext_ = saved;
   if (const Interface* i = asInterface(t)) return i;
   if (t == basicType(BasicKind::Invalid)) return anyType();
   Interface* c = newType<Interface>();
@@ -372,6 +371,7 @@ bool Checker::declareGenericMethod(const FuncDecl* f, const IndexExpr* base, boo
     }
   }
   list.push_back(f);
+  genericDecls_.push_back(f);
   size_t existing = instances_.size();
   for (size_t i = 0; i < existing; ++i) {
     if (instances_[i].generic == o && instances_[i].type) addInstanceMethod(instances_[i].type, f);
@@ -589,9 +589,24 @@ bool Checker::unify(const Expr* param, const Type* arg, const TypeParamList& tps
       const Named* n = asNamed(arg);
       auto id = as<Ident>(unparen(ix->x));
       const Object* g = id ? lookup(id->name) : nullptr;
-      if (!n || !g || n->origin != g || n->typeArgs.size() != ix->indices.size()) return fail();
-      for (size_t i = 0; i < ix->indices.size(); ++i) {
-        if (!unify(ix->indices[i], n->typeArgs[i], tps, bound, why)) return false;
+      if (!g || !g->isGenericType()) return true;
+      if (n && n->origin == g && n->typeArgs.size() == ix->indices.size()) {
+        for (size_t i = 0; i < ix->indices.size(); ++i) {
+          if (!unify(ix->indices[i], n->typeArgs[i], tps, bound, why)) return false;
+        }
+        return true;
+      }
+      // Any type implementing a generic interface may be passed; assignment decides.
+      if (as<InterfaceType>(g->genericSpec->type)) return true;
+      // Otherwise the argument's underlying type against the generic type's definition
+      // (a func literal passed as a `Func2[A, B, R]`), then its parameters against ours.
+      TypeParamList inner = typeParamList(g->genericSpec->typeParams);
+      if (inner.size() != ix->indices.size()) return fail();
+      std::vector<const Type*> innerBound(inner.size(), nullptr);
+      std::string ignored;
+      if (!unify(g->genericSpec->type, under(arg), inner, innerBound, &ignored)) return fail();
+      for (size_t i = 0; i < inner.size(); ++i) {
+        if (innerBound[i] && !unify(ix->indices[i], innerBound[i], tps, bound, why)) return false;
       }
       return true;
     }
@@ -635,7 +650,7 @@ Operand Checker::genericCall(const CallExpr* c, Object* generic,
   for (size_t i = 0; i < args.size(); ++i) {
     bool spread = false;
     const Expr* pe = paramFor(i, &spread);
-    if (!pe || isUntyped(args[i].type)) continue;
+    if (!pe || isUntyped(args[i].type) || !mentionsUnbound(pe, tps, bound)) continue;
     const Type* argType = args[i].type;
     if (spread) {
       const Slice* s = asSliceType(argType);
@@ -667,7 +682,22 @@ Operand Checker::genericCall(const CallExpr* c, Object* generic,
                        ce->kind == NodeKind::ChanType || ce->kind == NodeKind::FuncType ||
                        ce->kind == NodeKind::StarExpr ||
                        (as<Ident>(ce) && tps.indexOf(as<Ident>(ce)->name) >= 0);
-        if (!literal) continue;
+        if (!literal) {
+          // A named constraint with a single type in its type set (`Setter[T]`, an
+          // interface{ *T; Set(string) }): that type, once its own parameters are known.
+          if (bound[j] || mentionsUnbound(ce, tps, bound) || !(as<Ident>(ce) || as<IndexExpr>(ce))) {
+            continue;
+          }
+          Scope* saved = scope_;
+          scope_ = bindTypeParams(tps, bound);
+          const Interface* c = constraintOf(tps.constraints[j]);
+          scope_ = saved;
+          if (c->unions.size() == 1 && c->unions[0].size() == 1) {
+            bound[j] = c->unions[0][0].type;
+            changed = true;
+          }
+          continue;
+        }
         if (bound[j]) {
           auto before = std::count(bound.begin(), bound.end(), nullptr);
           std::string why;
@@ -756,6 +786,22 @@ void Checker::checkPendingBodies(size_t firstMethod) {
       instanceDepth_ = savedDepth;
       inInstance_ = savedIn;
     }
+  }
+}
+
+// A package used only in generic code that is never instantiated is still used: Go checks
+// generic bodies as written, Gol checks their instances.
+void Checker::markGenericImports() {
+  for (const Node* decl : genericDecls_) {
+    walk(decl, [&](const Node* n) {
+      auto sel = as<SelectorExpr>(n);
+      auto id = sel ? as<Ident>(sel->x) : nullptr;
+      if (!id) return;
+      auto it = fileScope_.names.find(id->name);
+      if (it != fileScope_.names.end() && it->second->kind == Object::Kind::PkgName) {
+        it->second->used = true;
+      }
+    });
   }
 }
 

@@ -1014,7 +1014,7 @@ void Checker::typeSwitchStmt(const TypeSwitchStmt* s) {
       }
       seen.push_back({t, e->pos});
       std::string reason;
-      if (iface && !asInterface(t) && !implements(t, iface, &reason)) {
+      if (iface && !asInterface(t) && !implements(t, iface, &reason) && !inInstance_) {
         error(e->pos, "impossible type switch case: " + exprString(e) + "\n\t" + describe(x) +
                           " cannot have dynamic type " + typeString(t) + " " + reason);
       }

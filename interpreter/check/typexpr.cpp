@@ -6,7 +6,12 @@ namespace gol::check {
 
 const Type* Checker::typeExpr(const Expr* e) {
   const Type* invalid = basicType(BasicKind::Invalid);
-  if (auto p = as<ParenExpr>(e)) return typeExpr(p->x);
+  // A constraint is allowed where the caller asked for one, not inside it (`[]Number`).
+  bool constraintAllowed = std::exchange(constraintContext_, false);
+  if (auto p = as<ParenExpr>(e)) {
+    constraintContext_ = constraintAllowed;
+    return typeExpr(p->x);
+  }
   if (auto id = as<Ident>(e)) {
     Object* obj = lookup(id->name);
     if (!obj) {
@@ -28,7 +33,7 @@ const Type* Checker::typeExpr(const Expr* e) {
       if (PendingType* p = pendingTypeFor(obj)) resolveType(*p);
       if (!obj->type) return invalid;
     }
-    if (const Interface* c = asInterface(obj->type); c && c->isConstraint() && !constraintContext_) {
+    if (const Interface* c = asInterface(obj->type); c && c->isConstraint() && !constraintAllowed) {
       error(id->pos, "cannot use type " + id->name + " outside a type constraint: interface " +
                          (c->comparableOnly ? "is (or embeds) comparable"
                                             : "contains type constraints"));
@@ -136,9 +141,10 @@ const Type* Checker::structType(const StructType* st) {
       t->fields.push_back(StructField{name, ft, embedded, tag});
     };
     if (f->names.empty()) {
-      // An embedded field is named after its type: T, *T or pkg.T.
+      // An embedded field is named after its type: T, *T, pkg.T or T[int].
       const Expr* te = unparen(f->type);
       if (auto star = as<StarExpr>(te)) te = unparen(star->x);
+      if (auto inst = as<IndexExpr>(te)) te = unparen(inst->x);
       std::string name;
       if (auto id = as<Ident>(te)) name = id->name;
       if (auto sel = as<SelectorExpr>(te)) name = sel->sel->name;
@@ -172,9 +178,8 @@ const Type* Checker::interfaceType(const InterfaceType* it) {
         t->unions.push_back(unionTerms(f->type));
         continue;
       }
-      bool saved = std::exchange(constraintContext_, true);
+      constraintContext_ = true;
       const Type* embedded = typeExpr(f->type);
-      constraintContext_ = saved;
       if (embedded == basicType(BasicKind::Invalid)) continue;
       const Interface* ei = asInterface(embedded);
       if (!ei) {

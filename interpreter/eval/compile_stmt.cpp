@@ -839,6 +839,13 @@ StmtPtr Compiler::switchStmt(const SwitchStmt* s) {
       }
       ExprPtr tagValue = n->tagCounted ? ExprPtr(std::make_unique<LocalNode<true>>(n->tagSlot))
                                        : ExprPtr(std::make_unique<LocalNode<false>>(n->tagSlot));
+      const check::Type* caseType = finalType(e);
+      if (check::asInterface(caseType) && !check::asInterface(tagType)) {
+        // `switch t { case i: }` with i an interface: t, in an interface, compared with i.
+        clause.matches.push_back(
+            makeEquality(makeToIface(std::move(tagValue), tagType), expr(e), caseType, true, e->pos));
+        continue;
+      }
       clause.matches.push_back(equality(tagType, std::move(tagValue), valueAs(e, tagType), e->pos));
     }
     for (const Stmt* st : c->body) add(clause.body, stmt(st));
