@@ -14,12 +14,17 @@
 
 namespace gol::stdlib {
 
+// The source of a standard package written in Gol (cmp, iter, maps, slices: stdlib/gol/),
+// or null.
+const char* golPackageSource(const std::string& path);
+
 // A package is registered when it is first imported (import, importByName), so a program
 // pays only for the packages it uses; find() knows the natives of imported packages.
 class Packages : public check::Importer, public values::NativeRegistry {
  public:
   const check::Package* import(const std::string& path) override;
   const check::Package* importByName(const std::string& name) override;
+  const char* golSource(const std::string& path) override { return golPackageSource(path); }
   values::NativeFunction find(const std::string& path, const std::string& name) const override;
   bool runsNoGolCode(values::NativeFunction fn) const override;
   // Declares that fn never runs Gol code (see NativeRegistry::runsNoGolCode).

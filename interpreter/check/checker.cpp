@@ -134,7 +134,7 @@ void Checker::importDecl(const GenDecl* d) {
   for (const Node* n : d->specs) {
     auto spec = static_cast<const ImportSpec*>(n);
     const std::string& path = spec->path->decoded;
-    const Package* pkg = importer_.import(path);
+    const Package* pkg = importPackage(path);
     if (!pkg) {
       error(spec->path->pos, "package " + path + " is not in std");
       continue;
@@ -160,6 +160,9 @@ void Checker::importDecl(const GenDecl* d) {
 
 Object* Checker::autoImport(const std::string& name) {
   const Package* pkg = importer_.importByName(name);
+  if (!pkg) {
+    if (const char* source = importer_.golSource(name)) pkg = loadGolPackage(name, source);
+  }
   if (!pkg) return nullptr;
   Object obj{Object::Kind::PkgName, name};
   obj.package = pkg;

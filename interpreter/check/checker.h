@@ -75,6 +75,12 @@ class Importer {
   virtual const Package* import(const std::string& path) = 0;
   // Script mode imports packages on first use: the standard package named `name`.
   virtual const Package* importByName(const std::string& name) = 0;
+  // The source of a package written in Gol (slices, maps, ...), which the checker loads
+  // itself; null for the others.
+  virtual const char* golSource(const std::string& path) {
+    (void)path;
+    return nullptr;
+  }
 };
 
 // MapIndex: `m[k]`, assignable but not addressable.
@@ -107,6 +113,9 @@ struct Info {
   std::unordered_map<const syntax::SelectorExpr*, Selection> selections;
   // Index expressions, type assertions used as `v, ok :=` (their type is the value's).
   std::unordered_set<const syntax::Expr*> commaOk;
+  // A range over a function (`for x := range seq`): the block it was rewritten to, which
+  // passes the loop body to seq as a yield function (see check/rangefunc.cpp).
+  std::unordered_map<const syntax::RangeStmt*, const syntax::Stmt*> rangeFuncs;
   // Labeled break, continue and goto: the statement they refer to (the labeled one).
   std::unordered_map<const syntax::BranchStmt*, const syntax::Stmt*> branchTargets;
   // A type switch's `x :=` binding: the variable each clause declares.
@@ -127,6 +136,8 @@ struct Info {
   // The copies of generic declarations the checker made, one per instance; their
   // FuncInfos are in `funcs` like any other function's.
   std::unique_ptr<syntax::Ast> instanceAst = std::make_unique<syntax::Ast>();
+  // The syntax trees of the standard packages written in Gol that the program imports.
+  std::vector<std::unique_ptr<syntax::Ast>> packageAsts;
   // Every object and type the checker created; the tables above point into them.
   std::vector<std::unique_ptr<Object>> objects;
   std::vector<std::unique_ptr<Type>> ownedTypes;

@@ -252,7 +252,9 @@ class Checker {
   static std::string typeParamText(const std::vector<Field*>& fields);
 
   Object* genericObject(const Expr* e);
-  Scope* bindTypeParams(const TypeParamList& tps, const std::vector<const Type*>& args);
+  Object* genericTarget(const Expr* e);
+  Scope* bindTypeParams(const TypeParamList& tps, const std::vector<const Type*>& args,
+                        Scope* home);
   const Interface* constraintOf(const Expr* e);
   std::vector<TypeTerm> unionTerms(const Expr* e);
   static bool isUnionElement(const Expr* e);
@@ -278,6 +280,18 @@ class Checker {
   void recordInstance(const Expr* fun, const Object* inst);
   void checkPendingBodies(size_t firstMethod = 0);
   void markGenericImports();
+
+  // ---- Standard packages written in Gol (gol_packages.cpp) -------------------------------
+
+  struct GolPackage {
+    Package pkg;
+    Scope fileScope;  // its imports
+    Scope scope;      // its declarations
+  };
+  const Package* importPackage(const std::string& path);
+  const Package* loadGolPackage(const std::string& path, const char* source);
+  // The scope a generic function or type was declared in (the package scope for main's).
+  Scope* homeScope(const Object* generic);
 
   // ---- Types ---------------------------------------------------------------------------
 
@@ -384,6 +398,8 @@ class Checker {
   void forStmt(const ForStmt* s);
 
   void rangeStmt(const RangeStmt* s);
+
+  void rangeFunc(const RangeStmt* s, const Operand& x, const Signature* seq);
 
   void switchStmt(const SwitchStmt* s);
 
@@ -513,6 +529,9 @@ class Checker {
   std::vector<FuncInstanceBody> funcInstanceBodies_;
   size_t funcInstanceBodiesDone_ = 0;
   std::vector<std::unique_ptr<Scope>> instanceScopes_;
+  std::map<std::string, std::unique_ptr<GolPackage>> golPackages_;
+  std::map<const Object*, Scope*> homeScopes_;
+  Scope* declaringPackage_ = nullptr;  // the Gol package whose types are being declared
   // Every generic declaration (functions, types, methods of generic types), as written.
   std::vector<const Node*> genericDecls_;
   // A generic type's methods, as declared.
@@ -523,6 +542,9 @@ class Checker {
   int instanceDepth_ = 0;
   // Type switches in instances: cases that became identical types are allowed.
   bool inInstance_ = false;
+  // A range over a function: its operand, already checked, which the rewritten loop's
+  // first statement reuses instead of checking the expression again.
+  Operand rangeFuncOperand_;
   // Checking a constraint, where interfaces with type sets are allowed.
   bool constraintContext_ = false;
 

@@ -8,7 +8,7 @@ Object* Checker::declareType(const TypeSpec* spec, Scope& scope) {
   Object obj{Object::Kind::TypeName, spec->name->name};
   obj.pos = spec->name->pos;
   if (!spec->typeParams.empty()) {
-    if (&scope != &packageScope_) {
+    if (&scope != &packageScope_ && &scope != declaringPackage_) {
       error(spec->name->pos, "generic type cannot be declared inside a function");
       return nullptr;
     }
@@ -17,7 +17,7 @@ Object* Checker::declareType(const TypeSpec* spec, Scope& scope) {
       return nullptr;
     }
     obj.genericSpec = spec;
-    genericDecls_.push_back(spec);
+    if (!declaringPackage_) genericDecls_.push_back(spec);
     Object* o = newObject(obj);
     declare(scope, spec->name, o);
     return o;

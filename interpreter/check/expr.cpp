@@ -5,6 +5,7 @@
 namespace gol::check {
 
 Operand Checker::expr(const Expr* e, bool allowNoValue, bool asLhs) {
+  if (e == rangeFuncOperand_.expr && e) return std::exchange(rangeFuncOperand_, Operand{});
   Operand x = exprInternal(e, asLhs);
   x.expr = e;
   if (x.mode == Mode::NoValue && !allowNoValue) {
@@ -62,6 +63,12 @@ Operand Checker::exprInternal(const Expr* e, bool asLhs) {
       Operand x = invalidOperand(e);
       if (!isPackageSelector(sel)) return selector(sel);
       if (const Object* member = packageMember(sel)) {
+        if (member->isGenericFunc() || member->isGenericType()) {
+          error(sel->pos, std::string("cannot use generic ") +
+                              (member->isGenericFunc() ? "function " : "type ") +
+                              exprString(sel) + " without instantiation");
+          return x;
+        }
         x.type = member->type;
         switch (member->kind) {
           case Object::Kind::Const:
@@ -184,7 +191,8 @@ bool Checker::isPackageSelector(const SelectorExpr* sel) {
   if (!id) return false;
   Object* o = lookup(id->name);
   if (o) return o->kind == Object::Kind::PkgName;
-  return script_ && importer_.importByName(id->name) != nullptr;
+  return script_ &&
+         (importer_.importByName(id->name) != nullptr || importer_.golSource(id->name) != nullptr);
 }
 
 // The variable an assignment target or an address-of operand names, if any.

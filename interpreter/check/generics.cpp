@@ -76,22 +76,50 @@ std::string Checker::typeParamText(const std::vector<Field*>& fields) {
   return out + "]";
 }
 
-// The generic function or type that `e` names, or null.
+// The generic function or type that `e` (`Max`, `slices.Sort`) names, or null.
+Object* Checker::genericTarget(const Expr* e) {
+  e = unparen(e);
+  Object* o = nullptr;
+  if (auto id = as<Ident>(e)) {
+    o = lookup(id->name);
+  } else if (auto sel = as<SelectorExpr>(e)) {
+    auto pkgId = as<Ident>(sel->x);
+    Object* pkg = pkgId ? lookup(pkgId->name) : nullptr;
+    if (!pkg && pkgId && script_ && (importer_.importByName(pkgId->name) ||
+                                     importer_.golSource(pkgId->name))) {
+      pkg = autoImport(pkgId->name);
+    }
+    if (!pkg || pkg->kind != Object::Kind::PkgName) return nullptr;
+    auto it = pkg->package->members.find(sel->sel->name);
+    if (it == pkg->package->members.end()) return nullptr;
+    o = const_cast<Object*>(&it->second);
+  }
+  return o && (o->isGenericFunc() || o->isGenericType()) ? o : nullptr;
+}
+
+// genericTarget, recording the uses of the names.
 Object* Checker::genericObject(const Expr* e) {
-  auto id = as<Ident>(unparen(e));
-  if (!id) return nullptr;
-  Object* o = lookup(id->name);
-  if (!o || !(o->isGenericFunc() || o->isGenericType())) return nullptr;
-  info_.uses[id] = o;
+  Object* o = genericTarget(e);
+  if (!o) return nullptr;
+  e = unparen(e);
+  if (auto sel = as<SelectorExpr>(e)) {
+    Object* pkg = lookup(static_cast<const Ident*>(sel->x)->name);
+    pkg->used = true;
+    info_.uses[static_cast<const Ident*>(sel->x)] = pkg;
+    info_.uses[sel->sel] = o;
+  } else {
+    info_.uses[static_cast<const Ident*>(e)] = o;
+  }
   o->used = true;
   return o;
 }
 
 // A scope (under the package scope) where each type parameter names its argument; null
 // arguments (not inferred yet) are left out.
-Scope* Checker::bindTypeParams(const TypeParamList& tps, const std::vector<const Type*>& args) {
+Scope* Checker::bindTypeParams(const TypeParamList& tps, const std::vector<const Type*>& args,
+                               Scope* home) {
   auto scope = std::make_unique<Scope>();
-  scope->parent = &packageScope_;
+  scope->parent = home;
   for (size_t i = 0; i < tps.size() && i < args.size(); ++i) {
     if (!args[i] || tps.names[i]->name == "_") continue;
     Object o{Object::Kind::TypeName, tps.names[i]->name};
@@ -255,11 +283,11 @@ const Type* Checker::instantiateTypeWith(Object* generic, const std::vector<cons
   }
   Named* n = newType<Named>();
   n->name = generic->name;
-  n->pkg = "main";
+  n->pkg = generic->package ? generic->package->path : "main";
   n->typeArgs = args;
   n->origin = generic;
   instances_.push_back(Instance{generic, args, nullptr, n});
-  Scope* bound = bindTypeParams(tps, args);
+  Scope* bound = bindTypeParams(tps, args, homeScope(generic));
   ++instanceDepth_;
   verifyTypeArgs(tps, bound, args, at);
   Scope* saved = scope_;
@@ -301,7 +329,7 @@ void Checker::addInstanceMethod(Named* inst, const FuncDecl* m) {
     tps.names.push_back(as<Ident>(ix));
     tps.constraints.push_back(nullptr);
   }
-  Scope* bound = bindTypeParams(tps, inst->typeArgs);
+  Scope* bound = bindTypeParams(tps, inst->typeArgs, homeScope(static_cast<const Object*>(inst->origin)));
   FuncDecl* clone = cloneFuncDecl(*info_.instanceAst, m);
   Scope* saved = scope_;
   scope_ = bound;
@@ -388,7 +416,7 @@ Object* Checker::instantiateFunc(Object* generic, const std::vector<const Type*>
   }
   const FuncDecl* decl = generic->decl;
   TypeParamList tps = typeParamList(decl->type->typeParams);
-  Scope* bound = bindTypeParams(tps, args);
+  Scope* bound = bindTypeParams(tps, args, homeScope(generic));
   if (!verifyTypeArgs(tps, bound, args, at)) return nullptr;
   FuncDecl* clone = cloneFuncDecl(*info_.instanceAst, decl);
   clone->type->typeParams.clear();
@@ -403,8 +431,9 @@ Object* Checker::instantiateFunc(Object* generic, const std::vector<const Type*>
   obj.used = true;
   Object* o = newObject(obj);
   instances_.push_back(Instance{generic, args, o, nullptr});
-  funcInstanceBodies_.push_back(
-      FuncInstanceBody{clone, sig, bound, "main." + generic->name + "[...]", instanceDepth_ + 1});
+  std::string pkgName = generic->package ? generic->package->name : "main";
+  funcInstanceBodies_.push_back(FuncInstanceBody{
+      clone, sig, bound, pkgName + "." + generic->name + "[...]", instanceDepth_ + 1});
   return o;
 }
 
@@ -587,8 +616,7 @@ bool Checker::unify(const Expr* param, const Type* arg, const TypeParamList& tps
     case NodeKind::IndexExpr: {
       auto ix = static_cast<const IndexExpr*>(param);
       const Named* n = asNamed(arg);
-      auto id = as<Ident>(unparen(ix->x));
-      const Object* g = id ? lookup(id->name) : nullptr;
+      const Object* g = genericTarget(ix->x);
       if (!g || !g->isGenericType()) return true;
       if (n && n->origin == g && n->typeArgs.size() == ix->indices.size()) {
         for (size_t i = 0; i < ix->indices.size(); ++i) {
@@ -630,6 +658,14 @@ Operand Checker::genericCall(const CallExpr* c, Object* generic,
   }
   std::vector<const Type*> bound = explicitArgs;
   bound.resize(tps.size(), nullptr);
+  // The parameters' type expressions are read where the function was declared.
+  Scope* home = homeScope(generic);
+  Scope* callerScope = std::exchange(scope_, home);
+  struct Restore {
+    Scope*& scope;
+    Scope* saved;
+    ~Restore() { scope = saved; }
+  } restore{scope_, callerScope};
   std::vector<const Expr*> params;
   for (const Field* f : decl->type->params) {
     for (size_t n = 0; n < std::max<size_t>(1, f->names.size()); ++n) params.push_back(f->type);
@@ -689,7 +725,7 @@ Operand Checker::genericCall(const CallExpr* c, Object* generic,
             continue;
           }
           Scope* saved = scope_;
-          scope_ = bindTypeParams(tps, bound);
+          scope_ = bindTypeParams(tps, bound, home);
           const Interface* c = constraintOf(tps.constraints[j]);
           scope_ = saved;
           if (c->unions.size() == 1 && c->unions[0].size() == 1) {
@@ -705,7 +741,7 @@ Operand Checker::genericCall(const CallExpr* c, Object* generic,
           changed = changed || std::count(bound.begin(), bound.end(), nullptr) != before;
         } else if (!mentionsUnbound(ce, tps, bound)) {
           Scope* saved = scope_;
-          scope_ = bindTypeParams(tps, bound);
+          scope_ = bindTypeParams(tps, bound, home);
           bound[j] = typeExpr(ce);
           scope_ = saved;
           changed = true;
@@ -753,6 +789,7 @@ Operand Checker::genericCall(const CallExpr* c, Object* generic,
   }
   std::vector<Pos> at = explicitAt;
   at.resize(tps.size(), c->lparen.valid() ? c->lparen : c->pos);
+  scope_ = callerScope;
   Object* inst = instantiateFunc(generic, bound, at, c->pos);
   if (!inst) return r;
   recordInstance(c->fun, inst);

@@ -685,6 +685,10 @@ void Checker::rangeStmt(const RangeStmt* s) {
       if (isUntyped(x.type)) convertUntyped(x, basicType(BasicKind::String));
       keyType = basicType(BasicKind::Int);
       valueType = basicType(BasicKind::Int32);
+    } else if (const Signature* seq = asSignature(x.type)) {
+      closeScope(scope);
+      rangeFunc(s, x, seq);
+      return;
     } else {
       error(s->x->pos, "cannot range over " + describe(x));
     }

@@ -59,6 +59,16 @@ const Type* Checker::typeExpr(const Expr* e) {
       error(sel->pos, exprString(sel) + " is not a type");
       return invalid;
     }
+    if (member->isGenericType()) {
+      error(sel->pos, "cannot use generic type " + exprString(sel) + " without instantiation");
+      return invalid;
+    }
+    if (const Interface* c = asInterface(member->type);
+        c && c->isConstraint() && !constraintAllowed) {
+      error(sel->pos, "cannot use type " + exprString(sel) +
+                          " outside a type constraint: interface contains type constraints");
+      return invalid;
+    }
     return member->type;
   }
   if (auto ft = as<FuncType>(e)) return signatureOf(ft);

@@ -70,6 +70,9 @@ ExprPtr Compiler::exprInner(const Expr* e) {
         return selection(sel, it->second);
       }
       const check::Object* o = objectOf(sel->sel);
+      if (o && o->kind == check::Object::Kind::Func && o->decl) {
+        return makeFuncValue(funcs_.at(o->decl));  // slices.Index[[]int] as a value
+      }
       if (o && o->kind == check::Object::Kind::Func && !o->decl && o->package) {
         // strings.ToUpper as a value.
         NativeFunction fn = natives_.find(o->package->path, o->name);

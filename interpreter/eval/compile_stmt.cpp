@@ -41,7 +41,11 @@ StmtPtr Compiler::stmtInner(const Stmt* s) {
     case NodeKind::BlockStmt: return statementList(static_cast<const BlockStmt*>(s)->list);
     case NodeKind::IfStmt: return ifStmt(static_cast<const IfStmt*>(s));
     case NodeKind::ForStmt: return forStmt(static_cast<const ForStmt*>(s));
-    case NodeKind::RangeStmt: return rangeStmt(static_cast<const RangeStmt*>(s));
+    case NodeKind::RangeStmt: {
+      auto r = static_cast<const RangeStmt*>(s);
+      if (auto it = info_.rangeFuncs.find(r); it != info_.rangeFuncs.end()) return stmt(it->second);
+      return rangeStmt(r);
+    }
     case NodeKind::SwitchStmt: return switchStmt(static_cast<const SwitchStmt*>(s));
     case NodeKind::TypeSwitchStmt: return typeSwitch(static_cast<const TypeSwitchStmt*>(s));
     case NodeKind::ReturnStmt: return returnStmt(static_cast<const ReturnStmt*>(s));

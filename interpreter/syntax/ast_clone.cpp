@@ -435,4 +435,8 @@ Expr* cloneExpr(Ast& ast, const Expr* e) {
   return Cloner(ast).expr(e);
 }
 
+Stmt* cloneStmt(Ast& ast, const Stmt* s) {
+  return Cloner(ast).stmt(s);
+}
+
 }  // namespace gol::syntax

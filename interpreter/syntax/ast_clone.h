@@ -11,5 +11,6 @@ namespace gol::syntax {
 // messages about a copy point at the original source.
 FuncDecl* cloneFuncDecl(Ast& ast, const FuncDecl* f);
 Expr* cloneExpr(Ast& ast, const Expr* e);
+Stmt* cloneStmt(Ast& ast, const Stmt* s);
 
 }  // namespace gol::syntax
