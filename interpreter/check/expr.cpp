@@ -65,8 +65,8 @@ Operand Checker::exprInternal(const Expr* e, bool asLhs) {
       if (const Object* member = packageMember(sel)) {
         if (member->isGenericFunc() || member->isGenericType()) {
           error(sel->pos, std::string("cannot use generic ") +
-                              (member->isGenericFunc() ? "function " : "type ") +
-                              exprString(sel) + " without instantiation");
+                              (member->isGenericFunc() ? "function " : "type ") + exprString(sel) +
+                              " without instantiation");
           return x;
         }
         x.type = member->type;

@@ -85,8 +85,8 @@ Object* Checker::genericTarget(const Expr* e) {
   } else if (auto sel = as<SelectorExpr>(e)) {
     auto pkgId = as<Ident>(sel->x);
     Object* pkg = pkgId ? lookup(pkgId->name) : nullptr;
-    if (!pkg && pkgId && script_ && (importer_.importByName(pkgId->name) ||
-                                     importer_.golSource(pkgId->name))) {
+    if (!pkg && pkgId && script_ &&
+        (importer_.importByName(pkgId->name) || importer_.golSource(pkgId->name))) {
       pkg = autoImport(pkgId->name);
     }
     if (!pkg || pkg->kind != Object::Kind::PkgName) return nullptr;
@@ -167,8 +167,8 @@ std::vector<TypeTerm> Checker::unionTerms(const Expr* e) {
       continue;
     }
     if (const Interface* ti = asInterface(term.type); ti && !ti->methods.empty()) {
-      error(t->pos, "cannot use " + typeString(term.type) + " in union (" +
-                        typeString(term.type) + " contains methods)");
+      error(t->pos, "cannot use " + typeString(term.type) + " in union (" + typeString(term.type) +
+                        " contains methods)");
       continue;
     }
     terms.push_back(term);
@@ -228,8 +228,8 @@ bool Checker::verifyTypeArgs(const TypeParamList& tps, Scope* bound,
     const Interface* c = constraintOf(tps.constraints[i]);
     std::string cause;
     if (!satisfies(args[i], c, &cause)) {
-      error(at[std::min(i, at.size() - 1)], typeString(args[i]) + " does not satisfy " +
-                                                exprString(tps.constraints[i]) + cause);
+      error(at[std::min(i, at.size() - 1)],
+            typeString(args[i]) + " does not satisfy " + exprString(tps.constraints[i]) + cause);
       ok = false;
     }
   }
@@ -329,7 +329,8 @@ void Checker::addInstanceMethod(Named* inst, const FuncDecl* m) {
     tps.names.push_back(as<Ident>(ix));
     tps.constraints.push_back(nullptr);
   }
-  Scope* bound = bindTypeParams(tps, inst->typeArgs, homeScope(static_cast<const Object*>(inst->origin)));
+  Scope* bound =
+      bindTypeParams(tps, inst->typeArgs, homeScope(static_cast<const Object*>(inst->origin)));
   FuncDecl* clone = cloneFuncDecl(*info_.instanceAst, m);
   Scope* saved = scope_;
   scope_ = bound;
@@ -460,8 +461,8 @@ Operand Checker::instantiationExpr(const IndexExpr* e, Object* generic) {
   if (args.size() < tps.size()) {
     const Ident* missing = tps.names[args.size()];
     error(e->pos, "in call to " + generic->name + ", cannot infer " + missing->name +
-                      " (declared at " + fileName_ + ":" + std::to_string(missing->pos.line) +
-                      ":" + std::to_string(missing->pos.col) + ")");
+                      " (declared at " + fileName_ + ":" + std::to_string(missing->pos.line) + ":" +
+                      std::to_string(missing->pos.col) + ")");
     return r;
   }
   Object* inst = instantiateFunc(generic, args, at, e->pos);
@@ -509,10 +510,12 @@ bool Checker::mentionsUnbound(const Expr* e, const TypeParamList& tps,
     case NodeKind::StarExpr: return mentionsUnbound(static_cast<const StarExpr*>(e)->x, tps, bound);
     case NodeKind::UnaryExpr:
       return mentionsUnbound(static_cast<const UnaryExpr*>(e)->x, tps, bound);
-    case NodeKind::Ellipsis: return mentionsUnbound(static_cast<const Ellipsis*>(e)->elem, tps, bound);
+    case NodeKind::Ellipsis:
+      return mentionsUnbound(static_cast<const Ellipsis*>(e)->elem, tps, bound);
     case NodeKind::ArrayType:
       return mentionsUnbound(static_cast<const ArrayType*>(e)->elem, tps, bound);
-    case NodeKind::ChanType: return mentionsUnbound(static_cast<const ChanType*>(e)->elem, tps, bound);
+    case NodeKind::ChanType:
+      return mentionsUnbound(static_cast<const ChanType*>(e)->elem, tps, bound);
     case NodeKind::MapType: {
       auto m = static_cast<const MapType*>(e);
       return mentionsUnbound(m->key, tps, bound) || mentionsUnbound(m->value, tps, bound);
@@ -593,13 +596,15 @@ bool Checker::unify(const Expr* param, const Type* arg, const TypeParamList& tps
     }
     case NodeKind::ChanType: {
       const Chan* c = asChan(arg);
-      return c ? unify(static_cast<const ChanType*>(param)->elem, c->elem, tps, bound, why) : fail();
+      return c ? unify(static_cast<const ChanType*>(param)->elem, c->elem, tps, bound, why)
+               : fail();
     }
     case NodeKind::FuncType: {
       auto ft = static_cast<const FuncType*>(param);
       const Signature* sig = asSignature(arg);
       if (!sig) return fail();
-      auto unifyList = [&](const std::vector<Field*>& fields, const std::vector<const Type*>& types) {
+      auto unifyList = [&](const std::vector<Field*>& fields,
+                           const std::vector<const Type*>& types) {
         size_t k = 0;
         for (const Field* f : fields) {
           for (size_t n = 0; n < std::max<size_t>(1, f->names.size()); ++n, ++k) {
@@ -706,7 +711,8 @@ Operand Checker::genericCall(const CallExpr* c, Object* generic,
       bool changed = false;
       for (size_t j = 0; j < tps.size(); ++j) {
         const Expr* ce = unparen(tps.constraints[j]);
-        if (auto it = as<InterfaceType>(ce); it && it->elems.size() == 1 && it->elems[0]->names.empty()) {
+        if (auto it = as<InterfaceType>(ce);
+            it && it->elems.size() == 1 && it->elems[0]->names.empty()) {
           ce = unparen(it->elems[0]->type);
         }
         bool tilde = false;
@@ -721,7 +727,8 @@ Operand Checker::genericCall(const CallExpr* c, Object* generic,
         if (!literal) {
           // A named constraint with a single type in its type set (`Setter[T]`, an
           // interface{ *T; Set(string) }): that type, once its own parameters are known.
-          if (bound[j] || mentionsUnbound(ce, tps, bound) || !(as<Ident>(ce) || as<IndexExpr>(ce))) {
+          if (bound[j] || mentionsUnbound(ce, tps, bound) ||
+              !(as<Ident>(ce) || as<IndexExpr>(ce))) {
             continue;
           }
           Scope* saved = scope_;
@@ -768,8 +775,8 @@ Operand Checker::genericCall(const CallExpr* c, Object* generic,
         if (best && (untypedRank(best) == 0 || untypedRank(args[i].type) == 0) &&
             best != args[i].type) {
           error(args[i].expr->pos, "mismatched types " + typeString(best) + " and " +
-                                       typeString(args[i].type) + " (cannot infer " +
-                                       id->name + ")");
+                                       typeString(args[i].type) + " (cannot infer " + id->name +
+                                       ")");
           return r;
         }
         best = args[i].type;

@@ -3,27 +3,26 @@
 //
 // The loop is rewritten, once its operand is checked, into a block that calls seq with
 // the loop body as the yield function, as Go's compiler does:
-//
-//	{
-//		#seq := <operand>
-//		var #next, #stop int      // what to do after the loop; 1: body said stop, 2: loop over
-//		var #r0 R0 ...            // the enclosing function's results, for `return` in the body
-//		#seq(func(k #K, v #V) bool {
-//			if #stop == 1 { panic(...) }  // the iterator went on after the body said stop
-//			if #stop == 2 { panic(...) }  // ... or after the loop ended
-//			<body, with continue → return true; break → #stop = 1; return false;
-//			 return x → #r0 = x; #next = 1; #stop = 1; return false;
-//			 break L / continue L of an outer statement → #next = 3+i; ...>
-//			return true
-//		})
-//		#stop = 2
-//		if #next == 1 { return #r0 ... } ...
-//	}
+// clang-format off
+//   {
+//     #seq := <operand>
+//     var #next, #stop int    // what to do after the loop; #stop 1: body stopped, 2: loop over
+//     var #r0 R0 ...          // the enclosing function's results, for `return` in the body
+//     #seq(func(k #Y0, v #Y1) bool {
+//       if #stop == 1 { panic(...) }    // the iterator went on after the body said stop
+//       if #stop == 2 { panic(...) }    // ... or after the loop ended
+//       <body>                          // continue: return true; break: #stop = 1; return false
+//       return true                     // return x: #r0 = x; #next = 1; #stop = 1; return false
+//     })                                // break L, continue L (outer): #next = 3+i; ...
+//     #stop = 2
+//     if #next == 1 { return #r0 ... }  // and bare returns, break L, continue L
+//   }
+// clang-format on
 //
 // The rewritten block is checked in place of the loop and recorded in Info::rangeFuncs
-// for the compiler. `#` names cannot clash with a program's; #K, #V and #Ri are type
-// names declared in a scope around the block. A range-over-func loop nested in another's
-// body is rewritten when the outer body is checked, and treats the outer rewrite's
+// for the compiler. `#` names cannot clash with a program's; #Yi and #Ri are type names
+// declared in a scope around the block. A range-over-func loop nested in another's body
+// is rewritten when the outer body is checked, and treats the outer rewrite's
 // `return false` as any return, which makes the nesting work.
 #include "interpreter/check/checker_impl.h"
 #include "interpreter/syntax/ast_clone.h"
@@ -266,8 +265,8 @@ void Checker::rangeFunc(const RangeStmt* s, const Operand& x, const Signature* s
     fail = "func must be func(yield func(...) bool): argument is not func";
   } else if (yield->params.size() > 2) {
     fail = "func must be func(yield func(...) bool): yield func has too many parameters";
-  } else if (yield->results.size() != 1 || !identical(under(yield->results[0]),
-                                                      basicType(BasicKind::Bool))) {
+  } else if (yield->results.size() != 1 ||
+             !identical(under(yield->results[0]), basicType(BasicKind::Bool))) {
     fail = "func must be func(yield func(...) bool): yield func does not return bool";
   }
   if (!fail.empty()) {

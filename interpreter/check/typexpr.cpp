@@ -34,9 +34,9 @@ const Type* Checker::typeExpr(const Expr* e) {
       if (!obj->type) return invalid;
     }
     if (const Interface* c = asInterface(obj->type); c && c->isConstraint() && !constraintAllowed) {
-      error(id->pos, "cannot use type " + id->name + " outside a type constraint: interface " +
-                         (c->comparableOnly ? "is (or embeds) comparable"
-                                            : "contains type constraints"));
+      error(id->pos,
+            "cannot use type " + id->name + " outside a type constraint: interface " +
+                (c->comparableOnly ? "is (or embeds) comparable" : "contains type constraints"));
       return invalid;
     }
     return obj->type;

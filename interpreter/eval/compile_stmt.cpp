@@ -846,8 +846,8 @@ StmtPtr Compiler::switchStmt(const SwitchStmt* s) {
       const check::Type* caseType = finalType(e);
       if (check::asInterface(caseType) && !check::asInterface(tagType)) {
         // `switch t { case i: }` with i an interface: t, in an interface, compared with i.
-        clause.matches.push_back(
-            makeEquality(makeToIface(std::move(tagValue), tagType), expr(e), caseType, true, e->pos));
+        clause.matches.push_back(makeEquality(makeToIface(std::move(tagValue), tagType), expr(e),
+                                              caseType, true, e->pos));
         continue;
       }
       clause.matches.push_back(equality(tagType, std::move(tagValue), valueAs(e, tagType), e->pos));

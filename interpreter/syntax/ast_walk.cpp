@@ -121,9 +121,9 @@ class Walker {
       case NodeKind::BlockStmt: all(static_cast<const BlockStmt*>(n)->list); break;
       case NodeKind::IfStmt: {
         auto x = static_cast<const IfStmt*>(n);
-        for (const Node* c : {static_cast<const Node*>(x->init), static_cast<const Node*>(x->cond),
-                              static_cast<const Node*>(x->body),
-                              static_cast<const Node*>(x->elseStmt)}) {
+        for (const Node* c :
+             {static_cast<const Node*>(x->init), static_cast<const Node*>(x->cond),
+              static_cast<const Node*>(x->body), static_cast<const Node*>(x->elseStmt)}) {
           node(c);
         }
         break;
@@ -157,8 +157,9 @@ class Walker {
       case NodeKind::SelectStmt: all(static_cast<const SelectStmt*>(n)->clauses); break;
       case NodeKind::ForStmt: {
         auto x = static_cast<const ForStmt*>(n);
-        for (const Node* c : {static_cast<const Node*>(x->init), static_cast<const Node*>(x->cond),
-                              static_cast<const Node*>(x->post), static_cast<const Node*>(x->body)}) {
+        for (const Node* c :
+             {static_cast<const Node*>(x->init), static_cast<const Node*>(x->cond),
+              static_cast<const Node*>(x->post), static_cast<const Node*>(x->body)}) {
           node(c);
         }
         break;
