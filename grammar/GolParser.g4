@@ -116,8 +116,9 @@ functionDecl
     : FUNC IDENTIFIER typeParameters? signature block?
     ;
 
+// Type parameters are parsed only to be refused, in Go's words.
 methodDecl
-    : FUNC receiver = parameters IDENTIFIER signature block?
+    : FUNC receiver = parameters IDENTIFIER typeParameters? signature block?
     ;
 
 identifierList

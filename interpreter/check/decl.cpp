@@ -128,10 +128,6 @@ bool Checker::containsItself(const Named* target, const Type* t, std::vector<con
 }
 
 void Checker::declareMethod(const FuncDecl* f) {
-  if (!f->type->typeParams.empty()) {
-    error(f->type->typeParams[0]->pos, "syntax error: method must have no type parameters");
-    return;
-  }
   const Expr* te = unparen(f->recv->type);
   bool pointer = false;
   if (auto star = as<StarExpr>(te)) {

@@ -412,7 +412,9 @@ Object* Checker::instantiateFunc(Object* generic, const std::vector<const Type*>
                                  const std::vector<Pos>& at, Pos pos) {
   if (Instance* in = findInstance(generic, args)) return in->func;
   if (instanceDepth_ > kMaxInstanceDepth) {
-    error(pos, "instantiation cycle");
+    // Go runs such code with one shared instance; Gol makes an instance per type.
+    error(pos, generic->name + " instantiates itself with ever larger type arguments: this is "
+                               "not supported by Gol yet");
     return nullptr;
   }
   const FuncDecl* decl = generic->decl;

@@ -223,6 +223,9 @@ FuncDecl* Builder::methodDecl(P::MethodDeclContext* ctx) {
   }
   if (!recv.empty()) f->recv = recv[0];
   f->name = ident(ctx->IDENTIFIER());
+  if (ctx->typeParameters()) {
+    error(pos(ctx->typeParameters()), "syntax error: method must have no type parameters");
+  }
   f->type = signature(ctx->signature(), pos(ctx));
   if (ctx->block()) f->body = block(ctx->block());
   return f;
