@@ -84,6 +84,8 @@ void registerTime(Packages& p);
 void registerContext(Packages& p);
 void registerHttp(Packages& p);
 void registerIo(Packages& p);
+void registerReflect(Packages& p);
+void registerLog(Packages& p);
 void registerUrl(Packages& p);
 
 // io.Writer, the interface fmt.Fprint* write to.

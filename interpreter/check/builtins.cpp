@@ -169,6 +169,44 @@ Operand Checker::builtinCall(const CallExpr* c, Builtin b) {
     return true;
   };
   switch (b) {
+    case Builtin::Sizeof:
+    case Builtin::Alignof:
+    case Builtin::Offsetof: {
+      if (!wantArgs(1)) return r;
+      Operand& x = args[0];
+      if (isUntyped(x.type) && !convertUntyped(x, defaultType(x.type))) return r;
+      int64_t v = 0;
+      if (b == Builtin::Offsetof) {
+        auto sel = as<SelectorExpr>(unparen(c->args[0]));
+        auto it = sel ? info_.selections.find(sel) : info_.selections.end();
+        if (it == info_.selections.end() || it->second.kind != Selection::Kind::Field) {
+          error(c->args[0]->pos,
+                "invalid argument: " + exprString(c->args[0]) + " is not a selector expression");
+          return r;
+        }
+        // The field's offset within the struct, summed over the embedded structs it is
+        // reached through (never through a pointer).
+        const Type* st = info_.types[sel->x].type;
+        if (const Pointer* p = asPointer(st)) st = p->elem;
+        for (size_t k = 0; k < it->second.path.size(); ++k) {
+          const FieldStep& step = it->second.path[k];
+          const Struct* s = asStruct(st);
+          if (!s || (k > 0 && step.viaPointer)) {
+            error(c->args[0]->pos, "invalid argument: field " + sel->sel->name +
+                                       " is embedded via a pointer in " + exprString(sel->x));
+            return r;
+          }
+          v += fieldOffset(s, static_cast<size_t>(step.index));
+          st = s->fields[static_cast<size_t>(step.index)].type;
+        }
+      } else {
+        v = b == Builtin::Sizeof ? sizeOf(x.type) : alignOf(x.type);
+      }
+      r.mode = Mode::Constant;
+      r.type = basicType(BasicKind::Uintptr);
+      r.val = ConstValue::ofInt64(v);
+      return r;
+    }
     case Builtin::Append: return appendCall(c, args);
     case Builtin::Make: return r;
     case Builtin::Copy: {

@@ -15,7 +15,7 @@ Operand Checker::call(const CallExpr* c) {
     if (inst && !typeArgs(inst, &explicitArgs, &explicitAt)) return r;
     std::vector<Operand> args;
     if (!callOperands(c, args)) return r;
-    Operand f = genericCall(c, generic, explicitArgs, explicitAt, args);
+    Operand f = genericCall(c->fun, c, generic, explicitArgs, explicitAt, args);
     if (f.invalid()) return r;
     return callArgs(c, static_cast<const Signature*>(f.type), args);
   }

@@ -27,7 +27,8 @@ struct Package;
 // Enumerators grouped as a table, left as written:
 // clang-format off
 enum class Builtin {
-  Len, Cap, Append, Make, Copy, Print, Println, Panic, Min, Max, New, Delete, Clear, Recover, Close
+  Len, Cap, Append, Make, Copy, Print, Println, Panic, Min, Max, New, Delete, Clear, Recover, Close,
+  Sizeof, Alignof, Offsetof,  // package unsafe
 };
 // clang-format on
 

@@ -271,8 +271,11 @@ class Checker {
   Object* instantiateFunc(Object* generic, const std::vector<const Type*>& args,
                           const std::vector<Pos>& at, Pos pos);
   Operand instantiationExpr(const IndexExpr* e, Object* generic);
-  Operand genericCall(const CallExpr* c, Object* generic, std::vector<const Type*> explicitArgs,
-                      std::vector<Pos> explicitAt, std::vector<Operand>& args);
+  // A generic function's instance for a call c (or, with c null, for the instantiation
+  // `fun` with fewer type arguments than parameters), with type arguments inferred.
+  Operand genericCall(const Expr* fun, const CallExpr* c, Object* generic,
+                      std::vector<const Type*> explicitArgs, std::vector<Pos> explicitAt,
+                      std::vector<Operand>& args);
   bool unify(const Expr* param, const Type* arg, const TypeParamList& tps,
              std::vector<const Type*>& bound, std::string* why);
   bool mentionsUnbound(const Expr* e, const TypeParamList& tps,
@@ -289,6 +292,7 @@ class Checker {
     Scope scope;      // its declarations
   };
   const Package* importPackage(const std::string& path);
+  static const Package* unsafePackage();
   const Package* loadGolPackage(const std::string& path, const char* source);
   // The scope a generic function or type was declared in (the package scope for main's).
   Scope* homeScope(const Object* generic);

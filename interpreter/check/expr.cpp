@@ -77,6 +77,10 @@ Operand Checker::exprInternal(const Expr* e, bool asLhs) {
             break;
           case Object::Kind::Var: x.mode = Mode::Variable; break;
           case Object::Kind::TypeName: x.mode = Mode::TypeExpr; break;
+          case Object::Kind::Builtin:  // unsafe.Sizeof
+            x.mode = Mode::Builtin;
+            x.builtin = member;
+            break;
           default: x.mode = Mode::Value; break;
         }
         return x;

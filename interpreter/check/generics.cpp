@@ -413,8 +413,9 @@ Object* Checker::instantiateFunc(Object* generic, const std::vector<const Type*>
   if (Instance* in = findInstance(generic, args)) return in->func;
   if (instanceDepth_ > kMaxInstanceDepth) {
     // Go runs such code with one shared instance; Gol makes an instance per type.
-    error(pos, generic->name + " instantiates itself with ever larger type arguments: this is "
-                               "not supported by Gol yet");
+    error(pos, generic->name +
+                   " instantiates itself with ever larger type arguments: this is "
+                   "not supported by Gol yet");
     return nullptr;
   }
   const FuncDecl* decl = generic->decl;
@@ -461,11 +462,9 @@ Operand Checker::instantiationExpr(const IndexExpr* e, Object* generic) {
     return r;
   }
   if (args.size() < tps.size()) {
-    const Ident* missing = tps.names[args.size()];
-    error(e->pos, "in call to " + generic->name + ", cannot infer " + missing->name +
-                      " (declared at " + fileName_ + ":" + std::to_string(missing->pos.line) + ":" +
-                      std::to_string(missing->pos.col) + ")");
-    return r;
+    // `Sort[[]int]`: the rest may follow from the constraints' core types.
+    std::vector<Operand> none;
+    return genericCall(e, nullptr, generic, args, at, none);
   }
   Object* inst = instantiateFunc(generic, args, at, e->pos);
   if (!inst) return r;
@@ -652,10 +651,12 @@ bool Checker::unify(const Expr* param, const Type* arg, const TypeParamList& tps
 // A call of a generic function: the type arguments not given are inferred from the
 // arguments (typed ones first, then the constraints' core types, then untyped
 // constants), and the call is of that instance.
-Operand Checker::genericCall(const CallExpr* c, Object* generic,
+Operand Checker::genericCall(const Expr* fun, const CallExpr* c, Object* generic,
                              std::vector<const Type*> explicitArgs, std::vector<Pos> explicitAt,
                              std::vector<Operand>& args) {
-  Operand r = invalidOperand(c->fun);
+  Operand r = invalidOperand(fun);
+  // Go reports what cannot be inferred at the call's parenthesis.
+  Pos inferPos = c && c->lparen.valid() ? c->lparen : fun->pos;
   const FuncDecl* decl = generic->decl;
   TypeParamList tps = typeParamList(decl->type->typeParams);
   if (explicitArgs.size() > tps.size()) {
@@ -682,7 +683,7 @@ Operand Checker::genericCall(const CallExpr* c, Object* generic,
   auto paramFor = [&](size_t i, bool* spread) -> const Expr* {
     *spread = false;
     if (variadic && i + 1 >= params.size()) {
-      if (c->hasEllipsis && i + 1 == args.size()) {
+      if (c && c->hasEllipsis && i + 1 == args.size()) {
         *spread = true;
         return variadic->elem;
       }
@@ -727,6 +728,31 @@ Operand Checker::genericCall(const CallExpr* c, Object* generic,
                        ce->kind == NodeKind::StarExpr ||
                        (as<Ident>(ce) && tps.indexOf(as<Ident>(ce)->name) >= 0);
         if (!literal) {
+          // S bound and its constraint a generic interface with one term (`_SliceOf[E]`,
+          // an interface{ ~[]E }): the term against S gives the interface's arguments.
+          auto ix = as<IndexExpr>(ce);
+          const Object* g = ix && bound[j] ? genericTarget(ix->x) : nullptr;
+          auto it = g && g->isGenericType() ? as<InterfaceType>(g->genericSpec->type) : nullptr;
+          if (it && it->elems.size() == 1 && it->elems[0]->names.empty()) {
+            const Expr* term = unparen(it->elems[0]->type);
+            bool termTilde = false;
+            if (auto u = as<UnaryExpr>(term); u && u->op == Token::Tilde) {
+              termTilde = true;
+              term = unparen(u->x);
+            }
+            TypeParamList inner = typeParamList(g->genericSpec->typeParams);
+            std::vector<const Type*> innerBound(inner.size(), nullptr);
+            std::string why;
+            if (inner.size() == ix->indices.size() &&
+                unify(term, termTilde ? under(bound[j]) : bound[j], inner, innerBound, &why)) {
+              auto before = std::count(bound.begin(), bound.end(), nullptr);
+              for (size_t k = 0; k < inner.size(); ++k) {
+                if (innerBound[k]) unify(ix->indices[k], innerBound[k], tps, bound, &why);
+              }
+              changed = changed || std::count(bound.begin(), bound.end(), nullptr) != before;
+            }
+            continue;
+          }
           // A named constraint with a single type in its type set (`Setter[T]`, an
           // interface{ *T; Set(string) }): that type, once its own parameters are known.
           if (bound[j] || mentionsUnbound(ce, tps, bound) ||
@@ -790,18 +816,17 @@ Operand Checker::genericCall(const CallExpr* c, Object* generic,
   for (size_t j = 0; j < tps.size(); ++j) {
     if (bound[j]) continue;
     const Ident* missing = tps.names[j];
-    error(c->lparen.valid() ? c->lparen : c->pos,
-          "in call to " + exprString(c->fun) + ", cannot infer " + missing->name +
-              " (declared at " + fileName_ + ":" + std::to_string(missing->pos.line) + ":" +
-              std::to_string(missing->pos.col) + ")");
+    error(inferPos, "in call to " + exprString(fun) + ", cannot infer " + missing->name +
+                        " (declared at " + fileName_ + ":" + std::to_string(missing->pos.line) +
+                        ":" + std::to_string(missing->pos.col) + ")");
     return r;
   }
   std::vector<Pos> at = explicitAt;
-  at.resize(tps.size(), c->lparen.valid() ? c->lparen : c->pos);
+  at.resize(tps.size(), inferPos);
   scope_ = callerScope;
-  Object* inst = instantiateFunc(generic, bound, at, c->pos);
+  Object* inst = instantiateFunc(generic, bound, at, fun->pos);
   if (!inst) return r;
-  recordInstance(c->fun, inst);
+  recordInstance(fun, inst);
   r.mode = Mode::Value;
   r.type = inst->type;
   return r;

@@ -20,9 +20,30 @@ bool exported(const std::string& name) {
 
 // The package at `path`: native (stdlib/) or written in Gol; null if there is none.
 const Package* Checker::importPackage(const std::string& path) {
+  if (path == "unsafe") return unsafePackage();
   if (const Package* pkg = importer_.import(path)) return pkg;
   if (const char* source = importer_.golSource(path)) return loadGolPackage(path, source);
   return nullptr;
+}
+
+// Package unsafe: the checker's own, its members builtins whose calls are constants. No
+// unsafe.Pointer yet: it is absent.
+const Package* Checker::unsafePackage() {
+  static const Package pkg = [] {
+    Package p;
+    p.path = "unsafe";
+    p.name = "unsafe";
+    for (auto [name, b] : {std::pair{"Sizeof", Builtin::Sizeof},
+                           {"Alignof", Builtin::Alignof},
+                           {"Offsetof", Builtin::Offsetof}}) {
+      Object o{Object::Kind::Builtin, name};
+      o.builtin = b;
+      o.package = nullptr;
+      p.members[name] = o;
+    }
+    return p;
+  }();
+  return &pkg;
 }
 
 Scope* Checker::homeScope(const Object* generic) {

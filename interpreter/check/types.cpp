@@ -198,6 +198,77 @@ bool comparable(const Type* t) {
   }
 }
 
+int64_t alignOf(const Type* t) {
+  const Type* u = under(t);
+  switch (u->kind) {
+    case TypeKind::Basic: {
+      auto b = static_cast<const Basic*>(u);
+      if (b->basic == BasicKind::Complex64) return 4;
+      if (b->isString() || b->basic == BasicKind::Complex128) return 8;
+      int64_t size = sizeOf(u);
+      return size == 0 ? 1 : size;
+    }
+    case TypeKind::Array: return alignOf(static_cast<const Array*>(u)->elem);
+    case TypeKind::Struct: {
+      int64_t a = 1;
+      for (const StructField& f : static_cast<const Struct*>(u)->fields) {
+        a = std::max(a, alignOf(f.type));
+      }
+      return a;
+    }
+    default: return 8;
+  }
+}
+
+int64_t fieldOffset(const Struct* st, size_t i) {
+  int64_t offset = 0;
+  for (size_t k = 0;; ++k) {
+    int64_t a = alignOf(st->fields[k].type);
+    offset = (offset + a - 1) / a * a;
+    if (k == i) return offset;
+    offset += sizeOf(st->fields[k].type);
+  }
+}
+
+int64_t sizeOf(const Type* t) {
+  const Type* u = under(t);
+  switch (u->kind) {
+    case TypeKind::Basic: {
+      auto b = static_cast<const Basic*>(u);
+      if (b->isString()) return 16;
+      switch (b->basic) {
+        case BasicKind::Bool:
+        case BasicKind::Int8:
+        case BasicKind::Uint8: return 1;
+        case BasicKind::Int16:
+        case BasicKind::Uint16: return 2;
+        case BasicKind::Int32:
+        case BasicKind::Uint32:
+        case BasicKind::Float32: return 4;
+        case BasicKind::Complex128: return 16;
+        default: return 8;
+      }
+    }
+    case TypeKind::Slice: return 24;
+    case TypeKind::Interface: return 16;
+    case TypeKind::Array: {
+      auto a = static_cast<const Array*>(u);
+      return a->len * sizeOf(a->elem);
+    }
+    case TypeKind::Struct: {
+      auto st = static_cast<const Struct*>(u);
+      if (st->fields.empty()) return 0;
+      size_t last = st->fields.size() - 1;
+      int64_t end = fieldOffset(st, last) + sizeOf(st->fields[last].type);
+      // gc pads a final zero-size field, so that its address stays inside the struct.
+      if (sizeOf(st->fields[last].type) == 0 && end > 0) end += 1;
+      int64_t a = alignOf(st);
+      return (end + a - 1) / a * a;
+    }
+    default: return 8;
+  }
+}
+
 bool nillable(const Type* t) {
   switch (under(t)->kind) {
     case TypeKind::Slice:

@@ -215,6 +215,11 @@ inline const Signature* asSignature(const Type* t) {
 bool comparable(const Type* t);
 // Whether values of type t may be nil.
 bool nillable(const Type* t);
+// The size and alignment of t's values in bytes, as gc lays them out on amd64
+// (unsafe.Sizeof, unsafe.Alignof), and the offset of struct field i (unsafe.Offsetof).
+int64_t sizeOf(const Type* t);
+int64_t alignOf(const Type* t);
+int64_t fieldOffset(const Struct* st, size_t i);
 
 // The predeclared basic type of a kind (`int`, `untyped int`, ...).
 const Basic* basicType(BasicKind kind);
