@@ -125,6 +125,7 @@ struct StdPackage {
 };
 
 constexpr StdPackage kStdPackages[] = {
+    {"bytes", "bytes", {registerBytes}},
     {"context", "context", {registerTime, registerContext}},
     {"errors", "errors", {registerErrors}},
     {"fmt", "fmt", {registerFmt}},

@@ -86,6 +86,7 @@ void registerHttp(Packages& p);
 void registerIo(Packages& p);
 void registerReflect(Packages& p);
 void registerLog(Packages& p);
+void registerBytes(Packages& p);
 void registerUrl(Packages& p);
 
 // io.Writer, the interface fmt.Fprint* write to.

@@ -1,5 +1,5 @@
 // Package reflect, the part scripts and tests reach for: DeepEqual, and TypeOf with the
-// Type methods String, Name and Kind (Kind with its constants and String).
+// Type methods String, Name, Kind and Elem (Kind with its constants and String).
 //
 // A Type is an interface value whose dynamic type is the hidden reflect.rtype, a uintptr
 // holding the check::Type the value had; types live as long as the program.
@@ -70,15 +70,17 @@ check::Named* rtypeNamed() {
   return t;
 }
 
-// The interface reflect.Type: String, Name and Kind.
+// The interface reflect.Type: Elem, Kind, Name and String.
 check::Named* typeNamed() {
   static check::Named* t = [] {
     auto* iface = new check::Interface;
+    auto* named = nativeNamed("reflect", "Type", iface);
     const check::Type* str = check::basicType(BasicKind::String);
+    iface->methods.push_back({"Elem", nativeSignature({}, {named})});
     iface->methods.push_back({"Kind", nativeSignature({}, {kindNamed()})});
     iface->methods.push_back({"Name", nativeSignature({}, {str})});
     iface->methods.push_back({"String", nativeSignature({}, {str})});
-    return nativeNamed("reflect", "Type", iface);
+    return named;
   }();
   return t;
 }
@@ -188,6 +190,19 @@ KindValue typeKind(TypeValue t) {
   return {kindOf(t.t)};
 }
 
+// The element type of an array, channel, map, pointer or slice type.
+TypeValue typeElem(TypeValue t) {
+  const check::Type* u = check::under(t.t);
+  switch (u->kind) {
+    case TypeKind::Array: return {static_cast<const check::Array*>(u)->elem};
+    case TypeKind::Chan: return {static_cast<const check::Chan*>(u)->elem};
+    case TypeKind::Map: return {static_cast<const check::Map*>(u)->elem};
+    case TypeKind::Pointer: return {static_cast<const check::Pointer*>(u)->elem};
+    case TypeKind::Slice: return {static_cast<const check::Slice*>(u)->elem};
+    default: panicString("reflect: Elem of invalid type " + check::typeString(t.t, true));
+  }
+}
+
 // Go's deep equality: see reflect.DeepEqual's documentation. `seen` holds the pairs of
 // references already being compared, so cyclic values end.
 class DeepEqual {
@@ -286,6 +301,7 @@ void registerReflect(Packages& p) {
     bindMethod<&typeString>(rtype, "String", false);
     bindMethod<&typeName>(rtype, "Name", false);
     bindMethod<&typeKind>(rtype, "Kind", false);
+    bindMethod<&typeElem>(rtype, "Elem", false);
   }
   p.addType(pkg, "Kind", kind);
   p.addType(pkg, "Type", typeNamed());
