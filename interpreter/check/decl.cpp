@@ -8,10 +8,6 @@ Object* Checker::declareType(const TypeSpec* spec, Scope& scope) {
   Object obj{Object::Kind::TypeName, spec->name->name};
   obj.pos = spec->name->pos;
   if (!spec->typeParams.empty()) {
-    if (&scope != &packageScope_ && &scope != declaringPackage_) {
-      error(spec->name->pos, "generic type cannot be declared inside a function");
-      return nullptr;
-    }
     if (spec->isAlias) {
       error(spec->name->pos, "generic type alias requires GOEXPERIMENT=aliastypeparams");
       return nullptr;
@@ -20,6 +16,9 @@ Object* Checker::declareType(const TypeSpec* spec, Scope& scope) {
     if (!declaringPackage_) genericDecls_.push_back(spec);
     Object* o = newObject(obj);
     declare(scope, spec->name, o);
+    // A type declared in a function is instantiated only while that function's body is
+    // checked, so its instances may be made in that (stack-owned) scope.
+    if (&scope != &packageScope_) homeScopes_[o] = &scope;
     return o;
   }
   Object* o = newObject(obj);
