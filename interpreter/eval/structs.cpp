@@ -65,13 +65,18 @@ struct StructLiteralNode : ExprNode {
   Value eval(Value* fp) override {
     Value obj{.p = StructObject::make(type)};
     auto* s = static_cast<StructObject*>(obj.p);
-    for (auto& [index, x] : fields) {
-      Value v = x->eval(fp);
-      const check::Type* ft = type->fields[static_cast<size_t>(index)].type;
-      Value* cell = s->fields + index;
-      Value old = *cell;
-      *cell = ownFor(storageOf(ft), v);
-      if (isCounted(ft)) releaseRef(old);
+    try {
+      for (auto& [index, x] : fields) {
+        Value v = x->eval(fp);
+        const check::Type* ft = type->fields[static_cast<size_t>(index)].type;
+        Value* cell = s->fields + index;
+        Value old = *cell;
+        *cell = ownFor(storageOf(ft), v);
+        if (isCounted(ft)) releaseRef(old);
+      }
+    } catch (...) {
+      releaseRef(obj);  // a field's expression panicked: the struct was never handed out
+      throw;
     }
     return obj;
   }
@@ -83,12 +88,17 @@ struct ArrayLiteralNode : ExprNode {
   Value eval(Value* fp) override {
     ArrayObject* a = ArrayObject::makeZero(static_cast<size_t>(type->len), type->elem);
     Storage storage = storageOf(type->elem);
-    for (auto& [index, x] : elems) {
-      Value v = x->eval(fp);
-      Value* cell = a->data() + index;
-      Value old = *cell;
-      *cell = ownFor(storage, v);
-      if (storage != Storage::Scalar) releaseRef(old);
+    try {
+      for (auto& [index, x] : elems) {
+        Value v = x->eval(fp);
+        Value* cell = a->data() + index;
+        Value old = *cell;
+        *cell = ownFor(storage, v);
+        if (storage != Storage::Scalar) releaseRef(old);
+      }
+    } catch (...) {
+      releaseRef(Value{.p = a});  // an element's expression panicked
+      throw;
     }
     return Value{.p = a};
   }
