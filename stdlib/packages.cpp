@@ -136,6 +136,8 @@ constexpr StdPackage kStdPackages[] = {
     {"net/http", "http", {registerHttp}},
     {"net/url", "url", {registerUrl}},
     {"os", "os", {registerOs}},
+    {"path", "path", {registerPath}},
+    {"path/filepath", "filepath", {registerFilepath}},
     {"reflect", "reflect", {registerReflect}},
     {"runtime", "runtime", {registerRuntime}},
     {"sort", "sort", {registerSort}},

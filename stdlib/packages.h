@@ -88,6 +88,8 @@ void registerReflect(Packages& p);
 void registerLog(Packages& p);
 void registerBytes(Packages& p);
 void registerUrl(Packages& p);
+void registerPath(Packages& p);
+void registerFilepath(Packages& p);
 
 // io.Writer, the interface fmt.Fprint* write to.
 const check::Type* ioWriterType();
