@@ -128,6 +128,7 @@ constexpr StdPackage kStdPackages[] = {
     {"bytes", "bytes", {registerBytes}},
     {"context", "context", {registerTime, registerContext}},
     {"errors", "errors", {registerErrors}},
+    {"flag", "flag", {registerTime, registerFlag}},
     {"fmt", "fmt", {registerFmt}},
     {"io", "io", {registerIo}},
     {"log", "log", {registerLog}},

@@ -90,6 +90,7 @@ void registerBytes(Packages& p);
 void registerUrl(Packages& p);
 void registerPath(Packages& p);
 void registerFilepath(Packages& p);
+void registerFlag(Packages& p);
 
 // io.Writer, the interface fmt.Fprint* write to.
 const check::Type* ioWriterType();
