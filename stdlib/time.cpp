@@ -1,6 +1,6 @@
 // time: Duration, Month, Weekday, Location and Time with their methods, Now, Unix, Date,
-// Since, Until, Sleep, ParseDuration and the layout constants. The timers (After, Tick,
-// NewTimer, NewTicker, AfterFunc) are in timers.cpp.
+// Since, Until, Sleep, ParseDuration, Parse, ParseInLocation and the layout constants. The timers
+// (After, Tick, NewTimer, NewTicker, AfterFunc) are in timers.cpp.
 //
 // Locations: time.UTC (stored in a Time as a nil loc, as Go does), time.Local (the TZ
 // environment variable or /etc/localtime, through the C library's localtime_r) and
@@ -9,6 +9,9 @@
 #include "stdlib/time.h"
 
 #include <time.h>
+
+#include <optional>
+#include <string>
 
 #include "runtime/timer.h"
 #include "stdlib/bind.h"
@@ -66,6 +69,10 @@ struct Weekday {
 struct Location {
   Value loc{};
 };
+// A Time result already made (owned), for results whose location the native made.
+struct OwnedTime {
+  Value time{};
+};
 
 }  // namespace
 
@@ -90,6 +97,12 @@ struct GoType<gotime::Location> {
   static const check::Type* type() { return check::pointerTo(gotime::locationNamed()); }
   static gotime::Location arg(const values::AnyValue& a) { return {a.value}; }
   static values::Value result(gotime::Location l) { return l.loc; }
+};
+
+template <>
+struct GoType<gotime::OwnedTime> {
+  static const check::Type* type() { return gotime::timeType(); }
+  static values::Value result(gotime::OwnedTime t) { return t.time; }
 };
 
 namespace gotime {
@@ -427,6 +440,69 @@ std::tuple<Duration, GoError> parseDuration(std::string_view s) {
   return {Duration{d.value}, GoError{d.error.empty() ? Value{} : errors::newError(d.error)}};
 }
 
+// The offset of the zone named `name` in loc around an instant, as Go's lookupName: a
+// zone of that name in effect at the instant it names, else the one in effect now.
+std::optional<int> zoneOffsetNamed(Value loc, const std::string& name, int64_t unixSeconds) {
+  Zone z = zoneAt(loc, unixSeconds);
+  if (z.name != name) return std::nullopt;
+  Zone then = zoneAt(loc, unixSeconds - z.offset);
+  return then.name == name ? then.offset : z.offset;
+}
+
+// Go's parse: the fields read from value placed in a zone: UTC for "Z" or "UTC"; for a
+// numeric offset or an abbreviation, `local` when it agrees, else a FixedZone; else
+// defaultLoc.
+std::tuple<OwnedTime, GoError> parseTime(std::string_view layout, std::string_view value,
+                                         Value defaultLoc, Value local) {
+  timefmt::ParsedTime p = timefmt::parse(layout, value);
+  if (!p.error.empty()) return {OwnedTime{makeTime(TimeParts{})}, {errors::newError(p.error)}};
+  auto in = [&](Value loc) {
+    return dateIn(p.year, p.month, p.day, p.hour, p.minute, p.second, p.nanosecond, loc);
+  };
+  Value canonicalLocal = local.p == utcCell.p ? Value{} : local;
+  TimeParts t = in(utcCell);
+  if (p.zone == timefmt::ParsedTime::Zone::UTC) return {OwnedTime{makeTime(t)}, {}};
+  int offset = 0;
+  if (p.hasOffset) {
+    t.wall -= p.offset;
+    Zone z = zoneAt(local, unixOf(t));
+    if (z.offset == p.offset && (p.zoneName.empty() || z.name == p.zoneName)) {
+      t.loc = canonicalLocal;
+      return {OwnedTime{makeTime(t)}, {}};
+    }
+    offset = p.offset;
+  } else if (!p.zoneName.empty()) {
+    if (std::optional<int> known = zoneOffsetNamed(local, p.zoneName, unixOf(t))) {
+      t.wall -= *known;
+      t.loc = canonicalLocal;
+      return {OwnedTime{makeTime(t)}, {}};
+    }
+    // An unknown abbreviation keeps the wall clock as read, in a zone of that name
+    // (GMT+h has its offset; others are taken as offset 0, as Go does).
+    int64_t hours = 0;
+    if (p.zoneName.size() > 3 && p.zoneName.compare(0, 3, "GMT") == 0) {
+      hours = std::stoll(p.zoneName.substr(3));
+    }
+    offset = static_cast<int>(hours * 3600);
+  } else {
+    return {OwnedTime{makeTime(in(defaultLoc))}, {}};
+  }
+  Value zone{.p = newLocation(p.zoneName, offset, false)};
+  t.loc = zone;
+  Value result = makeTime(t);
+  values::releaseRef(zone);
+  return {OwnedTime{result}, {}};
+}
+
+std::tuple<OwnedTime, GoError> parse(std::string_view layout, std::string_view value) {
+  return parseTime(layout, value, utcCell, localCell);
+}
+
+std::tuple<OwnedTime, GoError> parseInLocation(std::string_view layout, std::string_view value,
+                                               Location loc) {
+  return parseTime(layout, value, loc.loc, loc.loc);
+}
+
 }  // namespace
 
 const check::Named* durationType() {
@@ -655,6 +731,8 @@ void registerTime(Packages& p) {
   bind<&sleep>(p, pkg, "Sleep");
   bind<&parseDuration>(p, pkg, "ParseDuration");
   bind<&fixedZone>(p, pkg, "FixedZone");
+  bind<&parse>(p, pkg, "Parse");
+  bind<&parseInLocation>(p, pkg, "ParseInLocation");
   registerTimers(p);
 }
 

@@ -587,4 +587,426 @@ std::string format(int64_t unixSeconds, int64_t nanosecond, int offset, std::str
   return b;
 }
 
+namespace {
+
+bool isDigitAt(std::string_view s, size_t i) {
+  return i < s.size() && s[i] >= '0' && s[i] <= '9';
+}
+
+bool commaOrPeriod(char c) {
+  return c == '.' || c == ',';
+}
+
+// Go's getnum: one or two digits (exactly two when fixed); false on a bad number.
+bool getnum(std::string_view& s, bool fixed, int* n) {
+  if (!isDigitAt(s, 0)) return false;
+  if (!isDigitAt(s, 1)) {
+    if (fixed) return false;
+    *n = s[0] - '0';
+    s.remove_prefix(1);
+    return true;
+  }
+  *n = (s[0] - '0') * 10 + (s[1] - '0');
+  s.remove_prefix(2);
+  return true;
+}
+
+// Go's getnum3: one to three digits (exactly three when fixed).
+bool getnum3(std::string_view& s, bool fixed, int* n) {
+  int v = 0;
+  size_t i = 0;
+  for (; i < 3 && isDigitAt(s, i); ++i) v = v * 10 + (s[i] - '0');
+  if (i == 0 || (fixed && i != 3)) return false;
+  *n = v;
+  s.remove_prefix(i);
+  return true;
+}
+
+// Go's leadingInt: the leading decimal digits; false on overflow.
+bool leadingInt(std::string_view s, uint64_t* x, std::string_view* rem) {
+  uint64_t v = 0;
+  size_t i = 0;
+  for (; i < s.size() && s[i] >= '0' && s[i] <= '9'; ++i) {
+    if (v > (uint64_t{1} << 63) / 10) return false;
+    v = v * 10 + static_cast<uint64_t>(s[i] - '0');
+    if (v > (uint64_t{1} << 63)) return false;
+  }
+  *x = v;
+  *rem = s.substr(i);
+  return true;
+}
+
+// Go's time.atoi: an optionally signed decimal number, all of s.
+bool timeAtoi(std::string_view s, int64_t* x) {
+  bool neg = false;
+  if (!s.empty() && (s[0] == '-' || s[0] == '+')) {
+    neg = s[0] == '-';
+    s.remove_prefix(1);
+  }
+  uint64_t q = 0;
+  std::string_view rem;
+  if (!leadingInt(s, &q, &rem) || !rem.empty()) return false;
+  *x = neg ? -static_cast<int64_t>(q) : static_cast<int64_t>(q);
+  return true;
+}
+
+// Go's skip: the layout's literal text must match (a space matches any run of spaces).
+bool skip(std::string_view& value, std::string_view prefix) {
+  auto cutspace = [](std::string_view& s) {
+    while (!s.empty() && s[0] == ' ') s.remove_prefix(1);
+  };
+  while (!prefix.empty()) {
+    if (prefix[0] == ' ') {
+      if (!value.empty() && value[0] != ' ') return false;
+      cutspace(prefix);
+      cutspace(value);
+      continue;
+    }
+    if (value.empty() || value[0] != prefix[0]) return false;
+    prefix.remove_prefix(1);
+    value.remove_prefix(1);
+  }
+  return true;
+}
+
+// Go's lookup: the index of the name that prefixes val, ignoring ASCII case.
+int lookupName(bool months, bool longNames, std::string_view& val) {
+  for (int i = 0; i < (months ? 12 : 7); ++i) {
+    std::string name = months ? monthName(i + 1) : weekdayName(i);
+    if (!longNames) name.resize(3);
+    if (val.size() < name.size()) continue;
+    bool same = true;
+    for (size_t k = 0; k < name.size() && same; ++k) {
+      char c1 = val[k], c2 = name[k];
+      if (c1 != c2) {
+        c1 = static_cast<char>(c1 | ('a' - 'A'));
+        c2 = static_cast<char>(c2 | ('a' - 'A'));
+        same = c1 == c2 && c1 >= 'a' && c1 <= 'z';
+      }
+    }
+    if (same) {
+      val.remove_prefix(name.size());
+      return i;
+    }
+  }
+  return -1;
+}
+
+int parseSignedOffset(std::string_view value) {
+  if (value[0] != '-' && value[0] != '+') return 0;
+  uint64_t x = 0;
+  std::string_view rem;
+  if (!leadingInt(value.substr(1), &x, &rem) || rem.size() == value.size() - 1) return 0;
+  if (x > 23) return 0;
+  return static_cast<int>(value.size() - rem.size());
+}
+
+// Go's parseTimeZone: the length of a zone abbreviation at the start of value, or 0.
+size_t parseTimeZone(std::string_view value) {
+  if (value.size() < 3) return 0;
+  if (value.size() >= 4 && (value.substr(0, 4) == "ChST" || value.substr(0, 4) == "MeST")) {
+    return 4;
+  }
+  if (value.substr(0, 3) == "GMT") {
+    if (value.size() == 3) return 3;
+    return 3 + static_cast<size_t>(parseSignedOffset(value.substr(3)));
+  }
+  if (value[0] == '+' || value[0] == '-') return static_cast<size_t>(parseSignedOffset(value));
+  size_t upper = 0;
+  while (upper < 6 && upper < value.size() && value[upper] >= 'A' && value[upper] <= 'Z') ++upper;
+  switch (upper) {
+    case 5: return value[4] == 'T' ? 5 : 0;
+    case 4: return value[3] == 'T' || value.substr(0, 4) == "WITA" ? 4 : 0;
+    case 3: return 3;
+    default: return 0;
+  }
+}
+
+// Go's parseNanoseconds over value[0:nbytes] (a separator, then digits).
+bool parseNanoseconds(std::string_view value, size_t nbytes, int64_t* ns, std::string* rangeErr) {
+  if (!commaOrPeriod(value[0])) return false;
+  if (nbytes > 10) nbytes = 10;
+  if (!timeAtoi(value.substr(1, nbytes - 1), ns)) return false;
+  if (*ns < 0) {
+    *rangeErr = "fractional second";
+    return true;
+  }
+  for (size_t i = nbytes; i < 10; ++i) *ns *= 10;
+  return true;
+}
+
+bool isLeap(int64_t year) {
+  return year % 4 == 0 && (year % 100 != 0 || year % 400 == 0);
+}
+
+constexpr int kDaysBefore[] = {0, 31, 59, 90, 120, 151, 181, 212, 243, 273, 304, 334, 365};
+
+}  // namespace
+
+ParsedTime parse(std::string_view layout, std::string_view value) {
+  const std::string_view fullLayout = layout, fullValue = value;
+  ParsedTime t;
+  auto fail = [&](std::string_view layoutElem, std::string_view valueElem,
+                  const std::string& message) {
+    if (message.empty()) {
+      t.error = "parsing time " + quote(fullValue) + " as " + quote(fullLayout) +
+                ": cannot parse " + quote(valueElem) + " as " + quote(layoutElem);
+    } else {
+      t.error = "parsing time " + quote(fullValue) + message;
+    }
+    return t;
+  };
+  std::string rangeErr;
+  bool amSet = false, pmSet = false;
+  int month = -1, day = -1, yday = -1, hour = 0, minute = 0, second = 0;
+  int64_t year = 0, nsec = 0;
+  for (;;) {
+    Chunk c = nextStdChunk(layout);
+    std::string_view stdstr =
+        layout.substr(c.prefix.size(), layout.size() - c.prefix.size() - c.suffix.size());
+    if (!skip(value, c.prefix)) return fail(c.prefix, value, "");
+    if (c.std == stdNone) {
+      if (!value.empty()) return fail("", value, ": extra text: " + quote(value));
+      break;
+    }
+    layout = c.suffix;
+    bool ok = true;
+    switch (c.std) {
+      case stdYear: {
+        if (value.size() < 2) {
+          ok = false;
+          break;
+        }
+        ok = timeAtoi(value.substr(0, 2), &year);
+        if (ok) {
+          value.remove_prefix(2);
+          year += year >= 69 ? 1900 : 2000;
+        }
+        break;
+      }
+      case stdLongYear:
+        if (value.size() < 4 || !isDigitAt(value, 0)) {
+          ok = false;
+          break;
+        }
+        ok = timeAtoi(value.substr(0, 4), &year);
+        value.remove_prefix(4);
+        break;
+      case stdMonth:
+      case stdLongMonth:
+        month = lookupName(true, c.std == stdLongMonth, value) + 1;
+        ok = month > 0;
+        break;
+      case stdNumMonth:
+      case stdZeroMonth:
+        ok = getnum(value, c.std == stdZeroMonth, &month);
+        if (ok && (month <= 0 || month > 12)) rangeErr = "month";
+        break;
+      case stdWeekDay:
+      case stdLongWeekDay: ok = lookupName(false, c.std == stdLongWeekDay, value) >= 0; break;
+      case stdDay:
+      case stdUnderDay:
+      case stdZeroDay:
+        if (c.std == stdUnderDay && !value.empty() && value[0] == ' ') value.remove_prefix(1);
+        ok = getnum(value, c.std == stdZeroDay, &day);
+        break;
+      case stdUnderYearDay:
+      case stdZeroYearDay:
+        for (int i = 0; i < 2; ++i) {
+          if (c.std == stdUnderYearDay && !value.empty() && value[0] == ' ') value.remove_prefix(1);
+        }
+        ok = getnum3(value, c.std == stdZeroYearDay, &yday);
+        break;
+      case stdHour:
+        ok = getnum(value, false, &hour);
+        if (hour < 0 || hour >= 24) rangeErr = "hour";
+        break;
+      case stdHour12:
+      case stdZeroHour12:
+        ok = getnum(value, c.std == stdZeroHour12, &hour);
+        if (hour < 0 || hour > 12) rangeErr = "hour";
+        break;
+      case stdMinute:
+      case stdZeroMinute:
+        ok = getnum(value, c.std == stdZeroMinute, &minute);
+        if (minute < 0 || minute >= 60) rangeErr = "minute";
+        break;
+      case stdSecond:
+      case stdZeroSecond: {
+        ok = getnum(value, c.std == stdZeroSecond, &second);
+        if (second < 0 || second >= 60) {
+          rangeErr = "second";
+          break;
+        }
+        // A fractional second after the seconds is accepted even where the layout has none.
+        if (ok && value.size() >= 2 && commaOrPeriod(value[0]) && isDigitAt(value, 1)) {
+          Std next = nextStdChunk(layout).std;
+          if (next == stdFracSecond0 || next == stdFracSecond9) break;
+          size_t n = 2;
+          while (n < value.size() && isDigitAt(value, n)) ++n;
+          ok = parseNanoseconds(value, n, &nsec, &rangeErr);
+          value.remove_prefix(n);
+        }
+        break;
+      }
+      case stdPM:
+      case stdpm: {
+        if (value.size() < 2) {
+          ok = false;
+          break;
+        }
+        std::string_view p = value.substr(0, 2);
+        value.remove_prefix(2);
+        bool upper = c.std == stdPM;
+        if (p == (upper ? "PM" : "pm")) {
+          pmSet = true;
+        } else if (p == (upper ? "AM" : "am")) {
+          amSet = true;
+        } else {
+          ok = false;
+        }
+        break;
+      }
+      case stdISO8601TZ:
+      case stdISO8601ColonTZ:
+      case stdISO8601SecondsTZ:
+      case stdISO8601ShortTZ:
+      case stdISO8601ColonSecondsTZ:
+      case stdNumTZ:
+      case stdNumShortTZ:
+      case stdNumColonTZ:
+      case stdNumSecondsTz:
+      case stdNumColonSecondsTZ: {
+        Std s = c.std;
+        if ((s == stdISO8601TZ || s == stdISO8601ShortTZ || s == stdISO8601ColonTZ) &&
+            !value.empty() && value[0] == 'Z') {
+          value.remove_prefix(1);
+          t.zone = ParsedTime::Zone::UTC;
+          break;
+        }
+        std::string_view sign, hh, mm, ss = "00";
+        size_t used;
+        if (s == stdISO8601ColonTZ || s == stdNumColonTZ) {
+          if (value.size() < 6 || value[3] != ':') {
+            ok = false;
+            break;
+          }
+          hh = value.substr(1, 2), mm = value.substr(4, 2), used = 6;
+        } else if (s == stdNumShortTZ || s == stdISO8601ShortTZ) {
+          if (value.size() < 3) {
+            ok = false;
+            break;
+          }
+          hh = value.substr(1, 2), mm = "00", used = 3;
+        } else if (s == stdISO8601ColonSecondsTZ || s == stdNumColonSecondsTZ) {
+          if (value.size() < 9 || value[3] != ':' || value[6] != ':') {
+            ok = false;
+            break;
+          }
+          hh = value.substr(1, 2), mm = value.substr(4, 2), ss = value.substr(7, 2), used = 9;
+        } else if (s == stdISO8601SecondsTZ || s == stdNumSecondsTz) {
+          if (value.size() < 7) {
+            ok = false;
+            break;
+          }
+          hh = value.substr(1, 2), mm = value.substr(3, 2), ss = value.substr(5, 2), used = 7;
+        } else {
+          if (value.size() < 5) {
+            ok = false;
+            break;
+          }
+          hh = value.substr(1, 2), mm = value.substr(3, 2), used = 5;
+        }
+        sign = value.substr(0, 1);
+        value.remove_prefix(used);
+        int64_t hr = 0, mi = 0, se = 0;
+        ok = timeAtoi(hh, &hr) && timeAtoi(mm, &mi) && timeAtoi(ss, &se);
+        t.offset = static_cast<int>((hr * 60 + mi) * 60 + se);
+        t.hasOffset = true;
+        if (sign[0] == '-') {
+          t.offset = -t.offset;
+        } else if (sign[0] != '+') {
+          ok = false;
+        }
+        break;
+      }
+      case stdTZ: {
+        if (value.size() >= 3 && value.substr(0, 3) == "UTC") {
+          t.zone = ParsedTime::Zone::UTC;
+          value.remove_prefix(3);
+          break;
+        }
+        size_t n = parseTimeZone(value);
+        if (n == 0) {
+          ok = false;
+          break;
+        }
+        t.zoneName = std::string(value.substr(0, n));
+        value.remove_prefix(n);
+        break;
+      }
+      case stdFracSecond0: {
+        size_t ndigit = 1 + static_cast<size_t>(c.digits);
+        if (value.size() < ndigit) {
+          ok = false;
+          break;
+        }
+        ok = parseNanoseconds(value, ndigit, &nsec, &rangeErr);
+        value.remove_prefix(ndigit);
+        break;
+      }
+      case stdFracSecond9: {
+        if (value.size() < 2 || !commaOrPeriod(value[0]) || !isDigitAt(value, 1)) break;
+        size_t i = 0;
+        while (i < 9 && i + 1 < value.size() && isDigitAt(value, i + 1)) ++i;
+        ok = parseNanoseconds(value, 1 + i, &nsec, &rangeErr);
+        value.remove_prefix(1 + i);
+        break;
+      }
+      case stdNone: break;
+    }
+    if (!rangeErr.empty()) return fail(stdstr, value, ": " + rangeErr + " out of range");
+    if (!ok) return fail(stdstr, value, "");
+  }
+  if (pmSet && hour < 12) {
+    hour += 12;
+  } else if (amSet && hour == 12) {
+    hour = 0;
+  }
+  if (yday >= 0) {
+    int d = 0, m = 0;
+    if (isLeap(year)) {
+      if (yday == 31 + 29) {
+        m = 2;
+        d = 29;
+      } else if (yday > 31 + 29) {
+        --yday;
+      }
+    }
+    if (yday < 1 || yday > 365) return fail("", value, ": day-of-year out of range");
+    if (m == 0) {
+      m = (yday - 1) / 31 + 1;
+      if (kDaysBefore[m] < yday) ++m;
+      d = yday - kDaysBefore[m - 1];
+    }
+    if (month >= 0 && month != m) return fail("", value, ": day-of-year does not match month");
+    month = m;
+    if (day >= 0 && day != d) return fail("", value, ": day-of-year does not match day");
+    day = d;
+  } else {
+    if (month < 0) month = 1;
+    if (day < 0) day = 1;
+  }
+  int daysIn = month == 2 && isLeap(year) ? 29 : kDaysBefore[month] - kDaysBefore[month - 1];
+  if (day < 1 || day > daysIn) return fail("", value, ": day out of range");
+  t.year = year;
+  t.month = month;
+  t.day = day;
+  t.hour = hour;
+  t.minute = minute;
+  t.second = second;
+  t.nanosecond = nsec;
+  return t;
+}
+
 }  // namespace gol::stdlib::timefmt

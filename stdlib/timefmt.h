@@ -1,6 +1,6 @@
 // Go's time arithmetic and text as plain C++: Duration's String, Round and Truncate,
-// ParseDuration, the proleptic Gregorian calendar, and Time.Format's reference-time
-// layouts (time/format.go). No state: every function is pure and thread-safe.
+// ParseDuration, the proleptic Gregorian calendar, and Time.Format's and Time.Parse's
+// reference-time layouts (time/format.go). No state: every function is pure and thread-safe.
 #pragma once
 
 #include <cstdint>
@@ -66,5 +66,19 @@ std::string weekdayName(int64_t weekday);
 // `offsetSeconds` east of UTC named `zoneName`, per Go's layout.
 std::string format(int64_t unixSeconds, int64_t nanosecond, int offsetSeconds,
                    std::string_view zoneName, std::string_view layout);
+
+// Time.Parse's reading of value per layout: the calendar fields as written (for Date)
+// and how the value gave its zone; or error, Go's message ("parsing time ...").
+struct ParsedTime {
+  int64_t year = 0;
+  int month = 1, day = 1, hour = 0, minute = 0, second = 0;
+  int64_t nanosecond = 0;
+  enum class Zone { Default, UTC } zone = Zone::Default;  // UTC: "Z" or "UTC" was given
+  bool hasOffset = false;  // a numeric offset was given: `offset`, seconds east of UTC
+  int offset = 0;
+  std::string zoneName;  // an abbreviation ("PST", "GMT+3"), else empty
+  std::string error;     // empty on success
+};
+ParsedTime parse(std::string_view layout, std::string_view value);
 
 }  // namespace gol::stdlib::timefmt

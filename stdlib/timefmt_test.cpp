@@ -149,5 +149,22 @@ TEST(Format, ZonesAndClock) {
   EXPECT_EQ(utc(-kUnixToInternal, 0, "2006-01-02 15:04:05 Mon"), "0001-01-01 00:00:00 Mon");
 }
 
+TEST(Parse, LayoutsAndErrors) {
+  ParsedTime t = parse("2006-01-02T15:04:05.999Z07:00", "2023-04-05T06:07:08.25+05:30");
+  EXPECT_EQ(t.error, "");
+  EXPECT_EQ(t.year, 2023);
+  EXPECT_EQ(t.month, 4);
+  EXPECT_EQ(t.second, 8);
+  EXPECT_EQ(t.nanosecond, 250000000);
+  EXPECT_TRUE(t.hasOffset);
+  EXPECT_EQ(t.offset, 5 * 3600 + 30 * 60);
+  EXPECT_EQ(parse("2006-01-02", "2023-02-29").error,
+            "parsing time \"2023-02-29\": day out of range");
+  EXPECT_EQ(parse("2006-01-02", "23-01-01").error,
+            "parsing time \"23-01-01\" as \"2006-01-02\": cannot parse \"1-01\" as \"2006\"");
+  EXPECT_EQ(parse("3:04PM", "12:30AM").hour, 0);
+  EXPECT_EQ(parse("2006 002", "2020 060").day, 29);
+}
+
 }  // namespace
 }  // namespace gol::stdlib::timefmt
