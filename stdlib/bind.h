@@ -12,6 +12,7 @@
 //   std::vector<std::string_view> ([]string; std::vector<std::string> as a result too),
 //   Bytes ([]byte), OwnedString (a string result that is already a reference),
 //   values::AnyValue (any: the argument with its dynamic type), GoError (error),
+//   IfaceOf<&namedInterfaceType> (a native interface type: io.Reader, fs.FileInfo),
 //   Variadic<T> as the last parameter (...T).
 //
 // A package specialises GoType for types of its own (time.Duration). A result of type
@@ -230,6 +231,20 @@ template <>
 struct GoType<GoError> {
   static const check::Type* type() { return check::errorType(); }
   static values::Value result(GoError e) { return e.value; }
+};
+
+// A value of the native interface type T() (io.Reader, fs.FileInfo): an interface value,
+// borrowed as an argument, owned as a result.
+template <const check::Named* (*T)()>
+struct IfaceOf {
+  values::Value v{};
+};
+
+template <const check::Named* (*T)()>
+struct GoType<IfaceOf<T>> {
+  static const check::Type* type() { return T(); }
+  static IfaceOf<T> arg(const values::AnyValue& a) { return {a.value}; }
+  static values::Value result(IfaceOf<T> x) { return x.v; }
 };
 
 template <typename T>

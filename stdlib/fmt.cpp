@@ -3,6 +3,7 @@
 #include "stdlib/bind.h"
 #include "stdlib/errors.h"
 #include "stdlib/format.h"
+#include "stdlib/io.h"
 #include "stdlib/packages.h"
 #include "stdlib/support.h"
 
@@ -74,20 +75,10 @@ GoError errorf(std::string_view format, Variadic<AnyValue> a) {
   return {errors::wrapErrors(p.buffer(), p.wrapped)};
 }
 
-// Fprint*: writes to an io.Writer (os.Stdout and os.Stderr directly); the results are
-// Write's.
+// Fprint*: writes to an io.Writer (an *os.File directly); the results are Write's.
 std::tuple<int64_t, GoError> writeTo(const AnyValue& w, const std::string& text) {
-  if (writeToFile(w, text)) return {static_cast<int64_t>(text.size()), GoError{}};
-  values::IfaceObject* i = values::asIface(w.value);
-  if (!i) nilPanic();
-  values::SliceObject* bytes = values::makeSlice(static_cast<int64_t>(text.size()),
-                                                 static_cast<int64_t>(text.size()), false);
-  for (size_t k = 0; k < text.size(); ++k) bytes->base()[k].u = static_cast<unsigned char>(text[k]);
-  AnyValue arg{check::sliceOf(check::basicType(check::BasicKind::Uint8)), Value{.p = bytes}};
-  Value out[2]{};
-  fmt::methodCaller(AnyValue{i->type, i->value}, "Write", std::span<const AnyValue>(&arg, 1), out);
-  values::releaseRef(arg.value);
-  return {out[0].i, GoError{out[1]}};
+  io::IoResult r = io::writeAll(w.value, text);
+  return {r.n, GoError{r.err}};
 }
 
 std::tuple<int64_t, GoError> fprint(Writer w, Variadic<AnyValue> a) {

@@ -1,5 +1,6 @@
 // The io package's types and values as the other native packages see them (net/http's
-// response body is an io.ReadCloser that returns io.EOF), and []byte for bind (bind.h).
+// response body is an io.ReadCloser that returns io.EOF; bufio and fmt read and write
+// through read and writeAll), and []byte for bind (bind.h).
 #pragma once
 
 #include <optional>
@@ -14,9 +15,31 @@
 namespace gol::stdlib::io {
 
 const check::Named* readerType();
+const check::Named* writerType();
 const check::Named* readCloserType();
 // io.EOF's current value (borrowed: the variable holds it).
 values::Value eof();
+bool isEOF(values::Value err);
+// io.ErrUnexpectedEOF, io.ErrShortWrite (borrowed).
+values::Value errUnexpectedEOF();
+values::Value errShortWrite();
+values::Value errNoProgress();
+
+// What one Read or Write did: the count and the error (owned).
+struct IoResult {
+  int64_t n = 0;
+  values::Value err{};
+};
+// One Read of up to len bytes from the io.Reader r (an interface value, borrowed) into buf:
+// an *os.File directly, anything else through its Read method. A nil r panics as Go's
+// method call on a nil interface does.
+IoResult read(values::Value r, char* buf, size_t len);
+// One Write of data to the io.Writer w, as read does; a short write without an error
+// gives io.ErrShortWrite.
+IoResult writeAll(values::Value w, std::string_view data);
+
+// io/ioutil's ReadAll, NopCloser and Discard.
+void registerIoutilMembers(Packages& p, check::Package& pkg);
 
 // What io.ReadAll returns.
 using ReadAllResult = std::tuple<Bytes, GoError>;

@@ -121,22 +121,25 @@ using Registration = void (*)(Packages&);
 struct StdPackage {
   const char* path;
   const char* name;
-  Registration registrations[2];  // the unused slot is null
+  Registration registrations[3];  // unused slots are null
 };
 
 constexpr StdPackage kStdPackages[] = {
-    {"bytes", "bytes", {registerBytes}},
     {"context", "context", {registerTime, registerContext}},
     {"errors", "errors", {registerErrors}},
     {"flag", "flag", {registerTime, registerFlag}},
     {"fmt", "fmt", {registerFmt}},
+    {"bufio", "bufio", {registerIo, registerBufio}},
+    {"bytes", "bytes", {registerBytes}},
     {"io", "io", {registerIo}},
+    {"io/fs", "fs", {registerTime, registerFs}},
+    {"io/ioutil", "ioutil", {registerTime, registerIo, registerIoutil}},
     {"log", "log", {registerLog}},
     {"math", "math", {registerMath}},
     {"math/rand", "rand", {registerRand}},
     {"net/http", "http", {registerHttp}},
     {"net/url", "url", {registerUrl}},
-    {"os", "os", {registerOs}},
+    {"os", "os", {registerTime, registerIo, registerOs}},
     {"path", "path", {registerPath}},
     {"path/filepath", "filepath", {registerFilepath}},
     {"reflect", "reflect", {registerReflect}},

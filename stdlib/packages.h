@@ -88,14 +88,15 @@ void registerReflect(Packages& p);
 void registerLog(Packages& p);
 void registerBytes(Packages& p);
 void registerUrl(Packages& p);
+void registerFs(Packages& p);
+void registerIoutil(Packages& p);
+void registerBufio(Packages& p);
 void registerPath(Packages& p);
 void registerFilepath(Packages& p);
 void registerFlag(Packages& p);
 
 // io.Writer, the interface fmt.Fprint* write to.
 const check::Type* ioWriterType();
-// Writes text to w if it is os.Stdout or os.Stderr (an *os.File); false otherwise.
-bool writeToFile(const values::AnyValue& w, const std::string& text);
 
 // runtime.NumGoroutine leaves out n goroutines of the embedder's own (the REPL's loop).
 void hideGoroutinesFromNumGoroutine(int n);

@@ -3,8 +3,10 @@
 # stdout and stderr (together) with PROGRAM.out and the exit status with PROGRAM.code (or
 # 0). A program without PROGRAM.out states its expected diagnostics inline instead, in
 # `// ERROR "regexp"` or `/* ERROR "regexp" */` comments (tests/errorcheck.py), and is
-# expected to exit with 1. A PROGRAM.args file, if present, holds extra `gol run` arguments (one line); FLAGS
-# (such as --maxprocs 1) come before them.
+# expected to exit with 1. A PROGRAM.args file, if present, holds extra `gol run` arguments (one
+# line); FLAGS (such as --maxprocs 1) come before them. A PROGRAM.argv file holds the program's
+# own arguments (one line, after the program's name; os.Args[1:]), and PROGRAM.stdin, if
+# present, is its standard input (else /dev/null).
 set -u
 gol=$1
 program=$2
@@ -23,10 +25,14 @@ if [ -f "$dir/$base.args" ]; then
   read -r -a file_args < "$dir/$base.args"
   extra+=("${file_args[@]}")
 fi
+argv=()
+[ -f "$dir/$base.argv" ] && read -r -a argv < "$dir/$base.argv"
+stdin=/dev/null
+[ -f "$dir/$base.stdin" ] && stdin=$base.stdin
 actual=$(mktemp)
 trap 'rm -f "$actual"' EXIT
 cd "$dir" || exit 1
-timeout "${GOL_TEST_TIMEOUT:-30}" "$gol" run "${extra[@]}" "$base.gol" > "$actual" 2>&1 < /dev/null
+timeout "${GOL_TEST_TIMEOUT:-30}" "$gol" run "${extra[@]}" "$base.gol" "${argv[@]}" > "$actual" 2>&1 < "$stdin"
 code=$?
 # AddressSanitizer builds: ASan warns once when a panic is thrown deep in a stack larger
 # than 64 MiB (goroutine 1's); not a finding.

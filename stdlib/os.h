@@ -1,0 +1,29 @@
+// The os package's *File as io and bufio see it: they read and write a *os.File directly,
+// without a []byte of values in between.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <string_view>
+
+#include "interpreter/check/types.h"
+#include "interpreter/values/value.h"
+#include "stdlib/io.h"
+
+namespace gol::stdlib::os {
+
+const check::Named* fileType();
+
+// The *os.File an io.Reader or io.Writer interface value holds, or null.
+values::StructObject* asFile(const values::IfaceObject* i);
+
+// What a read or write did: the byte count and the error (owned; nil, io.EOF or a
+// *fs.PathError), as (*File).Read and Write return them.
+using IoResult = io::IoResult;
+
+// (*File).Read into buf: parks only the goroutine while a pipe or terminal has no data.
+IoResult fileRead(values::StructObject* f, char* buf, size_t len);
+// (*File).Write of all of data.
+IoResult fileWrite(values::StructObject* f, std::string_view data);
+
+}  // namespace gol::stdlib::os
