@@ -383,7 +383,8 @@ bool scannerScan(StructPtr p) {
         return false;
       }
       int64_t size = cap * 2;
-      if (size == 0) size = s->fields[kScanInitialSize].i ? s->fields[kScanInitialSize].i : kStartBufSize;
+      if (size == 0)
+        size = s->fields[kScanInitialSize].i ? s->fields[kScanInitialSize].i : kStartBufSize;
       size = std::min(size, maxToken);
       Value old = s->fields[kScanBuf];
       values::retainRef(old);
@@ -400,8 +401,9 @@ bool scannerScan(StructPtr p) {
     }
     for (int loop = 0;;) {
       int64_t room = cap - s->fields[kScanEnd].i;
-      io::IoResult r = io::read(s->fields[kScanReader], bufData(s, kScanBuf) + s->fields[kScanEnd].i,
-                                static_cast<size_t>(room));
+      io::IoResult r =
+          io::read(s->fields[kScanReader], bufData(s, kScanBuf) + s->fields[kScanEnd].i,
+                   static_cast<size_t>(room));
       if (r.n < 0 || r.n > room) {
         values::releaseRef(r.err);
         scannerSetErr(s, retained(errBadReadCount()));
@@ -466,13 +468,20 @@ const check::Named* scannerType() {
   static check::Named* t = [] {
     auto* st = new check::Struct;
     const check::Type* i = intT();
-    st->fields = {{"r", io::readerType(), false, ""}, {"split", splitFuncSig(), false, ""},
-                  {"splitKind", i, false, ""},        {"buf", stringT(), false, ""},
-                  {"start", i, false, ""},            {"end", i, false, ""},
-                  {"token", stringT(), false, ""},    {"hasToken", boolT(), false, ""},
-                  {"maxTokenSize", i, false, ""},     {"err", check::errorType(), false, ""},
-                  {"empties", i, false, ""},          {"scanCalled", boolT(), false, ""},
-                  {"done", boolT(), false, ""},       {"initialSize", i, false, ""}};
+    st->fields = {{"r", io::readerType(), false, ""},
+                  {"split", splitFuncSig(), false, ""},
+                  {"splitKind", i, false, ""},
+                  {"buf", stringT(), false, ""},
+                  {"start", i, false, ""},
+                  {"end", i, false, ""},
+                  {"token", stringT(), false, ""},
+                  {"hasToken", boolT(), false, ""},
+                  {"maxTokenSize", i, false, ""},
+                  {"err", check::errorType(), false, ""},
+                  {"empties", i, false, ""},
+                  {"scanCalled", boolT(), false, ""},
+                  {"done", boolT(), false, ""},
+                  {"initialSize", i, false, ""}};
     check::Named* n = nativeNamed("bufio", "Scanner", st);
     bindMethod<&scannerBuffer>(n, "Buffer");
     bindMethod<&scannerBytes>(n, "Bytes");
@@ -511,7 +520,6 @@ ScannerPtr newScanner(Reader r) {
   s->fields[kScanMaxToken].i = kMaxScanTokenSize;
   return {s};
 }
-
 
 // ---- Reader -------------------------------------------------------------------------------
 
@@ -730,7 +738,8 @@ std::string readSlice(StructObject* b, char delim, Value* err) {
     char* buf = bufData(b, kRdBuf);
     int64_t r = b->fields[kRdR].i;
     int64_t w = b->fields[kRdW].i;
-    if (const void* hit = std::memchr(buf + r + searched, delim, static_cast<size_t>(w - r - searched))) {
+    if (const void* hit =
+            std::memchr(buf + r + searched, delim, static_cast<size_t>(w - r - searched))) {
       int64_t i = static_cast<const char*>(hit) - (buf + r);
       line.assign(buf + r, static_cast<size_t>(i + 1));
       b->fields[kRdR].i = r + i + 1;
@@ -855,9 +864,12 @@ const check::Named* readerType() {
   static check::Named* t = [] {
     auto* st = new check::Struct;
     const check::Type* i = intT();
-    st->fields = {{"rd", io::readerType(), false, ""},      {"buf", stringT(), false, ""},
-                  {"r", i, false, ""},                     {"w", i, false, ""},
-                  {"err", check::errorType(), false, ""}, {"lastByte", i, false, ""},
+    st->fields = {{"rd", io::readerType(), false, ""},
+                  {"buf", stringT(), false, ""},
+                  {"r", i, false, ""},
+                  {"w", i, false, ""},
+                  {"err", check::errorType(), false, ""},
+                  {"lastByte", i, false, ""},
                   {"lastRuneSize", i, false, ""}};
     check::Named* n = nativeNamed("bufio", "Reader", st);
     bindMethod<&readerBuffered>(n, "Buffered");
@@ -908,8 +920,8 @@ GoError writerFlush(WriterPtr p) {
   if (b->fields[kWrErr].p) return {retained(b->fields[kWrErr])};
   int64_t n = b->fields[kWrN].i;
   if (n == 0) return {};
-  io::IoResult r =
-      io::writeAll(b->fields[kWrWriter], std::string_view(bufData(b, kWrBuf), static_cast<size_t>(n)));
+  io::IoResult r = io::writeAll(b->fields[kWrWriter],
+                                std::string_view(bufData(b, kWrBuf), static_cast<size_t>(n)));
   if (r.err.p) {
     int64_t done = std::clamp<int64_t>(r.n, 0, n);
     if (done > 0 && done < n) {

@@ -496,14 +496,23 @@ void defineVar(FlagSetPtr f, PtrTo<T> p, std::string_view name, T value, std::st
   values::storeWith(ptr->storage, ptr->cell, GoType<T>::result(value));
   values::retainRef(p.p);
   Value iface = errors::makeIface(check::pointerTo(kindType(K)), p.p);
+  // define panics on a bad or redefined name: the value is released either way.
+  struct Release {
+    Value v;
+    ~Release() { values::releaseRef(v); }
+  } release{iface};
   define(f, iface, name, usage);
-  values::releaseRef(iface);
 }
 
 template <Kind K, typename T>
 PtrTo<T> defineNew(FlagSetPtr f, std::string_view name, T value, std::string_view usage) {
   Value p{.p = new values::BoxObject(values::isCounted(GoType<T>::type()))};
-  defineVar<K>(f, PtrTo<T>{p}, name, value, usage);
+  try {
+    defineVar<K>(f, PtrTo<T>{p}, name, value, usage);
+  } catch (...) {
+    values::releaseRef(p);
+    throw;
+  }
   return {p};
 }
 

@@ -312,12 +312,13 @@ const check::Named* fileInfoType() {
   static check::Named* n = [] {
     const check::Type* b = check::basicType(check::BasicKind::Bool);
     return ifaceNamed(
-        "FileInfo", {method("IsDir", nativeSignature({}, {b})),
-                     method("ModTime", nativeSignature({}, {gotime::timeType()})),
-                     method("Mode", nativeSignature({}, {fileModeType()})),
-                     method("Name", nativeSignature({}, {stringT()})),
-                     method("Size", nativeSignature({}, {check::basicType(check::BasicKind::Int64)})),
-                     method("Sys", nativeSignature({}, {check::anyType()}))});
+        "FileInfo",
+        {method("IsDir", nativeSignature({}, {b})),
+         method("ModTime", nativeSignature({}, {gotime::timeType()})),
+         method("Mode", nativeSignature({}, {fileModeType()})),
+         method("Name", nativeSignature({}, {stringT()})),
+         method("Size", nativeSignature({}, {check::basicType(check::BasicKind::Int64)})),
+         method("Sys", nativeSignature({}, {check::anyType()}))});
   }();
   return n;
 }
@@ -500,13 +501,20 @@ void registerMembers(Packages& p, check::Package& pkg) {
     const char* name;
     uint32_t bits;
   };
-  for (ModeConst c : {ModeConst{"ModeDir", kModeDir}, {"ModeAppend", kModeAppend},
-                      {"ModeExclusive", kModeExclusive}, {"ModeTemporary", kModeTemporary},
-                      {"ModeSymlink", kModeSymlink}, {"ModeDevice", kModeDevice},
-                      {"ModeNamedPipe", kModeNamedPipe}, {"ModeSocket", kModeSocket},
-                      {"ModeSetuid", kModeSetuid}, {"ModeSetgid", kModeSetgid},
-                      {"ModeCharDevice", kModeCharDevice}, {"ModeSticky", kModeSticky},
-                      {"ModeIrregular", kModeIrregular}, {"ModeType", kModeType},
+  for (ModeConst c : {ModeConst{"ModeDir", kModeDir},
+                      {"ModeAppend", kModeAppend},
+                      {"ModeExclusive", kModeExclusive},
+                      {"ModeTemporary", kModeTemporary},
+                      {"ModeSymlink", kModeSymlink},
+                      {"ModeDevice", kModeDevice},
+                      {"ModeNamedPipe", kModeNamedPipe},
+                      {"ModeSocket", kModeSocket},
+                      {"ModeSetuid", kModeSetuid},
+                      {"ModeSetgid", kModeSetgid},
+                      {"ModeCharDevice", kModeCharDevice},
+                      {"ModeSticky", kModeSticky},
+                      {"ModeIrregular", kModeIrregular},
+                      {"ModeType", kModeType},
                       {"ModePerm", kModePerm}}) {
     p.addConstant(pkg, c.name, fileModeType(), check::ConstValue::ofInt64(c.bits));
   }

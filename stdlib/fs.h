@@ -93,9 +93,7 @@ namespace gol::stdlib {
 template <>
 struct GoType<fs::FileMode> {
   static const check::Type* type() { return fs::fileModeNamed(); }
-  static fs::FileMode arg(const values::AnyValue& a) {
-    return {static_cast<uint32_t>(a.value.u)};
-  }
+  static fs::FileMode arg(const values::AnyValue& a) { return {static_cast<uint32_t>(a.value.u)}; }
   static values::Value result(fs::FileMode m) { return values::Value{.u = m.bits}; }
 };
 

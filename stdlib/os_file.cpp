@@ -15,9 +15,9 @@
 #include <unistd.h>
 
 #include <algorithm>
-#include <random>
 #include <cerrno>
 #include <cstring>
+#include <random>
 #include <string>
 #include <vector>
 
@@ -114,7 +114,8 @@ namespace os {
 
 IoResult fileRead(StructObject* f, char* buf, size_t len) {
   if (!f) return {0, retained(fs::errInvalid())};
-  if (f->fields[kClosed].i) return {0, fs::pathError("read", fileName(f), retained(fs::errClosed()))};
+  if (f->fields[kClosed].i)
+    return {0, fs::pathError("read", fileName(f), retained(fs::errClosed()))};
   if (len == 0) return {0, {}};
   int fd = static_cast<int>(f->fields[kFd].i);
   auto call = [&] { return retryingEINTR([&] { return ::read(fd, buf, len); }); };
@@ -189,7 +190,8 @@ std::tuple<int64_t, GoError> fileReadMethod(FilePtr f, Bytes b) {
 std::tuple<int64_t, GoError> fileReadAt(FilePtr f, Bytes b, Int64 off) {
   if (!f.obj) return {0, {retained(fs::errInvalid())}};
   std::string name = fileName(f.obj);
-  if (f.obj->fields[kClosed].i) return {0, {fs::pathError("read", name, retained(fs::errClosed()))}};
+  if (f.obj->fields[kClosed].i)
+    return {0, {fs::pathError("read", name, retained(fs::errClosed()))}};
   if (off.v < 0) return {0, {fs::pathError("readat", name, errors::newError("negative offset"))}};
   values::SliceObject* s = values::asSlice(b.slice);
   std::string buf(static_cast<size_t>(s ? s->len() : 0), '\0');
@@ -252,7 +254,8 @@ using FileInfo = IfaceOf<&fs::fileInfoType>;
 std::tuple<FileInfo, GoError> fileStat(FilePtr f) {
   if (!f.obj) return {{}, {retained(fs::errInvalid())}};
   std::string name = fileName(f.obj);
-  if (f.obj->fields[kClosed].i) return {{}, {fs::pathError("stat", name, retained(fs::errClosed()))}};
+  if (f.obj->fields[kClosed].i)
+    return {{}, {fs::pathError("stat", name, retained(fs::errClosed()))}};
   struct stat st;
   if (::fstat(static_cast<int>(f.obj->fields[kFd].i), &st) != 0) {
     return {{}, {fs::pathErrno("stat", name, errno)}};
@@ -263,7 +266,8 @@ std::tuple<FileInfo, GoError> fileStat(FilePtr f) {
 std::tuple<Int64, GoError> fileSeek(FilePtr f, Int64 offset, int64_t whence) {
   if (!f.obj) return {{0}, {retained(fs::errInvalid())}};
   std::string name = fileName(f.obj);
-  if (f.obj->fields[kClosed].i) return {{0}, {fs::pathError("seek", name, retained(fs::errClosed()))}};
+  if (f.obj->fields[kClosed].i)
+    return {{0}, {fs::pathError("seek", name, retained(fs::errClosed()))}};
   off_t r = ::lseek(static_cast<int>(f.obj->fields[kFd].i), offset.v, static_cast<int>(whence));
   if (r < 0) return {{0}, {fs::pathErrno("seek", name, errno)}};
   return {{r}, {}};
@@ -291,8 +295,8 @@ std::tuple<FilePtr, GoError> openFile(std::string_view name, int64_t flag, fs::F
   if (perm.bits & fs::kModeSetuid) mode |= S_ISUID;
   if (perm.bits & fs::kModeSetgid) mode |= S_ISGID;
   if (perm.bits & fs::kModeSticky) mode |= S_ISVTX;
-  int fd = static_cast<int>(
-      retryingEINTR([&] { return ::open(path.c_str(), static_cast<int>(flag) | O_CLOEXEC, mode); }));
+  int fd = static_cast<int>(retryingEINTR(
+      [&] { return ::open(path.c_str(), static_cast<int>(flag) | O_CLOEXEC, mode); }));
   if (fd < 0) return {{}, {fs::pathErrno("open", name, -fd)}};
   return {{static_cast<StructObject*>(newFile(fd, name).p)}, {}};
 }
@@ -394,26 +398,28 @@ std::tuple<std::string, GoError> mkdirTemp(std::string_view dir, std::string_vie
   std::string prefix;
   std::string suffix;
   if (!splitPattern(pattern, &prefix, &suffix)) {
-    return {"", {fs::pathError("mkdirtemp", d + "/" + std::string(pattern),
-                               errors::newError("pattern contains path separator"))}};
+    return {"",
+            {fs::pathError("mkdirtemp", d + "/" + std::string(pattern),
+                           errors::newError("pattern contains path separator"))}};
   }
   if (!d.empty() && d.back() != '/') d += '/';
   for (int tries = 0; tries < 10000; ++tries) {
     std::string name = d + prefix + randomDigits() + suffix;
     if (::mkdir(name.c_str(), 0700) == 0) return {name, {}};
-    if (errno != EEXIST) return {"", {fs::pathErrno("mkdirtemp", d + prefix + "*" + suffix, errno)}};
+    if (errno != EEXIST)
+      return {"", {fs::pathErrno("mkdirtemp", d + prefix + "*" + suffix, errno)}};
   }
   return {"", {fs::pathErrno("mkdirtemp", d + prefix + "*" + suffix, EEXIST)}};
 }
-
 
 std::tuple<FilePtr, GoError> createTemp(std::string_view dir, std::string_view pattern) {
   std::string d = dir.empty() ? tempDir() : std::string(dir);
   std::string prefix;
   std::string suffix;
   if (!splitPattern(pattern, &prefix, &suffix)) {
-    return {{}, {fs::pathError("createtemp", d + "/" + std::string(pattern),
-                               errors::newError("pattern contains path separator"))}};
+    return {{},
+            {fs::pathError("createtemp", d + "/" + std::string(pattern),
+                           errors::newError("pattern contains path separator"))}};
   }
   if (!d.empty() && d.back() != '/') d += '/';
   for (int tries = 0; tries < 10000; ++tries) {
@@ -569,9 +575,14 @@ void registerFileMembers(Packages& p, check::Package& pkg) {
     const char* name;
     int64_t value;
   };
-  for (Flag f : {Flag{"O_RDONLY", O_RDONLY}, {"O_WRONLY", O_WRONLY}, {"O_RDWR", O_RDWR},
-                 {"O_APPEND", O_APPEND}, {"O_CREATE", O_CREAT}, {"O_EXCL", O_EXCL},
-                 {"O_SYNC", O_SYNC}, {"O_TRUNC", O_TRUNC}}) {
+  for (Flag f : {Flag{"O_RDONLY", O_RDONLY},
+                 {"O_WRONLY", O_WRONLY},
+                 {"O_RDWR", O_RDWR},
+                 {"O_APPEND", O_APPEND},
+                 {"O_CREATE", O_CREAT},
+                 {"O_EXCL", O_EXCL},
+                 {"O_SYNC", O_SYNC},
+                 {"O_TRUNC", O_TRUNC}}) {
     p.addConstant(pkg, f.name, intT, check::ConstValue::ofInt64(f.value));
   }
   for (Flag f : {Flag{"SEEK_SET", SEEK_SET}, {"SEEK_CUR", SEEK_CUR}, {"SEEK_END", SEEK_END}}) {
