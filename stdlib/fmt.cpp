@@ -101,6 +101,9 @@ std::tuple<int64_t, GoError> fprintf(Writer w, std::string_view format, Variadic
 
 }  // namespace
 
+// Scan, Sscan, Fscan and their ln and f forms (fmt_scan.cpp).
+void registerFmtScan(Packages& p, check::Package& pkg);
+
 void registerFmt(Packages& p) {
   check::Package& pkg = p.package("fmt", "fmt");
   // Print, Println and Printf return (n int, err error) in Go; without the error type
@@ -127,6 +130,7 @@ void registerFmt(Packages& p) {
   bind<&fprint>(p, pkg, "Fprint");
   bind<&fprintln>(p, pkg, "Fprintln");
   bind<&fprintf>(p, pkg, "Fprintf");
+  registerFmtScan(p, pkg);
 }
 
 }  // namespace gol::stdlib

@@ -26,4 +26,7 @@ IoResult fileRead(values::StructObject* f, char* buf, size_t len);
 // (*File).Write of all of data.
 IoResult fileWrite(values::StructObject* f, std::string_view data);
 
+// os.Stdin's variable: fmt.Scan reads whichever *File the program has left in it.
+values::Value& stdinVar();
+
 }  // namespace gol::stdlib::os

@@ -535,6 +535,11 @@ namespace os {
 void registerFileMembers(Packages& p, check::Package& pkg);
 void registerIoutilFiles(Packages& p, check::Package& pkg);
 
+Value& stdinVar() {
+  static Value cell = newFile(0, "/dev/stdin");
+  return cell;
+}
+
 void registerFileMembers(Packages& p, check::Package& pkg) {
   auto* file = const_cast<check::Named*>(fileType());
   if (file->methods.empty()) {
@@ -551,11 +556,10 @@ void registerFileMembers(Packages& p, check::Package& pkg) {
     bindMethod<&fileWriteString>(file, "WriteString");
   }
   p.addType(pkg, "File", file);
-  static Value stdinCell = newFile(0, "/dev/stdin");
   static Value stdoutCell = newFile(1, "/dev/stdout");
   static Value stderrCell = newFile(2, "/dev/stderr");
   const check::Type* filePtr = check::pointerTo(file);
-  p.addVariable(pkg, "Stdin", filePtr, &stdinCell);
+  p.addVariable(pkg, "Stdin", filePtr, &stdinVar());
   p.addVariable(pkg, "Stdout", filePtr, &stdoutCell);
   p.addVariable(pkg, "Stderr", filePtr, &stderrCell);
   bind<&open>(p, pkg, "Open");
