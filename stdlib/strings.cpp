@@ -3,6 +3,7 @@
 #include <limits>
 
 #include "stdlib/bind.h"
+#include "stdlib/bytes_support.h"
 #include "stdlib/packages.h"
 #include "stdlib/support.h"
 #include "stdlib/unicode.h"
@@ -176,7 +177,7 @@ std::string replaceAll(std::string_view s, std::string_view old, std::string_vie
   return replace(s, old, with, -1);
 }
 
-std::string map(int32_t (*f)(int32_t), std::string_view s) {
+std::string map(const RuneMap& f, std::string_view s) {
   std::string out;
   out.reserve(s.size());
   for (size_t i = 0; i < s.size();) {
@@ -197,6 +198,130 @@ std::string toUpper(std::string_view s) {
 }
 std::string toLower(std::string_view s) {
   return map(unicode::toLower, s);
+}
+
+// Title case differs from upper case only for the Latin digraphs (U+01C4..U+01CC,
+// U+01F1..U+01F3, whose title forms are the middle letter of each triple) and Georgian
+// Mkhedruli, whose title case is itself.
+int32_t toTitleRune(int32_t r) {
+  if (r >= 0x1C4 && r <= 0x1CC) return 0x1C4 + (r - 0x1C4) / 3 * 3 + 1;
+  if (r >= 0x1F1 && r <= 0x1F3) return 0x1F2;
+  if ((r >= 0x10D0 && r <= 0x10FA) || (r >= 0x10FD && r <= 0x10FF)) return r;
+  return unicode::toUpper(r);
+}
+
+std::string toTitle(std::string_view s) {
+  return map(toTitleRune, s);
+}
+
+namespace {
+
+// Go's isSeparator for Title: ASCII alphanumerics and underscore are not separators,
+// other ASCII is; beyond ASCII, letters and digits are not, spaces are, the rest not.
+bool isSeparator(int32_t r) {
+  if (r <= 0x7F) {
+    if ((r >= '0' && r <= '9') || (r >= 'a' && r <= 'z') || (r >= 'A' && r <= 'Z') || r == '_')
+      return false;
+    return true;
+  }
+  if (unicode::isLetter(r) || unicode::isDigit(r)) return false;
+  return unicode::isSpace(r);
+}
+
+}  // namespace
+
+std::string title(std::string_view s) {
+  int32_t prev = ' ';
+  return map(
+      [&prev](int32_t r) {
+        bool sep = isSeparator(prev);
+        prev = r;
+        return sep ? toTitleRune(r) : r;
+      },
+      s);
+}
+
+std::string toValidUTF8(std::string_view s, std::string_view replacement) {
+  std::string b;
+  b.reserve(s.size());
+  bool invalid = false;  // the previous byte was part of an invalid sequence
+  for (size_t i = 0; i < s.size();) {
+    auto c = static_cast<uint8_t>(s[i]);
+    if (c < utf8::RuneSelf) {
+      ++i;
+      invalid = false;
+      b += static_cast<char>(c);
+      continue;
+    }
+    auto d = utf8::decodeRune(s.substr(i));
+    if (d.size == 1) {
+      ++i;
+      if (!invalid) {
+        invalid = true;
+        b += replacement;
+      }
+      continue;
+    }
+    invalid = false;
+    b += s.substr(i, static_cast<size_t>(d.size));
+    i += static_cast<size_t>(d.size);
+  }
+  return b;
+}
+
+int64_t indexFunc(std::string_view s, const RuneTest& f, bool truth) {
+  for (size_t i = 0; i < s.size();) {
+    auto d = runeAt(s, i);
+    if (f(d.rune) == truth) return static_cast<int64_t>(i);
+    i += static_cast<size_t>(d.size);
+  }
+  return -1;
+}
+
+int64_t lastIndexFunc(std::string_view s, const RuneTest& f, bool truth) {
+  for (size_t i = s.size(); i > 0;) {
+    auto d = utf8::decodeLastRune(s.substr(0, i));
+    i -= static_cast<size_t>(d.size);
+    if (f(d.rune) == truth) return static_cast<int64_t>(i);
+  }
+  return -1;
+}
+
+std::string_view trimLeftFunc(std::string_view s, const RuneTest& f) {
+  int64_t i = indexFunc(s, f, false);
+  return i < 0 ? s.substr(s.size()) : s.substr(static_cast<size_t>(i));
+}
+
+std::string_view trimRightFunc(std::string_view s, const RuneTest& f) {
+  int64_t i = lastIndexFunc(s, f, false);
+  size_t end = 0;
+  if (i >= 0) {
+    end = static_cast<size_t>(i) + static_cast<size_t>(runeAt(s, static_cast<size_t>(i)).size);
+  }
+  return s.substr(0, end);
+}
+
+std::string_view trimFunc(std::string_view s, const RuneTest& f) {
+  return trimRightFunc(trimLeftFunc(s, f), f);
+}
+
+std::vector<std::string_view> fieldsFunc(std::string_view s, const RuneTest& f) {
+  std::vector<std::string_view> a;
+  int64_t start = -1;  // the start of the field being read, if >= 0
+  for (size_t i = 0; i < s.size();) {
+    auto d = runeAt(s, i);
+    if (f(d.rune)) {
+      if (start >= 0) {
+        a.push_back(s.substr(static_cast<size_t>(start), i - static_cast<size_t>(start)));
+        start = -1;
+      }
+    } else if (start < 0) {
+      start = static_cast<int64_t>(i);
+    }
+    i += static_cast<size_t>(d.size);
+  }
+  if (start >= 0) a.push_back(s.substr(static_cast<size_t>(start)));
+  return a;
 }
 
 std::string_view trimSpace(std::string_view s) {
@@ -334,6 +459,32 @@ namespace gol::stdlib {
 
 namespace {
 
+// A []string result that is nil when Go's is (SplitN and SplitAfterN with n == 0).
+struct MaybeNilStrings {
+  std::vector<std::string_view> parts;
+  bool nil = false;
+};
+
+}  // namespace
+
+template <>
+struct GoType<MaybeNilStrings> {
+  static const check::Type* type() { return GoType<std::vector<std::string_view>>::type(); }
+  static values::Value result(const MaybeNilStrings& r) {
+    if (r.nil) return values::Value{};
+    return GoType<std::vector<std::string_view>>::result(r.parts);
+  }
+};
+
+namespace {
+
+MaybeNilStrings splitN(std::string_view s, std::string_view sep, int64_t n) {
+  return {strings::splitN(s, sep, n), n == 0};
+}
+MaybeNilStrings splitAfterN(std::string_view s, std::string_view sep, int64_t n) {
+  return {strings::splitAfterN(s, sep, n), n == 0};
+}
+
 // Go's results where the C++ functions give a struct or overload.
 std::tuple<std::string_view, std::string_view, bool> cut(std::string_view s, std::string_view sep) {
   auto c = strings::cut(s, sep);
@@ -352,6 +503,35 @@ std::tuple<std::string_view, bool> cutSuffix(std::string_view s, std::string_vie
 
 std::string join(const std::vector<std::string_view>& elems, std::string_view sep) {
   return strings::join(elems, sep);
+}
+
+// The functions taking a Gol func(rune) bool or func(rune) rune.
+std::string map(RuneMapping f, std::string_view s) {
+  return strings::map(f, s);
+}
+int64_t indexFunc(std::string_view s, RunePredicate f) {
+  return strings::indexFunc(s, f);
+}
+int64_t lastIndexFunc(std::string_view s, RunePredicate f) {
+  return strings::lastIndexFunc(s, f);
+}
+bool containsFunc(std::string_view s, RunePredicate f) {
+  return strings::indexFunc(s, f) >= 0;
+}
+std::string_view trimFunc(std::string_view s, RunePredicate f) {
+  return strings::trimFunc(s, f);
+}
+std::string_view trimLeftFunc(std::string_view s, RunePredicate f) {
+  return strings::trimLeftFunc(s, f);
+}
+std::string_view trimRightFunc(std::string_view s, RunePredicate f) {
+  return strings::trimRightFunc(s, f);
+}
+std::vector<std::string_view> fieldsFunc(std::string_view s, RunePredicate f) {
+  return strings::fieldsFunc(s, f);
+}
+std::string_view clone(std::string_view s) {
+  return s;
 }
 
 }  // namespace
@@ -388,9 +568,23 @@ void registerStrings(Packages& p) {
   bind<&cutPrefix>(p, pkg, "CutPrefix");
   bind<&cutSuffix>(p, pkg, "CutSuffix");
   bind<&strings::split>(p, pkg, "Split");
-  bind<&strings::splitN>(p, pkg, "SplitN");
+  bind<&splitN>(p, pkg, "SplitN");
+  bind<&strings::splitAfter>(p, pkg, "SplitAfter");
+  bind<&splitAfterN>(p, pkg, "SplitAfterN");
   bind<&strings::fields>(p, pkg, "Fields");
   bind<&join>(p, pkg, "Join");
+  bind<&strings::toTitle>(p, pkg, "ToTitle");
+  bind<&strings::title>(p, pkg, "Title");
+  bind<&strings::toValidUTF8>(p, pkg, "ToValidUTF8");
+  bind<&map>(p, pkg, "Map");
+  bind<&indexFunc>(p, pkg, "IndexFunc");
+  bind<&lastIndexFunc>(p, pkg, "LastIndexFunc");
+  bind<&containsFunc>(p, pkg, "ContainsFunc");
+  bind<&trimFunc>(p, pkg, "TrimFunc");
+  bind<&trimLeftFunc>(p, pkg, "TrimLeftFunc");
+  bind<&trimRightFunc>(p, pkg, "TrimRightFunc");
+  bind<&fieldsFunc>(p, pkg, "FieldsFunc");
+  bind<&clone>(p, pkg, "Clone");
 }
 
 }  // namespace gol::stdlib

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -31,8 +32,30 @@ std::string replace(std::string_view s, std::string_view old, std::string_view w
 std::string replaceAll(std::string_view s, std::string_view old, std::string_view with);
 std::string toUpper(std::string_view s);
 std::string toLower(std::string_view s);
-// Maps every rune of s through f (a negative result drops the rune), as strings.Map.
-std::string map(int32_t (*f)(int32_t), std::string_view s);
+// A rune test or mapping: a C++ function, or a Gol function value that may panic (the
+// algorithms below hold nothing that a C++ exception would leak).
+using RuneTest = std::function<bool(int32_t)>;
+using RuneMap = std::function<int32_t(int32_t)>;
+
+// Maps every rune of s through f (a negative result drops the rune), as strings.Map: f is
+// called once per rune, in order; an invalid byte is passed as RuneError.
+std::string map(const RuneMap& f, std::string_view s);
+std::string toTitle(std::string_view s);
+// unicode.ToTitle of one rune.
+int32_t toTitleRune(int32_t r);
+// strings.Title: the first letter of each word to title case (words end at separators).
+std::string title(std::string_view s);
+// Each run of invalid UTF-8 bytes replaced by one `replacement`.
+std::string toValidUTF8(std::string_view s, std::string_view replacement);
+
+// The index of the first (last) rune for which f is `truth`, or -1.
+int64_t indexFunc(std::string_view s, const RuneTest& f, bool truth = true);
+int64_t lastIndexFunc(std::string_view s, const RuneTest& f, bool truth = true);
+// The views point into s; TrimLeftFunc of an all-trimmed s is its end (empty).
+std::string_view trimLeftFunc(std::string_view s, const RuneTest& f);
+std::string_view trimRightFunc(std::string_view s, const RuneTest& f);
+std::string_view trimFunc(std::string_view s, const RuneTest& f);
+std::vector<std::string_view> fieldsFunc(std::string_view s, const RuneTest& f);
 
 std::string_view trimSpace(std::string_view s);
 std::string_view trim(std::string_view s, std::string_view cutset);

@@ -1,0 +1,155 @@
+// What strings, bytes and their Readers share beyond strings.h: []byte values as the
+// natives see them, and Go function arguments of type func(rune) bool and func(rune) rune.
+//
+// A []byte is a SliceObject whose elements are Values holding one byte each; the nil slice
+// is the null pointer. Functions that Go documents as returning subslices of their argument
+// (bytes.TrimSpace, Split, Fields, Cut, Buffer.Bytes) return headers over the argument's
+// array made by subslice(), so writes through either are seen by both, as in Go.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "stdlib/bind.h"
+#include "stdlib/format.h"
+#include "stdlib/support.h"
+
+namespace gol::stdlib {
+
+inline const check::Type* byteSliceType() {
+  return check::sliceOf(check::basicType(check::BasicKind::Uint8));
+}
+
+inline int64_t sliceLen(values::Value s) {
+  values::SliceObject* o = values::asSlice(s);
+  return o ? o->len() : 0;
+}
+inline int64_t sliceCap(values::Value s) {
+  values::SliceObject* o = values::asSlice(s);
+  return o ? o->cap() : 0;
+}
+
+// s[i:j:k] as Go slices it (the caller checks the bounds): a header over s's array, or
+// nil when s is nil. The caller owns the result.
+inline values::Value subslice(values::Value s, int64_t i, int64_t j, int64_t k) {
+  values::SliceObject* o = values::asSlice(s);
+  if (!o) return values::Value{};
+  return values::Value{.p = values::SliceObject::make(o->array(), o->base() + i, j - i, k - i)};
+}
+// s[i:j]
+inline values::Value subslice(values::Value s, int64_t i, int64_t j) {
+  return subslice(s, i, j, sliceCap(s));
+}
+
+// A new []byte of len zero bytes with room for cap (cap >= len).
+inline values::Value makeBytes(int64_t len, int64_t cap) {
+  return values::Value{.p = values::makeSlice(len, cap, false)};
+}
+
+// Copies data into s's elements from index `at` on (the caller checks the room).
+inline void storeBytes(values::Value s, int64_t at, std::string_view data) {
+  values::Value* base = values::asSlice(s)->base() + at;
+  for (size_t k = 0; k < data.size(); ++k) base[k].u = static_cast<unsigned char>(data[k]);
+}
+
+// Elements [i, j) of s as bytes.
+inline std::string loadBytes(values::Value s, int64_t i, int64_t j) {
+  std::string out(static_cast<size_t>(j - i), '\0');
+  values::Value* base = i < j ? values::asSlice(s)->base() : nullptr;
+  for (int64_t k = i; k < j; ++k) out[static_cast<size_t>(k - i)] = static_cast<char>(base[k].u);
+  return out;
+}
+
+// append([]byte(nil), data...): nil when data is empty, else a new slice of exactly that
+// many bytes.
+inline values::Value bytesOrNil(std::string_view data) {
+  if (data.empty()) return values::Value{};
+  return newBytes(data).slice;
+}
+
+// A [][]byte result: the slices (owned) become its elements.
+struct ByteSlices {
+  std::vector<values::Value> parts;
+};
+
+template <>
+struct GoType<ByteSlices> {
+  static const check::Type* type() { return check::sliceOf(byteSliceType()); }
+  static ByteSlices arg(const values::AnyValue& a) {
+    ByteSlices out;
+    if (values::SliceObject* s = values::asSlice(a.value)) {
+      for (int64_t k = 0; k < s->len(); ++k) out.parts.push_back(s->base()[k]);
+    }
+    return out;
+  }
+  static values::Value result(const ByteSlices& b) {
+    auto n = static_cast<int64_t>(b.parts.size());
+    values::SliceObject* out = values::makeSlice(n, n, true);
+    for (int64_t k = 0; k < n; ++k) out->base()[k] = b.parts[static_cast<size_t>(k)];
+    return values::Value{.p = out};
+  }
+};
+
+// A []rune result.
+struct Runes {
+  std::vector<int32_t> runes;
+};
+
+template <>
+struct GoType<Runes> {
+  static const check::Type* type() {
+    return check::sliceOf(check::basicType(check::BasicKind::Int32));
+  }
+  static values::Value result(const Runes& r) {
+    auto n = static_cast<int64_t>(r.runes.size());
+    values::SliceObject* out = values::makeSlice(n, n, false);
+    for (int64_t k = 0; k < n; ++k) out->base()[k].i = r.runes[static_cast<size_t>(k)];
+    return values::Value{.p = out};
+  }
+};
+
+// A func(rune) bool argument (borrowed); calling it runs the Gol function, which may panic.
+struct RunePredicate {
+  values::Value fn{};
+  bool operator()(int32_t r) const {
+    values::Value arg = values::intValue(r);
+    values::Value out[1]{};
+    fmt::funcCaller(fn, std::span<const values::Value>(&arg, 1), out);
+    return out[0].i != 0;
+  }
+};
+
+template <>
+struct GoType<RunePredicate> {
+  static const check::Type* type() {
+    static const check::Signature* s = nativeSignature({check::basicType(check::BasicKind::Int32)},
+                                                       {check::basicType(check::BasicKind::Bool)});
+    return s;
+  }
+  static RunePredicate arg(const values::AnyValue& a) { return {a.value}; }
+};
+
+// A func(rune) rune argument (borrowed), as strings.Map and bytes.Map take.
+struct RuneMapping {
+  values::Value fn{};
+  int32_t operator()(int32_t r) const {
+    values::Value arg = values::intValue(r);
+    values::Value out[1]{};
+    fmt::funcCaller(fn, std::span<const values::Value>(&arg, 1), out);
+    return static_cast<int32_t>(out[0].i);
+  }
+};
+
+template <>
+struct GoType<RuneMapping> {
+  static const check::Type* type() {
+    static const check::Signature* s = nativeSignature({check::basicType(check::BasicKind::Int32)},
+                                                       {check::basicType(check::BasicKind::Int32)});
+    return s;
+  }
+  static RuneMapping arg(const values::AnyValue& a) { return {a.value}; }
+};
+
+}  // namespace gol::stdlib
