@@ -11,6 +11,7 @@
 // Errors are *fs.PathError values with Go's Op names ("open", "read", "write", "close").
 #include <dirent.h>
 #include <fcntl.h>
+#include <poll.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -122,7 +123,10 @@ IoResult fileRead(StructObject* f, char* buf, size_t len) {
   ssize_t n;
   if (waitsLong(f)) {
     flushStdout();
-    n = rt::blocking(call);
+    // Data already there is read at once: a helper thread per read costs microseconds, and
+    // fmt.Scan reads a pipe one byte at a time.
+    pollfd ready{fd, POLLIN, 0};
+    n = ::poll(&ready, 1, 0) == 1 ? call() : rt::blocking(call);
   } else {
     n = call();
   }
