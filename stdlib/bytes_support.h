@@ -69,6 +69,25 @@ inline values::Value bytesOrNil(std::string_view data) {
   return newBytes(data).slice;
 }
 
+// Go's allocator size classes up to 32 KiB (runtime/sizeclasses.go): the capacity append
+// gives a new []byte, and []byte(s) of a non-constant s, is the size rounded up to them.
+inline int64_t roundUpSize(int64_t size) {
+  static constexpr uint32_t kSizeClasses[] = {
+      0,     8,     16,    24,    32,    48,    64,    80,    96,    112,   128,   144,
+      160,   176,   192,   208,   224,   240,   256,   288,   320,   352,   384,   416,
+      448,   480,   512,   576,   640,   704,   768,   896,   1024,  1152,  1280,  1408,
+      1536,  1792,  2048,  2304,  2688,  3072,  3200,  3456,  4096,  4864,  5376,  6144,
+      6528,  6784,  6912,  8192,  9472,  9728,  10240, 10880, 12288, 13568, 14336, 16384,
+      18432, 19072, 20480, 21760, 24576, 27264, 28672, 32768};
+  if (size <= 32768) {
+    for (uint32_t c : kSizeClasses) {
+      if (static_cast<int64_t>(c) >= size) return c;
+    }
+  }
+  constexpr int64_t kPage = 8192;
+  return (size + kPage - 1) & ~(kPage - 1);
+}
+
 // A [][]byte result: the slices (owned) become its elements.
 struct ByteSlices {
   std::vector<values::Value> parts;
@@ -151,5 +170,13 @@ struct GoType<RuneMapping> {
   }
   static RuneMapping arg(const values::AnyValue& a) { return {a.value}; }
 };
+
+// bytes.Buffer (bytes_buffer.cpp) and bytes.Reader (strings_reader.cpp), declared into
+// package bytes by registerBytes.
+void registerBytesBuffer(Packages& p, check::Package& pkg);
+void registerBytesReader(Packages& p, check::Package& pkg);
+// strings.Reader (strings_reader.cpp) and strings.Replacer (strings_replacer.cpp).
+void registerStringsReader(Packages& p, check::Package& pkg);
+void registerStringsReplacer(Packages& p, check::Package& pkg);
 
 }  // namespace gol::stdlib

@@ -585,6 +585,8 @@ void registerStrings(Packages& p) {
   bind<&trimRightFunc>(p, pkg, "TrimRightFunc");
   bind<&fieldsFunc>(p, pkg, "FieldsFunc");
   bind<&clone>(p, pkg, "Clone");
+  registerStringsReader(p, pkg);
+  registerStringsReplacer(p, pkg);
 }
 
 }  // namespace gol::stdlib
