@@ -143,5 +143,39 @@ TEST(Strings, ReplaceAndJoin) {
   EXPECT_EQ(quoted(fields("  a  b ")), "[\"a\" \"b\"]");
 }
 
+// Expected values from Go 1.19.
+TEST(Strings, TitleAndValidUTF8) {
+  EXPECT_EQ(toTitle("loud \u01C6 \u01C9"), "LOUD \u01C5 \u01C8");
+  EXPECT_EQ(toTitleRune(0x10D0), 0x10D0);  // Georgian: title case is itself
+  EXPECT_EQ(title("hello_world foo-bar o'neil"), "Hello_world Foo-Bar O'Neil");
+  EXPECT_EQ(toValidUTF8("a\xff\xfe"
+                        "b\xc3(c",
+                        "?"),
+            "a?b?(c");
+  EXPECT_EQ(toValidUTF8("\xed\xa0\x80x", "\uFFFD"), "\uFFFDx");
+}
+
+TEST(Strings, RuneFunctions) {
+  auto isDigit = [](int32_t r) { return r >= '0' && r <= '9'; };
+  EXPECT_EQ(indexFunc("ab1", isDigit), 2);
+  EXPECT_EQ(indexFunc("ab1", isDigit, false), 0);
+  EXPECT_EQ(lastIndexFunc("1ab", isDigit), 0);
+  EXPECT_EQ(lastIndexFunc("", isDigit), -1);
+  EXPECT_EQ(trimFunc("12ab34", isDigit), "ab");
+  EXPECT_EQ(trimLeftFunc("123", isDigit), "");
+  EXPECT_EQ(trimRightFunc("a\u4E16", [](int32_t r) { return r > 255; }), "a");
+  EXPECT_EQ(quoted(fieldsFunc("a1b22c", isDigit)), "[\"a\" \"b\" \"c\"]");
+  EXPECT_EQ(fieldsFunc("123", isDigit).size(), 0u);
+  int calls = 0;
+  EXPECT_EQ(map(
+                [&calls](int32_t r) {
+                  ++calls;
+                  return r == 'l' ? -1 : r;
+                },
+                "hello"),
+            "heo");
+  EXPECT_EQ(calls, 5);
+}
+
 }  // namespace
 }  // namespace gol::stdlib::strings
