@@ -497,6 +497,7 @@ void registerMembers(Packages& p, check::Package& pkg) {
   p.addVariable(pkg, "ErrExist", errT, &existCell());
   p.addVariable(pkg, "ErrNotExist", errT, &notExistCell());
   p.addVariable(pkg, "ErrClosed", errT, &closedCell());
+  registerWalkDirFunc(p, pkg);
   struct ModeConst {
     const char* name;
     uint32_t bits;
@@ -518,6 +519,15 @@ void registerMembers(Packages& p, check::Package& pkg) {
                       {"ModePerm", kModePerm}}) {
     p.addConstant(pkg, c.name, fileModeType(), check::ConstValue::ofInt64(c.bits));
   }
+}
+
+Value& skipDirCell() {
+  static Value& v = errCell("skip this directory");
+  return v;
+}
+Value& skipAllCell() {
+  static Value& v = errCell("skip everything and stop the walk");
+  return v;
 }
 
 }  // namespace fs

@@ -83,12 +83,22 @@ values::Value fileInfo(std::string_view name, const struct stat& st);
 // A DirEntry for the entry `name` of directory `dir`, of type bits `type`.
 values::Value dirEntry(std::string_view dir, std::string_view name, uint32_t type);
 
+// SkipDir and SkipAll (walk.cpp), one cell each for io/fs and path/filepath.
+values::Value& skipDirCell();
+values::Value& skipAllCell();
+
 // Registers io/fs's members (the package "io/fs") and syscall.Errno.
 void registerMembers(Packages& p, check::Package& pkg);
 
 }  // namespace gol::stdlib::fs
 
 namespace gol::stdlib {
+
+// walk.cpp's members: filepath's Walk, WalkDir, Glob, WalkFunc, SkipDir and SkipAll (with
+// filepath.ErrBadPattern's cell, which Glob returns), and io/fs's WalkDirFunc, SkipDir and
+// SkipAll.
+void registerWalk(Packages& p, check::Package& filepath, values::Value* errBadPattern);
+void registerWalkDirFunc(Packages& p, check::Package& fsPackage);
 
 template <>
 struct GoType<fs::FileMode> {

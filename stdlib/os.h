@@ -4,7 +4,10 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <string>
 #include <string_view>
+#include <utility>
+#include <vector>
 
 #include "interpreter/check/types.h"
 #include "interpreter/values/value.h"
@@ -25,6 +28,15 @@ using IoResult = io::IoResult;
 IoResult fileRead(values::StructObject* f, char* buf, size_t len);
 // (*File).Write of all of data.
 IoResult fileWrite(values::StructObject* f, std::string_view data);
+
+// A directory's entries other than . and .., sorted by name, with their FileMode type
+// bits (from readdir, or lstat where the file system does not say); err is the errno of
+// opendir, 0 on success.
+struct Listing {
+  std::vector<std::pair<std::string, uint32_t>> entries;
+  int err = 0;
+};
+Listing listDirectory(const std::string& dir);
 
 // os.Stdin's variable: fmt.Scan reads whichever *File the program has left in it.
 values::Value& stdinVar();

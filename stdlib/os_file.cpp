@@ -436,10 +436,9 @@ std::tuple<FilePtr, GoError> createTemp(std::string_view dir, std::string_view p
 }
 
 // The entries of directory `dir`, sorted by name, or an errno.
-struct Listing {
-  std::vector<std::pair<std::string, uint32_t>> entries;  // name and FileMode type bits
-  int err = 0;
-};
+}  // namespace
+
+namespace os {
 
 Listing listDirectory(const std::string& dir) {
   Listing out;
@@ -473,6 +472,13 @@ Listing listDirectory(const std::string& dir) {
   std::sort(out.entries.begin(), out.entries.end());
   return out;
 }
+
+}  // namespace os
+
+namespace {
+
+using os::listDirectory;
+using os::Listing;
 
 // A []fs.DirEntry.
 struct DirEntries {

@@ -7,6 +7,8 @@
 #include <mutex>
 #include <thread>
 
+#include "interpreter/values/value.h"
+
 namespace gol::stdlib {
 
 namespace {
@@ -141,7 +143,7 @@ constexpr StdPackage kStdPackages[] = {
     {"net/url", "url", {registerUrl}},
     {"os", "os", {registerTime, registerIo, registerOs}},
     {"path", "path", {registerPath}},
-    {"path/filepath", "filepath", {registerFilepath}},
+    {"path/filepath", "filepath", {registerTime, registerFilepath}},
     {"reflect", "reflect", {registerReflect}},
     {"runtime", "runtime", {registerRuntime}},
     {"sort", "sort", {registerSort}},
@@ -197,6 +199,38 @@ void Packages::addVariable(check::Package& pkg, const std::string& name, const c
   obj.isGlobal = true;
   obj.nativeCell = cell;
   pkg.members.insert_or_assign(name, obj);
+  variables_.push_back({cell, type});
+}
+
+void Packages::importAll() {
+  for (const StdPackage& entry : kStdPackages) (void)import(entry.path);
+}
+
+void Packages::saveVariables() {
+  for (SavedValue& s : saved_) {
+    if (s.ref) values::releaseRef(s.value);
+  }
+  saved_.clear();
+  for (const VariableCell& v : variables_) {
+    // Aggregates would need a deep copy; no package has a struct or array variable.
+    values::Storage storage = values::storageOf(v.type);
+    if (storage == values::Storage::Aggregate) continue;
+    bool ref = storage == values::Storage::Ref;
+    if (ref) values::retainRef(*v.cell);
+    saved_.push_back({v.cell, *v.cell, ref});
+  }
+}
+
+void Packages::restoreVariables() {
+  for (const SavedValue& s : saved_) {
+    if (s.cell->u == s.value.u) continue;
+    if (!s.ref) {
+      *s.cell = s.value;
+      continue;
+    }
+    values::retainRef(s.value);
+    values::storeRef(s.cell, s.value);
+  }
 }
 
 const check::Signature* Packages::signature(std::initializer_list<const check::Type*> params,

@@ -46,6 +46,13 @@ class Packages : public check::Importer, public values::NativeRegistry {
   // A variable member whose value lives in `cell` (which must outlive the program).
   void addVariable(check::Package& pkg, const std::string& name, const check::Type* type,
                    values::Value* cell);
+  // For a process that runs several programs one after another (the fuzz targets): every
+  // standard package is imported, the package variables' values are recorded, and after
+  // each program they are put back, so that no value a program stored in a package's cell
+  // (a closure, a value of one of its types) outlives the program's code and types.
+  void importAll();
+  void saveVariables();
+  void restoreVariables();
   // A type member (`strconv.NumError`).
   void addType(check::Package& pkg, const std::string& name, const check::Type* type);
   // A signature that lives as long as the Packages: params (for a variadic function the
@@ -62,6 +69,17 @@ class Packages : public check::Importer, public values::NativeRegistry {
   std::map<values::NativeFunction, values::NativeIntrinsic> intrinsics_;
   std::deque<check::Signature> signatures_;
   std::set<void (*)(Packages&)> registered_;  // the registrations that have run
+  struct VariableCell {
+    values::Value* cell;
+    const check::Type* type;
+  };
+  std::vector<VariableCell> variables_;  // every addVariable, in order
+  struct SavedValue {
+    values::Value* cell;
+    values::Value value;  // retained if a reference
+    bool ref;
+  };
+  std::vector<SavedValue> saved_;
 };
 
 // Each package's registration (in its own file).

@@ -12,6 +12,7 @@
 
 #include "stdlib/bind.h"
 #include "stdlib/errors.h"
+#include "stdlib/fs.h"
 #include "stdlib/packages.h"
 #include "stdlib/support.h"
 #include "stdlib/utf8.h"
@@ -400,6 +401,7 @@ void registerFilepath(Packages& p) {
   bindLexical(p, pkg);
   bind<&match<&filepathErrBadPattern>>(p, pkg, "Match");
   p.addVariable(pkg, "ErrBadPattern", check::errorType(), &filepathErrBadPattern());
+  registerWalk(p, pkg, &filepathErrBadPattern());
   bind<&rel>(p, pkg, "Rel");
   bind<&abs>(p, pkg, "Abs");
   bind<&path::splitList>(p, pkg, "SplitList");
