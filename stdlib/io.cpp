@@ -145,6 +145,13 @@ const check::Named* readCloserType() {
   return t;
 }
 
+const check::Named* writeCloserType() {
+  static check::Named* t = ifaceType(
+      "WriteCloser", {ifaceMethod("Write", check::asInterface(ioWriterType())->methods[0].sig),
+                      ifaceMethod("Close", closeSig())});
+  return t;
+}
+
 Value eof() {
   return eofCell();
 }
@@ -551,7 +558,7 @@ void registerIo(Packages& p) {
   add("Closer", {ifaceMethod("Close", closeSig)});
   add("Seeker", {ifaceMethod("Seek", seekSig)});
   add("ReadWriter", {ifaceMethod("Read", readSig), ifaceMethod("Write", writeSig)});
-  add("WriteCloser", {ifaceMethod("Write", writeSig), ifaceMethod("Close", closeSig)});
+  p.addType(pkg, "WriteCloser", io::writeCloserType());
   add("ReadWriteCloser", {ifaceMethod("Read", readSig), ifaceMethod("Write", writeSig),
                           ifaceMethod("Close", closeSig)});
   add("ReadSeeker", {ifaceMethod("Read", readSig), ifaceMethod("Seek", seekSig)});

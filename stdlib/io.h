@@ -17,6 +17,7 @@ namespace gol::stdlib::io {
 const check::Named* readerType();
 const check::Named* writerType();
 const check::Named* readCloserType();
+const check::Named* writeCloserType();
 // io.EOF's current value (borrowed: the variable holds it).
 values::Value eof();
 bool isEOF(values::Value err);

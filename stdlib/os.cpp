@@ -393,6 +393,7 @@ void registerOs(Packages& p) {
   check::Package& pkg = p.package("os", "os");
   const check::Type* str = check::basicType(check::BasicKind::String);
   p.addVariable(pkg, "Args", check::sliceOf(str), &argsCell);
+  registerProcessTypes(p, pkg);
   bind<&exit>(p, pkg, "Exit");
   bind<&getenv>(p, pkg, "Getenv");
   bind<&lookupEnv>(p, pkg, "LookupEnv");

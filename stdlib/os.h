@@ -29,6 +29,16 @@ IoResult fileRead(values::StructObject* f, char* buf, size_t len);
 // (*File).Write of all of data.
 IoResult fileWrite(values::StructObject* f, std::string_view data);
 
+// A new *File (one reference) for descriptor fd, which it owns from now on.
+values::Value newFile(int fd, std::string_view name);
+// The descriptor of an open *File; -1 once it is closed.
+int descriptorOf(const values::StructObject* f);
+// Closes f if it is open (as (*File).Close, the error dropped).
+void closeFile(values::StructObject* f);
+
+// Go's name of a signal ("interrupt", "killed"), as syscall.Signal's String gives it.
+std::string signalName(int sig);
+
 // A directory's entries other than . and .., sorted by name, with their FileMode type
 // bits (from readdir, or lstat where the file system does not say); err is the errno of
 // opendir, 0 on success.

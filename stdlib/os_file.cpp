@@ -163,7 +163,7 @@ IoResult fileWrite(StructObject* f, std::string_view data) {
 
 }  // namespace os
 
-namespace {
+namespace os {
 
 Value newFile(int fd, std::string_view name) {
   StructObject* obj =
@@ -172,6 +172,16 @@ Value newFile(int fd, std::string_view name) {
   obj->fields[kName] = stringResult(name);
   return Value{.p = obj};
 }
+
+int descriptorOf(const StructObject* f) {
+  return f->fields[kClosed].i ? -1 : static_cast<int>(f->fields[kFd].i);
+}
+
+}  // namespace os
+
+namespace {
+
+using os::newFile;
 
 // The bytes of a []byte argument, copied out, and the count back into it.
 std::string bytesOf(Bytes b) {
@@ -242,6 +252,14 @@ GoError fileClose(FilePtr f) {
   if (::close(fd) != 0 && errno != EINTR) return {fs::pathErrno("close", fileName(f.obj), errno)};
   return {};
 }
+
+}  // namespace
+
+void os::closeFile(StructObject* f) {
+  values::releaseRef(fileClose({f}).value);
+}
+
+namespace {
 
 std::string fileNameMethod(FilePtr f) {
   if (!f.obj) nilPanic();

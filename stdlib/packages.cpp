@@ -123,7 +123,7 @@ using Registration = void (*)(Packages&);
 struct StdPackage {
   const char* path;
   const char* name;
-  Registration registrations[3];  // unused slots are null
+  Registration registrations[4];  // unused slots are null
 };
 
 constexpr StdPackage kStdPackages[] = {
@@ -142,6 +142,7 @@ constexpr StdPackage kStdPackages[] = {
     {"net/http", "http", {registerHttp}},
     {"net/url", "url", {registerUrl}},
     {"os", "os", {registerTime, registerIo, registerOs}},
+    {"os/exec", "exec", {registerTime, registerIo, registerOs, registerExec}},
     {"path", "path", {registerPath}},
     {"path/filepath", "filepath", {registerTime, registerFilepath}},
     {"reflect", "reflect", {registerReflect}},

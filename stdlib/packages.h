@@ -90,6 +90,9 @@ void registerMath(Packages& p);
 void registerUnicode(Packages& p);
 void registerUtf8(Packages& p);
 void registerOs(Packages& p);
+void registerExec(Packages& p);
+// os.Process and os.ProcessState (exec.cpp), registered with os.
+void registerProcessTypes(Packages& p, check::Package& osPackage);
 void registerErrors(Packages& p);
 void registerSort(Packages& p);
 void registerRand(Packages& p);
