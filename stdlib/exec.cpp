@@ -196,15 +196,62 @@ GoError processKill(StructPtr p) {
   return {};
 }
 
+// The os.Signal argument of Process.Signal: its number (-1: not a syscall.Signal; 0: nil).
+struct SignalValue {
+  int number = 0;
+};
+
+}  // namespace
+
+template <>
+struct GoType<SignalValue> {
+  static const check::Type* type() { return os::signalInterfaceType(); }
+  static SignalValue arg(const AnyValue& a) { return {os::signalNumber(a.value)}; }
+};
+
+namespace {
+
+GoError processSignal(StructPtr p, SignalValue sig) {
+  if (p.obj->fields[kProcDone].i) return {errors::newError("os: process already finished")};
+  if (sig.number <= 0) return {errors::newError("os: unsupported signal type")};
+  if (::kill(static_cast<pid_t>(p.obj->fields[kProcPid].i), sig.number) != 0) {
+    return {fs::errnoError(errno)};
+  }
+  return {};
+}
+
 const check::Named* processType() {
   static check::Named* n = [] {
     auto* st = new check::Struct;
     st->fields = {{"Pid", intT(), false, ""}, {"done", intT(), false, ""}};
     check::Named* t = nativeNamed("os", "Process", st);
     bindMethod<&processKill>(t, "Kill");
+    bindMethod<&processSignal>(t, "Signal");
     return t;
   }();
   return n;
+}
+
+struct ProcessPtr {
+  StructObject* obj = nullptr;
+};
+
+}  // namespace
+
+template <>
+struct GoType<ProcessPtr> {
+  static const check::Type* type() { return check::pointerTo(processType()); }
+  static Value result(ProcessPtr p) { return Value{.p = p.obj}; }
+};
+
+namespace {
+
+// os.FindProcess: on Unix it always succeeds.
+std::tuple<ProcessPtr, GoError> findProcess(int64_t pid) {
+  StructObject* proc =
+      StructObject::make(static_cast<const check::Struct*>(processType()->underlying));
+  proc->fields[kProcPid].i = pid;
+  return {{proc}, {}};
 }
 
 // --- exec.Error, exec.ExitError -----------------------------------------------------------
@@ -810,6 +857,7 @@ std::tuple<ReadCloser, GoError> stderrPipe(CmdPtr c) {
 
 void registerProcessTypes(Packages& p, check::Package& osPackage) {
   p.addType(osPackage, "Process", processType());
+  bind<&findProcess>(p, osPackage, "FindProcess");
   p.addType(osPackage, "ProcessState", processStateType());
 }
 

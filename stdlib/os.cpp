@@ -394,6 +394,7 @@ void registerOs(Packages& p) {
   const check::Type* str = check::basicType(check::BasicKind::String);
   p.addVariable(pkg, "Args", check::sliceOf(str), &argsCell);
   registerProcessTypes(p, pkg);
+  registerSignalTypes(p, pkg);
   bind<&exit>(p, pkg, "Exit");
   bind<&getenv>(p, pkg, "Getenv");
   bind<&lookupEnv>(p, pkg, "LookupEnv");

@@ -39,6 +39,12 @@ void closeFile(values::StructObject* f);
 // Go's name of a signal ("interrupt", "killed"), as syscall.Signal's String gives it.
 std::string signalName(int sig);
 
+// syscall.Signal (a named int with Signal and String) and the os.Signal interface.
+const check::Named* syscallSignalType();
+const check::Named* signalInterfaceType();
+// The number of a syscall.Signal in an os.Signal value; 0 for nil, -1 for another type.
+int signalNumber(values::Value sig);
+
 // A directory's entries other than . and .., sorted by name, with their FileMode type
 // bits (from readdir, or lstat where the file system does not say); err is the errno of
 // opendir, 0 on success.

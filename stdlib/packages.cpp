@@ -143,6 +143,7 @@ constexpr StdPackage kStdPackages[] = {
     {"net/url", "url", {registerUrl}},
     {"os", "os", {registerTime, registerIo, registerOs}},
     {"os/exec", "exec", {registerTime, registerIo, registerOs, registerExec}},
+    {"os/signal", "signal", {registerTime, registerIo, registerOs, registerSignal}},
     {"path", "path", {registerPath}},
     {"path/filepath", "filepath", {registerTime, registerFilepath}},
     {"reflect", "reflect", {registerReflect}},

@@ -91,6 +91,11 @@ void registerUnicode(Packages& p);
 void registerUtf8(Packages& p);
 void registerOs(Packages& p);
 void registerExec(Packages& p);
+void registerSignal(Packages& p);
+// os.Signal, os.Interrupt, os.Kill (signal.cpp), registered with os.
+void registerSignalTypes(Packages& p, check::Package& osPackage);
+// syscall.Signal, the SIG constants, Kill and Getpid (signal.cpp), registered with syscall.
+void registerSyscallSignals(Packages& p, check::Package& syscall);
 // os.Process and os.ProcessState (exec.cpp), registered with os.
 void registerProcessTypes(Packages& p, check::Package& osPackage);
 void registerErrors(Packages& p);

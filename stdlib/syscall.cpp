@@ -111,6 +111,7 @@ void registerSyscall(Packages& p) {
   p.addConstant(pkg, "RUSAGE_SELF", untyped, check::ConstValue::ofInt64(RUSAGE_SELF));
   p.addConstant(pkg, "RUSAGE_CHILDREN", untyped, check::ConstValue::ofInt64(RUSAGE_CHILDREN));
   bind<&getrusage>(p, pkg, "Getrusage");
+  registerSyscallSignals(p, pkg);
 }
 
 }  // namespace gol::stdlib
