@@ -9,21 +9,24 @@
 // Start spawns the child with posix_spawn (no fork in a threaded process). A stream that
 // is nil is /dev/null; an *os.File is passed as its descriptor (the child writes to the
 // terminal itself); any other Reader or Writer gets a pipe. Wait reads all of a Gol Stdin
-// reader on the goroutine (a Read method may run Gol code), then, on a helper thread
-// (rt::blocking, so only the goroutine parks), feeds it to the child, drains the output
-// pipes and waits for the child; back on the goroutine it writes what was drained to the
-// Stdout and Stderr writers. A writer set as both Stdout and Stderr gets one pipe, so their
-// interleaving is kept. Output goes to the writers when the child has finished, not as it
-// is produced; a child that reads its input only after producing much output still works,
-// because feeding and draining share one poll loop.
+// reader (a Read method may run Gol code), then feeds it to the child, drains the output
+// pipes and waits for the child's exit through the runtime's poller (a pidfd and the pipes
+// in an epoll set: drainAndWait), so only the goroutine parks and no thread is held; then
+// it writes what was drained to the Stdout and Stderr writers. The Std*Pipe ends are
+// pollable *os.Files for the same reason. A writer set as both Stdout and Stderr gets one pipe, so
+// their interleaving is kept. Output goes to the writers when the child has finished, not as it is
+// produced; a child that reads its input only after producing much output still works, because
+// feeding and draining share one poll loop.
 //
-// Writing to a pipe whose reader has gone raises SIGPIPE for the writing thread: the
-// helper thread blocks it for the write and consumes it, so it never ends the process.
+// Writing to a pipe whose reader has gone raises SIGPIPE for the writing thread:
+// os::writeNoSigpipe blocks it for the write and consumes it, so it never ends the process.
 #include <fcntl.h>
 #include <poll.h>
 #include <signal.h>
 #include <spawn.h>
+#include <sys/epoll.h>
 #include <sys/stat.h>
+#include <sys/syscall.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -38,6 +41,7 @@
 
 #include "interpreter/values/value.h"
 #include "runtime/blocking.h"
+#include "runtime/netpoll.h"
 #include "stdlib/bind.h"
 #include "stdlib/errors.h"
 #include "stdlib/format.h"
@@ -630,28 +634,10 @@ struct Drained {
   int status = 0;
 };
 
-// Writes to fd with SIGPIPE blocked for this thread, consuming a SIGPIPE it raised.
-ssize_t writeNoSigpipe(int fd, const char* data, size_t len) {
-  sigset_t pipeSet, old;
-  sigemptyset(&pipeSet);
-  sigaddset(&pipeSet, SIGPIPE);
-  pthread_sigmask(SIG_BLOCK, &pipeSet, &old);
-  ssize_t n = ::write(fd, data, len);
-  if (n < 0 && errno == EPIPE) {
-    int saved = errno;
-    struct timespec zero {};
-    while (sigtimedwait(&pipeSet, nullptr, &zero) == SIGPIPE) {
-    }
-    errno = saved;
-  }
-  pthread_sigmask(SIG_SETMASK, &old, nullptr);
-  return n;
-}
-
 // Feeds `input` to feedFd and drains outFd and errFd until they close, then waits for pid.
-// Runs off the scheduler; closes the descriptors.
-void drainAndWait(pid_t pid, int feedFd, int outFd, int errFd, const std::string& input,
-                  Drained* d) {
+// Runs off the scheduler (the fallback where pidfd_open is missing); closes the descriptors.
+void drainBlocking(pid_t pid, int feedFd, int outFd, int errFd, const std::string& input,
+                   Drained* d) {
   size_t fed = 0;
   if (feedFd >= 0 && input.empty()) {
     ::close(feedFd);
@@ -673,7 +659,7 @@ void drainAndWait(pid_t pid, int feedFd, int outFd, int errFd, const std::string
     for (int k = 0; k < n; ++k) {
       if (!p[k].revents) continue;
       if (which[k] == 0) {
-        ssize_t w = writeNoSigpipe(feedFd, input.data() + fed, input.size() - fed);
+        ssize_t w = os::writeNoSigpipe(feedFd, input.data() + fed, input.size() - fed);
         if (w > 0) fed += static_cast<size_t>(w);
         if ((w < 0 && errno != EAGAIN && errno != EINTR) || fed == input.size()) {
           ::close(feedFd);
@@ -698,6 +684,79 @@ void drainAndWait(pid_t pid, int feedFd, int outFd, int errFd, const std::string
   }
 }
 
+// The same on the goroutine: the pipes and a pidfd (readable when the child exits) go into
+// an epoll set of their own, whose descriptor the runtime's poller watches, so a Wait parks
+// only its goroutine and holds no thread: any number of children can be waited for at
+// MAXPROCS 1. The set is level-triggered and the loop empties it (epoll_wait with no
+// timeout finds nothing ready) before it parks, so the poller's edge on the set's
+// descriptor cannot be missed.
+void drainAndWait(pid_t pid, int feedFd, int outFd, int errFd, const std::string& input,
+                  Drained* d) {
+  int pidfd = static_cast<int>(::syscall(SYS_pidfd_open, pid, 0));
+  int ep = pidfd >= 0 ? ::epoll_create1(EPOLL_CLOEXEC) : -1;
+  if (ep < 0) {
+    if (pidfd >= 0) ::close(pidfd);
+    rt::blocking([&] { drainBlocking(pid, feedFd, outFd, errFd, input, d); });
+    return;
+  }
+  auto watch = [&](int fd, uint32_t events) {
+    ::fcntl(fd, F_SETFL, ::fcntl(fd, F_GETFL) | O_NONBLOCK);
+    epoll_event ev{};
+    ev.events = events;
+    ev.data.fd = fd;
+    ::epoll_ctl(ep, EPOLL_CTL_ADD, fd, &ev);
+  };
+  auto drop = [&](int& fd) {
+    ::epoll_ctl(ep, EPOLL_CTL_DEL, fd, nullptr);
+    ::close(fd);
+    fd = -1;
+  };
+  if (feedFd >= 0 && input.empty()) {
+    ::close(feedFd);
+    feedFd = -1;
+  }
+  for (int fd : {outFd, errFd}) {
+    if (fd >= 0) watch(fd, EPOLLIN);
+  }
+  if (feedFd >= 0) watch(feedFd, EPOLLOUT);
+  watch(pidfd, EPOLLIN);
+  bool exited = false;
+  size_t fed = 0;
+  std::vector<char> heap(65536);  // goroutine stacks are small
+  char* buf = heap.data();
+  for (;;) {
+    while (feedFd >= 0) {
+      ssize_t w = os::writeNoSigpipe(feedFd, input.data() + fed, input.size() - fed);
+      if (w > 0) fed += static_cast<size_t>(w);
+      if (w < 0 && (errno == EAGAIN || errno == EINTR)) break;
+      if (w < 0 || fed == input.size()) drop(feedFd);
+    }
+    for (int* fd : {&outFd, &errFd}) {
+      while (*fd >= 0) {
+        ssize_t r = ::read(*fd, buf, 65536);
+        if (r > 0) {
+          (fd == &outFd ? d->out : d->err).append(buf, static_cast<size_t>(r));
+        } else if (r < 0 && (errno == EAGAIN || errno == EINTR)) {
+          break;
+        } else {
+          drop(*fd);
+        }
+      }
+    }
+    if (!exited && ::waitpid(pid, &d->status, WNOHANG) == pid) {
+      exited = true;
+      drop(pidfd);
+      if (feedFd >= 0) drop(feedFd);
+    }
+    if (exited && outFd < 0 && errFd < 0) break;
+    epoll_event ready[4];
+    if (::epoll_wait(ep, ready, 4, 0) > 0) continue;
+    rt::wait_read(ep);
+  }
+  rt::poll_unregister(ep);
+  ::close(ep);
+}
+
 // Go's (*Cmd).Wait; what Output and CombinedOutput capture goes to *captured.
 GoError wait(CmdPtr cp, Drained* captured) {
   StructObject* c = cp.obj;
@@ -710,9 +769,10 @@ GoError wait(CmdPtr cp, Drained* captured) {
   std::string input;
   Value copyErr{};
   if (feedFd >= 0) {
-    char buf[32768];
+    std::vector<char> heap(32768);  // goroutine stacks are small
+    char* buf = heap.data();
     for (;;) {
-      io::IoResult r = io::read(c->fields[kStdin], buf, sizeof buf);
+      io::IoResult r = io::read(c->fields[kStdin], buf, 32768);
       input.append(buf, static_cast<size_t>(r.n));
       if (r.err.p) {
         if (!io::isEOF(r.err))
@@ -725,7 +785,7 @@ GoError wait(CmdPtr cp, Drained* captured) {
   }
   Drained d;
   auto pid = static_cast<pid_t>(c->fields[kPid].i);
-  rt::blocking([&] { drainAndWait(pid, feedFd, outFd, errFd, input, &d); });
+  drainAndWait(pid, feedFd, outFd, errFd, input, &d);
   if (auto* proc = static_cast<StructObject*>(c->fields[kProcess].p)) proc->fields[kProcDone].i = 1;
   StructObject* state =
       StructObject::make(static_cast<const check::Struct*>(processStateType()->underlying));
@@ -807,7 +867,7 @@ std::tuple<Value, GoError> makeStdPipe(CmdPtr cp, int childField, int streamFiel
   if (!makePipe(fds)) return {{}, {fs::errnoError(errno)}};
   bool childReads = childField == kChildIn;
   c->fields[childField].i = (childReads ? fds[0] : fds[1]) + 1;
-  Value file = os::newFile(childReads ? fds[1] : fds[0], name);
+  Value file = os::newPollableFile(childReads ? fds[1] : fds[0], name);
   values::SliceObject* old = values::asSlice(c->fields[kPipeFiles]);
   int64_t n = old ? old->len() : 0;
   values::SliceObject* files = values::makeSlice(n + 1, n + 1, true);

@@ -2,6 +2,7 @@
 // without a []byte of values in between.
 #pragma once
 
+#include <sys/types.h>
 #include <cstddef>
 #include <cstdint>
 #include <string>
@@ -31,6 +32,11 @@ IoResult fileWrite(values::StructObject* f, std::string_view data);
 
 // A new *File (one reference) for descriptor fd, which it owns from now on.
 values::Value newFile(int fd, std::string_view name);
+// The same for a pipe's end this process made: made non-blocking and waited on through the
+// runtime's poller, so a read or write that waits holds no OS thread.
+values::Value newPollableFile(int fd, std::string_view name);
+// write(2) that returns EPIPE rather than raising SIGPIPE when the reader has gone.
+ssize_t writeNoSigpipe(int fd, const char* data, size_t len);
 // The descriptor of an open *File; -1 once it is closed.
 int descriptorOf(const values::StructObject* f);
 // Closes f if it is open (as (*File).Close, the error dropped).

@@ -12,6 +12,7 @@
 #include <dirent.h>
 #include <fcntl.h>
 #include <poll.h>
+#include <signal.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -23,6 +24,7 @@
 #include <vector>
 
 #include "runtime/blocking.h"
+#include "runtime/netpoll.h"
 #include "stdlib/bind.h"
 #include "stdlib/errors.h"
 #include "stdlib/fs.h"
@@ -40,7 +42,9 @@ using values::StructObject;
 using values::Value;
 
 enum FileField { kFd, kName, kClosed, kKind };
-enum FileKind : int64_t { kUnknown = 0, kDirect = 1, kBlocking = 2 };
+// kPollable: a non-blocking pipe this process made (os/exec's), waited on by the runtime's
+// poller (netpoll.h), so a waiting read or write parks the goroutine and holds no thread.
+enum FileKind : int64_t { kUnknown = 0, kDirect = 1, kBlocking = 2, kPollable = 3 };
 
 // The receiver of *File's methods (null for a nil *File: the methods return ErrInvalid).
 struct FilePtr {
@@ -121,7 +125,12 @@ IoResult fileRead(StructObject* f, char* buf, size_t len) {
   int fd = static_cast<int>(f->fields[kFd].i);
   auto call = [&] { return retryingEINTR([&] { return ::read(fd, buf, len); }); };
   ssize_t n;
-  if (waitsLong(f)) {
+  if (f->fields[kKind].i == kPollable) {
+    while ((n = call()) == -EAGAIN) {
+      flushStdout();
+      rt::wait_read(fd);
+    }
+  } else if (waitsLong(f)) {
     flushStdout();
     // Data already there is read at once: a helper thread per read costs microseconds, and
     // fmt.Scan reads a pipe one byte at a time.
@@ -145,13 +154,21 @@ IoResult fileWrite(StructObject* f, std::string_view data) {
     (fd == 1 ? writeStdout : writeStderr)(data);
     return {static_cast<int64_t>(data.size()), {}};
   }
-  bool blocking = waitsLong(f);
+  bool pollable = f->fields[kKind].i == kPollable;
+  bool blocking = !pollable && waitsLong(f);
   size_t done = 0;
   while (done < data.size()) {
     auto call = [&] {
-      return retryingEINTR([&] { return ::write(fd, data.data() + done, data.size() - done); });
+      return retryingEINTR([&] {
+        return pollable ? writeNoSigpipe(fd, data.data() + done, data.size() - done)
+                        : ::write(fd, data.data() + done, data.size() - done);
+      });
     };
     ssize_t n = blocking ? rt::blocking(call) : call();
+    if (n == -EAGAIN) {
+      rt::wait_write(fd);
+      continue;
+    }
     if (n < 0) {
       return {static_cast<int64_t>(done),
               fs::pathErrno("write", fileName(f), static_cast<int>(-n))};
@@ -171,6 +188,29 @@ Value newFile(int fd, std::string_view name) {
   obj->fields[kFd] = values::intValue(fd);
   obj->fields[kName] = stringResult(name);
   return Value{.p = obj};
+}
+
+Value newPollableFile(int fd, std::string_view name) {
+  ::fcntl(fd, F_SETFL, ::fcntl(fd, F_GETFL) | O_NONBLOCK);
+  Value f = newFile(fd, name);
+  static_cast<StructObject*>(f.p)->fields[kKind].i = kPollable;
+  return f;
+}
+
+ssize_t writeNoSigpipe(int fd, const char* data, size_t len) {
+  sigset_t pipeSet, old;
+  sigemptyset(&pipeSet);
+  sigaddset(&pipeSet, SIGPIPE);
+  pthread_sigmask(SIG_BLOCK, &pipeSet, &old);
+  ssize_t n = ::write(fd, data, len);
+  if (n < 0 && errno == EPIPE) {
+    struct timespec zero {};
+    while (sigtimedwait(&pipeSet, nullptr, &zero) == SIGPIPE) {
+    }
+    errno = EPIPE;
+  }
+  pthread_sigmask(SIG_SETMASK, &old, nullptr);
+  return n;
 }
 
 int descriptorOf(const StructObject* f) {
@@ -249,6 +289,7 @@ GoError fileClose(FilePtr f) {
     if (fd == 1) flushStdout();
     return {};
   }
+  if (f.obj->fields[kKind].i == kPollable) rt::poll_unregister(fd);
   if (::close(fd) != 0 && errno != EINTR) return {fs::pathErrno("close", fileName(f.obj), errno)};
   return {};
 }
@@ -344,11 +385,11 @@ std::tuple<Bytes, GoError> readFile(std::string_view name) {
   if (::fstat(static_cast<int>(f.obj->fields[kFd].i), &st) == 0 && S_ISREG(st.st_mode)) {
     data.reserve(static_cast<size_t>(st.st_size) + 1);
   }
-  char buf[65536];
+  std::vector<char> buf(65536);  // not on the stack: goroutine stacks are small
   GoError result{};
   for (;;) {
-    os::IoResult r = os::fileRead(f.obj, buf, sizeof buf);
-    data.append(buf, static_cast<size_t>(r.n));
+    os::IoResult r = os::fileRead(f.obj, buf.data(), buf.size());
+    data.append(buf.data(), static_cast<size_t>(r.n));
     if (r.err.p) {
       if (r.err.p != io::eof().p) {
         result.value = r.err;
