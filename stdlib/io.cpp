@@ -171,12 +171,31 @@ Value errShortWrite() {
 Value errNoProgress() {
   return noProgressCell();
 }
+Value errClosedPipe() {
+  return closedPipeCell();
+}
+
+const check::Named* readerAtType() {
+  static check::Named* t = ifaceType(
+      "ReaderAt",
+      {ifaceMethod("ReadAt", nativeSignature({bytesT(), int64T()}, {intT(), check::errorType()}))});
+  return t;
+}
 
 IoResult read(Value r, char* buf, size_t len) {
   values::IfaceObject* i = values::asIface(r);
   if (!i) nilPanic();
   if (StructObject* f = os::asFile(i)) return os::fileRead(f, buf, len);
   return callBytesMethod(i, "Read", buf, len, true);
+}
+
+IoResult readAt(Value r, Value p, int64_t off) {
+  values::IfaceObject* i = values::asIface(r);
+  if (!i) nilPanic();
+  AnyValue args[2]{{bytesT(), p}, {int64T(), values::intValue(off)}};
+  Value res[2]{};
+  fmt::methodCaller(AnyValue{i->type, i->value}, "ReadAt", std::span<const AnyValue>(args, 2), res);
+  return {res[0].i, res[1]};
 }
 
 IoResult writeAll(Value w, std::string_view data) {
@@ -570,8 +589,7 @@ void registerIo(Packages& p) {
   add("ReaderFrom",
       {ifaceMethod("ReadFrom", nativeSignature({io::readerType()}, {io::int64T(), err}))});
   add("WriterTo", {ifaceMethod("WriteTo", nativeSignature({ioWriterType()}, {io::int64T(), err}))});
-  add("ReaderAt",
-      {ifaceMethod("ReadAt", nativeSignature({io::bytesT(), io::int64T()}, {io::intT(), err}))});
+  p.addType(pkg, "ReaderAt", io::readerAtType());
   add("WriterAt",
       {ifaceMethod("WriteAt", nativeSignature({io::bytesT(), io::int64T()}, {io::intT(), err}))});
   add("StringWriter", {ifaceMethod("WriteString", nativeSignature({str}, {io::intT(), err}))});
@@ -607,6 +625,7 @@ void registerIo(Packages& p) {
   bind<&multiWriter>(p, pkg, "MultiWriter");
   bind<&teeReader>(p, pkg, "TeeReader");
   bind<&nopCloser>(p, pkg, "NopCloser");
+  io::registerPipeMembers(p, pkg);
 }
 
 void io::registerIoutilMembers(Packages& p, check::Package& pkg) {

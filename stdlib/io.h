@@ -25,6 +25,9 @@ bool isEOF(values::Value err);
 values::Value errUnexpectedEOF();
 values::Value errShortWrite();
 values::Value errNoProgress();
+values::Value errClosedPipe();
+// io.ReaderAt.
+const check::Named* readerAtType();
 
 // What one Read or Write did: the count and the error (owned).
 struct IoResult {
@@ -38,6 +41,13 @@ IoResult read(values::Value r, char* buf, size_t len);
 // One Write of data to the io.Writer w, as read does; a short write without an error
 // gives io.ErrShortWrite.
 IoResult writeAll(values::Value w, std::string_view data);
+
+// One ReadAt(p, off) of the io.ReaderAt r (borrowed) through its ReadAt method, which
+// reads into p (a []byte, borrowed) itself. A nil r panics as read does.
+IoResult readAt(values::Value r, values::Value p, int64_t off);
+
+// io.Pipe, PipeReader and PipeWriter (io_pipe.cpp).
+void registerPipeMembers(Packages& p, check::Package& pkg);
 
 // io/ioutil's ReadAll, NopCloser and Discard.
 void registerIoutilMembers(Packages& p, check::Package& pkg);
