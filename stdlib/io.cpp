@@ -626,6 +626,7 @@ void registerIo(Packages& p) {
   bind<&teeReader>(p, pkg, "TeeReader");
   bind<&nopCloser>(p, pkg, "NopCloser");
   io::registerPipeMembers(p, pkg);
+  io::registerSectionMembers(p, pkg);
 }
 
 void io::registerIoutilMembers(Packages& p, check::Package& pkg) {

@@ -46,8 +46,9 @@ IoResult writeAll(values::Value w, std::string_view data);
 // reads into p (a []byte, borrowed) itself. A nil r panics as read does.
 IoResult readAt(values::Value r, values::Value p, int64_t off);
 
-// io.Pipe, PipeReader and PipeWriter (io_pipe.cpp).
+// io.Pipe, PipeReader and PipeWriter (io_pipe.cpp); SectionReader (io_section.cpp).
 void registerPipeMembers(Packages& p, check::Package& pkg);
+void registerSectionMembers(Packages& p, check::Package& pkg);
 
 // io/ioutil's ReadAll, NopCloser and Discard.
 void registerIoutilMembers(Packages& p, check::Package& pkg);
