@@ -176,6 +176,10 @@ using DeadlineErrorRecv = Recv<deadlineErrorNamed, false>;
 
 }  // namespace
 
+const check::Named* contextInterfaceType() {
+  return contextNamed();
+}
+
 template <>
 struct GoType<Context> {
   static const check::Type* type() { return contextNamed(); }

@@ -39,6 +39,7 @@
 #include <tuple>
 #include <vector>
 
+#include "interpreter/values/channels.h"
 #include "interpreter/values/value.h"
 #include "runtime/blocking.h"
 #include "runtime/netpoll.h"
@@ -46,6 +47,7 @@
 #include "stdlib/errors.h"
 #include "stdlib/format.h"
 #include "stdlib/fs.h"
+#include "stdlib/go_call.h"
 #include "stdlib/io.h"
 #include "stdlib/os.h"
 #include "stdlib/packages.h"
@@ -383,6 +385,7 @@ enum CmdField {
   kChildOut,   // ... of StdoutPipe's
   kChildErr,   // ... of StderrPipe's
   kPipeFiles,  // []*os.File: this process's ends of the Std*Pipe pipes, closed by Wait
+  kCtx,        // CommandContext's context.Context, or nil
 };
 enum Capture : int64_t { kCaptureOut = 1, kCaptureErr = 2, kCaptureCombined = 4 };
 
@@ -409,7 +412,8 @@ const check::Named* cmdType() {
                   {"childIn", intT(), false, ""},
                   {"childOut", intT(), false, ""},
                   {"childErr", intT(), false, ""},
-                  {"pipeFiles", check::sliceOf(check::pointerTo(os::fileType())), false, ""}};
+                  {"pipeFiles", check::sliceOf(check::pointerTo(os::fileType())), false, ""},
+                  {"ctx", contextInterfaceType(), false, ""}};
     return nativeNamed("exec", "Cmd", st);
   }();
   return n;
@@ -456,6 +460,79 @@ CmdPtr command(std::string_view name, Variadic<std::string_view> args) {
     c->fields[kErr] = l.err;
   }
   return {c};
+}
+
+// A context.Context argument (borrowed).
+struct ContextArg {
+  Value ctx{};
+};
+
+}  // namespace
+
+template <>
+struct GoType<ContextArg> {
+  static const check::Type* type() { return contextInterfaceType(); }
+  static ContextArg arg(const AnyValue& a) { return {a.value}; }
+};
+
+namespace {
+
+CmdPtr commandContext(ContextArg ctx, std::string_view name, Variadic<std::string_view> args) {
+  if (!ctx.ctx.p) panicString("nil Context");
+  CmdPtr c = command(name, args);
+  c.obj->fields[kCtx] = retained(ctx.ctx);
+  return c;
+}
+
+// Calls ctx's method `name` (Done or Err), which returns one reference value (owned).
+Value contextCall(Value ctx, const char* name) {
+  values::IfaceObject* i = values::asIface(ctx);
+  Value result{};
+  fmt::methodCaller(AnyValue{i->type, i->value}, name, {}, &result);
+  return result;
+}
+
+// CommandContext's watcher, on a goroutine of its own: when the context is done before the
+// child has exited, the child is killed (Go's default Cancel). The child's exit is flagged
+// (kProcDone) before it is reaped, so a pid the system has reused is never signalled.
+struct Watch {
+  Value done;  // the context's Done channel (owned)
+  Value proc;  // the *os.Process (owned)
+};
+
+void watchContext(void* arg) {
+  auto* w = static_cast<Watch*>(arg);
+  auto* chan = static_cast<values::ChanObject*>(w->done.p);
+  Value ignored{};
+  rt::chan_recv(&chan->chan, &ignored);
+  auto* proc = static_cast<StructObject*>(w->proc.p);
+  if (!__atomic_load_n(&proc->fields[kProcDone].i, __ATOMIC_ACQUIRE)) {
+    ::kill(static_cast<pid_t>(proc->fields[kProcPid].i), SIGKILL);
+  }
+  values::releaseRef(w->done);
+  values::releaseRef(w->proc);
+  delete w;
+}
+
+// At Start: the context's error if it is already done; else starts the watcher.
+Value startContext(StructObject* c, bool spawned) {
+  Value ctx = c->fields[kCtx];
+  if (!ctx.p) return {};
+  Value done = contextCall(ctx, "Done");
+  if (!done.p) return {};  // a context that is never done (Background)
+  auto* chan = static_cast<values::ChanObject*>(done.p);
+  if (!spawned) {
+    Value ignored{};
+    if (chan->chan.try_recv(&ignored).selected) {
+      values::releaseRef(done);
+      return contextCall(ctx, "Err");
+    }
+    values::releaseRef(done);
+    return {};
+  }
+  Value proc = retained(c->fields[kProcess]);
+  goCallNative(watchContext, new Watch{done, proc});
+  return {};
 }
 
 std::string cmdString(CmdPtr c) {
@@ -526,6 +603,7 @@ GoError start(CmdPtr cp, int64_t capture) {
   if (path.empty() && !c->fields[kErr].p) c->fields[kErr] = errors::newError("exec: no command");
   if (c->fields[kErr].p) return {startError(c, retained(c->fields[kErr]))};
   if (c->fields[kState].i != 0) return {startError(c, errors::newError("exec: already started"))};
+  if (Value err = startContext(c, false); err.p) return {startError(c, err)};
   std::string dir(values::stringView(c->fields[kDir]));
   if (!dir.empty()) {
     struct stat st;
@@ -621,6 +699,7 @@ GoError start(CmdPtr cp, int64_t capture) {
   proc->fields[kProcPid].i = pid;
   values::releaseRef(c->fields[kProcess]);
   c->fields[kProcess] = Value{.p = proc};
+  startContext(c, true);
   return {};
 }
 
@@ -632,7 +711,20 @@ GoError startMethod(CmdPtr c) {
 struct Drained {
   std::string out, err;
   int status = 0;
+  StructObject* proc = nullptr;  // the *os.Process, flagged done before the child is reaped
 };
+
+// Whether the child has exited, without reaping it; then flags proc done (CommandContext's
+// watcher reads the flag: while the child is an unreaped zombie its pid cannot be reused).
+bool hasExited(pid_t pid, StructObject* proc) {
+  siginfo_t info{};
+  if (::waitid(P_PID, static_cast<id_t>(pid), &info, WEXITED | WNOHANG | WNOWAIT) != 0) {
+    return true;  // let waitpid report what happened
+  }
+  if (info.si_pid != pid) return false;
+  if (proc) __atomic_store_n(&proc->fields[kProcDone].i, 1, __ATOMIC_RELEASE);
+  return true;
+}
 
 // Feeds `input` to feedFd and drains outFd and errFd until they close, then waits for pid.
 // Runs off the scheduler (the fallback where pidfd_open is missing); closes the descriptors.
@@ -743,7 +835,7 @@ void drainAndWait(pid_t pid, int feedFd, int outFd, int errFd, const std::string
         }
       }
     }
-    if (!exited && ::waitpid(pid, &d->status, WNOHANG) == pid) {
+    if (!exited && hasExited(pid, d->proc) && ::waitpid(pid, &d->status, WNOHANG) == pid) {
       exited = true;
       drop(pidfd);
       if (feedFd >= 0) drop(feedFd);
@@ -784,6 +876,7 @@ GoError wait(CmdPtr cp, Drained* captured) {
     }
   }
   Drained d;
+  d.proc = static_cast<StructObject*>(c->fields[kProcess].p);
   auto pid = static_cast<pid_t>(c->fields[kPid].i);
   drainAndWait(pid, feedFd, outFd, errFd, input, &d);
   if (auto* proc = static_cast<StructObject*>(c->fields[kProcess].p)) proc->fields[kProcDone].i = 1;
@@ -937,6 +1030,7 @@ void registerExec(Packages& p) {
   p.addType(pkg, "Error", execErrorType());
   p.addType(pkg, "ExitError", exitErrorType());
   bind<&command>(p, pkg, "Command");
+  if (goCallNative) bind<&commandContext>(p, pkg, "CommandContext");
   bind<&lookPathFn>(p, pkg, "LookPath");
   p.addVariable(pkg, "ErrNotFound", check::errorType(), &errNotFound());
   p.addVariable(pkg, "ErrDot", check::errorType(), &errDot());

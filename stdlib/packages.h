@@ -91,6 +91,8 @@ void registerUnicode(Packages& p);
 void registerUtf8(Packages& p);
 void registerOs(Packages& p);
 void registerExec(Packages& p);
+// context.Context (context.cpp), for natives that take one (exec.CommandContext).
+const check::Named* contextInterfaceType();
 void registerSignal(Packages& p);
 // os.Signal, os.Interrupt, os.Kill (signal.cpp), registered with os.
 void registerSignalTypes(Packages& p, check::Package& osPackage);
