@@ -179,6 +179,9 @@ using DeadlineErrorRecv = Recv<deadlineErrorNamed, false>;
 const check::Named* contextInterfaceType() {
   return contextNamed();
 }
+const check::Named* contextCancelFuncType() {
+  return cancelFuncNamed();
+}
 
 template <>
 struct GoType<Context> {
@@ -850,6 +853,17 @@ void addChainCtxMethods(check::Named* n) {
 }
 
 }  // namespace
+
+std::pair<Value, StructObject*> newCancelContext(Value parent) {
+  requireParent(parent);
+  StructObject* c = newCancelCtx(cancelNamed(), parent);
+  propagateCancel(parent, c);
+  return {ctxIface(cancelNamed(), c), c};
+}
+
+void cancelContext(StructObject* c) {
+  cancel(c, true, canceledCell, Value{});
+}
 
 void registerContext(Packages& p) {
   check::Named* ctx = contextNamed();

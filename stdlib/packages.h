@@ -7,6 +7,7 @@
 #include <map>
 #include <set>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "interpreter/check/checker.h"
@@ -93,6 +94,12 @@ void registerOs(Packages& p);
 void registerExec(Packages& p);
 // context.Context (context.cpp), for natives that take one (exec.CommandContext).
 const check::Named* contextInterfaceType();
+const check::Named* contextCancelFuncType();
+// For signal.NotifyContext: a new cancel context, child of parent (an interface value,
+// borrowed), as its interface value (owned) and its object (borrowed from that value); and
+// its cancellation (safe from any thread that holds an external waker).
+std::pair<values::Value, values::StructObject*> newCancelContext(values::Value parent);
+void cancelContext(values::StructObject* c);
 void registerSignal(Packages& p);
 // os.Signal, os.Interrupt, os.Kill (signal.cpp), registered with os.
 void registerSignalTypes(Packages& p, check::Package& osPackage);

@@ -9,7 +9,10 @@
 // registryMu) holds a reference to each registered channel. While any channel is registered
 // the run has an external waker, so a program waiting for a signal is not a deadlock (Go's
 // `<-c` after Notify waits); Stop of the last one removes it. Stop, Ignore and Reset put
-// back the default disposition of a signal no channel wants any more.
+// back the default disposition of a signal no channel wants any more. NotifyContext registers
+// a context instead of a channel: the watcher cancels it (cancelContext, which only closes
+// channels and takes the context's locks, so it is safe off the goroutines while the
+// external waker is held).
 #include <fcntl.h>
 #include <signal.h>
 #include <unistd.h>
@@ -18,9 +21,11 @@
 #include <cerrno>
 #include <mutex>
 #include <thread>
+#include <tuple>
 #include <vector>
 
 #include "interpreter/values/channels.h"
+#include "interpreter/values/native_closure.h"
 #include "interpreter/values/value.h"
 #include "runtime/deadlock.h"
 #include "stdlib/bind.h"
@@ -106,9 +111,11 @@ struct GoType<SignalChan> {
 
 namespace {
 
+// A channel of Notify, or a context of NotifyContext (cancelled by the signal).
 struct Registration {
-  values::ChanObject* chan;             // retained
-  std::array<bool, kMaxSignal> wanted;  // by signal number
+  values::ChanObject* chan;                 // retained, or null
+  std::array<bool, kMaxSignal> wanted;      // by signal number
+  values::StructObject* context = nullptr;  // retained, or null
 };
 
 std::mutex registryMu;
@@ -129,6 +136,10 @@ void deliver(int sig) {
   std::lock_guard lock(registryMu);
   for (Registration& r : registry) {
     if (!r.wanted[static_cast<size_t>(sig)]) continue;
+    if (r.context) {
+      cancelContext(r.context);
+      continue;
+    }
     Value v = errors::makeIface(os::syscallSignalType(), values::intValue(sig));
     rt::ChanError err = rt::ChanError::None;
     if (!r.chan->chan.try_send(&v, &err)) values::releaseRef(v);
@@ -194,8 +205,8 @@ void releaseUnwanted() {
   }
 }
 
-void notify(SignalChan c, Variadic<SignalArg> sigs) {
-  if (!c.chan) panicString("os/signal: Notify using nil channel");
+void watchSignals(values::ChanObject* chan, values::StructObject* context,
+                  const std::vector<int>& sigs) {
   std::lock_guard lock(registryMu);
   if (pipeFds[0] < 0) {
     if (::pipe2(pipeFds, O_CLOEXEC) != 0) return;
@@ -204,30 +215,91 @@ void notify(SignalChan c, Variadic<SignalArg> sigs) {
   }
   Registration* r = nullptr;
   for (Registration& existing : registry) {
-    if (existing.chan == c.chan) r = &existing;
+    if (chan && existing.chan == chan) r = &existing;
   }
   if (!r) {
-    values::retainRef(Value{.p = c.chan});
-    registry.push_back({c.chan, {}});
+    values::retainRef(Value{.p = chan});
+    values::retainRef(Value{.p = context});
+    registry.push_back({chan, {}, context});
     r = &registry.back();
     if (!waker) waker = new rt::ExternalWaker;
   }
-  for (int s : signalsOf(sigs)) {
+  for (int s : sigs) {
     r->wanted[static_cast<size_t>(s)] = true;
     ignored[static_cast<size_t>(s)] = false;
     if (!handled[static_cast<size_t>(s)]) setDisposition(s, onSignal);
   }
 }
 
-void stop(SignalChan c) {
+void notify(SignalChan c, Variadic<SignalArg> sigs) {
+  if (!c.chan) panicString("os/signal: Notify using nil channel");
+  watchSignals(c.chan, nullptr, signalsOf(sigs));
+}
+
+// Removes the registration of chan or context.
+void unregister(values::ChanObject* chan, values::StructObject* context) {
   std::lock_guard lock(registryMu);
   for (size_t k = 0; k < registry.size(); ++k) {
-    if (registry[k].chan != c.chan) continue;
-    values::releaseRef(Value{.p = registry[k].chan});
+    Registration& r = registry[k];
+    if (chan ? r.chan != chan : r.context != context) continue;
+    values::releaseRef(Value{.p = r.chan});
+    values::releaseRef(Value{.p = r.context});
     registry.erase(registry.begin() + static_cast<std::ptrdiff_t>(k));
     break;
   }
   releaseUnwanted();
+}
+
+void stop(SignalChan c) {
+  unregister(c.chan, nullptr);
+}
+
+// NotifyContext's stop: cancels the context and stops watching for it.
+void stopContextBody(Value bound, const Value*, Value*) {
+  auto* c = static_cast<values::StructObject*>(bound.p);
+  cancelContext(c);
+  unregister(nullptr, c);
+}
+
+struct ContextArg {
+  Value ctx{};
+};
+struct ContextResult {
+  Value ctx{};
+};
+struct StopFunc {
+  Value fn{};
+};
+
+}  // namespace
+
+template <>
+struct GoType<ContextArg> {
+  static const check::Type* type() { return contextInterfaceType(); }
+  static ContextArg arg(const AnyValue& a) { return {a.value}; }
+};
+template <>
+struct GoType<ContextResult> {
+  static const check::Type* type() { return contextInterfaceType(); }
+  static Value result(ContextResult c) { return c.ctx; }
+};
+template <>
+struct GoType<StopFunc> {
+  static const check::Type* type() { return contextCancelFuncType(); }
+  static Value result(StopFunc f) { return f.fn; }
+};
+
+namespace {
+
+// Go's NotifyContext: a context cancelled by the first of the signals (or its parent), and
+// the stop function that cancels it and restores the signals' behaviour.
+std::tuple<ContextResult, StopFunc> notifyContext(ContextArg parent, Variadic<SignalArg> sigs) {
+  static const values::FuncCode* stopCode = values::nativeFuncCode(
+      "os/signal.NotifyContext.func1", new check::Signature, stopContextBody);
+  auto [ctx, c] = newCancelContext(parent.ctx);
+  watchSignals(nullptr, c, signalsOf(sigs));
+  values::retainRef(Value{.p = c});
+  return {{ctx}, {values::makeNativeClosure(stopCode, Value{.p = c}, true)}};
 }
 
 void forget(const std::vector<int>& sigs, bool ignore) {
@@ -273,6 +345,7 @@ void registerSignal(Packages& p) {
   bind<&ignore>(p, pkg, "Ignore");
   bind<&reset>(p, pkg, "Reset");
   bind<&isIgnored>(p, pkg, "Ignored");
+  bind<&notifyContext>(p, pkg, "NotifyContext");
 }
 
 void registerSignalTypes(Packages& p, check::Package& osPackage) {
