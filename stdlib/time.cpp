@@ -19,6 +19,7 @@
 #include "stdlib/packages.h"
 #include "stdlib/support.h"
 #include "stdlib/timefmt.h"
+#include "stdlib/zoneinfo.h"
 
 namespace gol::stdlib {
 
@@ -111,6 +112,10 @@ namespace {
 
 enum TimeField { kWall, kNsec, kMono, kHasMono, kLoc };
 
+// A Location's kind (its third field): a fixed offset (FixedZone), the C library's local
+// zone, or a table of the zone database (LoadLocation), whose address is the offset field.
+enum LocationKind : int64_t { kFixedZone = 0, kLocalZone = 1, kZoneTable = 2 };
+
 values::StructObject* newLocation(std::string_view name, int64_t offset, bool local) {
   auto* l =
       values::StructObject::make(static_cast<const check::Struct*>(locationNamed()->underlying));
@@ -132,7 +137,12 @@ struct Zone {
 Zone zoneAt(Value loc, int64_t unixSeconds) {
   auto* l = static_cast<values::StructObject*>(loc.p);
   if (!l || l == utcCell.p) return {"UTC", 0};
-  if (!l->fields[2].i) {
+  if (l->fields[2].i == kZoneTable) {
+    zoneinfo::Zone z =
+        zoneinfo::lookup(*reinterpret_cast<const zoneinfo::Table*>(l->fields[1].u), unixSeconds);
+    return {z.abbr, z.offset};
+  }
+  if (l->fields[2].i != kLocalZone) {
     return {std::string(values::stringView(l->fields[0])), static_cast<int>(l->fields[1].i)};
   }
   time_t t = static_cast<time_t>(unixSeconds);
@@ -271,6 +281,25 @@ std::string_view locationString(Location l) {
 
 Location fixedZone(std::string_view name, int64_t offset) {
   return {Value{.p = newLocation(name, offset, false)}};
+}
+
+// Go's LoadLocation: "" and "UTC" are UTC, "Local" is Local, anything else a zone file.
+std::tuple<Location, GoError> loadLocation(std::string_view name) {
+  if (name.empty() || name == "UTC" || name == "Local") {
+    Value loc = name == "Local" ? localCell : utcCell;
+    values::retainRef(loc);
+    return {{loc}, {}};
+  }
+  if (name.find("..") != std::string_view::npos || name[0] == '/' || name[0] == '\\') {
+    return {{}, {errors::newError("time: invalid location name")}};
+  }
+  std::string error;
+  const zoneinfo::Table* table = zoneinfo::load(name, &error);
+  if (!table) return {{}, {errors::newError(error)}};
+  values::StructObject* l = newLocation(name, 0, false);
+  l->fields[1].u = reinterpret_cast<uint64_t>(table);
+  l->fields[2] = values::intValue(kZoneTable);
+  return {{Value{.p = l}}, {}};
 }
 
 // ---- Time methods -----------------------------------------------------------------------
@@ -731,6 +760,7 @@ void registerTime(Packages& p) {
   bind<&sleep>(p, pkg, "Sleep");
   bind<&parseDuration>(p, pkg, "ParseDuration");
   bind<&fixedZone>(p, pkg, "FixedZone");
+  bind<&loadLocation>(p, pkg, "LoadLocation");
   bind<&parse>(p, pkg, "Parse");
   bind<&parseInLocation>(p, pkg, "ParseInLocation");
   registerTimers(p);
