@@ -294,8 +294,10 @@ namespace {
 // Go's NotifyContext: a context cancelled by the first of the signals (or its parent), and
 // the stop function that cancels it and restores the signals' behaviour.
 std::tuple<ContextResult, StopFunc> notifyContext(ContextArg parent, Variadic<SignalArg> sigs) {
-  static const values::FuncCode* stopCode = values::nativeFuncCode(
-      "os/signal.NotifyContext.func1", new check::Signature, stopContextBody);
+  static const values::FuncCode* stopCode = [] {
+    check::Signature sig;  // func(); nativeFuncCode keeps only what it reads from it
+    return values::nativeFuncCode("os/signal.NotifyContext.func1", &sig, stopContextBody);
+  }();
   auto [ctx, c] = newCancelContext(parent.ctx);
   watchSignals(nullptr, c, signalsOf(sigs));
   values::retainRef(Value{.p = c});
