@@ -89,6 +89,8 @@ struct GoType<ErrorSlice> {
 
 namespace {
 
+using errors::errorText;
+
 // errors.errorString: Error() returns s.
 OwnedString errorStringError(ErrorStringPtr e) {
   return {retained(e.obj->fields[0])};
@@ -155,19 +157,6 @@ const check::Named* joinErrorType() {
     return n;
   }();
   return t;
-}
-
-// The message of an error interface value.
-std::string errorText(Value err) {
-  values::IfaceObject* i = values::asIface(err);
-  if (!i) return "<nil>";
-  Value out[2]{};
-  if (!fmt::methodCaller || !fmt::methodCaller(AnyValue{i->type, i->value}, "Error", {}, out)) {
-    return "";
-  }
-  std::string s(values::stringView(out[0]));
-  values::releaseRef(out[0]);
-  return s;
 }
 
 std::string joinErrorError(JoinErrorPtr e) {
@@ -344,6 +333,18 @@ GoError join(Variadic<ErrorArg> args) {
 }  // namespace
 
 namespace errors {
+
+std::string errorText(Value err) {
+  values::IfaceObject* i = values::asIface(err);
+  if (!i) return "<nil>";
+  Value out[2]{};
+  if (!fmt::methodCaller || !fmt::methodCaller(AnyValue{i->type, i->value}, "Error", {}, out)) {
+    return "";
+  }
+  std::string s(values::stringView(out[0]));
+  values::releaseRef(out[0]);
+  return s;
+}
 
 Value makeIface(const check::Type* dyn, Value v) {
   return Value{.p = new values::IfaceObject(dyn, v)};

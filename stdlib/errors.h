@@ -3,6 +3,7 @@
 #pragma once
 
 #include <span>
+#include <string>
 #include <string_view>
 
 #include "interpreter/values/value.h"
@@ -13,6 +14,8 @@ namespace gol::stdlib::errors {
 values::Value newError(std::string_view msg);
 // fmt.Errorf's result for a message wrapping the given errors (interface values).
 values::Value wrapErrors(std::string_view msg, std::span<const values::AnyValue> wrapped);
+// The message of an error interface value (its Error method's result; "<nil>" for nil).
+std::string errorText(values::Value err);
 // An interface value of the given dynamic type holding v (owned).
 values::Value makeIface(const check::Type* dyn, values::Value v);
 

@@ -77,16 +77,7 @@ Value retained(Value v) {
   return v;
 }
 
-std::string errorText(Value err) {
-  std::string text;
-  Value result{};
-  values::IfaceObject* i = values::asIface(err);
-  if (i && fmt::methodCaller(AnyValue{i->type, i->value}, "Error", {}, &result)) {
-    text = std::string(values::stringView(result));
-    values::releaseRef(result);
-  }
-  return text;
-}
+using errors::errorText;
 
 }  // namespace
 

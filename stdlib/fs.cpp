@@ -41,18 +41,7 @@ values::StructObject* newStruct(const check::Named* n) {
   return values::StructObject::make(static_cast<const check::Struct*>(n->underlying));
 }
 
-// The message of an error interface value (its Error method's result).
-std::string errorText(Value err) {
-  values::IfaceObject* i = values::asIface(err);
-  if (!i) return "<nil>";
-  Value out[2]{};
-  if (!fmt::methodCaller || !fmt::methodCaller(AnyValue{i->type, i->value}, "Error", {}, out)) {
-    return "";
-  }
-  std::string s(values::stringView(out[0]));
-  values::releaseRef(out[0]);
-  return s;
-}
+using errors::errorText;
 
 Value& errCell(const char* text) {
   auto* cell = new Value(errors::newError(text));
