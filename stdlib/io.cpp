@@ -198,6 +198,23 @@ IoResult readAt(Value r, Value p, int64_t off) {
   return {res[0].i, res[1]};
 }
 
+IoResult writeString(Value w, std::string_view s) {
+  values::IfaceObject* i = values::asIface(w);
+  if (!i) nilPanic();
+  check::Selection sel;
+  if (!os::asFile(i) &&
+      check::lookupFieldOrMethod(i->type, "WriteString", &sel) == check::LookupResult::Found &&
+      sel.kind != check::Selection::Kind::Field) {
+    AnyValue arg{check::basicType(check::BasicKind::String), stringResult(s)};
+    Value res[2]{};
+    fmt::methodCaller(AnyValue{i->type, i->value}, "WriteString",
+                      std::span<const AnyValue>(&arg, 1), res);
+    values::releaseRef(arg.value);
+    return {res[0].i, res[1]};
+  }
+  return writeAll(w, s);
+}
+
 IoResult writeAll(Value w, std::string_view data) {
   values::IfaceObject* i = values::asIface(w);
   if (!i) nilPanic();
@@ -326,22 +343,8 @@ std::tuple<Int64, GoError> copyN(Writer dst, Reader src, Int64 n) {
   return {written, err};
 }
 
-// WriteString: the writer's WriteString method if it has one, else Write.
 std::tuple<int64_t, GoError> writeString(Writer w, std::string_view s) {
-  values::IfaceObject* i = values::asIface(w.v);
-  if (!i) nilPanic();
-  check::Selection sel;
-  if (!os::asFile(i) &&
-      check::lookupFieldOrMethod(i->type, "WriteString", &sel) == check::LookupResult::Found &&
-      sel.kind != check::Selection::Kind::Field) {
-    AnyValue arg{check::basicType(check::BasicKind::String), stringResult(s)};
-    Value res[2]{};
-    fmt::methodCaller(AnyValue{i->type, i->value}, "WriteString",
-                      std::span<const AnyValue>(&arg, 1), res);
-    values::releaseRef(arg.value);
-    return {res[0].i, {res[1]}};
-  }
-  io::IoResult r = io::writeAll(w.v, s);
+  io::IoResult r = io::writeString(w.v, s);
   return {r.n, {r.err}};
 }
 

@@ -41,6 +41,9 @@ IoResult read(values::Value r, char* buf, size_t len);
 // One Write of data to the io.Writer w, as read does; a short write without an error
 // gives io.ErrShortWrite.
 IoResult writeAll(values::Value w, std::string_view data);
+// io.WriteString(w, s): w's WriteString method if it has one (an *os.File writes
+// directly), else writeAll.
+IoResult writeString(values::Value w, std::string_view s);
 
 // One ReadAt(p, off) of the io.ReaderAt r (borrowed) through its ReadAt method, which
 // reads into p (a []byte, borrowed) itself. A nil r panics as read does.

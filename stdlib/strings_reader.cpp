@@ -220,22 +220,7 @@ std::tuple<Int64, GoError> readerSeek(ReaderPtr<Src> p, Int64 offset, int64_t wh
   return {{abs}, {}};
 }
 
-// io.WriteString(w, s): w's WriteString method if it has one, else Write.
-io::IoResult writeString(Value w, const std::string& s) {
-  values::IfaceObject* i = values::asIface(w);
-  if (!i) nilPanic();
-  check::Selection sel;
-  if (check::lookupFieldOrMethod(i->type, "WriteString", &sel) == check::LookupResult::Found &&
-      sel.kind != check::Selection::Kind::Field) {
-    AnyValue arg{check::basicType(check::BasicKind::String), stringResult(s)};
-    Value res[2]{};
-    fmt::methodCaller(AnyValue{i->type, i->value}, "WriteString",
-                      std::span<const AnyValue>(&arg, 1), res);
-    values::releaseRef(arg.value);
-    return {res[0].i, res[1]};
-  }
-  return io::writeAll(w, s);
-}
+using io::writeString;
 
 // strings.Reader writes with io.WriteString, bytes.Reader with Write.
 template <typename Src>
