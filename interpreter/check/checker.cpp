@@ -139,8 +139,10 @@ void Checker::importDecl(const GenDecl* d) {
       error(spec->path->pos, "package " + path + " is not in std");
       continue;
     }
-    if (spec->name && (spec->name->name == "." || spec->name->name == "_")) {
-      unsupported(spec->name->pos, "dot and blank imports");
+    // A blank import only initialises the package, which every import does at start.
+    if (spec->name && spec->name->name == "_") continue;
+    if (spec->name && spec->name->name == ".") {
+      unsupported(spec->name->pos, "dot imports");
       continue;
     }
     std::string name = spec->name ? spec->name->name : pkg->name;
@@ -181,8 +183,17 @@ Object* Checker::declareFunc(const FuncDecl* f) {
     return nullptr;
   }
   if (f->name->name == "init") {
-    unsupported(f->pos, "init functions");
-    return nullptr;
+    if (repl_) {
+      unsupported(f->pos, "init functions at the prompt");
+      return nullptr;
+    }
+    // init is never declared: no code can refer to it; the program calls each one, in
+    // the order written, after the package's variables are initialised.
+    Object obj{Object::Kind::Func, "init"};
+    obj.pos = f->name->pos;
+    obj.decl = f;
+    info_.initFuncs.push_back(f);
+    return newObject(obj);
   }
   Object obj{Object::Kind::Func, f->name->name};
   obj.pos = f->name->pos;
@@ -193,6 +204,13 @@ Object* Checker::declareFunc(const FuncDecl* f) {
   if (!o->isGenericFunc()) return o;
   genericDecls_.push_back(f);
   return nullptr;
+}
+
+// main and init may be declared at package level only as functions.
+bool Checker::reservedForFunc(const Ident* id) {
+  if (repl_ || (id->name != "main" && id->name != "init")) return false;
+  error(id->pos, "cannot declare " + id->name + " - must be func");
+  return true;
 }
 
 void Checker::checkPackage(const File* file) {
@@ -206,13 +224,18 @@ void Checker::checkPackage(const File* file) {
     }
     auto g = static_cast<const GenDecl*>(d);
     if (g->tok == Token::Type) {
-      for (const Node* n : g->specs) declareType(static_cast<const TypeSpec*>(n), packageScope_);
+      for (const Node* n : g->specs) {
+        auto spec = static_cast<const TypeSpec*>(n);
+        if (reservedForFunc(spec->name)) continue;
+        declareType(spec, packageScope_);
+      }
       continue;
     }
     for (const Node* n : g->specs) {
       auto spec = static_cast<const ValueSpec*>(n);
       for (size_t i = 0; i < spec->names.size(); ++i) {
         Ident* id = spec->names[i];
+        if (reservedForFunc(id)) continue;
         Object obj{g->tok == Token::Const ? Object::Kind::Const : Object::Kind::Var, id->name};
         obj.pos = id->pos;
         obj.isGlobal = true;

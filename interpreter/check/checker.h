@@ -122,6 +122,8 @@ struct Info {
   // A type switch's `x :=` binding: the variable each clause declares.
   std::unordered_map<const syntax::CaseClause*, const Object*> implicits;
   const syntax::FuncDecl* mainFunc = nullptr;
+  // The package's init functions, in the order written (package mode).
+  std::vector<const syntax::FuncDecl*> initFuncs;
   int globalCount = 0;
   std::vector<const Type*> globalTypes;  // the type of each global slot (package vars: see objects)
   // Package-level variable declarations, in initialisation order (package mode).

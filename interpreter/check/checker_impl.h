@@ -222,6 +222,7 @@ class Checker {
     if (refs_ && decl) refs_->funcs.push_back(static_cast<const FuncDecl*>(decl));
   }
   void initOrder();
+  bool reservedForFunc(const syntax::Ident* id);
   void initLoop(const Object* var);
 
   // ---- Generics (generics.cpp) ----------------------------------------------------------

@@ -71,12 +71,19 @@ Object* Checker::newLocal(Ident* id, const Type* type, Scope& scope) {
 void Checker::funcBody(const FuncDecl* f, const Signature* sig) {
   FuncInfo& fi = info_.funcs[f];
   fi.name = "main." + f->name->name;
+  bool isInit = !f->recv && f->name->name == "init" && !repl_;
+  if (isInit) {
+    // Go's traces number them: main.init.0, main.init.1, ...
+    auto at = std::find(info_.initFuncs.begin(), info_.initFuncs.end(), f);
+    fi.name += "." + std::to_string(at - info_.initFuncs.begin());
+  }
+  if ((f->name->name == "main" || isInit) && !f->recv &&
+      (!sig->params.empty() || !sig->results.empty())) {
+    error(f->name->pos, "func " + f->name->name + " must have no arguments and no return values");
+  }
   if (!f->body) {
     error(f->name->pos, "missing function body");
     return;
-  }
-  if (f->name->name == "main" && (!sig->params.empty() || !sig->results.empty())) {
-    error(f->name->pos, "func main must have no arguments and no return values");
   }
   refs_ = script_ || repl_ ? nullptr : &initRefs_[f];
   checkBody(fi, f->type, f->body, sig, nullptr);

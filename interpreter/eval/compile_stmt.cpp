@@ -500,13 +500,22 @@ std::vector<const Expr*> Compiler::targetOperands(const Expr* e) {
   while (auto p = as<ParenExpr>(e)) e = p->x;
   std::vector<const Expr*> operands;
   if (auto ix = as<IndexExpr>(e)) {
-    if (!check::asArray(finalType(ix->x))) operands.push_back(ix->x);
+    // An element of an array is in the array, whose own operands locate it.
+    if (check::asArray(finalType(ix->x))) {
+      operands = targetOperands(ix->x);
+    } else {
+      operands.push_back(ix->x);
+    }
     if (!ix->indices.empty()) operands.push_back(ix->indices[0]);
   } else if (auto st = as<StarExpr>(e)) {
     operands.push_back(st->x);
-  } else if (auto sel = as<SelectorExpr>(e);
-             sel && info_.selections.count(sel) && check::asPointer(finalType(sel->x))) {
-    operands.push_back(sel->x);
+  } else if (auto sel = as<SelectorExpr>(e); sel && info_.selections.count(sel)) {
+    // A field of a struct value is in the struct (`p.x.y` is located by `p`).
+    if (check::asPointer(finalType(sel->x))) {
+      operands.push_back(sel->x);
+    } else {
+      operands = targetOperands(sel->x);
+    }
   }
   return operands;
 }

@@ -63,6 +63,7 @@ void Compiler::compileProgram(const File* file) {
   program_.init.name = "main.init";
   fn_ = &program_.init;
   for (const ValueSpec* spec : info_.globalInits) add(program_.init.body, valueSpec(spec));
+  for (const FuncDecl* f : info_.initFuncs) program_.initFuncs.push_back(funcs_.at(f));
 
   program_.script.name = "main.main";
   fn_ = &program_.script;
@@ -326,6 +327,9 @@ void runReplCode(const ReplCode& code) {
 
 int runProgram(Program& program) {
   runTop(program.init);
+  // As Go's runtime does, after the variables: each init function, from the bottom of
+  // the stack (a trace shows main.init.0 with no main.init below it).
+  for (const FuncCode* init : program.initFuncs) runTop(*init);
   runTop(program.script);
   if (program.main) runTop(*program.main);
   return 0;

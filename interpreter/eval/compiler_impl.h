@@ -52,8 +52,9 @@ class Program : public MethodTable {
   std::vector<bool> globalCounted;
   std::vector<std::unique_ptr<FuncCode>> funcs;
   std::unordered_map<const void*, const FuncCode*> methodCodes;  // FuncDecl -> code
-  FuncCode init;    // package-level variable initialisation
-  FuncCode script;  // script mode's top-level statements
+  FuncCode init;                           // package-level variable initialisation
+  std::vector<const FuncCode*> initFuncs;  // the init functions, run after init in order
+  FuncCode script;                         // script mode's top-level statements
   const FuncCode* main = nullptr;
   const FuncCode* code(const void* decl) const override {
     auto it = methodCodes.find(decl);

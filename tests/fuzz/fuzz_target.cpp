@@ -2,9 +2,10 @@
 //   1 fuzz_parse  lexer (token source), parser, AST builder, and the AST dump
 //   2 fuzz_check  the above, then the type checker
 //   3 fuzz_run    the above, then compile and run, with a step budget (eval::setStepBudget:
-//                 loops and deep recursion end after kSteps polls) and a memory budget
-//                 (ASan's max_allocation_size_mb with allocator_may_return_null: a bigger
-//                 allocation is Go's "out of memory" fatal error, which ends the run)
+//                 loops and deep recursion end after kSteps polls) and a memory budget:
+//                 under ASan its max_allocation_size_mb with allocator_may_return_null,
+//                 elsewhere a limit on the address space (RLIMIT_AS); an allocation past
+//                 either is Go's "out of memory" fatal error, which ends the run
 // Each input is independent: a run starts and joins its own scheduler threads (rt::start),
 // and its trees are freed when it ends. Goroutines still blocked when a run ends are
 // abandoned with what they hold (as when a Go program's main returns), so the run target
@@ -15,6 +16,7 @@
 // after each run (Packages::restoreVariables), and standard input is /dev/null.
 #include <fcntl.h>
 #include <pthread.h>
+#include <sys/resource.h>
 #include <unistd.h>
 
 #include <condition_variable>
@@ -87,6 +89,9 @@ void runOnLargeStack(const std::function<void()>& fn) {
 namespace {
 
 constexpr int64_t kSteps = 20000;
+// The address-space budget of a build without ASan (see the top of the file): room for
+// the 512 MiB front-end stack, the scheduler threads' stacks and the goroutines'.
+constexpr rlim_t kAddressSpaceBytes = rlim_t{3} << 30;
 
 // Whether the run target refuses `source`: it names a package whose waits the step
 // budget cannot end (time, context), or the network, or imports one that changes the
@@ -140,6 +145,13 @@ extern "C" int LLVMFuzzerInitialize(int* argc, char*** argv) {
   (void)argv;
 #if GOL_FUZZ_STAGE == 3
   gol::eval::setStepBudget(kSteps);
+#ifndef __SANITIZE_ADDRESS__
+  // Without ASan's allocator limit the address space is the memory budget: below
+  // libFuzzer's -rss_limit_mb, so that a program's big allocation fails inside the run
+  // (bad_alloc, Go's "out of memory") instead of ending the campaign as an OOM.
+  struct rlimit limit = {kAddressSpaceBytes, kAddressSpaceBytes};
+  if (setrlimit(RLIMIT_AS, &limit) != 0) std::abort();
+#endif
   gol::stdlib::setArgs({"fuzz.gol"});
   // The programs' output is dropped (libFuzzer's own goes to stderr regardless).
   gol::stdlib::closeOutput();

@@ -37,6 +37,20 @@ mkdir -p "$work/seeds"
 # -close_fd_mask=1 drops the programs' standard output (reports still go to stderr).
 # -entropic=0: with gol's ~40,000 features, the entropic schedule's bookkeeping
 # (UpdateFeatureFrequency) took 60% of the parse target's time; without it, 2.5x the runs.
-exec nice -n 10 "$bin" -max_total_time="$seconds" -dict="$root/tests/fuzz/go.dict" \
+# Each campaign appends a line to $work/campaigns.tsv (date, build, seconds asked, inputs
+# run, libFuzzer's status), so that campaigns over the same corpus add up.
+log="$work/last-campaign.log"
+set +e
+nice -n 10 "$bin" -max_total_time="$seconds" -dict="$root/tests/fuzz/go.dict" \
   -artifact_prefix="$work/artifacts/" -max_len=8192 -timeout=20 -rss_limit_mb=4096 \
-  -close_fd_mask=1 -print_final_stats=1 -entropic=0 "$@" "$work/corpus" "$work/seeds"
+  -close_fd_mask=1 -print_final_stats=1 -entropic=0 "$@" "$work/corpus" "$work/seeds" 2>&1 |
+  tee "$log"
+status=${PIPESTATUS[0]}
+set -e
+# A single process prints stat::number_of_executed_units; -fork=N's parent prints only
+# its progress lines, "#RUNS: cov: ...", the last of which has the total.
+runs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$log" | tail -1)
+if [ -z "$runs" ]; then runs=$(grep -oE '^#[0-9]+' "$log" | tail -1 | tr -d '#'); fi
+printf '%s\t%s\t%s\t%s\t%s\n' "$(date -u +%FT%TZ)" "$build" "$seconds" "${runs:-0}" "$status" \
+  >> "$work/campaigns.tsv"
+exit "$status"
