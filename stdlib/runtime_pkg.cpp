@@ -1,6 +1,9 @@
 // Package runtime: GOMAXPROCS, NumGoroutine, NumCPU, Gosched and Goexit, over the M:N
-// runtime (runtime/goroutine.h). Its one setting, the goroutines NumGoroutine leaves out,
-// is written before the run starts.
+// runtime (runtime/goroutine.h); GC and KeepAlive; the build's constants; the Error
+// interface of run-time panics. The stack (Caller, Callers, Stack) is runtime_callers.cpp.
+// Its one setting, the goroutines NumGoroutine leaves out, is written before the run starts.
+#include <sys/utsname.h>
+
 #include "interpreter/values/panic.h"
 #include "runtime/goroutine.h"
 #include "stdlib/bind.h"
@@ -37,7 +40,41 @@ void goexit() {
   throw values::GoexitRequest{};
 }
 
+// Gol frees memory by reference counting: an object goes as its last reference does, so
+// when GC is called every unreachable object is already gone, except those in reference
+// cycles, which nothing collects yet (a cycle collector is planned). GC has nothing more to
+// do until then.
+void gc() {}
+
+// Keeps x alive to this point: x's reference, held by the caller, already does.
+void keepAlive(values::AnyValue x) {
+  (void)x;
+}
+
+// Gol calls no C through cgo.
+int64_t numCgoCall() {
+  return 0;
+}
+
+// The version of Go whose language and library Gol follows.
+std::string version() {
+  return "go1.23";
+}
+
+// The architecture Gol runs on, as Go names it.
+std::string goarch() {
+  struct utsname u;
+  if (uname(&u) != 0) return "amd64";
+  std::string m = u.machine;
+  if (m == "x86_64") return "amd64";
+  if (m == "aarch64") return "arm64";
+  if (m == "i686" || m == "i386") return "386";
+  return m;
+}
+
 }  // namespace
+
+void registerRuntimeCallers(Packages& p, check::Package& pkg);
 
 void hideGoroutinesFromNumGoroutine(int n) {
   hiddenGoroutines = n;
@@ -50,6 +87,28 @@ void registerRuntime(Packages& p) {
   bind<&numCPU>(p, pkg, "NumCPU");
   bind<&gosched>(p, pkg, "Gosched");
   bind<&goexit>(p, pkg, "Goexit");
+  bind<&gc>(p, pkg, "GC");
+  bind<&keepAlive>(p, pkg, "KeepAlive");
+  bind<&numCgoCall>(p, pkg, "NumCgoCall");
+  bind<&version>(p, pkg, "Version");
+  const check::Type* str = check::basicType(check::BasicKind::String);
+  p.addConstant(pkg, "GOOS", str, check::ConstValue::ofString("linux"));
+  p.addConstant(pkg, "GOARCH", str, check::ConstValue::ofString(goarch()));
+  // Not "gc" or "gccgo": programs that test for a compiler's particulars skip them.
+  p.addConstant(pkg, "Compiler", str, check::ConstValue::ofString("gol"));
+  {
+    // type Error interface { error; RuntimeError() }: what run-time panics' values are.
+    auto* iface = new check::Interface;
+    check::Method err;
+    err.name = "Error";
+    err.sig = p.signature({}, {str});
+    check::Method marker;
+    marker.name = "RuntimeError";
+    marker.sig = p.signature({}, {});
+    iface->methods = {err, marker};
+    p.addType(pkg, "Error", nativeNamed("runtime", "Error", iface));
+  }
+  registerRuntimeCallers(p, pkg);
 }
 
 }  // namespace gol::stdlib

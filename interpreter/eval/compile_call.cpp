@@ -4,6 +4,17 @@
 
 namespace gol::eval {
 
+namespace {
+
+// Where a call happens, for traces and runtime.Caller: at its '(' as in Go (the line of
+// `}()` for a literal's call, of `Method(` in `x.\n\tMethod()`); a deferred call (or a go
+// statement's) at its start, the line Go's traces give a deferred call run by a panic.
+Pos callPos(const CallExpr* c, bool deferOrGo) {
+  return c->lparen.valid() && !deferOrGo ? c->lparen : c->pos;
+}
+
+}  // namespace
+
 const check::Object* Compiler::calleeObject(const Expr* fun) const {
   while (auto p = as<ParenExpr>(fun)) fun = p->x;
   // `Max[int](a, b)`: the instance, named by the identifier.
@@ -164,7 +175,7 @@ ExprPtr Compiler::methodCall(const CallExpr* c, const SelectorExpr* sel, const c
       argTypes.push_back(i < sig->params.size() ? sig->params[i] : nullptr);
     }
     return makeIfaceCall(std::move(recv), s.method->name, std::move(args), std::move(argTypes),
-                         newTemp(), c->pos);
+                         newTemp(), callPos(c, operandsOutliveCall));
   }
   ExprPtr recv = receiverExpr(sel->x, s, sel->sel->pos);
   if (!recv) return nullptr;
@@ -174,7 +185,7 @@ ExprPtr Compiler::methodCall(const CallExpr* c, const SelectorExpr* sel, const c
   if (s.method->native) {
     auto n = std::make_unique<NativeCallNode>();
     n->fn = reinterpret_cast<NativeFunction>(const_cast<void*>(s.method->native));
-    n->pos = c->pos;
+    n->pos = callPos(c, operandsOutliveCall);
     n->resultCount = static_cast<int>(sig->results.size());
     const check::Type* recvType =
         s.method->pointerRecv ? static_cast<const check::Type*>(check::pointerTo(s.recvNamed))
@@ -192,7 +203,7 @@ ExprPtr Compiler::methodCall(const CallExpr* c, const SelectorExpr* sel, const c
   }
   auto n = std::make_unique<CallNode>();
   n->fn = funcs_.at(static_cast<const FuncDecl*>(s.method->decl));
-  n->pos = c->pos;
+  n->pos = callPos(c, operandsOutliveCall);
   n->args.push_back(std::move(recv));
   for (ExprPtr& a : args) n->args.push_back(std::move(a));
   return n;
@@ -256,12 +267,13 @@ ExprPtr Compiler::call(const CallExpr* c) {
   const check::Signature* sig = check::asSignature(finalType(c->fun));
   if (!callee || callee->kind != check::Object::Kind::Func) {
     if (!sig) return nullptr;
-    return makeCallValue(expr(c->fun), callArgs(c, sig, operandsOutliveCall), c->pos);
+    return makeCallValue(expr(c->fun), callArgs(c, sig, operandsOutliveCall),
+                         callPos(c, operandsOutliveCall));
   }
   if (callee->decl) {
     auto n = std::make_unique<CallNode>();
     n->fn = funcs_.at(callee->decl);
-    n->pos = c->pos;
+    n->pos = callPos(c, operandsOutliveCall);
     n->args = callArgs(c, sig, operandsOutliveCall);
     return n;
   }
@@ -273,7 +285,7 @@ ExprPtr Compiler::call(const CallExpr* c) {
     if (!n->spreadElem) return nullptr;
   }
   n->fn = natives_.find(callee->package->path, callee->name);
-  n->pos = c->pos;
+  n->pos = callPos(c, operandsOutliveCall);
   auto nsig = static_cast<const check::Signature*>(callee->type);
   n->resultCount = static_cast<int>(nsig->results.size());
   if (multiValueArgument(c)) {

@@ -50,28 +50,79 @@ void runDeferred(DeferRecord* r) {
   if (r->resultCounted) releaseRef(out[0]);
 }
 
-// The error type of runtime panics that recover() returns (Go's runtime.Error values).
+// The error types of runtime panics that recover() returns: Go's runtime.Error values,
+// named as Go names their dynamic types. Each holds the panic's message: as its string
+// value, or (TypeAssertionError, used through a pointer) as its one field.
 void runtimeErrorMethod(std::span<const AnyValue> args, Value* results) {
   retainRef(args[0].value);
   results[0] = args[0].value;
 }
 
-const check::Named* runtimeErrorType() {
-  static const check::Named* type = [] {
-    auto* sig = new check::Signature;
-    sig->results.push_back(check::basicType(check::BasicKind::String));
-    auto* n = new check::Named;
-    n->name = "Error";
-    n->pkg = "runtime";
-    n->underlying = check::basicType(check::BasicKind::String);
-    check::Method m;
-    m.name = "Error";
-    m.sig = sig;
-    m.native = reinterpret_cast<const void*>(&runtimeErrorMethod);
-    n->methods.push_back(m);
-    return n;
-  }();
-  return type;
+void typeAssertionErrorMethod(std::span<const AnyValue> args, Value* results) {
+  Value message = static_cast<StructObject*>(args[0].value.p)->fields[0];
+  retainRef(message);
+  results[0] = message;
+}
+
+// RuntimeError(): the marker method of runtime.Error.
+void runtimeErrorMarker(std::span<const AnyValue>, Value*) {}
+
+check::Named* newRuntimeErrorType(const char* name, bool pointer) {
+  const check::Type* str = check::basicType(check::BasicKind::String);
+  auto* sig = new check::Signature;
+  sig->results.push_back(str);
+  auto* n = new check::Named;
+  n->name = name;
+  n->pkg = "runtime";
+  if (pointer) {
+    auto* st = new check::Struct;
+    st->fields.push_back({"message", str, false, ""});
+    n->underlying = st;
+  } else {
+    n->underlying = str;
+  }
+  check::Method m;
+  m.name = "Error";
+  m.sig = sig;
+  m.pointerRecv = pointer;
+  m.native =
+      reinterpret_cast<const void*>(pointer ? &typeAssertionErrorMethod : &runtimeErrorMethod);
+  n->methods.push_back(m);
+  check::Method marker;
+  marker.name = "RuntimeError";
+  marker.sig = new check::Signature;
+  marker.pointerRecv = pointer;
+  marker.native = reinterpret_cast<const void*>(&runtimeErrorMarker);
+  n->methods.push_back(marker);
+  return n;
+}
+
+// The recovered value of a run-time panic with this message: Go's runtime.boundsError
+// (index and slice bounds), plainError (a message without "runtime error: ": nil map
+// writes, closed channels), *TypeAssertionError (a failed conversion) or errorString (the
+// other run-time errors).
+Value runtimeErrorValue(const std::string& message) {
+  static const check::Named* bounds = newRuntimeErrorType("boundsError", false);
+  static const check::Named* plain = newRuntimeErrorType("plainError", false);
+  static const check::Named* errorString = newRuntimeErrorType("errorString", false);
+  static const check::Named* typeAssertion = newRuntimeErrorType("TypeAssertionError", true);
+  Value text{.p = StringObject::make(message)};
+  if (message.starts_with("interface conversion: ")) {
+    auto* e = StructObject::make(static_cast<const check::Struct*>(typeAssertion->underlying));
+    e->fields[0] = text;
+    return Value{.p = new IfaceObject(check::pointerTo(typeAssertion), Value{.p = e})};
+  }
+  constexpr std::string_view prefix = "runtime error: ";
+  std::string_view rest = message;
+  const check::Named* type = errorString;
+  if (!rest.starts_with(prefix)) {
+    type = plain;
+  } else {
+    rest.remove_prefix(prefix.size());
+    if (rest.starts_with("index out of range") || rest.starts_with("slice bounds out of range"))
+      type = bounds;
+  }
+  return Value{.p = new IfaceObject(type, text)};
 }
 
 struct RecoverNode : ExprNode {
@@ -89,10 +140,7 @@ struct RecoverNode : ExprNode {
 }  // namespace
 
 Value panicValue(const GoPanic& p) {
-  if (!p.value.type) {
-    Value s{.p = StringObject::make(p.message)};
-    return Value{.p = new IfaceObject(runtimeErrorType(), s)};
-  }
+  if (!p.value.type) return runtimeErrorValue(p.message);
   if (check::asInterface(p.value.type)) {
     retainRef(p.value.value);
     return p.value.value;

@@ -13,6 +13,7 @@
 #include <chrono>
 #include <cstdlib>
 #include <cstring>
+#include <filesystem>
 #include <mutex>
 #include <set>
 #include <thread>
@@ -24,6 +25,7 @@
 #include "interpreter/eval/stack_growth.h"
 #include "interpreter/values/maps.h"
 #include "runtime/runtime.h"
+#include "stdlib/callers.h"
 #include "stdlib/packages.h"
 
 #if defined(__SANITIZE_ADDRESS__)
@@ -136,6 +138,39 @@ std::string goroutineTrace(const GoroutineState* g, syntax::Pos pos, const char*
 std::string stackTrace(syntax::Pos pos) {
   return goroutineTrace(currentState(), pos, "running");
 }
+
+namespace {
+
+// The hooks of stdlib/callers.h: the calling goroutine's frames, as its trace lists them.
+std::vector<stdlib::CallerFrame> callerFrames(bool* isMainGoroutine) {
+  std::vector<stdlib::CallerFrame> out;
+  GoroutineState* g = currentState();
+  if (!g) return out;
+  *isMainGoroutine = g->creator == nullptr;
+  syntax::Pos pos = g->pos;
+  for (CallRecord* r = g->calls; r; r = r->caller) {
+    if (!r->fn->hiddenInTraces) out.push_back({r->fn->name, static_cast<int>(pos.line)});
+    pos = r->callSite;
+  }
+  return out;
+}
+
+std::string goroutineStack() {
+  GoroutineState* g = currentState();
+  return g ? goroutineTrace(g, g->pos, "running") : "";
+}
+
+std::string programFile() {
+  std::error_code ec;
+  std::filesystem::path p = std::filesystem::absolute(traceFileName, ec);
+  return ec ? traceFileName : p.lexically_normal().string();
+}
+
+const bool callerHooksInstalled =
+    (stdlib::callerFrames = &callerFrames, stdlib::goroutineStack = &goroutineStack,
+     stdlib::programFile = &programFile, true);
+
+}  // namespace
 
 std::string panicReport(const GoPanic& p) {
   std::string out = "panic: " + p.previous + p.message + "\n";
