@@ -1,8 +1,7 @@
 #!/usr/bin/env bash
 # run_repl_example.sh GOL EXAMPLE.gol: pastes a teaching example into `gol repl` through
 # a pipe; it must print what `gol run` prints (EXAMPLE.out), with the REPL's differences:
-# positions name the file `repl` (inputs are numbered as the lines of one file) and no
-# `exit status N` line follows a report, since the session goes on. Where the REPL
+# positions name the file `repl` (inputs are numbered as the lines of one file). Where the REPL
 # differs more (it echoes a lone expression's value), tests/repl/examples/EXAMPLE.out
 # holds what it prints.
 set -u
@@ -17,7 +16,7 @@ trap 'rm -f "$expected" "$actual"' EXIT
 if [ -f "$here/repl/examples/$base.out" ]; then
   cp "$here/repl/examples/$base.out" "$expected"
 else
-  sed -e "s/$base\.gol:/repl:/g" -e '/^exit status [0-9]*$/d' "$dir/$base.out" > "$expected"
+  sed -e "s/$base\.gol:/repl:/g" "$dir/$base.out" > "$expected"
 fi
 cd "$dir" || exit 1
 timeout 30 "$gol" repl < "$base.gol" > "$actual" 2>&1

@@ -231,8 +231,7 @@ void stackOverflow(syntax::Pos pos) {
     throw f;
   }
   stdlib::writeStderr("runtime: goroutine stack exceeds " + limit +
-                      "-byte limit\nfatal error: stack overflow\n\n" + stackTrace(pos) +
-                      "exit status 2\n");
+                      "-byte limit\nfatal error: stack overflow\n\n" + stackTrace(pos));
   _exit(2);
 }
 
@@ -248,19 +247,17 @@ bool runGoroutineBody(void (*body)(void*), void* arg) {
       stdlib::writeStderr(panicReport(p));
       return false;
     }
-    stdlib::writeStderr(panicReport(p) + "exit status 2\n");
+    stdlib::writeStderr(panicReport(p));
     rt::exit(2);
   } catch (const FatalError& f) {
     if (replMode) {
       stdlib::writeStderr(f.prefix + "fatal error: " + f.message + "\n\n" + f.trace);
       return false;
     }
-    stdlib::writeStderr(f.prefix + "fatal error: " + f.message + "\n\n" + f.trace +
-                        "exit status 2\n");
+    stdlib::writeStderr(f.prefix + "fatal error: " + f.message + "\n\n" + f.trace);
     rt::exit(2);
   } catch (const ExitRequest& e) {
     stdlib::flushStdout();
-    if (e.code != 0) stdlib::writeStderr("exit status " + std::to_string(e.code) + "\n");
     rt::exit(e.code);
   } catch (const GoexitRequest&) {
     // runtime.Goexit: the deferred calls have run; the goroutine ends.
@@ -291,8 +288,7 @@ rt::DeadlockAction reportDeadlock(const std::vector<rt::GoroutineInfo>& gs) {
   if (replMode) return reportReplDeadlock(gs);
   bool mainGone = mainGoexited.load();
   if (mainGone && gs.size() <= 1) {
-    stdlib::writeStderr(
-        "fatal error: no goroutines (main called runtime.Goexit) - deadlock!\nexit status 2\n");
+    stdlib::writeStderr("fatal error: no goroutines (main called runtime.Goexit) - deadlock!\n");
     return rt::DeadlockAction::Abort;
   }
   std::string out = "fatal error: all goroutines are asleep - deadlock!\n";
@@ -307,7 +303,7 @@ rt::DeadlockAction reportDeadlock(const std::vector<rt::GoroutineInfo>& gs) {
     }
     out += goroutineTrace(g, g->pos, waitReasonText(info.wait_reason));
   }
-  stdlib::writeStderr(out + "exit status 2\n");
+  stdlib::writeStderr(out);
   return rt::DeadlockAction::Abort;
 }
 
@@ -315,7 +311,7 @@ void reportFatal(const char* message) {
   GoroutineState* g = currentState();
   std::string out = std::string("fatal error: ") + message + "\n";
   if (g) out += "\n" + goroutineTrace(g, g->pos, "running");
-  stdlib::writeStderr(out + "exit status 2\n");
+  stdlib::writeStderr(out);
 }
 
 struct MainContext {
@@ -452,7 +448,6 @@ void inputGoroutine(void* arg) {
     outcome = InputOutcome::Panicked;
   } catch (const ExitRequest& e) {
     stdlib::flushStdout();
-    if (e.code != 0) stdlib::writeStderr("exit status " + std::to_string(e.code) + "\n");
     rt::exit(e.code);
   } catch (const InputInterrupted&) {
     outcome = InputOutcome::Interrupted;

@@ -4,9 +4,8 @@
 For each seed, gen.py makes a program of many functions; it is compiled with Go
 (`go tool compile` + `go tool link`: no build cache grows) and run, and run by
 `gol run` as a .gol file. Standard output, standard error (normalised: the goroutine
-traces after a panic are dropped, `pc=0x...` is masked, and the `exit status N` line
-that `go run` adds, and Gol copies, is written for Go from the real exit status) and the
-exit status are compared. The program prints `-- fK` before each function, so outputs
+traces after a panic are dropped, `pc=0x...` is masked) and the exit status are
+compared. The program prints `-- fK` before each function, so outputs
 are also compared function by function.
 
 A program that differs is minimised (functions dropped, then declarations and
@@ -45,10 +44,7 @@ class Outcome:
 
 def normalise_stderr(err, rc):
     lines = err.split('\n')
-    # Gol prints go run's closing `exit status N`; it is rebuilt from rc for both
     while lines and lines[-1] == '':
-        lines.pop()
-    if lines and re.fullmatch(r'exit status \d+', lines[-1]):
         lines.pop()
     out = []
     for line in lines:
@@ -57,8 +53,6 @@ def normalise_stderr(err, rc):
         out.append(re.sub(r'pc=0x[0-9a-f]+', 'pc=PC', line))
     while out and out[-1] == '':
         out.pop()
-    if rc not in (0, None):
-        out.append('exit status %d' % rc)
     return '\n'.join(out)
 
 
