@@ -327,12 +327,26 @@ class Checker {
     int switchDepth = 0;
     FuncContext* parent = nullptr;  // the enclosing function of a function literal
     int litCount = 0;               // function literals directly inside, for their names
+    // A statement list being checked, and the statement of it being checked now.
+    struct OpenList {
+      const std::vector<Stmt*>* list;
+      size_t index;
+      Pos start;  // where its block starts, for "jumps into block"
+    };
     struct Label {
       const LabeledStmt* stmt;
       bool used = false;
+      const std::vector<Stmt*>* list = nullptr;  // the list holding it, once checked
+      size_t index = 0;
+    };
+    struct Goto {
+      const BranchStmt* stmt;
+      std::vector<OpenList> at;  // the lists enclosing the goto
     };
     std::map<std::string, Label> labels;           // every label of the body
     std::vector<const LabeledStmt*> activeLabels;  // labeled statements enclosing this point
+    std::vector<OpenList> openLists;               // the lists enclosing this point
+    std::vector<Goto> gotos;
   };
 
   void collectLabels(const Stmt* s);
@@ -358,9 +372,23 @@ class Checker {
 
   // ---- Statements ------------------------------------------------------------------------
 
-  void blockStmts(const std::vector<Stmt*>& list) {
-    for (const Stmt* s : list) stmt(s);
+  // The statements of a block that starts at `start` (its '{', or its case's keyword).
+  void blockStmts(const std::vector<Stmt*>& list, Pos start) {
+    if (!fn_) {
+      for (const Stmt* s : list) stmt(s);
+      return;
+    }
+    fn_->openLists.push_back({&list, 0, start});
+    for (size_t i = 0; i < list.size(); ++i) {
+      fn_->openLists.back().index = i;
+      stmt(list[i]);
+    }
+    fn_->openLists.pop_back();
   }
+
+  void checkGotos(const FuncContext& ctx);
+  // The fallthrough statements of expression switches' clauses, which switchStmt judges.
+  std::unordered_set<const Stmt*> switchFallthroughs_;
 
   void openScope(Scope& s) {
     s.parent = scope_;

@@ -150,13 +150,14 @@ void Checker::checkBody(FuncInfo& fi, const FuncType* type, const BlockStmt* bod
     }
   }
   for (const Stmt* st : body->list) collectLabels(st);
-  blockStmts(body->list);
+  blockStmts(body->list, body->pos);
   if (!sig->results.empty() && !terminatingList(body->list)) {
     error(body->rbrace, "missing return");
   }
   for (auto& [name, label] : ctx.labels) {
     if (!label.used) error(label.stmt->label->pos, "label " + name + " defined and not used");
   }
+  checkGotos(ctx);
   for (Object* local : ctx.locals) {
     if (!local->used && local->name != "_") {
       error(local->pos, "declared and not used: " + local->name);
@@ -296,7 +297,7 @@ void Checker::stmt(const Stmt* s) {
     case NodeKind::BlockStmt: {
       Scope inner;
       openScope(inner);
-      blockStmts(static_cast<const BlockStmt*>(s)->list);
+      blockStmts(static_cast<const BlockStmt*>(s)->list, s->pos);
       closeScope(inner);
       return;
     }
@@ -311,6 +312,11 @@ void Checker::stmt(const Stmt* s) {
       if (!fn_ || !fn_->info) {
         unsupported(s->pos, "labels outside functions");
         return;
+      }
+      if (auto it = fn_->labels.find(l->label->name);
+          it != fn_->labels.end() && it->second.stmt == l && !fn_->openLists.empty()) {
+        it->second.list = fn_->openLists.back().list;
+        it->second.index = fn_->openLists.back().index;
       }
       fn_->activeLabels.push_back(l);
       stmt(l->stmt);
@@ -632,7 +638,7 @@ void Checker::ifStmt(const IfStmt* s) {
   if (s->cond) condition(s->cond, "if statement");
   Scope body;
   openScope(body);
-  blockStmts(s->body->list);
+  blockStmts(s->body->list, s->body->pos);
   closeScope(body);
   if (s->elseStmt) stmt(s->elseStmt);
   closeScope(scope);
@@ -647,7 +653,7 @@ void Checker::forStmt(const ForStmt* s) {
   Scope body;
   openScope(body);
   fn_->loopDepth++;
-  blockStmts(s->body->list);
+  blockStmts(s->body->list, s->body->pos);
   fn_->loopDepth--;
   closeScope(body);
   closeScope(scope);
@@ -734,7 +740,7 @@ void Checker::rangeStmt(const RangeStmt* s) {
   Scope body;
   openScope(body);
   fn_->loopDepth++;
-  blockStmts(s->body->list);
+  blockStmts(s->body->list, s->body->pos);
   fn_->loopDepth--;
   closeScope(body);
   closeScope(scope);
@@ -791,10 +797,10 @@ void Checker::switchStmt(const SwitchStmt* s) {
         } else if (ci + 1 == s->clauses.size()) {
           error(st->pos, "cannot fallthrough final case in switch");
         }
-        continue;
+        switchFallthroughs_.insert(st);  // judged here; branchStmt leaves it alone
       }
-      stmt(st);
     }
+    blockStmts(c->body, c->pos);
     closeScope(body);
   }
   fn_->switchDepth--;
@@ -861,6 +867,36 @@ std::string Checker::tupleText(const std::vector<const Type*>& types) {
   return out + ")";
 }
 
+// The specification's rules for goto: no jump into a block from outside it, and no jump
+// forward over a variable declaration of the label's block (go/types' messages).
+void Checker::checkGotos(const FuncContext& ctx) {
+  for (const FuncContext::Goto& g : ctx.gotos) {
+    const FuncContext::Label& label = ctx.labels.at(g.stmt->label->name);
+    if (!label.list) continue;
+    const FuncContext::OpenList* shared = nullptr;
+    for (const FuncContext::OpenList& open : g.at) {
+      if (open.list == label.list) shared = &open;
+    }
+    const std::string& name = g.stmt->label->name;
+    if (!shared) {
+      error(g.stmt->label->pos, "goto " + name + " jumps into block");
+      continue;
+    }
+    // go/types names the last declaration jumped over, at its statement's line.
+    const Stmt* lastDecl = nullptr;
+    for (size_t i = shared->index + 1; i < label.index; ++i) {
+      const Stmt* st = (*label.list)[i];
+      while (auto l = as<LabeledStmt>(st)) st = l->stmt;
+      if (auto a = as<AssignStmt>(st); a && a->tok == Token::Define) lastDecl = st;
+      if (auto d = as<DeclStmt>(st); d && d->decl->tok == Token::Var) lastDecl = st;
+    }
+    if (lastDecl) {
+      error(g.stmt->label->pos, "goto " + name + " jumps over variable declaration at line " +
+                                    std::to_string(lastDecl->pos.line));
+    }
+  }
+}
+
 void Checker::branchStmt(const BranchStmt* s) {
   if (s->label) {
     const std::string& name = s->label->name;
@@ -876,6 +912,7 @@ void Checker::branchStmt(const BranchStmt* s) {
       }
       it->second.used = true;
       info_.branchTargets[s] = it->second.stmt;
+      fn_->gotos.push_back({s, fn_->openLists});
       return;
     }
     const char* what = s->tok == Token::Break ? "break" : "continue";
@@ -906,7 +943,7 @@ void Checker::branchStmt(const BranchStmt* s) {
     error(s->pos, "break is not in a loop, switch, or select");
   } else if (s->tok == Token::Continue && fn_ && fn_->loopDepth == 0) {
     error(s->pos, "continue is not in a loop");
-  } else if (s->tok == Token::Fallthrough) {
+  } else if (s->tok == Token::Fallthrough && !switchFallthroughs_.count(s)) {
     error(s->pos, "fallthrough statement out of place");
   }
 }
@@ -962,7 +999,7 @@ void Checker::selectStmt(const SelectStmt* s) {
     }
     Scope body;
     openScope(body);
-    blockStmts(c->body);
+    blockStmts(c->body, c->pos);
     closeScope(body);
     closeScope(scope);
   }
@@ -1053,7 +1090,7 @@ void Checker::typeSwitchStmt(const TypeSwitchStmt* s) {
       info_.implicits[c] = o;
       bindings.push_back(o);
     }
-    blockStmts(c->body);
+    blockStmts(c->body, c->pos);
     closeScope(body);
   }
   fn_->switchDepth--;
