@@ -122,6 +122,10 @@ void preempt_point();
 void request_poll() noexcept;
 void release_poll() noexcept;
 
+// A pseudo-random number in [0, n) from the calling thread's generator (Go's cheaprandn):
+// where a map's range starts. n must not be 0.
+uint32_t cheaprandn(uint32_t n) noexcept;
+
 // Bytes left on the current goroutine's stack or stack segment (or the thread's stack off
 // goroutines).
 size_t stack_remaining() noexcept;

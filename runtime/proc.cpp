@@ -4,6 +4,7 @@
 // timers, returns idle stack memory and detects deadlocks. Invariants: see proc_internal.h.
 #include <pthread.h>
 #include <sched.h>
+#include <sys/random.h>
 #include <time.h>
 
 #include <cxxabi.h>
@@ -315,7 +316,7 @@ void startm(Scheduler* s, P* p, bool spinning) {
       nm->sched = s;
       nm->spinning = spinning;
       nm->nextp = p;
-      nm->rand = (static_cast<uint64_t>(nm->id) + 1) * 0x9E3779B97F4A7C15ull;
+      nm->rand = ((static_cast<uint64_t>(nm->id) + 1) * 0x9E3779B97F4A7C15ull) ^ process_seed();
       s->all_ms.push_back(nm);
       s->live_ms.fetch_add(1);
       nm->thread = std::thread(mstart, nm);
@@ -1141,15 +1142,37 @@ int64_t coarse_now() noexcept {
   return g_coarse_now.load(std::memory_order_relaxed);
 }
 
+// Random bits chosen once per process (as Go seeds its runtime's generator from the OS), so
+// that select's choices and map iteration orders differ from run to run.
+uint64_t process_seed() noexcept {
+  static const uint64_t seed = [] {
+    uint64_t x = 0;
+    if (getrandom(&x, sizeof x, GRND_NONBLOCK) != sizeof x) {
+      x = static_cast<uint64_t>(std::chrono::steady_clock::now().time_since_epoch().count());
+    }
+    return x | 1;
+  }();
+  return seed;
+}
+
 __attribute__((noipa)) uint32_t fastrand() noexcept {
   uint64_t x = tls_rand;
-  if (x == 0) x = reinterpret_cast<uintptr_t>(&tls_rand) * 0x9E3779B97F4A7C15ull | 1;
+  if (x == 0) x = (reinterpret_cast<uintptr_t>(&tls_rand) * 0x9E3779B97F4A7C15ull) ^ process_seed();
+  if (x == 0) x = 1;
   x ^= x << 13;
   x ^= x >> 7;
   x ^= x << 17;
   tls_rand = x;
   return static_cast<uint32_t>(x >> 32);
 }
+
+}  // namespace detail
+
+uint32_t cheaprandn(uint32_t n) noexcept {
+  return detail::fastrandn(n);
+}
+
+namespace detail {
 
 void sysmon_note_deadline(int64_t when) noexcept {
   Scheduler* s = g_current.load(std::memory_order_acquire);

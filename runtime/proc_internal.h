@@ -237,6 +237,7 @@ void ready_from_outside(Scheduler* s, G* g);
 
 // Per-thread random numbers (select shuffling, steal order).
 uint32_t fastrand() noexcept;
+uint64_t process_seed() noexcept;
 inline uint32_t fastrandn(uint32_t n) noexcept {
   return static_cast<uint32_t>((static_cast<uint64_t>(fastrand()) * n) >> 32);
 }

@@ -159,12 +159,27 @@ struct RangeMapNode : StmtNode {
     storeCell<true>(fp + mapSlot, x->eval(fp));
     MapObject* map = asMap(fp[mapSlot]);
     Exec result = Exec::Normal;
-    for (size_t i = 0;; ++i) {
+    // As in Go, each range starts at a random entry, so that no program comes to depend
+    // on an order: it walks from there to the end (entries added meanwhile included),
+    // then wraps around to the entries before the start.
+    size_t start = 0;
+    if (map) {
+      MapReadGuard guard(map, pos, "concurrent map iteration and map write");
+      if (size_t n = map->entries.size(); n > 1) start = rt::cheaprandn(static_cast<uint32_t>(n));
+    }
+    bool wrapped = false;
+    for (size_t i = start;; ++i) {
       // The entry is copied out under the map's lock; the body runs without it.
       Value k{}, v{};
       {
         MapReadGuard guard(map, pos, "concurrent map iteration and map write");
-        if (!map || i >= map->entries.size()) break;
+        if (!map) break;
+        if (!wrapped && i >= map->entries.size()) {
+          wrapped = true;
+          i = 0;
+        }
+        if (wrapped && i >= start) break;
+        if (i >= map->entries.size()) break;
         if (!map->entries[i].live) continue;
         k = map->entries[i].key;
         v = map->entries[i].value;
