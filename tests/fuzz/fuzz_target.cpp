@@ -3,9 +3,10 @@
 //   2 fuzz_check  the above, then the type checker
 //   3 fuzz_run    the above, then compile and run, with a step budget (eval::setStepBudget:
 //                 loops and deep recursion end after kSteps polls) and a memory budget:
-//                 under ASan its max_allocation_size_mb with allocator_may_return_null,
-//                 elsewhere a limit on the address space (RLIMIT_AS); an allocation past
-//                 either is Go's "out of memory" fatal error, which ends the run
+//                 no single allocation over 256 MiB (under ASan its max_allocation_size_mb
+//                 with allocator_may_return_null; elsewhere malloc and friends, replaced
+//                 below, return null as ASan's would); a failed allocation is Go's "out
+//                 of memory" fatal error, which ends the run
 // Each input is independent: a run starts and joins its own scheduler threads (rt::start),
 // and its trees are freed when it ends. Goroutines still blocked when a run ends are
 // abandoned with what they hold (as when a Go program's main returns), so the run target
@@ -14,9 +15,9 @@
 // and the tests' fixed loopback ports must stay free; so are programs that import os,
 // io/ioutil or flag (files, processes, hidden state). The package variables are put back
 // after each run (Packages::restoreVariables), and standard input is /dev/null.
+#include <errno.h>
 #include <fcntl.h>
 #include <pthread.h>
-#include <sys/resource.h>
 #include <unistd.h>
 
 #include <condition_variable>
@@ -89,11 +90,6 @@ void runOnLargeStack(const std::function<void()>& fn) {
 namespace {
 
 constexpr int64_t kSteps = 20000;
-// The address-space budget of a build without ASan (see the top of the file). The stack
-// regions of goroutines abandoned when a run ends are never unmapped (runtime/stack.h), so
-// the address space grows by a few KiB a run (3 GiB lasted 350,000 runs): 64 GiB lasts
-// millions, and a program's absurd allocation still fails inside its run.
-constexpr rlim_t kAddressSpaceBytes = rlim_t{64} << 30;
 
 // Whether the run target refuses `source`: it names a package whose waits the step
 // budget cannot end (time, context), or the network, or imports one that changes the
@@ -123,6 +119,64 @@ bool refusedForRun(std::string_view source) {
 extern "C" const char* __asan_default_options() {
   return "allocator_may_return_null=1:max_allocation_size_mb=256:detect_leaks=0";
 }
+
+#ifndef __SANITIZE_ADDRESS__
+// Without ASan, the same budget by replacing glibc's allocation functions (the executable's
+// definitions come first; glibc's own stay reachable as __libc_*). A limit on the address
+// space instead would run out within thousands of runs: the stack regions of goroutines
+// abandoned when a run ends are never unmapped (runtime/stack.h).
+extern "C" {
+void* __libc_malloc(size_t size);
+void* __libc_calloc(size_t count, size_t size);
+void* __libc_realloc(void* p, size_t size);
+void* __libc_memalign(size_t alignment, size_t size);
+
+constexpr size_t kMaxAllocationBytes = size_t{256} << 20;
+
+void* malloc(size_t size) {
+  if (size > kMaxAllocationBytes) {
+    errno = ENOMEM;
+    return nullptr;
+  }
+  return __libc_malloc(size);
+}
+
+void* calloc(size_t count, size_t size) {
+  if (size != 0 && count > kMaxAllocationBytes / size) {
+    errno = ENOMEM;
+    return nullptr;
+  }
+  return __libc_calloc(count, size);
+}
+
+void* realloc(void* p, size_t size) {
+  if (size > kMaxAllocationBytes) {
+    errno = ENOMEM;
+    return nullptr;
+  }
+  return __libc_realloc(p, size);
+}
+
+void* aligned_alloc(size_t alignment, size_t size) {
+  if (size > kMaxAllocationBytes) {
+    errno = ENOMEM;
+    return nullptr;
+  }
+  return __libc_memalign(alignment, size);
+}
+
+void* memalign(size_t alignment, size_t size) {
+  return aligned_alloc(alignment, size);
+}
+
+int posix_memalign(void** out, size_t alignment, size_t size) {
+  void* p = aligned_alloc(alignment, size);
+  if (!p) return ENOMEM;
+  *out = p;
+  return 0;
+}
+}  // extern "C"
+#endif
 #endif
 
 #if GOL_FUZZ_STAGE >= 2
@@ -147,13 +201,6 @@ extern "C" int LLVMFuzzerInitialize(int* argc, char*** argv) {
   (void)argv;
 #if GOL_FUZZ_STAGE == 3
   gol::eval::setStepBudget(kSteps);
-#ifndef __SANITIZE_ADDRESS__
-  // Without ASan's allocator limit the address space is the memory budget: below
-  // libFuzzer's -rss_limit_mb, so that a program's big allocation fails inside the run
-  // (bad_alloc, Go's "out of memory") instead of ending the campaign as an OOM.
-  struct rlimit limit = {kAddressSpaceBytes, kAddressSpaceBytes};
-  if (setrlimit(RLIMIT_AS, &limit) != 0) std::abort();
-#endif
   gol::stdlib::setArgs({"fuzz.gol"});
   // The programs' output is dropped (libFuzzer's own goes to stderr regardless).
   gol::stdlib::closeOutput();
