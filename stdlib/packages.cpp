@@ -148,6 +148,7 @@ constexpr StdPackage kStdPackages[] = {
     {"path/filepath", "filepath", {registerTime, registerFilepath}},
     {"reflect", "reflect", {registerReflect}},
     {"runtime", "runtime", {registerRuntime}},
+    {"runtime/debug", "debug", {registerRuntimeDebug}},
     {"sort", "sort", {registerSort}},
     {"strconv", "strconv", {registerStrconv}},
     {"strings", "strings", {registerIo, registerStrings, registerBuilder}},

@@ -112,6 +112,7 @@ void registerSort(Packages& p);
 void registerRand(Packages& p);
 void registerBuilder(Packages& p);
 void registerRuntime(Packages& p);
+void registerRuntimeDebug(Packages& p);
 void registerSyscall(Packages& p);
 void registerSync(Packages& p);
 void registerAtomic(Packages& p);

@@ -1,0 +1,81 @@
+// Package runtime/debug: Stack and PrintStack (the calling goroutine's trace, through the
+// evaluator's hook of callers.h), FreeOSMemory, and SetGCPercent's setting.
+//
+// The GC percentage is one process-wide atomic, read from GOGC at the first use. Gol frees
+// memory by reference counting, as each last reference goes, so no collector paces itself
+// by the setting yet: SetGCPercent keeps and returns it as Go does, for the cycle collector
+// that will read it.
+#include <malloc.h>
+
+#include <atomic>
+#include <cstdlib>
+#include <string>
+
+#include "stdlib/bind.h"
+#include "stdlib/callers.h"
+#include "stdlib/packages.h"
+#include "stdlib/support.h"
+
+namespace gol::stdlib {
+
+namespace {
+
+// Go's debug.Stack lists itself (and PrintStack) above its caller, at Go 1.19's lines.
+std::string stackWith(const char* extraFrames) {
+  std::string trace = goroutineStack ? goroutineStack() : "";
+  size_t header = trace.find('\n');
+  if (header == std::string::npos) return trace;
+  return trace.insert(header + 1, extraFrames);
+}
+
+constexpr const char* kStackFrame =
+    "runtime/debug.Stack()\n\t$GOROOT/src/runtime/debug/stack.go:24\n";
+
+Bytes debugStack() {
+  std::string s = stackWith(kStackFrame);
+  auto n = static_cast<int64_t>(s.size());
+  values::SliceObject* out = values::makeSlice(n, n, false);
+  for (int64_t i = 0; i < n; ++i) out->base()[i].u = static_cast<unsigned char>(s[i]);
+  return {values::Value{.p = out}};
+}
+
+void printStack() {
+  std::string frames = std::string(kStackFrame) +
+                       "runtime/debug.PrintStack()\n\t$GOROOT/src/runtime/debug/stack.go:16\n";
+  writeStderr(stackWith(frames.c_str()));
+}
+
+// Hands the allocator's free memory back to the system, as Go's scavenger does.
+void freeOSMemory() {
+  malloc_trim(0);
+}
+
+std::atomic<int64_t>& gcPercent() {
+  static std::atomic<int64_t> percent = [] {
+    const char* gogc = std::getenv("GOGC");
+    if (!gogc || !*gogc) return int64_t{100};
+    if (std::string(gogc) == "off") return int64_t{-1};
+    char* end = nullptr;
+    long v = std::strtol(gogc, &end, 10);
+    return *end == '\0' ? static_cast<int64_t>(v) : int64_t{100};
+  }();
+  return percent;
+}
+
+// Sets the percentage and returns the previous one; a negative one means off (-1).
+int64_t setGCPercent(int64_t percent) {
+  if (percent < 0) percent = -1;
+  return gcPercent().exchange(percent);
+}
+
+}  // namespace
+
+void registerRuntimeDebug(Packages& p) {
+  check::Package& pkg = p.package("runtime/debug", "debug");
+  bind<&debugStack>(p, pkg, "Stack");
+  bind<&printStack>(p, pkg, "PrintStack");
+  bind<&freeOSMemory>(p, pkg, "FreeOSMemory");
+  bind<&setGCPercent>(p, pkg, "SetGCPercent");
+}
+
+}  // namespace gol::stdlib
