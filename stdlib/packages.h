@@ -136,6 +136,9 @@ const check::Type* ioWriterType();
 
 // runtime.NumGoroutine leaves out n goroutines of the embedder's own (the REPL's loop).
 void hideGoroutinesFromNumGoroutine(int n);
+// Drops the finalizers not yet run (runtime_finalizer.cpp), as a run ends: their objects are
+// then freed without them, and no finalizer of a finished program can run later.
+void forgetFinalizers();
 
 // os.Args: the program's name and arguments, set by the driver before the program runs.
 void setArgs(const std::vector<std::string>& args);

@@ -75,6 +75,7 @@ std::string goarch() {
 }  // namespace
 
 void registerRuntimeCallers(Packages& p, check::Package& pkg);
+void registerRuntimeFinalizer(Packages& p, check::Package& pkg);
 
 void hideGoroutinesFromNumGoroutine(int n) {
   hiddenGoroutines = n;
@@ -109,6 +110,7 @@ void registerRuntime(Packages& p) {
     p.addType(pkg, "Error", nativeNamed("runtime", "Error", iface));
   }
   registerRuntimeCallers(p, pkg);
+  registerRuntimeFinalizer(p, pkg);
 }
 
 }  // namespace gol::stdlib

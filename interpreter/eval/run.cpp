@@ -363,6 +363,7 @@ int run(Program& program, int maxprocs) {
     rt::request_poll();  // every poll takes the slow path, which counts it (start resets it)
   }
   rt::ExitInfo e = rt::start(cfg, [&ctx] { mainGoroutine(&ctx); });
+  stdlib::forgetFinalizers();
   stdlib::closeOutput();
   return e.code;
 }

@@ -228,7 +228,12 @@ void copyAggregateInto(HeapObject* dst, HeapObject* src) {
   copyOver(d->data(), s->data(), d->length(), d->elemType());
 }
 
+bool (*finalizerHook)(HeapObject* object) = nullptr;
+
 void destroyObject(HeapObject* object) {
+  if (object->flags & HeapObject::kHasFinalizer) [[unlikely]] {
+    if (finalizerHook && finalizerHook(object)) return;
+  }
   switch (object->kind) {
     case HeapObject::Kind::String: static_cast<StringObject*>(object)->destroy(); return;
     case HeapObject::Kind::Array: static_cast<ArrayObject*>(object)->destroy(); return;

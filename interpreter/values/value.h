@@ -42,11 +42,21 @@ struct HeapObject {
   };
   std::atomic<uint32_t> refs{1};
   Kind kind;
+  // kHasFinalizer: runtime.SetFinalizer registered one (set and cleared by its owner while
+  // it holds a reference; read when the count reaches zero, when no one else can).
+  uint8_t flags = 0;
+  static constexpr uint8_t kHasFinalizer = 1;
   explicit HeapObject(Kind k) : kind(k) {}
 };
 
-// Frees an object whose count reached zero (and releases what it refers to).
+// Frees an object whose count reached zero (and releases what it refers to), unless it has
+// a finalizer to run first.
 void destroyObject(HeapObject* object);
+
+// Set by package runtime (SetFinalizer): called for an object with kHasFinalizer whose
+// count reached zero; returns true when it took the object over (resurrected with one
+// reference, for its finalizer), false to let it be freed now.
+extern bool (*finalizerHook)(HeapObject* object);
 
 class StringObject : public HeapObject {
  public:
