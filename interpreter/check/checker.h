@@ -28,6 +28,7 @@ struct Package;
 // clang-format off
 enum class Builtin {
   Len, Cap, Append, Make, Copy, Print, Println, Panic, Min, Max, New, Delete, Clear, Recover, Close,
+  Complex, Real, Imag,
   Sizeof, Alignof, Offsetof,  // package unsafe
 };
 // clang-format on

@@ -557,6 +557,8 @@ class Checker {
   Operand appendCall(const CallExpr* c, std::vector<Operand>& args);
 
   Operand builtinCall(const CallExpr* c, Builtin b);
+  Operand complexCall(const CallExpr* c, std::vector<Operand>& args);
+  Operand realImagCall(const CallExpr* c, Builtin b, std::vector<Operand>& args);
 
   std::vector<Instance> instances_;
   std::vector<FuncInstanceBody> funcInstanceBodies_;

@@ -4,6 +4,7 @@
 #include <functional>
 #include <string_view>
 
+#include "interpreter/values/complex.h"
 #include "interpreter/values/panic.h"
 
 namespace gol::values {
@@ -44,6 +45,10 @@ bool equalValues(const check::Type* t, Value a, Value b) {
       auto basic = static_cast<const check::Basic*>(u);
       if (basic->isString()) return stringView(a) == stringView(b);
       if (basic->isFloat()) return a.f == b.f;
+      if (basic->isComplex()) {
+        bool is64 = basic->basic == check::BasicKind::Complex64;
+        return complexOf(is64, a) == complexOf(is64, b);
+      }
       return a.u == b.u;
     }
     case check::TypeKind::Pointer: return pointerIdentity(a) == pointerIdentity(b);
@@ -91,6 +96,9 @@ uint64_t hashValue(const check::Type* t, Value v) {
         if (v.f == 0) return mix(0);  // +0 and -0 are equal
         if (v.f != v.f) return mix(reinterpret_cast<uintptr_t>(&v) ^ 0x9e3779b97f4a7c15ULL);
         return mix(v.u);
+      }
+      if (basic->isComplex()) {
+        return mix(complexHashBits(complexOf(basic->basic == check::BasicKind::Complex64, v)));
       }
       return mix(v.u);
     }
