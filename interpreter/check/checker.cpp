@@ -168,7 +168,9 @@ void Checker::importDecl(const GenDecl* d) {
 Object* Checker::autoImport(const std::string& name) {
   const Package* pkg = importer_.importByName(name);
   if (!pkg) {
-    if (const char* source = importer_.golSource(name)) pkg = loadGolPackage(name, source);
+    // The packages written in Gol, by name: all at the top level but math/cmplx.
+    std::string path = name == "cmplx" ? "math/cmplx" : name;
+    if (const char* source = importer_.golSource(path)) pkg = loadGolPackage(path, source);
   }
   if (!pkg) return nullptr;
   Object obj{Object::Kind::PkgName, name};

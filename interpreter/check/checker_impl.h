@@ -288,7 +288,7 @@ class Checker {
   // ---- Standard packages written in Gol (gol_packages.cpp) -------------------------------
 
   struct GolPackage {
-    Package pkg;
+    Package* pkg;     // owned by Info (golPackages), as the program's objects point into it
     Scope fileScope;  // its imports
     Scope scope;      // its declarations
   };

@@ -56,15 +56,4 @@ Complex complexDiv(Complex n, Complex m) {
   return {e, f};
 }
 
-uint64_t complexHashBits(Complex c) {
-  // +0 and -0 hash alike; a NaN part hashes by the address of a local, as floats do
-  // (equalValues never finds it again, as in Go).
-  auto part = [](double d) -> uint64_t {
-    if (d == 0) return 0;
-    if (d != d) return reinterpret_cast<uintptr_t>(&d) ^ 0x9e3779b97f4a7c15ULL;
-    return std::bit_cast<uint64_t>(d);
-  };
-  return part(c.re) * 0x9e3779b97f4a7c15ULL ^ part(c.im);
-}
-
 }  // namespace gol::values

@@ -75,7 +75,4 @@ inline Complex complexMul(Complex a, Complex b) {
 // Go's runtime complex128div.
 Complex complexDiv(Complex n, Complex m);
 
-// Go's hash and == of complex values: by parts, +0 == -0, NaN unequal to itself.
-uint64_t complexHashBits(Complex c);
-
 }  // namespace gol::values
