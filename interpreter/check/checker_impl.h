@@ -557,6 +557,7 @@ class Checker {
   Operand appendCall(const CallExpr* c, std::vector<Operand>& args);
 
   Operand builtinCall(const CallExpr* c, Builtin b);
+  std::string kindString(const Type* t);
   Operand complexCall(const CallExpr* c, std::vector<Operand>& args);
   Operand realImagCall(const CallExpr* c, Builtin b, std::vector<Operand>& args);
 

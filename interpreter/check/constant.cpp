@@ -301,11 +301,16 @@ std::string ConstValue::toString() const {
 }
 
 std::string ConstValue::floatString() const {
-  if (q_.get_den() == 1) return q_.get_num().get_str();
-  // go/constant prints floats with %.6g.
+  double d = toFloat64();
+  bool integer = q_.get_den() == 1;
+  if (integer && (std::isinf(d) || (d == 0) != (q_ == 0))) return q_.get_num().get_str();
+  // go/constant prints floats in float64's range with %.6g, and marks a non-integer
+  // that this shows without a point with `~`.
   char buf[64];
-  std::snprintf(buf, sizeof buf, "%.6g", toFloat64());
-  return buf;
+  std::snprintf(buf, sizeof buf, "%.6g", d);
+  std::string s = buf;
+  if (!integer && s.find('.') == std::string::npos) s = "~" + s;
+  return s;
 }
 
 ConstValue ConstValue::unary(Token op, const ConstValue& x, unsigned unsignedBits) {

@@ -98,7 +98,8 @@ bool Checker::representable(Operand& x, const Basic* t, std::string* reason) {
     return true;
   }
   if (v.imagPart() != 0) {
-    *reason = "truncated";
+    // go/types: a non-integer into an integer type is truncated, else it overflows.
+    *reason = t->isInteger() ? "truncated" : "overflows";
     return false;
   }
   if (t->isInteger()) {

@@ -554,6 +554,21 @@ Operand Checker::binaryOp(Token op, Operand x, Operand y, const BinaryExpr* e, P
   return r;
 }
 
+// go/types' kindString: what a message calls the kind of a type.
+std::string Checker::kindString(const Type* t) {
+  switch (under(t)->kind) {
+    case TypeKind::Array: return "array";
+    case TypeKind::Slice: return "slice";
+    case TypeKind::Struct: return "struct";
+    case TypeKind::Pointer: return "pointer";
+    case TypeKind::Signature: return "func";
+    case TypeKind::Interface: return "interface";
+    case TypeKind::Map: return "map";
+    case TypeKind::Chan: return "chan";
+    default: return typeString(t);
+  }
+}
+
 // Why values of type t cannot be compared with ==, in Go's words; empty if they can.
 std::string Checker::incomparableReason(const Type* t) {
   const Type* u = under(t);
@@ -643,7 +658,7 @@ Operand Checker::comparison(Token op, Operand x, Operand y, Pos pos, bool forSwi
     const Basic* b = asBasic(x.type);
     if (!b || !b->isOrdered()) {
       error(x.expr->pos, std::string("invalid operation: ") + text() + " (operator " +
-                             tokenText(op) + " not defined on " + describe(x) + ")");
+                             tokenText(op) + " not defined on " + kindString(x.type) + ")");
       return r;
     }
   }
