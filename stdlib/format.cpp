@@ -3,6 +3,7 @@
 #include "stdlib/format.h"
 
 #include <algorithm>
+#include <utility>
 #include <vector>
 
 #include "interpreter/check/lookup.h"
@@ -498,7 +499,10 @@ void Printer::badVerb(int32_t verb, const values::AnyValue* arg) {
   if (arg && !isNil(*arg)) {
     buf_ += typeName(arg->type);
     buf_ += '=';
+    // As Go's p.erroring: the operand prints without its String or Error method.
+    bool wasErroring = std::exchange(erroring_, true);
     printArg(*arg, 'v');
+    erroring_ = wasErroring;
   } else {
     buf_ += kNilAngle;
   }
@@ -603,7 +607,7 @@ void Printer::fmtString(std::string_view v, int32_t verb, const values::AnyValue
 }
 
 bool Printer::handleMethods(const values::AnyValue& arg, int32_t verb) {
-  if (f_.sharpV || !methodCaller || !arg.type) return false;
+  if (erroring_ || f_.sharpV || !methodCaller || !arg.type) return false;
   if (verb != 'v' && verb != 's' && verb != 'x' && verb != 'X' && verb != 'q') return false;
   for (const char* method : {"Error", "String"}) {
     if (!hasStringMethod(arg.type, method)) continue;

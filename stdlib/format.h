@@ -104,6 +104,7 @@ class Printer {
   bool reordered_ = false;
   bool panicking_ = false;  // printing the value of a panic that a method raised
   bool goodArgNum_ = true;
+  bool erroring_ = false;  // printing a bad verb's operand: no String or Error methods
 };
 
 std::string sprint(std::span<const values::AnyValue> args);
