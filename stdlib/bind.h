@@ -7,7 +7,8 @@
 // Each C++ parameter and result type stands for one Go type through GoType<T>:
 //
 //   bool, int64_t (int), Int64 (int64), int8_t .. int32_t (int32 is rune), uint8_t (byte)
-//   .. uint64_t, Uint (uint), Uintptr, double (float64), float (float32),
+//   .. uint64_t, Uint (uint), Uintptr, double (float64), float (float32), values::Complex
+//   (complex128),
 //   std::string_view (string; std::string as a result too),
 //   std::vector<std::string_view> ([]string; std::vector<std::string> as a result too),
 //   Bytes ([]byte), OwnedString (a string result that is already a reference),
@@ -31,6 +32,7 @@
 #include <vector>
 
 #include "interpreter/check/types.h"
+#include "interpreter/values/complex.h"
 #include "interpreter/values/native.h"
 #include "stdlib/packages.h"
 #include "stdlib/support.h"
@@ -148,6 +150,15 @@ requires(std::is_arithmetic_v<T>) struct GoType<T> {
       v.u = static_cast<uint64_t>(x);
     return v;
   }
+};
+
+// complex128 (values/complex.h): the argument's parts are read, the result is a new
+// reference the caller owns.
+template <>
+struct GoType<values::Complex> {
+  static const check::Type* type() { return check::basicType(check::BasicKind::Complex128); }
+  static values::Complex arg(const values::AnyValue& a) { return values::complex128Of(a.value); }
+  static values::Value result(values::Complex x) { return values::complex128Value(x); }
 };
 
 template <>

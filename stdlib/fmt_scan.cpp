@@ -670,6 +670,23 @@ class ScanState {
     return f.value;
   }
 
+  // Go's scanComplex: `(re±imi)` (the parentheses optional), each part a float token of
+  // half the size.
+  values::Complex scanComplex(int32_t verb, int bitSize) {
+    okVerb(verb, kFloatVerbs, "complex");
+    skipSpace();
+    notEOF();
+    bool parens = accept("(");
+    std::string re = floatToken();
+    buf_.clear();
+    if (!accept("+-")) failString("syntax error scanning complex number");
+    std::string sign = buf_;
+    std::string im = sign + floatToken();
+    if (!accept("i")) failString("syntax error scanning complex number");
+    if (parens && !accept(")")) failString("syntax error scanning complex number");
+    return {convertFloat(re, bitSize / 2), convertFloat(im, bitSize / 2)};
+  }
+
   std::string convertString(int32_t verb) {
     okVerb(verb, "svqxX", "string");
     skipSpace();
@@ -807,6 +824,16 @@ class ScanState {
           double f = convertFloat(floatToken(), static_cast<int>(b->bits()));
           if (b->basic == K::Float32) f = static_cast<float>(f);
           store(v, floatResult(f), values::Storage::Scalar);
+          return;
+        }
+        case K::Complex64: {
+          values::Complex c = scanComplex(verb, 64);
+          store(v, values::complex64Value(c), values::Storage::Scalar);
+          return;
+        }
+        case K::Complex128: {
+          values::Complex c = scanComplex(verb, 128);
+          store(v, values::complex128Value(c), values::Storage::Ref);
           return;
         }
         case K::String: {

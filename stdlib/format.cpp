@@ -3,6 +3,7 @@
 #include "stdlib/format.h"
 
 #include <algorithm>
+#include <utility>
 #include <vector>
 
 #include "interpreter/check/lookup.h"
@@ -128,10 +129,17 @@ int compareKeys(const check::Type* t, values::Value a, values::Value b) {
         return values::stringView(a).compare(values::stringView(b)) < 0
                    ? -1
                    : (values::stringView(a) == values::stringView(b) ? 0 : 1);
-      if (basic->isFloat()) {
-        if (a.f != a.f) return b.f != b.f ? 0 : -1;  // NaN first
-        if (b.f != b.f) return 1;
-        return cmp(a.f, b.f);
+      auto floats = [&](double x, double y) {
+        if (x != x) return y != y ? 0 : -1;  // NaN first
+        if (y != y) return 1;
+        return cmp(x, y);
+      };
+      if (basic->isFloat()) return floats(a.f, b.f);
+      if (basic->isComplex()) {
+        bool is64 = basic->basic == check::BasicKind::Complex64;
+        values::Complex x = values::complexOf(is64, a), y = values::complexOf(is64, b);
+        if (int c = floats(x.re, y.re)) return c;
+        return floats(x.im, y.im);
       }
       if (basic->isUnsigned()) return cmp(a.u, b.u);
       return cmp(a.i, b.i);
@@ -491,7 +499,10 @@ void Printer::badVerb(int32_t verb, const values::AnyValue* arg) {
   if (arg && !isNil(*arg)) {
     buf_ += typeName(arg->type);
     buf_ += '=';
+    // As Go's p.erroring: the operand prints without its String or Error method.
+    bool wasErroring = std::exchange(erroring_, true);
     printArg(*arg, 'v');
+    erroring_ = wasErroring;
   } else {
     buf_ += kNilAngle;
   }
@@ -551,6 +562,33 @@ void Printer::fmtFloat(double v, int size, int32_t verb, const values::AnyValue&
   }
 }
 
+// fmt's fmtComplex: (re±imi), each part formatted as a float of half the size; the
+// imaginary part always has its sign.
+void Printer::fmtComplex(values::Complex v, int size, int32_t verb, const values::AnyValue& arg) {
+  switch (verb) {
+    case 'v':
+    case 'b':
+    case 'g':
+    case 'G':
+    case 'x':
+    case 'X':
+    case 'f':
+    case 'F':
+    case 'e':
+    case 'E': {
+      bool oldPlus = f_.plus;
+      buf_ += '(';
+      fmtFloat(v.re, size / 2, verb, arg);
+      f_.plus = true;
+      fmtFloat(v.im, size / 2, verb, arg);
+      buf_ += "i)";
+      f_.plus = oldPlus;
+      break;
+    }
+    default: badVerb(verb, &arg);
+  }
+}
+
 void Printer::fmtString(std::string_view v, int32_t verb, const values::AnyValue& arg) {
   switch (verb) {
     case 'v':
@@ -569,7 +607,7 @@ void Printer::fmtString(std::string_view v, int32_t verb, const values::AnyValue
 }
 
 bool Printer::handleMethods(const values::AnyValue& arg, int32_t verb) {
-  if (f_.sharpV || !methodCaller || !arg.type) return false;
+  if (erroring_ || f_.sharpV || !methodCaller || !arg.type) return false;
   if (verb != 'v' && verb != 's' && verb != 'x' && verb != 'X' && verb != 'q') return false;
   for (const char* method : {"Error", "String"}) {
     if (!hasStringMethod(arg.type, method)) continue;
@@ -711,6 +749,10 @@ void Printer::printValue(const values::AnyValue& arg, int32_t verb, int depth, b
       case BasicKind::Uintptr: fmtInteger(arg.value.u, false, verb, arg); return;
       case BasicKind::Float32: fmtFloat(arg.value.f, 32, verb, arg); return;
       case BasicKind::Float64: fmtFloat(arg.value.f, 64, verb, arg); return;
+      case BasicKind::Complex64: fmtComplex(values::complex64Of(arg.value), 64, verb, arg); return;
+      case BasicKind::Complex128:
+        fmtComplex(values::complex128Of(arg.value), 128, verb, arg);
+        return;
       case BasicKind::String: fmtString(values::stringView(arg.value), verb, arg); return;
       default: break;
     }

@@ -18,6 +18,7 @@
 #include <string_view>
 #include <vector>
 
+#include "interpreter/values/complex.h"
 #include "interpreter/values/value.h"
 
 namespace gol::values {
@@ -68,6 +69,7 @@ class Printer {
   void fmtBool(bool v, int32_t verb, const values::AnyValue& arg);
   void fmtInteger(uint64_t v, bool isSigned, int32_t verb, const values::AnyValue& arg);
   void fmtFloat(double v, int size, int32_t verb, const values::AnyValue& arg);
+  void fmtComplex(values::Complex v, int size, int32_t verb, const values::AnyValue& arg);
   void fmtString(std::string_view v, int32_t verb, const values::AnyValue& arg);
   void fmt0x64(uint64_t v, bool leading0x);
   bool argNumber(int& argNum, std::string_view format, size_t& i, int numArgs);
@@ -102,6 +104,7 @@ class Printer {
   bool reordered_ = false;
   bool panicking_ = false;  // printing the value of a panic that a method raised
   bool goodArgNum_ = true;
+  bool erroring_ = false;  // printing a bad verb's operand: no String or Error methods
 };
 
 std::string sprint(std::span<const values::AnyValue> args);

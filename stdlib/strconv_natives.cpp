@@ -60,6 +60,16 @@ std::string formatFloat(double f, uint8_t fmt, int64_t prec, int64_t bitSize) {
                               static_cast<int>(bitSize));
 }
 
+// Go's FormatComplex: the parts as FormatFloat writes them at half the size, the
+// imaginary part always signed.
+std::string formatComplex(values::Complex c, uint8_t fmt, int64_t prec, int64_t bitSize) {
+  if (bitSize != 64 && bitSize != 128) panicString("invalid bitSize");
+  bitSize >>= 1;
+  std::string im = formatFloat(c.im, fmt, prec, bitSize);
+  if (im[0] != '+' && im[0] != '-') im = "+" + im;
+  return "(" + formatFloat(c.re, fmt, prec, bitSize) + im + "i)";
+}
+
 // (*NumError).Error(): `strconv.Atoi: parsing "x": invalid syntax`.
 std::string numErrorError(NumErrorPtr e) {
   std::string msg = "strconv." + std::string(values::stringView(e.obj->fields[0])) + ": parsing " +
@@ -154,6 +164,7 @@ void registerStrconv(Packages& p) {
   bind<&formatInt>(p, pkg, "FormatInt");
   bind<&formatUint>(p, pkg, "FormatUint");
   bind<&formatFloat>(p, pkg, "FormatFloat");
+  bind<&formatComplex>(p, pkg, "FormatComplex");
   bind<&strconv::formatBool>(p, pkg, "FormatBool");
   bind<&strconv::quote>(p, pkg, "Quote");
   bind<&strconv::quoteToASCII>(p, pkg, "QuoteToASCII");

@@ -114,6 +114,118 @@ Operand Checker::appendCall(const CallExpr* c, std::vector<Operand>& args) {
   return r;
 }
 
+// complex(re, im), as go/types types it: untyped constants become untyped floats when
+// they have no imaginary part, then both arguments must be the same float type
+// (float32 gives complex64, float64 complex128, untyped float an untyped complex).
+Operand Checker::complexCall(const CallExpr* c, std::vector<Operand>& args) {
+  Operand r = invalidOperand(c);
+  if (args.size() != 2) {
+    std::string found = std::to_string(args.size());
+    if (args.size() < 2) {
+      error(c->rparen,
+            "not enough arguments for " + exprString(c) + " (expected 2, found " + found + ")");
+    } else {
+      error(args[2].expr->pos,
+            "too many arguments for " + exprString(c) + " (expected 2, found " + found + ")");
+    }
+    return r;
+  }
+  Operand& x = args[0];
+  Operand& y = args[1];
+  bool xu = isUntyped(x.type), yu = isUntyped(y.type);
+  context_ = "argument to complex";
+  if (xu && !yu) {
+    if (!convertUntyped(x, y.type)) {
+      error(x.expr->pos, "cannot use " + describe(x) + " as " + typeString(y.type) +
+                             " value in argument to complex");
+      return r;
+    }
+  } else if (yu && !xu) {
+    if (!convertUntyped(y, x.type)) {
+      error(y.expr->pos, "cannot use " + describe(y) + " as " + typeString(x.type) +
+                             " value in argument to complex");
+      return r;
+    }
+  } else if (xu && yu) {
+    if (x.mode == Mode::Constant && y.mode == Mode::Constant) {
+      for (Operand* o : {&x, &y}) {
+        const Basic* ob = asBasic(o->type);
+        if (ob->isNumeric() && o->val.imagPart() == 0) o->type = basicType(BasicKind::UntypedFloat);
+      }
+    } else {
+      convertUntyped(x, basicType(BasicKind::Float64));
+      convertUntyped(y, basicType(BasicKind::Float64));
+    }
+  }
+  if (x.invalid() || y.invalid()) return r;
+  if (!identical(x.type, y.type)) {
+    error(x.expr->pos, "invalid operation: " + exprString(c) + " (mismatched types " +
+                           typeString(x.type) + " and " + typeString(y.type) + ")");
+    return r;
+  }
+  const Basic* fb = asBasic(x.type);
+  const Type* result = nullptr;
+  if (fb && fb->basic == BasicKind::Float32) result = basicType(BasicKind::Complex64);
+  if (fb && fb->basic == BasicKind::Float64) result = basicType(BasicKind::Complex128);
+  if (fb && fb->basic == BasicKind::UntypedFloat) result = basicType(BasicKind::UntypedComplex);
+  if (!result) {
+    error(x.expr->pos, "invalid argument: arguments have type " + typeString(x.type) +
+                           ", expected floating-point");
+    return r;
+  }
+  r.type = result;
+  if (x.mode == Mode::Constant && y.mode == Mode::Constant) {
+    r.mode = Mode::Constant;
+    r.val = ConstValue::ofComplex(x.val.realPart(), y.val.realPart());
+  } else {
+    r.mode = Mode::Value;
+  }
+  return r;
+}
+
+// real(z) and imag(z): an untyped numeric constant counts as an untyped complex one.
+Operand Checker::realImagCall(const CallExpr* c, Builtin b, std::vector<Operand>& args) {
+  Operand r = invalidOperand(c);
+  if (args.size() != 1) {
+    std::string found = std::to_string(args.size());
+    if (args.empty()) {
+      error(c->rparen, "not enough arguments for " + exprString(c) + " (expected 1, found 0)");
+    } else {
+      error(args[1].expr->pos,
+            "too many arguments for " + exprString(c) + " (expected 1, found " + found + ")");
+    }
+    return r;
+  }
+  Operand& x = args[0];
+  if (isUntyped(x.type)) {
+    if (x.mode == Mode::Constant) {
+      if (asBasic(x.type)->isNumeric()) x.type = basicType(BasicKind::UntypedComplex);
+    } else {
+      context_ = "argument to " + std::string(b == Builtin::Real ? "real" : "imag");
+      convertUntyped(x, basicType(BasicKind::Complex128));
+      if (x.invalid()) return r;
+    }
+  }
+  const Basic* cb = asBasic(x.type);
+  const Type* result = nullptr;
+  if (cb && cb->basic == BasicKind::Complex64) result = basicType(BasicKind::Float32);
+  if (cb && cb->basic == BasicKind::Complex128) result = basicType(BasicKind::Float64);
+  if (cb && cb->basic == BasicKind::UntypedComplex) result = basicType(BasicKind::UntypedFloat);
+  if (!result) {
+    error(x.expr->pos,
+          "invalid argument: argument has type " + typeString(x.type) + ", expected complex type");
+    return r;
+  }
+  r.type = result;
+  if (x.mode == Mode::Constant) {
+    r.mode = Mode::Constant;
+    r.val = ConstValue::ofFloat(b == Builtin::Real ? x.val.realPart() : x.val.imagPart());
+  } else {
+    r.mode = Mode::Value;
+  }
+  return r;
+}
+
 Operand Checker::builtinCall(const CallExpr* c, Builtin b) {
   Operand r = invalidOperand(c);
   if (b == Builtin::Make) return makeCall(c);
@@ -335,6 +447,9 @@ Operand Checker::builtinCall(const CallExpr* c, Builtin b) {
       assignment(args[0], anyType(), "argument to panic");
       r.mode = Mode::NoValue;
       return r;
+    case Builtin::Complex: return complexCall(c, args);
+    case Builtin::Real:
+    case Builtin::Imag: return realImagCall(c, b, args);
     case Builtin::Min:
     case Builtin::Max: {
       if (args.empty()) {

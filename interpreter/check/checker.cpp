@@ -28,6 +28,8 @@ Checker::Checker(Importer& importer, Diagnostics& diags, Info& info)
   addType("uintptr", BasicKind::Uintptr);
   addType("float32", BasicKind::Float32);
   addType("float64", BasicKind::Float64);
+  addType("complex64", BasicKind::Complex64);
+  addType("complex128", BasicKind::Complex128);
   addType("string", BasicKind::String);
   {
     Object any{Object::Kind::TypeName, "any"};
@@ -79,6 +81,9 @@ Checker::Checker(Importer& importer, Diagnostics& diags, Info& info)
   addBuiltin("clear", Builtin::Clear);
   addBuiltin("recover", Builtin::Recover);
   addBuiltin("close", Builtin::Close);
+  addBuiltin("complex", Builtin::Complex);
+  addBuiltin("real", Builtin::Real);
+  addBuiltin("imag", Builtin::Imag);
   fileScope_.parent = &universe_;
   packageScope_.parent = &fileScope_;
 }
@@ -163,7 +168,9 @@ void Checker::importDecl(const GenDecl* d) {
 Object* Checker::autoImport(const std::string& name) {
   const Package* pkg = importer_.importByName(name);
   if (!pkg) {
-    if (const char* source = importer_.golSource(name)) pkg = loadGolPackage(name, source);
+    // The packages written in Gol, by name: all at the top level but math/cmplx.
+    std::string path = name == "cmplx" ? "math/cmplx" : name;
+    if (const char* source = importer_.golSource(path)) pkg = loadGolPackage(path, source);
   }
   if (!pkg) return nullptr;
   Object obj{Object::Kind::PkgName, name};

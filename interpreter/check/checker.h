@@ -28,6 +28,7 @@ struct Package;
 // clang-format off
 enum class Builtin {
   Len, Cap, Append, Make, Copy, Print, Println, Panic, Min, Max, New, Delete, Clear, Recover, Close,
+  Complex, Real, Imag,
   Sizeof, Alignof, Offsetof,  // package unsafe
 };
 // clang-format on
@@ -141,6 +142,8 @@ struct Info {
   std::unique_ptr<syntax::Ast> instanceAst = std::make_unique<syntax::Ast>();
   // The syntax trees of the standard packages written in Gol that the program imports.
   std::vector<std::unique_ptr<syntax::Ast>> packageAsts;
+  // Those packages, whose members the tables point to.
+  std::vector<std::unique_ptr<Package>> golPackages;
   // Every object and type the checker created; the tables above point into them.
   std::vector<std::unique_ptr<Object>> objects;
   std::vector<std::unique_ptr<Type>> ownedTypes;

@@ -288,7 +288,7 @@ class Checker {
   // ---- Standard packages written in Gol (gol_packages.cpp) -------------------------------
 
   struct GolPackage {
-    Package pkg;
+    Package* pkg;     // owned by Info (golPackages), as the program's objects point into it
     Scope fileScope;  // its imports
     Scope scope;      // its declarations
   };
@@ -557,6 +557,9 @@ class Checker {
   Operand appendCall(const CallExpr* c, std::vector<Operand>& args);
 
   Operand builtinCall(const CallExpr* c, Builtin b);
+  std::string kindString(const Type* t);
+  Operand complexCall(const CallExpr* c, std::vector<Operand>& args);
+  Operand realImagCall(const CallExpr* c, Builtin b, std::vector<Operand>& args);
 
   std::vector<Instance> instances_;
   std::vector<FuncInstanceBody> funcInstanceBodies_;

@@ -57,6 +57,25 @@ ConstValue ConstValue::ofDouble(double v) {
   return ofFloat(q);
 }
 
+ConstValue ConstValue::ofComplex(const mpq_class& re, const mpq_class& im) {
+  ConstValue c;
+  c.kind_ = Kind::Complex;
+  c.q_ = re;
+  c.q_.canonicalize();
+  c.qi_ = im;
+  c.qi_.canonicalize();
+  return c;
+}
+
+bool ConstValue::isZero() const {
+  switch (kind_) {
+    case Kind::Int: return z_ == 0;
+    case Kind::Float: return q_ == 0;
+    case Kind::Complex: return q_ == 0 && qi_ == 0;
+    default: return false;
+  }
+}
+
 namespace {
 
 std::string stripUnderscores(const std::string& s) {
@@ -150,14 +169,36 @@ ConstValue ConstValue::fromLiteral(const syntax::BasicLit& lit) {
     }
     case syntax::LitKind::Rune: return ofInt64(lit.rune);
     case syntax::LitKind::String: return ofString(lit.decoded);
-    case syntax::LitKind::Imag: return ConstValue();
+    case syntax::LitKind::Imag: {
+      // The digits before the `i` are an integer (decimal even with a leading 0, as Go
+      // reads `0123i`) or a float literal.
+      std::string digits = text.substr(0, text.size() - 1);
+      bool hex = digits.size() > 2 && digits[0] == '0' && (digits[1] | 0x20) == 'x';
+      bool prefixed =
+          digits.size() > 2 && digits[0] == '0' &&
+          ((digits[1] | 0x20) == 'x' || (digits[1] | 0x20) == 'o' || (digits[1] | 0x20) == 'b');
+      bool isFloat = hex ? digits.find_first_of(".pP") != std::string::npos
+                         : digits.find_first_of(".eE") != std::string::npos;
+      std::optional<mpq_class> q;
+      if (prefixed && !isFloat) {
+        mpz_class z;
+        int base = (digits[1] | 0x20) == 'x' ? 16 : (digits[1] | 0x20) == 'o' ? 8 : 2;
+        if (z.set_str(digits.substr(2), base) != 0) return ConstValue();
+        q = mpq_class(z);
+      } else {
+        q = parseFloat(digits);
+      }
+      return q ? ofComplex(mpq_class(0), *q) : ConstValue();
+    }
   }
   return ConstValue();
 }
 
 std::optional<mpz_class> ConstValue::toInt() const {
   if (kind_ == Kind::Int) return z_;
-  if (kind_ == Kind::Float && q_.get_den() == 1) return mpz_class(q_.get_num());
+  if ((kind_ == Kind::Float || (kind_ == Kind::Complex && qi_ == 0)) && q_.get_den() == 1) {
+    return mpz_class(q_.get_num());
+  }
   return std::nullopt;
 }
 
@@ -251,15 +292,25 @@ std::string ConstValue::toString() const {
       return out + "\"";
     }
     case Kind::Int: return z_.get_str();
-    case Kind::Float: {
-      if (q_.get_den() == 1) return q_.get_num().get_str();
-      // go/constant prints floats with %.6g.
-      char buf[64];
-      std::snprintf(buf, sizeof buf, "%.6g", toFloat64());
-      return buf;
-    }
+    case Kind::Float: return ofFloat(q_).floatString();
+    case Kind::Complex:
+      // go/constant: `(re + imi)`.
+      return "(" + ofFloat(q_).floatString() + " + " + ofFloat(qi_).floatString() + "i)";
   }
   return "";
+}
+
+std::string ConstValue::floatString() const {
+  double d = toFloat64();
+  bool integer = q_.get_den() == 1;
+  if (integer && (std::isinf(d) || (d == 0) != (q_ == 0))) return q_.get_num().get_str();
+  // go/constant prints floats in float64's range with %.6g, and marks a non-integer
+  // that this shows without a point with `~`.
+  char buf[64];
+  std::snprintf(buf, sizeof buf, "%.6g", d);
+  std::string s = buf;
+  if (!integer && s.find('.') == std::string::npos) s = "~" + s;
+  return s;
 }
 
 ConstValue ConstValue::unary(Token op, const ConstValue& x, unsigned unsignedBits) {
@@ -268,6 +319,7 @@ ConstValue ConstValue::unary(Token op, const ConstValue& x, unsigned unsignedBit
     case Token::Sub:
       if (x.kind_ == Kind::Int) return ofInt(-x.z_);
       if (x.kind_ == Kind::Float) return ofFloat(-x.q_);
+      if (x.kind_ == Kind::Complex) return ofComplex(-x.q_, -x.qi_);
       return ConstValue();
     case Token::Not:
       if (x.kind_ == Kind::Bool) return ofBool(!x.b_);
@@ -325,6 +377,20 @@ ConstValue ConstValue::binary(Token op, const ConstValue& x, const ConstValue& y
       default: return ConstValue();
     }
   }
+  if (x.kind_ == Kind::Complex || y.kind_ == Kind::Complex) {
+    mpq_class a = x.realPart(), b = x.imagPart(), c = y.realPart(), d = y.imagPart();
+    switch (op) {
+      case Token::Add: return ofComplex(a + c, b + d);
+      case Token::Sub: return ofComplex(a - c, b - d);
+      case Token::Mul: return ofComplex(a * c - b * d, b * c + a * d);
+      case Token::Quo: {
+        mpq_class s = c * c + d * d;
+        if (s == 0) return ConstValue();
+        return ofComplex((a * c + b * d) / s, (b * c - a * d) / s);
+      }
+      default: return ConstValue();
+    }
+  }
   mpq_class a = x.toRat(), b = y.toRat();
   switch (op) {
     case Token::Add: return ofFloat(a + b);
@@ -357,6 +423,8 @@ bool ConstValue::compare(Token op, const ConstValue& x, const ConstValue& y) {
     c = x.s_.compare(y.s_);
   } else if (x.kind_ == Kind::Int && y.kind_ == Kind::Int) {
     c = cmp(x.z_, y.z_);
+  } else if (x.kind_ == Kind::Complex || y.kind_ == Kind::Complex) {
+    c = x.realPart() == y.realPart() && x.imagPart() == y.imagPart() ? 0 : 1;
   } else {
     c = cmp(x.toRat(), y.toRat());
   }

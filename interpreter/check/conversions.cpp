@@ -79,7 +79,29 @@ bool Checker::representable(Operand& x, const Basic* t, std::string* reason) {
   const ConstValue& v = x.val;
   if (t->isBoolean()) return v.kind() == ConstValue::Kind::Bool;
   if (t->isString()) return v.kind() == ConstValue::Kind::String;
-  if (v.kind() != ConstValue::Kind::Int && v.kind() != ConstValue::Kind::Float) return false;
+  if (!v.isNumeric()) return false;
+  if (t->isComplex()) {
+    if (t->isUntyped()) {
+      x.val = ConstValue::ofComplex(v.realPart(), v.imagPart());
+      return true;
+    }
+    bool single = t->basic == BasicKind::Complex64;
+    ConstValue re = ConstValue::ofFloat(v.realPart()), im = ConstValue::ofFloat(v.imagPart());
+    double dr = single ? re.toFloat32() : re.toFloat64();
+    double di = single ? im.toFloat32() : im.toFloat64();
+    if (std::isinf(dr) || std::isinf(di)) {
+      *reason = "overflows";
+      return false;
+    }
+    x.val = ConstValue::ofComplex(ConstValue::ofDouble(dr).ratValue(),
+                                  ConstValue::ofDouble(di).ratValue());
+    return true;
+  }
+  if (v.imagPart() != 0) {
+    // go/types: a non-integer into an integer type is truncated, else it overflows.
+    *reason = t->isInteger() ? "truncated" : "overflows";
+    return false;
+  }
   if (t->isInteger()) {
     auto z = v.toInt();
     if (!z) {
@@ -104,7 +126,10 @@ bool Checker::representable(Operand& x, const Basic* t, std::string* reason) {
     return true;
   }
   if (t->isFloat()) {
-    if (t->isUntyped()) return true;
+    if (t->isUntyped()) {
+      x.val = ConstValue::ofFloat(v.realPart());
+      return true;
+    }
     double d = t->basic == BasicKind::Float32 ? v.toFloat32() : v.toFloat64();
     if (std::isinf(d)) {
       *reason = "overflows";
@@ -306,8 +331,10 @@ Operand Checker::conversion(const CallExpr* c, const Type* target) {
       return r;
     }
   }
-  bool ok = (to->isNumeric() && from->isNumeric()) || (to->isString() && from->isString()) ||
-            (to->isBoolean() && from->isBoolean()) || (to->isString() && from->isInteger());
+  // Complex numbers convert only to and from complex types.
+  bool ok = (to->isNumeric() && from->isNumeric() && to->isComplex() == from->isComplex()) ||
+            (to->isString() && from->isString()) || (to->isBoolean() && from->isBoolean()) ||
+            (to->isString() && from->isInteger());
   if (!ok) {
     error(x.expr->pos, "cannot convert " + describe(x) + " to type " + typeString(target));
     return r;

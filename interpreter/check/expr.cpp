@@ -93,10 +93,6 @@ Operand Checker::exprInternal(const Expr* e, bool asLhs) {
 
 Operand Checker::basicLit(const BasicLit* lit) {
   Operand x = invalidOperand(lit);
-  if (lit->litKind == LitKind::Imag) {
-    unsupported(lit->pos, "complex numbers");
-    return x;
-  }
   x.val = ConstValue::fromLiteral(*lit);
   if (x.val.isUnknown()) {
     error(lit->pos, "malformed constant: " + lit->raw);
@@ -107,6 +103,7 @@ Operand Checker::basicLit(const BasicLit* lit) {
     case LitKind::Int: x.type = basicType(BasicKind::UntypedInt); break;
     case LitKind::Float: x.type = basicType(BasicKind::UntypedFloat); break;
     case LitKind::Rune: x.type = basicType(BasicKind::UntypedRune); break;
+    case LitKind::Imag: x.type = basicType(BasicKind::UntypedComplex); break;
     default: x.type = basicType(BasicKind::UntypedString); break;
   }
   return x;
@@ -520,8 +517,7 @@ Operand Checker::binaryOp(Token op, Operand x, Operand y, const BinaryExpr* e, P
     return r;
   }
   if ((op == Token::Quo || op == Token::Rem) && y.mode == Mode::Constant) {
-    bool zero = (y.val.kind() == ConstValue::Kind::Int && y.val.intValue() == 0) ||
-                (y.val.kind() == ConstValue::Kind::Float && y.val.ratValue() == 0);
+    bool zero = y.val.isZero();
     if (zero && (b->isInteger() || x.mode == Mode::Constant)) {
       error(y.expr->pos, "invalid operation: division by zero");
       return r;
@@ -535,6 +531,9 @@ Operand Checker::binaryOp(Token op, Operand x, Operand y, const BinaryExpr* e, P
     if (b->isFloat()) {
       xv = ConstValue::ofFloat(xv.toRat());
       yv = ConstValue::ofFloat(yv.toRat());
+    } else if (b->isComplex()) {
+      xv = ConstValue::ofComplex(xv.realPart(), xv.imagPart());
+      yv = ConstValue::ofComplex(yv.realPart(), yv.imagPart());
     }
     r.val = ConstValue::binary(op, xv, yv, intDiv);
     if (!isUntyped(r.type)) {
@@ -553,6 +552,21 @@ Operand Checker::binaryOp(Token op, Operand x, Operand y, const BinaryExpr* e, P
   }
   r.mode = Mode::Value;
   return r;
+}
+
+// go/types' kindString: what a message calls the kind of a type.
+std::string Checker::kindString(const Type* t) {
+  switch (under(t)->kind) {
+    case TypeKind::Array: return "array";
+    case TypeKind::Slice: return "slice";
+    case TypeKind::Struct: return "struct";
+    case TypeKind::Pointer: return "pointer";
+    case TypeKind::Signature: return "func";
+    case TypeKind::Interface: return "interface";
+    case TypeKind::Map: return "map";
+    case TypeKind::Chan: return "chan";
+    default: return typeString(t);
+  }
 }
 
 // Why values of type t cannot be compared with ==, in Go's words; empty if they can.
@@ -644,7 +658,7 @@ Operand Checker::comparison(Token op, Operand x, Operand y, Pos pos, bool forSwi
     const Basic* b = asBasic(x.type);
     if (!b || !b->isOrdered()) {
       error(x.expr->pos, std::string("invalid operation: ") + text() + " (operator " +
-                             tokenText(op) + " not defined on " + describe(x) + ")");
+                             tokenText(op) + " not defined on " + kindString(x.type) + ")");
       return r;
     }
   }

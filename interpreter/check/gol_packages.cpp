@@ -52,16 +52,18 @@ Scope* Checker::homeScope(const Object* generic) {
 }
 
 const Package* Checker::loadGolPackage(const std::string& path, const char* source) {
-  if (auto it = golPackages_.find(path); it != golPackages_.end()) return &it->second->pkg;
+  if (auto it = golPackages_.find(path); it != golPackages_.end()) return it->second->pkg;
   auto owned = std::make_unique<GolPackage>();
   GolPackage& g = *owned;
+  info_.golPackages.push_back(std::make_unique<Package>());
+  g.pkg = info_.golPackages.back().get();
   golPackages_[path] = std::move(owned);
-  g.pkg.path = path;
-  g.pkg.name = path.substr(path.rfind('/') + 1);
+  g.pkg->path = path;
+  g.pkg->name = path.substr(path.rfind('/') + 1);
   g.fileScope.parent = &universe_;
   g.scope.parent = &g.fileScope;
 
-  SourceFile file("$GOROOT/src/" + path + "/" + g.pkg.name + ".go", source);
+  SourceFile file("$GOROOT/src/" + path + "/" + g.pkg->name + ".go", source);
   Diagnostics diags(file);
   std::unique_ptr<Ast> ast = parse(file, diags);
   if (!ast) {
@@ -91,7 +93,7 @@ const Package* Checker::loadGolPackage(const std::string& path, const char* sour
       Object obj{Object::Kind::Func, fd->name->name};
       obj.pos = fd->name->pos;
       obj.decl = fd;
-      obj.package = &g.pkg;
+      obj.package = g.pkg;
       Object* o = newObject(obj);
       g.scope.names[o->name] = o;
       if (!o->isGenericFunc()) funcs.push_back({o, fd});
@@ -102,7 +104,7 @@ const Package* Checker::loadGolPackage(const std::string& path, const char* sour
     for (const Node* n : gd->specs) {
       Object* o = declareType(static_cast<const TypeSpec*>(n), g.scope);
       if (!o) continue;
-      o->package = &g.pkg;
+      o->package = g.pkg;
       if (const Named* named = asNamed(o->type)) const_cast<Named*>(named)->pkg = path;
     }
   }
@@ -115,8 +117,8 @@ const Package* Checker::loadGolPackage(const std::string& path, const char* sour
   // that a generic function has one set of instances however it is reached.
   for (auto& [name, obj] : g.scope.names) {
     if (!exported(name)) continue;
-    g.pkg.members[name] = *obj;
-    obj = &g.pkg.members[name];
+    g.pkg->members[name] = *obj;
+    obj = &g.pkg->members[name];
   }
   for (auto& [name, obj] : g.scope.names) {
     if (obj->isGenericFunc() || obj->isGenericType()) homeScopes_[obj] = &g.scope;
@@ -124,9 +126,10 @@ const Package* Checker::loadGolPackage(const std::string& path, const char* sour
   for (auto& [o, fd] : funcs) {
     Object* member = g.scope.names[fd->name->name];
     funcInstanceBodies_.push_back(FuncInstanceBody{fd, static_cast<const Signature*>(member->type),
-                                                   &g.scope, g.pkg.name + "." + fd->name->name, 0});
+                                                   &g.scope, g.pkg->name + "." + fd->name->name,
+                                                   0});
   }
-  return &g.pkg;
+  return g.pkg;
 }
 
 }  // namespace gol::check

@@ -19,8 +19,13 @@ bool Basic::isFloat() const {
          basic == BasicKind::UntypedFloat;
 }
 
+bool Basic::isComplex() const {
+  return basic == BasicKind::Complex64 || basic == BasicKind::Complex128 ||
+         basic == BasicKind::UntypedComplex;
+}
+
 bool Basic::isNumeric() const {
-  return isInteger() || isFloat();
+  return isInteger() || isFloat() || isComplex();
 }
 
 unsigned Basic::bits() const {

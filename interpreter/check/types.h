@@ -49,10 +49,12 @@ struct Basic : Type {
   bool isInteger() const;
   bool isUnsigned() const;
   bool isFloat() const;
+  bool isComplex() const;
+  // Integers, floats and complex numbers.
   bool isNumeric() const;
   bool isString() const { return basic == BasicKind::String || basic == BasicKind::UntypedString; }
   bool isBoolean() const { return basic == BasicKind::Bool || basic == BasicKind::UntypedBool; }
-  bool isOrdered() const { return isNumeric() || isString(); }
+  bool isOrdered() const { return isInteger() || isFloat() || isString(); }
   // Size in bits of a sized integer type (int and uint are 64 here, as on amd64).
   unsigned bits() const;
 };

@@ -5,6 +5,7 @@
 
 #include "interpreter/eval/defer.h"
 #include "interpreter/eval/ops.h"
+#include "interpreter/values/complex.h"
 #include "stdlib/packages.h"
 
 namespace gol::eval {
@@ -223,6 +224,13 @@ void appendRuntimeValue(std::string& out, const check::Type* type, Value v) {
     out += stringView(v);
   } else if (b->isFloat()) {
     appendRuntimeFloat(out, v.f);
+  } else if (b->isComplex()) {
+    // Go's runtime printcomplex: (re imi) with each part as printfloat writes it.
+    Complex c = complexOf(b->basic == check::BasicKind::Complex64, v);
+    out += "(";
+    appendRuntimeFloat(out, c.re);
+    appendRuntimeFloat(out, c.im);
+    out += "i)";
   } else if (b->isUnsigned()) {
     out += std::to_string(v.u);
   } else {

@@ -347,6 +347,11 @@ ExprPtr Compiler::conversion(const CallExpr* c, const check::Type* target) {
     return n;
   }
   if (to->isBoolean()) return x;
+  if (to->isComplex() || from->isComplex()) {
+    if (!to->isComplex() || !from->isComplex()) return nullptr;
+    return makeComplexConversion(to->basic == BasicKind::Complex64,
+                                 from->basic == BasicKind::Complex64, std::move(x));
+  }
   return withNumeric(to, [&]<typename To>() -> ExprPtr {
     return withNumeric(from, [&]<typename From>() -> ExprPtr {
       if constexpr (std::is_same_v<To, bool> || std::is_same_v<From, bool>) {
@@ -411,6 +416,16 @@ ExprPtr Compiler::builtinCall(const CallExpr* c, check::Builtin b) {
     }
     case check::Builtin::Recover: return makeRecover();
     case check::Builtin::Close: return makeClose(expr(c->args[0]), c->pos);
+    case check::Builtin::Complex: {
+      const check::Basic* t = check::asBasic(finalType(c));
+      return makeComplexBuild(t->basic == BasicKind::Complex64, expr(c->args[0]), expr(c->args[1]));
+    }
+    case check::Builtin::Real:
+    case check::Builtin::Imag: {
+      const check::Basic* t = check::asBasic(finalType(c->args[0]));
+      return makeComplexPart(b == check::Builtin::Real, t->basic == BasicKind::Complex64,
+                             expr(c->args[0]));
+    }
     case check::Builtin::Append: {
       const check::Type* t = finalType(c->args[0]);
       if (c->args[0] && !isSliceType(t)) t = typeOf(c).type;
@@ -495,6 +510,14 @@ ExprPtr Compiler::spreadBuiltinCall(const CallExpr* c, check::Builtin b) {
     case check::Builtin::Min:
     case check::Builtin::Max:
       return makeMinMaxNode(b == check::Builtin::Min, finalType(c), std::move(args));
+    case check::Builtin::Complex:
+      return makeComplexBuild(check::asBasic(finalType(c))->basic == BasicKind::Complex64,
+                              std::move(args[0]), std::move(args[1]));
+    case check::Builtin::Real:
+    case check::Builtin::Imag:
+      return makeComplexPart(b == check::Builtin::Real,
+                             check::asBasic(types[0])->basic == BasicKind::Complex64,
+                             std::move(args[0]));
     default:
       noteUnsupported("this built-in call with a call's several results", c->pos);
       return nullptr;

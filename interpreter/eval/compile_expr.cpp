@@ -43,6 +43,15 @@ ExprPtr Compiler::constant(const check::ConstValue& v, const check::Type* t, Pos
     counted = true;
   } else if (b->isBoolean()) {
     x.i = v.boolValue() ? 1 : 0;
+  } else if (b->isComplex()) {
+    check::ConstValue re = check::ConstValue::ofFloat(v.realPart());
+    check::ConstValue im = check::ConstValue::ofFloat(v.imagPart());
+    if (b->basic == BasicKind::Complex64) {
+      x = complex64Value({re.toFloat32(), im.toFloat32()});
+    } else {
+      x = complex128Value({re.toFloat64(), im.toFloat64()});
+      counted = true;
+    }
   } else if (b->basic == BasicKind::Float32) {
     x.f = static_cast<double>(v.toFloat32());
   } else if (b->isFloat()) {
@@ -448,6 +457,10 @@ ExprPtr Compiler::unary(const UnaryExpr* u) {
     return n;
   }
   const check::Basic* b = check::asBasic(finalType(u));
+  if (b && b->isComplex()) {
+    if (u->op != Token::Sub) return nullptr;
+    return makeComplexNeg(b->basic == BasicKind::Complex64, std::move(x));
+  }
   return withNumeric(b, [&]<typename T>() -> ExprPtr {
     if constexpr (std::is_same_v<T, bool>) {
       return nullptr;
@@ -534,6 +547,13 @@ ExprPtr Compiler::binary(const BinaryExpr* b) {
       return n;
     }
     return stringComparison(b->op, std::move(x), std::move(y));
+  }
+  if (t->isComplex()) {
+    bool is64 = t->basic == BasicKind::Complex64;
+    if (b->op == Token::Eql || b->op == Token::Neq) {
+      return makeComplexEquality(b->op == Token::Eql, is64, std::move(x), std::move(y));
+    }
+    return makeComplexArithmetic(b->op, is64, std::move(x), std::move(y), b->opPos);
   }
   Pos pos = b->opPos;
   return withNumeric(t, [&]<typename T>() -> ExprPtr {

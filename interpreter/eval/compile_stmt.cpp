@@ -544,6 +544,10 @@ ExprPtr Compiler::binaryValue(Token op, const check::Type* type, ExprPtr x, Expr
     n->y = std::move(y);
     return n;
   }
+  if (t->isComplex()) {
+    return makeComplexArithmetic(op, t->basic == BasicKind::Complex64, std::move(x), std::move(y),
+                                 pos);
+  }
   if (op == Token::Shl || op == Token::Shr) {
     const check::Basic* ct = check::asBasic(yType);
     return withNumeric(t, [&]<typename T>() -> ExprPtr {
@@ -568,7 +572,8 @@ StmtPtr Compiler::incDec(const IncDecStmt* s) {
   const check::Type* t = finalType(s->x);
   Target target = targetForExpr(s->x, t);
   bool inc = s->tok == Token::Inc;
-  if (target.kind == Target::Kind::Slot) {
+  bool isComplex = check::asBasic(t) && check::asBasic(t)->isComplex();
+  if (target.kind == Target::Kind::Slot && !isComplex) {
     return withNumeric(check::asBasic(t), [&]<typename T>() -> StmtPtr {
       if constexpr (std::is_same_v<T, bool>) {
         return nullptr;
@@ -871,6 +876,9 @@ ExprPtr Compiler::equality(const check::Type* type, ExprPtr x, ExprPtr y, Pos po
   const check::Basic* t = check::asBasic(type);
   if (!t) return makeEquality(std::move(x), std::move(y), type, true, pos);
   if (t->isString()) return stringComparison(Token::Eql, std::move(x), std::move(y));
+  if (t->isComplex()) {
+    return makeComplexEquality(true, t->basic == BasicKind::Complex64, std::move(x), std::move(y));
+  }
   return withNumeric(t, [&]<typename T>() -> ExprPtr {
     return comparison<T>(Token::Eql, std::move(x), std::move(y), pos);
   });

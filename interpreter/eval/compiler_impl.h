@@ -23,6 +23,7 @@
 #include "interpreter/eval/basic_nodes.h"
 #include "interpreter/eval/builtins.h"
 #include "interpreter/eval/closures.h"
+#include "interpreter/eval/complex_nodes.h"
 #include "interpreter/eval/defer.h"
 #include "interpreter/eval/echo.h"
 #include "interpreter/eval/goroutines.h"
@@ -35,6 +36,7 @@
 #include "interpreter/eval/type_dispatch.h"
 #include "interpreter/syntax/literals.h"
 #include "interpreter/syntax/printer.h"
+#include "interpreter/values/complex.h"
 #include "interpreter/values/maps.h"
 #include "stdlib/packages.h"
 

@@ -1,9 +1,12 @@
 #include "interpreter/values/equality.h"
 
+#include <atomic>
+#include <bit>
 #include <cstring>
 #include <functional>
 #include <string_view>
 
+#include "interpreter/values/complex.h"
 #include "interpreter/values/panic.h"
 
 namespace gol::values {
@@ -26,6 +29,13 @@ uint64_t mix(uint64_t h) {
   return h;
 }
 
+// A NaN is never equal to a key, so, as in Go, each NaN key hashes anew: a stream of
+// NaN insertions spreads over the buckets instead of going quadratic in one.
+uint64_t nanHash() {
+  static std::atomic<uint64_t> counter{0};
+  return mix(counter.fetch_add(1, std::memory_order_relaxed) ^ 0x9e3779b97f4a7c15ULL);
+}
+
 // A hash of a dynamic type that identical types share: named types by identity, others
 // by their spelling.
 uint64_t typeHash(const check::Type* t) {
@@ -44,6 +54,10 @@ bool equalValues(const check::Type* t, Value a, Value b) {
       auto basic = static_cast<const check::Basic*>(u);
       if (basic->isString()) return stringView(a) == stringView(b);
       if (basic->isFloat()) return a.f == b.f;
+      if (basic->isComplex()) {
+        bool is64 = basic->basic == check::BasicKind::Complex64;
+        return complexOf(is64, a) == complexOf(is64, b);
+      }
       return a.u == b.u;
     }
     case check::TypeKind::Pointer: return pointerIdentity(a) == pointerIdentity(b);
@@ -89,8 +103,15 @@ uint64_t hashValue(const check::Type* t, Value v) {
       if (basic->isString()) return std::hash<std::string_view>{}(stringView(v));
       if (basic->isFloat()) {
         if (v.f == 0) return mix(0);  // +0 and -0 are equal
-        if (v.f != v.f) return mix(reinterpret_cast<uintptr_t>(&v) ^ 0x9e3779b97f4a7c15ULL);
+        if (v.f != v.f) return nanHash();
         return mix(v.u);
+      }
+      if (basic->isComplex()) {
+        Complex c = complexOf(basic->basic == check::BasicKind::Complex64, v);
+        if (c.re != c.re || c.im != c.im) return nanHash();
+        // +0 and -0 are equal.
+        return mix(std::bit_cast<uint64_t>(c.re + 0.0) * 0x9e3779b97f4a7c15ULL ^
+                   std::bit_cast<uint64_t>(c.im + 0.0));
       }
       return mix(v.u);
     }

@@ -1,5 +1,7 @@
 #include "interpreter/values/value.h"
 
+#include "interpreter/values/complex.h"
+
 #include <cstdlib>
 #include <cstring>
 #include <new>
@@ -269,6 +271,7 @@ void destroyObject(HeapObject* object) {
     }
     case HeapObject::Kind::Map: destroyMap(object); return;
     case HeapObject::Kind::Chan: destroyChan(object); return;
+    case HeapObject::Kind::Complex: delete static_cast<ComplexObject*>(object); return;
   }
 }
 

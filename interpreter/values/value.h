@@ -38,7 +38,8 @@ struct HeapObject {
     Pointer,
     Iface,
     Map,
-    Chan
+    Chan,
+    Complex  // a complex128 (values/complex.h)
   };
   std::atomic<uint32_t> refs{1};
   Kind kind;
@@ -261,7 +262,7 @@ struct ClosureObject : HeapObject {
 SliceObject* makeSlice(int64_t len, int64_t cap, bool countedElements);
 
 // How a cell holds a value of some type: a plain word, a counted reference (strings,
-// slices, maps, pointers, funcs, interfaces), or an aggregate (structs and arrays): a
+// complex128s, slices, maps, pointers, funcs, interfaces), or an aggregate (structs and arrays): a
 // reference to an object the cell owns alone, copied when the value is copied.
 enum class Storage : uint8_t { Scalar, Ref, Aggregate };
 
@@ -271,7 +272,8 @@ inline Storage storageOf(const check::Type* t) {
   switch (t->kind) {
     case check::TypeKind::Basic: {
       auto b = static_cast<const check::Basic*>(t)->basic;
-      return b == check::BasicKind::String || b == check::BasicKind::UntypedString
+      return b == check::BasicKind::String || b == check::BasicKind::UntypedString ||
+                     b == check::BasicKind::Complex128 || b == check::BasicKind::UntypedComplex
                  ? Storage::Ref
                  : Storage::Scalar;
     }
