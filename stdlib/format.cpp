@@ -784,7 +784,11 @@ void Printer::printValue(const values::AnyValue& arg, int32_t verb, int depth, b
       return;
     }
     if (f_.sharpV) {
-      buf_ += typeName(arg.type);
+      // Go's printArg spells an operand of type []byte itself as []byte; inside another
+      // value (reflection) it is []uint8.
+      bool byteSlice = depth == 0 && arg.type->kind == check::TypeKind::Slice && eb &&
+                       eb->basic == check::BasicKind::Uint8;
+      buf_ += byteSlice ? "[]byte" : typeName(arg.type);
       if (nil) {
         buf_ += "(nil)";
         return;
