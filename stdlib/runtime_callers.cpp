@@ -8,6 +8,7 @@
 // pc stays valid for any goroutine and any later call. The goroutine's bottom frames that
 // Go's runtime adds (runtime.main under main.main, runtime.goexit under every goroutine)
 // are listed as Go 1.19 lists them, with its files and lines.
+#include <algorithm>
 #include <cstdint>
 #include <deque>
 #include <mutex>
@@ -17,6 +18,7 @@
 #include <vector>
 
 #include "stdlib/bind.h"
+#include "stdlib/bytes_support.h"
 #include "stdlib/callers.h"
 #include "stdlib/packages.h"
 #include "stdlib/support.h"
@@ -308,10 +310,8 @@ int64_t stack(Bytes buf, bool all) {
   }
   std::string trace = goroutineStack ? goroutineStack() : "";
   values::SliceObject* out = values::asSlice(buf.slice);
-  int64_t n = 0;
-  for (; out && n < out->len() && static_cast<size_t>(n) < trace.size(); ++n) {
-    out->base()[n] = Value{.u = static_cast<unsigned char>(trace[static_cast<size_t>(n)])};
-  }
+  int64_t n = std::min<int64_t>(out ? out->len() : 0, static_cast<int64_t>(trace.size()));
+  if (n > 0) storeBytes(buf.slice, 0, std::string_view(trace).substr(0, static_cast<size_t>(n)));
   return n;
 }
 

@@ -32,11 +32,7 @@ constexpr const char* kStackFrame =
     "runtime/debug.Stack()\n\t$GOROOT/src/runtime/debug/stack.go:24\n";
 
 Bytes debugStack() {
-  std::string s = stackWith(kStackFrame);
-  auto n = static_cast<int64_t>(s.size());
-  values::SliceObject* out = values::makeSlice(n, n, false);
-  for (int64_t i = 0; i < n; ++i) out->base()[i].u = static_cast<unsigned char>(s[i]);
-  return {values::Value{.p = out}};
+  return newBytes(stackWith(kStackFrame));
 }
 
 void printStack() {
