@@ -441,6 +441,11 @@ Operand Checker::builtinCall(const CallExpr* c, Builtin b) {
       r.mode = Mode::Value;
       r.type = anyType();
       return r;
+    case Builtin::RangeFuncFrame:
+      if (!wantArgs(0)) return r;
+      r.mode = Mode::Value;
+      r.type = basicType(BasicKind::Uintptr);
+      return r;
     case Builtin::New: return r;
     case Builtin::Panic:
       if (!wantArgs(1)) return r;

@@ -30,6 +30,7 @@ enum class Builtin {
   Len, Cap, Append, Make, Copy, Print, Println, Panic, Min, Max, New, Delete, Clear, Recover, Close,
   Complex, Real, Imag,
   Sizeof, Alignof, Offsetof,  // package unsafe
+  RangeFuncFrame,  // #callframe() of the range-over-func rewrite (rangefunc.cpp); no Go name
 };
 // clang-format on
 

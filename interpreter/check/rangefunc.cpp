@@ -5,6 +5,7 @@
 // the loop body as the yield function, as Go's compiler does:
 // clang-format off
 //   {
+//     #frame := #callframe()  // only for a defer in the body: see below
 //     #seq := <operand>
 //     var #next, #stop int    // what to do after the loop; #stop 1: body stopped, 2: loop over
 //     var #r0 R0 ...          // the enclosing function's results, for `return` in the body
@@ -18,6 +19,10 @@
 //     if #next == 1 { return #r0 ... }  // and bare returns, break L, continue L
 //   }
 // clang-format on
+//
+// A defer statement in the body defers its call in the enclosing function, as in Go: the
+// block starts with `#frame := #callframe()`, a token for the enclosing function's call
+// (eval's CallRecord), and the defer statement names #frame in DeferStmt::rangeFrame.
 //
 // The rewritten block is checked in place of the loop and recorded in Info::rangeFuncs
 // for the compiler. `#` names cannot clash with a program's; #Yi and #Ri are type names
@@ -88,14 +93,17 @@ class Builder {
     i->body = block(std::move(body));
     return i;
   }
-  ExprStmt* call(Expr* fun, std::vector<Expr*> args) {
+  CallExpr* callExpr(Expr* fun, std::vector<Expr*> args) {
     CallExpr* c = ast_.make<CallExpr>(pos_);
     c->fun = fun;
     c->args = std::move(args);
     c->lparen = pos_;
     c->rparen = pos_;
+    return c;
+  }
+  ExprStmt* call(Expr* fun, std::vector<Expr*> args) {
     ExprStmt* s = ast_.make<ExprStmt>(pos_);
-    s->x = c;
+    s->x = callExpr(fun, std::move(args));
     return s;
   }
   DeclStmt* var(const std::string& name, const std::string& typeName) {
@@ -140,10 +148,10 @@ class BodyRewriter {
     std::string label;
   };
   std::vector<Exit> exits;
-  bool valueReturn = false;  // some `return x`: #next 1
-  bool bareReturn = false;   // some bare `return`: #next 2
-  const Stmt* unsupported = nullptr;
-  const char* unsupportedWhat = nullptr;
+  bool valueReturn = false;             // some `return x`: #next 1
+  bool bareReturn = false;              // some bare `return`: #next 2
+  bool needsFrame = false;              // a defer whose call joins this function's: declare #frame
+  const BranchStmt* gotoOut = nullptr;  // a goto out of the body: not supported yet
 
   void list(std::vector<Stmt*>& stmts) {
     for (Stmt*& s : stmts) s = stmt(s);
@@ -175,8 +183,7 @@ class BodyRewriter {
         auto br = static_cast<BranchStmt*>(s);
         if (br->tok == Token::Goto) {
           if (br->label && !innerLabels_.count(br->label->name)) {
-            unsupported = s;
-            unsupportedWhat = "goto out of the body of a range over a function";
+            gotoOut = br;
           }
           return s;
         }
@@ -198,10 +205,16 @@ class BodyRewriter {
         if (i == exits.size()) exits.push_back({br->tok, br->label->name});
         return leave({}, 3 + static_cast<int>(i));
       }
-      case NodeKind::DeferStmt:
-        unsupported = s;
-        unsupportedWhat = "defer in the body of a range over a function";
+      case NodeKind::DeferStmt: {
+        // The deferred call joins the enclosing function's (see the file comment). In a
+        // loop nested in another's body, the outer rewrite has already named its #frame.
+        auto d = static_cast<DeferStmt*>(s);
+        if (!d->rangeFrame) {
+          d->rangeFrame = b_.ident("#frame");
+          needsFrame = true;
+        }
         return s;
+      }
       case NodeKind::BlockStmt: list(static_cast<BlockStmt*>(s)->list); return s;
       case NodeKind::LabeledStmt: {
         auto l = static_cast<LabeledStmt*>(s);
@@ -292,9 +305,15 @@ void Checker::rangeFunc(const RangeStmt* s, const Operand& x, const Signature* s
   auto body = static_cast<BlockStmt*>(cloneStmt(*info_.instanceAst, s->body));
   BodyRewriter rewriter(b, ownLabel, results);
   rewriter.list(body->list);
-  if (rewriter.unsupported) {
-    error(rewriter.unsupported->pos,
-          rewriter.unsupportedWhat + std::string(" is not supported by Gol yet"));
+  if (rewriter.gotoOut) {
+    error(rewriter.gotoOut->pos,
+          "goto out of the body of a range over a function is not supported by Gol yet");
+    // The label is used: one error, not a second one about the label.
+    if (fn_) {
+      if (auto l = fn_->labels.find(rewriter.gotoOut->label->name); l != fn_->labels.end()) {
+        l->second.used = true;
+      }
+    }
     return;
   }
   // The original body's labels now live in the yield function's copy.
@@ -335,6 +354,10 @@ void Checker::rangeFunc(const RangeStmt* s, const Operand& x, const Signature* s
   lit->body = b.block(std::move(yieldBody));
 
   std::vector<Stmt*> list;
+  if (rewriter.needsFrame) {
+    list.push_back(
+        b.assign({b.ident("#frame")}, {b.callExpr(b.ident("#callframe"), {})}, Token::Define));
+  }
   list.push_back(b.assign({b.ident("#seq")}, {const_cast<Expr*>(s->x)}, Token::Define));
   bool next = rewriter.valueReturn || rewriter.bareReturn || !rewriter.exits.empty();
   if (next) list.push_back(b.var("#next", "int"));
@@ -371,6 +394,9 @@ void Checker::rangeFunc(const RangeStmt* s, const Operand& x, const Signature* s
     typeName("#Y" + std::to_string(i), yield->params[i]);
   }
   for (int i = 0; i < results; ++i) typeName("#R" + std::to_string(i), fn_->sig->results[i]);
+  Object callFrame{Object::Kind::Builtin, "#callframe"};
+  callFrame.builtin = Builtin::RangeFuncFrame;
+  types.names[callFrame.name] = newObject(callFrame);
   rangeFuncOperand_ = x;
   rangeFuncOperand_.expr = s->x;
   stmt(rewritten);

@@ -323,7 +323,12 @@ void Checker::stmt(const Stmt* s) {
       fn_->activeLabels.pop_back();
       return;
     }
-    case NodeKind::DeferStmt: return callStmt(static_cast<const DeferStmt*>(s)->call, "defer");
+    case NodeKind::DeferStmt: {
+      auto d = static_cast<const DeferStmt*>(s);
+      callStmt(d->call, "defer");
+      if (d->rangeFrame) expr(d->rangeFrame);
+      return;
+    }
     case NodeKind::GoStmt: return callStmt(static_cast<const GoStmt*>(s)->call, "go");
     case NodeKind::SendStmt: return sendStmt(static_cast<const SendStmt*>(s));
     case NodeKind::SelectStmt: return selectStmt(static_cast<const SelectStmt*>(s));

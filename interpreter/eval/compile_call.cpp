@@ -415,6 +415,10 @@ ExprPtr Compiler::builtinCall(const CallExpr* c, check::Builtin b) {
       return makeClear(expr(c->args[0]), isMap, !isMap && isCountedType(elemOf(t)));
     }
     case check::Builtin::Recover: return makeRecover();
+    case check::Builtin::RangeFuncFrame:
+      // The body of a range over a function defers calls in this function.
+      fn_->hasDefer = true;
+      return makeRangeFuncFrame();
     case check::Builtin::Close: return makeClose(expr(c->args[0]), c->pos);
     case check::Builtin::Complex: {
       const check::Basic* t = check::asBasic(finalType(c));

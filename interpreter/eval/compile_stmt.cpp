@@ -63,8 +63,14 @@ StmtPtr Compiler::stmtInner(const Stmt* s) {
       compilingDeferOrGoCall_ = true;
       ExprPtr call = expr(callExpr);
       compilingDeferOrGoCall_ = false;
-      fn_->hasDefer = true;
-      StmtPtr n = makeDefer(std::move(call), isCountedType(typeOf(callExpr).type));
+      ExprPtr frame;
+      if (d->rangeFrame) {
+        frame = expr(d->rangeFrame);
+      } else {
+        fn_->hasDefer = true;
+      }
+      StmtPtr n =
+          makeDefer(std::move(call), isCountedType(typeOf(callExpr).type), std::move(frame), fn_);
       if (!n) noteUnsupported("this deferred call", s->pos);
       return n;
     }

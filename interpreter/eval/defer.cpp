@@ -1,6 +1,8 @@
 #include "interpreter/eval/defer.h"
 
+#include <algorithm>
 #include <cstdio>
+#include <cstring>
 
 #include "interpreter/eval/builtins.h"
 #include "interpreter/eval/structs.h"
@@ -19,34 +21,67 @@ struct DeferNode : StmtNode {
   std::vector<ExprPtr> operands;
   ExprPtr call;
   bool resultCounted = false;
+  ExprPtr frame;                 // in a range-over-func body: the token of the call to join
+  const FuncCode* fn = nullptr;  // the deferring function
   Exec exec(Value* fp) override {
+    GoroutineState* g = currentState();
+    CallRecord* c = g->calls;
+    if (frame) c = rangeFuncCall(g, frame->eval(fp));
     // Freed here if an operand panics (a nil interface's method value).
     auto r = std::make_unique<DeferRecord>();
     r->call = call.get();
     r->fp = fp;
     r->resultCounted = resultCounted;
+    if (frame) r->scratchFn = fn;
     r->saved.reserve(operands.size());
     for (ExprPtr& o : operands) r->saved.push_back(o->eval(fp));
-    CallRecord* c = currentState()->calls;
     r->next = c->defers;
     c->defers = r.release();
     return Exec::Normal;
   }
+  // The call that `token` names, which must be one of this goroutine's.
+  CallRecord* rangeFuncCall(GoroutineState* g, Value token) {
+    for (CallRecord* c = g->calls; c; c = c->caller) {
+      if (c == token.p) return c;
+    }
+    runtimePanicAt(pos,
+                   "defer in the body of a range over a function that runs on another "
+                   "goroutine is not supported by Gol yet");
+  }
+};
+
+struct RangeFuncFrameNode : ExprNode {
+  Value eval(Value*) override { return Value{.p = currentState()->calls}; }
 };
 
 void runDeferred(DeferRecord* r) {
   GoroutineState* g = currentState();
   std::unique_ptr<DeferRecord> owned(r);
+  Value* fp = r->fp;
+  Value* savedSp = g->sp;
+  Value* savedLimit = g->stackLimit;
+  if (r->scratchFn) {
+    // As for a go'd call (goroutines.cpp): the call node may keep temporaries in fp.
+    int n = std::max(8, r->scratchFn->frameSize);
+    fp = g->sp;
+    if (fp + n > g->stackLimit) fp = growValueStack(g, n);
+    std::memset(static_cast<void*>(fp), 0, sizeof(Value) * static_cast<size_t>(n));
+    g->sp = fp + n;
+  }
   g->savedArgs = r->saved.data();
   g->nextCallDeferred = true;
   Value out[16];
   try {
-    r->call->evalMulti(r->fp, out);
+    r->call->evalMulti(fp, out);
   } catch (...) {
     g->nextCallDeferred = false;
+    g->sp = savedSp;
+    g->stackLimit = savedLimit;
     throw;
   }
   g->nextCallDeferred = false;
+  g->sp = savedSp;
+  g->stackLimit = savedLimit;
   if (r->resultCounted) releaseRef(out[0]);
 }
 
@@ -239,7 +274,7 @@ void runWithDefers(const FuncCode* fn, Value* frame, CallRecord& record) {
   if (panicking) throw current;
 }
 
-StmtPtr makeDefer(ExprPtr call, bool resultCounted) {
+StmtPtr makeDefer(ExprPtr call, bool resultCounted, ExprPtr frame, const FuncCode* fn) {
   std::vector<ExprPtr*> operands;
   if (!call->collectOperands(operands)) return nullptr;
   auto n = std::make_unique<DeferNode>();
@@ -249,7 +284,13 @@ StmtPtr makeDefer(ExprPtr call, bool resultCounted) {
   }
   n->call = std::move(call);
   n->resultCounted = resultCounted;
+  n->frame = std::move(frame);
+  n->fn = fn;
   return n;
+}
+
+ExprPtr makeRangeFuncFrame() {
+  return std::make_unique<RangeFuncFrameNode>();
 }
 
 ExprPtr makeSavedArg(int index) {

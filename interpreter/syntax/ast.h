@@ -311,6 +311,9 @@ struct GoStmt : NodeOf<NodeKind::GoStmt, Stmt> {
 struct DeferStmt : NodeOf<NodeKind::DeferStmt, Stmt> {
   using NodeOf::NodeOf;
   Expr* call = nullptr;
+  // In the body of a range over a function, the rewrite (check/rangefunc.cpp) names here
+  // the enclosing function's call, whose deferred calls this one joins; null otherwise.
+  Expr* rangeFrame = nullptr;
 };
 
 struct ReturnStmt : NodeOf<NodeKind::ReturnStmt, Stmt> {

@@ -326,6 +326,7 @@ class Cloner {
         auto x = static_cast<const DeferStmt*>(s);
         DeferStmt* n = make(x);
         n->call = expr(x->call);
+        n->rangeFrame = expr(x->rangeFrame);
         return n;
       }
       case NodeKind::ReturnStmt: {

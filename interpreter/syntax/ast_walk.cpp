@@ -116,7 +116,12 @@ class Walker {
         break;
       }
       case NodeKind::GoStmt: node(static_cast<const GoStmt*>(n)->call); break;
-      case NodeKind::DeferStmt: node(static_cast<const DeferStmt*>(n)->call); break;
+      case NodeKind::DeferStmt: {
+        auto x = static_cast<const DeferStmt*>(n);
+        node(x->call);
+        node(x->rangeFrame);
+        break;
+      }
       case NodeKind::ReturnStmt: all(static_cast<const ReturnStmt*>(n)->results); break;
       case NodeKind::BlockStmt: all(static_cast<const BlockStmt*>(n)->list); break;
       case NodeKind::IfStmt: {
