@@ -775,6 +775,7 @@ StmtPtr Compiler::rangeStmt(const RangeStmt* s) {
       n->body = loopBody();
       return n;
     }
+    fn_->countedSlots.push_back(slot);
     return makeRangeSlice(makeArrayToSlice(expr(s->x), false, s->pos), slot, std::move(key),
                           std::move(value), loopBody());
   }
@@ -784,6 +785,7 @@ StmtPtr Compiler::rangeStmt(const RangeStmt* s) {
     Target key = targetOf(s->key, check::basicType(BasicKind::Int));
     Target value = targetOf(s->value, a->elem);
     bool copy = value.kind != Target::Kind::Blank;
+    fn_->countedSlots.push_back(slot);
     return makeRangeSlice(makeArrayToSlice(expr(s->x), copy, s->pos), slot, std::move(key),
                           std::move(value), loopBody());
   }
@@ -791,11 +793,13 @@ StmtPtr Compiler::rangeStmt(const RangeStmt* s) {
     int slot = newTemp();
     Target key = targetOf(s->key, m->key);
     Target value = targetOf(s->value, m->elem);
+    fn_->countedSlots.push_back(slot);
     return makeRangeMap(expr(s->x), slot, std::move(key), std::move(value), loopBody());
   }
   if (const check::Chan* ch = check::asChan(rt)) {
     int slot = newTemp();
     Target key = targetOf(s->key, ch->elem);
+    fn_->countedSlots.push_back(slot);
     return makeRangeChan(expr(s->x), slot, std::move(key), ch->elem, loopBody());
   }
   if (isSliceType(rt)) {
@@ -803,6 +807,7 @@ StmtPtr Compiler::rangeStmt(const RangeStmt* s) {
     int slot = newTemp();
     Target key = targetOf(s->key, check::basicType(BasicKind::Int));
     Target value = targetOf(s->value, elem);
+    fn_->countedSlots.push_back(slot);
     return makeRangeSlice(expr(s->x), slot, std::move(key), std::move(value), loopBody());
   }
   if (!xt) return nullptr;
@@ -810,6 +815,7 @@ StmtPtr Compiler::rangeStmt(const RangeStmt* s) {
     auto n = std::make_unique<RangeStringNode>();
     n->x = expr(s->x);
     n->stringSlot = newTemp();
+    fn_->countedSlots.push_back(n->stringSlot);
     n->key = targetOf(s->key, check::basicType(BasicKind::Int));
     n->value = targetOf(s->value, check::basicType(BasicKind::Int32));
     n->body = loopBody();
@@ -842,6 +848,7 @@ StmtPtr Compiler::switchStmt(const SwitchStmt* s) {
     n->tag = expr(s->tag);
     n->tagSlot = newTemp();
     n->tagCounted = isCountedType(tagType);
+    if (n->tagCounted) fn_->countedSlots.push_back(n->tagSlot);
   }
   for (size_t ci = 0; ci < s->clauses.size(); ++ci) {
     const CaseClause* c = s->clauses[ci];
@@ -933,6 +940,7 @@ StmtPtr Compiler::typeSwitch(const TypeSwitchStmt* s) {
   if (s->init) n->init = stmt(s->init);
   n->subject = expr(s->subject);
   n->subjectSlot = newTemp();
+  fn_->countedSlots.push_back(n->subjectSlot);
   for (size_t ci = 0; ci < s->clauses.size(); ++ci) {
     const CaseClause* c = s->clauses[ci];
     TypeSwitchNode::Clause clause;
