@@ -88,6 +88,41 @@ inline int64_t roundUpSize(int64_t size) {
   return (size + kPage - 1) & ~(kPage - 1);
 }
 
+// append(s, data...) as Go's runtime does it for []byte (the caller owns the result): in
+// place when the capacity allows, the result then sharing s's array; else a new array of
+// the capacity Go 1.19's growslice gives.
+inline values::Value appendBytes(values::Value s, std::string_view data) {
+  int64_t len = sliceLen(s);
+  int64_t cap = sliceCap(s);
+  auto n = static_cast<int64_t>(data.size());
+  if (n == 0) {
+    values::retainRef(s);
+    return s;
+  }
+  if (len + n <= cap) {
+    values::Value r = subslice(s, 0, len + n);
+    storeBytes(r, len, data);
+    return r;
+  }
+  int64_t newLen = len + n;
+  int64_t newCap = cap;
+  if (newLen > cap + cap) {
+    newCap = newLen;
+  } else if (cap < 256) {
+    newCap = cap + cap;
+  } else {
+    while (newCap < newLen) newCap += (newCap + 3 * 256) / 4;
+  }
+  values::Value r = makeBytes(newLen, roundUpSize(newCap));
+  values::Value* to = values::asSlice(r)->base();
+  if (len > 0) {
+    const values::Value* from = values::asSlice(s)->base();
+    for (int64_t k = 0; k < len; ++k) to[k].u = from[k].u;
+  }
+  storeBytes(r, len, data);
+  return r;
+}
+
 // A [][]byte result: the slices (owned) become its elements.
 struct ByteSlices {
   std::vector<values::Value> parts;

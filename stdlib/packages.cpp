@@ -128,6 +128,7 @@ struct StdPackage {
 
 constexpr StdPackage kStdPackages[] = {
     {"context", "context", {registerTime, registerContext}},
+    {"encoding/binary", "binary", {registerBinary}},
     {"errors", "errors", {registerErrors}},
     {"flag", "flag", {registerTime, registerFlag}},
     {"fmt", "fmt", {registerFmt}},

@@ -110,6 +110,7 @@ void registerProcessTypes(Packages& p, check::Package& osPackage);
 void registerErrors(Packages& p);
 void registerSort(Packages& p);
 void registerRand(Packages& p);
+void registerBinary(Packages& p);
 void registerBuilder(Packages& p);
 void registerRuntime(Packages& p);
 void registerRuntimeDebug(Packages& p);

@@ -1,7 +1,10 @@
-// math/rand: Intn, Int63n, Int, Int63, Float64, Seed, Perm, Shuffle, over one source for
-// the process (a mutex guards it). Shuffle's swap runs through the evaluator's hook.
+// math/rand: the top-level functions (Intn, Int31n, Int63n, Int, Int31, Int63, Uint32,
+// Uint64, Float32, Float64, ExpFloat64, NormFloat64, Read, Seed, Perm, Shuffle) over one
+// source for the process (a mutex guards it); no Rand or Source types. Shuffle's swap runs through
+// the evaluator's hook.
 #include <mutex>
 #include <random>
+#include <tuple>
 
 #include "stdlib/bind.h"
 #include "stdlib/format.h"
@@ -58,9 +61,12 @@ std::mt19937_64& randSource() {
   return source;
 }
 
-uint64_t random63() {
+uint64_t random64() {
   std::lock_guard<std::mutex> lock(randMu);
-  return randSource()() >> 1;
+  return randSource()();
+}
+uint64_t random63() {
+  return random64() >> 1;
 }
 
 int64_t intn(int64_t n) {
@@ -71,6 +77,10 @@ Int64 int63n(Int64 n) {
   if (n.v <= 0) panicString("invalid argument to Int63n");
   return {static_cast<int64_t>(random63() % static_cast<uint64_t>(n.v))};
 }
+int32_t int31n(int32_t n) {
+  if (n <= 0) panicString("invalid argument to Int31n");
+  return static_cast<int32_t>(random63() % static_cast<uint64_t>(n));
+}
 // Int (`int` is a C++ keyword).
 int64_t randInt() {
   return static_cast<int64_t>(random63());
@@ -78,8 +88,45 @@ int64_t randInt() {
 Int64 int63() {
   return {static_cast<int64_t>(random63())};
 }
+int32_t int31() {
+  return static_cast<int32_t>(random63() >> 32);
+}
+uint32_t uint32() {
+  return static_cast<uint32_t>(random63() >> 31);
+}
+uint64_t uint64() {
+  return random64();
+}
 double float64() {
   return static_cast<double>(random63() >> 10) / static_cast<double>(uint64_t{1} << 53);
+}
+// As Go's: a float64 that rounds to 1 as a float32 is drawn again.
+float float32() {
+  for (;;) {
+    auto f = static_cast<float>(float64());
+    if (f != 1) return f;
+  }
+}
+// The distributions Go documents (rate 1; mean 0, deviation 1), drawn from the source.
+double expFloat64() {
+  std::exponential_distribution<double> d(1.0);
+  std::lock_guard<std::mutex> lock(randMu);
+  return d(randSource());
+}
+double normFloat64() {
+  std::normal_distribution<double> d(0.0, 1.0);
+  std::lock_guard<std::mutex> lock(randMu);
+  return d(randSource());
+}
+// Read fills p with random bytes; it never fails.
+std::tuple<int64_t, GoError> read(Bytes p) {
+  values::SliceObject* s = values::asSlice(p.slice);
+  int64_t n = s ? s->len() : 0;
+  for (int64_t i = 0; i < n; i += 8) {
+    uint64_t r = random64();
+    for (int64_t k = i; k < n && k < i + 8; ++k, r >>= 8) s->base()[k].u = r & 0xFF;
+  }
+  return {n, {}};
 }
 void seed(Int64 value) {
   std::lock_guard<std::mutex> lock(randMu);
@@ -108,10 +155,18 @@ void shuffle(int64_t n, SwapFunc swap) {
 void registerRand(Packages& p) {
   check::Package& pkg = p.package("math/rand", "rand");
   bind<&intn>(p, pkg, "Intn");
+  bind<&int31n>(p, pkg, "Int31n");
   bind<&int63n>(p, pkg, "Int63n");
   bind<&randInt>(p, pkg, "Int");
+  bind<&int31>(p, pkg, "Int31");
   bind<&int63>(p, pkg, "Int63");
+  bind<&uint32>(p, pkg, "Uint32");
+  bind<&uint64>(p, pkg, "Uint64");
+  bind<&float32>(p, pkg, "Float32");
   bind<&float64>(p, pkg, "Float64");
+  bind<&expFloat64>(p, pkg, "ExpFloat64");
+  bind<&normFloat64>(p, pkg, "NormFloat64");
+  bind<&read>(p, pkg, "Read");
   bind<&seed>(p, pkg, "Seed");
   bind<&perm>(p, pkg, "Perm");
   bind<&shuffle>(p, pkg, "Shuffle");

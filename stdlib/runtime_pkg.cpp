@@ -12,6 +12,8 @@
 
 namespace gol::stdlib {
 
+void noteForcedGC();  // runtime_memstats.cpp
+
 namespace {
 
 int64_t gomaxprocs(int64_t n) {
@@ -40,11 +42,11 @@ void goexit() {
   throw values::GoexitRequest{};
 }
 
-// Gol frees memory by reference counting: an object goes as its last reference does, so
-// when GC is called every unreachable object is already gone, except those in reference
-// cycles, which nothing collects yet (a cycle collector is planned). GC has nothing more to
-// do until then.
-void gc() {}
+// A forced collection: counted (runtime_memstats.cpp, which says why there is nothing more
+// to do).
+void gc() {
+  noteForcedGC();
+}
 
 // Keeps x alive to this point: x's reference, held by the caller, already does.
 void keepAlive(values::AnyValue x) {
@@ -75,6 +77,7 @@ std::string goarch() {
 }  // namespace
 
 void registerRuntimeCallers(Packages& p, check::Package& pkg);
+void registerRuntimeMemStats(Packages& p, check::Package& pkg);
 void registerRuntimeFinalizer(Packages& p, check::Package& pkg);
 
 void hideGoroutinesFromNumGoroutine(int n) {
@@ -111,6 +114,7 @@ void registerRuntime(Packages& p) {
   }
   registerRuntimeCallers(p, pkg);
   registerRuntimeFinalizer(p, pkg);
+  registerRuntimeMemStats(p, pkg);
 }
 
 }  // namespace gol::stdlib

@@ -25,7 +25,7 @@ using values::Value;
 struct Callback : values::HeapObject {
   std::function<void(std::span<const Value>, Value*)> f;
   template <typename F>
-  Callback(F fn) : HeapObject(Kind::Closure), f(std::move(fn)) {}
+  Callback(F fn) : HeapObject(Kind::Closure, sizeof(Callback)), f(std::move(fn)) {}
   AnyValue arg() { return AnyValue{nullptr, Value{.p = this}}; }
 };
 

@@ -1,7 +1,10 @@
 // unicode and unicode/utf8 bindings.
+#include <algorithm>
+#include <string>
 #include <tuple>
 
 #include "stdlib/bind.h"
+#include "stdlib/bytes_support.h"
 #include "stdlib/packages.h"
 #include "stdlib/unicode.h"
 #include "stdlib/utf8.h"
@@ -23,6 +26,62 @@ std::tuple<int32_t, int64_t> decodeRuneInString(std::string_view s) {
 std::tuple<int32_t, int64_t> decodeLastRuneInString(std::string_view s) {
   auto d = utf8::decodeLastRune(s);
   return {d.rune, d.size};
+}
+
+// The []byte forms read only the bytes they need: a loop decoding a long slice one rune at
+// a time stays linear.
+std::string_view front(Bytes p, std::string& held) {
+  held = loadBytes(p.slice, 0, std::min<int64_t>(sliceLen(p.slice), utf8::UTFMax));
+  return held;
+}
+
+std::tuple<int32_t, int64_t> decodeRune(Bytes p) {
+  std::string held;
+  auto d = utf8::decodeRune(front(p, held));
+  return {d.rune, d.size};
+}
+
+// Go's DecodeLastRune looks back at most UTFMax bytes.
+std::tuple<int32_t, int64_t> decodeLastRune(Bytes p) {
+  int64_t n = sliceLen(p.slice);
+  auto d = utf8::decodeLastRune(loadBytes(p.slice, std::max<int64_t>(0, n - utf8::UTFMax), n));
+  return {d.rune, d.size};
+}
+
+bool fullRune(Bytes p) {
+  std::string held;
+  return utf8::fullRune(front(p, held));
+}
+
+int64_t runeCount(Bytes p) {
+  return utf8::runeCount(bytesText(p));
+}
+
+bool valid(Bytes p) {
+  return utf8::validString(bytesText(p));
+}
+
+// Go's EncodeRune checks p[n-1] before writing anything: a short p panics, unchanged.
+int64_t encodeRune(Bytes p, int32_t r) {
+  std::string enc;
+  utf8::encodeRune(enc, r);
+  auto n = static_cast<int64_t>(enc.size());
+  if (int64_t len = sliceLen(p.slice); len < n) {
+    values::GoPanic e;
+    e.message = "runtime error: index out of range [" + std::to_string(n - 1) + "] with length " +
+                std::to_string(len);
+    e.runtimeError = true;
+    throw e;
+  }
+  storeBytes(p.slice, 0, enc);
+  return n;
+}
+
+// One append of the encoding, as Go's.
+Bytes appendRune(Bytes p, int32_t r) {
+  std::string enc;
+  utf8::encodeRune(enc, r);
+  return {appendBytes(p.slice, enc)};
 }
 
 }  // namespace
@@ -72,6 +131,13 @@ void registerUtf8(Packages& p) {
   bind<&utf8::runeStart>(p, pkg, "RuneStart");
   bind<&decodeRuneInString>(p, pkg, "DecodeRuneInString");
   bind<&decodeLastRuneInString>(p, pkg, "DecodeLastRuneInString");
+  bind<&decodeRune>(p, pkg, "DecodeRune");
+  bind<&decodeLastRune>(p, pkg, "DecodeLastRune");
+  bind<&fullRune>(p, pkg, "FullRune");
+  bind<&runeCount>(p, pkg, "RuneCount");
+  bind<&valid>(p, pkg, "Valid");
+  bind<&encodeRune>(p, pkg, "EncodeRune");
+  bind<&appendRune>(p, pkg, "AppendRune");
 }
 
 }  // namespace gol::stdlib

@@ -150,6 +150,9 @@ ExprPtr makeCaptureRead(int closureSlot, int index, CellRead mode) {
 }
 
 ExprPtr makeClosure(const FuncCode* fn, std::vector<CaptureSource> sources, int makerClosureSlot) {
+  // A literal that captures nothing is one shared value, as in Go: evaluating it allocates
+  // nothing.
+  if (sources.empty()) return std::make_unique<FuncValueNode>(fn);
   auto n = std::make_unique<MakeClosureNode>();
   n->fn = fn;
   n->sources = std::move(sources);

@@ -26,7 +26,7 @@ constexpr rt::ElemOps kCountedOps{sizeof(Value), alignof(Value), moveValue, move
 }  // namespace
 
 ChanObject::ChanObject(const check::Type* elem, size_t capacity)
-    : HeapObject(Kind::Chan),
+    : HeapObject(Kind::Chan, sizeof(ChanObject)),
       chan(isCounted(elem) ? &kCountedOps : &kScalarOps, capacity),
       elemType(elem),
       storage(storageOf(elem)) {}
@@ -36,6 +36,7 @@ ChanObject* makeChan(const check::Type* elemType, int64_t capacity) {
 }
 
 void destroyChan(HeapObject* object) {
+  noteFree(sizeof(ChanObject));
   delete static_cast<ChanObject*>(object);
 }
 

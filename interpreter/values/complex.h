@@ -32,7 +32,7 @@ struct Complex {
 
 class ComplexObject : public HeapObject {
  public:
-  explicit ComplexObject(Complex c) : HeapObject(Kind::Complex), value(c) {}
+  explicit ComplexObject(Complex c) : HeapObject(Kind::Complex, sizeof(ComplexObject)), value(c) {}
   const Complex value;
 };
 

@@ -5,7 +5,7 @@
 namespace gol::values {
 
 MapObject::MapObject(const check::Map* t)
-    : HeapObject(Kind::Map),
+    : HeapObject(Kind::Map, sizeof(MapObject)),
       type(t),
       keyStorage(storageOf(t->key)),
       valueStorage(storageOf(t->elem)) {}
@@ -93,6 +93,7 @@ void MapObject::clear() {
 }
 
 void MapObject::destroy() {
+  noteFree(sizeof(MapObject));
   clear();
   delete this;
 }

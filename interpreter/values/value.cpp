@@ -53,9 +53,7 @@ void storeRefLocked(Value* cell, Value v) {
 StringObject* StringObject::allocate(size_t size) {
   void* mem = std::malloc(sizeof(StringObject) + size);
   if (!mem) throw std::bad_alloc();
-  auto* s = new (mem) StringObject();
-  s->size_ = size;
-  return s;
+  return new (mem) StringObject(size);
 }
 
 StringObject* StringObject::make(std::string_view bytes) {
@@ -66,6 +64,7 @@ StringObject* StringObject::make(std::string_view bytes) {
 }
 
 void StringObject::destroy() {
+  noteFree(sizeof(StringObject) + size_);
   this->~StringObject();
   std::free(this);
 }
@@ -75,8 +74,7 @@ ArrayObject* ArrayObject::make(size_t length, bool countedElements) {
   // pages are faulted in only when used).
   void* mem = std::calloc(1, sizeof(ArrayObject) + length * sizeof(Value));
   if (!mem) throw std::bad_alloc();
-  auto* a = new (mem) ArrayObject();
-  a->length_ = length;
+  auto* a = new (mem) ArrayObject(length);
   a->counted_ = countedElements;
   a->data_ = reinterpret_cast<Value*>(reinterpret_cast<char*>(mem) + sizeof(ArrayObject));
   return a;
@@ -93,6 +91,7 @@ ArrayObject* ArrayObject::makeZero(size_t length, const check::Type* elemType) {
 }
 
 void ArrayObject::destroy() {
+  noteFree(sizeof(ArrayObject) + length_ * sizeof(Value));
   if (counted_) {
     for (size_t i = 0; i < length_; ++i) releaseRef(data_[i]);
   }
@@ -111,6 +110,7 @@ SliceObject* SliceObject::make(ArrayObject* array, Value* base, int64_t len, int
 }
 
 void SliceObject::destroy() {
+  noteFree(sizeof(SliceObject));
   Value a;
   a.p = array_;
   delete this;
@@ -137,6 +137,7 @@ StructObject* StructObject::make(const check::Struct* st) {
 }
 
 void StructObject::destroy() {
+  noteFree(bytesFor(type));
   for (size_t i = 0; i < type->fields.size(); ++i) {
     if (isCounted(type->fields[i].type)) releaseRef(fields[i]);
   }
@@ -243,6 +244,7 @@ void destroyObject(HeapObject* object) {
     case HeapObject::Kind::Box: {
       auto* box = static_cast<BoxObject*>(object);
       if (box->counted()) releaseRef(box->value);
+      noteFree(sizeof(BoxObject));
       delete box;
       return;
     }
@@ -253,6 +255,7 @@ void destroyObject(HeapObject* object) {
         v.p = b;
         releaseRef(v);
       }
+      noteFree(sizeof(ClosureObject));
       delete c;
       return;
     }
@@ -260,18 +263,23 @@ void destroyObject(HeapObject* object) {
     case HeapObject::Kind::Pointer: {
       auto* p = static_cast<PointerObject*>(object);
       releaseRef(Value{.p = p->owner});
+      noteFree(sizeof(PointerObject));
       delete p;
       return;
     }
     case HeapObject::Kind::Iface: {
       auto* i = static_cast<IfaceObject*>(object);
       if (isCounted(i->type)) releaseRef(i->value);
+      noteFree(sizeof(IfaceObject));
       delete i;
       return;
     }
     case HeapObject::Kind::Map: destroyMap(object); return;
     case HeapObject::Kind::Chan: destroyChan(object); return;
-    case HeapObject::Kind::Complex: delete static_cast<ComplexObject*>(object); return;
+    case HeapObject::Kind::Complex:
+      noteFree(sizeof(ComplexObject));
+      delete static_cast<ComplexObject*>(object);
+      return;
   }
 }
 

@@ -15,6 +15,7 @@
 #include <vector>
 
 #include "interpreter/check/types.h"
+#include "interpreter/values/alloc_stats.h"
 
 // A function value points to code the evaluator compiled; the value layer only holds it.
 namespace gol::eval {
@@ -47,7 +48,9 @@ struct HeapObject {
   // it holds a reference; read when the count reaches zero, when no one else can).
   uint8_t flags = 0;
   static constexpr uint8_t kHasFinalizer = 1;
-  explicit HeapObject(Kind k) : kind(k) {}
+  // bytes: the object's size with its inline payload, for runtime.ReadMemStats; whoever
+  // frees the object passes the same figure to noteFree (alloc_stats.h).
+  HeapObject(Kind k, size_t bytes) : kind(k) { noteAlloc(bytes); }
 };
 
 // Frees an object whose count reached zero (and releases what it refers to), unless it has
@@ -79,7 +82,8 @@ class StringObject : public HeapObject {
   void destroy();
 
  private:
-  StringObject() : HeapObject(Kind::String) {}
+  explicit StringObject(size_t size)
+      : HeapObject(Kind::String, sizeof(StringObject) + size), size_(size) {}
   size_t size_ = 0;
   char data_[1];
 };
@@ -104,7 +108,8 @@ class ArrayObject : public HeapObject {
   void destroy();
 
  private:
-  ArrayObject() : HeapObject(Kind::Array) {}
+  explicit ArrayObject(size_t length)
+      : HeapObject(Kind::Array, sizeof(ArrayObject) + length * sizeof(uint64_t)), length_(length) {}
   size_t length_ = 0;
   bool counted_ = false;
   const check::Type* elemType_ = nullptr;  // set for array values and aggregate elements
@@ -124,7 +129,7 @@ class SliceObject : public HeapObject {
   void destroy();
 
  private:
-  SliceObject() : HeapObject(Kind::Slice) {}
+  SliceObject() : HeapObject(Kind::Slice, sizeof(SliceObject)) {}
   ArrayObject* array_ = nullptr;
   Value* base_ = nullptr;
   int64_t len_ = 0;
@@ -138,6 +143,7 @@ union Value {
   StringObject* s;
   void* p;
 };
+static_assert(sizeof(Value) == sizeof(uint64_t), "ArrayObject counts its elements as words");
 static_assert(sizeof(Value) == 8);
 
 inline Value intValue(int64_t v) {
@@ -255,7 +261,7 @@ inline void storeRef(Value* cell, Value v) {
 struct ClosureObject : HeapObject {
   const FuncCode* fn = nullptr;
   std::vector<BoxObject*> boxes;
-  ClosureObject() : HeapObject(Kind::Closure) {}
+  ClosureObject() : HeapObject(Kind::Closure, sizeof(ClosureObject)) {}
 };
 
 // A new slice of len zeroed elements with room for cap, holding one reference.
@@ -303,7 +309,11 @@ struct StructObject : HeapObject {
   static StructObject* make(const check::Struct* st);
   void destroy();
   // Placement-constructed by make and cloneAggregate only.
-  explicit StructObject(const check::Struct* t) : HeapObject(Kind::Struct), type(t) {}
+  explicit StructObject(const check::Struct* t) : HeapObject(Kind::Struct, bytesFor(t)), type(t) {}
+  static size_t bytesFor(const check::Struct* t) {
+    size_t n = t->fields.size();
+    return sizeof(StructObject) + (n ? n - 1 : 0) * sizeof(Value);
+  }
 };
 
 // Frees a map (maps.cpp) and a channel (channels.cpp).
@@ -319,10 +329,10 @@ struct PointerObject : HeapObject {
   Storage storage = Storage::Scalar;
   HeapObject* owner = nullptr;
   Value* cell = nullptr;
-  PointerObject() : HeapObject(Kind::Pointer) {}
+  PointerObject() : HeapObject(Kind::Pointer, sizeof(PointerObject)) {}
 
  protected:
-  explicit PointerObject(Kind k) : HeapObject(k) {}
+  PointerObject(Kind k, size_t bytes) : HeapObject(k, bytes) {}
 };
 // A new pointer to `cell` inside `owner` (retained).
 Value makePointer(HeapObject* owner, Value* cell, Storage storage);
@@ -335,7 +345,7 @@ struct BoxObject : PointerObject {
   Value value{};
   // counted: the value holds a reference (then the box reads as a pointer to a Ref; a
   // boxed aggregate's address is its object, never the box).
-  explicit BoxObject(bool counted) : PointerObject(Kind::Box) {
+  explicit BoxObject(bool counted) : PointerObject(Kind::Box, sizeof(BoxObject)) {
     storage = counted ? Storage::Ref : Storage::Scalar;
     cell = &value;
   }
@@ -349,7 +359,8 @@ struct BoxObject : PointerObject {
 struct IfaceObject : HeapObject {
   const check::Type* type;
   Value value;
-  IfaceObject(const check::Type* t, Value v) : HeapObject(Kind::Iface), type(t), value(v) {}
+  IfaceObject(const check::Type* t, Value v)
+      : HeapObject(Kind::Iface, sizeof(IfaceObject)), type(t), value(v) {}
 };
 inline IfaceObject* asIface(Value v) {
   return static_cast<IfaceObject*>(v.p);

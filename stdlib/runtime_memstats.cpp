@@ -1,0 +1,140 @@
+// Package runtime: MemStats and ReadMemStats over the counts of Gol's allocator
+// (interpreter/values/alloc_stats.h), MemProfileRate, and the count of GC calls.
+//
+// Gol frees an object as its last reference goes, so the live figures (Alloc, HeapObjects)
+// are exact at every moment, not as of the last collection. NumGC counts runtime.GC calls:
+// there is no other collection (cycles are not collected yet). Only the fields Gol can fill
+// truthfully are members; a program naming another (PauseNs, BySize, ...) gets the
+// checker's "undefined" error. The counters are process-wide and monotonic; the GC count
+// and time are atomics.
+#include <malloc.h>
+
+#include <atomic>
+#include <chrono>
+
+#include "interpreter/values/alloc_stats.h"
+#include "stdlib/bind.h"
+#include "stdlib/packages.h"
+#include "stdlib/support.h"
+
+namespace gol::stdlib {
+
+namespace {
+
+using check::BasicKind;
+
+std::atomic<uint32_t> g_numGC{0};
+std::atomic<uint64_t> g_lastGC{0};  // Unix nanoseconds of the last runtime.GC
+
+// The members, in Go's order.
+enum Field {
+  kAlloc,
+  kTotalAlloc,
+  kSys,
+  kLookups,
+  kMallocs,
+  kFrees,
+  kHeapAlloc,
+  kHeapSys,
+  kHeapIdle,
+  kHeapInuse,
+  kHeapObjects,
+  kLastGC,
+  kNumGC,
+  kNumForcedGC,
+  kEnableGC,
+  kDebugGC,
+};
+
+const check::Named* memStatsType() {
+  static check::Named* t = [] {
+    const check::Type* u64 = check::basicType(BasicKind::Uint64);
+    const check::Type* u32 = check::basicType(BasicKind::Uint32);
+    const check::Type* boolT = check::basicType(BasicKind::Bool);
+    auto* st = new check::Struct;
+    for (const char* name :
+         {"Alloc", "TotalAlloc", "Sys", "Lookups", "Mallocs", "Frees", "HeapAlloc", "HeapSys",
+          "HeapIdle", "HeapInuse", "HeapObjects", "LastGC"}) {
+      st->fields.push_back(check::StructField{name, u64, false, ""});
+    }
+    st->fields.push_back(check::StructField{"NumGC", u32, false, ""});
+    st->fields.push_back(check::StructField{"NumForcedGC", u32, false, ""});
+    st->fields.push_back(check::StructField{"EnableGC", boolT, false, ""});
+    st->fields.push_back(check::StructField{"DebugGC", boolT, false, ""});
+    return nativeNamed("runtime", "MemStats", st);
+  }();
+  return t;
+}
+
+// A *MemStats argument: its struct object (null for nil).
+struct MemStatsPtr {
+  values::StructObject* obj = nullptr;
+};
+
+}  // namespace
+
+template <>
+struct GoType<MemStatsPtr> {
+  static const check::Type* type() { return check::pointerTo(memStatsType()); }
+  static MemStatsPtr arg(const values::AnyValue& a) {
+    return {static_cast<values::StructObject*>(a.value.p)};
+  }
+};
+
+namespace {
+
+// ReadMemStats(m *MemStats)
+void readMemStats(MemStatsPtr m) {
+  values::StructObject* out = m.obj;
+  if (!out) nilPanic();
+  values::AllocTotals t = values::readAllocTotals();
+  uint64_t frees = t.frees < t.mallocs ? t.frees : t.mallocs;
+  uint64_t live = t.freedBytes < t.allocBytes ? t.allocBytes - t.freedBytes : 0;
+  // The C heap Gol's objects live in: what it took from the system, what is in use.
+  struct mallinfo2 mi = mallinfo2();
+  uint64_t sys = mi.arena + mi.hblkhd;
+  uint64_t inuse = mi.uordblks + mi.hblkhd;
+  auto u = [](uint64_t v) { return values::Value{.u = v}; };
+  out->fields[kAlloc] = u(live);
+  out->fields[kTotalAlloc] = u(t.allocBytes);
+  out->fields[kSys] = u(sys);
+  out->fields[kLookups] = u(0);
+  out->fields[kMallocs] = u(t.mallocs);
+  out->fields[kFrees] = u(frees);
+  out->fields[kHeapAlloc] = u(live);
+  out->fields[kHeapSys] = u(sys);
+  out->fields[kHeapIdle] = u(sys > inuse ? sys - inuse : 0);
+  out->fields[kHeapInuse] = u(inuse);
+  out->fields[kHeapObjects] = u(t.mallocs - frees);
+  out->fields[kLastGC] = u(g_lastGC.load(std::memory_order_relaxed));
+  uint32_t n = g_numGC.load(std::memory_order_relaxed);
+  out->fields[kNumGC] = u(n);
+  out->fields[kNumForcedGC] = u(n);
+  out->fields[kEnableGC] = u(1);
+  out->fields[kDebugGC] = u(0);
+}
+
+// Go starts it at 0 in a program that cannot read heap profiles (runtime.MemProfile is not
+// linked in), and Gol keeps no heap profile; programs set it and read it back.
+values::Value memProfileRate{.i = 0};
+
+}  // namespace
+
+// Gol frees memory by reference counting: an object goes as its last reference does, so
+// when GC is called every unreachable object is already gone, except those in reference
+// cycles, which nothing collects yet. A call is counted as a forced collection.
+void noteForcedGC() {
+  auto now = std::chrono::system_clock::now().time_since_epoch();
+  g_lastGC.store(
+      static_cast<uint64_t>(std::chrono::duration_cast<std::chrono::nanoseconds>(now).count()),
+      std::memory_order_relaxed);
+  g_numGC.fetch_add(1, std::memory_order_relaxed);
+}
+
+void registerRuntimeMemStats(Packages& p, check::Package& pkg) {
+  p.addType(pkg, "MemStats", memStatsType());
+  bind<&readMemStats>(p, pkg, "ReadMemStats");
+  p.addVariable(pkg, "MemProfileRate", check::basicType(BasicKind::Int), &memProfileRate);
+}
+
+}  // namespace gol::stdlib
