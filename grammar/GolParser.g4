@@ -366,9 +366,12 @@ expression
 // from one (`[]a.b` is `[](a.b)`), `{` after one is always a composite literal, and
 // after `func(...)` a `{` always starts a function literal: ANTLR then decides these
 // with short lookahead, as Go's parser does.
+// A type as an argument (`new([]int)`, `case *[4]byte:`, `F[*[]T]`): `*T` for a named T is
+// the expression alternative, which the checker reads as a type where one is wanted.
 argument
     : expression
     | typeValue
+    | pointerType
     ;
 
 typeValue
@@ -379,6 +382,9 @@ typeValue
 primaryExpr
     : operand                                           # operandExpr
     | typeValue arguments                               # conversionExpr
+    // A method expression on a struct or interface literal type (`interface{ M() }.M`);
+    // other type literals end in a type name, whose selector would be ambiguous.
+    | (structType | interfaceType) DOT IDENTIFIER       # typeSelectorExpr
     | primaryExpr DOT IDENTIFIER                        # selectorExpr
     | primaryExpr DOT L_PAREN TYPE R_PAREN              # typeSwitchGuard
     | primaryExpr DOT L_PAREN type_ R_PAREN             # typeAssertion

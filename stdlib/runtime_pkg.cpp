@@ -7,6 +7,7 @@
 #include "interpreter/values/panic.h"
 #include "runtime/goroutine.h"
 #include "stdlib/bind.h"
+#include "stdlib/callers.h"
 #include "stdlib/packages.h"
 #include "stdlib/support.h"
 
@@ -46,6 +47,15 @@ void goexit() {
 // to do).
 void gc() {
   noteForcedGC();
+}
+
+// A breakpoint trap with no debugger attached: Go's runtime reports the SIGTRAP with the
+// goroutine's stack and exits with status 2 (Gol prints no PC or registers: it has none).
+void breakpoint() {
+  std::string report = "SIGTRAP: trace trap\n\n";
+  if (goroutineStack) report += goroutineStack();
+  writeStderr(report);
+  throw values::ExitRequest{2};
 }
 
 // Keeps x alive to this point: x's reference, held by the caller, already does.
@@ -93,6 +103,7 @@ void registerRuntime(Packages& p) {
   bind<&goexit>(p, pkg, "Goexit");
   bind<&gc>(p, pkg, "GC");
   bind<&keepAlive>(p, pkg, "KeepAlive");
+  bind<&breakpoint>(p, pkg, "Breakpoint");
   bind<&numCgoCall>(p, pkg, "NumCgoCall");
   bind<&version>(p, pkg, "Version");
   const check::Type* str = check::basicType(check::BasicKind::String);

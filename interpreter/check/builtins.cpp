@@ -1,8 +1,27 @@
 // The builtin functions: len, cap, append, make, new, copy, delete, clear, min, max,
 // panic, recover, print, println and close.
 #include "interpreter/check/checker_impl.h"
+#include "interpreter/syntax/ast_walk.h"
 
 namespace gol::check {
+
+// Whether e receives from a channel or calls a function for a value that is not constant:
+// then len and cap of an array are not constant (the specification's rule). Conversions
+// and calls with constant results (len of an array) do not count.
+bool Checker::hasCallOrReceive(const Expr* e) const {
+  bool found = false;
+  syntax::walk(e, [&](const syntax::Node* n) {
+    if (auto u = as<UnaryExpr>(n); u && u->op == Token::Arrow) found = true;
+    if (auto call = as<CallExpr>(n)) {
+      auto fun = info_.types.find(call->fun);
+      auto result = info_.types.find(call);
+      bool conversion = fun != info_.types.end() && fun->second.mode == Mode::TypeExpr;
+      bool constant = result != info_.types.end() && result->second.mode == Mode::Constant;
+      if (!conversion && !constant) found = true;
+    }
+  });
+  return found;
+}
 
 Operand Checker::makeCall(const CallExpr* c) {
   Operand r = invalidOperand(c);
@@ -347,8 +366,7 @@ Operand Checker::builtinCall(const CallExpr* c, Builtin b) {
       if (const Pointer* p = asPointer(at); p && asArray(p->elem)) at = p->elem;
       r.type = basicType(BasicKind::Int);
       if (const Array* a = asArray(at)) {
-        const Expr* x = unparen(c->args[0]);
-        if (as<Ident>(x) || as<SelectorExpr>(x)) {
+        if (!hasCallOrReceive(c->args[0])) {
           r.mode = Mode::Constant;
           r.val = ConstValue::ofInt64(a->len);
         } else {

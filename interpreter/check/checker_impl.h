@@ -557,6 +557,7 @@ class Checker {
   Operand appendCall(const CallExpr* c, std::vector<Operand>& args);
 
   Operand builtinCall(const CallExpr* c, Builtin b);
+  bool hasCallOrReceive(const Expr* e) const;
   std::string kindString(const Type* t);
   Operand complexCall(const CallExpr* c, std::vector<Operand>& args);
   Operand realImagCall(const CallExpr* c, Builtin b, std::vector<Operand>& args);
@@ -568,6 +569,8 @@ class Checker {
   std::map<std::string, std::unique_ptr<GolPackage>> golPackages_;
   std::map<const Object*, Scope*> homeScopes_;
   Scope* declaringPackage_ = nullptr;  // the Gol package whose types are being declared
+  // The package whose methods are being declared: "main", or a Gol package's path.
+  const std::string* declaringPackagePath_ = nullptr;
   // Every generic declaration (functions, types, methods of generic types), as written.
   std::vector<const Node*> genericDecls_;
   // A generic type's methods, as declared.

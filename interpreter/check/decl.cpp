@@ -159,7 +159,8 @@ void Checker::declareMethod(const FuncDecl* f) {
     return;
   }
   const Named* named = asNamed(o->type);
-  if (!named || named->pkg != "main") {
+  const std::string here = declaringPackagePath_ ? *declaringPackagePath_ : "main";
+  if (!named || named->pkg != here) {
     error(id->pos, "cannot define new methods on non-local type " + typeString(o->type));
     return;
   }
@@ -202,12 +203,17 @@ void Checker::declareMethod(const FuncDecl* f) {
                               named->name + " to change it");
       return;
     }
+    // A Gol package's methods stay when a REPL input fails: the package stays loaded.
+    bool undoable = !declaringPackagePath_;
     if (old != mutableNamed->methods.end()) {  // an earlier REPL input's method
-      methodUndo_.push_back(
-          {mutableNamed, static_cast<size_t>(old - mutableNamed->methods.begin()), *old});
+      if (undoable) {
+        methodUndo_.push_back(
+            {mutableNamed, static_cast<size_t>(old - mutableNamed->methods.begin()), *old});
+      }
       *old = m;
     } else {
-      methodUndo_.push_back({mutableNamed, mutableNamed->methods.size(), std::nullopt});
+      if (undoable)
+        methodUndo_.push_back({mutableNamed, mutableNamed->methods.size(), std::nullopt});
       mutableNamed->methods.push_back(m);
     }
   }
@@ -221,8 +227,8 @@ void Checker::methodBodies(size_t first) {
     FuncInfo& fi = info_.funcs[m.decl];
     // Go's traces write an instance's methods as main.(*List[...]).Push.
     std::string recvName = m.recv->name + (m.recv->typeArgs.empty() ? "" : "[...]");
-    fi.name = m.pointerRecv ? "main.(*" + recvName + ")." + m.decl->name->name
-                            : "main." + recvName + "." + m.decl->name->name;
+    fi.name = m.pointerRecv ? m.recv->pkg + ".(*" + recvName + ")." + m.decl->name->name
+                            : m.recv->pkg + "." + recvName + "." + m.decl->name->name;
     fi.recv = m.recv;
     if (!m.decl->body) {
       error(m.decl->name->pos, "missing function body");

@@ -251,7 +251,8 @@ Operand Checker::selector(const SelectorExpr* sel) {
     for (const Type* p : ms->params) sig->params.push_back(p);
     sig->results = ms->results;
     sig->variadic = ms->variadic;
-    s.recvBase = x.type;
+    // A promoted method keeps the type its path ends at (the embedded field's).
+    if (s.path.empty()) s.recvBase = x.type;
     info_.selections[sel] = s;
     if (s.kind == Selection::Kind::Method) referFunc(s.method->decl);
     r.mode = Mode::Value;
@@ -692,9 +693,18 @@ Operand Checker::shiftOp(Token op, Operand x, Operand y, const BinaryExpr* e) {
       y.val = ConstValue::ofInt(*count);
       convertUntyped(y, basicType(BasicKind::Uint));
     }
-  } else if (!yb || !yb->isInteger()) {
-    error(y.expr->pos, "invalid operation: shift count " + describe(y) + " must be integer");
-    return r;
+  } else {
+    // An untyped non-constant count (`x << (1. << s)`) takes type uint, as a constant
+    // count does; its own untyped operand follows (updateUntyped).
+    if (yb && isUntyped(y.type) && yb->isNumeric()) {
+      convertUntyped(y, basicType(BasicKind::Uint));
+      if (y.invalid()) return r;
+      yb = asBasic(y.type);
+    }
+    if (!yb || !yb->isInteger()) {
+      error(y.expr->pos, "invalid operation: shift count " + describe(y) + " must be integer");
+      return r;
+    }
   }
   const Basic* xb = asBasic(x.type);
   if (x.mode == Mode::Constant) {

@@ -1,10 +1,12 @@
-// Standard packages written in Gol (cmp, iter, maps, slices): their source, embedded in
-// the binary by stdlib/, is parsed and declared when a program first imports them.
+// Standard packages written in Gol (cmp, iter, maps, slices, container/..., math/cmplx):
+// their source, embedded in the binary by stdlib/, is parsed and declared when a program
+// first imports them.
 //
 // Each package gets a scope of its own (under a file scope holding its imports), where
-// its functions and types are declared; its exported names are its members, the same
-// objects its own code refers to. Generic functions are instantiated as any others,
-// their copies checked in that scope (homeScopes_); the package's non-generic functions
+// its constants, functions, types and methods are declared; its exported names are its
+// members, the same objects its own code refers to. Package-level variables are refused
+// (their initialisation would need the program's init order). Generic functions are instantiated as
+// any others, their copies checked in that scope (homeScopes_); the package's non-generic functions
 // are checked like function instances, after the program's declarations.
 #include "interpreter/check/checker_impl.h"
 #include "interpreter/syntax/parser.h"
@@ -87,9 +89,16 @@ const Package* Checker::loadGolPackage(const std::string& path, const char* sour
 
   Scope* savedScope = std::exchange(scope_, &g.scope);
   declaringPackage_ = &g.scope;
+  const std::string* savedPath = std::exchange(declaringPackagePath_, &g.pkg->path);
   std::vector<std::pair<Object*, const FuncDecl*>> funcs;
+  std::vector<const FuncDecl*> methods;
+  std::vector<std::pair<Object*, std::pair<const ValueSpec*, size_t>>> consts;
   for (const Decl* d : f->decls) {
     if (auto fd = as<FuncDecl>(d)) {
+      if (fd->recv) {
+        methods.push_back(fd);
+        continue;
+      }
       Object obj{Object::Kind::Func, fd->name->name};
       obj.pos = fd->name->pos;
       obj.decl = fd;
@@ -100,6 +109,26 @@ const Package* Checker::loadGolPackage(const std::string& path, const char* sour
       continue;
     }
     auto gd = static_cast<const GenDecl*>(d);
+    if (gd->tok == Token::Var) {
+      // Never silently absent: the package's source must not have any.
+      error(Pos{1, 1}, "internal error: package " + path +
+                           ": package-level variables in a package written in Gol");
+      continue;
+    }
+    if (gd->tok == Token::Const) {
+      for (const Node* n : gd->specs) {
+        auto spec = static_cast<const ValueSpec*>(n);
+        for (size_t i = 0; i < spec->names.size(); ++i) {
+          Object obj{Object::Kind::Const, spec->names[i]->name};
+          obj.pos = spec->names[i]->pos;
+          obj.package = g.pkg;
+          Object* o = newObject(obj);
+          if (o->name != "_") g.scope.names[o->name] = o;
+          consts.push_back({o, {spec, i}});
+        }
+      }
+      continue;
+    }
     if (gd->tok != Token::Type) continue;
     for (const Node* n : gd->specs) {
       Object* o = declareType(static_cast<const TypeSpec*>(n), g.scope);
@@ -110,7 +139,15 @@ const Package* Checker::loadGolPackage(const std::string& path, const char* sour
   }
   declaringPackage_ = nullptr;
   resolveTypes();
+  // Constants in the order written (a constant may use only those before it); then the
+  // signatures and methods, which may use them.
+  for (auto& [o, at] : consts) constSpec(at.first, at.second, o);
   for (auto& [o, fd] : funcs) o->type = signatureOf(fd->type);
+  size_t firstMethod = methods_.size();
+  for (const FuncDecl* m : methods) declareMethod(m);
+  // Their bodies are checked in the package's scope, with the program's (methodBodies).
+  for (size_t i = firstMethod; i < methods_.size(); ++i) methods_[i].typeParams = &g.scope;
+  declaringPackagePath_ = savedPath;
   scope_ = savedScope;
 
   // The exported names become the members; the scope then refers to the members too, so

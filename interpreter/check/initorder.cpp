@@ -24,13 +24,14 @@ struct RefNode {
 }  // namespace
 
 void Checker::initOrder() {
-  // The variable specs that run at initialisation, in declaration order, and each
-  // variable's spec.
+  // The variable specs, in declaration order, and each variable's spec. A variable with no
+  // initialisation expression takes part too: until its turn comes it is uninitialised,
+  // so a variable depending on it waits (Go's order; the spec's run is a no-op).
   std::vector<const ValueSpec*> specs;
   std::map<const Object*, const ValueSpec*> specOf;
   std::set<const ValueSpec*> initialised(info_.globalInits.begin(), info_.globalInits.end());
   for (const PendingDecl& p : pending_) {
-    if (p.obj->kind != Object::Kind::Var || !initialised.count(p.spec)) continue;
+    if (p.obj->kind != Object::Kind::Var) continue;
     specOf[p.obj] = p.spec;
     if (specs.empty() || specs.back() != p.spec) specs.push_back(p.spec);
   }
@@ -79,6 +80,7 @@ void Checker::initOrder() {
     done.insert(next);
     order.push_back(next);
   }
+  std::erase_if(order, [&](const ValueSpec* s) { return !initialised.count(s); });
   info_.globalInits = order;
 }
 

@@ -377,7 +377,7 @@ ExprPtr Compiler::builtinCall(const CallExpr* c, check::Builtin b) {
       const check::Type* t = finalType(c->args[0]);
       if (check::asChan(t)) return makeChanLen(expr(c->args[0]), b == check::Builtin::Cap);
       if (const check::Pointer* p = check::asPointer(t)) t = p->elem;
-      if (check::asArray(t)) return makeArrayLen(expr(c->args[0]));
+      if (const check::Array* a = check::asArray(t)) return makeArrayLen(expr(c->args[0]), a->len);
       if (check::asMap(t)) return makeMapLen(expr(c->args[0]));
       if (b == check::Builtin::Cap) return makeSliceCap(expr(c->args[0]));
       if (isSliceType(t)) return makeSliceLen(expr(c->args[0]));

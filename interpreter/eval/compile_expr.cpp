@@ -97,15 +97,18 @@ ExprPtr Compiler::exprInner(const Expr* e) {
     case NodeKind::SliceExpr: {
       auto se = static_cast<const SliceExpr*>(e);
       const check::Basic* b = check::asBasic(finalType(se->x));
-      auto bound = [&](const Expr* x) { return x ? expr(x) : ExprPtr(); };
+      auto bound = [&](const Expr* x) {
+        if (!x) return SliceBoundExpr{};
+        const check::Basic* t = check::asBasic(finalType(x));
+        return SliceBoundExpr{expr(x), t && t->isUnsigned()};
+      };
       ExprPtr x = expr(se->x);
       const check::Type* xt = finalType(se->x);
-      if (check::asArray(xt) ||
-          (check::asPointer(xt) && check::asArray(check::asPointer(xt)->elem))) {
-        x = makeArrayToSlice(std::move(x), false, se->pos);
-      }
+      bool isArray = check::asArray(xt) ||
+                     (check::asPointer(xt) && check::asArray(check::asPointer(xt)->elem));
+      if (isArray) x = makeArrayToSlice(std::move(x), false, se->pos);
       return makeSliceExpr(std::move(x), bound(se->low), bound(se->high), bound(se->max),
-                           b && b->isString(), se->pos);
+                           b && b->isString(), isArray, se->pos);
     }
     case NodeKind::CompositeLit: return compositeLit(static_cast<const CompositeLit*>(e));
     case NodeKind::StarExpr: {
@@ -226,7 +229,9 @@ ExprPtr Compiler::methodExpression(const SelectorExpr* sel, const check::Selecti
   }
   bool derefValue = s.kind == check::Selection::Kind::Method && s.method->decl &&
                     !s.method->pointerRecv && check::asPointer(recvType);
-  if (!s.path.empty() || (!iface && !derefValue)) return nullptr;
+  // T.M or (*T).M with M promoted from an embedded field: the receiver is that field.
+  bool promoted = !s.path.empty() && s.kind == check::Selection::Kind::Method && s.method->decl;
+  if (!promoted && (!s.path.empty() || (!iface && !derefValue))) return nullptr;
   auto sig = static_cast<const check::Signature*>(typeOf(sel).type);
   auto code = std::make_unique<FuncCode>();
   FuncCode* thunk = code.get();
@@ -268,14 +273,33 @@ ExprPtr Compiler::methodExpression(const SelectorExpr* sel, const check::Selecti
     n->pos = pos;
     ExprPtr p = isCountedType(recvType) ? ExprPtr(std::make_unique<LocalNode<true>>(0))
                                         : ExprPtr(std::make_unique<LocalNode<false>>(0));
-    p = makeValueMethodReceiver(std::move(p), s.recvNamed, s.method->name, pos);
-    n->args.push_back(makeDeref(std::move(p), storageOf(s.recvNamed), pos));
+    if (promoted) {
+      n->args.push_back(promotedReceiver(std::move(p), s, pos));
+    } else {
+      p = makeValueMethodReceiver(std::move(p), s.recvNamed, s.method->name, pos);
+      n->args.push_back(makeDeref(std::move(p), storageOf(s.recvNamed), pos));
+    }
     for (ExprPtr& a : args) n->args.push_back(std::move(a));
     call = std::move(n);
   }
   fn_ = saved;
   thunkReturn(thunk, sig, std::move(call));
   return makeFuncValue(thunk);
+}
+
+// The receiver a promoted method M gets from `base`, a value of the type M is selected
+// from: the embedded field along s.path, its address for a pointer method of a value
+// field, the value it points to for a value method of a pointer field (receiverExpr's
+// rules, on a value already computed).
+ExprPtr Compiler::promotedReceiver(ExprPtr base, const check::Selection& s, Pos pos) {
+  const check::Pointer* bp = check::asPointer(s.recvBase);
+  Storage target = storageOf(bp ? bp->elem : s.recvBase);
+  if (s.method->pointerRecv && !bp && target != Storage::Aggregate) {
+    return makeAddressOfField(std::move(base), s.path, target, pos);
+  }
+  ExprPtr field = makeFieldRead(std::move(base), s.path, isCountedType(s.recvBase), pos);
+  if (!s.method->pointerRecv && bp) return makeDeref(std::move(field), target, pos);
+  return field;
 }
 
 // x.M as a function value: a thunk taking M's parameters that calls M on the receiver

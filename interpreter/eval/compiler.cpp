@@ -254,8 +254,10 @@ const check::TypeAndValue& Compiler::typeOf(const Expr* e) const {
 
 namespace {
 
-// Runs a function that takes no arguments as the bottom of the goroutine's calls.
-void runTop(const FuncCode& fn) {
+// Runs a function that takes no arguments as the bottom of the goroutine's calls. When it
+// is the program's last (main), its variables die with the process as in Go: their
+// objects' finalizers are dropped first, so that none runs after main returned.
+void runTop(const FuncCode& fn, bool endsProgram = false) {
   GoroutineState* g = currentState();
   Value* frame = g->sp;
   std::memset(static_cast<void*>(frame), 0, sizeof(Value) * static_cast<size_t>(fn.frameSize));
@@ -267,6 +269,7 @@ void runTop(const FuncCode& fn) {
   } else {
     execList(fn.body, frame);
   }
+  if (endsProgram) stdlib::forgetFinalizers();
   for (int s : fn.countedSlots) releaseString(frame[s]);
   g->calls = nullptr;
   g->sp = frame;
@@ -330,8 +333,8 @@ int runProgram(Program& program) {
   // As Go's runtime does, after the variables: each init function, from the bottom of
   // the stack (a trace shows main.init.0 with no main.init below it).
   for (const FuncCode* init : program.initFuncs) runTop(*init);
-  runTop(program.script);
-  if (program.main) runTop(*program.main);
+  runTop(program.script, !program.main);
+  if (program.main) runTop(*program.main, true);
   return 0;
 }
 

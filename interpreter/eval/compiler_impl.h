@@ -170,6 +170,7 @@ class Compiler {
   ExprPtr selection(const SelectorExpr* sel, const check::Selection& s);
 
   ExprPtr methodExpression(const SelectorExpr* sel, const check::Selection& s);
+  ExprPtr promotedReceiver(ExprPtr base, const check::Selection& s, Pos pos);
 
   ExprPtr methodValue(const SelectorExpr* sel, const check::Selection& s);
 

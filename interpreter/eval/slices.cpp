@@ -95,9 +95,23 @@ inline Value copyElem(const Value* cell, bool counted, const check::Type* aggEle
   runtimePanicAt(pos, "slice bounds out of range " + what);
 }
 
+// A bound of a slice expression: an unsigned one past MaxInt64 is out of every range and
+// printed as the unsigned number it is.
+struct SliceBound {
+  int64_t v;
+  bool huge;
+  std::string text() const {
+    return huge ? std::to_string(static_cast<uint64_t>(v)) : std::to_string(v);
+  }
+  bool negative() const { return !huge && v < 0; }
+  bool above(int64_t limit) const { return huge || v > limit; }
+};
+
 struct SliceExprNode : ExprNode {
   ExprPtr x, lo, hi, max;
   bool isString = false;
+  bool isArray = false;  // an array or a pointer to one: its limit is a length, as in Go
+  bool loUnsigned = false, hiUnsigned = false, maxUnsigned = false;
   Value eval(Value* fp) override {
     Value xv = x->eval(fp);
     int64_t len, cap;
@@ -108,24 +122,35 @@ struct SliceExprNode : ExprNode {
       len = s ? s->len() : 0;
       cap = s ? s->cap() : 0;
     }
-    int64_t l = lo ? lo->eval(fp).i : 0;
-    int64_t h = hi ? hi->eval(fp).i : len;
-    int64_t m = max ? max->eval(fp).i : cap;
-    const char* limitWord = isString ? " with length " : " with capacity ";
+    auto bound = [fp](const ExprPtr& e, bool isUnsigned, int64_t dflt) {
+      if (!e) return SliceBound{dflt, false};
+      int64_t v = e->eval(fp).i;
+      return SliceBound{v, isUnsigned && v < 0};
+    };
+    SliceBound lb = bound(lo, loUnsigned, 0);
+    SliceBound hb = bound(hi, hiUnsigned, len);
+    SliceBound mb = bound(max, maxUnsigned, cap);
+    const char* limitWord = isString || isArray ? " with length " : " with capacity ";
     auto fail = [&](const std::string& what) {
       releaseRef(xv);
       sliceBoundsPanic(pos, what);
     };
+    // A negative index is reported alone, as Go's boundsNegErrorFmt does.
     if (max) {
-      if (m < 0 || m > cap) fail("[::" + std::to_string(m) + "]" + limitWord + std::to_string(cap));
-      if (h < 0 || h > m) fail("[:" + std::to_string(h) + ":" + std::to_string(m) + "]");
-      if (l < 0 || l > h) fail("[" + std::to_string(l) + ":" + std::to_string(h) + ":]");
+      if (mb.negative()) fail("[::" + mb.text() + "]");
+      if (mb.above(cap)) fail("[::" + mb.text() + "]" + limitWord + std::to_string(cap));
+      if (hb.negative()) fail("[:" + hb.text() + ":]");
+      if (hb.above(mb.v)) fail("[:" + hb.text() + ":" + mb.text() + "]");
+      if (lb.negative()) fail("[" + lb.text() + "::]");
+      if (lb.above(hb.v)) fail("[" + lb.text() + ":" + hb.text() + ":]");
     } else {
       int64_t limit = isString ? len : cap;
-      if (h < 0 || h > limit)
-        fail("[:" + std::to_string(h) + "]" + limitWord + std::to_string(limit));
-      if (l < 0 || l > h) fail("[" + std::to_string(l) + ":" + std::to_string(h) + "]");
+      if (hb.negative()) fail("[:" + hb.text() + "]");
+      if (hb.above(limit)) fail("[:" + hb.text() + "]" + limitWord + std::to_string(limit));
+      if (lb.negative()) fail("[" + lb.text() + ":]");
+      if (lb.above(hb.v)) fail("[" + lb.text() + ":" + hb.text() + "]");
     }
+    int64_t l = lb.v, h = hb.v, m = mb.v;
     if (isString) {
       std::string_view v = stringView(xv);
       Value r = stringValue(
@@ -458,14 +483,18 @@ ExprPtr makeSliceIndex(ExprPtr s, ExprPtr i, bool unsignedIndex, bool counted, s
                        : build.template operator()<false, false>();
 }
 
-ExprPtr makeSliceExpr(ExprPtr x, ExprPtr lo, ExprPtr hi, ExprPtr max, bool isString,
-                      syntax::Pos pos) {
+ExprPtr makeSliceExpr(ExprPtr x, SliceBoundExpr lo, SliceBoundExpr hi, SliceBoundExpr max,
+                      bool isString, bool isArray, syntax::Pos pos) {
   auto n = node<SliceExprNode>(pos);
   n->x = std::move(x);
-  n->lo = std::move(lo);
-  n->hi = std::move(hi);
-  n->max = std::move(max);
+  n->lo = std::move(lo.e);
+  n->hi = std::move(hi.e);
+  n->max = std::move(max.e);
+  n->loUnsigned = lo.isUnsigned;
+  n->hiUnsigned = hi.isUnsigned;
+  n->maxUnsigned = max.isUnsigned;
   n->isString = isString;
+  n->isArray = isArray;
   return n;
 }
 

@@ -27,9 +27,14 @@ int64_t growCapacity(int64_t oldCap, int64_t newLen, ElemLayout layout);
 ExprPtr makeSliceLiteral(std::vector<ExprPtr> elems, bool counted,
                          const check::Type* aggElem = nullptr);
 ExprPtr makeSliceIndex(ExprPtr s, ExprPtr i, bool unsignedIndex, bool counted, syntax::Pos pos);
-// s[lo:hi] and s[lo:hi:max] (any bound may be null); strings take two bounds.
-ExprPtr makeSliceExpr(ExprPtr x, ExprPtr lo, ExprPtr hi, ExprPtr max, bool isString,
-                      syntax::Pos pos);
+// s[lo:hi] and s[lo:hi:max] (any bound may be null); strings take two bounds. An unsigned
+// bound past MaxInt64 is reported as the unsigned number; an array's limit is a length.
+struct SliceBoundExpr {
+  ExprPtr e;
+  bool isUnsigned = false;
+};
+ExprPtr makeSliceExpr(ExprPtr x, SliceBoundExpr lo, SliceBoundExpr hi, SliceBoundExpr max,
+                      bool isString, bool isArray, syntax::Pos pos);
 ExprPtr makeSliceLen(ExprPtr s);
 ExprPtr makeSliceCap(ExprPtr s);
 // append(s, vals...) or append(s, spread...) (spread: a slice, or a string for []byte).

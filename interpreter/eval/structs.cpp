@@ -617,15 +617,15 @@ struct ArrayIndexNode : ExprNode {
   }
 };
 
+// len or cap of an array, or of a pointer to one, that is not constant (the operand calls
+// or receives): the operand is evaluated for its effects; the length is the type's, so a
+// nil pointer to an array has it too, as in Go.
 struct ArrayLenNode : ExprNode {
   ExprPtr a;
+  int64_t length = 0;
   Value eval(Value* fp) override {
-    Value av = a->eval(fp);
-    auto* arr = static_cast<ArrayObject*>(av.p);
-    if (!arr) nilDereference(pos);
-    int64_t n = static_cast<int64_t>(arr->length());
-    releaseRef(av);
-    return intValue(n);
+    releaseRef(a->eval(fp));
+    return intValue(length);
   }
 };
 
@@ -1026,9 +1026,10 @@ ExprPtr makeArrayToSlice(ExprPtr a, bool copy, syntax::Pos pos) {
   return n;
 }
 
-ExprPtr makeArrayLen(ExprPtr a) {
+ExprPtr makeArrayLen(ExprPtr a, int64_t length) {
   auto n = std::make_unique<ArrayLenNode>();
   n->a = std::move(a);
+  n->length = length;
   return n;
 }
 

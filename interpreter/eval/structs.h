@@ -84,7 +84,7 @@ bool callMethod(const AnyValue& recv, const std::string& name, std::span<const A
                 Value* results);
 // Array elements: a[i] read (retained when counted), len.
 ExprPtr makeArrayIndex(ExprPtr a, ExprPtr i, bool unsignedIndex, bool counted, syntax::Pos pos);
-ExprPtr makeArrayLen(ExprPtr a);
+ExprPtr makeArrayLen(ExprPtr a, int64_t length);
 // arr[:] as a slice sharing the array object (a pointer to an array works too);
 // with `copy`, over a copy of the array (range over an array value).
 ExprPtr makeArrayToSlice(ExprPtr a, bool copy, syntax::Pos pos);

@@ -717,9 +717,14 @@ Stmt* Builder::selectStmt(P::SelectStmtContext* ctx) {
     if (c->simpleStmt()) {
       Stmt* comm = simpleStmt(c->simpleStmt());
       bool ok = false;
-      auto isRecv = [](Expr* e) {
-        auto u = as<UnaryExpr>(e);
-        return u && u->op == Token::Arrow;
+      // A receive in parentheses (`case x := (<-c):`) is the receive, as in Go's parser.
+      auto isRecv = [](Expr*& e) {
+        Expr* x = e;
+        while (auto p = as<ParenExpr>(x)) x = p->x;
+        auto u = as<UnaryExpr>(x);
+        if (!u || u->op != Token::Arrow) return false;
+        e = x;
+        return true;
       };
       if (as<SendStmt>(comm)) {
         ok = true;
@@ -859,6 +864,18 @@ Expr* Builder::primary(P::PrimaryExprContext* ctx) {
     e->dot = pos(s->DOT());
     return e;
   }
+  if (auto s = dynamic_cast<P::TypeSelectorExprContext*>(ctx)) {
+    // A method expression on a type literal: `interface{ M() }.M`, `struct{ T }.M`.
+    SelectorExpr* e = ast_.make<SelectorExpr>(pos(s));
+    if (s->structType()) {
+      e->x = structType(s->structType());
+    } else {
+      e->x = interfaceType(s->interfaceType());
+    }
+    e->sel = ident(s->IDENTIFIER());
+    e->dot = pos(s->DOT());
+    return e;
+  }
   if (auto g = dynamic_cast<P::TypeSwitchGuardContext*>(ctx)) {
     TypeAssertExpr* e = ast_.make<TypeAssertExpr>(pos(g));
     e->x = primary(g->primaryExpr());
@@ -902,7 +919,15 @@ Expr* Builder::typeValue(P::TypeValueContext* ctx) {
 std::vector<Expr*> Builder::arguments(const std::vector<P::ArgumentContext*>& list) {
   std::vector<Expr*> out;
   for (P::ArgumentContext* a : list) {
-    out.push_back(a->expression() ? expr(a->expression()) : typeValue(a->typeValue()));
+    if (a->expression()) {
+      out.push_back(expr(a->expression()));
+    } else if (P::PointerTypeContext* p = a->pointerType()) {
+      StarExpr* t = ast_.make<StarExpr>(pos(p));
+      t->x = type(p->type_());
+      out.push_back(t);
+    } else {
+      out.push_back(typeValue(a->typeValue()));
+    }
   }
   return out;
 }
