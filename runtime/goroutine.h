@@ -139,6 +139,11 @@ Stack current_stack() noexcept;
 // free_stack_segment hands its pages back to the OS and keeps it for reuse.
 Stack new_stack_segment(size_t size);
 void free_stack_segment(Stack segment);
+// The limit on one goroutine's stack, in bytes (runtime/debug.SetMaxStack; Go's default
+// 1000000000): the embedder enforces it where it adds segments. set_max_stack returns the
+// previous limit.
+int64_t max_stack() noexcept;
+int64_t set_max_stack(int64_t bytes) noexcept;
 // Runs fn(arg) on `segment` and returns when fn does; an exception fn throws is rethrown
 // here. fn may park, and the goroutine may come back on another thread. (G)
 void call_on_stack(Stack segment, void (*fn)(void*), void* arg);

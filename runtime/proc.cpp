@@ -1473,6 +1473,18 @@ Stack new_stack_segment(size_t size) {
   return stack_allocate(size, false);
 }
 
+namespace {
+std::atomic<int64_t> g_max_stack{1000000000};  // Go's default on 64-bit systems
+}  // namespace
+
+int64_t max_stack() noexcept {
+  return g_max_stack.load(std::memory_order_relaxed);
+}
+
+int64_t set_max_stack(int64_t bytes) noexcept {
+  return g_max_stack.exchange(bytes, std::memory_order_relaxed);
+}
+
 void free_stack_segment(Stack segment) {
   stack_release_memory(segment, 0);
   stack_free(segment);

@@ -1,5 +1,6 @@
 // Package runtime/debug: Stack and PrintStack (the calling goroutine's trace, through the
-// evaluator's hook of callers.h), FreeOSMemory, and SetGCPercent's setting.
+// evaluator's hook of callers.h), FreeOSMemory, SetGCPercent's setting and SetMaxStack's limit
+// (kept by the runtime, runtime/goroutine.h, which the evaluator checks as stacks grow).
 //
 // The GC percentage is one process-wide atomic, read from GOGC at the first use. Gol frees
 // memory by reference counting, as each last reference goes, so no collector paces itself
@@ -11,6 +12,7 @@
 #include <cstdlib>
 #include <string>
 
+#include "runtime/goroutine.h"
 #include "stdlib/bind.h"
 #include "stdlib/callers.h"
 #include "stdlib/packages.h"
@@ -66,12 +68,24 @@ int64_t setGCPercent(int64_t percent) {
 
 }  // namespace
 
+namespace {
+
+// The limit on one goroutine's stack, enforced where the evaluator adds stack segments
+// (goroutine 1 runs on one fixed stack, which the limit does not shrink). Go's
+// rule: the previous setting is returned.
+int64_t setMaxStack(int64_t bytes) {
+  return rt::set_max_stack(bytes);
+}
+
+}  // namespace
+
 void registerRuntimeDebug(Packages& p) {
   check::Package& pkg = p.package("runtime/debug", "debug");
   bind<&debugStack>(p, pkg, "Stack");
   bind<&printStack>(p, pkg, "PrintStack");
   bind<&freeOSMemory>(p, pkg, "FreeOSMemory");
   bind<&setGCPercent>(p, pkg, "SetGCPercent");
+  bind<&setMaxStack>(p, pkg, "SetMaxStack");
 }
 
 }  // namespace gol::stdlib

@@ -212,7 +212,7 @@ void setStepBudget(int64_t polls) {
 // goroutine reports Go's limit: goroutine 1's stack is large enough that Go would stop
 // about as deep, and the others grow as far as Go's do (stack_growth.h).
 void stackOverflow(syntax::Pos pos) {
-  const std::string limit = "1000000000";
+  const std::string limit = std::to_string(rt::max_stack());
   if (replMode || stepBudget.load() > 0) {
     // At the REPL only the goroutine ends: the margin leaves room to unwind it.
     FatalError f;

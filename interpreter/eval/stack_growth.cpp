@@ -70,7 +70,12 @@ void callOnFurtherStack(GoroutineState* g, syntax::Pos pos, bool native, void (*
     }
   } restore{g, g->nativeStackLimit, g->nativeCallLimit};
   ss->depth = next + 1;
-  setLimits(g, s, next + 1 == kMaxSegments);
+  // The last segment, or the one past which the stack would exceed SetMaxStack's limit:
+  // the goroutine overflows on it, with room to report it.
+  size_t through = 0;
+  for (int i = 0; i <= next + 1 && i < kMaxSegments; ++i) through += kFirstSegmentBytes << i;
+  bool last = next + 1 == kMaxSegments || through > static_cast<size_t>(rt::max_stack());
+  setLimits(g, s, last);
   rt::call_on_stack(s, fn, arg);
 }
 
