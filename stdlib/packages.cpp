@@ -148,6 +148,7 @@ constexpr StdPackage kStdPackages[] = {
     {"path", "path", {registerPath}},
     {"path/filepath", "filepath", {registerTime, registerFilepath}},
     {"reflect", "reflect", {registerReflect}},
+    {"regexp", "regexp", {registerRegexp}},
     {"runtime", "runtime", {registerRuntime}},
     {"runtime/debug", "debug", {registerRuntimeDebug}},
     {"sort", "sort", {registerSort}},

@@ -122,6 +122,7 @@ void registerContext(Packages& p);
 void registerHttp(Packages& p);
 void registerIo(Packages& p);
 void registerReflect(Packages& p);
+void registerRegexp(Packages& p);
 void registerLog(Packages& p);
 void registerBytes(Packages& p);
 void registerUrl(Packages& p);

@@ -641,11 +641,13 @@ Operand Checker::comparison(Token op, Operand x, Operand y, Pos pos, bool forSwi
   }
   if (!matchTypes(x, y) || x.invalid() || y.invalid()) return mismatched();
   if (!identical(x.type, y.type)) {
-    // An interface and a value of a type implementing it compare by dynamic value.
+    // Either operand must be assignable to the other's type: an interface and a value of a
+    // type implementing it compare by dynamic value; a named type and an unnamed one with
+    // the same underlying type (or channels differing in direction) compare as that type.
     std::string reason;
-    bool mixed = (asInterface(x.type) && assignableType(y.type, x.type, &reason)) ||
-                 (asInterface(y.type) && assignableType(x.type, y.type, &reason));
-    if (!mixed || !equality) return mismatched();
+    bool mixed = assignableType(y.type, x.type, &reason) || assignableType(x.type, y.type, &reason);
+    bool sameRepresentation = !asInterface(x.type) && !asInterface(y.type);
+    if (!mixed || (!equality && !sameRepresentation)) return mismatched();
   }
   if (equality) {
     for (const Operand* o : {&x, &y}) {

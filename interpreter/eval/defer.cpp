@@ -161,10 +161,18 @@ Value runtimeErrorValue(const std::string& message) {
 }
 
 struct RecoverNode : ExprNode {
+  // `defer recover()`: run at the return of the function F that deferred it, it counts as
+  // called by F, as in Go. It recovers the panic F was called for as a deferred call, unless
+  // F is panicking itself (then recover is the panic's deferred function, called by no one).
+  bool deferred = false;
   Value eval(Value*) override {
     GoroutineState* g = currentState();
     PanicContext* ctx = g->panics;
     CallRecord* c = g->calls;
+    if (deferred) {
+      if (!ctx || ctx->panic) return Value{};
+      ctx = ctx->outer;  // F's own context (its defers run with no panic) is left out
+    }
     if (!ctx || !ctx->panic || ctx->recovered || !c || !c->deferredCall) return Value{};
     ctx->recovered = true;
     return panicValue(*ctx->panic);
@@ -275,6 +283,7 @@ void runWithDefers(const FuncCode* fn, Value* frame, CallRecord& record) {
 }
 
 StmtPtr makeDefer(ExprPtr call, bool resultCounted, ExprPtr frame, const FuncCode* fn) {
+  if (auto* r = dynamic_cast<RecoverNode*>(call.get())) r->deferred = true;
   std::vector<ExprPtr*> operands;
   if (!call->collectOperands(operands)) return nullptr;
   auto n = std::make_unique<DeferNode>();
