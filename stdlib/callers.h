@@ -11,6 +11,7 @@ namespace gol::stdlib {
 struct CallerFrame {
   std::string function;  // as Go's traces name it: main.f, main.(*T).M, main.main.func1
   int line = 0;
+  std::string file;  // empty: the program's (programFile); else a runtime file of Go's
 };
 
 // The calling goroutine's frames, innermost first: the function that called the native,

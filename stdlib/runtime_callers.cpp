@@ -90,7 +90,9 @@ std::vector<PcEntry> stackFrames() {
   std::vector<PcEntry> out;
   if (!callerFrames) return out;
   bool isMain = false;
-  for (CallerFrame& f : callerFrames(&isMain)) out.push_back({std::move(f.function), "", f.line});
+  for (CallerFrame& f : callerFrames(&isMain)) {
+    out.push_back({std::move(f.function), std::move(f.file), f.line});
+  }
   if (isMain) out.push_back({"runtime.main", kProcFile, 250});
   out.push_back({"runtime.goexit", kAsmFile, 1594});
   return out;

@@ -103,7 +103,7 @@ struct PanicNode : ExprNode {
     p.value.type = type;
     p.value.value = arg->eval(fp);
     p.message = panicMessage(p.value);
-    p.trace = stackTrace(pos);
+    capturePanic(p, pos);
     throw p;
   }
   bool collectOperands(std::vector<ExprPtr*>& out) override {

@@ -261,9 +261,11 @@ void runWithDefers(const FuncCode* fn, Value* frame, CallRecord& record) {
     record.defers = d->next;
     PanicContext ctx{panicking ? &current : nullptr, false, g->panics};
     g->panics = &ctx;
+    record.unwinding = panicking ? &current : nullptr;
     try {
       runDeferred(d);
     } catch (GoPanic& q) {
+      record.unwinding = nullptr;
       g->panics = ctx.outer;
       if (panicking) {
         q.previous = current.previous + current.message + (ctx.recovered ? " [recovered]" : "") +
@@ -273,9 +275,11 @@ void runWithDefers(const FuncCode* fn, Value* frame, CallRecord& record) {
       panicking = true;
       continue;
     } catch (...) {
+      record.unwinding = nullptr;
       g->panics = ctx.outer;
       throw;
     }
+    record.unwinding = nullptr;
     g->panics = ctx.outer;
     if (panicking && ctx.recovered) panicking = false;
   }

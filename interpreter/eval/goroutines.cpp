@@ -26,7 +26,7 @@ constexpr int kScratchValues = 8;            // the least room for the go'd call
   p.message = rt::chan_error_message(e);
   // Go's channel panics are runtime errors whose text has no "runtime error: " prefix.
   p.runtimeError = true;
-  p.trace = stackTrace(pos);
+  capturePanic(p, pos);
   throw p;
 }
 

@@ -9,7 +9,7 @@ namespace {
 [[noreturn]] void nilMapWrite(syntax::Pos pos) {
   GoPanic p;
   p.message = "assignment to entry in nil map";
-  p.trace = stackTrace(pos);
+  capturePanic(p, pos);
   throw p;
 }
 
@@ -19,7 +19,7 @@ auto withTrace(syntax::Pos pos, F&& f) {
   try {
     return f();
   } catch (GoPanic& p) {
-    if (p.trace.empty()) p.trace = stackTrace(pos);
+    if (p.trace.empty()) capturePanic(p, pos);
     throw;
   }
 }

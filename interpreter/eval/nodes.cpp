@@ -203,7 +203,7 @@ Value* CallNode::invoke(Value* fp) {
 }
 
 void tracePanicAt(GoPanic& p, syntax::Pos pos) {
-  if (p.trace.empty()) p.trace = stackTrace(pos);
+  if (p.trace.empty()) capturePanic(p, pos);
 }
 
 namespace {

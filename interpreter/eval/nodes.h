@@ -101,6 +101,8 @@ struct CallRecord {
   CallRecord* caller;
   DeferRecord* defers = nullptr;  // pending deferred calls, the latest first
   bool deferredCall = false;      // called by the defer mechanism (recover works here)
+  // Set while its deferred calls run for this panic: traces show the panic's calls above it.
+  const GoPanic* unwinding = nullptr;
 };
 
 // A panic whose deferred calls are running: recover() stops it.
@@ -177,6 +179,9 @@ extern std::string traceFileName;
 
 // Go's `goroutine 1 [running]:` report of the current calls, innermost at `pos`.
 std::string stackTrace(syntax::Pos pos);
+
+// Records in p where it panicked: the trace its report prints and the calls (PanicFrame).
+void capturePanic(GoPanic& p, syntax::Pos pos);
 
 // Go's nil pointer dereference panic at `pos`.
 [[noreturn]] void nilDereference(syntax::Pos pos);

@@ -47,6 +47,10 @@ constexpr size_t kSecondSegmentValues = size_t{1} << 10;
 constexpr size_t kSegmentValues = size_t{8} << 10;
 constexpr int kMaxTraceFrames = 100;
 
+// Where Go 1.19's runtime.gopanic calls a deferred function.
+constexpr const char* kGopanicFile = "$GOROOT/src/runtime/panic.go";
+constexpr int kGopanicLine = 884;
+
 void appendFrame(std::string& out, const FuncCode* fn, syntax::Pos pos) {
   out += fn->name;
   out += fn->hasParams ? "(...)\n\t" : "()\n\t";
@@ -113,20 +117,41 @@ void releaseSegments(ValueSegment* first) {
   first->next = nullptr;
 }
 
+namespace {
+
+// The frames of g's calls, innermost first (at pos), as Go's unwinder sees them. A call
+// that runs its deferred calls for a panic still has the panicking calls above it in Go,
+// which unwinds only after them: runtime.gopanic (a null fn), then the calls the panic
+// recorded where it began, down to the bottom.
+std::vector<PanicFrame> goroutineFrames(const GoroutineState* g, syntax::Pos pos) {
+  std::vector<PanicFrame> out;
+  for (CallRecord* r = g->calls; r; r = r->caller) {
+    if (r->unwinding) {
+      out.push_back({nullptr, kGopanicLine});
+      out.insert(out.end(), r->unwinding->frames.begin(), r->unwinding->frames.end());
+      return out;
+    }
+    if (!r->fn->hiddenInTraces) out.push_back({r->fn, static_cast<int>(pos.line)});
+    pos = r->callSite;
+  }
+  return out;
+}
+
+}  // namespace
+
 std::string goroutineTrace(const GoroutineState* g, syntax::Pos pos, const char* status) {
   std::string out = "goroutine " + std::to_string(g->id) + " [" + status + "]:\n";
   int frames = 0;
-  for (CallRecord* r = g->calls; r; r = r->caller) {
-    if (r->fn->hiddenInTraces) {
-      pos = r->callSite;
-      continue;
-    }
+  for (const PanicFrame& f : goroutineFrames(g, pos)) {
     if (frames++ == kMaxTraceFrames) {
       out += "...additional frames elided...\n";
       break;
     }
-    appendFrame(out, r->fn, pos);
-    pos = r->callSite;
+    if (!f.fn) {
+      out += "panic({...})\n\t" + std::string(kGopanicFile) + ":" + std::to_string(f.line) + "\n";
+      continue;
+    }
+    appendFrame(out, f.fn, syntax::Pos{static_cast<uint32_t>(f.line), 0});
   }
   if (g->creator) {
     out += "created by " + g->creator->name + " in goroutine " + std::to_string(g->creatorId) +
@@ -139,6 +164,12 @@ std::string stackTrace(syntax::Pos pos) {
   return goroutineTrace(currentState(), pos, "running");
 }
 
+void capturePanic(GoPanic& p, syntax::Pos pos) {
+  GoroutineState* g = currentState();
+  p.trace = goroutineTrace(g, pos, "running");
+  p.frames = goroutineFrames(g, pos);
+}
+
 namespace {
 
 // The hooks of stdlib/callers.h: the calling goroutine's frames, as its trace lists them.
@@ -147,10 +178,12 @@ std::vector<stdlib::CallerFrame> callerFrames(bool* isMainGoroutine) {
   GoroutineState* g = currentState();
   if (!g) return out;
   *isMainGoroutine = g->creator == nullptr;
-  syntax::Pos pos = g->pos;
-  for (CallRecord* r = g->calls; r; r = r->caller) {
-    if (!r->fn->hiddenInTraces) out.push_back({r->fn->name, static_cast<int>(pos.line)});
-    pos = r->callSite;
+  for (const PanicFrame& f : goroutineFrames(g, g->pos)) {
+    if (f.fn) {
+      out.push_back({f.fn->name, f.line, ""});
+    } else {
+      out.push_back({"runtime.gopanic", f.line, kGopanicFile});
+    }
   }
   return out;
 }
@@ -183,7 +216,7 @@ void nilDereference(syntax::Pos pos) {
   p.message = "runtime error: invalid memory address or nil pointer dereference";
   p.runtimeError = true;
   p.nilDeref = true;
-  p.trace = stackTrace(pos);
+  capturePanic(p, pos);
   throw p;
 }
 
@@ -191,7 +224,7 @@ void runtimePanicAt(syntax::Pos pos, const std::string& message) {
   GoPanic p;
   p.message = "runtime error: " + message;
   p.runtimeError = true;
-  p.trace = stackTrace(pos);
+  capturePanic(p, pos);
   throw p;
 }
 

@@ -273,7 +273,7 @@ struct EqualityNode : ExprNode {
         releaseRef(x);
         releaseRef(y);
       }
-      if (p.trace.empty()) p.trace = stackTrace(pos);
+      if (p.trace.empty()) capturePanic(p, pos);
       throw;
     }
     if (counted) {
@@ -306,7 +306,7 @@ struct TypeAssertNode : ExprNode {
         std::string source = toIface ? "interface" : ifaceName(from);
         p.message = "interface conversion: " + source + " is nil, not " + ifaceName(to);
         p.runtimeError = true;
-        p.trace = stackTrace(pos);
+        capturePanic(p, pos);
         throw p;
       }
       return false;
@@ -320,7 +320,7 @@ struct TypeAssertNode : ExprNode {
           p.message = "interface conversion: " + ifaceName(i->type) + " is not " + ifaceName(to) +
                       ": missing method " + missing;
           p.runtimeError = true;
-          p.trace = stackTrace(pos);
+          capturePanic(p, pos);
           throw p;
         }
         releaseRef(v);
@@ -338,7 +338,7 @@ struct TypeAssertNode : ExprNode {
         p.message = "interface conversion: " + ifaceName(from) + " is " + dyn + ", not " + want;
         if (dyn == want) p.message += " (types from different scopes)";
         p.runtimeError = true;
-        p.trace = stackTrace(pos);
+        capturePanic(p, pos);
         throw p;
       }
       return false;
@@ -431,7 +431,7 @@ GoPanic nilPointerValueMethod(const check::Type* recv, const std::string& method
   p.message =
       "value method " + qualified + "." + method + " called using nil *" + bare + " pointer";
   p.runtimeError = true;
-  p.trace = stackTrace(pos);
+  capturePanic(p, pos);
   return p;
 }
 
@@ -503,7 +503,7 @@ struct IfaceCallNode : ExprNode {
       if (!resolveDispatch(dyn, name, &d)) {
         GoPanic p;
         p.message = "gol: no method " + name + " for " + check::typeString(dyn, true);
-        p.trace = stackTrace(pos);
+        capturePanic(p, pos);
         throw p;
       }
       cached = d;
@@ -525,7 +525,7 @@ struct IfaceCallNode : ExprNode {
       if (d.viaInterface && !resolveThroughEmbedded(&dynType, &dynValue, name, &d, &held, pos)) {
         GoPanic p;
         p.message = "gol: no method " + name + " for " + check::typeString(dynType, true);
-        p.trace = stackTrace(pos);
+        capturePanic(p, pos);
         throw p;
       }
       if (d.path.empty() && !d.pointerRecv && !dynValue.p && isPointerType(d.recvBase)) {
@@ -783,7 +783,7 @@ void storeComplex(const Target& t, Value* fp, Value v) {
       if (!map) {
         GoPanic p;
         p.message = "assignment to entry in nil map";
-        p.trace = stackTrace(t.pos);
+        capturePanic(p, t.pos);
         throw p;
       }
       {
@@ -792,7 +792,7 @@ void storeComplex(const Target& t, Value* fp, Value v) {
         try {
           cell = map->insert(k);
         } catch (GoPanic& p) {
-          if (p.trace.empty()) p.trace = stackTrace(t.pos);
+          if (p.trace.empty()) capturePanic(p, t.pos);
           throw;
         }
         t.put(cell, v);

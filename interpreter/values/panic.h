@@ -5,10 +5,18 @@
 
 #include <string>
 #include <utility>
+#include <vector>
 
 #include "interpreter/values/value.h"
 
 namespace gol::values {
+
+// A call on the stack where a panic began, as traces show it: the function (null for Go's
+// runtime.gopanic of an earlier panic whose deferred call this one began in) and its line.
+struct PanicFrame {
+  const FuncCode* fn;
+  int line;
+};
 
 // Native functions throw GoPanic{value, message, runtimeError}; the call node that
 // called them adds the trace.
@@ -18,6 +26,9 @@ struct GoPanic {
   bool runtimeError = false;
   bool nilDeref = false;  // Go adds a `[signal SIGSEGV ...]` line to the report
   std::string trace;      // `goroutine 1 [running]:` and the calls, captured where it panicked
+  // The same calls, innermost first: a deferred call this panic runs still has them on its
+  // stack, as in Go, which unwinds only after the deferred calls (runtime.Caller, Stack).
+  std::vector<PanicFrame> frames;
   // Earlier panics this one interrupted while their deferred calls ran:
   // `panic: first [recovered]\n\t` for each, oldest first.
   std::string previous;
@@ -31,6 +42,7 @@ struct GoPanic {
         runtimeError(o.runtimeError),
         nilDeref(o.nilDeref),
         trace(o.trace),
+        frames(o.frames),
         previous(o.previous) {
     if (isCounted(value.type)) retainRef(value.value);
   }
@@ -40,6 +52,7 @@ struct GoPanic {
         runtimeError(o.runtimeError),
         nilDeref(o.nilDeref),
         trace(std::move(o.trace)),
+        frames(std::move(o.frames)),
         previous(std::move(o.previous)) {
     o.value = AnyValue{};
   }
@@ -49,6 +62,7 @@ struct GoPanic {
     runtimeError = o.runtimeError;
     nilDeref = o.nilDeref;
     trace.swap(o.trace);
+    frames.swap(o.frames);
     previous.swap(o.previous);
     return *this;
   }
