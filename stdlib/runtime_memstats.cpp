@@ -9,6 +9,7 @@
 // and time are atomics.
 #include <malloc.h>
 
+#include <algorithm>
 #include <atomic>
 #include <chrono>
 
@@ -91,9 +92,11 @@ void readMemStats(MemStatsPtr m) {
   uint64_t frees = t.frees < t.mallocs ? t.frees : t.mallocs;
   uint64_t live = t.freedBytes < t.allocBytes ? t.allocBytes - t.freedBytes : 0;
   // The C heap Gol's objects live in: what it took from the system, what is in use.
+  // Under another allocator (a sanitizer's) mallinfo2 knows nothing: the live objects are
+  // then the least the heap holds.
   struct mallinfo2 mi = mallinfo2();
-  uint64_t sys = mi.arena + mi.hblkhd;
-  uint64_t inuse = mi.uordblks + mi.hblkhd;
+  uint64_t inuse = std::max<uint64_t>(mi.uordblks + mi.hblkhd, live);
+  uint64_t sys = std::max<uint64_t>(mi.arena + mi.hblkhd, inuse);
   auto u = [](uint64_t v) { return values::Value{.u = v}; };
   out->fields[kAlloc] = u(live);
   out->fields[kTotalAlloc] = u(t.allocBytes);

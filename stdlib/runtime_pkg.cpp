@@ -4,6 +4,9 @@
 // Its one setting, the goroutines NumGoroutine leaves out, is written before the run starts.
 #include <sys/utsname.h>
 
+#include <cstdlib>
+#include <filesystem>
+
 #include "interpreter/values/panic.h"
 #include "runtime/goroutine.h"
 #include "stdlib/bind.h"
@@ -73,6 +76,16 @@ std::string version() {
   return "go1.23";
 }
 
+// The root of the Go tree, as Go's GOROOT: $GOROOT when set at the start, else the Go
+// installation of the system (Debian's /usr/lib/go, resolved), else "" (Gol itself ships no
+// Go tree).
+std::string goroot() {
+  if (const char* env = std::getenv("GOROOT"); env && *env) return env;
+  std::error_code ec;
+  std::filesystem::path p = std::filesystem::canonical("/usr/lib/go", ec);
+  return ec ? "" : p.string();
+}
+
 // The architecture Gol runs on, as Go names it.
 std::string goarch() {
   struct utsname u;
@@ -106,6 +119,7 @@ void registerRuntime(Packages& p) {
   bind<&breakpoint>(p, pkg, "Breakpoint");
   bind<&numCgoCall>(p, pkg, "NumCgoCall");
   bind<&version>(p, pkg, "Version");
+  bind<&goroot>(p, pkg, "GOROOT");
   const check::Type* str = check::basicType(check::BasicKind::String);
   p.addConstant(pkg, "GOOS", str, check::ConstValue::ofString("linux"));
   p.addConstant(pkg, "GOARCH", str, check::ConstValue::ofString(goarch()));
