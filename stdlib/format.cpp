@@ -607,7 +607,21 @@ void Printer::fmtString(std::string_view v, int32_t verb, const values::AnyValue
 }
 
 bool Printer::handleMethods(const values::AnyValue& arg, int32_t verb) {
-  if (erroring_ || f_.sharpV || !methodCaller || !arg.type) return false;
+  if (erroring_ || !methodCaller || !arg.type) return false;
+  if (f_.sharpV) {
+    // %#v of a GoStringer is its GoString, as written.
+    if (!hasStringMethod(arg.type, "GoString")) return false;
+    values::Value out[2]{};
+    try {
+      if (!methodCaller(arg, "GoString", {}, out)) return false;
+    } catch (values::GoPanic& p) {
+      catchPanic(arg, verb, "GoString", p);
+      return true;
+    }
+    fmtS(values::stringView(out[0]));
+    values::releaseRef(out[0]);
+    return true;
+  }
   if (verb != 'v' && verb != 's' && verb != 'x' && verb != 'X' && verb != 'q') return false;
   for (const char* method : {"Error", "String"}) {
     if (!hasStringMethod(arg.type, method)) continue;
