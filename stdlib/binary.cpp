@@ -1,8 +1,8 @@
 // encoding/binary: ByteOrder, AppendByteOrder, LittleEndian, BigEndian and the varint
 // functions, each as Go 1.19's binary.go and varint.go (the same bounds checks, panics
 // and append growth). Native, not Gol source, because a package written in Gol cannot
-// declare package-level variables or methods yet. Read, Write and Size need reflect and
-// are absent, as are ReadUvarint and ReadVarint.
+// declare package-level variables (LittleEndian, BigEndian). Read, Write and Size need
+// reflect and are absent, as are ReadUvarint and ReadVarint.
 #include <string>
 #include <tuple>
 
