@@ -20,13 +20,7 @@ using values::Value;
 
 // Go's `_ = b[i]` bounds-check hint: the panic comes before any byte is read or written.
 void checkIndex(Bytes b, int64_t i) {
-  if (int64_t len = sliceLen(b.slice); i >= len) {
-    values::GoPanic e;
-    e.message = "runtime error: index out of range [" + std::to_string(i) + "] with length " +
-                std::to_string(len);
-    e.runtimeError = true;
-    throw e;
-  }
+  if (int64_t len = sliceLen(b.slice); i >= len) indexPanic(i, len);
 }
 
 uint64_t load(Bytes b, int n, bool big) {

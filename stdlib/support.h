@@ -29,6 +29,15 @@ namespace gol::stdlib {
   throw p;
 }
 
+// Go's index out of range panic, from a native (a bounds check it makes as Go's code does).
+[[noreturn]] inline void indexPanic(int64_t index, int64_t length) {
+  values::GoPanic p;
+  p.message = "runtime error: index out of range [" + std::to_string(index) + "] with length " +
+              std::to_string(length);
+  p.runtimeError = true;
+  throw p;
+}
+
 // A named type of a native package (`strconv.NumError`); it lives as long as the process.
 inline check::Named* nativeNamed(const char* pkg, const char* name, const check::Type* underlying) {
   auto* n = new check::Named;

@@ -66,13 +66,7 @@ int64_t encodeRune(Bytes p, int32_t r) {
   std::string enc;
   utf8::encodeRune(enc, r);
   auto n = static_cast<int64_t>(enc.size());
-  if (int64_t len = sliceLen(p.slice); len < n) {
-    values::GoPanic e;
-    e.message = "runtime error: index out of range [" + std::to_string(n - 1) + "] with length " +
-                std::to_string(len);
-    e.runtimeError = true;
-    throw e;
-  }
+  if (int64_t len = sliceLen(p.slice); len < n) indexPanic(n - 1, len);
   storeBytes(p.slice, 0, enc);
   return n;
 }
