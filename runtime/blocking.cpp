@@ -1,6 +1,7 @@
 // The helper-thread pool behind blocking_call (see blocking.h for the invariants).
 #include "runtime/blocking.h"
 
+#include <atomic>
 #include <condition_variable>
 #include <deque>
 #include <mutex>
@@ -24,6 +25,7 @@ struct Pool {
   std::condition_variable cv;
   std::deque<Job> jobs;
   int idle = 0;
+  std::atomic<int64_t> threads{0};  // helpers started; they never exit
 };
 
 Pool& pool() {
@@ -50,16 +52,24 @@ void helper_loop() {
 
 void submit(const Job& j) {
   Pool& p = pool();
-  bool spawn;
   {
     std::lock_guard lk(p.mu);
-    p.jobs.push_back(j);
-    spawn = p.idle < static_cast<int>(p.jobs.size());
+    bool spawn = p.idle <= static_cast<int>(p.jobs.size());
+    if (!spawn) {
+      p.jobs.push_back(j);
+      p.cv.notify_one();
+      return;
+    }
+    if (thread_count() < max_threads()) {
+      p.jobs.push_back(j);
+      p.threads.fetch_add(1, std::memory_order_relaxed);
+      std::thread(helper_loop).detach();
+      return;
+    }
   }
-  if (spawn)
-    std::thread(helper_loop).detach();
-  else
-    p.cv.notify_one();
+  // Go's checkmcount: a thread past the limit ends the run; the job is never queued, and
+  // its goroutine stays parked while the run ends.
+  detail::thread_exhaustion(j.s);
 }
 
 bool queue_job(Goroutine* g, void* job) {
@@ -68,6 +78,10 @@ bool queue_job(Goroutine* g, void* job) {
 }
 
 }  // namespace
+
+int64_t detail::blocking_helpers() noexcept {
+  return pool().threads.load(std::memory_order_relaxed);
+}
 
 void blocking_call(void (*fn)(void*), void* arg) {
   detail::G* g = detail::this_g();

@@ -5,6 +5,7 @@
 #include <atomic>
 #include <string>
 
+#include "runtime/proc_internal.h"
 #include "runtime/test_util.h"
 
 namespace gol::rt {
@@ -78,6 +79,42 @@ TEST(Blocking, InFlightIsNotDeadlock) {
     // main is the only goroutine and it is parked in a blocking call: not a deadlock.
     blocking([] { usleep(50'000); });
   });
+}
+
+// A helper thread past debug.SetMaxThreads' limit ends the run as Go's checkmcount does,
+// exit status 2, with Go's report.
+TEST(Blocking, ThreadLimitEndsTheRun) {
+  std::string report;
+  Config cfg;
+  cfg.maxprocs = 1;
+  cfg.write_stderr = [&](const char* text) { report += text; };
+  int64_t previous = -1;
+  int64_t limit = 0;
+  std::atomic<bool> release{false};
+  ExitInfo e = start(cfg, [&] {
+    // No room for another thread, and more calls than there are helpers (earlier tests'
+    // helpers are idle now and take the first calls).
+    limit = thread_count();
+    previous = set_max_threads(limit);
+    int calls = static_cast<int>(detail::blocking_helpers()) + 2;
+    WaitGroup wg;
+    EXPECT_TRUE(wg.add(calls));
+    for (int i = 0; i < calls; i++) {
+      go([&] {
+        blocking([&] {
+          while (!release) usleep(1000);
+        });
+        EXPECT_TRUE(wg.done());
+      });
+    }
+    wg.wait();
+  });
+  release = true;
+  set_max_threads(previous);
+  EXPECT_EQ(e.kind, ExitKind::Fatal);
+  EXPECT_EQ(e.code, 2);
+  EXPECT_EQ(report, "runtime: program exceeds " + std::to_string(limit) +
+                        "-thread limit\nfatal error: thread exhaustion\n");
 }
 
 }  // namespace

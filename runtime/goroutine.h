@@ -47,6 +47,9 @@ struct Config {
   // Called by fatal() on the failing goroutine, before the run ends (e.g. to print the
   // goroutine report after the message). Empty: writes "fatal error: MSG\n" to stderr.
   std::function<void(const char* msg)> on_fatal;
+  // Writes a message of the runtime's own to standard error, from any thread (empty: stdio's
+  // stderr); an embedder that buffers standard output flushes it first, to keep the order.
+  std::function<void(const char* text)> write_stderr;
 };
 
 // How a run ended. code is the process exit status Go would use: 0 when main returned,
@@ -93,6 +96,10 @@ size_t num_goroutine();  // live goroutines (runtime.NumGoroutine)
 void set_user(void* p) noexcept;  // (G)
 void* user() noexcept;            // (G)
 void* user_of(const Goroutine* g) noexcept;
+// runtime/debug.SetPanicOnFault: sets the calling goroutine's setting and returns the
+// previous one (false off goroutines). The runtime keeps it for the embedder, which
+// decides what a fault is. (G)
+bool set_panic_on_fault(bool enabled) noexcept;
 
 // runtime.Gosched: puts the current goroutine on the global run queue and runs another. (G)
 void yield();
@@ -144,6 +151,15 @@ void free_stack_segment(Stack segment);
 // previous limit.
 int64_t max_stack() noexcept;
 int64_t set_max_stack(int64_t bytes) noexcept;
+// The limit on the OS threads a run uses (runtime/debug.SetMaxThreads; Go's default
+// 10000), and the count it is checked against: the thread that called start, the run's Ms
+// and the helpers of blocking calls (sysmon, like Go's, is not counted). A run that needs
+// a thread past the limit ends with Go's "runtime: program exceeds N-thread limit" and
+// "fatal error: thread exhaustion", exit status 2. set_max_threads returns the previous
+// limit.
+int64_t max_threads() noexcept;
+int64_t set_max_threads(int64_t n) noexcept;
+int64_t thread_count() noexcept;
 // Runs fn(arg) on `segment` and returns when fn does; an exception fn throws is rethrown
 // here. fn may park, and the goroutine may come back on another thread. (G)
 void call_on_stack(Stack segment, void (*fn)(void*), void* arg);

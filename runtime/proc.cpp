@@ -15,6 +15,7 @@
 #include <cstdlib>
 #include <exception>
 #include <string>
+#include <utility>
 
 #include "runtime/proc_internal.h"
 
@@ -294,9 +295,37 @@ void releasep(M* m) {
 
 void mstart(M* m);
 
+std::atomic<int64_t> g_max_threads{10000};  // Go's default
+
+void finish(Scheduler* s, ExitInfo r);
+
+}  // namespace
+
+void thread_exhaustion(Scheduler* s) {
+  if (s->thread_exhausted.exchange(true)) return;
+  std::string text = "runtime: program exceeds " + std::to_string(max_threads()) +
+                     "-thread limit\nfatal error: thread exhaustion\n";
+  if (s->cfg.write_stderr) {
+    s->cfg.write_stderr(text.c_str());
+  } else {
+    std::fputs(text.c_str(), stderr);
+    std::fflush(stderr);
+  }
+  finish(s, ExitInfo{ExitKind::Fatal, 2});
+}
+
+namespace {
+
 // Hands p to an idle M (or a new one). p was taken from the idle list by the caller.
 void startm(Scheduler* s, P* p, bool spinning) {
   M* nm = nullptr;
+  if (!s->midle && thread_count() >= max_threads()) {
+    // Go's checkmcount: a new M past the limit ends the run.
+    pidleput(s, p);
+    if (spinning) s->nmspinning.fetch_sub(1);
+    thread_exhaustion(s);
+    return;
+  }
   {
     std::lock_guard lk(s->lock);
     if (s->stopping.load()) {
@@ -879,6 +908,7 @@ uint64_t newproc(void (*entry)(void*), void* arg, std::function<void()>&& func,
   g->fiber.ctx = g->stack.base ? make_context(g->stack.top(), g->stack.size, g_entry) : nullptr;
   g->select_done.store(0, std::memory_order_relaxed);
   g->user.store(nullptr, std::memory_order_relaxed);
+  g->panic_on_fault = false;
   s->ngoroutines.fetch_add(1, std::memory_order_relaxed);
   g->status.store(GStatus::Runnable, std::memory_order_release);
   if (m && m->p) {
@@ -1380,6 +1410,12 @@ void* user() noexcept {
   return g ? g->user.load(std::memory_order_relaxed) : nullptr;
 }
 
+bool set_panic_on_fault(bool enabled) noexcept {
+  G* g = this_g();
+  if (!g) return false;
+  return std::exchange(g->panic_on_fault, enabled);
+}
+
 void* user_of(const Goroutine* g) noexcept {
   return g->user.load(std::memory_order_relaxed);
 }
@@ -1483,6 +1519,19 @@ int64_t max_stack() noexcept {
 
 int64_t set_max_stack(int64_t bytes) noexcept {
   return g_max_stack.exchange(bytes, std::memory_order_relaxed);
+}
+
+int64_t max_threads() noexcept {
+  return detail::g_max_threads.load(std::memory_order_relaxed);
+}
+
+int64_t set_max_threads(int64_t n) noexcept {
+  return detail::g_max_threads.exchange(n, std::memory_order_relaxed);
+}
+
+int64_t thread_count() noexcept {
+  Scheduler* s = detail::current_sched();
+  return 1 + (s ? s->live_ms.load(std::memory_order_relaxed) : 0) + detail::blocking_helpers();
 }
 
 void free_stack_segment(Stack segment) {

@@ -74,6 +74,7 @@ struct G {
   std::atomic<int64_t> wait_since{0};
   std::atomic<bool> preempt{false};
   std::atomic<void*> user{nullptr};
+  bool panic_on_fault = false;  // debug.SetPanicOnFault's setting; this G only
 
   // Channel/select wait state: written by the waker under the channel lock before ready(),
   // read by this G after it is resumed.
@@ -204,6 +205,7 @@ struct Scheduler {
   std::atomic<bool> stopping{false};
   // Ms whose thread has not finished mstart (stop_run re-flags goroutines until zero).
   std::atomic<int32_t> live_ms{0};
+  std::atomic<bool> thread_exhausted{false};  // thread_exhaustion has reported (once per run)
   // done_cv is signalled when `done` is set (the run is over) and when live_ms drops to
   // zero (the last M has left); its waiters hold done_mu.
   std::mutex done_mu;
@@ -234,6 +236,10 @@ void outside_waker_add(Scheduler* s) noexcept;
 void outside_waker_done(Scheduler* s) noexcept;
 // ready() for a G that may belong to a finished run (blocking-call helpers): drops it then.
 void ready_from_outside(Scheduler* s, G* g);
+// The helper threads of blocking calls started so far (they serve every run; blocking.cpp).
+int64_t blocking_helpers() noexcept;
+// A thread past max_threads() was needed: prints Go's report and ends the run (exit 2).
+void thread_exhaustion(Scheduler* s);
 
 // Per-thread random numbers (select shuffling, steal order).
 uint32_t fastrand() noexcept;

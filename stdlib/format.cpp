@@ -730,7 +730,7 @@ void Printer::printArg(const values::AnyValue& operand, int32_t verb) {
   if (verb == 'p') {
     // Only pointer-like kinds have an address; the basic types do not.
     if (check::asPointer(arg.type) || check::asMap(arg.type) || check::asSliceType(arg.type) ||
-        check::asSignature(arg.type)) {
+        check::asSignature(arg.type) || check::asChan(arg.type)) {
       fmtPointer(arg, verb);
       return;
     }

@@ -526,6 +526,14 @@ const check::Named* discardType() {
   return t;
 }
 
+Value newAdapter(const check::Named* n, std::initializer_list<Value> fields);
+
+// io.Discard's variable, which ioutil.Discard shares.
+Value& discardCell() {
+  static Value cell = newAdapter(discardType(), {});
+  return cell;
+}
+
 // A new adapter of type n (a pointer to it, as an interface value of that pointer type).
 Value newAdapter(const check::Named* n, std::initializer_list<Value> fields) {
   StructObject* obj = StructObject::make(static_cast<const check::Struct*>(n->underlying));
@@ -610,8 +618,7 @@ void registerIo(Packages& p) {
   p.addVariable(pkg, "ErrShortBuffer", err, &io::shortBufferCell());
   p.addVariable(pkg, "ErrNoProgress", err, &io::noProgressCell());
   p.addVariable(pkg, "ErrClosedPipe", err, &io::closedPipeCell());
-  static Value discardCell = newAdapter(discardType(), {});
-  p.addVariable(pkg, "Discard", ioWriterType(), &discardCell);
+  p.addVariable(pkg, "Discard", ioWriterType(), &discardCell());
   const check::Type* intT = io::intT();
   p.addConstant(pkg, "SeekStart", intT, check::ConstValue::ofInt64(0));
   p.addConstant(pkg, "SeekCurrent", intT, check::ConstValue::ofInt64(1));
@@ -632,11 +639,15 @@ void registerIo(Packages& p) {
   io::registerSectionMembers(p, pkg);
 }
 
+bool io::isDiscard(Value w) {
+  const values::IfaceObject* i = values::asIface(w);
+  return i && i->type == check::pointerTo(discardType());
+}
+
 void io::registerIoutilMembers(Packages& p, check::Package& pkg) {
   bind<&readAll>(p, pkg, "ReadAll");
   bind<&nopCloser>(p, pkg, "NopCloser");
-  static Value discardCell = newAdapter(discardType(), {});
-  p.addVariable(pkg, "Discard", ioWriterType(), &discardCell);
+  p.addVariable(pkg, "Discard", ioWriterType(), &discardCell());
 }
 
 }  // namespace gol::stdlib

@@ -26,6 +26,8 @@ values::Value errUnexpectedEOF();
 values::Value errShortWrite();
 values::Value errNoProgress();
 values::Value errClosedPipe();
+// Whether the io.Writer w (borrowed) is io.Discard (or ioutil.Discard, the same writer).
+bool isDiscard(values::Value w);
 // io.ReaderAt.
 const check::Named* readerAtType();
 

@@ -63,4 +63,8 @@ Listing listDirectory(const std::string& dir);
 // os.Stdin's variable: fmt.Scan reads whichever *File the program has left in it.
 values::Value& stdinVar();
 
+// The *File os.Stderr holds as the program starts (borrowed; it lives as long as the
+// process), which log's standard logger writes to whatever the program stores in os.Stderr.
+values::Value standardErrorFile();
+
 }  // namespace gol::stdlib::os

@@ -609,6 +609,11 @@ Value& stdinVar() {
   return cell;
 }
 
+Value standardErrorFile() {
+  static Value file = newFile(2, "/dev/stderr");
+  return file;
+}
+
 void registerFileMembers(Packages& p, check::Package& pkg) {
   auto* file = const_cast<check::Named*>(fileType());
   if (file->methods.empty()) {
@@ -626,7 +631,11 @@ void registerFileMembers(Packages& p, check::Package& pkg) {
   }
   p.addType(pkg, "File", file);
   static Value stdoutCell = newFile(1, "/dev/stdout");
-  static Value stderrCell = newFile(2, "/dev/stderr");
+  static Value stderrCell = [] {
+    Value file = standardErrorFile();
+    values::retainRef(file);
+    return file;
+  }();
   const check::Type* filePtr = check::pointerTo(file);
   p.addVariable(pkg, "Stdin", filePtr, &stdinVar());
   p.addVariable(pkg, "Stdout", filePtr, &stdoutCell);

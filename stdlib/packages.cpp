@@ -137,7 +137,7 @@ constexpr StdPackage kStdPackages[] = {
     {"io", "io", {registerIo}},
     {"io/fs", "fs", {registerTime, registerFs}},
     {"io/ioutil", "ioutil", {registerTime, registerIo, registerIoutil}},
-    {"log", "log", {registerLog}},
+    {"log", "log", {registerTime, registerIo, registerOs, registerLog}},
     {"math", "math", {registerMath}},
     {"math/rand", "rand", {registerRand}},
     {"net/http", "http", {registerHttp}},

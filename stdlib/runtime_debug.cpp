@@ -12,6 +12,7 @@
 #include <cstdlib>
 #include <string>
 
+#include "interpreter/values/panic.h"
 #include "runtime/goroutine.h"
 #include "stdlib/bind.h"
 #include "stdlib/callers.h"
@@ -77,6 +78,25 @@ int64_t setMaxStack(int64_t bytes) {
   return rt::set_max_stack(bytes);
 }
 
+// Go's rule: the previous limit is returned, and a limit below the threads in use ends
+// the program at once.
+int64_t setMaxThreads(int64_t n) {
+  int64_t previous = rt::set_max_threads(n);
+  if (rt::thread_count() > n) {
+    throw values::FatalError{"thread exhaustion",
+                             "runtime: program exceeds " + std::to_string(n) + "-thread limit\n",
+                             goroutineStack ? goroutineStack() : ""};
+  }
+  return previous;
+}
+
+// A fault at an unexpected address cannot happen in Gol: every access is checked, and a
+// nil one panics whatever the setting. The setting is kept per goroutine, as Go keeps it,
+// and returned.
+bool setPanicOnFault(bool enabled) {
+  return rt::set_panic_on_fault(enabled);
+}
+
 }  // namespace
 
 void registerRuntimeDebug(Packages& p) {
@@ -86,6 +106,8 @@ void registerRuntimeDebug(Packages& p) {
   bind<&freeOSMemory>(p, pkg, "FreeOSMemory");
   bind<&setGCPercent>(p, pkg, "SetGCPercent");
   bind<&setMaxStack>(p, pkg, "SetMaxStack");
+  bind<&setMaxThreads>(p, pkg, "SetMaxThreads");
+  bind<&setPanicOnFault>(p, pkg, "SetPanicOnFault");
 }
 
 }  // namespace gol::stdlib

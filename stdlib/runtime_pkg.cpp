@@ -1,7 +1,8 @@
 // Package runtime: GOMAXPROCS, NumGoroutine, NumCPU, Gosched and Goexit, over the M:N
 // runtime (runtime/goroutine.h); GC and KeepAlive; the build's constants; the Error
-// interface of run-time panics. The stack (Caller, Callers, Stack) is runtime_callers.cpp.
-// Its one setting, the goroutines NumGoroutine leaves out, is written before the run starts.
+// interface of run-time panics; LockOSThread and UnlockOSThread. The stack (Caller, Callers, Stack)
+// is runtime_callers.cpp. Its one setting, the goroutines NumGoroutine leaves out, is written
+// before the run starts.
 #include <sys/utsname.h>
 
 #include <cstdlib>
@@ -66,6 +67,14 @@ void keepAlive(values::AnyValue x) {
   (void)x;
 }
 
+// LockOSThread wires a goroutine to its OS thread for code that keeps per-thread state:
+// cgo libraries, thread-scoped system calls (setns, thread ids). A Gol program reaches
+// none: it calls no C and sees no thread identity, so which thread runs a goroutine cannot
+// change what it does. Gol accepts the calls, in any nesting, and leaves the choice of
+// thread to the scheduler.
+void lockOSThread() {}
+void unlockOSThread() {}
+
 // Gol calls no C through cgo.
 int64_t numCgoCall() {
   return 0;
@@ -77,13 +86,27 @@ std::string version() {
 }
 
 // The root of the Go tree, as Go's GOROOT: $GOROOT when set at the start, else the Go
-// installation of the system (Debian's /usr/lib/go, resolved), else "" (Gol itself ships no
-// Go tree).
+// installation of the system (Debian's /usr/lib/go, resolved, or where only a versioned
+// golang-1.N-go is installed, the newest /usr/lib/go-1.N), else "" (Gol itself ships no Go
+// tree).
 std::string goroot() {
   if (const char* env = std::getenv("GOROOT"); env && *env) return env;
   std::error_code ec;
   std::filesystem::path p = std::filesystem::canonical("/usr/lib/go", ec);
-  return ec ? "" : p.string();
+  if (!ec) return p.string();
+  std::string best;
+  int bestMinor = -1;
+  for (const auto& entry : std::filesystem::directory_iterator("/usr/lib", ec)) {
+    std::string name = entry.path().filename().string();
+    if (name.rfind("go-1.", 0) != 0) continue;
+    char* end = nullptr;
+    long minor = std::strtol(name.c_str() + 5, &end, 10);
+    if (*end != '\0' || minor <= bestMinor) continue;
+    if (!std::filesystem::is_directory(entry.path() / "src" / "runtime", ec)) continue;
+    bestMinor = static_cast<int>(minor);
+    best = entry.path().string();
+  }
+  return best;
 }
 
 // The architecture Gol runs on, as Go names it.
@@ -118,6 +141,8 @@ void registerRuntime(Packages& p) {
   bind<&keepAlive>(p, pkg, "KeepAlive");
   bind<&breakpoint>(p, pkg, "Breakpoint");
   bind<&numCgoCall>(p, pkg, "NumCgoCall");
+  bind<&lockOSThread>(p, pkg, "LockOSThread");
+  bind<&unlockOSThread>(p, pkg, "UnlockOSThread");
   bind<&version>(p, pkg, "Version");
   bind<&goroot>(p, pkg, "GOROOT");
   const check::Type* str = check::basicType(check::BasicKind::String);

@@ -187,6 +187,8 @@ ExprPtr Compiler::methodCall(const CallExpr* c, const SelectorExpr* sel, const c
     n->fn = reinterpret_cast<NativeFunction>(const_cast<void*>(s.method->native));
     n->pos = callPos(c, operandsOutliveCall);
     n->resultCount = static_cast<int>(sig->results.size());
+    // callArgs packed a variadic parameter into a slice; the native receives its elements.
+    if (sig->variadic) n->spreadElem = sig->params.back();
     const check::Type* recvType =
         s.method->pointerRecv ? static_cast<const check::Type*>(check::pointerTo(s.recvNamed))
                               : s.recvNamed;

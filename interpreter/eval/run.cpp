@@ -388,6 +388,7 @@ int run(Program& program, int maxprocs) {
   cfg.main_stack_size = kMainStackBytes;
   cfg.on_deadlock = reportDeadlock;
   cfg.on_fatal = reportFatal;
+  cfg.write_stderr = [](const char* text) { stdlib::writeStderr(text); };
   MainContext ctx{&program};
   mainGoexited.store(false);
   endedAlone.store(false);
@@ -595,6 +596,7 @@ int runRepl(int maxprocs, std::function<void()> loop) {
   cfg.main_stack_size = kMainStackBytes;
   cfg.on_deadlock = reportDeadlock;
   cfg.on_fatal = reportFatal;
+  cfg.write_stderr = [](const char* text) { stdlib::writeStderr(text); };
   rt::ExitInfo e = rt::start(cfg, [&loop] { loop(); });
   stdlib::closeOutput();
   return e.code;

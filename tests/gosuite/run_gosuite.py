@@ -25,6 +25,7 @@ import time
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 DEFAULT_TEST_DIR = "/usr/share/go-1.19/test"
+GO_TOOLCHAIN_BIN = "/usr/lib/go-1.19/bin"  # Debian's golang-1.19-go
 DEFAULT_EXPECTED = os.path.join(HERE, "expected_failures.txt")
 
 # The directories test/run.go walks (its `dirs` variable), in its order.
@@ -351,6 +352,10 @@ def run_one(gol, test_dir, name, timeout, memory_bytes):
         want = f.read()
     env = dict(os.environ)
     env.update({"GOOS": GOOS, "GOARCH": GOARCH, "PWD": test_dir})
+    # Files that build Go programs themselves (linkx_run.go, fixedbugs/bug369.go) run the go
+    # command of the tree, as Go's run.go does; golang-1.19-go puts it off PATH.
+    if os.path.isdir(GO_TOOLCHAIN_BIN):
+        env["PATH"] = GO_TOOLCHAIN_BIN + os.pathsep + env.get("PATH", "")
     env.pop("GOMAXPROCS", None)
     start = time.monotonic()
     # Like run.go: the working directory is Go's test/ directory and the file is named
