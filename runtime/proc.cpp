@@ -15,7 +15,6 @@
 #include <cstdlib>
 #include <exception>
 #include <string>
-#include <utility>
 
 #include "runtime/proc_internal.h"
 
@@ -294,8 +293,6 @@ void releasep(M* m) {
 }
 
 void mstart(M* m);
-
-std::atomic<int64_t> g_max_threads{10000};  // Go's default
 
 void finish(Scheduler* s, ExitInfo r);
 
@@ -1410,12 +1407,6 @@ void* user() noexcept {
   return g ? g->user.load(std::memory_order_relaxed) : nullptr;
 }
 
-bool set_panic_on_fault(bool enabled) noexcept {
-  G* g = this_g();
-  if (!g) return false;
-  return std::exchange(g->panic_on_fault, enabled);
-}
-
 void* user_of(const Goroutine* g) noexcept {
   return g->user.load(std::memory_order_relaxed);
 }
@@ -1507,31 +1498,6 @@ Stack current_stack() noexcept {
 
 Stack new_stack_segment(size_t size) {
   return stack_allocate(size, false);
-}
-
-namespace {
-std::atomic<int64_t> g_max_stack{1000000000};  // Go's default on 64-bit systems
-}  // namespace
-
-int64_t max_stack() noexcept {
-  return g_max_stack.load(std::memory_order_relaxed);
-}
-
-int64_t set_max_stack(int64_t bytes) noexcept {
-  return g_max_stack.exchange(bytes, std::memory_order_relaxed);
-}
-
-int64_t max_threads() noexcept {
-  return detail::g_max_threads.load(std::memory_order_relaxed);
-}
-
-int64_t set_max_threads(int64_t n) noexcept {
-  return detail::g_max_threads.exchange(n, std::memory_order_relaxed);
-}
-
-int64_t thread_count() noexcept {
-  Scheduler* s = detail::current_sched();
-  return 1 + (s ? s->live_ms.load(std::memory_order_relaxed) : 0) + detail::blocking_helpers();
 }
 
 void free_stack_segment(Stack segment) {
