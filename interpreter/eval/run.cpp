@@ -235,6 +235,17 @@ bool replMode = false;
 // setStepBudget's limit, and the polls left in the current run.
 std::atomic<int64_t> stepBudget{0};
 std::atomic<int64_t> stepsLeft{0};
+
+// Go's fatalpanic and fatal errors report once: the first goroutine to die prints its
+// report and ends the process, and any other that panics or fails meanwhile waits for that
+// end, printing nothing (Go's startpanic_m). At the REPL a death ends only its input.
+std::atomic<bool> dying{false};
+
+void dieOnce() {
+  if (replMode || !dying.exchange(true)) return;
+  if (!rt::current()) return;
+  for (;;) rt::park(rt::WaitReason::Forever);
+}
 }  // namespace
 
 void setStepBudget(int64_t polls) {
@@ -263,6 +274,7 @@ void stackOverflow(syntax::Pos pos) {
 #endif
     throw f;
   }
+  dieOnce();
   stdlib::writeStderr("runtime: goroutine stack exceeds " + limit +
                       "-byte limit\nfatal error: stack overflow\n\n" + stackTrace(pos));
   _exit(2);
@@ -270,24 +282,21 @@ void stackOverflow(syntax::Pos pos) {
 
 namespace {
 void reportFatal(const char* message);
+
 }  // namespace
 
 bool runGoroutineBody(void (*body)(void*), void* arg) {
   try {
     body(arg);
   } catch (const GoPanic& p) {
-    if (replMode) {
-      stdlib::writeStderr(panicReport(p));
-      return false;
-    }
+    dieOnce();
     stdlib::writeStderr(panicReport(p));
+    if (replMode) return false;
     rt::exit(2);
   } catch (const FatalError& f) {
-    if (replMode) {
-      stdlib::writeStderr(f.prefix + "fatal error: " + f.message + "\n\n" + f.trace);
-      return false;
-    }
+    dieOnce();
     stdlib::writeStderr(f.prefix + "fatal error: " + f.message + "\n\n" + f.trace);
+    if (replMode) return false;
     rt::exit(2);
   } catch (const ExitRequest& e) {
     stdlib::flushStdout();
@@ -341,6 +350,7 @@ rt::DeadlockAction reportDeadlock(const std::vector<rt::GoroutineInfo>& gs) {
 }
 
 void reportFatal(const char* message) {
+  dieOnce();
   GoroutineState* g = currentState();
   std::string out = std::string("fatal error: ") + message + "\n";
   if (g) out += "\n" + goroutineTrace(g, g->pos, "running");
@@ -391,6 +401,7 @@ int run(Program& program, int maxprocs) {
   cfg.write_stderr = [](const char* text) { stdlib::writeStderr(text); };
   MainContext ctx{&program};
   mainGoexited.store(false);
+  dying.store(false);
   endedAlone.store(false);
   if (int64_t budget = stepBudget.load(); budget > 0) {
     stepsLeft.store(budget);
