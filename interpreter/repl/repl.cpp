@@ -139,7 +139,8 @@ class Repl {
 
   void loop() {
     std::string pending;  // an input's lines so far, while its syntax is incomplete
-    std::string held;     // declarations waiting for what they refer to (awaitsDeclarations)
+    // Complete inputs waiting for what they refer to (awaitsDeclarations), in order.
+    std::vector<std::string> held;
     for (;;) {
       std::string line;
       const char* prompt = pending.empty() && held.empty() ? kPrompt : kContinuation;
@@ -153,7 +154,7 @@ class Repl {
       }
       if (r == LineEditor::Result::Eof) {
         // What is left is reported as it stands.
-        if (!held.empty()) evaluate(held, kFileName, false);
+        evaluateHeld(held);
         if (!pending.empty()) evaluate(pending, kFileName, false);
         return;  // the editor ended the line Ctrl-D was typed on
       }
@@ -169,7 +170,7 @@ class Repl {
         if (held.empty()) {
           ++nextLine_;
         } else {
-          held += '\n';
+          held.back() += '\n';
         }
         continue;
       }
@@ -178,24 +179,41 @@ class Repl {
         Shape shape = shapeOf(pending);
         if (shape == Shape::Incomplete) continue;
         if (shape == Shape::Empty) {  // comments between the declarations
-          held += pending;
+          held.back() += pending;
           pending.clear();
           continue;
         }
         if (shape == Shape::Functions || editor_.inputPending()) {
-          pending = held + pending;
-        } else {
-          evaluate(held, kFileName, false);  // what they refer to did not come
+          // Together, the held inputs may find what they refer to here.
+          std::string together;
+          for (const std::string& h : held) together += h;
+          together += pending;
+          Evaluated e = evaluate(together, kFileName, true, /*quietFailure=*/true);
+          if (e == Evaluated::Incomplete) continue;
+          editor_.addHistory(typed.substr(0, typed.size() - 1));
+          if (e == Evaluated::Awaiting) {
+            held.push_back(pending);
+          } else if (e == Evaluated::Failed) {
+            held.push_back(pending);
+            evaluateHeld(held);
+          }
+          if (e != Evaluated::Awaiting) held.clear();
+          pending.clear();
+          continue;
         }
+        evaluateHeld(held);  // what they refer to did not come
         held.clear();
       }
       Evaluated e = evaluate(pending, kFileName, true);
       if (e == Evaluated::Incomplete) continue;
       editor_.addHistory(typed.substr(0, typed.size() - 1));
-      if (e == Evaluated::Awaiting) held = pending;
+      if (e == Evaluated::Awaiting) held.push_back(pending);
       pending.clear();
     }
   }
+
+  // Whether an input failed to compile (a piped session then exits with status 1).
+  bool hadErrors() const { return hadErrors_; }
 
   // The SIGINT watcher's view: whether a line is being read (else an input may run).
   bool reading() const { return reading_.load(); }
@@ -213,9 +231,40 @@ class Repl {
 
   enum class Evaluated { Ran, Failed, Incomplete, Awaiting };
 
+  // Held inputs whose declarations never came: checked together, as a file's parts are,
+  // and their errors reported; then each input without an error runs on its own, in order,
+  // if it compiles alone (else its errors follow from those reported), so that one error
+  // stops no other input.
+  void evaluateHeld(const std::vector<std::string>& inputs) {
+    if (inputs.empty()) return;
+    std::string together;
+    for (const std::string& input : inputs) together += input;
+    int start = nextLine_;
+    std::vector<int> errorLines;
+    if (evaluate(together, kFileName, false, false, &errorLines) != Evaluated::Failed ||
+        inputs.size() == 1 || errorLines.empty()) {
+      return;
+    }
+    int end = nextLine_;
+    int line = 1;  // of `together`
+    for (const std::string& input : inputs) {
+      int lines = static_cast<int>(std::count(input.begin(), input.end(), '\n'));
+      bool clean = std::none_of(errorLines.begin(), errorLines.end(),
+                                [&](int l) { return l >= line && l < line + lines; });
+      if (clean) {
+        nextLine_ = start + line - 1;
+        evaluate(input, kFileName, false, true);
+      }
+      line += lines;
+    }
+    nextLine_ = end;
+  }
+
   // Parses, checks, compiles and runs one input. Incomplete (only if allowed): the text
-  // ended before the syntax did, and more lines may finish it.
-  Evaluated evaluate(const std::string& text, const std::string& fileName, bool allowIncomplete) {
+  // ended before the syntax did, and more lines may finish it. quietFailure: an input
+  // that does not check is neither reported nor numbered (its parts are tried one by one).
+  Evaluated evaluate(const std::string& text, const std::string& fileName, bool allowIncomplete,
+                     bool quietFailure = false, std::vector<int>* errorLines = nullptr) {
     bool loadedFile = fileName != kFileName;
     auto file = std::make_unique<syntax::SourceFile>(
         fileName, withoutPackageClause(loadedFile ? text : numbered(text)));
@@ -224,22 +273,35 @@ class Repl {
     if (!ast && allowIncomplete && endsIncomplete(diags, *file)) return Evaluated::Incomplete;
     int firstLine = nextLine_;
     if (!loadedFile) nextLine_ += static_cast<int>(std::count(text.begin(), text.end(), '\n'));
+    auto noteErrorLines = [&] {
+      for (const syntax::Diagnostic& d : diags.list()) {
+        if (errorLines) errorLines->push_back(d.pos.line - (loadedFile ? 0 : firstLine - 1));
+      }
+    };
     if (!ast) {
+      if (quietFailure) {
+        nextLine_ = firstLine;
+        return Evaluated::Failed;
+      }
+      noteErrorLines();
       stdlib::writeStderr(diags.format());
+      hadErrors_ = true;
       return Evaluated::Failed;
     }
     Session& s = *session_;
     check::ReplInput input;
     if (!s.checker->check(ast->file, diags, &input)) {
-      if (allowIncomplete && awaitsDeclarations(ast->file, diags, editor_.inputPending())) {
-        nextLine_ = firstLine;
-        s.asts.push_back(std::move(ast));
-        s.sources.push_back(std::move(file));
-        return Evaluated::Awaiting;
-      }
-      stdlib::writeStderr(diags.format());
+      bool awaiting =
+          allowIncomplete && awaitsDeclarations(ast->file, diags, editor_.inputPending());
       s.asts.push_back(std::move(ast));  // Info holds facts about its nodes
       s.sources.push_back(std::move(file));
+      if (awaiting || quietFailure) {
+        nextLine_ = firstLine;
+        return awaiting ? Evaluated::Awaiting : Evaluated::Failed;
+      }
+      noteErrorLines();
+      stdlib::writeStderr(diags.format());
+      hadErrors_ = true;
       return Evaluated::Failed;
     }
     auto code = std::make_unique<eval::ReplCode>();
@@ -249,6 +311,7 @@ class Repl {
     s.sources.push_back(std::move(file));
     if (!compiled) {
       stdlib::writeStderr(error);
+      hadErrors_ = true;
       return Evaluated::Failed;
     }
     const eval::ReplCode& run = *code;
@@ -260,14 +323,12 @@ class Repl {
 
   // An input that names what is not declared yet waits for the following lines, as a
   // script's functions are visible before their declarations: a pasted `func main` that
-  // calls a function defined below it, or `go send(c)` above `func send`. Statements wait
-  // only while more input is already there (the rest of a paste), so that a typo at the
-  // prompt is reported at once.
+  // calls a function defined below it, or `go send(c)` above `func send`. An input waits
+  // only while more input is already there (the rest of a paste or a pipe), so that a typo
+  // at the prompt, in a statement or a function, is reported at once.
   static bool awaitsDeclarations(const syntax::File* file, const syntax::Diagnostics& diags,
                                  bool morePending) {
-    for (const syntax::Node* n : file->script) {
-      if (!morePending && !dynamic_cast<const syntax::FuncDecl*>(n)) return false;
-    }
+    if (!morePending) return false;
     for (const syntax::Diagnostic& d : diags.list()) {
       if (d.message.rfind("undefined: ", 0) != 0) return false;
     }
@@ -408,6 +469,7 @@ class Repl {
   std::unique_ptr<Session> session_;
   std::vector<std::unique_ptr<Session>> retired_;
   std::atomic<bool> reading_{false};
+  bool hadErrors_ = false;
   int nextLine_ = 1;  // inputs are numbered as the lines of one file, for traces
 };
 
@@ -467,7 +529,10 @@ int run(const ReplOptions& options) {
         "Gol REPL: Go statements, declarations and expressions. "
         ":help for commands, Ctrl-D to leave.\n");
   }
-  return eval::runRepl(options.maxprocs, [&repl] { repl.loop(); });
+  int status = eval::runRepl(options.maxprocs, [&repl] { repl.loop(); });
+  // Piped input, like a script, fails when part of it did not compile.
+  if (status == 0 && !interactive && repl.hadErrors()) status = 1;
+  return status;
 }
 
 }  // namespace gol::repl
