@@ -1,8 +1,15 @@
 #include "interpreter/driver.h"
 
+#include <sys/stat.h>
+
+#include <cctype>
+#include <cerrno>
 #include <cstdio>
 #include <cstdlib>
+#include <cstring>
+#include <fstream>
 #include <memory>
+#include <sstream>
 
 #include "interpreter/check/checker.h"
 #include "interpreter/eval/compiler.h"
@@ -20,8 +27,43 @@ namespace gol {
 // LeakSanitizer finds them from here.
 void* keptProgramTrees[3];
 
+namespace {
+// An errno as Go words it: "no such file or directory", "is a directory".
+std::string errnoText(int err) {
+  std::string text = std::strerror(err);
+  if (!text.empty()) text[0] = static_cast<char>(std::tolower(static_cast<unsigned char>(text[0])));
+  return text;
+}
+}  // namespace
+
+bool readSource(const std::string& path, std::string* text, std::string* error) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) {
+    *error = "open " + path + ": " + errnoText(errno);
+    return false;
+  }
+  // A directory opens, and reads as nothing.
+  if (struct stat st; stat(path.c_str(), &st) == 0 && S_ISDIR(st.st_mode)) {
+    *error = "read " + path + ": " + errnoText(EISDIR);
+    return false;
+  }
+  std::ostringstream content;
+  content << in.rdbuf();
+  if (in.bad()) {
+    *error = "read " + path + ": " + errnoText(errno);
+    return false;
+  }
+  *text = content.str();
+  return true;
+}
+
+std::string withoutInterpreterLine(std::string source) {
+  if (source.rfind("#!", 0) == 0) source.replace(0, 2, "//");
+  return source;
+}
+
 int runFile(const std::string& source, const RunOptions& options) {
-  syntax::SourceFile file(options.path, source);
+  syntax::SourceFile file(options.path, withoutInterpreterLine(source));
   syntax::Diagnostics diags(file);
   // The packages' native types live as long as the process (stdlib/support.h), and so
   // does the registry that reaches them (nor is it torn down at exit).

@@ -12,6 +12,14 @@ struct RunOptions {
   std::vector<std::string> args;  // os.Args[1:]
 };
 
+// Reads the program at path into *text; false with *error ("open PATH: REASON", "read PATH:
+// is a directory") when it cannot.
+bool readSource(const std::string& path, std::string* text, std::string* error);
+
+// A script's first line `#!/usr/bin/env gol` (an executable script's interpreter line)
+// made a comment, keeping every line and column where it was.
+std::string withoutInterpreterLine(std::string source);
+
 // Returns the process exit status: 0, 1 for compile errors, 2 for panics, or os.Exit's.
 // The program's trees are left for the process's end to reclaim (see endProcess).
 int runFile(const std::string& source, const RunOptions& options);

@@ -1,4 +1,6 @@
 // The `gol` command line.
+#include <sys/stat.h>
+
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
@@ -17,7 +19,10 @@ constexpr const char* kVersion = "0.1.0";
 
 constexpr const char* kUsage =
     "usage: gol run [--maxprocs N] FILE.gol [arguments...]\n"
-    "       gol FILE.gol [arguments...]\n"
+    "       gol run [--maxprocs N] - [arguments...]\n"
+    "       gol FILE [arguments...]\n"
+    "       gol -e CODE [arguments...]\n"
+    "       gol -i FILE\n"
     "       gol [repl] [--maxprocs N]\n"
     "       gol version\n"
     "       gol help\n";
@@ -28,6 +33,11 @@ void printHelp() {
             << "\n"
                "commands:\n"
                "  run FILE.gol    check and run FILE.gol; the arguments after it are os.Args[1:]\n"
+               "                  (`-` reads the program from standard input; any file name\n"
+               "                  runs, and a first line `#!/usr/bin/env gol` is ignored, so a\n"
+               "                  script can be made executable)\n"
+               "  -e CODE         run CODE, a script (statements, declarations, imports)\n"
+               "  -i FILE         run FILE in the REPL, then keep its declarations at the prompt\n"
                "  repl            the interactive REPL (also `gol` alone); :help inside it\n"
                "  version         print Gol's version\n"
                "  help            print this help\n"
@@ -42,7 +52,7 @@ void printHelp() {
 }
 
 int usageError(const std::string& message) {
-  std::cerr << "gol: " << message << "\n" << kUsage;
+  std::cerr << "gol: " << message << "\nrun 'gol help' for usage\n";
   return 2;
 }
 
@@ -61,6 +71,9 @@ enum class Mode { Run, Repl, RunOrRepl };
 
 int runCommand(const std::vector<std::string>& args, size_t i, Mode mode = Mode::Run) {
   gol::RunOptions options;
+  bool runCode = false;     // -e CODE
+  std::string code;         // the program itself, for -e
+  std::string replPreload;  // -i FILE
   for (; i < args.size(); ++i) {
     const std::string& a = args[i];
     if (a == "--") {
@@ -86,24 +99,46 @@ int runCommand(const std::vector<std::string>& args, size_t i, Mode mode = Mode:
       }
       continue;
     }
+    if (a == "-e" || a == "-i") {
+      if (i + 1 >= args.size()) {
+        return usageError("flag " + a + (a == "-e" ? " needs the code to run" : " needs a file"));
+      }
+      (a == "-e" ? code : replPreload) = args[++i];
+      if (a == "-e") {
+        runCode = true;
+        ++i;
+        break;
+      }
+      mode = Mode::Repl;
+      continue;
+    }
     if (a.size() > 1 && a[0] == '-') return usageError("unknown flag " + a);
     break;
+  }
+  if (runCode) {
+    options.path = "-e";
+    options.args.assign(args.begin() + static_cast<long>(i), args.end());
+    gol::endProcess(gol::runFile(code, options));
   }
   if (mode == Mode::RunOrRepl && i >= args.size()) mode = Mode::Repl;
   if (mode == Mode::Repl) {
     if (i < args.size()) return usageError("repl takes no file; use gol run FILE.gol");
-    return gol::repl::run(gol::repl::ReplOptions{options.maxprocs});
+    return gol::repl::run(gol::repl::ReplOptions{options.maxprocs, replPreload});
   }
   if (i >= args.size()) return usageError("no .gol file to run");
   options.path = args[i++];
   options.args.assign(args.begin() + static_cast<long>(i), args.end());
 
-  std::ifstream in(options.path, std::ios::binary);
-  if (!in) return usageError("open " + options.path + ": " + std::strerror(errno));
-  std::ostringstream text;
-  text << in.rdbuf();
-  if (in.bad()) return usageError("read " + options.path + ": " + std::strerror(errno));
-  gol::endProcess(gol::runFile(text.str(), options));
+  std::string text;
+  if (options.path == "-") {
+    options.path = "<stdin>";
+    std::ostringstream in;
+    in << std::cin.rdbuf();
+    text = in.str();
+  } else if (std::string error; !gol::readSource(options.path, &text, &error)) {
+    return usageError(error);
+  }
+  gol::endProcess(gol::runFile(text, options));
 }
 
 }  // namespace
@@ -125,5 +160,9 @@ int main(int argc, char** argv) {
   if (cmd.size() > 1 && cmd[0] == '-') return runCommand(args, 0, Mode::RunOrRepl);
   if (cmd.size() > 4 && cmd.compare(cmd.size() - 4, 4, ".gol") == 0) return runCommand(args, 0);
   if (cmd.size() > 3 && cmd.compare(cmd.size() - 3, 3, ".go") == 0) return runCommand(args, 0);
+  // A script without the suffix (an executable one, through its #! line).
+  if (struct stat st; stat(cmd.c_str(), &st) == 0 && S_ISREG(st.st_mode)) {
+    return runCommand(args, 0);
+  }
   return usageError("unknown command \"" + cmd + "\"");
 }

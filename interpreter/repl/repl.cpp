@@ -26,6 +26,7 @@
 #include <vector>
 
 #include "interpreter/check/checker.h"
+#include "interpreter/driver.h"
 #include "interpreter/eval/compiler.h"
 #include "interpreter/eval/repl_run.h"
 #include "interpreter/repl/line_editor.h"
@@ -119,8 +120,23 @@ bool endsIncomplete(const syntax::Diagnostics& diags, const syntax::SourceFile& 
 // A pasted program's `package main` clause: blanked (keeping the columns), so the rest
 // reads as a script.
 std::string withoutPackageClause(std::string text) {
-  size_t i = text.find_first_not_of(" \t\r\n");
-  if (i == std::string::npos || text.compare(i, 8, "package ") != 0) return text;
+  // The clause may follow comments (a file's doc comment, a #! line made one).
+  size_t i = 0;
+  for (;;) {
+    i = text.find_first_not_of(" \t\r\n", i);
+    if (i == std::string::npos) return text;
+    if (text.compare(i, 2, "//") == 0) {
+      i = text.find('\n', i);
+      if (i == std::string::npos) return text;
+    } else if (text.compare(i, 2, "/*") == 0) {
+      i = text.find("*/", i + 2);
+      if (i == std::string::npos) return text;
+      i += 2;
+    } else {
+      break;
+    }
+  }
+  if (text.compare(i, 8, "package ") != 0) return text;
   size_t end = text.find('\n', i);
   if (end == std::string::npos) end = text.size();
   std::fill(text.begin() + static_cast<long>(i), text.begin() + static_cast<long>(end), ' ');
@@ -137,7 +153,9 @@ class Repl {
   Repl(LineEditor& editor, stdlib::Packages& packages)
       : editor_(editor), packages_(packages), session_(std::make_unique<Session>(packages)) {}
 
-  void loop() {
+  // `gol -i FILE`: the file runs as :load runs it, then the prompt comes.
+  void loop(const std::string& preload) {
+    if (!preload.empty()) load(preload);
     std::string pending;  // an input's lines so far, while its syntax is incomplete
     // Complete inputs waiting for what they refer to (awaitsDeclarations), in order.
     std::vector<std::string> held;
@@ -388,14 +406,13 @@ class Repl {
       stdlib::writeStderr(":load needs a file name\n");
       return;
     }
-    std::ifstream in(path, std::ios::binary);
-    if (!in) {
-      stdlib::writeStderr("open " + path + ": " + std::strerror(errno) + "\n");
+    std::string text;
+    if (std::string error; !readSource(path, &text, &error)) {
+      stdlib::writeStderr(error + "\n");
+      hadErrors_ = true;
       return;
     }
-    std::ostringstream text;
-    text << in.rdbuf();
-    evaluate(text.str(), path, false);
+    evaluate(withoutInterpreterLine(text), path, false);
   }
 
   void maxprocs(const std::string& arg) {
@@ -529,7 +546,7 @@ int run(const ReplOptions& options) {
         "Gol REPL: Go statements, declarations and expressions. "
         ":help for commands, Ctrl-D to leave.\n");
   }
-  int status = eval::runRepl(options.maxprocs, [&repl] { repl.loop(); });
+  int status = eval::runRepl(options.maxprocs, [&] { repl.loop(options.load); });
   // Piped input, like a script, fails when part of it did not compile.
   if (status == 0 && !interactive && repl.hadErrors()) status = 1;
   return status;

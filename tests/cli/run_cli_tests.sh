@@ -1,0 +1,70 @@
+#!/usr/bin/env bash
+# run_cli_tests.sh GOL: the command line a script writer expects. Each case runs gol and
+# compares its output (stdout and stderr together) and exit status with what is expected.
+set -u
+gol=$1
+here=$(cd "$(dirname "$0")" && pwd)
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+failures=0
+
+# expect NAME STATUS EXPECTED-OUTPUT COMMAND...: runs COMMAND (stdin from $input if set).
+expect() {
+  local name=$1 status=$2 want=$3
+  shift 3
+  local got code
+  got=$(cd "$here" && "$@" 2>&1 < "${input:-/dev/null}")
+  code=$?
+  if [ "$got" != "$want" ] || [ "$code" != "$status" ]; then
+    echo "FAIL: $name: exit $code (want $status), output:"
+    echo "$got"
+    echo "want:"
+    echo "$want"
+    failures=$((failures + 1))
+  fi
+}
+
+mkdir -p "$work/bin"
+ln -s "$gol" "$work/bin/gol"
+
+expect "an executable script runs through its #! line" 0 "script ran with [a b]" \
+  env PATH="$work/bin:$PATH" ./script_noext a b
+expect "gol FILE without the .gol suffix" 0 "script ran with [x]" "$gol" script_noext x
+expect "gol run FILE without the suffix" 0 "script ran with []" "$gol" run script_noext
+
+printf 'package main\n\nimport "fmt"\n\nfunc main() { fmt.Println("from stdin") }\n' > "$work/prog"
+input="$work/prog" expect "gol run - reads the program from standard input" 0 "from stdin" \
+  "$gol" run -
+printf 'x y\n' > "$work/bad"
+input="$work/bad" expect "errors in a program from standard input" 1 \
+  "<stdin>:1:3: syntax error: unexpected name y" "$gol" run -
+
+expect "gol -e runs code, with arguments" 0 "3 [a b]" "$gol" -e 'fmt.Println(1+2, os.Args[1:])' a b
+expect "gol -e with --maxprocs" 0 "1" "$gol" --maxprocs 1 -e 'fmt.Println(runtime.GOMAXPROCS(0))'
+expect "errors in -e code" 1 "-e:1:6: syntax error: unexpected EOF, expected expression" \
+  "$gol" -e 'x := '
+
+printf 'double(21)\n' > "$work/input"
+input="$work/input" expect "gol -i runs a file, then keeps its declarations" 0 \
+  "$(printf 'main ran\n42')" "$gol" -i lib.gol
+printf ':load lib.gol\ndouble(2)\n' > "$work/input"
+input="$work/input" expect ":load with a comment before the package clause" 0 \
+  "$(printf 'main ran\n4')" "$gol"
+
+expect "an unknown flag: one line and a hint" 2 \
+  "$(printf "gol: unknown flag -q\nrun 'gol help' for usage")" "$gol" -q
+expect "an unknown command" 2 \
+  "$(printf "gol: unknown command \"nosuch\"\nrun 'gol help' for usage")" "$gol" nosuch
+expect "a missing file" 2 \
+  "$(printf "gol: open nosuch.gol: no such file or directory\nrun 'gol help' for usage")" \
+  "$gol" run nosuch.gol
+expect "a directory is not a program" 2 \
+  "$(printf "gol: read $work: is a directory\nrun 'gol help' for usage")" "$gol" run "$work"
+printf ':load %s\n' "$work" > "$work/input"
+input="$work/input" expect ":load of a directory" 1 "read $work: is a directory" "$gol"
+
+if [ "$failures" != 0 ]; then
+  echo "$failures command-line cases failed"
+  exit 1
+fi
+echo "command-line cases passed"
