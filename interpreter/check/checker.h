@@ -113,6 +113,10 @@ struct Info {
   std::unordered_map<const syntax::Ident*, const Object*> defs;
   std::unordered_map<const syntax::FuncDecl*, FuncInfo> funcs;
   std::unordered_map<const syntax::FuncLit*, FuncInfo> lits;
+  // A script's (or a REPL input's) top-level statements: the frame of the variables their
+  // blocks declare (a loop's, an if's), which are locals, fresh per loop iteration; the
+  // variables of the top level itself are globals.
+  std::unordered_map<const syntax::File*, FuncInfo> scriptFrames;
   std::unordered_map<const syntax::SelectorExpr*, Selection> selections;
   // Index expressions, type assertions used as `v, ok :=` (their type is the value's).
   std::unordered_set<const syntax::Expr*> commaOk;
@@ -160,6 +164,7 @@ struct ReplInput {
   std::vector<const syntax::FuncDecl*> funcs;  // functions and methods it declares
   std::vector<const syntax::FuncLit*> lits;    // function literals it contains
   const syntax::FuncDecl* main = nullptr;      // `func main`, run after the statements
+  const FuncInfo* frame = nullptr;             // its statements' (Info::scriptFrames)
   // A lone expression whose values the REPL prints, and their types.
   const syntax::Expr* echo = nullptr;
   std::vector<const Type*> echoTypes;

@@ -276,6 +276,8 @@ void Checker::checkScript(const File* file) {
   // the script's functions can use them.
   FuncContext top;
   top.isScript = true;
+  top.info = &info_.scriptFrames[file];
+  top.info->name = "main.main";
   fn_ = &top;
   for (const Node* n : file->script) {
     if (auto s = dynamic_cast<const Stmt*>(n)) {
@@ -316,6 +318,9 @@ bool Checker::replInput(const File* file, Diagnostics& diags, ReplInput* out) {
   }
   FuncContext top;
   top.isScript = true;
+  top.info = &info_.scriptFrames[file];
+  top.info->name = "main.main";
+  out->frame = top.info;
   fn_ = &top;
   std::vector<const Stmt*> stmts;
   for (const Node* n : file->script) {

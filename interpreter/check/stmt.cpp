@@ -49,7 +49,8 @@ Object* Checker::newLocal(Ident* id, const Type* type, Scope& scope) {
   obj.pos = id->pos;
   obj.type = type;
   Object* o = newObject(obj);
-  if (fn_ && fn_->info) {
+  // A script's top level declares globals (its functions use them); its blocks, locals.
+  if (fn_ && fn_->info && !(fn_->isScript && &scope == &packageScope_)) {
     o->slot = fn_->info->frameSize++;
     o->owner = fn_->info;
     fn_->info->slotTypes.push_back(type);
@@ -172,7 +173,7 @@ Operand Checker::funcLit(const FuncLit* lit) {
   const Signature* sig = signatureOf(lit->type);
   FuncInfo& fi = info_.lits[lit];
   info_.litOrder.push_back(lit);
-  if (fn_ && fn_->info) {
+  if (fn_ && fn_->info && !fn_->isScript) {
     fi.name = fn_->info->name + (fn_->parent ? "." : ".func") + std::to_string(++fn_->litCount);
   } else {
     fi.name = "main.main.func" + std::to_string(++scriptLitCount_);
@@ -309,7 +310,7 @@ void Checker::stmt(const Stmt* s) {
     case NodeKind::BranchStmt: return branchStmt(static_cast<const BranchStmt*>(s));
     case NodeKind::LabeledStmt: {
       auto l = static_cast<const LabeledStmt*>(s);
-      if (!fn_ || !fn_->info) {
+      if (!fn_ || !fn_->info || fn_->isScript) {
         unsupported(s->pos, "labels outside functions");
         return;
       }
@@ -905,7 +906,7 @@ void Checker::checkGotos(const FuncContext& ctx) {
 void Checker::branchStmt(const BranchStmt* s) {
   if (s->label) {
     const std::string& name = s->label->name;
-    if (!fn_ || !fn_->info) {
+    if (!fn_ || !fn_->info || fn_->isScript) {
       unsupported(s->pos, "labels outside functions");
       return;
     }

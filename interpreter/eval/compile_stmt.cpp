@@ -821,20 +821,19 @@ StmtPtr Compiler::rangeStmt(const RangeStmt* s) {
     n->body = loopBody();
     return n;
   }
-  // Over an integer: the key is the loop counter. A key that is not a fresh local
-  // (range with =, or a global) is assigned from a temporary each iteration.
+  // Over an integer: the key is the loop counter. A key that is not a plain local (range
+  // with =, a global, a variable a closure captures, which is a new box each iteration)
+  // is stored from a temporary each iteration.
   auto n = std::make_unique<RangeIntNode>();
   n->n = expr(s->x);
   n->countSlot = newTemp();
   Target key = targetOf(s->key, finalType(s->x));
   n->keySlot = key.kind == Target::Kind::Slot ? key.slot : -1;
   n->body = loopBody();
-  if (key.kind == Target::Kind::Global) {
+  if (key.kind != Target::Kind::Slot && key.kind != Target::Kind::Blank) {
     n->keySlot = newTemp();
-    auto copy = std::make_unique<AssignNode>();
-    copy->target = key;
-    copy->x = std::make_unique<LocalNode<false>>(n->keySlot);
-    n->body.insert(n->body.begin(), std::move(copy));
+    n->body.insert(n->body.begin(),
+                   storeTo(std::move(key), std::make_unique<LocalNode<false>>(n->keySlot)));
   }
   return n;
 }

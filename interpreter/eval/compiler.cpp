@@ -24,10 +24,11 @@ const FuncCode* Compiler::compileInput(const check::ReplInput& in) {
   }
   for (const FuncLit* lit : in.lits) lits_[lit] = declareCode(info_.lits.at(lit), true);
   for (const FuncDecl* decl : in.funcs) compileBody(info_.funcs.at(decl), funcs_[decl], decl->body);
-  info = nullptr;
+  info = in.frame;
   auto code = std::make_unique<FuncCode>();
   code->name = "main.main";
   fn_ = code.get();
+  if (in.frame) scriptFrame(*in.frame, fn_);
   if (in.echo) {
     code->body.push_back(makeEcho(expr(in.echo), in.echoTypes, in.echo->pos));
   } else {
@@ -35,6 +36,7 @@ const FuncCode* Compiler::compileInput(const check::ReplInput& in) {
     for (const Stmt* st : in.stmts) stmts.push_back(const_cast<Stmt*>(st));
     code->body.push_back(statementList(stmts));
   }
+  info = nullptr;
   FuncCode* raw = code.get();
   program_.funcs.push_back(std::move(code));
   return raw;
@@ -67,10 +69,14 @@ void Compiler::compileProgram(const File* file) {
 
   program_.script.name = "main.main";
   fn_ = &program_.script;
+  if (auto frame = info_.scriptFrames.find(file); frame != info_.scriptFrames.end()) {
+    info = &frame->second;
+    scriptFrame(frame->second, fn_);
+  }
   std::vector<Stmt*> scriptStmts;
   for (const Stmt* s : info_.scriptStmts) scriptStmts.push_back(const_cast<Stmt*>(s));
   program_.script.body.push_back(statementList(scriptStmts));
-  (void)file;
+  info = nullptr;
 }
 
 // Whether evaluating e may have an effect (a call or a receive): such an operand must
@@ -130,6 +136,16 @@ void Compiler::compileBody(const check::FuncInfo& fi, FuncCode* code, const Bloc
   boxParams(fi, code);
   prologue(fi, code);
   code->body.push_back(statementList(body->list));
+}
+
+// The frame of a script's top-level statements (or a REPL input's): the locals of their
+// blocks, counted or boxed as a function's are.
+void Compiler::scriptFrame(const check::FuncInfo& fi, FuncCode* code) {
+  code->frameSize = fi.frameSize;
+  for (size_t s = 0; s < fi.slotTypes.size(); ++s) {
+    bool boxed = s < fi.slotObjects.size() && fi.slotObjects[s]->captured;
+    if (boxed || isCountedType(fi.slotTypes[s])) code->countedSlots.push_back(static_cast<int>(s));
+  }
 }
 
 FuncCode* Compiler::declareCode(const check::FuncInfo& fi, bool isLiteral) {

@@ -104,6 +104,7 @@ class Compiler {
     }
   }
 
+  void scriptFrame(const check::FuncInfo& fi, FuncCode* code);
   FuncCode* declareCode(const check::FuncInfo& fi, bool isLiteral);
 
   void boxParams(const check::FuncInfo& fi, FuncCode* code);
