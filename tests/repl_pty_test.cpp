@@ -192,6 +192,30 @@ TEST_F(ReplPtyTest, TabCompletesPackageMembersAndNames) {
   quit(*p);
 }
 
+// TAB at the start of a line, after blanks and inside a literal is text, not completion:
+// typed (or pasted without bracketed paste), tab-indented code keeps its tabs.
+TEST_F(ReplPtyTest, TabsAtTheStartOfALineAndInsideLiteralsAreText) {
+  auto p = start();
+  ASSERT_TRUE(p);
+  ASSERT_TRUE(enter(*p, "\ts := `a\tb`")) << p->text();
+  ASSERT_TRUE(enter(*p, "len(s)", "3\n")) << p->text();
+  ASSERT_TRUE(enter(*p, "r := '\t'")) << p->text();
+  ASSERT_TRUE(enter(*p, "\t\tfmt.Println(r, len(\"x\ty\"))", "9 3\n")) << p->text();
+  EXPECT_EQ(p->text().find("append"), std::string::npos) << p->text();  // no completion list
+  quit(*p);
+}
+
+// A bracketed paste (what terminals send once the REPL asks for it): every tab in it is
+// text, even after a word, where a typed TAB completes.
+TEST_F(ReplPtyTest, ABracketedPasteKeepsItsTabs) {
+  auto p = start();
+  ASSERT_TRUE(p);
+  p->write("\033[200~y := 2\r\tfmt.Println(y+\t1, len(`\t`))\r\033[201~");
+  ASSERT_TRUE(p->expect("3 1\n", kTimeoutMs)) << p->text();
+  ASSERT_TRUE(p->expect(kPrompt, kTimeoutMs)) << p->text();
+  quit(*p);
+}
+
 // A teaching note's fragment pasted at once: main calls a function declared below it,
 // and a statement starts a goroutine running a function declared below it.
 TEST_F(ReplPtyTest, PastedFragmentsRunAsTheNotesDescribe) {

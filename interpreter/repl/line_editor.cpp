@@ -36,6 +36,8 @@ namespace {
 
 constexpr size_t kMaxHistoryEntries = 1000;
 constexpr unsigned char kCtrlC = 0x03;
+constexpr std::string_view kBracketedPasteOn = "\033[?2004h";
+constexpr std::string_view kBracketedPasteOff = "\033[?2004l";
 
 void writeAll(int fd, std::string_view bytes) {
   while (!bytes.empty()) {
@@ -295,7 +297,13 @@ class TerminalLineEditor final : public LineEditor {
     ::el_set(editLine_, EL_ADDFN, "gol-eof-or-delete",
              "end of input on an empty line, else delete the character under the cursor",
              &TerminalLineEditor::eofOrDelete);
+    ::el_set(editLine_, EL_ADDFN, "gol-paste-start", "a bracketed paste begins",
+             &TerminalLineEditor::pasteStart);
+    ::el_set(editLine_, EL_ADDFN, "gol-paste-end", "a bracketed paste ends",
+             &TerminalLineEditor::pasteEnd);
     ::el_set(editLine_, EL_BIND, "^I", "gol-complete", nullptr);
+    ::el_set(editLine_, EL_BIND, "\033[200~", "gol-paste-start", nullptr);
+    ::el_set(editLine_, EL_BIND, "\033[201~", "gol-paste-end", nullptr);
     ::el_set(editLine_, EL_BIND, "^D", "gol-eof-or-delete", nullptr);
     ::el_set(editLine_, EL_BIND, "^R", "em-inc-search-prev", nullptr);
     ::el_set(editLine_, EL_BIND, "^S", "em-inc-search-next", nullptr);
@@ -339,8 +347,11 @@ class TerminalLineEditor final : public LineEditor {
     // Raw mode before the prompt shows: keys typed once the prompt is visible are then
     // read by libedit, never echoed or line-edited by the terminal itself.
     ::el_set(editLine_, EL_PREP_TERM, 1);
+    // Bracketed paste: the terminal marks pasted text, so that its tabs are taken as text.
+    writeAll(1, kBracketedPasteOn);
     int count = 0;
     const char* text = ::el_gets(editLine_, &count);
+    writeAll(1, kBracketedPasteOff);
 
     if (outcome_ == Outcome::EofTyped) writeAll(1, "\n");
     // Output that came in after the last redraw goes out now, and from here on the sink
@@ -521,11 +532,18 @@ class TerminalLineEditor final : public LineEditor {
     if (!output.empty()) writeAboveLine(output);
   }
 
+  // TAB completes a word; in a paste, at the start of a line, after blanks and inside a
+  // string or rune literal it is text (every pasted Go snippet is tab-indented).
   static unsigned char complete(EditLine* editLine, int) {
     TerminalLineEditor& self = *of(editLine);
-    if (!self.completer_) return CC_ERROR;
     const LineInfo* info = ::el_line(editLine);
     std::string before(info->buffer, info->cursor);
+    if (self.pasting_ || before.find_first_not_of(" \t") == std::string::npos ||
+        insideLiteral(before)) {
+      ::el_insertstr(editLine, "\t");
+      return CC_REFRESH;
+    }
+    if (!self.completer_) return CC_ERROR;
     size_t wordStart = before.size();
     std::vector<std::string> candidates = self.completer_(before, &wordStart);
     if (candidates.empty()) return CC_REFRESH_BEEP;
@@ -544,6 +562,35 @@ class TerminalLineEditor final : public LineEditor {
     writeAll(1, "\r\n" + formatCandidates(candidates, terminalColumns()));
     ::el_set(editLine, EL_REFRESH);
     return CC_NORM;
+  }
+
+  static unsigned char pasteStart(EditLine* editLine, int) {
+    of(editLine)->pasting_ = true;
+    return CC_NORM;
+  }
+  static unsigned char pasteEnd(EditLine* editLine, int) {
+    of(editLine)->pasting_ = false;
+    return CC_NORM;
+  }
+
+  // Whether the end of text is inside a string, raw string or rune literal (of this line).
+  static bool insideLiteral(const std::string& text) {
+    char open = 0;
+    for (size_t i = 0; i < text.size(); ++i) {
+      char c = text[i];
+      if (open) {
+        if (c == '\\' && open != '`') {
+          ++i;
+        } else if (c == open) {
+          open = 0;
+        }
+      } else if (c == '/' && i + 1 < text.size() && text[i + 1] == '/') {
+        return false;  // a comment
+      } else if (c == '"' || c == '`' || c == '\'') {
+        open = c;
+      }
+    }
+    return open != 0;
   }
 
   static unsigned char eofOrDelete(EditLine* editLine, int) {
@@ -565,7 +612,8 @@ class TerminalLineEditor final : public LineEditor {
   std::string prompt_;
   Completer completer_;
   Outcome outcome_ = Outcome::Editing;
-  size_t columns_ = 0;  // the terminal's width when last looked at
+  bool pasting_ = false;  // between a bracketed paste's start and end marks (across lines)
+  size_t columns_ = 0;    // the terminal's width when last looked at
 
   WakePipe wake_;
   std::atomic<bool> interruptRequested_{false};
