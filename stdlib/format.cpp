@@ -767,7 +767,10 @@ void Printer::printValue(const values::AnyValue& arg, int32_t verb, int depth, b
       case BasicKind::Complex128:
         fmtComplex(values::complex128Of(arg.value), 128, verb, arg);
         return;
-      case BasicKind::String: fmtString(values::stringView(arg.value), verb, arg); return;
+      case BasicKind::String:
+        fmtString(values::stringView(arg.value),
+                  quoteNestedStrings && depth > 0 && verb == 'v' ? 'q' : verb, arg);
+        return;
       default: break;
     }
   }

@@ -96,6 +96,9 @@ class Printer {
  public:
   // Errorf: %w formats an error operand as %v and records it.
   bool wrapErrs = false;
+  // The REPL's echo: %v prints the strings inside a composite value as %q does
+  // (`["a" ""]`), so that empty and spaced strings show.
+  bool quoteNestedStrings = false;
   std::vector<values::AnyValue> wrapped;
 
  private:

@@ -34,6 +34,7 @@ struct EchoNode : StmtNode {
       }
     } release{types, values};
     stdlib::fmt::Printer printer;
+    printer.quoteNestedStrings = true;
     for (size_t i = 0; i < values.size(); ++i) {
       if (i > 0) printer.buffer() += ' ';
       AnyValue v{types[i], values[i]};
