@@ -164,6 +164,16 @@ constexpr StdPackage kStdPackages[] = {
 
 }  // namespace
 
+std::vector<std::string> standardPackageNames() {
+  std::vector<std::string> names;
+  for (const StdPackage& p : kStdPackages) names.emplace_back(p.name);
+  for (const std::string& path : golPackagePaths())
+    names.push_back(path.substr(path.rfind('/') + 1));
+  return names;
+}
+
+namespace {}  // namespace
+
 void Packages::addType(check::Package& pkg, const std::string& name, const check::Type* type) {
   check::Object obj{check::Object::Kind::TypeName, name};
   obj.type = type;

@@ -18,6 +18,12 @@ namespace gol::stdlib {
 // The source of a standard package written in Gol (cmp, iter, maps, slices: stdlib/gol/),
 // or null.
 const char* golPackageSource(const std::string& path);
+// The paths of the packages written in Gol (stdlib/gol/).
+const std::vector<std::string>& golPackagePaths();
+// The root of the system's Go tree, as runtime.GOROOT reports it ("" if there is none).
+std::string goRoot();
+// The name of every standard package Gol has (fmt, utf8, heap, ...), for completion.
+std::vector<std::string> standardPackageNames();
 
 // A package is registered when it is first imported (import, importByName), so a program
 // pays only for the packages it uses; find() knows the natives of imported packages.

@@ -122,6 +122,10 @@ std::string goarch() {
 
 }  // namespace
 
+std::string goRoot() {
+  return goroot();
+}
+
 void registerRuntimeCallers(Packages& p, check::Package& pkg);
 void registerRuntimeMemStats(Packages& p, check::Package& pkg);
 void registerRuntimeFinalizer(Packages& p, check::Package& pkg);

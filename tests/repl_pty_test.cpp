@@ -192,6 +192,39 @@ TEST_F(ReplPtyTest, TabCompletesPackageMembersAndNames) {
   quit(*p);
 }
 
+// TAB completes a variable's fields and methods after `x.`, keywords, packages not
+// imported yet, :commands and file names after :load.
+TEST_F(ReplPtyTest, TabCompletesFieldsKeywordsPackagesCommandsAndFiles) {
+  auto p = start();
+  ASSERT_TRUE(p);
+  ASSERT_TRUE(enter(*p, "type Point struct{ Longitude, Latitude float64 }")) << p->text();
+  ASSERT_TRUE(enter(*p, "func (p Point) Describe() string { return \"point\" }")) << p->text();
+  ASSERT_TRUE(enter(*p, "pt := Point{1, 2}")) << p->text();
+  p->write("pt.Lon\t");
+  ASSERT_TRUE(p->expect("pt.Longitude", kTimeoutMs)) << p->text();
+  ASSERT_TRUE(enter(*p, "", "1\n")) << p->text();
+  p->write("pt.Desc\t");
+  ASSERT_TRUE(p->expect("pt.Describe", kTimeoutMs)) << p->text();
+  ASSERT_TRUE(enter(*p, "()", "\"point\"\n")) << p->text();
+  p->write("fallt\t");
+  ASSERT_TRUE(p->expect("fallthrough", kTimeoutMs)) << p->text();
+  p->write("\x15");  // Ctrl-U: the line is dropped
+  p->write("tabwri\t");
+  ASSERT_TRUE(p->expect("tabwriter", kTimeoutMs)) << p->text();
+  p->write("\x15");
+  p->write(":gorou\t");
+  ASSERT_TRUE(p->expect(":goroutines", kTimeoutMs)) << p->text();
+  p->write("\x15");
+  std::ofstream(home_ + "/lesson_one.gol") << "package main\n";
+  p->write(":load " + home_ + "/lesson_o\t");
+  ASSERT_TRUE(p->expect("lesson_one.gol", kTimeoutMs)) << p->text();
+  p->write("\x15");
+  ASSERT_TRUE(enter(*p, ":env", "var pt Point")) << p->text();
+  ASSERT_TRUE(enter(*p, ":doc strings.ToUpper", "func strings.ToUpper(string) string"))
+      << p->text();
+  quit(*p);
+}
+
 // TAB at the start of a line, after blanks and inside a literal is text, not completion:
 // typed (or pasted without bracketed paste), tab-indented code keeps its tabs.
 TEST_F(ReplPtyTest, TabsAtTheStartOfALineAndInsideLiteralsAreText) {

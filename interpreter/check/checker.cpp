@@ -299,6 +299,14 @@ std::vector<std::string> ReplSession::names(const std::string& pkgName) {
   return impl_->checker.replNames(pkgName);
 }
 
+bool ReplSession::describe(const std::string& name, std::string* text, std::string* pkgPath) {
+  return impl_->checker.replDescribe(name, text, pkgPath);
+}
+
+std::string ReplSession::declarations() {
+  return impl_->checker.replDeclarations();
+}
+
 bool checkFile(const File* file, Importer& importer, Diagnostics& diags, Info& info) {
   size_t before = diags.size();
   Checker checker(importer, diags, info);

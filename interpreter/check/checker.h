@@ -183,6 +183,12 @@ class ReplSession {
   bool typeOf(const syntax::Expr* e, syntax::Diagnostics& diags, std::string* text);
   // Names for TAB completion: in scope, or the members of package pkgName.
   std::vector<std::string> names(const std::string& pkgName);
+  // :doc NAME: the declaration of a declared name or of a package member (`pkg.Name`), as
+  // `func strings.ToUpper(string) string`; false if there is none. *pkgPath is the member's
+  // package path (empty for the session's own names).
+  bool describe(const std::string& name, std::string* text, std::string* pkgPath);
+  // :env: the session's declarations, one per line, sorted by name.
+  std::string declarations();
 
  private:
   struct Impl;

@@ -183,6 +183,9 @@ class Checker {
 
   bool replTypeOf(const Expr* e, Diagnostics& diags, std::string* text);
 
+  void selectableNames(const Type* t, std::vector<std::string>& names, int depth);
+  bool replDescribe(const std::string& name, std::string* text, std::string* pkgPath);
+  std::string replDeclarations();
   std::vector<std::string> replNames(const std::string& pkgName);
 
  private:

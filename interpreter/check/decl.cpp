@@ -400,6 +400,13 @@ std::vector<std::string> Checker::replNames(const std::string& pkgName) {
     }
     if (pkg) {
       for (auto& [name, obj] : pkg->members) names.push_back(name);
+      return names;
+    }
+    // A variable of the session: its fields and methods (promoted ones too), as `x.` may
+    // select them.
+    auto it = packageScope_.names.find(pkgName);
+    if (it != packageScope_.names.end() && it->second->kind == Object::Kind::Var) {
+      selectableNames(it->second->type, names, 0);
     }
     return names;
   }
@@ -407,6 +414,94 @@ std::vector<std::string> Checker::replNames(const std::string& pkgName) {
     for (auto& [name, obj] : sc->names) names.push_back(name);
   }
   return names;
+}
+
+namespace {
+// One declaration as :doc and :env show it: `func f(int) int`, `var x []string`, `type P
+// struct{X int}`, `const c untyped int = 3`.
+std::string declarationText(const std::string& qualified, const Object& o) {
+  switch (o.kind) {
+    case Object::Kind::Func: {
+      std::string sig = o.type ? typeString(o.type) : "func()";
+      return "func " + qualified + sig.substr(std::string("func").size());
+    }
+    case Object::Kind::Var: return "var " + qualified + " " + typeString(o.type);
+    case Object::Kind::Const: {
+      return "const " + qualified + " " + typeString(o.type) + " = " + o.value.toString();
+    }
+    case Object::Kind::TypeName: {
+      auto n = dynamic_cast<const Named*>(o.type);
+      return "type " + qualified + " " + typeString(n ? n->underlying : o.type);
+    }
+    case Object::Kind::PkgName: return "package " + qualified;
+    case Object::Kind::Builtin: return "func " + qualified + " (built-in)";
+    case Object::Kind::Nil: return "nil (predeclared)";
+  }
+  return qualified;
+}
+}  // namespace
+
+bool Checker::replDescribe(const std::string& name, std::string* text, std::string* pkgPath) {
+  size_t dot = name.find('.');
+  if (dot != std::string::npos) {
+    std::string pkgName = name.substr(0, dot), member = name.substr(dot + 1);
+    const Package* pkg = nullptr;
+    if (auto it = fileScope_.names.find(pkgName); it != fileScope_.names.end()) {
+      pkg = it->second->package;
+    } else if (!packageScope_.names.count(pkgName)) {
+      pkg = importer_.importByName(pkgName);
+    }
+    if (!pkg) return false;
+    auto m = pkg->members.find(member);
+    if (m == pkg->members.end()) return false;
+    *text = declarationText(name, m->second);
+    *pkgPath = pkg->path;
+    return true;
+  }
+  for (const Scope* sc : {&packageScope_, &fileScope_, &universe_}) {
+    if (auto it = sc->names.find(name); it != sc->names.end()) {
+      *text = declarationText(name, *it->second);
+      pkgPath->clear();
+      return true;
+    }
+  }
+  return false;
+}
+
+std::string Checker::replDeclarations() {
+  std::vector<std::pair<std::string, std::string>> lines;
+  for (auto& [name, obj] : packageScope_.names) {
+    if (name == "_") continue;
+    lines.emplace_back(name, declarationText(name, *obj));
+  }
+  for (auto& [name, obj] : fileScope_.names) {
+    if (obj->kind == Object::Kind::PkgName) {
+      lines.emplace_back(name, "import \"" + obj->package->path + "\"");
+    }
+  }
+  std::sort(lines.begin(), lines.end());
+  std::string out;
+  for (auto& [name, line] : lines) out += line + "\n";
+  return out;
+}
+
+// The names x.NAME may select for an x of type t: fields, methods (of T and *T: a variable
+// is addressable), and those promoted from embedded fields.
+void Checker::selectableNames(const Type* t, std::vector<std::string>& names, int depth) {
+  if (!t || depth > 8) return;
+  if (auto p = asPointer(t)) t = p->elem;
+  if (auto n = dynamic_cast<const Named*>(t)) {
+    for (const Method& m : n->methods) names.push_back(m.name);
+  }
+  if (auto i = asInterface(t)) {
+    for (const Method& m : i->methods) names.push_back(m.name);
+  }
+  if (auto st = asStruct(t)) {
+    for (const StructField& f : st->fields) {
+      names.push_back(f.name);
+      if (f.embedded) selectableNames(f.type, names, depth + 1);
+    }
+  }
 }
 
 // A lone expression at the prompt: its values are echoed; a call without results is

@@ -18,6 +18,7 @@
 #include <cerrno>
 #include <cstdlib>
 #include <cstring>
+#include <filesystem>
 #include <fstream>
 #include <memory>
 #include <sstream>
@@ -29,6 +30,7 @@
 #include "interpreter/driver.h"
 #include "interpreter/eval/compiler.h"
 #include "interpreter/eval/repl_run.h"
+#include "interpreter/repl/go_doc.h"
 #include "interpreter/repl/line_editor.h"
 #include "interpreter/syntax/parser.h"
 #include "runtime/runtime.h"
@@ -42,6 +44,15 @@ constexpr const char* kPrompt = "gol> ";
 constexpr const char* kContinuation = "...  ";
 constexpr const char* kFileName = "repl";
 
+constexpr const char* kKeywords[] = {"break",     "case",   "chan",    "const",       "continue",
+                                     "default",   "defer",  "else",    "fallthrough", "for",
+                                     "func",      "go",     "goto",    "if",          "import",
+                                     "interface", "map",    "package", "range",       "return",
+                                     "select",    "struct", "switch",  "type",        "var"};
+
+constexpr const char* kCommands[] = {"help", "quit",       "reset", "load", "maxprocs",
+                                     "type", "goroutines", "doc",   "env"};
+
 constexpr const char* kHelp =
     "Type Go statements, declarations and expressions; an expression's value is printed.\n"
     "An input spans several lines while its braces or parentheses are open.\n"
@@ -54,6 +65,9 @@ constexpr const char* kHelp =
     "  :maxprocs [N]    show or set GOMAXPROCS\n"
     "  :type EXPR       show the type of EXPR without running it\n"
     "  :goroutines      list the live goroutines: state, what each waits on, how long\n"
+    "  :doc NAME        show the declaration of NAME (x, f, strings.ToUpper) and, for a\n"
+    "                   standard package member, the first line of Go's documentation\n"
+    "  :env             list what the session has declared\n"
     "\n"
     "Ctrl-C interrupts a running input (or discards the line being typed).\n";
 
@@ -395,10 +409,31 @@ class Repl {
       typeOf(arg);
     } else if (name == "goroutines") {
       stdlib::writeStdout(eval::describeGoroutines());
+    } else if (name == "doc") {
+      doc(arg);
+    } else if (name == "env") {
+      stdlib::writeStdout(session_->checker->declarations());
     } else {
       stdlib::writeStderr("unknown command :" + name + " (:help lists them)\n");
     }
     return true;
+  }
+
+  // :doc NAME: the declaration of NAME (a declared name, or pkg.Member), and for a
+  // standard package member the first sentence of Go's documentation of it.
+  void doc(const std::string& name) {
+    std::string text, pkgPath;
+    if (name.empty()) {
+      stdlib::writeStderr(":doc needs a name (x, f, strings.ToUpper)\n");
+      return;
+    }
+    if (!session_->checker->describe(name, &text, &pkgPath)) {
+      stdlib::writeStderr("no declaration of " + name + "\n");
+      return;
+    }
+    std::string sentence =
+        goDocSentence(stdlib::goRoot(), pkgPath, name.substr(name.find('.') + 1));
+    stdlib::writeStdout(text + "\n" + (sentence.empty() ? "" : "    " + sentence + "\n"));
   }
 
   void load(const std::string& path) {
@@ -460,6 +495,10 @@ class Repl {
   // TAB: the names in scope (or a package's members after `pkg.`) that start with the
   // word before the cursor.
   std::vector<std::string> completions(const std::string& before, size_t* wordStart) {
+    if (size_t colon = before.find_first_not_of(" \t");
+        colon != std::string::npos && before[colon] == ':') {
+      return commandCompletions(before, colon, wordStart);
+    }
     size_t start = before.size();
     while (start > 0 && isIdentChar(before[start - 1])) --start;
     std::string prefix = before.substr(start);
@@ -472,7 +511,13 @@ class Repl {
     }
     *wordStart = start;
     std::vector<std::string> out;
-    for (std::string& name : session_->checker->names(pkg)) {
+    std::vector<std::string> names = session_->checker->names(pkg);
+    if (pkg.empty()) {
+      // Keywords, and the packages a script imports on first use.
+      names.insert(names.end(), std::begin(kKeywords), std::end(kKeywords));
+      for (std::string& p : stdlib::standardPackageNames()) names.push_back(std::move(p));
+    }
+    for (std::string& name : names) {
       if (name.compare(0, prefix.size(), prefix) == 0 && name != "_") out.push_back(name);
     }
     std::sort(out.begin(), out.end());
@@ -481,6 +526,39 @@ class Repl {
   }
 
  private:
+  // After `:`: the command names; after `:load `, the files and folders of the word's
+  // folder (folders with a final `/`).
+  static std::vector<std::string> commandCompletions(const std::string& before, size_t colon,
+                                                     size_t* wordStart) {
+    std::vector<std::string> out;
+    size_t space = before.find_first_of(" \t", colon);
+    if (space == std::string::npos) {
+      *wordStart = colon + 1;
+      std::string prefix = before.substr(colon + 1);
+      for (const char* c : kCommands) {
+        if (std::string_view(c).substr(0, prefix.size()) == prefix) out.emplace_back(c);
+      }
+      return out;
+    }
+    if (before.compare(colon + 1, space - colon - 1, "load") != 0) return out;
+    size_t start = before.find_first_not_of(" \t", space);
+    if (start == std::string::npos) start = before.size();
+    std::string word = before.substr(start);
+    size_t slash = word.rfind('/');
+    std::string dir = slash == std::string::npos ? "." : (slash == 0 ? "/" : word.substr(0, slash));
+    std::string prefix = slash == std::string::npos ? word : word.substr(slash + 1);
+    std::string shown = slash == std::string::npos ? "" : word.substr(0, slash + 1);
+    *wordStart = start;
+    std::error_code ec;
+    for (const auto& entry : std::filesystem::directory_iterator(dir, ec)) {
+      std::string name = entry.path().filename().string();
+      if (name.compare(0, prefix.size(), prefix) != 0) continue;
+      if (name[0] == '.' && prefix.empty()) continue;
+      out.push_back(shown + name + (entry.is_directory(ec) ? "/" : ""));
+    }
+    return out;
+  }
+
   LineEditor& editor_;
   stdlib::Packages& packages_;
   std::unique_ptr<Session> session_;
