@@ -81,6 +81,21 @@ TEST(Blocking, InFlightIsNotDeadlock) {
   });
 }
 
+// Once every P has been idle (sysmon then sleeps without a deadline), a goroutine that
+// spins on the only P is still preempted: the blocking call's goroutine gets the P back.
+// Once a hang of the REPL at --maxprocs 1 after `go func() { for {} }()`.
+TEST(Blocking, ASpinnerIsPreemptedAfterEveryPWasIdle) {
+  run(1, [] {
+    blocking([] { usleep(30'000); });  // the only P idles meanwhile
+    std::atomic<bool> stop{false};
+    go([&] {
+      while (!stop.load()) preempt_point();
+    });
+    blocking([] { usleep(30'000); });
+    stop = true;
+  });
+}
+
 // A helper thread past debug.SetMaxThreads' limit ends the run as Go's checkmcount does,
 // exit status 2, with Go's report.
 TEST(Blocking, ThreadLimitEndsTheRun) {

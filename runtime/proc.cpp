@@ -276,6 +276,11 @@ P* pidleget(Scheduler* s) {
     p->link = nullptr;
     p->status = PStatus::Running;
     s->npidle.fetch_sub(1);
+    // sysmon sleeps without a deadline while every P is idle: one P at work again needs it
+    // to preempt (a spinning goroutine would otherwise hold the only P for good). Both
+    // sides publish, then read (npidle here, sysmon_deadline in sysmon), so one sees
+    // the other.
+    if (s->sysmon_deadline.load() == INT64_MAX) kick_sysmon(s);
   }
   return p;
 }
