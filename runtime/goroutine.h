@@ -47,6 +47,8 @@ struct Config {
   // Called by fatal() on the failing goroutine, before the run ends (e.g. to print the
   // goroutine report after the message). Empty: writes "fatal error: MSG\n" to stderr.
   std::function<void(const char* msg)> on_fatal;
+  // After quit(): every goroutine of the run, stopped (none runs any more), for a report.
+  std::function<void(const std::vector<GoroutineInfo>& gs)> on_quit;
   // Writes a message of the runtime's own to standard error, from any thread (empty: stdio's
   // stderr); an embedder that buffers standard output flushes it first, to keep the order.
   std::function<void(const char* text)> write_stderr;
@@ -71,6 +73,11 @@ ExitInfo start(int maxprocs, std::function<void()> main_fn);
 // Config::on_fatal(msg) (default: prints "fatal error: MSG"), then ends the run as exit(2)
 // does, with ExitKind::Fatal. (G) Off a goroutine: prints and _exit(2).
 [[noreturn]] void fatal(const char* msg);
+
+// SIGQUIT (Go's "SIGQUIT: quit"): from any thread, ends the current run as a fatal error
+// does (start returns {Fatal, 2}); once every goroutine has stopped at its next
+// scheduling point, start calls Config::on_quit with them all. Does nothing between runs.
+void quit();
 
 // runtime.GOMAXPROCS: set_maxprocs(n) returns the previous value; n <= 0 only queries.
 // Takes effect at each processor's next scheduling point (within ~10 ms with preemption).

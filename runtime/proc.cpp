@@ -1286,6 +1286,8 @@ ExitInfo start(const Config& cfg, std::function<void()> main_fn) {
     s->done_cv.wait(lk, [&] { return s->done; });
   }
   stop_run(s);
+  // Every M has left: no goroutine runs, and none is readied any more (stopping).
+  if (s->quit_requested.load() && s->cfg.on_quit) s->cfg.on_quit(snapshot(s));
   for (int i = 0; i < s->nallp; i++) {  // the Ps' warm stacks go back to the process pool
     P* p = s->allp[i].load();
     while (p->nstackcache > 0) stack_free(p->stackcache[--p->nstackcache]);
@@ -1307,6 +1309,20 @@ ExitInfo start(const Config& cfg, std::function<void()> main_fn) {
     g_retired->push_back(s);
   }
   return r;
+}
+
+void quit() {
+  Scheduler* s = current_sched();
+  if (!s) return;
+  {
+    // As finish does, unless the run has already ended some other way.
+    std::lock_guard lk(s->done_mu);
+    if (s->done) return;
+    s->done = true;
+    s->result = ExitInfo{ExitKind::Fatal, 2};
+    s->quit_requested.store(true);
+  }
+  s->done_cv.notify_all();
 }
 
 int maxprocs() {

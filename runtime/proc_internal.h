@@ -205,7 +205,9 @@ struct Scheduler {
   std::atomic<bool> stopping{false};
   // Ms whose thread has not finished mstart (stop_run re-flags goroutines until zero).
   std::atomic<int32_t> live_ms{0};
-  std::atomic<bool> thread_exhausted{false};  // thread_exhaustion has reported (once per run)
+  std::atomic<bool> thread_exhausted{false};
+  std::atomic<bool> quit_requested{false};  // quit(): on_quit runs once the run has stopped  //
+                                            // thread_exhaustion has reported (once per run)
   // done_cv is signalled when `done` is set (the run is over) and when live_ms drops to
   // zero (the last M has left); its waiters hold done_mu.
   std::mutex done_mu;

@@ -7,9 +7,12 @@
 // deadlock handler, which reads the parked goroutines' call chains while none runs.
 // Goroutine 1's value stack is reserved with MAP_NORESERVE, so only what it touches is
 // committed; other goroutines start with a small segment on their fiber stack.
+#include <fcntl.h>
+#include <signal.h>
 #include <sys/mman.h>
 #include <unistd.h>
 
+#include <cerrno>
 #include <chrono>
 #include <cstdlib>
 #include <cstring>
@@ -349,6 +352,56 @@ rt::DeadlockAction reportDeadlock(const std::vector<rt::GoroutineInfo>& gs) {
   return rt::DeadlockAction::Abort;
 }
 
+// SIGQUIT (Ctrl-\ at a terminal), as Go reports it: every goroutine's trace, then exit
+// status 2. The handler only writes a byte to a pipe; a watcher thread asks the runtime to
+// stop the run (rt::quit), and the report is written once no goroutine runs any more.
+int quitPipe[2] = {-1, -1};
+
+void onQuitSignal(int) {
+  int saved = errno;
+  char byte = 1;
+  (void)!::write(quitPipe[1], &byte, 1);
+  errno = saved;
+}
+
+void installQuitHandler() {
+  static std::once_flag once;
+  std::call_once(once, [] {
+    if (::pipe2(quitPipe, O_CLOEXEC) != 0) return;
+    std::thread([] {
+      for (;;) {
+        char byte;
+        ssize_t n = ::read(quitPipe[0], &byte, 1);
+        if (n < 0 && errno == EINTR) continue;
+        if (n <= 0) return;
+        rt::quit();
+      }
+    }).detach();
+    struct sigaction sa {};
+    sa.sa_handler = onQuitSignal;
+    sigemptyset(&sa.sa_mask);
+    sa.sa_flags = SA_RESTART;
+    sigaction(SIGQUIT, &sa, nullptr);
+  });
+}
+
+void reportQuit(const std::vector<rt::GoroutineInfo>& gs) {
+  std::string out = "SIGQUIT: quit\n";
+  for (const rt::GoroutineInfo& info : gs) {
+    auto* g = static_cast<const GoroutineState*>(info.user);
+    const char* state = info.state == rt::GoroutineState::Waiting ? waitReasonText(info.wait_reason)
+                        : info.state == rt::GoroutineState::Running ? "running"
+                                                                    : "runnable";
+    out += "\n";
+    if (!g) {
+      out += "goroutine " + std::to_string(info.id) + " [" + state + "]:\n";
+      continue;
+    }
+    out += goroutineTrace(g, g->pos, state);
+  }
+  stdlib::writeStderr(out);
+}
+
 void reportFatal(const char* message) {
   dieOnce();
   GoroutineState* g = currentState();
@@ -399,6 +452,8 @@ int run(Program& program, int maxprocs) {
   cfg.on_deadlock = reportDeadlock;
   cfg.on_fatal = reportFatal;
   cfg.write_stderr = [](const char* text) { stdlib::writeStderr(text); };
+  cfg.on_quit = reportQuit;
+  installQuitHandler();
   MainContext ctx{&program};
   mainGoexited.store(false);
   dying.store(false);
@@ -608,6 +663,8 @@ int runRepl(int maxprocs, std::function<void()> loop) {
   cfg.on_deadlock = reportDeadlock;
   cfg.on_fatal = reportFatal;
   cfg.write_stderr = [](const char* text) { stdlib::writeStderr(text); };
+  cfg.on_quit = reportQuit;
+  installQuitHandler();
   rt::ExitInfo e = rt::start(cfg, [&loop] { loop(); });
   stdlib::closeOutput();
   return e.code;

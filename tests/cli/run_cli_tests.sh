@@ -63,6 +63,26 @@ expect "a directory is not a program" 2 \
 printf ':load %s\n' "$work" > "$work/input"
 input="$work/input" expect ":load of a directory" 1 "read $work: is a directory" "$gol"
 
+# SIGQUIT: every goroutine's trace, exit status 2 (the program waits to be sent it).
+(cd "$here" && exec "$gol" run quit.gol > "$work/quit.out" 2>&1) &
+pid=$!
+for _ in $(seq 100); do grep -q started "$work/quit.out" 2> /dev/null && break; sleep 0.1; done
+kill -QUIT "$pid"
+wait "$pid"
+code=$?
+for want in "SIGQUIT: quit" "goroutine 1 [sleep]:" "goroutine 2 [chan receive]:" \
+    "goroutine 3 [sync.Mutex.Lock]:" "main.spin()"; do
+  if ! grep -qF "$want" "$work/quit.out"; then
+    echo "FAIL: SIGQUIT: no \"$want\" in:"
+    cat "$work/quit.out"
+    failures=$((failures + 1))
+  fi
+done
+if [ "$code" != 2 ]; then
+  echo "FAIL: SIGQUIT: exit $code (want 2)"
+  failures=$((failures + 1))
+fi
+
 if [ "$failures" != 0 ]; then
   echo "$failures command-line cases failed"
   exit 1
