@@ -1154,6 +1154,10 @@ void adopt_pooled_gs(Scheduler* s) {
 
 }  // namespace
 
+std::vector<GoroutineInfo> goroutines_of(Scheduler* s) {
+  return snapshot(s);
+}
+
 // ---- detail API used by other runtime files ----
 
 Scheduler* current_sched() noexcept {
@@ -1309,20 +1313,6 @@ ExitInfo start(const Config& cfg, std::function<void()> main_fn) {
     g_retired->push_back(s);
   }
   return r;
-}
-
-void quit() {
-  Scheduler* s = current_sched();
-  if (!s) return;
-  {
-    // As finish does, unless the run has already ended some other way.
-    std::lock_guard lk(s->done_mu);
-    if (s->done) return;
-    s->done = true;
-    s->result = ExitInfo{ExitKind::Fatal, 2};
-    s->quit_requested.store(true);
-  }
-  s->done_cv.notify_all();
 }
 
 int maxprocs() {
@@ -1575,31 +1565,6 @@ void call_on_stack(Stack segment, void (*fn)(void*), void* arg) {
   ASAN_UNPOISON_MEMORY_REGION(segment.top() - entry_frames, entry_frames);
 #endif
   if (call.error) std::rethrow_exception(call.error);
-}
-
-std::vector<GoroutineInfo> list_goroutines() {
-  Scheduler* s = current_sched();
-  if (!s) return {};
-  return snapshot(s);
-}
-
-DeadlockAction default_deadlock_handler(const std::vector<GoroutineInfo>& gs) {
-  std::string out = "fatal error: all goroutines are asleep - deadlock!\n";
-  for (auto& g : gs) {
-    out +=
-        "\ngoroutine " + std::to_string(g.id) + " [" + wait_reason_string(g.wait_reason) + "]:\n";
-  }
-  std::fputs(out.c_str(), stderr);
-  std::fflush(stderr);
-  return DeadlockAction::Abort;
-}
-
-void add_external_waker() {
-  if (Scheduler* s = current_sched()) outside_waker_add(s);
-}
-
-void remove_external_waker() {
-  if (Scheduler* s = current_sched()) outside_waker_done(s);
 }
 
 }  // namespace gol::rt

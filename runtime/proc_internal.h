@@ -240,6 +240,8 @@ void outside_waker_done(Scheduler* s) noexcept;
 void ready_from_outside(Scheduler* s, G* g);
 // The helper threads of blocking calls started so far (they serve every run; blocking.cpp).
 int64_t blocking_helpers() noexcept;
+// The live goroutines of run s, sorted by id (list_goroutines, quit's report).
+std::vector<GoroutineInfo> goroutines_of(Scheduler* s);
 // A thread past max_threads() was needed: prints Go's report and ends the run (exit 2).
 void thread_exhaustion(Scheduler* s);
 

@@ -1,0 +1,54 @@
+// What the runtime tells an embedder about its goroutines when a run cannot go on: the
+// list of goroutines (a deadlock report, the REPL's :goroutines), the default deadlock
+// report, external wakers, and quit (SIGQUIT). Invariants: see proc_internal.h; the
+// snapshot is taken under allglock, quit's decision under done_mu as finish's.
+#include <cstdio>
+#include <string>
+#include <vector>
+
+#include "runtime/deadlock.h"
+#include "runtime/goroutine.h"
+#include "runtime/proc_internal.h"
+
+namespace gol::rt {
+
+void quit() {
+  detail::Scheduler* s = detail::current_sched();
+  if (!s) return;
+  {
+    // As finish does, unless the run has already ended some other way.
+    std::lock_guard lk(s->done_mu);
+    if (s->done) return;
+    s->done = true;
+    s->result = ExitInfo{ExitKind::Fatal, 2};
+    s->quit_requested.store(true);
+  }
+  s->done_cv.notify_all();
+}
+
+std::vector<GoroutineInfo> list_goroutines() {
+  detail::Scheduler* s = detail::current_sched();
+  if (!s) return {};
+  return detail::goroutines_of(s);
+}
+
+DeadlockAction default_deadlock_handler(const std::vector<GoroutineInfo>& gs) {
+  std::string out = "fatal error: all goroutines are asleep - deadlock!\n";
+  for (auto& g : gs) {
+    out +=
+        "\ngoroutine " + std::to_string(g.id) + " [" + wait_reason_string(g.wait_reason) + "]:\n";
+  }
+  std::fputs(out.c_str(), stderr);
+  std::fflush(stderr);
+  return DeadlockAction::Abort;
+}
+
+void add_external_waker() {
+  if (detail::Scheduler* s = detail::current_sched()) detail::outside_waker_add(s);
+}
+
+void remove_external_waker() {
+  if (detail::Scheduler* s = detail::current_sched()) detail::outside_waker_done(s);
+}
+
+}  // namespace gol::rt
