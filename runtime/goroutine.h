@@ -97,7 +97,8 @@ bool in_goroutine() noexcept;
 Goroutine* current() noexcept;   // nullptr off goroutines
 uint64_t current_id() noexcept;  // 0 off goroutines
 uint64_t goroutine_id(const Goroutine* g) noexcept;
-size_t num_goroutine();  // live goroutines (runtime.NumGoroutine)
+uint64_t next_goroutine_id() noexcept;  // the id the next goroutine will get (0 off a run)
+size_t num_goroutine();                 // live goroutines (runtime.NumGoroutine)
 
 // A pointer the embedder hangs on a goroutine (e.g. its interpreter call stack).
 void set_user(void* p) noexcept;  // (G)

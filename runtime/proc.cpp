@@ -1400,6 +1400,11 @@ uint64_t current_id() noexcept {
   return g ? g->id : 0;
 }
 
+uint64_t next_goroutine_id() noexcept {
+  Scheduler* s = current_sched();
+  return s ? s->goidgen.load(std::memory_order_relaxed) : 0;
+}
+
 uint64_t goroutine_id(const Goroutine* g) noexcept {
   return g->id;
 }

@@ -2,6 +2,7 @@
 // depends on a type or a name is taken here, once, so the nodes only compute. This file
 // holds the entry points (a program, a REPL input), function bodies and their frames.
 #include "interpreter/eval/compiler_impl.h"
+#include "interpreter/eval/repl_run.h"
 
 namespace gol::eval {
 
@@ -341,7 +342,12 @@ bool compileReplInput(ReplProgram& repl, const check::ReplInput& input, ReplCode
 
 void runReplCode(const ReplCode& code) {
   runTop(*code.statements);
-  if (code.main) runTop(*code.main);
+  if (!code.main) return;
+  // As when a program's main returns, the goroutines main started (directly or through
+  // others) end with it; those the input's statements or earlier inputs started go on.
+  uint64_t first = rt::next_goroutine_id();
+  runTop(*code.main);
+  endGoroutinesOfMain(first);
 }
 
 int runProgram(Program& program) {

@@ -50,7 +50,9 @@ void releaseSegments(ValueSegment* first);
 bool runGoroutineBody(void (*body)(void*), void* arg);
 
 // At the REPL, where each goroutine was started, for :goroutines (no-ops otherwise).
-void noteGoroutineStart(const GoroutineState* g);
+// A goroutine that a pasted program's main started, starting after main returned
+// (endGoroutinesOfMain), is marked to end at its first poll: its function's entry.
+void noteGoroutineStart(GoroutineState* g);
 void noteGoroutineEnd();
 
 }  // namespace gol::eval

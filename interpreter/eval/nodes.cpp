@@ -119,11 +119,12 @@ void runFrame(GoroutineState* g, const FuncCode* fn, Value* frame, Value* caller
       g->calls = calls;
     }
   } restore{g, callerSp, callerLimit, record.caller};
-  if (rt::preempt_requested()) [[unlikely]] {
-    g->pos = pos;
-    preemptOrInterrupt();
-  }
   try {
+    // Inside the try: an interrupt here unwinds the call, releasing its arguments.
+    if (rt::preempt_requested()) [[unlikely]] {
+      g->pos = pos;
+      preemptOrInterrupt();
+    }
     if (fn->hasDefer) {
       runWithDefers(fn, frame, record);
     } else {

@@ -29,6 +29,16 @@ InputOutcome runInput(const ReplCode& code);
 // input runs.
 bool interruptInput();
 
+// :stop N and :reset: end goroutine N, or every goroutine started at the prompt. A running
+// one unwinds at its next poll (its deferred calls run); a blocked one when it is woken,
+// before it goes on. Returns how many goroutines were asked to end.
+int stopGoroutine(uint64_t id);
+int stopAllGoroutines();
+
+// (on the input's goroutine) When a pasted program's main returns: ends, as stopGoroutine
+// does, the goroutines the input started (directly or through others) from id `first` on.
+void endGoroutinesOfMain(uint64_t first);
+
 // The teaching view of the scheduler (:goroutines): every live goroutine but the REPL's
 // own, with its state, what it waits on and for how long, and where it was started.
 std::string describeGoroutines();

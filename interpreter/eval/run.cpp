@@ -503,6 +503,7 @@ struct GoroutineNote {
   std::string creator;
   int64_t creatorId;
   int line;
+  GoroutineState* state;  // on the goroutine's stack: the note goes before it does
 };
 std::mutex notesMu;
 std::unordered_map<uint64_t, GoroutineNote> notes;
@@ -620,11 +621,83 @@ std::string waitingTime(int64_t ns) {
 
 }  // namespace
 
-void noteGoroutineStart(const GoroutineState* g) {
+namespace {
+// Goroutine ids [first, end) given out while a pasted program's main ran: those of them
+// that it started (directly or through others) end, and one that starts after main
+// returned never runs its function (notesMu).
+std::vector<std::pair<uint64_t, uint64_t>> endedMains;
+}  // namespace
+
+void noteGoroutineStart(GoroutineState* g) {
   if (!replMode || !g->creator) return;
   std::lock_guard lk(notesMu);
-  notes[rt::current_id()] =
-      GoroutineNote{g->creator->name, g->creatorId, static_cast<int>(g->creatorPos.line)};
+  uint64_t id = rt::current_id();
+  notes[id] =
+      GoroutineNote{g->creator->name, g->creatorId, static_cast<int>(g->creatorPos.line), g};
+  for (auto [first, end] : endedMains) {
+    if (id < first || id >= end) continue;
+    // Its creator: the input's goroutine (traced as 1), or a goroutine main started.
+    uint64_t creator = static_cast<uint64_t>(g->creatorId);
+    if (creator != 1 && (creator < first || creator >= end)) continue;
+    std::lock_guard ilk(interruptMu);
+    g->interrupted.store(true);
+    if (!g->pollRequested) rt::request_poll();
+    g->pollRequested = true;
+    return;
+  }
+}
+
+namespace {
+
+// Whether goroutine id was started, directly or through others, by goroutine root.
+bool descendsFrom(uint64_t id, uint64_t root) {  // notesMu held
+  for (int depth = 0; depth < 100000; ++depth) {
+    auto it = notes.find(id);
+    if (it == notes.end()) return false;
+    id = static_cast<uint64_t>(it->second.creatorId);
+    if (id == root) return true;
+  }
+  return false;
+}
+
+// Ends the goroutines started at the prompt that `which` picks, as Ctrl-C ends an input:
+// a running one unwinds (its deferred calls run) at its next poll, a blocked one when it
+// is woken, before it goes on. Returns how many were asked to end.
+template <typename Which>
+int stopGoroutines(Which which) {
+  std::lock_guard lk(notesMu);
+  std::lock_guard ilk(interruptMu);
+  int count = 0;
+  for (auto& [id, note] : notes) {
+    if (!which(id)) continue;
+    GoroutineState* g = note.state;
+    g->interrupted.store(true);
+    if (!g->pollRequested) rt::request_poll();
+    g->pollRequested = true;
+    ++count;
+  }
+  return count;
+}
+
+}  // namespace
+
+int stopGoroutine(uint64_t id) {
+  return stopGoroutines([id](uint64_t g) { return g == id; });
+}
+
+int stopAllGoroutines() {
+  return stopGoroutines([](uint64_t) { return true; });
+}
+
+void endGoroutinesOfMain(uint64_t first) {
+  // Traces name the input's goroutine as main's (GoroutineState::id), and so do the notes
+  // of the goroutines it starts.
+  GoroutineState* g = currentState();
+  uint64_t input = g ? static_cast<uint64_t>(g->id) : rt::current_id();
+  uint64_t end = rt::next_goroutine_id();
+  stopGoroutines([&](uint64_t id) { return id >= first && descendsFrom(id, input); });
+  std::lock_guard lk(notesMu);
+  endedMains.emplace_back(first, end);
 }
 
 void noteGoroutineEnd() {

@@ -51,7 +51,7 @@ constexpr const char* kKeywords[] = {"break",     "case",   "chan",    "const", 
                                      "select",    "struct", "switch",  "type",        "var"};
 
 constexpr const char* kCommands[] = {"help", "quit",       "reset", "load", "maxprocs",
-                                     "type", "goroutines", "doc",   "env"};
+                                     "type", "goroutines", "doc",   "env",  "stop"};
 
 constexpr const char* kHelp =
     "Type Go statements, declarations and expressions; an expression's value is printed.\n"
@@ -60,11 +60,12 @@ constexpr const char* kHelp =
     "\n"
     "  :help            this help\n"
     "  :quit            leave (or Ctrl-D)\n"
-    "  :reset           forget every declaration and start afresh\n"
+    "  :reset           forget every declaration, end the goroutines, start afresh\n"
     "  :load FILE       run FILE.gol as if typed (a `package main` program runs main)\n"
     "  :maxprocs [N]    show or set GOMAXPROCS\n"
     "  :type EXPR       show the type of EXPR without running it\n"
     "  :goroutines      list the live goroutines: state, what each waits on, how long\n"
+    "  :stop N          end goroutine N (a runaway one started at the prompt)\n"
     "  :doc NAME        show the declaration of NAME (x, f, strings.ToUpper) and, for a\n"
     "                   standard package member, the first line of Go's documentation\n"
     "  :env             list what the session has declared\n"
@@ -400,7 +401,11 @@ class Repl {
     } else if (name == "reset") {
       retired_.push_back(std::move(session_));
       session_ = std::make_unique<Session>(packages_);
-      stdlib::writeStdout("the session is reset: every declaration is forgotten\n");
+      int stopped = eval::stopAllGoroutines();
+      stdlib::writeStdout("the session is reset: every declaration is forgotten" +
+                          (stopped ? ", " + plural(stopped, "goroutine") + " ended" : "") + "\n");
+    } else if (name == "stop") {
+      stop(arg);
     } else if (name == "load") {
       load(arg);
     } else if (name == "maxprocs") {
@@ -417,6 +422,26 @@ class Repl {
       stdlib::writeStderr("unknown command :" + name + " (:help lists them)\n");
     }
     return true;
+  }
+
+  static std::string plural(int n, const char* noun) {
+    return std::to_string(n) + " " + noun + (n == 1 ? "" : "s");
+  }
+
+  // :stop N: ends goroutine N (as :goroutines numbers it).
+  void stop(const std::string& arg) {
+    char* end = nullptr;
+    unsigned long long id = std::strtoull(arg.c_str(), &end, 10);
+    if (arg.empty() || *end != '\0' || id == 0) {
+      stdlib::writeStderr(":stop needs a goroutine number, as :goroutines lists them\n");
+      return;
+    }
+    if (eval::stopGoroutine(id) == 0) {
+      stdlib::writeStderr("no goroutine " + arg + " started at the prompt\n");
+      return;
+    }
+    stdlib::writeStdout("goroutine " + arg +
+                        " ends at its next step (if it is blocked: once it is woken)\n");
   }
 
   // :doc NAME: the declaration of NAME (a declared name, or pkg.Member), and for a
