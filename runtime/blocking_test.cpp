@@ -19,11 +19,14 @@ TEST(Blocking, DoesNotBlockScheduler) {
     ASSERT_EQ(pipe(fds), 0);
     std::atomic<long> ticks{0};
     std::atomic<bool> stop{false};
+    WaitGroup spinning;
+    EXPECT_TRUE(spinning.add(1));
     go([&] {
       while (!stop) {
         ticks++;
         yield();
       }
+      EXPECT_TRUE(spinning.done());
     });
     go([&] {
       sleep(30'000'000);
@@ -36,6 +39,7 @@ TEST(Blocking, DoesNotBlockScheduler) {
     EXPECT_EQ(std::string(buf, 2), "hi");
     EXPECT_GT(ticks.load(), 10);
     stop = true;
+    spinning.wait();  // the spinner reads this frame's variables until it sees stop
     close(fds[0]);
     close(fds[1]);
   });
@@ -88,11 +92,15 @@ TEST(Blocking, ASpinnerIsPreemptedAfterEveryPWasIdle) {
   run(1, [] {
     blocking([] { usleep(30'000); });  // the only P idles meanwhile
     std::atomic<bool> stop{false};
+    WaitGroup wg;
+    EXPECT_TRUE(wg.add(1));
     go([&] {
       while (!stop.load()) preempt_point();
+      EXPECT_TRUE(wg.done());
     });
     blocking([] { usleep(30'000); });
     stop = true;
+    wg.wait();  // the spinner reads `stop` until it has seen it
   });
 }
 
@@ -105,7 +113,9 @@ TEST(Blocking, ThreadLimitEndsTheRun) {
   cfg.write_stderr = [&](const char* text) { report += text; };
   int64_t previous = -1;
   int64_t limit = 0;
-  std::atomic<bool> release{false};
+  // Static: the helpers still read it after the run (and this test) ended.
+  static std::atomic<bool> release;
+  release = false;
   ExitInfo e = start(cfg, [&] {
     // No room for another thread, and more calls than there are helpers (earlier tests'
     // helpers are idle now and take the first calls).
@@ -116,7 +126,7 @@ TEST(Blocking, ThreadLimitEndsTheRun) {
     EXPECT_TRUE(wg.add(calls));
     for (int i = 0; i < calls; i++) {
       go([&] {
-        blocking([&] {
+        blocking([] {
           while (!release) usleep(1000);
         });
         EXPECT_TRUE(wg.done());

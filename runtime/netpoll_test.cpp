@@ -71,11 +71,14 @@ TEST(Netpoll, ReaderParksAndWakes) {
     socket_pair(fds);
     std::atomic<long> ticks{0};
     std::atomic<bool> stop{false};
+    WaitGroup spinning;
+    EXPECT_TRUE(spinning.add(1));
     go([&] {
       while (!stop) {
         ticks++;
         yield();
       }
+      EXPECT_TRUE(spinning.done());
     });
     go([&] {
       sleep(30'000'000);
@@ -85,6 +88,7 @@ TEST(Netpoll, ReaderParksAndWakes) {
     EXPECT_EQ(read_n(fds[0], 5), "hello");
     EXPECT_GT(ticks.load(), 10);
     stop = true;
+    spinning.wait();  // the spinner reads this frame's variables until it sees stop
     close_pair(fds);
   });
 }
