@@ -321,13 +321,7 @@ namespace {
 // Hands p to an idle M (or a new one). p was taken from the idle list by the caller.
 void startm(Scheduler* s, P* p, bool spinning) {
   M* nm = nullptr;
-  if (!s->midle && thread_count() >= max_threads()) {
-    // Go's checkmcount: a new M past the limit ends the run.
-    pidleput(s, p);
-    if (spinning) s->nmspinning.fetch_sub(1);
-    thread_exhaustion(s);
-    return;
-  }
+  bool exhausted = false;
   {
     std::lock_guard lk(s->lock);
     if (s->stopping.load()) {
@@ -341,6 +335,11 @@ void startm(Scheduler* s, P* p, bool spinning) {
       s->nmidle--;
       nm->spinning = spinning;
       nm->nextp = p;
+    } else if (thread_count() >= max_threads()) {
+      // Go's checkmcount: a new M past the limit ends the run (reported unlocked).
+      pidleput(s, p);
+      if (spinning) s->nmspinning.fetch_sub(1);
+      exhausted = true;
     } else {
       nm = new M;
       nm->id = static_cast<int32_t>(s->all_ms.size());
@@ -353,6 +352,10 @@ void startm(Scheduler* s, P* p, bool spinning) {
       nm->thread = std::thread(mstart, nm);
       return;
     }
+  }
+  if (exhausted) {
+    thread_exhaustion(s);
+    return;
   }
   nm->park.wakeup();
 }
