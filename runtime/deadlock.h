@@ -25,6 +25,7 @@ struct GoroutineInfo {
   GoroutineState state;
   WaitReason wait_reason;  // None unless Waiting
   int64_t waiting_ns;      // how long it has been waiting (coarse, ~ms); 0 unless Waiting
+  int64_t sleep_left_ns;   // in a sleep: how long until it ends (coarse); else 0
   void* user;              // the pointer set with set_user()
 };
 

@@ -134,6 +134,32 @@ TEST(Deadlock, SleepReasonInReport) {
   });
 }
 
+// The REPL's :goroutines shows how long a sleep has left.
+TEST(Deadlock, ListShowsTheTimeASleepHasLeft) {
+  run(1, [] {
+    WaitGroup wg;
+    EXPECT_TRUE(wg.add(1));
+    uint64_t id = go([&] {
+      sleep(400'000'000);
+      EXPECT_TRUE(wg.done());
+    });
+    sleep(50'000'000);
+    bool seen = false;
+    for (const GoroutineInfo& g : list_goroutines()) {
+      if (g.id != id) continue;
+      seen = true;
+      EXPECT_EQ(g.wait_reason, WaitReason::Sleep);
+      EXPECT_GT(g.sleep_left_ns, 200'000'000);
+      EXPECT_LE(g.sleep_left_ns, 400'000'000);
+    }
+    EXPECT_TRUE(seen);
+    for (const GoroutineInfo& g : list_goroutines()) {
+      if (g.id == 1) EXPECT_EQ(g.sleep_left_ns, 0);  // main, running
+    }
+    wg.wait();
+  });
+}
+
 TEST(Deadlock, DefaultReport) {
   ::testing::internal::CaptureStderr();
   ExitInfo e = start(1, [] {

@@ -981,10 +981,13 @@ std::vector<GoroutineInfo> snapshot(Scheduler* s) {
       info.wait_reason = g->wait_reason.load(std::memory_order_relaxed);
       int64_t since = g->wait_since.load(std::memory_order_relaxed);
       info.waiting_ns = since && now > since ? now - since : 0;
+      int64_t until = g->sleep_until.load(std::memory_order_relaxed);
+      info.sleep_left_ns = until > now ? until - now : 0;
     } else {
       info.state = st == GStatus::Running ? GoroutineState::Running : GoroutineState::Runnable;
       info.wait_reason = WaitReason::None;
       info.waiting_ns = 0;
+      info.sleep_left_ns = 0;
     }
     out.push_back(info);
   }

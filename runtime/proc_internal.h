@@ -74,7 +74,8 @@ struct G {
   std::atomic<int64_t> wait_since{0};
   std::atomic<bool> preempt{false};
   std::atomic<void*> user{nullptr};
-  bool panic_on_fault = false;  // debug.SetPanicOnFault's setting; this G only
+  bool panic_on_fault = false;          // debug.SetPanicOnFault's setting; this G only
+  std::atomic<int64_t> sleep_until{0};  // while in sleep(): when it ends (for snapshot)
 
   // Channel/select wait state: written by the waker under the channel lock before ready(),
   // read by this G after it is resumed.

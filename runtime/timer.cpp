@@ -181,6 +181,7 @@ void sleep(int64_t ns) {
   int64_t now = nanotime();
   int64_t when = ns > INT64_MAX - now ? INT64_MAX : now + ns;
   g->sleep_timer.set_callback(sleep_wake, g);
+  g->sleep_until.store(when, std::memory_order_relaxed);
   park(
       WaitReason::Sleep,
       [](Goroutine* g, void* w) {
@@ -188,6 +189,7 @@ void sleep(int64_t ns) {
         return true;
       },
       &when);
+  g->sleep_until.store(0, std::memory_order_relaxed);
 }
 
 namespace detail {

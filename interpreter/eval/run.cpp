@@ -797,6 +797,7 @@ std::string describeGoroutines() {
       case rt::GoroutineState::Runnable: out += "runnable"; break;
       case rt::GoroutineState::Waiting:
         out += std::string(waitReasonText(info.wait_reason)) + ", " + waitingTime(info.waiting_ns);
+        if (info.sleep_left_ns > 0) out += ", " + waitingTime(info.sleep_left_ns) + " left";
         break;
     }
     out += "]";
