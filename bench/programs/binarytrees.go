@@ -1,7 +1,7 @@
 // binarytrees: allocate and walk many small binary trees (max depth 16). A stretch tree
 // of depth maxDepth+1, a long-lived tree of depth maxDepth kept to the end, and at each
 // depth 4, 6, ..., maxDepth, 2^(maxDepth-depth+4) trees built and checked (node counts).
-// Pointer-heavy allocation: the garbage collector's work.
+// Pointer-heavy allocation and freeing.
 package main
 
 import (
