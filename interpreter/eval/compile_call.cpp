@@ -318,6 +318,10 @@ ExprPtr Compiler::call(const CallExpr* c) {
 ExprPtr Compiler::conversion(const CallExpr* c, const check::Type* target) {
   const Expr* arg = c->args[0];
   if (check::asInterface(target)) return valueAs(arg, target);
+  if (const check::Array* a = check::asArray(target); a && isSliceType(finalType(arg))) {
+    return makeSliceToArray(expr(arg), a->len, a->elem, isCountedType(a->elem),
+                            isAggregate(a->elem), c->pos);
+  }
   if (!check::asBasic(target) && !isSliceType(target)) return expr(arg);
   const check::Basic* to = check::asBasic(target);
   const check::Type* fromType = finalType(arg);

@@ -1026,6 +1026,52 @@ ExprPtr makeArrayToSlice(ExprPtr a, bool copy, syntax::Pos pos) {
   return n;
 }
 
+// [N]T(s) (Go 1.20): a new array holding a copy of s's first N elements; a shorter s
+// panics as Go's does.
+struct SliceToArrayNode : ExprNode {
+  ExprPtr s;
+  int64_t length = 0;
+  const check::Type* elemType = nullptr;
+  bool counted = false;    // elements are references
+  bool aggregate = false;  // elements are structs or arrays (copied)
+  Value eval(Value* fp) override {
+    Value sv = s->eval(fp);
+    SliceObject* so = asSlice(sv);
+    int64_t len = so ? so->len() : 0;
+    if (len < length) {
+      releaseRef(sv);
+      runtimePanicAt(pos, "cannot convert slice with length " + std::to_string(len) +
+                              " to array or pointer to array with length " +
+                              std::to_string(length));
+    }
+    ArrayObject* a = ArrayObject::makeZero(static_cast<size_t>(length), elemType);
+    for (int64_t k = 0; k < length; ++k) {
+      Value v = so->base()[k];
+      if (aggregate) {
+        releaseRef(a->data()[k]);
+        v = cloneAggregate(v);
+      } else if (counted) {
+        retainRef(v);
+      }
+      a->data()[k] = v;
+    }
+    releaseRef(sv);
+    return Value{.p = a};
+  }
+};
+
+ExprPtr makeSliceToArray(ExprPtr s, int64_t length, const check::Type* elemType, bool counted,
+                         bool aggregate, syntax::Pos pos) {
+  auto n = std::make_unique<SliceToArrayNode>();
+  n->s = std::move(s);
+  n->length = length;
+  n->elemType = elemType;
+  n->counted = counted;
+  n->aggregate = aggregate;
+  n->pos = pos;
+  return n;
+}
+
 ExprPtr makeArrayLen(ExprPtr a, int64_t length) {
   auto n = std::make_unique<ArrayLenNode>();
   n->a = std::move(a);

@@ -88,6 +88,9 @@ ExprPtr makeArrayLen(ExprPtr a, int64_t length);
 // arr[:] as a slice sharing the array object (a pointer to an array works too);
 // with `copy`, over a copy of the array (range over an array value).
 ExprPtr makeArrayToSlice(ExprPtr a, bool copy, syntax::Pos pos);
+// [N]T(s): a copy of the slice's first N elements; a shorter slice panics.
+ExprPtr makeSliceToArray(ExprPtr s, int64_t length, const check::Type* elemType, bool counted,
+                         bool aggregate, syntax::Pos pos);
 
 // switch x := v.(type) { case T1, T2: ... }
 struct TypeSwitchNode : StmtNode {
