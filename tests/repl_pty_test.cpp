@@ -311,6 +311,19 @@ TEST_F(ReplPtyTest, EveryExamplePastedAtATerminalPrintsWhatGolRunPrints) {
         expected.replace(at, base.size() + 4, "repl");
       }
     }
+    // The screen shows a tab as the blanks to the next multiple of 8.
+    std::string expanded;
+    size_t column = 0;
+    for (char c : expected) {
+      if (c == '\t') {
+        do expanded += ' ';
+        while (++column % 8 != 0);
+        continue;
+      }
+      expanded += c;
+      column = c == '\n' ? 0 : column + 1;
+    }
+    expected = expanded;
     std::string code = read(example);
     for (char& c : code) {
       if (c == '\n') c = '\r';
@@ -325,22 +338,25 @@ TEST_F(ReplPtyTest, EveryExamplePastedAtATerminalPrintsWhatGolRunPrints) {
     p->settle(300);
     p->sendEof();
     p->wait(kTimeoutMs);
-    // What the program printed: the lines that are not the banner or an echoed input.
+    // What the program printed: the screen's lines (output that came while a line was
+    // being edited is drawn above it) that are not the banner or an echoed input.
     std::string printed;
-    std::istringstream lines(p->text());
-    for (std::string line; std::getline(lines, line);) {
-      if (line.rfind("Gol REPL:", 0) == 0 || line.rfind(kPrompt, 0) == 0 ||
-          line.rfind("...  ", 0) == 0) {
+    for (const std::string& line : p->screen().lines()) {
+      // (The screen drops trailing blanks: a bare prompt is "gol>" or "...".)
+      if (line.rfind("Gol REPL:", 0) == 0 || line.rfind(kPrompt, 0) == 0 || line == "gol>" ||
+          line.rfind("...  ", 0) == 0 || line == "...") {
         continue;
       }
       // Output without a final newline: the next prompt follows it on its line.
-      if (size_t at = line.find(kPrompt); at != std::string::npos) {
-        printed += line.substr(0, at);
+      if (line.size() > 4 && line.compare(line.size() - 4, 4, "gol>") == 0) {
+        printed += line.substr(0, line.size() - 4);
         continue;
       }
       printed += line + "\n";
     }
-    EXPECT_EQ(printed, expected) << base << ", the terminal showed:\n" << p->text();
+    std::string screen;
+    for (const std::string& line : p->screen().lines()) screen += line + "\n";
+    EXPECT_EQ(printed, expected) << base << ", the screen showed:\n" << screen;
   }
 }
 
