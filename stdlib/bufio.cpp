@@ -48,11 +48,6 @@ const check::Type* bytesT() {
   return check::sliceOf(check::basicType(check::BasicKind::Uint8));
 }
 
-Value retained(Value v) {
-  values::retainRef(v);
-  return v;
-}
-
 Value& errorCell(const char* text) {
   return *new Value(errors::newError(text));
 }

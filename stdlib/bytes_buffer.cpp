@@ -58,11 +58,6 @@ Value& errUnreadByte() {
   return v;
 }
 
-Value retained(Value v) {
-  values::retainRef(v);
-  return v;
-}
-
 // panic(err) with one of the package's error variables (text is its Error()).
 [[noreturn]] void panicError(Value err, const char* text) {
   values::GoPanic p;

@@ -263,11 +263,6 @@ StructObject* receiver(const AnyValue& self) {
   return o;
 }
 
-Value retained(Value v) {
-  values::retainRef(v);
-  return v;
-}
-
 // Calls a method of a Context implemented in Gol (arguments borrowed, as methodCaller's).
 void callForeign(Value ctx, const char* method, std::span<const AnyValue> args, Value* out) {
   IfaceObject* i = values::asIface(ctx);

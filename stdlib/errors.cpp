@@ -30,11 +30,6 @@ check::Named* nativeStruct(const char* pkg, const char* name,
   return nativeNamed(pkg, name, st);
 }
 
-Value retained(Value v) {
-  values::retainRef(v);
-  return v;
-}
-
 const check::Slice* errorSlice() {
   return check::sliceOf(errType());
 }

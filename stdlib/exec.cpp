@@ -72,11 +72,6 @@ const check::Type* stringT() {
   return check::basicType(check::BasicKind::String);
 }
 
-Value retained(Value v) {
-  values::retainRef(v);
-  return v;
-}
-
 using errors::errorText;
 
 }  // namespace

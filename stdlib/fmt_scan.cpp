@@ -72,11 +72,6 @@ struct ScanFailure {
   failString(e.message());
 }
 
-Value retained(Value v) {
-  values::retainRef(v);
-  return v;
-}
-
 // Go's isSpace: unicode.White_Space.
 bool isSpace(int32_t r) {
   static constexpr int32_t kSpace[][2] = {

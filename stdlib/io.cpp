@@ -98,11 +98,6 @@ Value& closedPipeCell() {
   return v;
 }
 
-Value retained(Value v) {
-  values::retainRef(v);
-  return v;
-}
-
 // A new []byte of n zero bytes.
 values::SliceObject* byteSlice(size_t n) {
   return values::makeSlice(static_cast<int64_t>(n), static_cast<int64_t>(n), false);
@@ -244,11 +239,6 @@ using values::Value;
 
 using Reader = IfaceOf<&io::readerType>;
 using Writer = IfaceOf<&io::writerType>;
-
-Value retained(Value v) {
-  values::retainRef(v);
-  return v;
-}
 
 std::tuple<Bytes, GoError> readAll(Reader r) {
   values::IfaceObject* i = values::asIface(r.v);

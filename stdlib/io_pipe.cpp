@@ -46,11 +46,6 @@ using values::Value;
 
 enum PipeField { kWrMu, kMu, kSeq, kPending, kBuf, kOff, kLen, kDone, kRerr, kWerr };
 
-Value retained(Value v) {
-  values::retainRef(v);
-  return v;
-}
-
 const check::Named* pipeType() {
   static check::Named* t = [] {
     const check::Type* u64 = check::basicType(check::BasicKind::Uint64);

@@ -32,11 +32,6 @@ enum SectionField { kR, kBase, kOff, kLimit, kN };
 
 using ReaderAt = IfaceOf<&io::readerAtType>;
 
-Value retained(Value v) {
-  values::retainRef(v);
-  return v;
-}
-
 // Go's errWhence and errOffset: made once, never freed.
 Value whenceError() {
   static Value v = errors::newError("Seek: invalid whence");

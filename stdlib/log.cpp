@@ -87,11 +87,6 @@ class LoggerLock {
   rt::Mutex& mu_;
 };
 
-Value retained(Value v) {
-  values::retainRef(v);
-  return v;
-}
-
 void setOutputLocked(StructObject* l, Value w) {
   values::storeRef(&l->fields[kOut], retained(w));
   isDiscardOf(l).store(io::isDiscard(w) ? 1 : 0);

@@ -39,11 +39,6 @@ using values::Value;
 
 values::Value argsCell{};
 
-Value retained(Value v) {
-  values::retainRef(v);
-  return v;
-}
-
 void exit(int64_t code) {
   throw values::ExitRequest{static_cast<int>(code)};
 }

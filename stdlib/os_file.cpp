@@ -88,11 +88,6 @@ std::string fileName(StructObject* f) {
   return std::string(values::stringView(f->fields[kName]));
 }
 
-Value retained(Value v) {
-  values::retainRef(v);
-  return v;
-}
-
 bool waitsLong(StructObject* f) {
   if (f->fields[kKind].i == kUnknown) {
     struct stat st;

@@ -35,11 +35,6 @@ using values::Value;
 
 enum ReaderField { kS, kI, kPrevRune };
 
-Value retained(Value v) {
-  values::retainRef(v);
-  return v;
-}
-
 // strings.Reader's s.
 struct StringSource {
   static constexpr const char* pkg = "strings";

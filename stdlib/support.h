@@ -86,6 +86,12 @@ inline values::Value toAny(const values::AnyValue& a) {
       .p = new values::IfaceObject(a.type, values::ownFor(values::storageOf(a.type), v))};
 }
 
+// v with one more reference, which the caller owns (a borrowed value handed on as owned).
+inline values::Value retained(values::Value v) {
+  values::retainRef(v);
+  return v;
+}
+
 // A string result for a native: a new reference the caller owns.
 inline values::Value stringResult(std::string_view s) {
   return values::stringValue(values::StringObject::make(s));

@@ -358,11 +358,6 @@ class BorrowedAny {
   Value value_;
 };
 
-Value retained(Value v) {
-  values::retainRef(v);
-  return v;
-}
-
 // ---- Map ----
 
 constexpr size_t kMapMu = 0;

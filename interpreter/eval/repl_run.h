@@ -29,9 +29,10 @@ InputOutcome runInput(const ReplCode& code);
 // input runs.
 bool interruptInput();
 
-// :stop N and :reset: end goroutine N, or every goroutine started at the prompt. A running
-// one unwinds at its next poll (its deferred calls run); a blocked one when it is woken,
-// before it goes on. Returns how many goroutines were asked to end.
+// :stop N and :reset: end goroutine N, or every goroutine started at the prompt (those
+// not running yet too). A running one unwinds at its next poll (its deferred calls run); a
+// blocked one when it is woken, before it goes on. Returns how many goroutines that had
+// started were asked to end.
 int stopGoroutine(uint64_t id);
 int stopAllGoroutines();
 

@@ -626,6 +626,8 @@ namespace {
 // that it started (directly or through others) end, and one that starts after main
 // returned never runs its function (notesMu).
 std::vector<std::pair<uint64_t, uint64_t>> endedMains;
+// :reset ends every goroutine below this id, started or not yet (notesMu).
+uint64_t resetBelow = 0;
 }  // namespace
 
 void noteGoroutineStart(GoroutineState* g) {
@@ -634,16 +636,18 @@ void noteGoroutineStart(GoroutineState* g) {
   uint64_t id = rt::current_id();
   notes[id] =
       GoroutineNote{g->creator->name, g->creatorId, static_cast<int>(g->creatorPos.line), g};
+  bool doomed = id < resetBelow;
   for (auto [first, end] : endedMains) {
-    if (id < first || id >= end) continue;
+    if (doomed) break;
     // Its creator: the input's goroutine (traced as 1), or a goroutine main started.
     uint64_t creator = static_cast<uint64_t>(g->creatorId);
-    if (creator != 1 && (creator < first || creator >= end)) continue;
+    doomed = id >= first && id < end && (creator == 1 || (creator >= first && creator < end));
+  }
+  if (doomed) {
     std::lock_guard ilk(interruptMu);
     g->interrupted.store(true);
     if (!g->pollRequested) rt::request_poll();
     g->pollRequested = true;
-    return;
   }
 }
 
@@ -686,7 +690,11 @@ int stopGoroutine(uint64_t id) {
 }
 
 int stopAllGoroutines() {
-  return stopGoroutines([](uint64_t) { return true; });
+  uint64_t below = rt::next_goroutine_id();
+  int started = stopGoroutines([](uint64_t) { return true; });
+  std::lock_guard lk(notesMu);
+  resetBelow = below;  // and those started at the prompt that have not run yet
+  return started;
 }
 
 void endGoroutinesOfMain(uint64_t first) {

@@ -401,9 +401,10 @@ class Repl {
     } else if (name == "reset") {
       retired_.push_back(std::move(session_));
       session_ = std::make_unique<Session>(packages_);
-      int stopped = eval::stopAllGoroutines();
-      stdlib::writeStdout("the session is reset: every declaration is forgotten" +
-                          (stopped ? ", " + plural(stopped, "goroutine") + " ended" : "") + "\n");
+      eval::stopAllGoroutines();
+      stdlib::writeStdout(
+          "the session is reset: every declaration is forgotten, and the goroutines started at "
+          "the prompt end\n");
     } else if (name == "stop") {
       stop(arg);
     } else if (name == "load") {
@@ -422,10 +423,6 @@ class Repl {
       stdlib::writeStderr("unknown command :" + name + " (:help lists them)\n");
     }
     return true;
-  }
-
-  static std::string plural(int n, const char* noun) {
-    return std::to_string(n) + " " + noun + (n == 1 ? "" : "s");
   }
 
   // :stop N: ends goroutine N (as :goroutines numbers it).
