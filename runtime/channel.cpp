@@ -66,6 +66,24 @@ void WaitQ::remove(Sudog* sg) noexcept {
   sg->next = sg->prev = nullptr;
 }
 
+namespace {
+
+// cancel_wait for a goroutine parked in a send or a receive (wait_cancel).
+template <bool kSend>
+bool cancel_chan_wait(G*, void* arg) noexcept {
+  auto* sg = static_cast<Sudog*>(arg);
+  Chan* c = sg->c;
+  SpinLock& lock = ChanAccess::lock(c);
+  lock.lock();
+  WaitQ& q = kSend ? ChanAccess::sendq(c) : ChanAccess::recvq(c);
+  bool queued = sg->prev || sg->next || q.first == sg;
+  if (queued) q.remove(sg);
+  lock.unlock();
+  return queued;
+}
+
+}  // namespace
+
 bool unlock_chan(Goroutine*, void* c) {
   ChanAccess::lock(static_cast<Chan*>(c)).unlock();
   return true;
@@ -179,7 +197,9 @@ ChanError Chan::send_impl(void* ep, bool block, bool* done) {
   mysg.elem = ep;
   mysg.c = this;
   sendq_.enqueue(&mysg);
+  detail::begin_cancelable_wait(g, detail::cancel_chan_wait<true>, &mysg);
   park(WaitReason::ChanSend, detail::unlock_chan, this);
+  if (detail::end_cancelable_wait(g)) detail::wait_withdrawn();
   g->param = nullptr;
   *done = mysg.success;
   return mysg.success ? ChanError::None : ChanError::SendOnClosed;
@@ -217,7 +237,9 @@ RecvResult Chan::recv_impl(void* ep, bool block) {
   mysg.elem = ep;
   mysg.c = this;
   recvq_.enqueue(&mysg);
+  detail::begin_cancelable_wait(g, detail::cancel_chan_wait<false>, &mysg);
   park(WaitReason::ChanReceive, detail::unlock_chan, this);
+  if (detail::end_cancelable_wait(g)) detail::wait_withdrawn();
   g->param = nullptr;
   return {true, mysg.success};
 }

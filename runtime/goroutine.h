@@ -52,6 +52,9 @@ struct Config {
   // Writes a message of the runtime's own to standard error, from any thread (empty: stdio's
   // stderr); an embedder that buffers standard output flushes it first, to keep the order.
   std::function<void(const char* text)> write_stderr;
+  // Called on a goroutine whose wait cancel_wait() withdrew, when it resumes; it must not
+  // return (it unwinds the goroutine, e.g. by throwing). Empty: cancel_wait refuses.
+  std::function<void()> on_wait_cancelled;
 };
 
 // How a run ended. code is the process exit status Go would use: 0 when main returned,
@@ -98,7 +101,18 @@ Goroutine* current() noexcept;   // nullptr off goroutines
 uint64_t current_id() noexcept;  // 0 off goroutines
 uint64_t goroutine_id(const Goroutine* g) noexcept;
 uint64_t next_goroutine_id() noexcept;  // the id the next goroutine will get (0 off a run)
-size_t num_goroutine();                 // live goroutines (runtime.NumGoroutine)
+
+// Withdraws goroutine `id` from the wait it is parked in, so that the wait never completes
+// (a REPL input that was abandoned must not take a later value or lock): a channel send
+// or receive, a select, Mutex/RWMutex.Lock, RLock, WaitGroup.Wait. The goroutine resumes
+// in Config::on_wait_cancelled. Returns false, changing nothing, if it is not parked in
+// such a wait (running, sleeping, in Cond.Wait, in a blocking call, gone) or the run has
+// no on_wait_cancelled. A withdrawn semaphore wait (RWMutex, WaitGroup) leaves a
+// placeholder that takes the one wake-up the goroutine would have had, so that the
+// primitive's counts stay right. From any thread (off a goroutine, holding an
+// ExternalWaker, as for anything that may ready a goroutine).
+bool cancel_wait(uint64_t id);
+size_t num_goroutine();  // live goroutines (runtime.NumGoroutine)
 
 // A pointer the embedder hangs on a goroutine (e.g. its interpreter call stack).
 void set_user(void* p) noexcept;  // (G)

@@ -40,6 +40,7 @@
 
 #include "runtime/fiber.h"
 #include "runtime/goroutine.h"
+#include "runtime/spinlock.h"
 #include "runtime/stack.h"
 #include "runtime/timer.h"
 #include "runtime/wait_reason.h"
@@ -83,6 +84,15 @@ struct G {
   Sudog* waiting = nullptr;              // this G's select sudogs, for select's cleanup
   std::atomic<uint32_t> select_done{0};  // a select case has won (CAS 0 -> 1)
   bool param_success = false;
+
+  // A wait that cancel_wait() may withdraw: set by the blocking operation before it parks
+  // and cleared after it resumes, both under wait_lock; wait_cancel(g, arg) takes the wait
+  // structure's lock and returns true if it took the G out (then no waker can ready it).
+  // wait_cancelled: set by cancel_wait before it readies the G, read by the G on resuming.
+  SpinLock wait_lock;
+  bool (*wait_cancel)(G*, void*) = nullptr;
+  void* wait_cancel_arg = nullptr;
+  bool wait_cancelled = false;
 
   Timer sleep_timer;
   int64_t free_since = 0;  // when it went to the global dead list (stack scavenging)
@@ -245,6 +255,14 @@ int64_t blocking_helpers() noexcept;
 std::vector<GoroutineInfo> goroutines_of(Scheduler* s);
 // A thread past max_threads() was needed: prints Go's report and ends the run (exit 2).
 void thread_exhaustion(Scheduler* s);
+
+// Withdrawable waits (cancel_wait): the blocking operation registers how to take its G
+// out of the wait structure before it parks (it may hold that structure's lock then), and
+// after it resumes calls end_cancelable_wait, which returns whether the wait was
+// withdrawn; if so, with no lock held, it calls wait_withdrawn(), which does not return.
+void begin_cancelable_wait(G* g, bool (*cancel)(G*, void*), void* arg) noexcept;
+bool end_cancelable_wait(G* g) noexcept;
+[[noreturn]] void wait_withdrawn();
 
 // Per-thread random numbers (select shuffling, steal order).
 uint32_t fastrand() noexcept;

@@ -49,6 +49,18 @@ bool selparkcommit(Goroutine* g, void*) {
   return true;
 }
 
+// cancel_wait for a goroutine parked in a select (wait_cancel): it claims the select as
+// a winning case would. Holding the lock of the first channel of the select's lock order
+// makes sure the park has committed: the select holds every one of its locks until then.
+bool cancel_select(G* g, void*) noexcept {
+  Chan* first = g->waiting->c;
+  ChanAccess::lock(first).lock();
+  uint32_t zero = 0;
+  bool claimed = g->select_done.compare_exchange_strong(zero, 1, std::memory_order_acq_rel);
+  ChanAccess::lock(first).unlock();
+  return claimed;
+}
+
 }  // namespace
 
 SelectResult select(SelectCase* cases, size_t n, bool block) {
@@ -166,7 +178,9 @@ SelectResult select(SelectCase* cases, size_t n, bool block) {
       ChanAccess::recvq(sg->c).enqueue(sg);
   }
   *nextp = nullptr;
+  detail::begin_cancelable_wait(g, cancel_select, nullptr);
   park(WaitReason::Select, selparkcommit, nullptr);
+  bool withdrawn = detail::end_cancelable_wait(g);
 
   // Pass 3: woken by the winning case; dequeue from the others.
   sellock(cases, lockorder, norder);
@@ -189,6 +203,7 @@ SelectResult select(SelectCase* cases, size_t n, bool block) {
   }
   g->waiting = nullptr;
   selunlock(cases, lockorder, norder);
+  if (withdrawn) detail::wait_withdrawn();
   if (casi < 0) {
     std::fputs("fatal error: select woken without a winning case\n", stderr);
     std::abort();

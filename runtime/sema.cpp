@@ -10,11 +10,14 @@
 namespace gol::rt {
 namespace {
 
+// A goroutine parked on addr; or, with g null, the placeholder a withdrawn semacquire
+// leaves (heap-allocated, of run `run`): it takes the next release meant for it, then goes.
 struct Waiter {
   detail::G* g;
   const void* addr;
   Waiter* next = nullptr;
   Waiter* prev = nullptr;
+  detail::Scheduler* run = nullptr;  // placeholders only
 };
 
 struct alignas(64) Bucket {
@@ -31,6 +34,21 @@ struct alignas(64) Bucket {
     else
       head = w;
     tail = w;
+  }
+  bool contains(const Waiter* w) const { return w->prev || w->next || head == w; }
+  // Puts `by` where w is in the queue.
+  void replace(Waiter* w, Waiter* by) {
+    by->prev = w->prev;
+    by->next = w->next;
+    if (w->prev)
+      w->prev->next = by;
+    else
+      head = by;
+    if (w->next)
+      w->next->prev = by;
+    else
+      tail = by;
+    w->next = w->prev = nullptr;
   }
   void unlink(Waiter* w) {
     if (w->prev)
@@ -64,6 +82,33 @@ bool cansemacquire(std::atomic<uint32_t>* addr) {
   return false;
 }
 
+// cancel_wait for a goroutine in futex_wait (a Mutex's waiter): out of the queue.
+bool cancel_futex_wait(detail::G*, void* arg) noexcept {
+  auto* w = static_cast<Waiter*>(arg);
+  Bucket& b = bucket_for(w->addr);
+  b.lock.lock();
+  bool queued = b.contains(w);
+  if (queued) {
+    b.unlink(w);
+    b.nwait.fetch_sub(1);
+  }
+  b.lock.unlock();
+  return queued;
+}
+
+// cancel_wait for a goroutine in semacquire: a placeholder takes its place, so that the
+// release that was to wake it (a WaitGroup's, an RWMutex's) is taken as it would have
+// taken it, and the primitive's own counts stay right.
+bool cancel_sema_wait(detail::G* g, void* arg) noexcept {
+  auto* w = static_cast<Waiter*>(arg);
+  Bucket& b = bucket_for(w->addr);
+  b.lock.lock();
+  bool queued = b.contains(w);
+  if (queued) b.replace(w, new Waiter{nullptr, w->addr, nullptr, nullptr, g->sched});
+  b.lock.unlock();
+  return queued;
+}
+
 }  // namespace
 
 void semacquire(std::atomic<uint32_t>* addr, WaitReason reason) {
@@ -77,9 +122,12 @@ void semacquire(std::atomic<uint32_t>* addr, WaitReason reason) {
       b.lock.unlock();
       return;
     }
-    Waiter w{detail::this_g(), addr};
+    detail::G* g = detail::this_g();
+    Waiter w{g, addr};
     b.enqueue(&w);
+    detail::begin_cancelable_wait(g, cancel_sema_wait, &w);
     park(reason, unlock_bucket, &b);
+    if (detail::end_cancelable_wait(g)) detail::wait_withdrawn();
     if (cansemacquire(addr)) return;
   }
 }
@@ -97,7 +145,15 @@ void semrelease(std::atomic<uint32_t>* addr) {
     }
   }
   detail::G* g = nullptr;
-  if (found) {
+  if (found && !found->g) {
+    // A placeholder takes the count it is released for, and goes; if another goroutine
+    // took the count first, it waits on, as the goroutine it stands for would have.
+    if (cansemacquire(addr)) {
+      b.unlink(found);
+      b.nwait.fetch_sub(1);
+      delete found;
+    }
+  } else if (found) {
     b.unlink(found);
     b.nwait.fetch_sub(1);
     g = found->g;
@@ -115,9 +171,12 @@ void futex_wait(std::atomic<int32_t>* addr, int32_t expected, WaitReason reason)
     b.lock.unlock();
     return;
   }
-  Waiter w{detail::this_g(), addr};
+  detail::G* g = detail::this_g();
+  Waiter w{g, addr};
   b.enqueue(&w);
+  detail::begin_cancelable_wait(g, cancel_futex_wait, &w);
   park(reason, unlock_bucket, &b);
+  if (detail::end_cancelable_wait(g)) detail::wait_withdrawn();
 }
 
 int futex_wake(const void* addr, int n) {
@@ -130,7 +189,7 @@ int futex_wake(const void* addr, int n) {
     b.lock.lock();
     for (Waiter* w = b.head; w && k < 16 && total + k < n;) {
       Waiter* next = w->next;
-      if (w->addr == addr) {
+      if (w->addr == addr && w->g) {
         b.unlink(w);
         b.nwait.fetch_sub(1);
         woken[k++] = w->g;
@@ -153,9 +212,10 @@ void sema_purge(Scheduler* s) {
     b.lock.lock();
     for (Waiter* w = b.head; w;) {
       Waiter* next = w->next;
-      if (w->g->sched == s) {
+      if (w->g ? w->g->sched == s : w->run == s) {
         b.unlink(w);
         b.nwait.fetch_sub(1);
+        if (!w->g) delete w;
       }
       w = next;
     }

@@ -4,6 +4,9 @@
 //
 // Invariants: waiters live on the waiting goroutine's stack, in one of 251 buckets chosen by
 // address; a bucket's list and its waiters' links are guarded by the bucket's SpinLock.
+// A semacquire withdrawn by cancel_wait leaves a heap placeholder (no goroutine) in its
+// place, which the next semrelease for its address consumes (and frees) instead of waking
+// anyone; futex waiters withdrawn simply leave the list.
 // `nwait` lets a releaser skip the lock when nobody waits: the waiter increments it before
 // re-checking the counter, the releaser changes the counter before reading it (seq_cst on
 // both sides), so one of them sees the other and no wake-up is lost.

@@ -113,8 +113,28 @@ TEST_F(ReplPtyTest, CtrlCAbandonsABlockedInput) {
   p->sendCtrlC();
   ASSERT_TRUE(p->expect("interrupted\n", kTimeoutMs)) << p->text();
   ASSERT_TRUE(p->expect(kPrompt, kTimeoutMs)) << p->text();
-  ASSERT_TRUE(enter(*p, ":goroutines", "an abandoned input")) << p->text();
+  // The input was withdrawn from its receive and ended: only the ticking goroutine is left.
+  ASSERT_TRUE(enter(*p, ":goroutines", "\n1 goroutine\n")) << p->text();
+  EXPECT_EQ(p->text().find("an abandoned input"), std::string::npos) << p->text();
   ASSERT_TRUE(enter(*p, "1 + 1", "2\n")) << p->text();
+  quit(*p);
+}
+
+// A Lock interrupted by Ctrl-C never takes the mutex, even once it is free.
+TEST_F(ReplPtyTest, AnInterruptedLockNeverTakesTheMutex) {
+  auto p = start();
+  ASSERT_TRUE(p);
+  ASSERT_TRUE(enter(*p, "go func() { for { time.Sleep(10 * time.Millisecond) } }()"));
+  ASSERT_TRUE(enter(*p, "var mu sync.Mutex"));
+  ASSERT_TRUE(enter(*p, "mu.Lock()"));
+  p->write("mu.Lock(); fmt.Println(\"never\")\r");
+  p->settle(300);
+  p->sendCtrlC();
+  ASSERT_TRUE(p->expect("interrupted\n", kTimeoutMs)) << p->text();
+  ASSERT_TRUE(p->expect(kPrompt, kTimeoutMs)) << p->text();
+  ASSERT_TRUE(enter(*p, "mu.Unlock(); time.Sleep(50 * time.Millisecond)")) << p->text();
+  ASSERT_TRUE(enter(*p, "mu.TryLock()", "true\n")) << p->text();
+  EXPECT_EQ(p->text().find("\nnever"), std::string::npos) << p->text();
   quit(*p);
 }
 

@@ -136,10 +136,18 @@ struct SendNode : StmtNode {
     if (ch && ch->storage == Storage::Aggregate) v = ownAggregate(v);
     GoroutineState* g = currentState();
     g->pos = pos;
-    rt::ChanError e = rt::chan_send(rtChan(c), &v);
+    rt::ChanError e;
+    try {
+      e = rt::chan_send(rtChan(c), &v);
+    } catch (...) {  // the REPL withdrew the send (rt::cancel_wait): nothing was sent
+      if (ch && ch->storage != Storage::Scalar) releaseRef(v);
+      if (!chanBorrowed) releaseRef(c);
+      throw;
+    }
     if (e != rt::ChanError::None) {
       if (ch && ch->storage != Storage::Scalar) releaseRef(v);
       if (!chanBorrowed) releaseRef(c);
+      checkAbandoned();  // an abandoned input stops before it would panic
       chanPanic(e, pos);
     }
     if (!chanBorrowed) releaseRef(c);
@@ -166,13 +174,25 @@ struct RecvNode : ExprNode {
   Value eval(Value* fp) override {
     Value c = chan->eval(fp);
     Value v;
-    receive(c, elemType, &v, pos);
+    try {
+      receive(c, elemType, &v, pos);
+    } catch (...) {  // the REPL withdrew the receive (rt::cancel_wait)
+      if (!chanBorrowed) releaseRef(c);
+      throw;
+    }
     if (!chanBorrowed) releaseRef(c);
     return v;
   }
   void evalMulti(Value* fp, Value* out) override {
     Value c = chan->eval(fp);
-    out[1] = intValue(receive(c, elemType, &out[0], pos) ? 1 : 0);
+    bool ok;
+    try {
+      ok = receive(c, elemType, &out[0], pos);
+    } catch (...) {
+      if (!chanBorrowed) releaseRef(c);
+      throw;
+    }
+    out[1] = intValue(ok ? 1 : 0);
     if (!chanBorrowed) releaseRef(c);
   }
 };
@@ -262,7 +282,16 @@ struct SelectNode : StmtNode {
       rc[i].is_send = cases[i].isSend;
     }
     currentState()->pos = pos;
-    rt::SelectResult r = rt::select(rc, n, defaultCase < 0);
+    rt::SelectResult r;
+    try {
+      r = rt::select(rc, n, defaultCase < 0);
+    } catch (...) {  // the REPL withdrew the select (rt::cancel_wait): no case ran
+      for (size_t i = 0; i < n; ++i) {
+        if (cases[i].isSend && isCounted(cases[i].elemType)) releaseRef(values[i]);
+        releaseRef(chans[i]);
+      }
+      throw;
+    }
     // Unsent values of the cases not chosen (and of a failed send) go back.
     for (size_t i = 0; i < n; ++i) {
       bool moved = static_cast<int>(i) == r.index && r.error == rt::ChanError::None;

@@ -1,7 +1,8 @@
 // Running the REPL on the M:N runtime. Goroutine 1 is the REPL's loop: it reads, checks
 // and compiles each input, then runs it on a goroutine of its own (shown as goroutine 1
 // in reports, as main would be) and waits for it. A deadlock or a Ctrl-C ends only the
-// input: its goroutine is abandoned where it is blocked, and the session goes on; other
+// input: its goroutine is withdrawn from what it is blocked in (it takes no later value
+// or lock) and unwinds, and the session goes on; other
 // goroutines keep running while the prompt waits. A panic in any goroutine is reported
 // and ends only that goroutine.
 #pragma once
@@ -31,8 +32,9 @@ bool interruptInput();
 
 // :stop N and :reset: end goroutine N, or every goroutine started at the prompt (those
 // not running yet too). A running one unwinds at its next poll (its deferred calls run); a
-// blocked one when it is woken, before it goes on. Returns how many goroutines that had
-// started were asked to end.
+// blocked one is withdrawn from its channel, select, Mutex or WaitGroup wait and unwinds
+// at once (from a sleep or Cond.Wait, when it is woken). Returns how many goroutines that
+// had started were asked to end.
 int stopGoroutine(uint64_t id);
 int stopAllGoroutines();
 

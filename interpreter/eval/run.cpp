@@ -509,12 +509,20 @@ std::mutex notesMu;
 std::unordered_map<uint64_t, GoroutineNote> notes;
 std::set<uint64_t> abandoned;
 
+// An abandoned input (flagged `interrupted` first) is withdrawn from the channel, select,
+// Mutex or WaitGroup it is blocked in (rt::cancel_wait), so that it takes no later value or
+// lock; it then unwinds (on_wait_cancelled). Elsewhere (a sleep, Cond.Wait, a blocking
+// call) it stops when it is woken. Off a goroutine, the caller holds an ExternalWaker.
 bool settle(InputRun* run, InputOutcome outcome, bool abandon) {
   int running = -1;
   if (!run->outcome.compare_exchange_strong(running, static_cast<int>(outcome))) return false;
   if (abandon) {
-    std::lock_guard lk(notesMu);
-    abandoned.insert(run->goid.load());
+    uint64_t id = run->goid.load();
+    {
+      std::lock_guard lk(notesMu);
+      abandoned.insert(id);
+    }
+    rt::cancel_wait(id);
   }
   rt::semrelease(&run->done);
   return true;
@@ -665,22 +673,27 @@ bool descendsFrom(uint64_t id, uint64_t root) {  // notesMu held
 }
 
 // Ends the goroutines started at the prompt that `which` picks, as Ctrl-C ends an input:
-// a running one unwinds (its deferred calls run) at its next poll, a blocked one when it
-// is woken, before it goes on. Returns how many were asked to end.
+// a running one unwinds (its deferred calls run) at its next poll; a blocked one is
+// withdrawn from a channel, select, Mutex or WaitGroup wait and unwinds at once, and from
+// other waits (a sleep, Cond.Wait) when it is woken. Returns how many were asked to end.
 template <typename Which>
 int stopGoroutines(Which which) {
-  std::lock_guard lk(notesMu);
-  std::lock_guard ilk(interruptMu);
-  int count = 0;
-  for (auto& [id, note] : notes) {
-    if (!which(id)) continue;
-    GoroutineState* g = note.state;
-    g->interrupted.store(true);
-    if (!g->pollRequested) rt::request_poll();
-    g->pollRequested = true;
-    ++count;
+  std::vector<uint64_t> stopped;
+  {
+    std::lock_guard lk(notesMu);
+    std::lock_guard ilk(interruptMu);
+    for (auto& [id, note] : notes) {
+      if (!which(id)) continue;
+      GoroutineState* g = note.state;
+      g->interrupted.store(true);
+      if (!g->pollRequested) rt::request_poll();
+      g->pollRequested = true;
+      stopped.push_back(id);
+    }
   }
-  return count;
+  // A blocked one is withdrawn from its wait, and unwinds now (see settle).
+  for (uint64_t id : stopped) rt::cancel_wait(id);
+  return static_cast<int>(stopped.size());
 }
 
 }  // namespace
@@ -745,6 +758,10 @@ int runRepl(int maxprocs, std::function<void()> loop) {
   cfg.on_fatal = reportFatal;
   cfg.write_stderr = [](const char* text) { stdlib::writeStderr(text); };
   cfg.on_quit = reportQuit;
+  // A goroutine withdrawn from its wait (settle, stopGoroutines) unwinds as interrupted.
+  cfg.on_wait_cancelled = [] {
+    if (GoroutineState* g = currentState()) unwindInterrupted(g);
+  };
   installQuitHandler();
   rt::ExitInfo e = rt::start(cfg, [&loop] { loop(); });
   stdlib::closeOutput();

@@ -438,7 +438,7 @@ class Repl {
       return;
     }
     stdlib::writeStdout("goroutine " + arg +
-                        " ends at its next step (if it is blocked: once it is woken)\n");
+                        " ends at its next step (a sleeping one when it wakes)\n");
   }
 
   // :doc NAME: the declaration of NAME (a declared name, or pkg.Member), and for a
