@@ -170,13 +170,20 @@ TEST_F(ReplPtyTest, GoroutinesListsWhatEachWaitsOn) {
   ASSERT_TRUE(enter(*p, "go func() { <-block }()"));
   ASSERT_TRUE(enter(*p, "var mu sync.Mutex"));
   ASSERT_TRUE(enter(*p, "mu.Lock()"));
-  ASSERT_TRUE(enter(*p, "go func() { mu.Lock() }()"));
+  ASSERT_TRUE(enter(*p, "go func() {\r\tmu.Lock()\r}()"));
+  ASSERT_TRUE(enter(*p, "go func() { time.Sleep(time.Hour) }()"));
   p->settle(100);
   p->write(":goroutines\r");
-  ASSERT_TRUE(p->expect("[chan receive, ", kTimeoutMs)) << p->text();
-  ASSERT_TRUE(p->expect("created by main.main in goroutine 1 at repl:2", kTimeoutMs)) << p->text();
-  ASSERT_TRUE(p->expect("[sync.Mutex.Lock, ", kTimeoutMs)) << p->text();
-  ASSERT_TRUE(p->expect("2 goroutines\n", kTimeoutMs)) << p->text();
+  // What each waits on, named as the source names it, and where it is now.
+  ASSERT_TRUE(p->expect("[chan receive on block, ", kTimeoutMs)) << p->text();
+  ASSERT_TRUE(p->expect("]: at repl:2, created by main.main in goroutine 1 at repl:2", kTimeoutMs))
+      << p->text();
+  ASSERT_TRUE(p->expect("[sync.Mutex.Lock on mu, ", kTimeoutMs)) << p->text();
+  ASSERT_TRUE(p->expect("]: at repl:6, created by main.main in goroutine 1 at repl:5", kTimeoutMs))
+      << p->text();
+  ASSERT_TRUE(p->expect("[sleep ", kTimeoutMs)) << p->text();
+  ASSERT_TRUE(p->expect(" left, ", kTimeoutMs)) << p->text();
+  ASSERT_TRUE(p->expect("3 goroutines\n", kTimeoutMs)) << p->text();
   ASSERT_TRUE(p->expect(kPrompt, kTimeoutMs)) << p->text();
   quit(*p);
 }

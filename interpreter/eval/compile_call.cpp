@@ -174,6 +174,7 @@ ExprPtr Compiler::methodCall(const CallExpr* c, const SelectorExpr* sel, const c
     for (size_t i = 0; i < args.size(); ++i) {
       argTypes.push_back(i < sig->params.size() ? sig->params[i] : nullptr);
     }
+    noteWaitOperand(callPos(c, operandsOutliveCall), sel->x);  // a Locker's Lock
     return makeIfaceCall(std::move(recv), s.method->name, std::move(args), std::move(argTypes),
                          newTemp(), callPos(c, operandsOutliveCall));
   }
@@ -186,6 +187,7 @@ ExprPtr Compiler::methodCall(const CallExpr* c, const SelectorExpr* sel, const c
     auto n = std::make_unique<NativeCallNode>();
     n->fn = reinterpret_cast<NativeFunction>(const_cast<void*>(s.method->native));
     n->pos = callPos(c, operandsOutliveCall);
+    noteWaitOperand(n->pos, sel->x);  // a Mutex's Lock, a WaitGroup's Wait
     n->resultCount = static_cast<int>(sig->results.size());
     // callArgs packed a variadic parameter into a slice; the native receives its elements.
     if (sig->variadic) n->spreadElem = sig->params.back();

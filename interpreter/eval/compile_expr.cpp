@@ -472,6 +472,7 @@ ExprPtr Compiler::unary(const UnaryExpr* u) {
   ExprPtr x = expr(u->x);
   if (u->op == Token::Add) return x;
   if (u->op == Token::Arrow) {
+    noteWaitOperand(u->pos, u->x);
     return makeRecv(std::move(x), check::asChan(finalType(u->x))->elem, info_.commaOk.count(u) > 0,
                     u->pos);
   }

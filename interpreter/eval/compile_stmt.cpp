@@ -87,6 +87,7 @@ StmtPtr Compiler::stmtInner(const Stmt* s) {
     case NodeKind::SendStmt: {
       auto send = static_cast<const SendStmt*>(s);
       const check::Chan* ch = check::asChan(finalType(send->chan));
+      noteWaitOperand(s->pos, send->chan);
       return makeSend(expr(send->chan), valueAs(send->value, ch->elem), s->pos);
     }
     case NodeKind::SelectStmt: return selectStmt(static_cast<const SelectStmt*>(s));
@@ -129,6 +130,7 @@ StmtPtr Compiler::selectStmt(const SelectStmt* s) {
   std::vector<SelectCaseCode> cases;
   std::vector<StmtPtr> defaultBody;
   int defaultCase = -1;
+  std::vector<const Expr*> operands;  // the channels, for :goroutines
   for (const CommClause* clause : s->clauses) {
     if (!clause->comm) {
       defaultCase = static_cast<int>(cases.size());
@@ -141,6 +143,7 @@ StmtPtr Compiler::selectStmt(const SelectStmt* s) {
       c.isSend = true;
       c.elemType = ch->elem;
       c.chan = expr(send->chan);
+      operands.push_back(send->chan);
       c.value = valueAs(send->value, ch->elem);
     } else {
       const Expr* recv = nullptr;
@@ -155,6 +158,7 @@ StmtPtr Compiler::selectStmt(const SelectStmt* s) {
       const check::Chan* ch = check::asChan(finalType(chanExpr));
       c.elemType = ch->elem;
       c.chan = expr(chanExpr);
+      operands.push_back(chanExpr);
       if (assign) {
         auto targetOf = [&](const Expr* e, const check::Type* vt) -> Target {
           if (assign->tok == Token::Define) {
@@ -173,6 +177,7 @@ StmtPtr Compiler::selectStmt(const SelectStmt* s) {
     add(c.body, statementList(clause->body));
     cases.push_back(std::move(c));
   }
+  if (defaultCase < 0) noteWaitOperand(s->pos, operands);
   return makeSelect(std::move(cases), defaultCase, std::move(defaultBody), s->pos);
 }
 
@@ -800,6 +805,7 @@ StmtPtr Compiler::rangeStmt(const RangeStmt* s) {
     int slot = newTemp();
     Target key = targetOf(s->key, ch->elem);
     fn_->countedSlots.push_back(slot);
+    noteWaitOperand(s->pos, s->x);
     return makeRangeChan(expr(s->x), slot, std::move(key), ch->elem, loopBody());
   }
   if (isSliceType(rt)) {

@@ -30,6 +30,7 @@
 #include "interpreter/eval/intrinsics.h"
 #include "interpreter/eval/map_nodes.h"
 #include "interpreter/eval/ops.h"
+#include "interpreter/eval/repl_run.h"
 #include "interpreter/eval/slices.h"
 #include "interpreter/eval/stack_growth.h"
 #include "interpreter/eval/structs.h"

@@ -8,6 +8,7 @@
 #pragma once
 
 #include <functional>
+#include <span>
 #include <string>
 
 #include "interpreter/eval/compiler.h"
@@ -41,6 +42,14 @@ int stopAllGoroutines();
 // (on the input's goroutine) When a pasted program's main returns: ends, as stopGoroutine
 // does, the goroutines the input started (directly or through others) from id `first` on.
 void endGoroutinesOfMain(uint64_t first);
+
+// (the compiler) What the operation at pos waits on if it blocks, as the source names it
+// (a channel's `results`, a Mutex's `mu`, a select's `a, b`), for :goroutines. Does
+// nothing outside the REPL.
+void noteWaitOperand(syntax::Pos pos, std::span<const syntax::Expr* const> operands);
+inline void noteWaitOperand(syntax::Pos pos, const syntax::Expr* operand) {
+  noteWaitOperand(pos, std::span<const syntax::Expr* const>(&operand, 1));
+}
 
 // The teaching view of the scheduler (:goroutines): every live goroutine but the REPL's
 // own, with its state, what it waits on and for how long, and where it was started.

@@ -26,6 +26,7 @@
 #include "interpreter/eval/nodes.h"
 #include "interpreter/eval/repl_run.h"
 #include "interpreter/eval/stack_growth.h"
+#include "interpreter/syntax/printer.h"
 #include "interpreter/values/maps.h"
 #include "runtime/runtime.h"
 #include "stdlib/callers.h"
@@ -508,6 +509,13 @@ struct GoroutineNote {
 std::mutex notesMu;
 std::unordered_map<uint64_t, GoroutineNote> notes;
 std::set<uint64_t> abandoned;
+// What the blocking operation at each position waits on (noteWaitOperand), keyed by
+// posKey.
+std::unordered_map<uint64_t, std::string> waitOperands;
+
+uint64_t posKey(syntax::Pos pos) {
+  return uint64_t{pos.line} << 32 | pos.col;
+}
 
 // An abandoned input (flagged `interrupted` first) is withdrawn from the channel, select,
 // Mutex or WaitGroup it is blocked in (rt::cancel_wait), so that it takes no later value or
@@ -617,12 +625,20 @@ rt::DeadlockAction reportReplDeadlock(const std::vector<rt::GoroutineInfo>& gs) 
   return rt::DeadlockAction::Continue;
 }
 
+// 12ms, 2.1s, 59m59s, 1h0m0s.
 std::string waitingTime(int64_t ns) {
-  char buf[32];
+  char buf[48];
   if (ns < 1000000000) {
     std::snprintf(buf, sizeof buf, "%lldms", static_cast<long long>(ns / 1000000));
-  } else {
+  } else if (ns < int64_t{60} * 1000000000) {
     std::snprintf(buf, sizeof buf, "%.1fs", static_cast<double>(ns) / 1e9);
+  } else {
+    long long s = ns / 1000000000;
+    if (s < 3600) {
+      std::snprintf(buf, sizeof buf, "%lldm%llds", s / 60, s % 60);
+    } else {
+      std::snprintf(buf, sizeof buf, "%lldh%lldm%llds", s / 3600, s / 60 % 60, s % 60);
+    }
   }
   return buf;
 }
@@ -637,6 +653,17 @@ std::vector<std::pair<uint64_t, uint64_t>> endedMains;
 // :reset ends every goroutine below this id, started or not yet (notesMu).
 uint64_t resetBelow = 0;
 }  // namespace
+
+void noteWaitOperand(syntax::Pos pos, std::span<const syntax::Expr* const> operands) {
+  if (!replMode || !pos.valid()) return;
+  std::string text;
+  for (const syntax::Expr* e : operands) {
+    if (!text.empty()) text += ", ";
+    text += syntax::exprString(e);
+  }
+  std::lock_guard lk(notesMu);
+  waitOperands[posKey(pos)] = std::move(text);
+}
 
 void noteGoroutineStart(GoroutineState* g) {
   if (!replMode || !g->creator) return;
@@ -802,37 +829,49 @@ bool interruptInput() {
   return true;
 }
 
+// A waiting goroutine's position is read while it may be woken and run on (it is written
+// by its goroutine alone, before it blocks): what :goroutines shows is a moment's view.
 std::string describeGoroutines() {
   std::vector<rt::GoroutineInfo> gs = rt::list_goroutines();
-  std::unordered_map<uint64_t, GoroutineNote> notesNow;
-  std::set<uint64_t> abandonedNow;
-  {
-    std::lock_guard lk(notesMu);
-    notesNow = notes;
-    abandonedNow = abandoned;
-  }
   std::string out;
   int count = 0;
+  std::lock_guard lk(notesMu);
   for (const rt::GoroutineInfo& info : gs) {
     if (info.id == 1) continue;  // the REPL itself
     ++count;
+    auto note = notes.find(info.id);
+    std::string where;
     out += "goroutine " + std::to_string(info.id) + " [";
     switch (info.state) {
       case rt::GoroutineState::Running: out += "running"; break;
       case rt::GoroutineState::Runnable: out += "runnable"; break;
-      case rt::GoroutineState::Waiting:
-        out += std::string(waitReasonText(info.wait_reason)) + ", " + waitingTime(info.waiting_ns);
-        if (info.sleep_left_ns > 0) out += ", " + waitingTime(info.sleep_left_ns) + " left";
+      case rt::GoroutineState::Waiting: {
+        out += waitReasonText(info.wait_reason);
+        // (A note's state lives as long as the note; an input's goroutine has none.)
+        syntax::Pos pos = note != notes.end() ? note->second.state->pos : syntax::Pos{};
+        if (pos.valid()) {
+          where = traceFileName + ":" + std::to_string(pos.line);
+          auto operand = waitOperands.find(posKey(pos));
+          if (operand != waitOperands.end() && info.wait_reason != rt::WaitReason::Sleep) {
+            out += " on " + operand->second;
+          }
+        }
+        if (info.sleep_left_ns > 0) out += " " + waitingTime(info.sleep_left_ns) + " left";
+        out += ", " + waitingTime(info.waiting_ns);
         break;
+      }
     }
     out += "]";
-    if (abandonedNow.count(info.id)) {
-      out += ": an abandoned input (deadlocked or interrupted)";
-    } else if (auto it = notesNow.find(info.id); it != notesNow.end()) {
-      out += ": created by " + it->second.creator + " in goroutine " +
-             std::to_string(it->second.creatorId) + " at " + traceFileName + ":" +
-             std::to_string(it->second.line);
+    std::string about;
+    if (!where.empty()) about = "at " + where;
+    if (abandoned.count(info.id)) {
+      about += (about.empty() ? "" : ", ") + std::string("an abandoned input (interrupted)");
+    } else if (note != notes.end()) {
+      about += (about.empty() ? "" : ", ") + std::string("created by ") + note->second.creator +
+               " in goroutine " + std::to_string(note->second.creatorId) + " at " + traceFileName +
+               ":" + std::to_string(note->second.line);
     }
+    if (!about.empty()) out += ": " + about;
     out += "\n";
   }
   if (count == 0) return "no goroutines besides the REPL\n";
