@@ -17,6 +17,7 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <atomic>
 #include <cerrno>
 #include <cstring>
 #include <random>
@@ -108,7 +109,16 @@ ssize_t retryingEINTR(Call call) {
   }
 }
 
+// setStdinReader's reader (the REPL's, while it runs at a terminal).
+std::atomic<StdinReader> stdinReader{nullptr};
+std::atomic<void*> stdinReaderContext{nullptr};
+
 }  // namespace
+
+void setStdinReader(StdinReader reader, void* context) {
+  stdinReaderContext.store(context);
+  stdinReader.store(reader);
+}
 
 namespace os {
 
@@ -125,6 +135,13 @@ IoResult fileRead(StructObject* f, char* buf, size_t len) {
       flushStdout();
       rt::wait_read(fd);
     }
+  } else if (StdinReader reader = stdinReader.load(); reader && fd == 0 && waitsLong(f)) {
+    flushStdout();
+    void* context = stdinReaderContext.load();
+    n = rt::blocking([&] {
+      ssize_t got = reader(buf, len, context);
+      return got >= 0 ? got : call();
+    });
   } else if (waitsLong(f)) {
     flushStdout();
     // Data already there is read at once: a helper thread per read costs microseconds, and

@@ -2,6 +2,8 @@
 // for the evaluator (their native implementations).
 #pragma once
 
+#include <sys/types.h>
+
 #include <deque>
 #include <initializer_list>
 #include <map>
@@ -165,5 +167,12 @@ void closeOutput();
 // Setting a sink flushes what is buffered first; null restores direct writes.
 using OutputSink = void (*)(int fd, std::string_view bytes, void* context);
 void setOutputSink(OutputSink sink, void* context);
+
+// While a reader is set, a program's reads of standard input (an *os.File on descriptor 0
+// that is a terminal or pipe) call it first, on a blocking-call thread: the REPL hands the
+// program what was typed while its input ran. It returns a byte count, 0 for the end of
+// input, or -1 to let the read go to the descriptor.
+using StdinReader = ssize_t (*)(char* buf, size_t len, void* context);
+void setStdinReader(StdinReader reader, void* context);
 
 }  // namespace gol::stdlib

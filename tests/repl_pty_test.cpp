@@ -188,6 +188,40 @@ TEST_F(ReplPtyTest, GoroutinesListsWhatEachWaitsOn) {
   quit(*p);
 }
 
+// :goroutines typed while an input runs is answered at once, not after the input; other
+// lines typed meanwhile are kept: for the program's reads of standard input, then as the
+// next input.
+TEST_F(ReplPtyTest, GoroutinesIsAnsweredWhileAnInputRuns) {
+  auto p = start();
+  ASSERT_TRUE(p);
+  ASSERT_TRUE(enter(*p, "block := make(chan int)"));
+  ASSERT_TRUE(enter(*p, "go func() { <-block }()"));
+  p->write("time.Sleep(2 * time.Second); fmt.Println(\"slept\")\r");
+  p->settle(300);
+  p->write(":goroutines\r");
+  ASSERT_TRUE(p->expect("[chan receive on block, ", kTimeoutMs)) << p->text();
+  ASSERT_TRUE(p->expect("]: at repl:3, the input that is running\n", kTimeoutMs)) << p->text();
+  ASSERT_TRUE(p->expect("2 goroutines\n", kTimeoutMs)) << p->text();
+  EXPECT_EQ(p->text().find("slept\n"), std::string::npos) << p->text();  // still running
+  p->write("1 + 2\r");
+  ASSERT_TRUE(p->expect("slept\n", kTimeoutMs)) << p->text();
+  ASSERT_TRUE(p->expect("3\n", kTimeoutMs)) << p->text();
+  ASSERT_TRUE(p->expect(kPrompt, kTimeoutMs)) << p->text();
+  quit(*p);
+}
+
+TEST_F(ReplPtyTest, WhatIsTypedWhileAnInputRunsIsItsStandardInput) {
+  auto p = start();
+  ASSERT_TRUE(p);
+  ASSERT_TRUE(enter(*p, "var name string"));
+  p->write("fmt.Scanln(&name); fmt.Println(\"hello\", name)\r");
+  p->settle(300);
+  p->write("gopher\r");
+  ASSERT_TRUE(p->expect("hello gopher\n", kTimeoutMs)) << p->text();
+  ASSERT_TRUE(p->expect(kPrompt, kTimeoutMs)) << p->text();
+  quit(*p);
+}
+
 TEST_F(ReplPtyTest, HistoryIsRecalledAndKeptAcrossSessions) {
   {
     auto p = start();

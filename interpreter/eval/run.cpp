@@ -835,6 +835,8 @@ std::string describeGoroutines() {
   std::vector<rt::GoroutineInfo> gs = rt::list_goroutines();
   std::string out;
   int count = 0;
+  InputRun* input = currentInput.load();
+  uint64_t inputId = input ? input->goid.load() : 0;
   std::lock_guard lk(notesMu);
   for (const rt::GoroutineInfo& info : gs) {
     if (info.id == 1) continue;  // the REPL itself
@@ -847,8 +849,15 @@ std::string describeGoroutines() {
       case rt::GoroutineState::Runnable: out += "runnable"; break;
       case rt::GoroutineState::Waiting: {
         out += waitReasonText(info.wait_reason);
-        // (A note's state lives as long as the note; an input's goroutine has none.)
-        syntax::Pos pos = note != notes.end() ? note->second.state->pos : syntax::Pos{};
+        // A note's state lives as long as the note; the running input's, while
+        // interruptMu holds it in run->state.
+        syntax::Pos pos;
+        if (note != notes.end()) {
+          pos = note->second.state->pos;
+        } else if (info.id == inputId) {
+          std::lock_guard ilk(interruptMu);
+          if (input->state) pos = input->state->pos;
+        }
         if (pos.valid()) {
           where = traceFileName + ":" + std::to_string(pos.line);
           auto operand = waitOperands.find(posKey(pos));
@@ -864,7 +873,9 @@ std::string describeGoroutines() {
     out += "]";
     std::string about;
     if (!where.empty()) about = "at " + where;
-    if (abandoned.count(info.id)) {
+    if (info.id == inputId) {
+      about += (about.empty() ? "" : ", ") + std::string("the input that is running");
+    } else if (abandoned.count(info.id)) {
       about += (about.empty() ? "" : ", ") + std::string("an abandoned input (interrupted)");
     } else if (note != notes.end()) {
       about += (about.empty() ? "" : ", ") + std::string("created by ") + note->second.creator +

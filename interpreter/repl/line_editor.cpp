@@ -11,6 +11,9 @@
 //   holding pendingMutex_.
 // * The editor thread waits in poll() on standard input and the wake pipe, so that
 //   interrupts and goroutines' output are seen while the user types.
+// * Between readLines, while an input runs, typeAhead_'s pump reads the terminal
+//   (watchWhileRunning, stopWatching); readLine takes what it kept before reading the
+//   terminal itself.
 #include "interpreter/repl/line_editor.h"
 
 #include <fcntl.h>
@@ -283,6 +286,13 @@ class TerminalLineEditor final : public LineEditor {
       lastEntry_ = entry;
     }
 
+    // What is typed while an input runs goes to the program's reads of standard input.
+    stdlib::setStdinReader(
+        [](char* buf, size_t len, void* self) {
+          return static_cast<TypeAhead*>(self)->readForProgram(buf, len);
+        },
+        &typeAhead_);
+
     editLine_ = ::el_init("gol", stdin, stdout, stderr);
     ::el_set(editLine_, EL_CLIENTDATA, this);
     ::el_set(editLine_, EL_EDITOR, "emacs");
@@ -326,12 +336,18 @@ class TerminalLineEditor final : public LineEditor {
   }
 
   ~TerminalLineEditor() override {
+    stdlib::setStdinReader(nullptr, nullptr);
     ::el_end(editLine_);
     ::history_end(history_);
   }
 
   bool interactive() const override { return true; }
-  bool inputPending() override { return stdinReadable(); }
+  bool inputPending() override { return !typeAhead_.empty() || stdinReadable(); }
+
+  void watchWhileRunning(TypeAhead::Command command) override {
+    typeAhead_.start(std::move(command));
+  }
+  void stopWatching() override { typeAhead_.stop(); }
 
   Result readLine(const std::string& prompt, std::string* line) override {
     prompt_ = prompt;
@@ -424,12 +440,15 @@ class TerminalLineEditor final : public LineEditor {
       self.followTerminalWidth();
       self.showPendingOutput();
       if (self.interruptRequested_.exchange(false)) return self.endInterrupted(character);
-      Ready ready = waitForInput(self.wake_);
-      if (ready == Ready::Wake) {
-        self.wake_.drain();
-        continue;
+      ssize_t n = 1;
+      if (!self.typeAhead_.takeByte(bytes + have)) {  // typed while the last input ran
+        Ready ready = waitForInput(self.wake_);
+        if (ready == Ready::Wake) {
+          self.wake_.drain();
+          continue;
+        }
+        n = ready == Ready::Input ? ::read(0, bytes + have, 1) : 0;
       }
-      ssize_t n = ready == Ready::Input ? ::read(0, bytes + have, 1) : 0;
       if (n < 0 && (errno == EINTR || errno == EAGAIN)) continue;
       if (n <= 0) {  // the terminal is gone: the end of input
         *character = 0;
@@ -616,6 +635,7 @@ class TerminalLineEditor final : public LineEditor {
   size_t columns_ = 0;    // the terminal's width when last looked at
 
   WakePipe wake_;
+  TypeAhead typeAhead_;
   std::atomic<bool> interruptRequested_{false};
   std::mutex pendingMutex_;
   std::vector<std::pair<int, std::string>> pending_;  // guarded by pendingMutex_

@@ -14,6 +14,8 @@
 #include <string>
 #include <vector>
 
+#include "interpreter/repl/type_ahead.h"
+
 namespace gol::repl {
 
 // Candidates for TAB: given the text before the cursor, the replacements for its last
@@ -44,6 +46,12 @@ class LineEditor {
   // Whether more input is already waiting (the rest of a paste, or of piped input), so
   // that the REPL may read on before it reports an error.
   virtual bool inputPending() = 0;
+  // While an input runs at a terminal (from watchWhileRunning to stopWatching): each line
+  // typed goes to `command`, which answers it at once if it is a command that may be
+  // (true), or is kept for the program's reads of standard input and then as type-ahead
+  // for the next readLine (type_ahead.h). Piped input is left alone.
+  virtual void watchWhileRunning(TypeAhead::Command command) {}
+  virtual void stopWatching() {}
 };
 
 }  // namespace gol::repl

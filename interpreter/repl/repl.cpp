@@ -349,7 +349,14 @@ class Repl {
     }
     const eval::ReplCode& run = *code;
     s.codes.push_back(std::move(code));
+    // While it runs, :goroutines typed at the terminal is answered at once.
+    editor_.watchWhileRunning([](const std::string& line) {
+      if (line != ":goroutines") return false;
+      stdlib::writeStdout(eval::describeGoroutines());
+      return true;
+    });
     eval::InputOutcome outcome = eval::runInput(run);
+    editor_.stopWatching();
     if (outcome == eval::InputOutcome::Interrupted) stdlib::writeStderr("interrupted\n");
     return Evaluated::Ran;
   }
