@@ -53,6 +53,10 @@ struct GoStart {
 void runStartedCall(void* arg) {
   auto* s = static_cast<GoStart*>(arg);
   GoroutineState* g = currentState();
+  // At the REPL, a goroutine that a pasted main started before it returned (or that
+  // :reset ended) never runs its function, a native one (`go fmt.Println(x)`) included.
+  // Its operands are dropped unreleased: the REPL keeps what its inputs refer to anyway.
+  checkAbandoned();
   // The call node may use temporaries of the spawning function's frame (an interface
   // call keeps its receiver there): give it a zeroed frame of that size.
   int n = std::max(kScratchValues, s->creator ? s->creator->frameSize : 0);
