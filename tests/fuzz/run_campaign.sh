@@ -38,7 +38,11 @@ mkdir -p "$work/seeds"
 # -entropic=0: with gol's ~40,000 features, the entropic schedule's bookkeeping
 # (UpdateFeatureFrequency) took 60% of the parse target's time; without it, 2.5x the runs.
 # Each campaign appends a line to $work/campaigns.tsv (date, build, seconds asked, inputs
-# run, libFuzzer's status), so that campaigns over the same corpus add up.
+# run, libFuzzer's status), so that campaigns over the same corpus add up, and to the
+# project's record, tests/fuzz/campaigns.tsv (committed, so that the figures outlive a
+# checkout; GOL_FUZZ_LOG= turns it off, as the CTest smoke runs do): date, target, the
+# build's sanitizers, seconds, inputs run, status, the findings left in artifacts/, and a
+# note (empty here; say there what became of the findings).
 log="$work/last-campaign.log"
 set +e
 nice -n 10 "$bin" -max_total_time="$seconds" -dict="$root/tests/fuzz/go.dict" \
@@ -53,4 +57,13 @@ runs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$log" | tail -1)
 if [ -z "$runs" ]; then runs=$(grep -oE '^#[0-9]+' "$log" | tail -1 | tr -d '#'); fi
 printf '%s\t%s\t%s\t%s\t%s\n' "$(date -u +%FT%TZ)" "$build" "$seconds" "${runs:-0}" "$status" \
   >> "$work/campaigns.tsv"
+record=${GOL_FUZZ_LOG-$root/tests/fuzz/campaigns.tsv}
+if [ -n "$record" ]; then
+  sanitizers=$(sed -n 's/^GOL_SANITIZE:STRING=//p' "$build/CMakeCache.txt" 2>/dev/null)
+  findings=$(find "$work/artifacts" -type f | wc -l)
+  [ -s "$record" ] ||
+    printf 'date\ttarget\tsanitizers\tseconds\tinputs\tstatus\tfindings\tnote\n' > "$record"
+  printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t\n' "$(date -u +%FT%TZ)" "$target" "${sanitizers:-none}" \
+    "$seconds" "${runs:-0}" "$status" "$findings" >> "$record"
+fi
 exit "$status"
