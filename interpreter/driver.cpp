@@ -91,7 +91,7 @@ int runFile(const std::string& source, const RunOptions& options) {
     stdlib::writeStderr(error);
     return 1;
   }
-  int status = eval::run(*program, options.maxprocs);
+  int status = eval::run(*program, options.maxprocs, options.trace);
   stdlib::flushStdout();
   keptProgramTrees[0] = ast.release();
   keptProgramTrees[1] = infoHolder.release();

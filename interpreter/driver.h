@@ -10,6 +10,7 @@ struct RunOptions {
   std::string path;               // as the user gave it; prefixes every diagnostic
   int maxprocs = 0;               // 0: the number of cores (or GOMAXPROCS)
   std::vector<std::string> args;  // os.Args[1:]
+  std::string trace;              // --trace=BASE: write BASE.json and BASE.html (empty: no)
 };
 
 // Reads the program at path into *text; false with *error ("open PATH: REASON", "read PATH:

@@ -18,8 +18,8 @@ namespace {
 constexpr const char* kVersion = "0.1.0";
 
 constexpr const char* kUsage =
-    "usage: gol run [--maxprocs N] FILE.gol [arguments...]\n"
-    "       gol run [--maxprocs N] - [arguments...]\n"
+    "usage: gol run [--maxprocs N] [--trace=BASE] FILE.gol [arguments...]\n"
+    "       gol run [--maxprocs N] [--trace=BASE] - [arguments...]\n"
     "       gol FILE [arguments...]\n"
     "       gol -e CODE [arguments...]\n"
     "       gol -i FILE\n"
@@ -45,6 +45,8 @@ void printHelp() {
                "flags of run and repl:\n"
                "  --maxprocs N    run goroutines on N OS threads (default: the number of cores,\n"
                "                  or the GOMAXPROCS environment variable)\n"
+               "  --trace=BASE    (run) record what the scheduler did: BASE.json (Chrome trace\n"
+               "                  events, for Perfetto) and BASE.html (a timeline per P)\n"
                "\n"
                "A FILE.gol with `package main` is a Go program; without a package clause it is a\n"
                "script whose top-level statements run in order.\n"
@@ -99,6 +101,19 @@ int runCommand(const std::vector<std::string>& args, size_t i, Mode mode = Mode:
       }
       continue;
     }
+    if (a.rfind("--trace", 0) == 0 || a.rfind("-trace", 0) == 0) {
+      size_t eq = a.find('=');
+      std::string name = a.substr(0, eq);
+      if (name != "--trace" && name != "-trace") return usageError("unknown flag " + a);
+      if (eq != std::string::npos) {
+        options.trace = a.substr(eq + 1);
+      } else {
+        if (i + 1 >= args.size()) return usageError("flag --trace needs a file name");
+        options.trace = args[++i];
+      }
+      if (options.trace.empty()) return usageError("flag --trace needs a file name");
+      continue;
+    }
     if (a == "-e" || a == "-i") {
       if (i + 1 >= args.size()) {
         return usageError("flag " + a + (a == "-e" ? " needs the code to run" : " needs a file"));
@@ -123,6 +138,7 @@ int runCommand(const std::vector<std::string>& args, size_t i, Mode mode = Mode:
   if (mode == Mode::RunOrRepl && i >= args.size()) mode = Mode::Repl;
   if (mode == Mode::Repl) {
     if (i < args.size()) return usageError("repl takes no file; use gol run FILE.gol");
+    if (!options.trace.empty()) return usageError("--trace is a flag of gol run");
     return gol::repl::run(gol::repl::ReplOptions{options.maxprocs, replPreload});
   }
   if (i >= args.size()) return usageError("no .gol file to run");

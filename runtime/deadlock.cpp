@@ -2,7 +2,9 @@
 // list of goroutines (a deadlock report, the REPL's :goroutines), the default deadlock
 // report, external wakers, and quit (SIGQUIT). Invariants: see proc_internal.h; the
 // snapshot is taken under allglock, quit's decision under done_mu as finish's.
+#include <algorithm>
 #include <cstdio>
+#include <mutex>
 #include <string>
 #include <vector>
 
@@ -11,6 +13,40 @@
 #include "runtime/proc_internal.h"
 
 namespace gol::rt {
+
+namespace detail {
+
+std::vector<GoroutineInfo> goroutines_of(Scheduler* s) {
+  std::vector<GoroutineInfo> out;
+  int64_t now = coarse_now();
+  std::lock_guard lk(s->allglock);
+  out.reserve(s->allgs.size());
+  for (G* g : s->allgs) {
+    GStatus st = g->status.load(std::memory_order_acquire);
+    if (st == GStatus::Idle || st == GStatus::Dead) continue;
+    GoroutineInfo info{};
+    info.id = g->id;
+    info.user = g->user.load(std::memory_order_relaxed);
+    if (st == GStatus::Waiting) {
+      info.state = GoroutineState::Waiting;
+      info.wait_reason = g->wait_reason.load(std::memory_order_relaxed);
+      int64_t since = g->wait_since.load(std::memory_order_relaxed);
+      info.waiting_ns = since && now > since ? now - since : 0;
+      int64_t until = g->sleep_until.load(std::memory_order_relaxed);
+      info.sleep_left_ns = until > now ? until - now : 0;
+    } else {
+      info.state = st == GStatus::Running ? GoroutineState::Running : GoroutineState::Runnable;
+      info.wait_reason = WaitReason::None;
+      info.waiting_ns = 0;
+      info.sleep_left_ns = 0;
+    }
+    out.push_back(info);
+  }
+  std::sort(out.begin(), out.end(), [](auto& a, auto& b) { return a.id < b.id; });
+  return out;
+}
+
+}  // namespace detail
 
 void quit() {
   detail::Scheduler* s = detail::current_sched();

@@ -562,6 +562,14 @@ G* direct_next(M* m, G* g, bool* inherit) {
 }
 
 void switch_to_scheduler(M* m, SwitchAction a) {
+  if (tracing()) [[unlikely]] {
+    G* g = m->curg.load(std::memory_order_relaxed);
+    if (a == SwitchAction::Park) {
+      trace_event(TraceEventKind::GoBlock, g, 0, g->wait_reason.load(std::memory_order_relaxed));
+    } else {
+      trace_event(TraceEventKind::GoSched, g, 0);
+    }
+  }
   auto* eh = static_cast<EhGlobals*>(m->eh_globals);
   EhGlobals saved = *eh;
   *eh = EhGlobals{};
@@ -581,6 +589,8 @@ void switch_to_scheduler(M* m, SwitchAction a) {
     ensure_stack(m, next);
     next->status.store(GStatus::Running, std::memory_order_relaxed);
     m->curg.store(next, std::memory_order_release);
+    if (tracing()) [[unlikely]]
+      trace_event(TraceEventKind::GoStart, next, 0);
     t = jump(next->fiber, next);
   } else {
     m->action = a;
@@ -607,6 +617,8 @@ void g_entry(transfer_t t) {
                  static_cast<unsigned long long>(g->id));
     std::abort();
   }
+  if (tracing()) [[unlikely]]
+    trace_event(TraceEventKind::GoEnd, g, 0);
   if (g->is_main) finish(g->sched, ExitInfo{ExitKind::Returned, 0});
   M* m = this_m();
   m->action = SwitchAction::Exit;
@@ -625,6 +637,8 @@ void execute(M* m, G* g, bool inherit) {
     g->status.store(GStatus::Running, std::memory_order_relaxed);
     m->curg.store(g, std::memory_order_release);
     m->action = SwitchAction::None;
+    if (tracing()) [[unlikely]]
+      trace_event(TraceEventKind::GoStart, g, 0);
     transfer_t t = jump(g->fiber, g);
     g = m->curg.load(std::memory_order_relaxed);  // after direct switches, not the same G
     g->fiber.ctx = t.fctx;
@@ -915,6 +929,10 @@ uint64_t newproc(void (*entry)(void*), void* arg, std::function<void()>&& func,
   g->user.store(nullptr, std::memory_order_relaxed);
   g->panic_on_fault = false;
   s->ngoroutines.fetch_add(1, std::memory_order_relaxed);
+  if (tracing()) [[unlikely]] {
+    G* creator = this_g();
+    trace_event(TraceEventKind::GoCreate, g, creator ? creator->id : 0);
+  }
   g->status.store(GStatus::Runnable, std::memory_order_release);
   if (m && m->p) {
     runqput(s, m->p, g, true);
@@ -965,36 +983,6 @@ void scavenge(Scheduler* s) {
   s->gfree_cold = list;
 }
 
-std::vector<GoroutineInfo> snapshot(Scheduler* s) {
-  std::vector<GoroutineInfo> out;
-  int64_t now = coarse_now();
-  std::lock_guard lk(s->allglock);
-  out.reserve(s->allgs.size());
-  for (G* g : s->allgs) {
-    GStatus st = g->status.load(std::memory_order_acquire);
-    if (st == GStatus::Idle || st == GStatus::Dead) continue;
-    GoroutineInfo info{};
-    info.id = g->id;
-    info.user = g->user.load(std::memory_order_relaxed);
-    if (st == GStatus::Waiting) {
-      info.state = GoroutineState::Waiting;
-      info.wait_reason = g->wait_reason.load(std::memory_order_relaxed);
-      int64_t since = g->wait_since.load(std::memory_order_relaxed);
-      info.waiting_ns = since && now > since ? now - since : 0;
-      int64_t until = g->sleep_until.load(std::memory_order_relaxed);
-      info.sleep_left_ns = until > now ? until - now : 0;
-    } else {
-      info.state = st == GStatus::Running ? GoroutineState::Running : GoroutineState::Runnable;
-      info.wait_reason = WaitReason::None;
-      info.waiting_ns = 0;
-      info.sleep_left_ns = 0;
-    }
-    out.push_back(info);
-  }
-  std::sort(out.begin(), out.end(), [](auto& a, auto& b) { return a.id < b.id; });
-  return out;
-}
-
 // Everyone blocked and nothing outside can wake anyone: Go's checkdead. Runs on sysmon.
 // Returns true if the run ended.
 bool check_dead(Scheduler* s) {
@@ -1007,7 +995,7 @@ bool check_dead(Scheduler* s) {
       if (s->done) return false;
     }
   }
-  std::vector<GoroutineInfo> gs = snapshot(s);
+  std::vector<GoroutineInfo> gs = goroutines_of(s);
   for (auto& gi : gs)
     if (gi.state != GoroutineState::Waiting) return false;  // transient; re-checked later
   DeadlockAction a = s->cfg.on_deadlock ? s->cfg.on_deadlock(gs) : default_deadlock_handler(gs);
@@ -1160,10 +1148,6 @@ void adopt_pooled_gs(Scheduler* s) {
 
 }  // namespace
 
-std::vector<GoroutineInfo> goroutines_of(Scheduler* s) {
-  return snapshot(s);
-}
-
 // ---- detail API used by other runtime files ----
 
 Scheduler* current_sched() noexcept {
@@ -1266,6 +1250,8 @@ ExitInfo start(const Config& cfg, std::function<void()> main_fn) {
   if (!g_current.compare_exchange_strong(expected, s)) crash("rt::start: a run is in progress");
   g_coarse_now.store(nanotime(), std::memory_order_relaxed);
   s->gomaxprocs.store(n);
+  if (tracing()) [[unlikely]]
+    trace_event(TraceEventKind::Procs, nullptr, static_cast<uint64_t>(n));
   for (int i = 0; i < n; i++) {
     P* p = new P;
     p->id = i;
@@ -1297,7 +1283,7 @@ ExitInfo start(const Config& cfg, std::function<void()> main_fn) {
   }
   stop_run(s);
   // Every M has left: no goroutine runs, and none is readied any more (stopping).
-  if (s->quit_requested.load() && s->cfg.on_quit) s->cfg.on_quit(snapshot(s));
+  if (s->quit_requested.load() && s->cfg.on_quit) s->cfg.on_quit(goroutines_of(s));
   for (int i = 0; i < s->nallp; i++) {  // the Ps' warm stacks go back to the process pool
     P* p = s->allp[i].load();
     while (p->nstackcache > 0) stack_free(p->stackcache[--p->nstackcache]);
@@ -1369,6 +1355,8 @@ int set_maxprocs(int n) {
       }
     }
   }
+  if (tracing()) [[unlikely]]
+    trace_event(TraceEventKind::Procs, nullptr, static_cast<uint64_t>(n));
   if (n > old) wakep(s);
   return old;
 }
@@ -1496,6 +1484,10 @@ void ready(Goroutine* g) {
     crash("ready of a goroutine that is not waiting");
   Scheduler* s = g->sched;
   M* m = this_m();
+  if (tracing()) [[unlikely]] {
+    G* waker = this_g();
+    trace_event(TraceEventKind::GoUnblock, g, waker ? waker->id : 0);
+  }
   if (m && m->p && m->sched == s) {
     runqput(s, m->p, g, true);
     wakep_if_needed(s);

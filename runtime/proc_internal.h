@@ -43,6 +43,7 @@
 #include "runtime/spinlock.h"
 #include "runtime/stack.h"
 #include "runtime/timer.h"
+#include "runtime/trace.h"
 #include "runtime/wait_reason.h"
 
 namespace gol::rt::detail {
@@ -116,6 +117,8 @@ struct P {
   // Dead Gs (with or without a stack), for reuse by go(); owner only.
   G* gfree = nullptr;
   int32_t ngfree = 0;
+  // Trace events recorded on this P (trace.cpp); owner only.
+  std::vector<TraceEvent>* trace = nullptr;
   // Warm stacks of the run's usual size from dead Gs, for Gs about to first run; owner only.
   static constexpr int32_t kStackCacheMax = 32;
   Stack stackcache[kStackCacheMax];
@@ -263,6 +266,13 @@ void thread_exhaustion(Scheduler* s);
 void begin_cancelable_wait(G* g, bool (*cancel)(G*, void*), void* arg) noexcept;
 bool end_cancelable_wait(G* g) noexcept;
 [[noreturn]] void wait_withdrawn();
+
+// Tracing (trace.h): while it is off, tracing() is one relaxed load.
+extern std::atomic<bool> g_tracing;
+inline bool tracing() noexcept {
+  return g_tracing.load(std::memory_order_relaxed);
+}
+void trace_event(TraceEventKind kind, G* g, uint64_t other, WaitReason reason = WaitReason::None);
 
 // Per-thread random numbers (select shuffling, steal order).
 uint32_t fastrand() noexcept;

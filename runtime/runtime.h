@@ -30,4 +30,5 @@
 #include "runtime/stack.h"
 #include "runtime/sync.h"
 #include "runtime/timer.h"
+#include "runtime/trace.h"
 #include "runtime/wait_reason.h"

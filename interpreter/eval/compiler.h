@@ -27,7 +27,7 @@ ProgramPtr compile(const syntax::File* file, const check::Info& info, const Nati
 // Runs the program on the runtime (goroutine 1: the script's statements, then main) with
 // maxprocs processors (0: GOMAXPROCS or the number of cores).
 // Returns the process exit status, after printing Go's report of a panic.
-int run(Program& program, int maxprocs);
+int run(Program& program, int maxprocs, const std::string& traceBase = "");
 // Whether the last run() ended by main returning with no other goroutine left (then
 // everything it allocated is unreachable or reachable from the program: gol checks for
 // leaks in sanitizer builds).

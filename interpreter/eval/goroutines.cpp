@@ -108,7 +108,9 @@ struct GoNode : StmtNode {
     s->countedResults = &countedResults;
     s->creator = creator;
     s->pos = pos;
-    s->creatorId = currentState()->id;
+    GoroutineState* g = currentState();
+    s->creatorId = g->id;
+    g->pos = pos;  // where a trace says the goroutine was created
     enableSharedCells();
     rt::go(goroutineEntry, s);
     return Exec::Normal;

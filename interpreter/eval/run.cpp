@@ -26,6 +26,7 @@
 #include "interpreter/eval/nodes.h"
 #include "interpreter/eval/repl_run.h"
 #include "interpreter/eval/stack_growth.h"
+#include "interpreter/eval/trace_export.h"
 #include "interpreter/syntax/printer.h"
 #include "interpreter/values/maps.h"
 #include "runtime/runtime.h"
@@ -446,7 +447,7 @@ bool lastRunEndedAlone() {
   return endedAlone.load();
 }
 
-int run(Program& program, int maxprocs) {
+int run(Program& program, int maxprocs, const std::string& traceBase) {
   rt::Config cfg;
   cfg.maxprocs = maxprocs;
   cfg.main_stack_size = kMainStackBytes;
@@ -463,7 +464,22 @@ int run(Program& program, int maxprocs) {
     stepsLeft.store(budget);
     rt::request_poll();  // every poll takes the slow path, which counts it (start resets it)
   }
+  if (!traceBase.empty()) {
+    // Trace events carry the acting goroutine's position (its line and column).
+    cfg.trace_where = [] {
+      GoroutineState* g = currentState();
+      return g ? uint64_t{g->pos.line} << 32 | g->pos.col : 0;
+    };
+    rt::trace_start();
+  }
   rt::ExitInfo e = rt::start(cfg, [&ctx] { mainGoroutine(&ctx); });
+  if (!traceBase.empty()) {
+    stdlib::flushStdout();
+    std::string error;
+    if (!writeTrace(traceBase, rt::trace_stop(), traceFileName, &error)) {
+      stdlib::writeStderr("gol: " + error + "\n");
+    }
+  }
   stdlib::forgetFinalizers();
   stdlib::closeOutput();
   return e.code;

@@ -1,0 +1,342 @@
+// The timeline of a traced run (trace_export.h). The events are replayed in time order
+// into intervals: per P, which goroutine ran; per goroutine, when it ran (on which P),
+// waited to run, or was blocked (why, and at which line); and the hand-offs, where a
+// goroutine blocked on a channel or select was woken by another.
+#include "interpreter/eval/trace_export.h"
+
+#include <algorithm>
+#include <cstdio>
+#include <fstream>
+#include <map>
+#include <unordered_map>
+
+#include "interpreter/eval/trace_page.h"
+#include "runtime/wait_reason.h"
+
+namespace gol::eval {
+
+namespace {
+
+enum class GState : uint8_t { Running, Runnable, Blocked };
+
+struct Interval {
+  uint64_t g;
+  int64_t start, end;
+  GState state;
+  int32_t p;              // Running: the P
+  rt::WaitReason reason;  // Blocked
+  uint64_t where;         // Blocked: the position it blocked at
+};
+
+struct PSlice {
+  int32_t p;
+  uint64_t g;
+  int64_t start, end;
+};
+
+struct Goroutine {
+  uint64_t id;
+  int64_t created = 0, ended = -1;
+  uint64_t creator = 0;
+  uint64_t where = 0;  // the `go` statement's position
+  // The interval in progress.
+  bool open = false;
+  Interval current{};
+};
+
+struct Flow {
+  uint64_t from, to;
+  int64_t ts;
+};
+
+struct Timeline {
+  int32_t procs = 1;
+  int64_t end = 0;
+  std::vector<PSlice> slices;
+  std::vector<Interval> intervals;
+  std::vector<Flow> flows;
+  std::vector<std::pair<int64_t, int32_t>> procsChanges;
+  std::map<uint64_t, Goroutine> goroutines;  // by id
+};
+
+bool isChannelWait(rt::WaitReason r) {
+  return r == rt::WaitReason::ChanReceive || r == rt::WaitReason::ChanSend ||
+         r == rt::WaitReason::Select;
+}
+
+Timeline replay(const std::vector<rt::TraceEvent>& events) {
+  Timeline t;
+  std::unordered_map<int32_t, PSlice> running;  // per P: the slice in progress
+  auto closeSlice = [&](int32_t p, int64_t ts) {
+    auto it = running.find(p);
+    if (it == running.end()) return;
+    it->second.end = ts;
+    t.slices.push_back(it->second);
+    running.erase(it);
+  };
+  auto goroutine = [&](uint64_t id) -> Goroutine& {
+    Goroutine& g = t.goroutines[id];
+    g.id = id;
+    return g;
+  };
+  auto enter = [&](Goroutine& g, int64_t ts, GState state, int32_t p = -1,
+                   rt::WaitReason reason = rt::WaitReason::None, uint64_t where = 0) {
+    if (g.open) {
+      g.current.end = ts;
+      t.intervals.push_back(g.current);
+    }
+    g.open = true;
+    g.current = Interval{g.id, ts, ts, state, p, reason, where};
+  };
+  for (const rt::TraceEvent& e : events) {
+    t.end = std::max(t.end, e.ts);
+    switch (e.kind) {
+      case rt::TraceEventKind::Procs:
+        t.procs = std::max(t.procs, static_cast<int32_t>(e.other));
+        t.procsChanges.emplace_back(e.ts, static_cast<int32_t>(e.other));
+        break;
+      case rt::TraceEventKind::GoCreate: {
+        Goroutine& g = goroutine(e.g);
+        g.created = e.ts;
+        g.creator = e.other;
+        g.where = e.where;
+        enter(g, e.ts, GState::Runnable);
+        break;
+      }
+      case rt::TraceEventKind::GoStart: {
+        Goroutine& g = goroutine(e.g);
+        closeSlice(e.p, e.ts);
+        running[e.p] = PSlice{e.p, e.g, e.ts, e.ts};
+        t.procs = std::max(t.procs, e.p + 1);
+        enter(g, e.ts, GState::Running, e.p);
+        break;
+      }
+      case rt::TraceEventKind::GoBlock:
+      case rt::TraceEventKind::GoSched:
+      case rt::TraceEventKind::GoEnd: {
+        Goroutine& g = goroutine(e.g);
+        if (g.open && g.current.state == GState::Running) closeSlice(g.current.p, e.ts);
+        if (e.kind == rt::TraceEventKind::GoEnd) {
+          enter(g, e.ts, GState::Runnable);
+          g.open = false;  // the zero-length interval is dropped
+          g.ended = e.ts;
+        } else if (e.kind == rt::TraceEventKind::GoBlock) {
+          enter(g, e.ts, GState::Blocked, -1, e.reason, e.where);
+        } else {
+          enter(g, e.ts, GState::Runnable);
+        }
+        break;
+      }
+      case rt::TraceEventKind::GoUnblock: {
+        Goroutine& g = goroutine(e.g);
+        bool handOff = g.open && g.current.state == GState::Blocked &&
+                       isChannelWait(g.current.reason) && e.other != 0;
+        if (handOff) t.flows.push_back(Flow{e.other, e.g, e.ts});
+        enter(g, e.ts, GState::Runnable);
+        break;
+      }
+    }
+  }
+  for (auto& [p, slice] : running) {
+    slice.end = t.end;
+    t.slices.push_back(slice);
+  }
+  for (auto& [id, g] : t.goroutines) {
+    if (!g.open) continue;
+    g.current.end = t.end;
+    t.intervals.push_back(g.current);
+    g.open = false;
+  }
+  return t;
+}
+
+std::string jsonString(const std::string& s) {
+  std::string out = "\"";
+  for (char c : s) {
+    switch (c) {
+      case '"': out += "\\\""; break;
+      case '\\': out += "\\\\"; break;
+      case '\n': out += "\\n"; break;
+      case '<': out += "\\u003c"; break;  // never ends the page's <script>
+      default:
+        if (static_cast<unsigned char>(c) < 0x20) {
+          char buf[8];
+          std::snprintf(buf, sizeof buf, "\\u%04x", c);
+          out += buf;
+        } else {
+          out += c;
+        }
+    }
+  }
+  return out + "\"";
+}
+
+// Microseconds, as the trace-event format counts.
+std::string micros(int64_t ns) {
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%.3f", static_cast<double>(ns) / 1000.0);
+  return buf;
+}
+
+class Writer {
+ public:
+  explicit Writer(const std::string& fileName)
+      : fileName_(fileName), baseName_(fileName.substr(fileName.find_last_of('/') + 1)) {}
+
+  // Positions name the file without its folder, as lanes have little room.
+  std::string where(uint64_t token) const {
+    if (token == 0) return "";
+    return baseName_ + ":" + std::to_string(token >> 32);
+  }
+
+  std::string label(const Interval& i) const {
+    switch (i.state) {
+      case GState::Running: return "running on P" + std::to_string(i.p);
+      case GState::Runnable: return "runnable";
+      case GState::Blocked:
+        return std::string("blocked: ") + rt::wait_reason_string(i.reason) +
+               (i.where ? " at " + where(i.where) : "");
+    }
+    return "";
+  }
+
+  std::string goroutineName(const Goroutine& g) const {
+    std::string name = "G" + std::to_string(g.id);
+    if (g.id == 1) return name + " (main)";
+    if (g.where) name += " (go at " + where(g.where) + ")";
+    return name;
+  }
+
+  std::string json(const Timeline& t) const {
+    std::string out = "{\"displayTimeUnit\":\"ns\",\"traceEvents\":[\n";
+    bool first = true;
+    auto event = [&](const std::string& body) {
+      if (!first) out += ",\n";
+      first = false;
+      out += "{" + body + "}";
+    };
+    auto meta = [&](const char* name, int pid, uint64_t tid, const std::string& args) {
+      event(std::string("\"name\":\"") + name + "\",\"ph\":\"M\",\"pid\":" + std::to_string(pid) +
+            ",\"tid\":" + std::to_string(tid) + ",\"args\":{" + args + "}");
+    };
+    meta("process_name", 1, 0, "\"name\":\"Processors (P)\"");
+    meta("process_sort_index", 1, 0, "\"sort_index\":1");
+    meta("process_name", 2, 0, "\"name\":\"Goroutines\"");
+    meta("process_sort_index", 2, 0, "\"sort_index\":2");
+    for (int32_t p = 0; p < t.procs; ++p) {
+      meta("thread_name", 1, static_cast<uint64_t>(p), "\"name\":\"P" + std::to_string(p) + "\"");
+      meta("thread_sort_index", 1, static_cast<uint64_t>(p), "\"sort_index\":" + std::to_string(p));
+    }
+    for (const auto& [id, g] : t.goroutines) {
+      meta("thread_name", 2, id, "\"name\":" + jsonString(goroutineName(g)));
+      meta("thread_sort_index", 2, id, "\"sort_index\":" + std::to_string(id));
+    }
+    for (const PSlice& s : t.slices) {
+      event("\"name\":\"G" + std::to_string(s.g) +
+            "\",\"cat\":\"running\",\"ph\":\"X\",\"pid\":1," + "\"tid\":" + std::to_string(s.p) +
+            ",\"ts\":" + micros(s.start) + ",\"dur\":" + micros(s.end - s.start) +
+            ",\"args\":{\"goroutine\":" + std::to_string(s.g) + "}");
+    }
+    for (const Interval& i : t.intervals) {
+      static const char* const kCategories[] = {"running", "runnable", "blocked"};
+      event("\"name\":" + jsonString(label(i)) + ",\"cat\":\"" +
+            kCategories[static_cast<int>(i.state)] +
+            "\",\"ph\":\"X\",\"pid\":2,\"tid\":" + std::to_string(i.g) +
+            ",\"ts\":" + micros(i.start) + ",\"dur\":" + micros(i.end - i.start) + ",\"args\":{}");
+    }
+    uint64_t id = 0;
+    for (const Flow& f : t.flows) {
+      ++id;
+      std::string common =
+          "\"name\":\"hand-off\",\"cat\":\"channel\",\"id\":" + std::to_string(id) +
+          ",\"pid\":2,\"ts\":" + micros(f.ts);
+      event(common + ",\"ph\":\"s\",\"tid\":" + std::to_string(f.from));
+      event(common + ",\"ph\":\"f\",\"bp\":\"e\",\"tid\":" + std::to_string(f.to));
+    }
+    for (auto [ts, n] : t.procsChanges) {
+      event("\"name\":\"GOMAXPROCS\",\"ph\":\"C\",\"pid\":1,\"tid\":0,\"ts\":" + micros(ts) +
+            ",\"args\":{\"procs\":" + std::to_string(n) + "}");
+    }
+    return out + "\n]}\n";
+  }
+
+  // The page's data: compact arrays (nanoseconds), read by trace_page.cpp's script. Of
+  // the goroutines, the page draws the first kPageLanes (by id): only their intervals
+  // and hand-offs go in; every P slice does.
+  static constexpr size_t kPageLanes = 400;
+  std::string pageData(const Timeline& t) const {
+    uint64_t lastDrawn = 0;
+    size_t n = 0;
+    for (const auto& [id, g] : t.goroutines) {
+      if (n++ == kPageLanes) break;
+      lastDrawn = id;
+    }
+    std::string out =
+        "{\"file\":" + jsonString(fileName_) + ",\"procs\":" + std::to_string(t.procs) +
+        ",\"end\":" + std::to_string(t.end) +
+        ",\"totalGoroutines\":" + std::to_string(t.goroutines.size()) + ",\"slices\":[";
+    for (size_t k = 0; k < t.slices.size(); ++k) {
+      const PSlice& s = t.slices[k];
+      out += (k ? "," : "") + std::string("[") + std::to_string(s.p) + "," + std::to_string(s.g) +
+             "," + std::to_string(s.start) + "," + std::to_string(s.end) + "]";
+    }
+    out += "],\"goroutines\":[";
+    bool firstG = true;
+    for (const auto& [id, g] : t.goroutines) {
+      if (id > lastDrawn) break;
+      out += (firstG ? "" : ",") + std::string("[") + std::to_string(id) + "," +
+             std::to_string(g.created) + "," + std::to_string(g.ended) + "," +
+             jsonString(goroutineName(g)) + "]";
+      firstG = false;
+    }
+    out += "],\"intervals\":[";
+    bool firstI = true;
+    for (const Interval& i : t.intervals) {
+      if (i.g > lastDrawn) continue;
+      out += (firstI ? "" : ",") + std::string("[") + std::to_string(i.g) + "," +
+             std::to_string(static_cast<int>(i.state)) + "," + std::to_string(i.start) + "," +
+             std::to_string(i.end) + "," + jsonString(label(i)) + "]";
+      firstI = false;
+    }
+    out += "],\"flows\":[";
+    bool firstF = true;
+    for (const Flow& f : t.flows) {
+      if (f.from > lastDrawn || f.to > lastDrawn) continue;
+      out += (firstF ? "" : ",") + std::string("[") + std::to_string(f.from) + "," +
+             std::to_string(f.to) + "," + std::to_string(f.ts) + "]";
+      firstF = false;
+    }
+    return out + "]}";
+  }
+
+ private:
+  std::string fileName_;
+  std::string baseName_;
+};
+
+bool writeFile(const std::string& path, const std::string& text, std::string* error) {
+  std::ofstream out(path, std::ios::binary | std::ios::trunc);
+  if (out) out << text;
+  if (out) out.close();
+  if (!out) {
+    *error = "write " + path + ": cannot write the file";
+    return false;
+  }
+  return true;
+}
+
+}  // namespace
+
+bool writeTrace(const std::string& base, const std::vector<rt::TraceEvent>& events,
+                const std::string& fileName, std::string* error) {
+  Timeline t = replay(events);
+  Writer w(fileName);
+  if (!writeFile(base + ".json", w.json(t), error)) return false;
+  std::string page = tracePage();
+  const std::string marker = "/*TRACE_DATA*/";
+  size_t at = page.find(marker);
+  page.replace(at, marker.size(), w.pageData(t));
+  return writeFile(base + ".html", page, error);
+}
+
+}  // namespace gol::eval
