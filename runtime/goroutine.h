@@ -52,9 +52,9 @@ struct Config {
   // Writes a message of the runtime's own to standard error, from any thread (empty: stdio's
   // stderr); an embedder that buffers standard output flushes it first, to keep the order.
   std::function<void(const char* text)> write_stderr;
-  // While tracing (trace.h): called on a goroutine that creates another or blocks, for a
-  // token of its position in the embedder's code (trace events carry it). May be empty.
-  std::function<uint64_t()> trace_where;
+  // While tracing (trace.h): called on a goroutine that creates another or blocks, for its
+  // position in the embedder's code (a line; trace events carry it). May be null.
+  uint32_t (*trace_where)() = nullptr;
   // Called on a goroutine whose wait cancel_wait() withdrew, when it resumes; it must not
   // return (it unwinds the goroutine, e.g. by throwing). Empty: cancel_wait refuses.
   std::function<void()> on_wait_cancelled;

@@ -52,6 +52,7 @@ struct M;
 struct P;
 struct Scheduler;
 struct Sudog;
+struct TraceChunk;
 
 enum class GStatus : uint8_t { Idle, Runnable, Running, Waiting, Dead };
 
@@ -117,8 +118,10 @@ struct P {
   // Dead Gs (with or without a stack), for reuse by go(); owner only.
   G* gfree = nullptr;
   int32_t ngfree = 0;
-  // Trace events recorded on this P (trace.cpp); owner only.
-  std::vector<TraceEvent>* trace = nullptr;
+  // The chunk trace events recorded on this P go to, valid while trace_gen is the trace's
+  // generation (trace.cpp); owner only.
+  TraceChunk* trace = nullptr;
+  uint32_t trace_gen = 0;
   // Warm stacks of the run's usual size from dead Gs, for Gs about to first run; owner only.
   static constexpr int32_t kStackCacheMax = 32;
   Stack stackcache[kStackCacheMax];

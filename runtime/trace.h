@@ -31,9 +31,8 @@ struct TraceEvent {
   int64_t ts;      // nanoseconds since trace_start
   uint64_t g;      // the goroutine the event is about (0 for Procs)
   uint64_t other;  // see TraceEventKind
-  uint64_t where;  // GoCreate, GoBlock: Config::trace_where's token on the acting goroutine
-  int32_t p;       // the P it was recorded on; -1: none
-  int32_t m;       // the M; -1: none
+  uint32_t where;  // GoCreate, GoBlock: Config::trace_where() on the acting goroutine
+  int16_t p;       // the P it was recorded on; -1: none
   TraceEventKind kind;
   WaitReason reason;  // GoBlock
 };

@@ -20,7 +20,7 @@ TEST_P(Trace, RecordsAHandOffBetweenTwoGoroutines) {
   uint64_t receiver = 0, sender = 0;
   Config cfg;
   cfg.maxprocs = GetParam();
-  cfg.trace_where = [] { return uint64_t{42}; };
+  cfg.trace_where = [] { return 42u; };
   trace_start();
   ExitInfo e = start(cfg, [&] {
     Channel<int> c;

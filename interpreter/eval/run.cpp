@@ -465,10 +465,10 @@ int run(Program& program, int maxprocs, const std::string& traceBase) {
     rt::request_poll();  // every poll takes the slow path, which counts it (start resets it)
   }
   if (!traceBase.empty()) {
-    // Trace events carry the acting goroutine's position (its line and column).
+    // Trace events carry the acting goroutine's line.
     cfg.trace_where = [] {
       GoroutineState* g = currentState();
-      return g ? uint64_t{g->pos.line} << 32 | g->pos.col : 0;
+      return g ? g->pos.line : 0u;
     };
     rt::trace_start();
   }

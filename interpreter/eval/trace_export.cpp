@@ -186,7 +186,7 @@ class Writer {
   // Positions name the file without its folder, as lanes have little room.
   std::string where(uint64_t token) const {
     if (token == 0) return "";
-    return baseName_ + ":" + std::to_string(token >> 32);
+    return baseName_ + ":" + std::to_string(token);
   }
 
   std::string label(const Interval& i) const {
