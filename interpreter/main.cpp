@@ -28,29 +28,30 @@ constexpr const char* kUsage =
     "       gol help\n";
 
 void printHelp() {
-  std::cout << "Gol runs Go programs and Go-style scripts without a build step.\n\n"
-            << kUsage
-            << "\n"
-               "commands:\n"
-               "  run FILE.gol    check and run FILE.gol; the arguments after it are os.Args[1:]\n"
-               "                  (`-` reads the program from standard input; any file name\n"
-               "                  runs, and a first line `#!/usr/bin/env gol` is ignored, so a\n"
-               "                  script can be made executable)\n"
-               "  -e CODE         run CODE, a script (statements, declarations, imports)\n"
-               "  -i FILE         run FILE in the REPL, then keep its declarations at the prompt\n"
-               "  repl            the interactive REPL (also `gol` alone); :help inside it\n"
-               "  version         print Gol's version\n"
-               "  help            print this help\n"
-               "\n"
-               "flags of run and repl:\n"
-               "  --maxprocs N    run goroutines on N OS threads (default: the number of cores,\n"
-               "                  or the GOMAXPROCS environment variable)\n"
-               "  --trace=BASE    (run) record what the scheduler did: BASE.json (Chrome trace\n"
-               "                  events, for Perfetto) and BASE.html (a timeline per P)\n"
-               "\n"
-               "A FILE.gol with `package main` is a Go program; without a package clause it is a\n"
-               "script whose top-level statements run in order.\n"
-               "Exit status: 0 success, 1 compile error, 2 panic or usage error.\n";
+  std::cout
+      << "Gol runs Go programs and Go-style scripts without a build step.\n\n"
+      << kUsage
+      << "\n"
+         "commands:\n"
+         "  run FILE.gol    check and run FILE.gol; the arguments after it are os.Args[1:]\n"
+         "                  (`-` reads the program from standard input; any file name\n"
+         "                  runs, and a first line `#!/usr/bin/env gol` is ignored, so a\n"
+         "                  script can be made executable)\n"
+         "  -e CODE         run CODE, a script (statements, declarations, imports)\n"
+         "  -i FILE         run FILE in the REPL, then keep its declarations at the prompt\n"
+         "  repl            the interactive REPL (also `gol` alone); :help inside it\n"
+         "  version         print Gol's version\n"
+         "  help            print this help\n"
+         "\n"
+         "flags of run and repl:\n"
+         "  --maxprocs N    run goroutines on N OS threads (default: the number of cores,\n"
+         "                  or the GOMAXPROCS environment variable)\n"
+         "  --trace=BASE    (run) record what the scheduler did: BASE.json (Chrome trace\n"
+         "                  events, for Perfetto), BASE.html (a timeline per P) and BASE.svg\n"
+         "\n"
+         "A FILE.gol with `package main` is a Go program; without a package clause it is a\n"
+         "script whose top-level statements run in order.\n"
+         "Exit status: 0 success, 1 compile error, 2 panic or usage error.\n";
 }
 
 int usageError(const std::string& message) {

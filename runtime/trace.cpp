@@ -50,7 +50,7 @@ std::mutex g_trace_mu;
 std::vector<TraceChunk*> g_chunks;
 TraceChunk* g_outside = nullptr;
 
-TraceChunk* new_chunk_locked() {
+TraceChunk* map_chunk() {
   void* m = mmap(nullptr, sizeof(TraceChunk), PROT_READ | PROT_WRITE,
                  MAP_PRIVATE | MAP_ANONYMOUS | MAP_POPULATE, -1, 0);
   if (m == MAP_FAILED) {
@@ -59,6 +59,21 @@ TraceChunk* new_chunk_locked() {
   }
   auto* c = static_cast<TraceChunk*>(m);
   c->used = 0;
+  return c;
+}
+
+// Chunks mapped by trace_start, before the run, so that the first events of each P do not
+// wait for one (under g_trace_mu).
+std::vector<TraceChunk*> g_spare;
+
+TraceChunk* new_chunk_locked() {
+  TraceChunk* c;
+  if (!g_spare.empty()) {
+    c = g_spare.back();
+    g_spare.pop_back();
+  } else {
+    c = map_chunk();
+  }
   g_chunks.push_back(c);
   return c;
 }
@@ -105,6 +120,11 @@ void trace_event(TraceEventKind kind, G* g, uint64_t other, WaitReason reason) {
 }  // namespace detail
 
 void trace_start() {
+  {
+    std::lock_guard lk(detail::g_trace_mu);
+    size_t want = static_cast<size_t>(std::min(num_cpu(), 16)) + 1;
+    while (detail::g_spare.size() < want) detail::g_spare.push_back(detail::map_chunk());
+  }
   detail::g_generation.fetch_add(1, std::memory_order_relaxed);
   detail::g_start_ns = nanotime();
   detail::g_start_ticks = detail::ticks();

@@ -314,6 +314,139 @@ class Writer {
   std::string baseName_;
 };
 
+// BASE.svg: a still picture of the whole run for documents (the tutorial's), 800 units
+// wide: the P lanes, then the first kSvgLanes goroutine lanes, hand-off arrows, a time
+// axis and a legend. Pieces narrower than half a unit are merged into one unit of their
+// lane. The root element states the lesson's structure (data-procs, data-goroutines,
+// data-handoffs, and data-busy: the Ps that ran goroutines at least half the time) for the
+// test that regenerates the pictures.
+std::string svg(const Timeline& t) {
+  constexpr double kWidth = 800, kLabel = 110, kAxis = 18, kPLane = 22, kGLane = 13;
+  constexpr size_t kSvgLanes = 40;
+  // Time runs from main's first start (before it, the runtime starts its threads).
+  int64_t origin = t.end;
+  for (const PSlice& s : t.slices) origin = std::min(origin, s.start);
+  const double span = static_cast<double>(std::max<int64_t>(t.end - origin, 1));
+  auto x = [&](int64_t ns) {
+    return kLabel +
+           static_cast<double>(std::max<int64_t>(ns - origin, 0)) / span * (kWidth - kLabel - 10);
+  };
+  std::map<uint64_t, size_t> lane;
+  for (const auto& [id, g] : t.goroutines) {
+    if (lane.size() == kSvgLanes) break;
+    lane.emplace(id, lane.size());
+  }
+  const double gTop = kAxis + t.procs * kPLane + 10;
+  const double height = gTop + static_cast<double>(lane.size()) * kGLane + 28;
+  auto colour = [](uint64_t g) { return "hsl(" + std::to_string(g * 47 % 360) + ",60%,55%)"; };
+  char buf[1024];
+  std::string out;
+  std::snprintf(buf, sizeof buf,
+                "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 %.0f %.0f\" "
+                "width=\"%.0f\" height=\"%.0f\" font-family=\"sans-serif\" font-size=\"10\" ",
+                kWidth, height, kWidth, height);
+  out += buf;
+  std::vector<int64_t> busy(static_cast<size_t>(t.procs), 0);
+  for (const PSlice& s : t.slices) busy[static_cast<size_t>(s.p)] += s.end - s.start;
+  int busyLanes = 0;
+  for (int64_t b : busy) busyLanes += static_cast<double>(b) >= span / 2;
+  out += "data-procs=\"" + std::to_string(t.procs) + "\" data-goroutines=\"" +
+         std::to_string(t.goroutines.size()) + "\" data-handoffs=\"" +
+         std::to_string(t.flows.size()) + "\" data-busy=\"" + std::to_string(busyLanes) + "\">\n";
+  out += "<rect width=\"100%\" height=\"100%\" fill=\"white\"/>\n";
+  // Time axis: five ticks.
+  for (int k = 0; k <= 4; ++k) {
+    int64_t ns = static_cast<int64_t>(span * k / 4);
+    double tick = kLabel + (kWidth - kLabel - 10) * k / 4;
+    std::string label =
+        ns < 1000000 ? std::to_string(ns / 1000) + "µs" : std::to_string(ns / 1000000) + "ms";
+    std::snprintf(buf, sizeof buf,
+                  "<line x1=\"%.1f\" y1=\"%.0f\" x2=\"%.1f\" y2=\"%.0f\" stroke=\"#888\"/>"
+                  "<text x=\"%.1f\" y=\"10\" text-anchor=\"%s\">%s</text>\n",
+                  tick, kAxis - 5, tick, kAxis, tick, k == 4 ? "end" : "middle", label.c_str());
+    out += buf;
+  }
+  // Pieces of one lane, slivers merged.
+  auto piece = [&](double a, double b, double y, double h, const std::string& fill,
+                   double* mergedUpTo) {
+    if (b - a < 0.5) {
+      if (a < *mergedUpTo) return;
+      std::snprintf(buf, sizeof buf,
+                    "<rect x=\"%.1f\" y=\"%.1f\" width=\"1\" height=\"%.0f\" fill=\"#888\"/>\n", a,
+                    y, h);
+      out += buf;
+      *mergedUpTo = a + 1;
+      return;
+    }
+    std::snprintf(buf, sizeof buf,
+                  "<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.0f\" fill=\"%s\"/>\n", a,
+                  y, b - a, h, fill.c_str());
+    out += buf;
+  };
+  for (int32_t p = 0; p < t.procs; ++p) {
+    double y = kAxis + p * kPLane;
+    std::snprintf(buf, sizeof buf,
+                  "<text x=\"4\" y=\"%.1f\">P%d</text><rect x=\"%.0f\" y=\"%.1f\" "
+                  "width=\"%.0f\" height=\"%.0f\" fill=\"#f2f2f2\"/>\n",
+                  y + kPLane / 2 + 3, p, kLabel, y + 2, kWidth - kLabel - 10, kPLane - 4);
+    out += buf;
+    double merged = 0;
+    for (const PSlice& s : t.slices) {
+      if (s.p != p) continue;
+      double a = x(s.start), b = x(s.end);
+      piece(a, b, y + 2, kPLane - 4, colour(s.g), &merged);
+      if (b - a >= 24) {
+        std::snprintf(buf, sizeof buf, "<text x=\"%.1f\" y=\"%.1f\">G%llu</text>\n", a + 2,
+                      y + kPLane / 2 + 3, static_cast<unsigned long long>(s.g));
+        out += buf;
+      }
+    }
+  }
+  for (const auto& [id, index] : lane) {
+    double y = gTop + static_cast<double>(index) * kGLane;
+    std::string name = "G" + std::to_string(id) + (id == 1 ? " (main)" : "");
+    std::snprintf(buf, sizeof buf, "<text x=\"4\" y=\"%.1f\">%s</text>\n", y + kGLane / 2 + 3,
+                  name.c_str());
+    out += buf;
+    double merged = 0;
+    for (const Interval& i : t.intervals) {
+      if (i.g != id) continue;
+      std::string fill = i.state == GState::Running    ? colour(i.g)
+                         : i.state == GState::Runnable ? "#d9d9d9"
+                                                       : "#f0a35e";
+      piece(x(i.start), x(i.end), y + 2, kGLane - 4, fill, &merged);
+    }
+  }
+  for (const Flow& f : t.flows) {
+    auto a = lane.find(f.from), b = lane.find(f.to);
+    if (a == lane.end() || b == lane.end()) continue;
+    double px = x(f.ts), y0 = gTop + a->second * kGLane + kGLane / 2,
+           y1 = gTop + b->second * kGLane + kGLane / 2, d = y1 > y0 ? -4 : 4;
+    std::snprintf(buf, sizeof buf,
+                  "<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\" stroke=\"#333\"/>"
+                  "<path d=\"M%.1f %.1f l-3 %.0f l6 0 z\" fill=\"#333\"/>\n",
+                  px, y0, px, y1, px, y1, d);
+    out += buf;
+  }
+  if (t.goroutines.size() > lane.size()) {
+    std::snprintf(buf, sizeof buf, "<text x=\"4\" y=\"%.1f\">and %zu more goroutines</text>\n",
+                  gTop + lane.size() * kGLane + 9, t.goroutines.size() - lane.size());
+    out += buf;
+  }
+  std::snprintf(buf, sizeof buf,
+                "<g transform=\"translate(%.0f %.1f)\">"
+                "<rect width=\"10\" height=\"8\" fill=\"hsl(200,60%%,55%%)\"/>"
+                "<text x=\"14\" y=\"8\">running</text>"
+                "<rect x=\"70\" width=\"10\" height=\"8\" fill=\"#d9d9d9\"/>"
+                "<text x=\"84\" y=\"8\">runnable</text>"
+                "<rect x=\"145\" width=\"10\" height=\"8\" fill=\"#f0a35e\"/>"
+                "<text x=\"159\" y=\"8\">blocked</text>"
+                "<text x=\"215\" y=\"8\">&#8595; channel hand-off</text></g>\n",
+                kLabel, height - 14);
+  out += buf;
+  return out + "</svg>\n";
+}
+
 bool writeFile(const std::string& path, const std::string& text, std::string* error) {
   std::ofstream out(path, std::ios::binary | std::ios::trunc);
   if (out) out << text;
@@ -336,7 +469,7 @@ bool writeTrace(const std::string& base, const std::vector<rt::TraceEvent>& even
   const std::string marker = "/*TRACE_DATA*/";
   size_t at = page.find(marker);
   page.replace(at, marker.size(), w.pageData(t));
-  return writeFile(base + ".html", page, error);
+  return writeFile(base + ".html", page, error) && writeFile(base + ".svg", svg(t), error);
 }
 
 }  // namespace gol::eval

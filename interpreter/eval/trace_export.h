@@ -3,8 +3,8 @@
 // process for the Ps, with a lane per P showing which goroutine ran when; one for the
 // goroutines, with a lane per goroutine showing when it ran, waited to run, or was
 // blocked and why, where; flow arrows for channel hand-offs; GOMAXPROCS as a counter),
-// and BASE.html, a self-contained page (no network, no external files) drawing the same
-// timeline, with zoom, pan, hover and a legend.
+// BASE.html, a self-contained page (no network, no external files) drawing the same
+// timeline, with zoom, pan, hover and a legend, and BASE.svg, a still picture of it.
 #pragma once
 
 #include <string>
