@@ -562,22 +562,24 @@ G* direct_next(M* m, G* g, bool* inherit) {
 }
 
 void switch_to_scheduler(M* m, SwitchAction a) {
-  if (tracing()) [[unlikely]] {
-    G* g = m->curg.load(std::memory_order_relaxed);
-    if (a == SwitchAction::Park) {
-      trace_event(TraceEventKind::GoBlock, g, 0, g->wait_reason.load(std::memory_order_relaxed));
-    } else {
-      trace_event(TraceEventKind::GoSched, g, 0);
-    }
-  }
   auto* eh = static_cast<EhGlobals*>(m->eh_globals);
   EhGlobals saved = *eh;
   *eh = EhGlobals{};
   transfer_t t;
   bool inherit = false;
-  G* next = a == SwitchAction::Park
-                ? direct_next(m, m->curg.load(std::memory_order_relaxed), &inherit)
-                : nullptr;
+  G* cur = m->curg.load(std::memory_order_relaxed);
+  G* next = a == SwitchAction::Park ? direct_next(m, cur, &inherit) : nullptr;
+  if (tracing()) [[unlikely]] {
+    // A direct switch is one event: cur blocked, next started.
+    WaitReason r = cur->wait_reason.load(std::memory_order_relaxed);
+    if (next) {
+      trace_event(TraceEventKind::GoSwitch, cur, next->id, r);
+    } else if (a == SwitchAction::Park) {
+      trace_event(TraceEventKind::GoBlock, cur, 0, r);
+    } else {
+      trace_event(TraceEventKind::GoSched, cur, 0);
+    }
+  }
   if (next) {
     // Park by switching straight to the next goroutine (saves two switches through g0);
     // landed() on its side finishes our park.
@@ -589,8 +591,6 @@ void switch_to_scheduler(M* m, SwitchAction a) {
     ensure_stack(m, next);
     next->status.store(GStatus::Running, std::memory_order_relaxed);
     m->curg.store(next, std::memory_order_release);
-    if (tracing()) [[unlikely]]
-      trace_event(TraceEventKind::GoStart, next, 0);
     t = jump(next->fiber, next);
   } else {
     m->action = a;

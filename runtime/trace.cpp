@@ -97,7 +97,8 @@ void trace_event(TraceEventKind kind, G* g, uint64_t other, WaitReason reason) {
   e.kind = kind;
   e.reason = reason;
   // The position of the goroutine acting now (the creator, or the one that blocks).
-  if (kind == TraceEventKind::GoCreate || kind == TraceEventKind::GoBlock) {
+  if (kind == TraceEventKind::GoCreate || kind == TraceEventKind::GoBlock ||
+      kind == TraceEventKind::GoSwitch) {
     Scheduler* s = m ? m->sched : nullptr;
     if (s && s->cfg.trace_where && m->curg.load(std::memory_order_relaxed)) {
       e.where = s->cfg.trace_where();

@@ -24,6 +24,7 @@ enum class TraceEventKind : uint8_t {
   GoSched,    // g yielded or was preempted: runnable again
   GoEnd,      // g returned
   GoUnblock,  // g was made runnable by goroutine `other` (0: from outside a goroutine)
+  GoSwitch,   // g parked (`reason`) and goroutine `other` started on the same P at once
   Procs,      // GOMAXPROCS became `other`
 };
 

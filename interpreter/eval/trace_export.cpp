@@ -88,6 +88,13 @@ Timeline replay(const std::vector<rt::TraceEvent>& events) {
     g.open = true;
     g.current = Interval{g.id, ts, ts, state, p, reason, where};
   };
+  auto start = [&](uint64_t id, int32_t p, int64_t ts) {
+    Goroutine& g = goroutine(id);
+    closeSlice(p, ts);
+    running[p] = PSlice{p, id, ts, ts};
+    t.procs = std::max(t.procs, p + 1);
+    enter(g, ts, GState::Running, p);
+  };
   for (const rt::TraceEvent& e : events) {
     t.end = std::max(t.end, e.ts);
     switch (e.kind) {
@@ -103,12 +110,12 @@ Timeline replay(const std::vector<rt::TraceEvent>& events) {
         enter(g, e.ts, GState::Runnable);
         break;
       }
-      case rt::TraceEventKind::GoStart: {
+      case rt::TraceEventKind::GoStart: start(e.g, e.p, e.ts); break;
+      case rt::TraceEventKind::GoSwitch: {
         Goroutine& g = goroutine(e.g);
-        closeSlice(e.p, e.ts);
-        running[e.p] = PSlice{e.p, e.g, e.ts, e.ts};
-        t.procs = std::max(t.procs, e.p + 1);
-        enter(g, e.ts, GState::Running, e.p);
+        if (g.open && g.current.state == GState::Running) closeSlice(g.current.p, e.ts);
+        enter(g, e.ts, GState::Blocked, -1, e.reason, e.where);
+        start(e.other, e.p, e.ts);
         break;
       }
       case rt::TraceEventKind::GoBlock:
