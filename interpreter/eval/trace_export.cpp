@@ -5,7 +5,10 @@
 #include "interpreter/eval/trace_export.h"
 
 #include <algorithm>
+#include <cctype>
+#include <cerrno>
 #include <cstdio>
+#include <cstring>
 #include <fstream>
 #include <map>
 #include <unordered_map>
@@ -454,12 +457,20 @@ std::string svg(const Timeline& t) {
   return out + "</svg>\n";
 }
 
+// As Go words it: "open PATH: no such file or directory".
 bool writeFile(const std::string& path, const std::string& text, std::string* error) {
+  errno = 0;
   std::ofstream out(path, std::ios::binary | std::ios::trunc);
-  if (out) out << text;
-  if (out) out.close();
+  const char* step = "open ";
+  if (out) {
+    step = "write ";
+    out << text;
+    out.close();
+  }
   if (!out) {
-    *error = "write " + path + ": cannot write the file";
+    std::string reason = errno ? std::strerror(errno) : "failed";
+    if (!reason.empty()) reason[0] = static_cast<char>(std::tolower(reason[0]));
+    *error = step + path + ": " + reason;
     return false;
   }
   return true;

@@ -15,7 +15,7 @@
 namespace gol::eval {
 
 // fileName names positions (the events carry lines). False with *error
-// ("write BASE.json: REASON") when a file cannot be written.
+// ("open BASE.json: no such file or directory") when a file cannot be written.
 bool writeTrace(const std::string& base, const std::vector<rt::TraceEvent>& events,
                 const std::string& fileName, std::string* error);
 
