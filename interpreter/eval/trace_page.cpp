@@ -221,6 +221,7 @@ canvas.addEventListener('mouseleave', () => { tip.style.display = 'none'; });
 canvas.addEventListener('dblclick', () => { t0 = 0; t1 = Math.max(DATA.end, 1); draw(); });
 window.addEventListener('resize', resize);
 resize();
+document.body.dataset.drawn = 'yes';  // (the tests look for it: the script ran to the end)
 </script>
 </body>
 </html>

@@ -1,13 +1,15 @@
 #!/usr/bin/env python3
 """tests/trace/check_trace.py GOL: `gol run --trace=BASE` writes BASE.json in the Chrome
 trace-event format (every event has the fields the format requires for its phase) and a
-self-contained BASE.html; the timeline has one busy P lane per processor the CPU-bound
+self-contained BASE.html whose script runs to its end in headless Chromium; the timeline
+has one busy P lane per processor the CPU-bound
 example keeps busy, goroutine lanes, blocked intervals with their reason and line, and
 hand-off arrows where a goroutine blocked on a channel was woken by another."""
 
 import json
 import os
 import re
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -53,6 +55,14 @@ def trace(gol, program, *flags, args=()):
     # Self-contained: no network, no other files; the data is in.
     check(not re.search(r"\b(src|href)\s*=|https?://|@import", page), "the page loads something")
     check("/*TRACE_DATA*/" not in page and '"procs":' in page, "the page has no data")
+    if browser:
+        # The page's script runs to its end in a browser (it draws, then marks the body).
+        dom = subprocess.run([browser, "--headless", "--no-sandbox", "--disable-gpu",
+                              "--dump-dom", "file://" + base + ".html"],
+                             capture_output=True, text=True, timeout=120).stdout
+        check('data-drawn="yes"' in dom, "the page's script did not run to its end")
+        summary = re.search(r'<div id="summary">([^<]*)</div>', dom)
+        check(summary and "goroutines" in summary.group(1), "the page shows no summary")
     return events, page
 
 
@@ -67,6 +77,11 @@ def busy_lanes(events):
 
 
 gol = sys.argv[1]
+# Debian's chromium (make setup installs it): the page is also opened in it.
+browser = shutil.which("chromium")
+if not browser:
+    print("FAIL: chromium is missing (make setup installs it)")
+    sys.exit(1)
 with tempfile.TemporaryDirectory() as tmp:
     example = os.path.join(ROOT, "examples", "16-parallelism.gol")
     for procs in (1, 2):
