@@ -18,7 +18,7 @@ namespace detail {
 
 std::vector<GoroutineInfo> goroutines_of(Scheduler* s) {
   std::vector<GoroutineInfo> out;
-  int64_t now = coarse_now();
+  int64_t now = nanotime();  // wait_since is coarse (~ms), the reading now need not be
   std::lock_guard lk(s->allglock);
   out.reserve(s->allgs.size());
   for (G* g : s->allgs) {
