@@ -58,6 +58,7 @@ def trace(gol, program, *flags, args=()):
     if browser:
         # The page's script runs to its end in a browser (it draws, then marks the body).
         dom = subprocess.run([browser, "--headless", "--no-sandbox", "--disable-gpu",
+                              "--user-data-dir=" + os.path.join(tmp, "chromium"),
                               "--dump-dom", "file://" + base + ".html"],
                              capture_output=True, text=True, timeout=120).stdout
         check('data-drawn="yes"' in dom, "the page's script did not run to its end")
