@@ -272,8 +272,12 @@ class Writer {
 
   // The page's data: compact arrays (nanoseconds), read by trace_page.cpp's script. Of
   // the goroutines, the page draws the first kPageLanes (by id): only their intervals
-  // and hand-offs go in; every P slice does.
+  // and hand-offs go in. So that a page stays small, runs of pieces shorter than the
+  // run's length / kPageResolution in a lane go in as one merged piece (goroutine 0 in a
+  // P lane, state 3 in a goroutine lane), and of the hand-offs between two goroutines at
+  // most one per such quantum; the JSON keeps everything.
   static constexpr size_t kPageLanes = 400;
+  static constexpr int64_t kPageResolution = 20000;
   std::string pageData(const Timeline& t) const {
     uint64_t lastDrawn = 0;
     size_t n = 0;
@@ -281,15 +285,27 @@ class Writer {
       if (n++ == kPageLanes) break;
       lastDrawn = id;
     }
+    const int64_t quantum = std::max<int64_t>(1, t.end / kPageResolution);
     std::string out =
         "{\"file\":" + jsonString(fileName_) + ",\"procs\":" + std::to_string(t.procs) +
         ",\"end\":" + std::to_string(t.end) +
         ",\"totalGoroutines\":" + std::to_string(t.goroutines.size()) + ",\"slices\":[";
-    for (size_t k = 0; k < t.slices.size(); ++k) {
-      const PSlice& s = t.slices[k];
-      out += (k ? "," : "") + std::string("[") + std::to_string(s.p) + "," + std::to_string(s.g) +
-             "," + std::to_string(s.start) + "," + std::to_string(s.end) + "]";
-    }
+    std::vector<PSlice> slices = t.slices;
+    std::sort(slices.begin(), slices.end(), [](const PSlice& a, const PSlice& b) {
+      return a.p != b.p ? a.p < b.p : a.start < b.start;
+    });
+    bool firstS = true;
+    auto emitSlice = [&](const PSlice& s) {
+      out += (firstS ? "" : ",") + std::string("[") + std::to_string(s.p) + "," +
+             std::to_string(s.g) + "," + std::to_string(s.start) + "," + std::to_string(s.end) +
+             "]";
+      firstS = false;
+    };
+    mergeShort(
+        slices, quantum, [](const PSlice& s) { return s.p; }, emitSlice,
+        [&](const PSlice& first, int64_t end, size_t) {
+          emitSlice(PSlice{first.p, 0, first.start, end});
+        });
     out += "],\"goroutines\":[";
     bool firstG = true;
     for (const auto& [id, g] : t.goroutines) {
@@ -300,23 +316,77 @@ class Writer {
       firstG = false;
     }
     out += "],\"intervals\":[";
-    bool firstI = true;
+    std::vector<Interval> intervals;
     for (const Interval& i : t.intervals) {
-      if (i.g > lastDrawn) continue;
-      out += (firstI ? "" : ",") + std::string("[") + std::to_string(i.g) + "," +
-             std::to_string(static_cast<int>(i.state)) + "," + std::to_string(i.start) + "," +
-             std::to_string(i.end) + "," + jsonString(label(i)) + "]";
-      firstI = false;
+      if (i.g <= lastDrawn) intervals.push_back(i);
     }
+    std::sort(intervals.begin(), intervals.end(), [](const Interval& a, const Interval& b) {
+      return a.g != b.g ? a.g < b.g : a.start < b.start;
+    });
+    bool firstI = true;
+    auto emitInterval = [&](uint64_t g, int state, int64_t start, int64_t end,
+                            const std::string& text) {
+      out += (firstI ? "" : ",") + std::string("[") + std::to_string(g) + "," +
+             std::to_string(state) + "," + std::to_string(start) + "," + std::to_string(end) + "," +
+             jsonString(text) + "]";
+      firstI = false;
+    };
+    mergeShort(
+        intervals, quantum, [](const Interval& i) { return i.g; },
+        [&](const Interval& i) {
+          emitInterval(i.g, static_cast<int>(i.state), i.start, i.end, label(i));
+        },
+        [&](const Interval& first, int64_t end, size_t count) {
+          emitInterval(first.g, 3, first.start, end,
+                       std::to_string(count) + " short intervals (the JSON has each)");
+        });
     out += "],\"flows\":[";
     bool firstF = true;
+    std::map<std::pair<uint64_t, uint64_t>, int64_t> lastQuantum;
     for (const Flow& f : t.flows) {
       if (f.from > lastDrawn || f.to > lastDrawn) continue;
+      auto [it, fresh] = lastQuantum.try_emplace({f.from, f.to}, f.ts / quantum);
+      if (!fresh && it->second == f.ts / quantum) continue;
+      it->second = f.ts / quantum;
       out += (firstF ? "" : ",") + std::string("[") + std::to_string(f.from) + "," +
              std::to_string(f.to) + "," + std::to_string(f.ts) + "]";
       firstF = false;
     }
     return out + "]}";
+  }
+
+  // Over pieces sorted by lane, then start: emits each piece at least `quantum` long
+  // (emit), and each run of shorter ones that follow each other within a quantum as one
+  // (merged: the first, the run's end, how many); a run of one is emitted as itself.
+  template <typename Piece, typename LaneOf, typename Emit, typename Merged>
+  static void mergeShort(const std::vector<Piece>& pieces, int64_t quantum, LaneOf laneOf,
+                         Emit emit, Merged merged) {
+    size_t runStart = 0, runLength = 0;
+    int64_t runEnd = 0;
+    auto flush = [&] {
+      if (runLength == 1) emit(pieces[runStart]);
+      if (runLength > 1) merged(pieces[runStart], runEnd, runLength);
+      runLength = 0;
+    };
+    for (size_t k = 0; k < pieces.size(); ++k) {
+      const Piece& piece = pieces[k];
+      bool sameLane = runLength > 0 && laneOf(pieces[runStart]) == laneOf(piece);
+      if (piece.end - piece.start >= quantum) {
+        flush();
+        emit(piece);
+        continue;
+      }
+      if (runLength > 0 && sameLane && piece.start - runEnd <= quantum) {
+        runEnd = std::max(runEnd, piece.end);
+        ++runLength;
+        continue;
+      }
+      flush();
+      runStart = k;
+      runLength = 1;
+      runEnd = piece.end;
+    }
+    flush();
   }
 
  private:
@@ -427,9 +497,13 @@ std::string svg(const Timeline& t) {
       piece(x(i.start), x(i.end), y + 2, kGLane - 4, fill, &merged);
     }
   }
+  std::map<std::pair<uint64_t, uint64_t>, double> lastArrow;  // one per unit per pair
   for (const Flow& f : t.flows) {
     auto a = lane.find(f.from), b = lane.find(f.to);
     if (a == lane.end() || b == lane.end()) continue;
+    auto [last, fresh] = lastArrow.try_emplace({f.from, f.to}, x(f.ts));
+    if (!fresh && x(f.ts) - last->second < 1) continue;
+    last->second = x(f.ts);
     double px = x(f.ts), y0 = gTop + a->second * kGLane + kGLane / 2,
            y1 = gTop + b->second * kGLane + kGLane / 2, d = y1 > y0 ? -4 : 4;
     std::snprintf(buf, sizeof buf,

@@ -33,7 +33,7 @@ canvas { display: block; cursor: grab; }
 <span><i class="swatch" style="background:hsl(200,60%,55%)"></i>running (a colour per goroutine)</span>
 <span><i class="swatch" style="background:#d9d9d9"></i>runnable, waiting for a P</span>
 <span><i class="swatch" style="background:#f0a35e"></i>blocked (channel, lock, sleep...)</span>
-<span><i class="swatch" style="background:#888"></i>too short to draw: merged</span>
+<span><i class="swatch" style="background:#888"></i>too short to show: merged</span>
 <span>&#8595; channel hand-off</span>
 <span>wheel: zoom &middot; drag: pan &middot; double-click: all</span>
 </div>
@@ -130,10 +130,10 @@ function draw() {
     ctx.fillRect(kLabel, pTop(p) + 2, width(), kPLane - 4);
     ctx.fillStyle = '#222';
     ctx.fillText('P' + p, 6, pTop(p) + kPLane / 2);
-    drawLane(pSlices[p], pTop(p) + 2, kPLane - 4, s => colour(s[1]));
+    drawLane(pSlices[p], pTop(p) + 2, kPLane - 4, s => s[1] == 0 ? '#888' : colour(s[1]));
     ctx.fillStyle = '#000';
     for (const s of pSlices[p]) {
-      if (s[3] < t0 || s[2] > t1 || x(s[3]) - x(s[2]) < 28) continue;
+      if (s[1] == 0 || s[3] < t0 || s[2] > t1 || x(s[3]) - x(s[2]) < 28) continue;
       ctx.fillText('G' + s[1], Math.max(x(s[2]), kLabel) + 3, pTop(p) + kPLane / 2);
     }
   }
@@ -143,7 +143,7 @@ function draw() {
     ctx.fillStyle = '#222';
     ctx.fillText(g[3].length > 24 ? g[3].slice(0, 23) + '…' : g[3], 6, top + kGLane / 2);
     drawLane(gIntervals[lane], top + 2, kGLane - 4,
-             iv => iv[1] == 0 ? colour(iv[0]) : iv[1] == 1 ? '#d9d9d9' : '#f0a35e');
+             iv => iv[1] == 0 ? colour(iv[0]) : iv[1] == 1 ? '#d9d9d9' : iv[1] == 2 ? '#f0a35e' : '#888');
   }
   // Hand-offs: an arrow from the waking goroutine's lane to the woken one's.
   ctx.strokeStyle = '#333';
@@ -175,9 +175,10 @@ function describe(px, py) {
   for (let p = 0; p < DATA.procs; p++) {
     if (py >= pTop(p) && py < pTop(p) + kPLane) {
       const s = find(pSlices[p]);
-      return s ? 'P' + p + ' runs G' + s[1] + '\n' + fmt(s[2]) + ' to ' + fmt(s[3]) +
-                 ' (' + fmt(s[3] - s[2]) + ')'
-               : 'P' + p + ' idle at ' + fmt(t);
+      if (!s) return 'P' + p + ' idle at ' + fmt(t);
+      return (s[1] == 0 ? 'P' + p + ' ran many goroutines briefly (the JSON has each)'
+                        : 'P' + p + ' runs G' + s[1]) +
+             '\n' + fmt(s[2]) + ' to ' + fmt(s[3]) + ' (' + fmt(s[3] - s[2]) + ')';
     }
   }
   for (let lane = 0; lane < lanes; lane++) {

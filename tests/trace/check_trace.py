@@ -120,5 +120,12 @@ with tempfile.TemporaryDirectory() as tmp:
     check(len(goroutines) == 20001, "20,000 goroutines and main in the JSON: %d" % len(goroutines))
     check('"totalGoroutines":20001' in page, "the page counts every goroutine")
 
+    # Many short pieces: the page merges what it could not show apart, and stays small.
+    pingpong = os.path.join(ROOT, "bench", "programs", "pingpong.go")
+    events, page = trace(gol, pingpong, "--maxprocs", "1", args=("50000",))
+    handoffs = sum(1 for e in events if e["ph"] == "s")
+    check(handoffs >= 50000, "pingpong's hand-offs are all in the JSON: %d" % handoffs)
+    check(len(page) < 2_000_000, "the page of 50,000 round trips is %d bytes" % len(page))
+
 print("%d failures" % len(failures) if failures else "trace: ok")
 sys.exit(1 if failures else 0)
