@@ -148,12 +148,15 @@ function draw() {
   // Hand-offs: an arrow from the waking goroutine's lane to the woken one's.
   ctx.strokeStyle = '#333';
   ctx.fillStyle = '#333';
-  let drawn = 0;
+  const lastArrow = new Map();  // at most one arrow every 4 pixels between two lanes
   for (const f of DATA.flows) {
-    if (f[2] < t0 || f[2] > t1 || drawn > 5000) continue;
+    if (f[2] < t0 || f[2] > t1) continue;
     const a = gIndex.get(f[0]), b = gIndex.get(f[1]);
     if (a === undefined || b === undefined || a >= lanes || b >= lanes) continue;
     const px = x(f[2]), y0 = gTop(a) + kGLane / 2, y1 = gTop(b) + kGLane / 2;
+    const pair = a * 100000 + b, last = lastArrow.get(pair);
+    if (last !== undefined && px - last < 4) continue;
+    lastArrow.set(pair, px);
     ctx.beginPath();
     ctx.moveTo(px, y0);
     ctx.lineTo(px, y1);
@@ -164,7 +167,6 @@ function draw() {
     ctx.lineTo(px - 3, y1 + d);
     ctx.lineTo(px + 3, y1 + d);
     ctx.fill();
-    drawn++;
   }
 }
 
