@@ -60,7 +60,9 @@ printf '%s\t%s\t%s\t%s\t%s\n' "$(date -u +%FT%TZ)" "$build" "$seconds" "${runs:-
 record=${GOL_FUZZ_LOG-$root/tests/fuzz/campaigns.tsv}
 if [ -n "$record" ]; then
   sanitizers=$(sed -n 's/^GOL_SANITIZE:STRING=//p' "$build/CMakeCache.txt" 2>/dev/null)
-  findings=$(find "$work/artifacts" -type f | wc -l)
+  # Findings: crashes, leaks, timeouts, OOMs (not libFuzzer's slow-unit reports).
+  findings=$(find "$work/artifacts" -type f \( -name 'crash-*' -o -name 'leak-*' -o \
+    -name 'timeout-*' -o -name 'oom-*' \) | wc -l)
   [ -s "$record" ] ||
     printf 'date\ttarget\tsanitizers\tseconds\tinputs\tstatus\tfindings\tnote\n' > "$record"
   printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t\n' "$(date -u +%FT%TZ)" "$target" "${sanitizers:-none}" \
