@@ -15,6 +15,8 @@
 //   readies it. The G reads wait_cancelled after it resumes (ready's synchronisation).
 // * While wait_cancel is set, the G is alive and its id fixed: cancel_wait reads g->id only
 //   then.
+#include <cstdio>
+#include <cstdlib>
 #include <mutex>
 
 #include "runtime/goroutine.h"

@@ -60,6 +60,12 @@ expect "a missing file" 2 \
   "$gol" run nosuch.gol
 expect "a directory is not a program" 2 \
   "$(printf "gol: read $work: is a directory\nrun 'gol help' for usage")" "$gol" run "$work"
+expect "--trace is a flag of gol run" 2 \
+  "$(printf "gol: --trace is a flag of gol run\nrun 'gol help' for usage")" "$gol" --trace=t
+expect "--trace without a file name" 2 \
+  "$(printf "gol: flag --trace needs a file name\nrun 'gol help' for usage")" "$gol" run --trace=
+expect "--trace into a missing folder" 0 "$(printf 'hi\ngol: open %s/no/t.json: no such file or directory' "$work")" \
+  "$gol" run --trace="$work/no/t" -e 'fmt.Println("hi")'
 printf ':load %s\n' "$work" > "$work/input"
 input="$work/input" expect ":load of a directory" 1 "read $work: is a directory" "$gol"
 
