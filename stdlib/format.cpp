@@ -8,6 +8,7 @@
 
 #include "interpreter/check/lookup.h"
 #include "interpreter/values/equality.h"
+#include "interpreter/values/go_address.h"
 #include "interpreter/values/maps.h"
 #include "interpreter/values/panic.h"
 
@@ -671,10 +672,14 @@ void Printer::fmtPointer(const values::AnyValue& arg, int32_t verb) {
   const void* u = nullptr;
   if (check::asPointer(arg.type)) {
     u = values::pointerIdentity(arg.value);
+  } else if (check::asSliceType(arg.type)) {
+    // A slice's address is its first element's, as in Go (so s[1:] prints &s[1]).
+    values::SliceObject* s = values::asSlice(arg.value);
+    u = s ? static_cast<const void*>(s->base()) : nullptr;
   } else {
     u = arg.value.p;
   }
-  auto addr = static_cast<uint64_t>(reinterpret_cast<uintptr_t>(u));
+  uint64_t addr = values::goAddress(u);
   switch (verb) {
     case 'v':
       if (f_.sharpV) {

@@ -266,17 +266,11 @@ Operand Checker::conversion(const CallExpr* c, const Type* target) {
               identical(under(x.type), under(target), true) ||
               (tp && xp && !asNamed(target) && !asNamed(x.type) &&
                identical(under(tp->elem), under(xp->elem), true));
-    // Go 1.20's slice to array conversion (a copy); Go 1.17's slice to array pointer
-    // (which aliases the slice's array) is not done yet.
+    // Go 1.20's slice to array conversion (a copy) and Go 1.17's slice to array pointer
+    // (which aliases the slice's array).
     const Slice* xs = asSliceType(x.type);
     const Array* ta = asArray(tp ? tp->elem : target);
-    if (!ok && xs && ta && identical(xs->elem, ta->elem, true)) {
-      if (tp) {
-        unsupported(x.expr->pos, "conversions of slices to array pointers");
-        return r;
-      }
-      ok = true;
-    }
+    if (!ok && xs && ta && identical(xs->elem, ta->elem, true)) ok = true;
     if (!ok) {
       error(x.expr->pos, "cannot convert " + describe(x) + " to type " + typeString(target) +
                              (asInterface(target) && !reason.empty()

@@ -6,6 +6,8 @@
 #include "interpreter/eval/defer.h"
 #include "interpreter/eval/ops.h"
 #include "interpreter/values/complex.h"
+#include "interpreter/values/equality.h"
+#include "interpreter/values/go_address.h"
 #include "stdlib/packages.h"
 
 namespace gol::eval {
@@ -183,11 +185,10 @@ ExprPtr minMaxFor(const check::Basic* b, std::vector<ExprPtr> args) {
 
 namespace {
 
-// runtime.printhex.
+// runtime.printhex, of the address the program sees.
 void appendHex(std::string& out, const void* p) {
   char buf[24];
-  std::snprintf(buf, sizeof buf, "0x%llx",
-                static_cast<unsigned long long>(reinterpret_cast<uintptr_t>(p)));
+  std::snprintf(buf, sizeof buf, "0x%llx", static_cast<unsigned long long>(values::goAddress(p)));
   out += buf;
 }
 
@@ -215,6 +216,7 @@ void appendRuntimeValue(std::string& out, const check::Type* type, Value v) {
         out += ")";
         return;
       }
+      case check::TypeKind::Pointer: appendHex(out, values::pointerIdentity(v)); return;
       default: appendHex(out, v.p); return;
     }
   }

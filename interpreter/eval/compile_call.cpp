@@ -324,6 +324,10 @@ ExprPtr Compiler::conversion(const CallExpr* c, const check::Type* target) {
     return makeSliceToArray(expr(arg), a->len, a->elem, isCountedType(a->elem),
                             isAggregate(a->elem), c->pos);
   }
+  if (const check::Pointer* p = check::asPointer(target); p && isSliceType(finalType(arg))) {
+    const check::Array* a = check::asArray(p->elem);
+    return makeSliceToArrayPointer(expr(arg), a->len, a->elem, c->pos);
+  }
   if (!check::asBasic(target) && !isSliceType(target)) return expr(arg);
   const check::Basic* to = check::asBasic(target);
   const check::Type* fromType = finalType(arg);

@@ -1072,6 +1072,40 @@ ExprPtr makeSliceToArray(ExprPtr s, int64_t length, const check::Type* elemType,
   return n;
 }
 
+// (*[N]T)(s) (Go 1.17): a pointer to s's first N elements, sharing them; a shorter s
+// panics as [N]T(s) does, and a nil s gives nil (N is then 0).
+struct SliceToArrayPointerNode : ExprNode {
+  ExprPtr s;
+  int64_t length = 0;
+  const check::Type* elemType = nullptr;
+  Value eval(Value* fp) override {
+    Value sv = s->eval(fp);
+    SliceObject* so = asSlice(sv);
+    int64_t len = so ? so->len() : 0;
+    if (len < length) {
+      releaseRef(sv);
+      runtimePanicAt(pos, "cannot convert slice with length " + std::to_string(len) +
+                              " to array or pointer to array with length " +
+                              std::to_string(length));
+    }
+    if (!so) return Value{};
+    ArrayObject* view =
+        ArrayObject::makeView(so->array(), so->base(), static_cast<size_t>(length), elemType);
+    releaseRef(sv);
+    return Value{.p = view};
+  }
+};
+
+ExprPtr makeSliceToArrayPointer(ExprPtr s, int64_t length, const check::Type* elemType,
+                                syntax::Pos pos) {
+  auto n = std::make_unique<SliceToArrayPointerNode>();
+  n->s = std::move(s);
+  n->length = length;
+  n->elemType = elemType;
+  n->pos = pos;
+  return n;
+}
+
 ExprPtr makeArrayLen(ExprPtr a, int64_t length) {
   auto n = std::make_unique<ArrayLenNode>();
   n->a = std::move(a);

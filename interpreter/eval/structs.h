@@ -91,6 +91,9 @@ ExprPtr makeArrayToSlice(ExprPtr a, bool copy, syntax::Pos pos);
 // [N]T(s): a copy of the slice's first N elements; a shorter slice panics.
 ExprPtr makeSliceToArray(ExprPtr s, int64_t length, const check::Type* elemType, bool counted,
                          bool aggregate, syntax::Pos pos);
+// (*[N]T)(s): a pointer to the slice's first N elements (a view, not a copy).
+ExprPtr makeSliceToArrayPointer(ExprPtr s, int64_t length, const check::Type* elemType,
+                                syntax::Pos pos);
 
 // switch x := v.(type) { case T1, T2: ... }
 struct TypeSwitchNode : StmtNode {

@@ -72,9 +72,10 @@ void StringObject::destroy() {
 ArrayObject* ArrayObject::make(size_t length, bool countedElements) {
   // calloc: a large array comes as fresh zero pages from the kernel, with no memset (the
   // pages are faulted in only when used).
-  void* mem = std::calloc(1, sizeof(ArrayObject) + length * sizeof(Value));
+  size_t bytes = sizeof(ArrayObject) + length * sizeof(Value);
+  void* mem = std::calloc(1, bytes);
   if (!mem) throw std::bad_alloc();
-  auto* a = new (mem) ArrayObject(length);
+  auto* a = new (mem) ArrayObject(length, bytes);
   a->counted_ = countedElements;
   a->data_ = reinterpret_cast<Value*>(reinterpret_cast<char*>(mem) + sizeof(ArrayObject));
   return a;
@@ -90,7 +91,28 @@ ArrayObject* ArrayObject::makeZero(size_t length, const check::Type* elemType) {
   return a;
 }
 
+ArrayObject* ArrayObject::makeView(ArrayObject* owner, Value* base, size_t length,
+                                   const check::Type* elemType) {
+  void* mem = std::malloc(sizeof(ArrayObject));
+  if (!mem) throw std::bad_alloc();
+  auto* a = new (mem) ArrayObject(length, sizeof(ArrayObject));
+  owner->refs.fetch_add(1, std::memory_order_relaxed);
+  a->owner_ = owner;
+  a->counted_ = owner->counted_;
+  a->elemType_ = elemType;
+  a->data_ = base;
+  return a;
+}
+
 void ArrayObject::destroy() {
+  if (owner_) {
+    noteFree(sizeof(ArrayObject));
+    Value owner{.p = owner_};
+    this->~ArrayObject();
+    std::free(this);
+    releaseRef(owner);
+    return;
+  }
   noteFree(sizeof(ArrayObject) + length_ * sizeof(Value));
   if (counted_) {
     for (size_t i = 0; i < length_; ++i) releaseRef(data_[i]);
@@ -181,10 +203,14 @@ void copyFresh(Value* dst, const Value* src, size_t n, const check::Type* t) {
   }
 }
 
-// Assigns n values of type t from src over the cells dst.
+// Assigns n values of type t from src over the cells dst. The two may overlap (array views
+// of one slice): then the copy runs from the end, as memmove does, so each source cell is
+// read before it is written.
 void copyOver(Value* dst, const Value* src, size_t n, const check::Type* t) {
   Storage storage = storageOf(t);
-  for (size_t i = 0; i < n; ++i) {
+  bool backwards = dst > src && dst < src + n;
+  for (size_t k = 0; k < n; ++k) {
+    size_t i = backwards ? n - 1 - k : k;
     if (storage == Storage::Scalar) {
       dst[i] = src[i];
     } else if (storage == Storage::Ref) {

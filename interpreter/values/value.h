@@ -100,6 +100,10 @@ class ArrayObject : public HeapObject {
   static ArrayObject* make(size_t length, bool countedElements);
   // An array of `length` zero values of elemType (aggregate elements are allocated).
   static ArrayObject* makeZero(size_t length, const check::Type* elemType);
+  // An array of `length` elements that are owner's from `base` on, not a copy (what
+  // (*[N]T)(s) points to); it holds a reference to owner and releases no element itself.
+  static ArrayObject* makeView(ArrayObject* owner, Value* base, size_t length,
+                               const check::Type* elemType);
   size_t length() const { return length_; }
   bool countedElements() const { return counted_; }
   const check::Type* elemType() const { return elemType_; }
@@ -108,12 +112,12 @@ class ArrayObject : public HeapObject {
   void destroy();
 
  private:
-  explicit ArrayObject(size_t length)
-      : HeapObject(Kind::Array, sizeof(ArrayObject) + length * sizeof(uint64_t)), length_(length) {}
+  ArrayObject(size_t length, size_t bytes) : HeapObject(Kind::Array, bytes), length_(length) {}
   size_t length_ = 0;
   bool counted_ = false;
   const check::Type* elemType_ = nullptr;  // set for array values and aggregate elements
-  Value* data_ = nullptr;
+  Value* data_ = nullptr;                  // inline after the object, or owner_'s
+  ArrayObject* owner_ = nullptr;           // set for a view (makeView)
 };
 
 // A slice header: a window [base, base+len) of an array, with room up to base+cap.
