@@ -5,6 +5,7 @@
 #include <cstdlib>
 #include <cstring>
 #include <new>
+#include <vector>
 
 #include "runtime/spinlock.h"
 
@@ -259,10 +260,43 @@ void copyAggregateInto(HeapObject* dst, HeapObject* src) {
 
 bool (*finalizerHook)(HeapObject* object) = nullptr;
 
+namespace {
+
+void destroyNow(HeapObject* object);
+
+// Freeing an object releases what it refers to, which may free more: a long linked list
+// would recurse once per node and overflow a goroutine's stack. Past kMaxDestroyDepth
+// nested frees, objects wait in this thread's list and the outermost free takes them one
+// by one. Nothing in a free switches goroutines, so the thread stays the same throughout.
+constexpr int kMaxDestroyDepth = 32;
+thread_local int destroyDepth = 0;
+thread_local std::vector<HeapObject*> destroyLater;
+
+}  // namespace
+
 void destroyObject(HeapObject* object) {
   if (object->flags & HeapObject::kHasFinalizer) [[unlikely]] {
     if (finalizerHook && finalizerHook(object)) return;
   }
+  if (destroyDepth >= kMaxDestroyDepth) [[unlikely]] {
+    destroyLater.push_back(object);
+    return;
+  }
+  ++destroyDepth;
+  destroyNow(object);
+  if (destroyDepth == 1) {
+    while (!destroyLater.empty()) {
+      HeapObject* next = destroyLater.back();
+      destroyLater.pop_back();
+      destroyNow(next);
+    }
+  }
+  --destroyDepth;
+}
+
+namespace {
+
+void destroyNow(HeapObject* object) {
   switch (object->kind) {
     case HeapObject::Kind::String: static_cast<StringObject*>(object)->destroy(); return;
     case HeapObject::Kind::Array: static_cast<ArrayObject*>(object)->destroy(); return;
@@ -308,6 +342,8 @@ void destroyObject(HeapObject* object) {
       return;
   }
 }
+
+}  // namespace
 
 DecodedRune decodeRune(const char* p, size_t n) {
   auto b = [&](size_t i) { return static_cast<unsigned char>(p[i]); };
