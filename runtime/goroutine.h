@@ -154,6 +154,24 @@ void preempt_point();
 void request_poll() noexcept;
 void release_poll() noexcept;
 
+// Stopping the world (stw.cpp), for the embedder's cycle collector. (G) stop_the_world
+// returns true once every other goroutine is held at a scheduling point and every
+// OutsideAccess waits; the caller then must not park or poll until start_the_world. It
+// returns false, having stopped nothing, if that takes longer than timeout_ns (a goroutine
+// in a long native call) or another stop is in progress.
+bool stop_the_world(int64_t timeout_ns);
+void start_the_world();
+// Held by a thread outside the scheduler (not running a goroutine) while it touches what
+// goroutines share (a signal watcher sending on a channel): it waits while the world is
+// stopped, and a stop waits for it.
+class OutsideAccess {
+ public:
+  OutsideAccess();
+  ~OutsideAccess();
+  OutsideAccess(const OutsideAccess&) = delete;
+  OutsideAccess& operator=(const OutsideAccess&) = delete;
+};
+
 // A pseudo-random number in [0, n) from the calling thread's generator (Go's cheaprandn):
 // where a map's range starts. n must not be 0.
 uint32_t cheaprandn(uint32_t n) noexcept;

@@ -82,12 +82,16 @@ void thread_stack_bounds(char** lo, size_t* size) {
   *size = tls_thread_stack_size;
 }
 
+}  // namespace
+
 // ---- preemption flags ----
 
 void set_preempt(G* g) {
   if (!g->preempt.exchange(true, std::memory_order_relaxed))
     preempt_requests.fetch_add(1, std::memory_order_relaxed);
 }
+
+namespace {
 
 void clear_preempt(G* g) {
   if (g->preempt.load(std::memory_order_relaxed) &&
@@ -287,7 +291,7 @@ P* pidleget(Scheduler* s) {
 
 void acquirep(M* m, P* p) {
   m->p = p;
-  p->m.store(m, std::memory_order_relaxed);
+  p->m.store(m);  // seq_cst: stop_the_world's reading of it (stw.cpp)
   m->sched->nheld.fetch_add(1);
 }
 
@@ -544,7 +548,8 @@ void landed(M* m, transfer_t t) {
 }
 
 // The next goroutine of this M's own P, for a direct switch from a parking goroutine,
-// when nothing the scheduler loop must see first is pending (stop, a shrunk GOMAXPROCS,
+// when nothing the scheduler loop must see first is pending (stop, a stop of the world, a
+// shrunk GOMAXPROCS,
 // an expired time slice, the periodic look at the global queue). Else null: go via g0.
 G* direct_next(M* m, G* g, bool* inherit) {
   static const bool disabled = std::getenv("GOL_RT_NO_DIRECT_SWITCH") != nullptr;
@@ -552,7 +557,7 @@ G* direct_next(M* m, G* g, bool* inherit) {
   Scheduler* s = m->sched;
   P* p = m->p;
   if (s->stopping.load(std::memory_order_relaxed) || m->slice_expired ||
-      g->preempt.load(std::memory_order_relaxed) ||
+      g_stw_pending.load(std::memory_order_relaxed) || g->preempt.load(std::memory_order_relaxed) ||
       p->id >= s->gomaxprocs.load(std::memory_order_relaxed))
     return nullptr;
   if (m->schedtick.load(std::memory_order_relaxed) % 61 == 0 &&
@@ -629,6 +634,8 @@ void g_entry(transfer_t t) {
 // Runs g on this M's g0 until it switches back, then does what it asked for.
 void execute(M* m, G* g, bool inherit) {
   for (;;) {
+    if (g_stw_pending.load()) [[unlikely]]
+      stw_wait(m);
     if (!inherit)
       m->schedtick.store(m->schedtick.load(std::memory_order_relaxed) + 1,
                          std::memory_order_relaxed);
@@ -1010,7 +1017,10 @@ void sysmon_loop(Scheduler* s) {
     if (s->stopping.load()) return;
     int64_t now = nanotime();
     g_coarse_now.store(now, std::memory_order_relaxed);
-    if (timers_next_when() <= now) timers_run_expired(now);
+    if (timers_next_when() <= now) {
+      OutsideAccess access;  // timer callbacks send on channels and start goroutines
+      timers_run_expired(now);
+    }
     bool idle = all_idle(s);
     if (!idle) retake(s, now);
     if (now - last_scavenge >= kScavengePeriodNs) {

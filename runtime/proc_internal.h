@@ -177,6 +177,7 @@ struct M {
   void* unlock_arg = nullptr;
 
   void* eh_globals = nullptr;  // this thread's C++ exception globals (see switch_to_scheduler)
+  std::atomic<bool> stw_stopped{false};  // in stw_wait (stw.cpp)
 
   std::thread thread;
 };
@@ -269,6 +270,13 @@ void thread_exhaustion(Scheduler* s);
 void begin_cancelable_wait(G* g, bool (*cancel)(G*, void*), void* arg) noexcept;
 bool end_cancelable_wait(G* g) noexcept;
 [[noreturn]] void wait_withdrawn();
+
+// Stopping the world (stw.cpp): while g_stw_pending is set, an M calls stw_wait before
+// it switches to a goroutine.
+extern std::atomic<bool> g_stw_pending;
+void stw_wait(M* m);
+// Flags g to yield at its next poll (sysmon's preemption).
+void set_preempt(G* g);
 
 // Tracing (trace.h): while it is off, tracing() is one relaxed load.
 extern std::atomic<bool> g_tracing;
