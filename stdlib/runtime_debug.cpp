@@ -2,16 +2,15 @@
 // evaluator's hook of callers.h), FreeOSMemory, SetGCPercent's setting and SetMaxStack's limit
 // (kept by the runtime, runtime/goroutine.h, which the evaluator checks as stacks grow).
 //
-// The GC percentage is one process-wide atomic, read from GOGC at the first use. Gol frees
-// memory by reference counting, as each last reference goes, so no collector paces itself
-// by the setting yet: SetGCPercent keeps and returns it as Go does, for the cycle collector
-// that will read it.
+// The GC percentage is the cycle collector's (interpreter/values/cycles.h), read from GOGC
+// at the first use.
 #include <malloc.h>
 
 #include <atomic>
 #include <cstdlib>
 #include <string>
 
+#include "interpreter/values/cycles.h"
 #include "interpreter/values/panic.h"
 #include "runtime/goroutine.h"
 #include "stdlib/bind.h"
@@ -49,22 +48,10 @@ void freeOSMemory() {
   malloc_trim(0);
 }
 
-std::atomic<int64_t>& gcPercent() {
-  static std::atomic<int64_t> percent = [] {
-    const char* gogc = std::getenv("GOGC");
-    if (!gogc || !*gogc) return int64_t{100};
-    if (std::string(gogc) == "off") return int64_t{-1};
-    char* end = nullptr;
-    long v = std::strtol(gogc, &end, 10);
-    return *end == '\0' ? static_cast<int64_t>(v) : int64_t{100};
-  }();
-  return percent;
-}
-
-// Sets the percentage and returns the previous one; a negative one means off (-1).
+// Sets the percentage the cycle collector paces itself by and returns the previous one; a
+// negative one means off (-1).
 int64_t setGCPercent(int64_t percent) {
-  if (percent < 0) percent = -1;
-  return gcPercent().exchange(percent);
+  return values::setGCPercent(percent);
 }
 
 }  // namespace

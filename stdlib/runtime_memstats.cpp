@@ -2,18 +2,18 @@
 // (interpreter/values/alloc_stats.h), MemProfileRate, and the count of GC calls.
 //
 // Gol frees an object as its last reference goes, so the live figures (Alloc, HeapObjects)
-// are exact at every moment, not as of the last collection. NumGC counts runtime.GC calls:
-// there is no other collection (cycles are not collected yet). Only the fields Gol can fill
-// truthfully are members; a program naming another (PauseNs, BySize, ...) gets the
-// checker's "undefined" error. The counters are process-wide and monotonic; the GC count
-// and time are atomics.
+// are exact at every moment, not as of the last collection. NumGC, NumForcedGC, PauseNs,
+// PauseTotalNs, LastGC and NextGC are the cycle collector's (interpreter/values/cycles.h).
+// Only the fields Gol can fill truthfully are members; a program naming another (BySize,
+// StackInuse, ...) gets the checker's "undefined" error. The counters are process-wide and
+// monotonic.
 #include <malloc.h>
 
 #include <algorithm>
 #include <atomic>
-#include <chrono>
 
 #include "interpreter/values/alloc_stats.h"
+#include "interpreter/values/cycles.h"
 #include "stdlib/bind.h"
 #include "stdlib/packages.h"
 #include "stdlib/support.h"
@@ -23,9 +23,6 @@ namespace gol::stdlib {
 namespace {
 
 using check::BasicKind;
-
-std::atomic<uint32_t> g_numGC{0};
-std::atomic<uint64_t> g_lastGC{0};  // Unix nanoseconds of the last runtime.GC
 
 // The members, in Go's order.
 enum Field {
@@ -40,7 +37,10 @@ enum Field {
   kHeapIdle,
   kHeapInuse,
   kHeapObjects,
+  kNextGC,
   kLastGC,
+  kPauseTotalNs,
+  kPauseNs,
   kNumGC,
   kNumForcedGC,
   kEnableGC,
@@ -55,9 +55,10 @@ const check::Named* memStatsType() {
     auto* st = new check::Struct;
     for (const char* name :
          {"Alloc", "TotalAlloc", "Sys", "Lookups", "Mallocs", "Frees", "HeapAlloc", "HeapSys",
-          "HeapIdle", "HeapInuse", "HeapObjects", "LastGC"}) {
+          "HeapIdle", "HeapInuse", "HeapObjects", "NextGC", "LastGC", "PauseTotalNs"}) {
       st->fields.push_back(check::StructField{name, u64, false, ""});
     }
+    st->fields.push_back(check::StructField{"PauseNs", check::arrayOf(u64, 256), false, ""});
     st->fields.push_back(check::StructField{"NumGC", u32, false, ""});
     st->fields.push_back(check::StructField{"NumForcedGC", u32, false, ""});
     st->fields.push_back(check::StructField{"EnableGC", boolT, false, ""});
@@ -109,10 +110,14 @@ void readMemStats(MemStatsPtr m) {
   out->fields[kHeapIdle] = u(sys > inuse ? sys - inuse : 0);
   out->fields[kHeapInuse] = u(inuse);
   out->fields[kHeapObjects] = u(t.mallocs - frees);
-  out->fields[kLastGC] = u(g_lastGC.load(std::memory_order_relaxed));
-  uint32_t n = g_numGC.load(std::memory_order_relaxed);
-  out->fields[kNumGC] = u(n);
-  out->fields[kNumForcedGC] = u(n);
+  values::CollectorStats gc = values::readCollectorStats();
+  out->fields[kNextGC] = u(gc.nextGC);
+  out->fields[kLastGC] = u(gc.lastGC);
+  out->fields[kPauseTotalNs] = u(gc.pauseTotalNs);
+  auto* pauses = static_cast<values::ArrayObject*>(out->fields[kPauseNs].p);
+  for (size_t i = 0; i < 256; ++i) pauses->data()[i] = u(gc.pauseNs[i]);
+  out->fields[kNumGC] = u(gc.numGC);
+  out->fields[kNumForcedGC] = u(gc.numForcedGC);
   out->fields[kEnableGC] = u(1);
   out->fields[kDebugGC] = u(0);
 }
@@ -122,17 +127,6 @@ void readMemStats(MemStatsPtr m) {
 values::Value memProfileRate{.i = 0};
 
 }  // namespace
-
-// Gol frees memory by reference counting: an object goes as its last reference does, so
-// when GC is called every unreachable object is already gone, except those in reference
-// cycles, which nothing collects yet. A call is counted as a forced collection.
-void noteForcedGC() {
-  auto now = std::chrono::system_clock::now().time_since_epoch();
-  g_lastGC.store(
-      static_cast<uint64_t>(std::chrono::duration_cast<std::chrono::nanoseconds>(now).count()),
-      std::memory_order_relaxed);
-  g_numGC.fetch_add(1, std::memory_order_relaxed);
-}
 
 void registerRuntimeMemStats(Packages& p, check::Package& pkg) {
   p.addType(pkg, "MemStats", memStatsType());

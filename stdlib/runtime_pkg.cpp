@@ -8,6 +8,7 @@
 #include <cstdlib>
 #include <filesystem>
 
+#include "interpreter/values/cycles.h"
 #include "interpreter/values/panic.h"
 #include "runtime/goroutine.h"
 #include "stdlib/bind.h"
@@ -17,7 +18,6 @@
 
 namespace gol::stdlib {
 
-void noteForcedGC();  // runtime_memstats.cpp
 
 namespace {
 
@@ -47,10 +47,10 @@ void goexit() {
   throw values::GoexitRequest{};
 }
 
-// A forced collection: counted (runtime_memstats.cpp, which says why there is nothing more
-// to do).
+// A forced collection of reference cycles (everything else is freed as its last reference
+// goes).
 void gc() {
-  noteForcedGC();
+  values::collectCycles(true);
 }
 
 // A breakpoint trap with no debugger attached: Go's runtime reports the SIGTRAP with the

@@ -28,6 +28,7 @@
 #include "interpreter/values/native_closure.h"
 #include "interpreter/values/value.h"
 #include "runtime/deadlock.h"
+#include "runtime/goroutine.h"
 #include "stdlib/bind.h"
 #include "stdlib/errors.h"
 #include "stdlib/fs.h"
@@ -133,6 +134,7 @@ void onSignal(int sig) {
 }
 
 void deliver(int sig) {
+  rt::OutsideAccess access;  // sends on goroutines' channels from this thread
   std::lock_guard lock(registryMu);
   for (Registration& r : registry) {
     if (!r.wanted[static_cast<size_t>(sig)]) continue;

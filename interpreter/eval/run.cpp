@@ -28,6 +28,7 @@
 #include "interpreter/eval/stack_growth.h"
 #include "interpreter/eval/trace_export.h"
 #include "interpreter/syntax/printer.h"
+#include "interpreter/values/cycles.h"
 #include "interpreter/values/maps.h"
 #include "runtime/runtime.h"
 #include "stdlib/callers.h"
@@ -781,6 +782,9 @@ void unwindInterrupted(GoroutineState* g) {
 }
 
 void preemptOrInterrupt() {
+  // A poll point holds no reference the collector cannot see (cycles.h).
+  if (values::collectionWanted.load(std::memory_order_relaxed)) [[unlikely]]
+    values::collectWanted();
   GoroutineState* g = currentState();
   if (g && g->interrupted.load(std::memory_order_relaxed)) unwindInterrupted(g);
   if (stepBudget.load(std::memory_order_relaxed) > 0 &&

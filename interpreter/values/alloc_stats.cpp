@@ -4,6 +4,8 @@
 #include <atomic>
 #include <mutex>
 
+#include "interpreter/values/cycles.h"
+
 namespace gol::values {
 
 namespace {
@@ -13,6 +15,7 @@ struct AllocCounters {
   std::atomic<uint64_t> frees{0};
   std::atomic<uint64_t> allocBytes{0};
   std::atomic<uint64_t> freedBytes{0};
+  uint64_t sinceCheck = 0;            // bytes since the last allocationCheck; owner only
   AllocCounters* next = nullptr;      // all blocks, in g_all; set once, before publishing
   AllocCounters* nextFree = nullptr;  // g_free_mu
 };
@@ -62,12 +65,20 @@ inline void add(std::atomic<uint64_t>& c, uint64_t n) {
   c.store(c.load(std::memory_order_relaxed) + n, std::memory_order_relaxed);
 }
 
+// How often (in bytes a thread allocates) the cycle collector's pacing looks at the heap.
+constexpr uint64_t kCheckEvery = 256 << 10;
+
 }  // namespace
 
 void noteAlloc(size_t bytes) noexcept {
   AllocCounters& c = mine();
   add(c.mallocs, 1);
   add(c.allocBytes, bytes);
+  c.sinceCheck += bytes;
+  if (c.sinceCheck >= kCheckEvery) [[unlikely]] {
+    c.sinceCheck = 0;
+    allocationCheck();
+  }
 }
 
 void noteFree(size_t bytes) noexcept {

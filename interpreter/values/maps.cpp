@@ -8,7 +8,9 @@ MapObject::MapObject(const check::Map* t)
     : HeapObject(Kind::Map, sizeof(MapObject)),
       type(t),
       keyStorage(storageOf(t->key)),
-      valueStorage(storageOf(t->elem)) {}
+      valueStorage(storageOf(t->elem)) {
+  if (keyStorage == Storage::Scalar && valueStorage == Storage::Scalar) untrack();
+}
 
 int64_t MapObject::slotOf(Value key, uint64_t hash) const {
   if (index.empty()) return -1;

@@ -1,6 +1,7 @@
 #include "interpreter/values/value.h"
 
 #include "interpreter/values/complex.h"
+#include "interpreter/values/cycles.h"
 
 #include <cstdlib>
 #include <cstring>
@@ -78,6 +79,7 @@ ArrayObject* ArrayObject::make(size_t length, bool countedElements) {
   if (!mem) throw std::bad_alloc();
   auto* a = new (mem) ArrayObject(length, bytes);
   a->counted_ = countedElements;
+  if (!countedElements) a->untrack();
   a->data_ = reinterpret_cast<Value*>(reinterpret_cast<char*>(mem) + sizeof(ArrayObject));
   return a;
 }
@@ -99,6 +101,7 @@ ArrayObject* ArrayObject::makeView(ArrayObject* owner, Value* base, size_t lengt
   auto* a = new (mem) ArrayObject(length, sizeof(ArrayObject));
   owner->refs.fetch_add(1, std::memory_order_relaxed);
   a->owner_ = owner;
+  a->view_ = true;
   a->counted_ = owner->counted_;
   a->elemType_ = elemType;
   a->data_ = base;
@@ -106,7 +109,7 @@ ArrayObject* ArrayObject::makeView(ArrayObject* owner, Value* base, size_t lengt
 }
 
 void ArrayObject::destroy() {
-  if (owner_) {
+  if (view_) {
     noteFree(sizeof(ArrayObject));
     Value owner{.p = owner_};
     this->~ArrayObject();
@@ -122,8 +125,31 @@ void ArrayObject::destroy() {
   std::free(this);
 }
 
+void ArrayObject::releaseContents() {
+  if (view_) {
+    Value owner{.p = owner_};
+    owner_ = nullptr;
+    releaseRef(owner);
+    return;
+  }
+  if (!counted_) return;
+  for (size_t i = 0; i < length_; ++i) {
+    Value v = data_[i];
+    data_[i] = Value{};
+    releaseRef(v);
+  }
+}
+
+void SliceObject::releaseArray() {
+  Value a{.p = array_};
+  array_ = nullptr;
+  base_ = nullptr;
+  releaseRef(a);
+}
+
 SliceObject* SliceObject::make(ArrayObject* array, Value* base, int64_t len, int64_t cap) {
   auto* s = new SliceObject();
+  if (!(array->flags.load(std::memory_order_relaxed) & kTracked)) s->untrack();
   array->refs.fetch_add(1, std::memory_order_relaxed);
   s->array_ = array;
   s->base_ = base;
@@ -152,10 +178,14 @@ StructObject* StructObject::make(const check::Struct* st) {
   void* mem = std::malloc(sizeof(StructObject) + (n ? n - 1 : 0) * sizeof(Value));
   if (!mem) throw std::bad_alloc();
   auto* o = new (mem) StructObject(st);
+  bool counted = false;
   for (size_t i = 0; i < n; ++i) {
     const check::Type* ft = st->fields[i].type;
-    o->fields[i] = isAggregate(ft) ? zeroValue(ft) : Value{};
+    Storage storage = storageOf(ft);
+    o->fields[i] = storage == Storage::Aggregate ? zeroValue(ft) : Value{};
+    counted |= storage != Storage::Scalar;
   }
+  if (!counted) o->untrack();
   return o;
 }
 
@@ -232,6 +262,7 @@ Value cloneAggregate(Value v) {
     void* mem = std::malloc(sizeof(StructObject) + (n ? n - 1 : 0) * sizeof(Value));
     if (!mem) throw std::bad_alloc();
     auto* dst = new (mem) StructObject(src->type);
+    if (!(src->flags.load(std::memory_order_relaxed) & HeapObject::kTracked)) dst->untrack();
     for (size_t i = 0; i < n; ++i)
       copyFresh(dst->fields + i, src->fields + i, 1, src->type->fields[i].type);
     return Value{.p = dst};
@@ -275,7 +306,7 @@ thread_local std::vector<HeapObject*> destroyLater;
 }  // namespace
 
 void destroyObject(HeapObject* object) {
-  if (object->flags & HeapObject::kHasFinalizer) [[unlikely]] {
+  if (object->flags.load(std::memory_order_relaxed) & HeapObject::kHasFinalizer) [[unlikely]] {
     if (finalizerHook && finalizerHook(object)) return;
   }
   if (destroyDepth >= kMaxDestroyDepth) [[unlikely]] {
@@ -297,6 +328,18 @@ void destroyObject(HeapObject* object) {
 namespace {
 
 void destroyNow(HeapObject* object) {
+  // A collector buffer still points at it: free what it holds now, the object itself when
+  // the collector drains the buffer (cycles.h).
+  if (object->flags.load(std::memory_order_relaxed) & HeapObject::kBuffered) [[unlikely]] {
+    retireBuffered(object);
+    return;
+  }
+  freeObject(object);
+}
+
+}  // namespace
+
+void freeObject(HeapObject* object) {
   switch (object->kind) {
     case HeapObject::Kind::String: static_cast<StringObject*>(object)->destroy(); return;
     case HeapObject::Kind::Array: static_cast<ArrayObject*>(object)->destroy(); return;
@@ -342,8 +385,6 @@ void destroyNow(HeapObject* object) {
       return;
   }
 }
-
-}  // namespace
 
 DecodedRune decodeRune(const char* p, size_t n) {
   auto b = [&](size_t i) { return static_cast<unsigned char>(p[i]); };

@@ -46,12 +46,29 @@ struct HeapObject {
   Kind kind;
   // kHasFinalizer: runtime.SetFinalizer registered one (set and cleared by its owner while
   // it holds a reference; read when the count reaches zero, when no one else can).
-  uint8_t flags = 0;
+  // The others belong to the cycle collector (cycles.h has their rules): kTracked, the
+  // object may hold references that close a cycle (set when it is made); kBuffered, it is
+  // a candidate in a collector buffer; kDead, its count reached zero while buffered;
+  // kInSet and kReachable, scratch marks of a collection.
+  std::atomic<uint8_t> flags;
   static constexpr uint8_t kHasFinalizer = 1;
+  static constexpr uint8_t kTracked = 2;
+  static constexpr uint8_t kBuffered = 4;
+  static constexpr uint8_t kDead = 8;
+  static constexpr uint8_t kInSet = 16;
+  static constexpr uint8_t kReachable = 32;
   // bytes: the object's size with its inline payload, for runtime.ReadMemStats; whoever
   // frees the object passes the same figure to noteFree (alloc_stats.h).
-  HeapObject(Kind k, size_t bytes) : kind(k) { noteAlloc(bytes); }
+  HeapObject(Kind k, size_t bytes)
+      : kind(k), flags(k == Kind::String || k == Kind::Complex || k == Kind::Chan ? 0 : kTracked) {
+    noteAlloc(bytes);
+  }
+  // For objects that turn out to hold no references (a []int's array, an int's box).
+  void untrack() { flags.store(flags.load(std::memory_order_relaxed) & ~kTracked, std::memory_order_relaxed); }
 };
+
+// Called by releaseRef for a tracked object that is not yet a candidate (cycles.cpp).
+void noteCandidate(HeapObject* object) noexcept;
 
 // Frees an object whose count reached zero (and releases what it refers to), unless it has
 // a finalizer to run first.
@@ -109,15 +126,20 @@ class ArrayObject : public HeapObject {
   const check::Type* elemType() const { return elemType_; }
   void setElemType(const check::Type* t) { elemType_ = t; }
   Value* data() { return data_; }
+  bool isView() const { return view_; }
+  ArrayObject* viewOwner() const { return owner_; }
+  // The cycle collector's clearing: releases what the array holds and forgets it.
+  void releaseContents();
   void destroy();
 
  private:
   ArrayObject(size_t length, size_t bytes) : HeapObject(Kind::Array, bytes), length_(length) {}
   size_t length_ = 0;
   bool counted_ = false;
+  bool view_ = false;  // made by makeView
   const check::Type* elemType_ = nullptr;  // set for array values and aggregate elements
   Value* data_ = nullptr;                  // inline after the object, or owner_'s
-  ArrayObject* owner_ = nullptr;           // set for a view (makeView)
+  ArrayObject* owner_ = nullptr;           // a view's owner (null once the collector cleared it)
 };
 
 // A slice header: a window [base, base+len) of an array, with room up to base+cap.
@@ -130,6 +152,8 @@ class SliceObject : public HeapObject {
   Value* base() const { return base_; }
   int64_t len() const { return len_; }
   int64_t cap() const { return cap_; }
+  // The cycle collector's clearing: releases the array and forgets it.
+  void releaseArray();
   void destroy();
 
  private:
@@ -197,7 +221,13 @@ inline void retainRef(Value v) {
 }
 inline void releaseRef(Value v) {
   auto* o = static_cast<HeapObject*>(v.p);
-  if (o && o->refs.fetch_sub(1, std::memory_order_acq_rel) == 1) destroyObject(o);
+  if (!o) return;
+  // A count that drops but not to zero may leave a cycle behind: the object becomes a
+  // candidate root for the cycle collector (once until the next collection).
+  if ((o->flags.load(std::memory_order_relaxed) & (HeapObject::kTracked | HeapObject::kBuffered)) ==
+      HeapObject::kTracked) [[unlikely]]
+    noteCandidate(o);
+  if (o->refs.fetch_sub(1, std::memory_order_acq_rel) == 1) destroyObject(o);
 }
 
 inline SliceObject* asSlice(Value v) {
@@ -352,6 +382,7 @@ struct BoxObject : PointerObject {
   explicit BoxObject(bool counted) : PointerObject(Kind::Box, sizeof(BoxObject)) {
     storage = counted ? Storage::Ref : Storage::Scalar;
     cell = &value;
+    if (!counted) untrack();
   }
   BoxObject(const BoxObject&) = delete;
   BoxObject& operator=(const BoxObject&) = delete;
@@ -364,7 +395,9 @@ struct IfaceObject : HeapObject {
   const check::Type* type;
   Value value;
   IfaceObject(const check::Type* t, Value v)
-      : HeapObject(Kind::Iface, sizeof(IfaceObject)), type(t), value(v) {}
+      : HeapObject(Kind::Iface, sizeof(IfaceObject)), type(t), value(v) {
+    if (!isCounted(t)) untrack();
+  }
 };
 inline IfaceObject* asIface(Value v) {
   return static_cast<IfaceObject*>(v.p);

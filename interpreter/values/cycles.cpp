@@ -1,0 +1,459 @@
+// The cycle collector (cycles.h has the design and its invariants).
+//
+// Concurrency: a thread's candidate buffer is written by that thread under the buffer's own
+// spin lock (uncontended but for a collection draining it); buffers are never freed, and a
+// thread that exits hands its buffer to the next. A collection runs with the world stopped:
+// no other thread reads or writes counts, references or flags then, so it reads and
+// rewrites them with relaxed operations. g_pacingMu guards the pacing state (goal, stats).
+#include "interpreter/values/cycles.h"
+
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
+#include <ctime>
+#include <mutex>
+#include <vector>
+
+#include "interpreter/values/alloc_stats.h"
+#include "interpreter/values/maps.h"
+#include "runtime/goroutine.h"
+#include "runtime/spinlock.h"
+#include "runtime/timer.h"
+
+namespace gol::values {
+
+namespace {
+
+using Flags = uint8_t;
+constexpr auto kRelaxed = std::memory_order_relaxed;
+
+// ---- candidate buffers -------------------------------------------------------------------
+
+struct CandidateBuffer {
+  rt::SpinLock lock;
+  std::vector<HeapObject*> objects;
+  CandidateBuffer* next = nullptr;  // all buffers, g_buffers; set once before publishing
+  CandidateBuffer* nextFree = nullptr;  // g_free_mu
+};
+
+std::atomic<CandidateBuffer*> g_buffers{nullptr};
+std::mutex g_free_mu;
+CandidateBuffer* g_free = nullptr;
+
+struct ThreadBuffer {
+  CandidateBuffer* buffer = nullptr;
+  ~ThreadBuffer() {
+    if (!buffer) return;
+    std::lock_guard lock(g_free_mu);
+    buffer->nextFree = g_free;
+    g_free = buffer;
+  }
+};
+thread_local ThreadBuffer tls_buffer;
+
+CandidateBuffer* acquireBuffer() {
+  {
+    std::lock_guard lock(g_free_mu);
+    if (CandidateBuffer* b = g_free) {
+      g_free = b->nextFree;
+      return b;
+    }
+  }
+  auto* b = new CandidateBuffer;
+  CandidateBuffer* head = g_buffers.load(kRelaxed);
+  do {
+    b->next = head;
+  } while (!g_buffers.compare_exchange_weak(head, b, std::memory_order_release, kRelaxed));
+  return b;
+}
+
+// Every candidate of every buffer, which are left empty.
+std::vector<HeapObject*> drainBuffers() {
+  std::vector<HeapObject*> all;
+  for (CandidateBuffer* b = g_buffers.load(std::memory_order_acquire); b; b = b->next) {
+    std::lock_guard lock(b->lock);
+    all.insert(all.end(), b->objects.begin(), b->objects.end());
+    b->objects.clear();
+  }
+  return all;
+}
+
+// With the world stopped no other thread writes flags or counts: plain loads and stores.
+void setFlags(HeapObject* o, Flags f) {
+  o->flags.store(o->flags.load(kRelaxed) | f, kRelaxed);
+}
+void clearFlags(HeapObject* o, Flags f) {
+  o->flags.store(o->flags.load(kRelaxed) & static_cast<Flags>(~f), kRelaxed);
+}
+bool has(const HeapObject* o, Flags f) {
+  return o->flags.load(kRelaxed) & f;
+}
+
+// ---- the references an object holds -------------------------------------------------------
+
+// Each must match what the kind's destroy releases (value.cpp, maps.cpp): listing a
+// reference the object does not count would let the collector free a live object.
+template <typename F>
+void forEachChild(HeapObject* object, F&& f) {
+  auto visit = [&](Value v) {
+    if (v.p) f(static_cast<HeapObject*>(v.p));
+  };
+  switch (object->kind) {
+    case HeapObject::Kind::String:
+    case HeapObject::Kind::Complex:
+    case HeapObject::Kind::Chan: return;
+    case HeapObject::Kind::Array: {
+      auto* a = static_cast<ArrayObject*>(object);
+      if (a->isView()) {
+        visit(Value{.p = a->viewOwner()});
+      } else if (a->countedElements()) {
+        for (size_t i = 0; i < a->length(); ++i) visit(a->data()[i]);
+      }
+      return;
+    }
+    case HeapObject::Kind::Slice: visit(Value{.p = static_cast<SliceObject*>(object)->array()}); return;
+    case HeapObject::Kind::Box: {
+      auto* b = static_cast<BoxObject*>(object);
+      if (b->counted()) visit(b->value);
+      return;
+    }
+    case HeapObject::Kind::Closure:
+      for (BoxObject* b : static_cast<ClosureObject*>(object)->boxes) visit(Value{.p = b});
+      return;
+    case HeapObject::Kind::Struct: {
+      auto* s = static_cast<StructObject*>(object);
+      for (size_t i = 0; i < s->type->fields.size(); ++i) {
+        if (isCounted(s->type->fields[i].type)) visit(s->fields[i]);
+      }
+      return;
+    }
+    case HeapObject::Kind::Pointer: visit(Value{.p = static_cast<PointerObject*>(object)->owner}); return;
+    case HeapObject::Kind::Iface: {
+      auto* i = static_cast<IfaceObject*>(object);
+      if (isCounted(i->type)) visit(i->value);
+      return;
+    }
+    case HeapObject::Kind::Map: {
+      auto* m = static_cast<MapObject*>(object);
+      bool keys = m->keyStorage != Storage::Scalar, values = m->valueStorage != Storage::Scalar;
+      for (const MapObject::Entry& e : m->entries) {
+        if (!e.live) continue;
+        if (keys) visit(e.key);
+        if (values) visit(e.value);
+      }
+      return;
+    }
+  }
+}
+
+// Releases what forEachChild lists and forgets it.
+void clearChildren(HeapObject* object) {
+  auto take = [](Value& cell) {
+    Value v = cell;
+    cell = Value{};
+    releaseRef(v);
+  };
+  switch (object->kind) {
+    case HeapObject::Kind::String:
+    case HeapObject::Kind::Complex:
+    case HeapObject::Kind::Chan: return;
+    case HeapObject::Kind::Array: static_cast<ArrayObject*>(object)->releaseContents(); return;
+    case HeapObject::Kind::Slice: static_cast<SliceObject*>(object)->releaseArray(); return;
+    case HeapObject::Kind::Box: {
+      auto* b = static_cast<BoxObject*>(object);
+      if (b->counted()) take(b->value);
+      return;
+    }
+    case HeapObject::Kind::Closure: {
+      std::vector<BoxObject*> boxes;
+      boxes.swap(static_cast<ClosureObject*>(object)->boxes);
+      for (BoxObject* b : boxes) releaseRef(Value{.p = b});
+      return;
+    }
+    case HeapObject::Kind::Struct: {
+      auto* s = static_cast<StructObject*>(object);
+      for (size_t i = 0; i < s->type->fields.size(); ++i) {
+        if (isCounted(s->type->fields[i].type)) take(s->fields[i]);
+      }
+      return;
+    }
+    case HeapObject::Kind::Pointer: {
+      auto* p = static_cast<PointerObject*>(object);
+      Value owner{.p = p->owner};
+      p->owner = nullptr;
+      p->cell = nullptr;
+      releaseRef(owner);
+      return;
+    }
+    case HeapObject::Kind::Iface: {
+      auto* i = static_cast<IfaceObject*>(object);
+      if (isCounted(i->type)) take(i->value);
+      return;
+    }
+    case HeapObject::Kind::Map: static_cast<MapObject*>(object)->clear(); return;
+  }
+}
+
+// ---- pacing and statistics -----------------------------------------------------------------
+
+constexpr uint64_t kMinGoal = 4 << 20;  // Go's minimum heap goal
+constexpr int64_t kAutoStopTimeoutNs = 20'000'000;
+constexpr int64_t kForcedStopTimeoutNs = 1'000'000'000;
+
+std::atomic<int64_t>& percentSetting() {
+  static std::atomic<int64_t> p{[] {
+    const char* e = std::getenv("GOGC");
+    if (!e || !*e) return int64_t{100};
+    if (std::strcmp(e, "off") == 0) return int64_t{-1};
+    char* end = nullptr;
+    long v = std::strtol(e, &end, 10);
+    return *end == 0 ? static_cast<int64_t>(v < 0 ? -1 : v) : int64_t{100};
+  }()};
+  return p;
+}
+
+bool gctrace() {
+  static const bool on = [] {
+    const char* e = std::getenv("GODEBUG");
+    if (!e) return false;
+    std::string_view s(e);
+    for (size_t at = 0; at <= s.size();) {
+      size_t comma = s.find(',', at);
+      std::string_view item = s.substr(at, comma == std::string_view::npos ? s.npos : comma - at);
+      if (item.substr(0, 8) == "gctrace=" && item.size() > 8 && item.substr(8) != "0") return true;
+      if (comma == std::string_view::npos) break;
+      at = comma + 1;
+    }
+    return false;
+  }();
+  return on;
+}
+
+const int64_t g_processStart = rt::nanotime();
+
+std::mutex g_pacingMu;
+CollectorStats g_stats;
+uint64_t g_goal = kMinGoal;
+int64_t g_gcTimeNs = 0;
+
+uint64_t liveHeap() {
+  AllocTotals t = readAllocTotals();
+  return t.allocBytes - t.freedBytes;
+}
+
+uint64_t goalAfter(uint64_t live, int64_t percent) {
+  if (percent < 0) return UINT64_MAX;
+  uint64_t goal = live + live / 100 * static_cast<uint64_t>(percent);
+  return goal < kMinGoal ? kMinGoal : goal;
+}
+
+uint64_t unixNanos() {
+  timespec ts{};
+  clock_gettime(CLOCK_REALTIME, &ts);
+  return static_cast<uint64_t>(ts.tv_sec) * 1'000'000'000 + static_cast<uint64_t>(ts.tv_nsec);
+}
+
+// ---- the collection ------------------------------------------------------------------------
+
+struct Outcome {
+  uint64_t freed = 0;
+};
+
+// With the world stopped.
+Outcome collectStopped() {
+  Outcome out;
+  std::vector<HeapObject*> candidates = drainBuffers();
+  // Candidates that died while buffered: their contents are gone, free their memory.
+  std::vector<HeapObject*> roots;
+  roots.reserve(candidates.size());
+  for (HeapObject* o : candidates) {
+    if (has(o, HeapObject::kDead)) {
+      clearFlags(o, HeapObject::kDead | HeapObject::kBuffered);
+      freeObject(o);
+    } else {
+      roots.push_back(o);
+    }
+  }
+  candidates = {};
+
+  // S: the tracked objects reachable from the roots, with their counts saved.
+  std::vector<HeapObject*> set;
+  std::vector<uint32_t> saved;
+  std::vector<HeapObject*> stack(roots.begin(), roots.end());
+  while (!stack.empty()) {
+    HeapObject* o = stack.back();
+    stack.pop_back();
+    if (has(o, HeapObject::kInSet)) continue;
+    setFlags(o, HeapObject::kInSet);
+    set.push_back(o);
+    saved.push_back(o->refs.load(kRelaxed));
+    forEachChild(o, [&](HeapObject* c) {
+      if ((c->flags.load(kRelaxed) & (HeapObject::kTracked | HeapObject::kInSet)) ==
+          HeapObject::kTracked)
+        stack.push_back(c);
+    });
+  }
+
+  // Subtract the references members of S hold to each other. A count that would go below
+  // zero means a listed reference was not counted: keep that object (and what it reaches).
+  for (HeapObject* o : set) {
+    forEachChild(o, [&](HeapObject* c) {
+      if (!has(c, HeapObject::kInSet)) return;
+      if (c->refs.load(kRelaxed) == 0) {
+        setFlags(c, HeapObject::kReachable);
+        return;
+      }
+      c->refs.store(c->refs.load(kRelaxed) - 1, kRelaxed);
+    });
+  }
+
+  // Live: referred to from outside S, holding a finalizer, or reachable from such.
+  for (HeapObject* o : set) {
+    if (o->refs.load(kRelaxed) > 0 || has(o, HeapObject::kHasFinalizer | HeapObject::kReachable)) {
+      setFlags(o, HeapObject::kReachable);
+      stack.push_back(o);
+    }
+  }
+  while (!stack.empty()) {
+    HeapObject* o = stack.back();
+    stack.pop_back();
+    forEachChild(o, [&](HeapObject* c) {
+      if ((c->flags.load(kRelaxed) & (HeapObject::kInSet | HeapObject::kReachable)) ==
+          HeapObject::kInSet) {
+        setFlags(c, HeapObject::kReachable);
+        stack.push_back(c);
+      }
+    });
+  }
+
+  std::vector<HeapObject*> garbage;
+  for (size_t i = 0; i < set.size(); ++i) {
+    HeapObject* o = set[i];
+    o->refs.store(saved[i], kRelaxed);
+    if (!has(o, HeapObject::kReachable)) garbage.push_back(o);
+    clearFlags(o, HeapObject::kInSet | HeapObject::kReachable);
+  }
+  for (HeapObject* o : roots) clearFlags(o, HeapObject::kBuffered);
+
+  // Free the garbage: hold each member (kBuffered keeps releaseRef from recording it), clear
+  // them all, which releases every reference among them, then let go.
+  for (HeapObject* o : garbage) {
+    o->refs.store(o->refs.load(kRelaxed) + 1, kRelaxed);
+    setFlags(o, HeapObject::kBuffered);
+  }
+  for (HeapObject* o : garbage) clearChildren(o);
+  for (HeapObject* o : garbage) {
+    clearFlags(o, HeapObject::kBuffered);
+    releaseRef(Value{.p = o});
+  }
+  out.freed = garbage.size();
+  return out;
+}
+
+void printTrace(const CollectorStats& s, int64_t start, int64_t stopped, int64_t collected,
+                int64_t end, uint64_t before, uint64_t after, uint64_t goal, bool forced) {
+  constexpr double kMB = 1 << 20;
+  double sinceStart = static_cast<double>(start - g_processStart) / 1e9;
+  int percent = end > g_processStart
+                    ? static_cast<int>(100 * g_gcTimeNs / (end - g_processStart))
+                    : 0;
+  std::fprintf(stderr, "gc %u @%.3fs %d%%: %.3f+%.3f+%.3f ms clock, %.0f->%.0f->%.0f MB, %.0f MB goal, %d P%s\n",
+               s.numGC, sinceStart, percent, static_cast<double>(stopped - start) / 1e6,
+               static_cast<double>(collected - stopped) / 1e6,
+               static_cast<double>(end - collected) / 1e6, static_cast<double>(before) / kMB,
+               static_cast<double>(after) / kMB, static_cast<double>(after) / kMB,
+               goal == UINT64_MAX ? 0.0 : static_cast<double>(goal) / kMB, rt::maxprocs(),
+               forced ? " (forced)" : "");
+  std::fflush(stderr);
+}
+
+}  // namespace
+
+// ---- entry points ----------------------------------------------------------------------------
+
+void noteCandidate(HeapObject* object) noexcept {
+  if (object->refs.load(kRelaxed) <= 1) return;  // dying, not left behind
+  if (object->flags.fetch_or(HeapObject::kBuffered, kRelaxed) & HeapObject::kBuffered) return;
+  ThreadBuffer& t = tls_buffer;
+  if (!t.buffer) [[unlikely]]
+    t.buffer = acquireBuffer();
+  std::lock_guard lock(t.buffer->lock);
+  t.buffer->objects.push_back(object);
+}
+
+void retireBuffered(HeapObject* object) {
+  clearChildren(object);
+  setFlags(object, HeapObject::kDead);
+}
+
+std::atomic<bool> collectionWanted{false};
+
+bool collectCycles(bool forced) {
+  int64_t start = rt::nanotime();
+  uint64_t before = liveHeap();
+  if (!rt::stop_the_world(forced ? kForcedStopTimeoutNs : kAutoStopTimeoutNs)) {
+    if (!forced) {
+      // Try again after some more allocation.
+      std::lock_guard lock(g_pacingMu);
+      g_goal = goalAfter(before, 50);
+    }
+    return false;
+  }
+  int64_t stopped = rt::nanotime();
+  Outcome out = collectStopped();
+  int64_t collected = rt::nanotime();
+  rt::start_the_world();
+  int64_t end = rt::nanotime();
+  uint64_t after = liveHeap();
+  std::lock_guard lock(g_pacingMu);
+  g_goal = goalAfter(after, percentSetting().load());
+  auto pause = static_cast<uint64_t>(end - start);
+  g_stats.pauseNs[g_stats.numGC % 256] = pause;
+  g_stats.numGC++;
+  if (forced) g_stats.numForcedGC++;
+  g_stats.pauseTotalNs += pause;
+  g_stats.lastGC = unixNanos();
+  g_stats.nextGC = g_goal == UINT64_MAX ? 0 : g_goal;
+  g_stats.freedObjects += out.freed;
+  g_gcTimeNs += end - start;
+  if (gctrace()) printTrace(g_stats, start, stopped, collected, end, before, after, g_goal, forced);
+  return true;
+}
+
+void collectWanted() {
+  if (!collectionWanted.exchange(false)) return;
+  rt::release_poll();
+  collectCycles(false);
+}
+
+void allocationCheck() noexcept {
+  if (collectionWanted.load(kRelaxed)) return;
+  uint64_t goal;
+  {
+    std::lock_guard lock(g_pacingMu);
+    goal = g_goal;
+  }
+  if (goal == UINT64_MAX || liveHeap() < goal) return;
+  if (!rt::in_goroutine()) return;  // a goroutine's next allocation asks again
+  if (!collectionWanted.exchange(true)) rt::request_poll();
+}
+
+int64_t gcPercent() {
+  return percentSetting().load();
+}
+
+int64_t setGCPercent(int64_t percent) {
+  if (percent < 0) percent = -1;
+  int64_t old = percentSetting().exchange(percent);
+  uint64_t live = liveHeap();
+  std::lock_guard lock(g_pacingMu);
+  g_goal = goalAfter(live, percent);
+  return old;
+}
+
+CollectorStats readCollectorStats() {
+  std::lock_guard lock(g_pacingMu);
+  return g_stats;
+}
+
+}  // namespace gol::values
