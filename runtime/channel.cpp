@@ -118,6 +118,22 @@ Chan::~Chan() {
   }
 }
 
+void Chan::for_each_buffered(void (*fn)(void* elem, void* ctx), void* ctx) {
+  std::lock_guard lk(lock_);
+  size_t n = qcount_.load(std::memory_order_relaxed);
+  if (stride_ == 0) return;
+  for (size_t i = 0, x = recvx_; i < n; i++, x = (x + 1) % dataqsiz_) fn(slot(x), ctx);
+}
+
+void Chan::clear_buffer() {
+  std::lock_guard lk(lock_);
+  size_t n = qcount_.load(std::memory_order_relaxed);
+  if (stride_ > 0)
+    for (size_t i = 0, x = recvx_; i < n; i++, x = (x + 1) % dataqsiz_) ops_->destroy(slot(x));
+  qcount_.store(0, std::memory_order_relaxed);
+  sendx_ = recvx_ = 0;
+}
+
 // The channel lock is held. Completes a send to receiver `sg` and returns its goroutine.
 G* ChanAccess::send_to_waiter(Chan* c, Sudog* sg, void* ep) noexcept {
   if (sg->elem && c->stride_ > 0) c->ops_->move_assign(sg->elem, ep);

@@ -86,6 +86,11 @@ class Chan {
 
   ChanError close();
 
+  // The buffered elements, oldest first, and emptying the buffer (destroying them): for an
+  // embedder's collector, with the world stopped (goroutine.h stop_the_world).
+  void for_each_buffered(void (*fn)(void* elem, void* ctx), void* ctx);
+  void clear_buffer();
+
   size_t len() const noexcept { return qcount_.load(std::memory_order_relaxed); }
   size_t cap() const noexcept { return dataqsiz_; }
   bool closed() const noexcept { return closed_.load(std::memory_order_relaxed); }

@@ -18,7 +18,6 @@
 
 namespace gol::stdlib {
 
-
 namespace {
 
 int64_t gomaxprocs(int64_t n) {

@@ -29,7 +29,9 @@ ChanObject::ChanObject(const check::Type* elem, size_t capacity)
     : HeapObject(Kind::Chan, sizeof(ChanObject)),
       chan(isCounted(elem) ? &kCountedOps : &kScalarOps, capacity),
       elemType(elem),
-      storage(storageOf(elem)) {}
+      storage(storageOf(elem)) {
+  if (storage != Storage::Scalar) track();
+}
 
 ChanObject* makeChan(const check::Type* elemType, int64_t capacity) {
   return new ChanObject(elemType, static_cast<size_t>(capacity));

@@ -15,6 +15,7 @@
 #include <vector>
 
 #include "interpreter/values/alloc_stats.h"
+#include "interpreter/values/channels.h"
 #include "interpreter/values/maps.h"
 #include "runtime/goroutine.h"
 #include "runtime/spinlock.h"
@@ -32,7 +33,7 @@ constexpr auto kRelaxed = std::memory_order_relaxed;
 struct CandidateBuffer {
   rt::SpinLock lock;
   std::vector<HeapObject*> objects;
-  CandidateBuffer* next = nullptr;  // all buffers, g_buffers; set once before publishing
+  CandidateBuffer* next = nullptr;      // all buffers, g_buffers; set once before publishing
   CandidateBuffer* nextFree = nullptr;  // g_free_mu
 };
 
@@ -100,8 +101,17 @@ void forEachChild(HeapObject* object, F&& f) {
   };
   switch (object->kind) {
     case HeapObject::Kind::String:
-    case HeapObject::Kind::Complex:
-    case HeapObject::Kind::Chan: return;
+    case HeapObject::Kind::Complex: return;
+    case HeapObject::Kind::Chan: {
+      auto* c = static_cast<ChanObject*>(object);
+      if (c->storage == Storage::Scalar) return;
+      c->chan.for_each_buffered(
+          [](void* elem, void* ctx) {
+            (*static_cast<decltype(visit)*>(ctx))(*static_cast<Value*>(elem));
+          },
+          &visit);
+      return;
+    }
     case HeapObject::Kind::Array: {
       auto* a = static_cast<ArrayObject*>(object);
       if (a->isView()) {
@@ -111,7 +121,9 @@ void forEachChild(HeapObject* object, F&& f) {
       }
       return;
     }
-    case HeapObject::Kind::Slice: visit(Value{.p = static_cast<SliceObject*>(object)->array()}); return;
+    case HeapObject::Kind::Slice:
+      visit(Value{.p = static_cast<SliceObject*>(object)->array()});
+      return;
     case HeapObject::Kind::Box: {
       auto* b = static_cast<BoxObject*>(object);
       if (b->counted()) visit(b->value);
@@ -127,7 +139,9 @@ void forEachChild(HeapObject* object, F&& f) {
       }
       return;
     }
-    case HeapObject::Kind::Pointer: visit(Value{.p = static_cast<PointerObject*>(object)->owner}); return;
+    case HeapObject::Kind::Pointer:
+      visit(Value{.p = static_cast<PointerObject*>(object)->owner});
+      return;
     case HeapObject::Kind::Iface: {
       auto* i = static_cast<IfaceObject*>(object);
       if (isCounted(i->type)) visit(i->value);
@@ -155,8 +169,8 @@ void clearChildren(HeapObject* object) {
   };
   switch (object->kind) {
     case HeapObject::Kind::String:
-    case HeapObject::Kind::Complex:
-    case HeapObject::Kind::Chan: return;
+    case HeapObject::Kind::Complex: return;
+    case HeapObject::Kind::Chan: static_cast<ChanObject*>(object)->chan.clear_buffer(); return;
     case HeapObject::Kind::Array: static_cast<ArrayObject*>(object)->releaseContents(); return;
     case HeapObject::Kind::Slice: static_cast<SliceObject*>(object)->releaseArray(); return;
     case HeapObject::Kind::Box: {
@@ -354,16 +368,16 @@ void printTrace(const CollectorStats& s, int64_t start, int64_t stopped, int64_t
                 int64_t end, uint64_t before, uint64_t after, uint64_t goal, bool forced) {
   constexpr double kMB = 1 << 20;
   double sinceStart = static_cast<double>(start - g_processStart) / 1e9;
-  int percent = end > g_processStart
-                    ? static_cast<int>(100 * g_gcTimeNs / (end - g_processStart))
-                    : 0;
-  std::fprintf(stderr, "gc %u @%.3fs %d%%: %.3f+%.3f+%.3f ms clock, %.0f->%.0f->%.0f MB, %.0f MB goal, %d P%s\n",
-               s.numGC, sinceStart, percent, static_cast<double>(stopped - start) / 1e6,
-               static_cast<double>(collected - stopped) / 1e6,
-               static_cast<double>(end - collected) / 1e6, static_cast<double>(before) / kMB,
-               static_cast<double>(after) / kMB, static_cast<double>(after) / kMB,
-               goal == UINT64_MAX ? 0.0 : static_cast<double>(goal) / kMB, rt::maxprocs(),
-               forced ? " (forced)" : "");
+  int percent =
+      end > g_processStart ? static_cast<int>(100 * g_gcTimeNs / (end - g_processStart)) : 0;
+  std::fprintf(
+      stderr,
+      "gc %u @%.3fs %d%%: %.3f+%.3f+%.3f ms clock, %.0f->%.0f->%.0f MB, %.0f MB goal, %d P%s\n",
+      s.numGC, sinceStart, percent, static_cast<double>(stopped - start) / 1e6,
+      static_cast<double>(collected - stopped) / 1e6, static_cast<double>(end - collected) / 1e6,
+      static_cast<double>(before) / kMB, static_cast<double>(after) / kMB,
+      static_cast<double>(after) / kMB, goal == UINT64_MAX ? 0.0 : static_cast<double>(goal) / kMB,
+      rt::maxprocs(), forced ? " (forced)" : "");
   std::fflush(stderr);
 }
 
@@ -420,7 +434,28 @@ bool collectCycles(bool forced) {
   return true;
 }
 
+// GOL_GC_STRESS=N (a testing aid): a collection at every N-th poll slow path, which every
+// poll then takes, so that a premature free shows up under AddressSanitizer.
+int64_t stressEvery() {
+  static const int64_t every = [] {
+    const char* e = std::getenv("GOL_GC_STRESS");
+    int64_t n = e ? std::atoll(e) : 0;
+    if (n > 0) {
+      collectionWanted.store(true);
+      rt::request_poll();
+    }
+    return n;
+  }();
+  return every;
+}
+[[maybe_unused]] const int64_t g_stressInit = stressEvery();
+
 void collectWanted() {
+  if (int64_t every = stressEvery(); every > 0) {
+    static std::atomic<int64_t> polls{0};
+    if (polls.fetch_add(1, kRelaxed) % every == 0) collectCycles(false);
+    return;
+  }
   if (!collectionWanted.exchange(false)) return;
   rt::release_poll();
   collectCycles(false);

@@ -24,8 +24,7 @@
 //   anything is freed.
 // * Roots are never enumerated: any counted reference from outside S keeps its target.
 //   Safety rests on forEachChild listing exactly the counted references each object holds,
-//   as its destroy releases them (listing fewer only misses cycles). Channels are not
-//   tracked: a cycle through a channel's buffer is not collected.
+//   as its destroy releases them (listing fewer only misses cycles).
 // * Objects with a finalizer count as referred to from outside (Go does not collect a cycle
 //   that holds one either); their finalizers run when their counts reach zero.
 // * Pacing (Go's GOGC): a collection starts at a poll point once the live heap (allocated

@@ -63,8 +63,14 @@ struct HeapObject {
       : kind(k), flags(k == Kind::String || k == Kind::Complex || k == Kind::Chan ? 0 : kTracked) {
     noteAlloc(bytes);
   }
-  // For objects that turn out to hold no references (a []int's array, an int's box).
-  void untrack() { flags.store(flags.load(std::memory_order_relaxed) & ~kTracked, std::memory_order_relaxed); }
+  // For objects that turn out to hold no references (a []int's array, an int's box), and
+  // channels that hold some. Only before the object is shared.
+  void untrack() {
+    flags.store(flags.load(std::memory_order_relaxed) & ~kTracked, std::memory_order_relaxed);
+  }
+  void track() {
+    flags.store(flags.load(std::memory_order_relaxed) | kTracked, std::memory_order_relaxed);
+  }
 };
 
 // Called by releaseRef for a tracked object that is not yet a candidate (cycles.cpp).
@@ -136,7 +142,7 @@ class ArrayObject : public HeapObject {
   ArrayObject(size_t length, size_t bytes) : HeapObject(Kind::Array, bytes), length_(length) {}
   size_t length_ = 0;
   bool counted_ = false;
-  bool view_ = false;  // made by makeView
+  bool view_ = false;                      // made by makeView
   const check::Type* elemType_ = nullptr;  // set for array values and aggregate elements
   Value* data_ = nullptr;                  // inline after the object, or owner_'s
   ArrayObject* owner_ = nullptr;           // a view's owner (null once the collector cleared it)

@@ -89,6 +89,25 @@ if [ "$code" != 2 ]; then
   failures=$((failures + 1))
 fi
 
+# GODEBUG=gctrace=1: one line per collection on stderr, in Go's format (without its CPU
+# times, which Gol does not measure), "(forced)" for runtime.GC.
+printf 'package main\n\nimport "runtime"\n\ntype n struct{ p *n; b [64]int }\n\nfunc main() {\n\tfor i := 0; i < 200000; i++ {\n\t\tx := &n{}\n\t\tx.p = x\n\t}\n\truntime.GC()\n}\n' > "$work/gctrace.gol"
+GODEBUG=gctrace=1 "$gol" run "$work/gctrace.gol" > "$work/gctrace.out" 2>&1
+line='^gc [0-9]+ @[0-9]+\.[0-9]{3}s [0-9]+%: [0-9]+\.[0-9]{3}\+[0-9]+\.[0-9]{3}\+[0-9]+\.[0-9]{3} ms clock, [0-9]+->[0-9]+->[0-9]+ MB, [0-9]+ MB goal, [0-9]+ P( \(forced\))?$'
+if ! grep -qvE "$line" "$work/gctrace.out" && [ "$(grep -c '^gc ' "$work/gctrace.out")" -ge 3 ] &&
+    tail -1 "$work/gctrace.out" | grep -q ' (forced)$' &&
+    head -1 "$work/gctrace.out" | grep -q '^gc 1 '; then
+  :
+else
+  echo "FAIL: GODEBUG=gctrace=1 printed:"
+  cat "$work/gctrace.out"
+  failures=$((failures + 1))
+fi
+if [ -n "$(GODEBUG=gctrace=0 "$gol" run "$work/gctrace.gol" 2>&1)" ]; then
+  echo "FAIL: GODEBUG=gctrace=0 printed something"
+  failures=$((failures + 1))
+fi
+
 if [ "$failures" != 0 ]; then
   echo "$failures command-line cases failed"
   exit 1
