@@ -269,24 +269,21 @@ uint64_t unixNanos() {
 
 // ---- the collection ------------------------------------------------------------------------
 
-struct Outcome {
-  uint64_t freed = 0;
+// What a collection found, to free once the world runs again: no goroutine can reach
+// either list's objects.
+struct Found {
+  std::vector<HeapObject*> dead;     // buffered objects whose count reached zero
+  std::vector<HeapObject*> garbage;  // garbage cycles, each member held once more
 };
 
-// With the world stopped.
-Outcome collectStopped() {
-  Outcome out;
+// With the world stopped: finds the garbage and holds it.
+Found collectStopped() {
+  Found out;
   std::vector<HeapObject*> candidates = drainBuffers();
-  // Candidates that died while buffered: their contents are gone, free their memory.
   std::vector<HeapObject*> roots;
   roots.reserve(candidates.size());
   for (HeapObject* o : candidates) {
-    if (has(o, HeapObject::kDead)) {
-      clearFlags(o, HeapObject::kDead | HeapObject::kBuffered);
-      freeObject(o);
-    } else {
-      roots.push_back(o);
-    }
+    (has(o, HeapObject::kDead) ? out.dead : roots).push_back(o);
   }
   candidates = {};
 
@@ -340,7 +337,7 @@ Outcome collectStopped() {
     });
   }
 
-  std::vector<HeapObject*> garbage;
+  std::vector<HeapObject*>& garbage = out.garbage;
   for (size_t i = 0; i < set.size(); ++i) {
     HeapObject* o = set[i];
     o->refs.store(saved[i], kRelaxed);
@@ -349,19 +346,28 @@ Outcome collectStopped() {
   }
   for (HeapObject* o : roots) clearFlags(o, HeapObject::kBuffered);
 
-  // Free the garbage: hold each member (kBuffered keeps releaseRef from recording it), clear
-  // them all, which releases every reference among them, then let go.
+  // Hold each member of the garbage (kBuffered keeps releaseRef from recording it when its
+  // fellows release it).
   for (HeapObject* o : garbage) {
     o->refs.store(o->refs.load(kRelaxed) + 1, kRelaxed);
     setFlags(o, HeapObject::kBuffered);
   }
-  for (HeapObject* o : garbage) clearChildren(o);
-  for (HeapObject* o : garbage) {
+  return out;
+}
+
+// With the world running again: frees what collectStopped found. Clearing the garbage
+// releases every reference among its members (and what they hold outside it, which frees
+// as usual), then letting go of the holds frees the members.
+void freeFound(Found& found) {
+  for (HeapObject* o : found.dead) {
+    clearFlags(o, HeapObject::kDead | HeapObject::kBuffered);
+    freeObject(o);
+  }
+  for (HeapObject* o : found.garbage) clearChildren(o);
+  for (HeapObject* o : found.garbage) {
     clearFlags(o, HeapObject::kBuffered);
     releaseRef(Value{.p = o});
   }
-  out.freed = garbage.size();
-  return out;
 }
 
 void printTrace(const CollectorStats& s, int64_t start, int64_t stopped, int64_t collected,
@@ -414,10 +420,12 @@ bool collectCycles(bool forced) {
     return false;
   }
   int64_t stopped = rt::nanotime();
-  Outcome out = collectStopped();
+  Found found = collectStopped();
   int64_t collected = rt::nanotime();
   rt::start_the_world();
   int64_t end = rt::nanotime();
+  freeFound(found);
+  int64_t freed = rt::nanotime();
   uint64_t after = liveHeap();
   std::lock_guard lock(g_pacingMu);
   g_goal = goalAfter(after, percentSetting().load());
@@ -428,8 +436,8 @@ bool collectCycles(bool forced) {
   g_stats.pauseTotalNs += pause;
   g_stats.lastGC = unixNanos();
   g_stats.nextGC = g_goal == UINT64_MAX ? 0 : g_goal;
-  g_stats.freedObjects += out.freed;
-  g_gcTimeNs += end - start;
+  g_stats.freedObjects += found.garbage.size();
+  g_gcTimeNs += freed - start;
   if (gctrace()) printTrace(g_stats, start, stopped, collected, end, before, after, g_goal, forced);
   return true;
 }

@@ -19,9 +19,10 @@
 //   count of each member of S, the references other members of S hold (forEachChild); a
 //   member whose count stays above zero is referred to from outside S (a frame, a global,
 //   a native's hands, a channel's buffer, a parked goroutine), and it and everything it
-//   reaches are live. The rest is garbage: held by the collector, cleared (each member
-//   releases what it holds), then released, which frees it. Counts are restored before
-//   anything is freed.
+//   reaches are live. The rest is garbage: each member is held once more, counts are
+//   restored, and the world starts again. No goroutine can reach the garbage, so the
+//   collecting goroutine then frees it while the others run: it clears each member (which
+//   releases what it holds) and lets go of the holds. The pause is the search only.
 // * Roots are never enumerated: any counted reference from outside S keeps its target.
 //   Safety rests on forEachChild listing exactly the counted references each object holds,
 //   as its destroy releases them (listing fewer only misses cycles).
