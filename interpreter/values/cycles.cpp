@@ -1,8 +1,11 @@
 // The cycle collector (cycles.h has the design and its invariants).
 //
-// Concurrency: a thread's candidate buffer is written by that thread under the buffer's own
-// spin lock (uncontended but for a collection draining it); buffers are never freed, and a
-// thread that exits hands its buffer to the next. A collection runs with the world stopped:
+// Concurrency: a thread's candidate buffer is written under the buffer's own spin lock, by
+// that thread (insertions) and by any thread whose release frees a member (removals);
+// buffers are never freed, and a thread that exits hands its buffer to the next. An
+// object's candidateBuffer is written before its kBuffered mark is published (by the
+// releasing thread's decrement), and read only by whoever sees the mark. A collection runs
+// with the world stopped:
 // no other thread reads or writes counts, references or flags then, so it reads and
 // rewrites them with relaxed operations. g_pacingMu guards the pacing state (goal, stats).
 #include "interpreter/values/cycles.h"
@@ -30,14 +33,75 @@ constexpr auto kRelaxed = std::memory_order_relaxed;
 
 // ---- candidate buffers -------------------------------------------------------------------
 
+// A set of candidates: open addressing with linear probing over a power-of-two table,
+// removed entries left as tombstones until the table is rebuilt.
+class CandidateSet {
+ public:
+  void insert(HeapObject* o) {
+    if ((used_ + 1) * 2 > slots_.size()) rebuild(slots_.empty() ? 64 : live_ * 4 + 64);
+    size_t mask = slots_.size() - 1;
+    for (size_t i = hash(o) & mask;; i = (i + 1) & mask) {
+      if (slots_[i] == nullptr) {
+        slots_[i] = o;
+        used_++;
+        live_++;
+        return;
+      }
+    }
+  }
+  void erase(HeapObject* o) {
+    if (slots_.empty()) return;
+    size_t mask = slots_.size() - 1;
+    for (size_t i = hash(o) & mask; slots_[i] != nullptr; i = (i + 1) & mask) {
+      if (slots_[i] == o) {
+        slots_[i] = tombstone();
+        live_--;
+        return;
+      }
+    }
+  }
+  // Appends every member to out and empties the set.
+  void drainInto(std::vector<HeapObject*>& out) {
+    for (HeapObject* o : slots_) {
+      if (o != nullptr && o != tombstone()) out.push_back(o);
+    }
+    slots_.assign(slots_.size() > 4096 ? 0 : slots_.size(), nullptr);
+    used_ = live_ = 0;
+  }
+
+ private:
+  static HeapObject* tombstone() { return reinterpret_cast<HeapObject*>(uintptr_t{1}); }
+  static size_t hash(HeapObject* o) {
+    auto x = static_cast<uint64_t>(reinterpret_cast<uintptr_t>(o));
+    return static_cast<size_t>((x >> 4) * 0x9E3779B97F4A7C15ull >> 20);
+  }
+  void rebuild(size_t capacity) {
+    size_t size = 64;
+    while (size < capacity) size *= 2;
+    std::vector<HeapObject*> old(size, nullptr);
+    old.swap(slots_);
+    used_ = live_ = 0;
+    for (HeapObject* o : old) {
+      if (o != nullptr && o != tombstone()) insert(o);
+    }
+  }
+  std::vector<HeapObject*> slots_;
+  size_t used_ = 0;  // members and tombstones
+  size_t live_ = 0;  // members
+};
+
 struct CandidateBuffer {
   rt::SpinLock lock;
-  std::vector<HeapObject*> objects;
-  CandidateBuffer* next = nullptr;      // all buffers, g_buffers; set once before publishing
+  CandidateSet set;
+  uint16_t id = 0;                      // its number in g_byId (HeapObject::candidateBuffer)
   CandidateBuffer* nextFree = nullptr;  // g_free_mu
 };
 
-std::atomic<CandidateBuffer*> g_buffers{nullptr};
+// Buffers by number; number 0 is never used. Past kMaxBuffers threads, objects are not
+// recorded (a cycle may then be missed, never wrongly freed).
+constexpr size_t kMaxBuffers = 4096;
+std::atomic<CandidateBuffer*> g_byId[kMaxBuffers];
+std::atomic<uint16_t> g_nextId{1};
 std::mutex g_free_mu;
 CandidateBuffer* g_free = nullptr;
 
@@ -60,26 +124,26 @@ CandidateBuffer* acquireBuffer() {
       return b;
     }
   }
+  uint16_t id = g_nextId.fetch_add(1);
+  if (id >= kMaxBuffers) return nullptr;
   auto* b = new CandidateBuffer;
-  CandidateBuffer* head = g_buffers.load(kRelaxed);
-  do {
-    b->next = head;
-  } while (!g_buffers.compare_exchange_weak(head, b, std::memory_order_release, kRelaxed));
+  b->id = id;
+  g_byId[id].store(b, std::memory_order_release);
   return b;
 }
 
 // Every candidate of every buffer, which are left empty.
 std::vector<HeapObject*> drainBuffers() {
   std::vector<HeapObject*> all;
-  for (CandidateBuffer* b = g_buffers.load(std::memory_order_acquire); b; b = b->next) {
+  for (size_t id = 1; id < kMaxBuffers; ++id) {
+    CandidateBuffer* b = g_byId[id].load(std::memory_order_acquire);
+    if (!b) break;
     std::lock_guard lock(b->lock);
-    all.insert(all.end(), b->objects.begin(), b->objects.end());
-    b->objects.clear();
+    b->set.drainInto(all);
   }
   return all;
 }
 
-// With the world stopped no other thread writes flags or counts: plain loads and stores.
 void setFlags(HeapObject* o, Flags f) {
   o->flags.store(o->flags.load(kRelaxed) | f, kRelaxed);
 }
@@ -269,23 +333,15 @@ uint64_t unixNanos() {
 
 // ---- the collection ------------------------------------------------------------------------
 
-// What a collection found, to free once the world runs again: no goroutine can reach
-// either list's objects.
+// What a collection found, to free once the world runs again: no goroutine can reach it.
 struct Found {
-  std::vector<HeapObject*> dead;     // buffered objects whose count reached zero
   std::vector<HeapObject*> garbage;  // garbage cycles, each member held once more
 };
 
 // With the world stopped: finds the garbage and holds it.
 Found collectStopped() {
   Found out;
-  std::vector<HeapObject*> candidates = drainBuffers();
-  std::vector<HeapObject*> roots;
-  roots.reserve(candidates.size());
-  for (HeapObject* o : candidates) {
-    (has(o, HeapObject::kDead) ? out.dead : roots).push_back(o);
-  }
-  candidates = {};
+  std::vector<HeapObject*> roots = drainBuffers();
 
   // S: the tracked objects reachable from the roots, with their counts saved.
   std::vector<HeapObject*> set;
@@ -359,10 +415,6 @@ Found collectStopped() {
 // releases every reference among its members (and what they hold outside it, which frees
 // as usual), then letting go of the holds frees the members.
 void freeFound(Found& found) {
-  for (HeapObject* o : found.dead) {
-    clearFlags(o, HeapObject::kDead | HeapObject::kBuffered);
-    freeObject(o);
-  }
   for (HeapObject* o : found.garbage) clearChildren(o);
   for (HeapObject* o : found.garbage) {
     clearFlags(o, HeapObject::kBuffered);
@@ -393,17 +445,24 @@ void printTrace(const CollectorStats& s, int64_t start, int64_t stopped, int64_t
 
 void noteCandidate(HeapObject* object) noexcept {
   if (object->refs.load(kRelaxed) <= 1) return;  // dying, not left behind
-  if (object->flags.fetch_or(HeapObject::kBuffered, kRelaxed) & HeapObject::kBuffered) return;
   ThreadBuffer& t = tls_buffer;
-  if (!t.buffer) [[unlikely]]
+  if (!t.buffer) [[unlikely]] {
     t.buffer = acquireBuffer();
+    if (!t.buffer) return;
+  }
+  if (object->flags.fetch_or(HeapObject::kBuffered, kRelaxed) & HeapObject::kBuffered) return;
+  object->candidateBuffer = t.buffer->id;
   std::lock_guard lock(t.buffer->lock);
-  t.buffer->objects.push_back(object);
+  t.buffer->set.insert(object);
 }
 
-void retireBuffered(HeapObject* object) {
-  clearChildren(object);
-  setFlags(object, HeapObject::kDead);
+void unbuffer(HeapObject* object) {
+  CandidateBuffer* b = g_byId[object->candidateBuffer].load(std::memory_order_acquire);
+  {
+    std::lock_guard lock(b->lock);
+    b->set.erase(object);
+  }
+  object->flags.fetch_and(static_cast<Flags>(~HeapObject::kBuffered), kRelaxed);
 }
 
 std::atomic<bool> collectionWanted{false};

@@ -328,12 +328,9 @@ void destroyObject(HeapObject* object) {
 namespace {
 
 void destroyNow(HeapObject* object) {
-  // A collector buffer still points at it: free what it holds now, the object itself when
-  // the collector drains the buffer (cycles.h).
-  if (object->flags.load(std::memory_order_relaxed) & HeapObject::kBuffered) [[unlikely]] {
-    retireBuffered(object);
-    return;
-  }
+  // A collector buffer still points at it (cycles.h).
+  if (object->flags.load(std::memory_order_relaxed) & HeapObject::kBuffered) [[unlikely]]
+    unbuffer(object);
   freeObject(object);
 }
 
