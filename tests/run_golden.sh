@@ -39,12 +39,12 @@ code=$?
 if grep -q '^==[0-9]*==WARNING: ASan is ignoring requested __asan_handle_no_return' "$actual"; then
   sed -i -e '/^==[0-9]*==WARNING: ASan is ignoring requested __asan_handle_no_return/,+2d' "$actual"
 fi
-# A program marked `// golden: heap addresses numbered` prints heap addresses (0xc0 and eight
+# A program marked `// golden: heap addresses numbered` prints heap addresses (0xc and nine
 # hexadecimal digits), which differ from run to run: both sides number them in order of
 # first appearance, so the expected output still says which printed addresses are the same.
 expected=$base.out
 if grep -q '^// golden: heap addresses numbered' "$base.gol"; then
-  number='s/\b0xc0[0-9a-f]{8}\b/($seen{$&} \/\/= "0xc0<" . ++$n . ">")/ge'
+  number='s/\b0xc[0-9a-f]{9}\b/($seen{$&} \/\/= "0xc<" . ++$n . ">")/ge'
   numbered=$(mktemp)
   trap 'rm -f "$actual" "$numbered"' EXIT
   perl -pe "$number" "$base.out" > "$numbered"

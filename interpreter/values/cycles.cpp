@@ -519,6 +519,7 @@ int64_t stressEvery() {
 
 void collectWanted() {
   if (int64_t every = stressEvery(); every > 0) {
+    if (gcPercent() < 0) return;  // a program that turned collection off keeps it off
     static std::atomic<int64_t> polls{0};
     if (polls.fetch_add(1, kRelaxed) % every == 0) collectCycles(false);
     return;
