@@ -487,6 +487,10 @@ int run(Program& program, int maxprocs, const std::string& traceBase) {
     }
   }
   stdlib::forgetFinalizers();
+  // What the run's goroutines still hold is abandoned with them, and may outlive the
+  // program's types (a process that runs programs one after another frees each one's):
+  // no later collection may start from it.
+  values::forgetCandidates();
   stdlib::closeOutput();
   return e.code;
 }

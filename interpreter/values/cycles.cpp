@@ -465,6 +465,12 @@ void unbuffer(HeapObject* object) {
   object->flags.fetch_and(static_cast<Flags>(~HeapObject::kBuffered), kRelaxed);
 }
 
+void forgetCandidates() {
+  for (HeapObject* o : drainBuffers()) {
+    o->flags.fetch_and(static_cast<Flags>(~HeapObject::kBuffered), kRelaxed);
+  }
+}
+
 std::atomic<bool> collectionWanted{false};
 
 bool collectCycles(bool forced) {

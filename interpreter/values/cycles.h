@@ -51,6 +51,10 @@ void unbuffer(HeapObject* object);
 // poll). Returns false if the world could not be stopped in time.
 bool collectCycles(bool forced);
 
+// Empties every candidate buffer without a collection (a run is over: what its goroutines
+// still hold is abandoned). No goroutine may be running.
+void forgetCandidates();
+
 // A collection is due (pacing): the evaluator's poll slow path runs it.
 extern std::atomic<bool> collectionWanted;
 void collectWanted();
