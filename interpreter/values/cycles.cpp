@@ -311,7 +311,8 @@ const int64_t g_processStart = rt::nanotime();
 
 std::mutex g_pacingMu;
 CollectorStats g_stats;
-uint64_t g_goal = kMinGoal;
+uint64_t g_goal = 0;  // set at the first allocationCheck (g_goalSet)
+bool g_goalSet = false;
 int64_t g_gcTimeNs = 0;
 
 uint64_t liveHeap() {
@@ -319,10 +320,13 @@ uint64_t liveHeap() {
   return t.allocBytes - t.freedBytes;
 }
 
+// Go's heap goal: the live heap times 1+GOGC/100, at least 4 MiB times GOGC/100.
 uint64_t goalAfter(uint64_t live, int64_t percent) {
   if (percent < 0) return UINT64_MAX;
-  uint64_t goal = live + live / 100 * static_cast<uint64_t>(percent);
-  return goal < kMinGoal ? kMinGoal : goal;
+  auto p = static_cast<uint64_t>(percent);
+  uint64_t goal = live + live / 100 * p;
+  uint64_t least = kMinGoal / 100 * p;
+  return goal < least ? least : goal;
 }
 
 uint64_t unixNanos() {
@@ -481,6 +485,7 @@ bool collectCycles(bool forced) {
       // Try again after some more allocation.
       std::lock_guard lock(g_pacingMu);
       g_goal = goalAfter(before, 50);
+      g_goalSet = true;
     }
     return false;
   }
@@ -494,6 +499,7 @@ bool collectCycles(bool forced) {
   uint64_t after = liveHeap();
   std::lock_guard lock(g_pacingMu);
   g_goal = goalAfter(after, percentSetting().load());
+  g_goalSet = true;
   auto pause = static_cast<uint64_t>(end - start);
   g_stats.pauseNs[g_stats.numGC % 256] = pause;
   g_stats.numGC++;
@@ -540,6 +546,10 @@ void allocationCheck() noexcept {
   uint64_t goal;
   {
     std::lock_guard lock(g_pacingMu);
+    if (!g_goalSet) {
+      g_goal = goalAfter(0, percentSetting().load());
+      g_goalSet = true;
+    }
     goal = g_goal;
   }
   if (goal == UINT64_MAX || liveHeap() < goal) return;
@@ -557,6 +567,7 @@ int64_t setGCPercent(int64_t percent) {
   uint64_t live = liveHeap();
   std::lock_guard lock(g_pacingMu);
   g_goal = goalAfter(live, percent);
+  g_goalSet = true;
   return old;
 }
 
