@@ -1,11 +1,11 @@
 // The cycle collector (cycles.h has the design and its invariants).
 //
-// Concurrency: a thread's candidate buffer is written under the buffer's own spin lock, by
-// that thread (insertions) and by any thread whose release frees a member (removals);
-// buffers are never freed, and a thread that exits hands its buffer to the next. An
-// object's candidateBuffer is written before its kBuffered mark is published (by the
-// releasing thread's decrement), and read only by whoever sees the mark. A collection runs
-// with the world stopped:
+// Concurrency: a thread's candidate buffer is written by that thread (additions, sweeps)
+// under the buffer's own spin lock (uncontended but for a collection draining it); buffers
+// are never freed, and a thread that exits hands its buffer to the next. Any thread may
+// retire a candidate (its count reached zero): it marks kDead last, and only the sweep or
+// the collector that then sees the mark frees the object. A collection runs with the world
+// stopped:
 // no other thread reads or writes counts, references or flags then, so it reads and
 // rewrites them with relaxed operations. g_pacingMu guards the pacing state (goal, stats).
 #include "interpreter/values/cycles.h"
@@ -33,75 +33,18 @@ constexpr auto kRelaxed = std::memory_order_relaxed;
 
 // ---- candidate buffers -------------------------------------------------------------------
 
-// A set of candidates: open addressing with linear probing over a power-of-two table,
-// removed entries left as tombstones until the table is rebuilt.
-class CandidateSet {
- public:
-  void insert(HeapObject* o) {
-    if ((used_ + 1) * 2 > slots_.size()) rebuild(slots_.empty() ? 64 : live_ * 4 + 64);
-    size_t mask = slots_.size() - 1;
-    for (size_t i = hash(o) & mask;; i = (i + 1) & mask) {
-      if (slots_[i] == nullptr) {
-        slots_[i] = o;
-        used_++;
-        live_++;
-        return;
-      }
-    }
-  }
-  void erase(HeapObject* o) {
-    if (slots_.empty()) return;
-    size_t mask = slots_.size() - 1;
-    for (size_t i = hash(o) & mask; slots_[i] != nullptr; i = (i + 1) & mask) {
-      if (slots_[i] == o) {
-        slots_[i] = tombstone();
-        live_--;
-        return;
-      }
-    }
-  }
-  // Appends every member to out and empties the set.
-  void drainInto(std::vector<HeapObject*>& out) {
-    for (HeapObject* o : slots_) {
-      if (o != nullptr && o != tombstone()) out.push_back(o);
-    }
-    slots_.assign(slots_.size() > 4096 ? 0 : slots_.size(), nullptr);
-    used_ = live_ = 0;
-  }
-
- private:
-  static HeapObject* tombstone() { return reinterpret_cast<HeapObject*>(uintptr_t{1}); }
-  static size_t hash(HeapObject* o) {
-    auto x = static_cast<uint64_t>(reinterpret_cast<uintptr_t>(o));
-    return static_cast<size_t>((x >> 4) * 0x9E3779B97F4A7C15ull >> 20);
-  }
-  void rebuild(size_t capacity) {
-    size_t size = 64;
-    while (size < capacity) size *= 2;
-    std::vector<HeapObject*> old(size, nullptr);
-    old.swap(slots_);
-    used_ = live_ = 0;
-    for (HeapObject* o : old) {
-      if (o != nullptr && o != tombstone()) insert(o);
-    }
-  }
-  std::vector<HeapObject*> slots_;
-  size_t used_ = 0;  // members and tombstones
-  size_t live_ = 0;  // members
-};
+// How many candidates a thread adds between two sweeps of its buffer's young entries.
+constexpr size_t kSweepEvery = 4096;
 
 struct CandidateBuffer {
   rt::SpinLock lock;
-  CandidateSet set;
-  uint16_t id = 0;                      // its number in g_byId (HeapObject::candidateBuffer)
+  std::vector<HeapObject*> objects;
+  size_t swept = 0;                     // objects[0, swept) were swept or kept since the last drain
+  CandidateBuffer* next = nullptr;      // all buffers, g_buffers; set once before publishing
   CandidateBuffer* nextFree = nullptr;  // g_free_mu
 };
 
-// Buffers by number; number 0 is never used. Past kMaxBuffers threads, objects are not
-// recorded (a cycle may then be missed, never wrongly freed).
-constexpr size_t kMaxBuffers = 4096;
-std::atomic<CandidateBuffer*> g_byId[kMaxBuffers];
-std::atomic<uint16_t> g_nextId{1};
+std::atomic<CandidateBuffer*> g_buffers{nullptr};
 std::mutex g_free_mu;
 CandidateBuffer* g_free = nullptr;
 
@@ -124,22 +67,41 @@ CandidateBuffer* acquireBuffer() {
       return b;
     }
   }
-  uint16_t id = g_nextId.fetch_add(1);
-  if (id >= kMaxBuffers) return nullptr;
   auto* b = new CandidateBuffer;
-  b->id = id;
-  g_byId[id].store(b, std::memory_order_release);
+  CandidateBuffer* head = g_buffers.load(kRelaxed);
+  do {
+    b->next = head;
+  } while (!g_buffers.compare_exchange_weak(head, b, std::memory_order_release, kRelaxed));
   return b;
+}
+
+// Frees the dead among the entries from `from` on and keeps the others (buffer lock held).
+// A candidate's death is complete once kDead shows (retireBuffered sets it last, with
+// release); one that dies after this look waits for a later sweep or the collector.
+std::vector<HeapObject*> sweep(CandidateBuffer* b, size_t from) {
+  std::vector<HeapObject*> dead;
+  size_t keep = from;
+  for (size_t i = from; i < b->objects.size(); ++i) {
+    HeapObject* o = b->objects[i];
+    if (o->flags.load(std::memory_order_acquire) & HeapObject::kDead) {
+      dead.push_back(o);
+    } else {
+      b->objects[keep++] = o;
+    }
+  }
+  b->objects.resize(keep);
+  b->swept = keep;
+  return dead;
 }
 
 // Every candidate of every buffer, which are left empty.
 std::vector<HeapObject*> drainBuffers() {
   std::vector<HeapObject*> all;
-  for (size_t id = 1; id < kMaxBuffers; ++id) {
-    CandidateBuffer* b = g_byId[id].load(std::memory_order_acquire);
-    if (!b) break;
+  for (CandidateBuffer* b = g_buffers.load(std::memory_order_acquire); b; b = b->next) {
     std::lock_guard lock(b->lock);
-    b->set.drainInto(all);
+    all.insert(all.end(), b->objects.begin(), b->objects.end());
+    b->objects.clear();
+    b->swept = 0;
   }
   return all;
 }
@@ -339,13 +301,17 @@ uint64_t unixNanos() {
 
 // What a collection found, to free once the world runs again: no goroutine can reach it.
 struct Found {
+  std::vector<HeapObject*> dead;     // candidates whose count reached zero
   std::vector<HeapObject*> garbage;  // garbage cycles, each member held once more
 };
 
 // With the world stopped: finds the garbage and holds it.
 Found collectStopped() {
   Found out;
-  std::vector<HeapObject*> roots = drainBuffers();
+  std::vector<HeapObject*> roots;
+  for (HeapObject* o : drainBuffers()) {
+    (has(o, HeapObject::kDead) ? out.dead : roots).push_back(o);
+  }
 
   // S: the tracked objects reachable from the roots, with their counts saved.
   std::vector<HeapObject*> set;
@@ -419,6 +385,7 @@ Found collectStopped() {
 // releases every reference among its members (and what they hold outside it, which frees
 // as usual), then letting go of the holds frees the members.
 void freeFound(Found& found) {
+  for (HeapObject* o : found.dead) freeObject(o);
   for (HeapObject* o : found.garbage) clearChildren(o);
   for (HeapObject* o : found.garbage) {
     clearFlags(o, HeapObject::kBuffered);
@@ -449,29 +416,49 @@ void printTrace(const CollectorStats& s, int64_t start, int64_t stopped, int64_t
 
 void noteCandidate(HeapObject* object) noexcept {
   if (object->refs.load(kRelaxed) <= 1) return;  // dying, not left behind
-  ThreadBuffer& t = tls_buffer;
-  if (!t.buffer) [[unlikely]] {
-    t.buffer = acquireBuffer();
-    if (!t.buffer) return;
-  }
   if (object->flags.fetch_or(HeapObject::kBuffered, kRelaxed) & HeapObject::kBuffered) return;
-  object->candidateBuffer = t.buffer->id;
-  std::lock_guard lock(t.buffer->lock);
-  t.buffer->set.insert(object);
-}
-
-void unbuffer(HeapObject* object) {
-  CandidateBuffer* b = g_byId[object->candidateBuffer].load(std::memory_order_acquire);
+  ThreadBuffer& t = tls_buffer;
+  if (!t.buffer) [[unlikely]]
+    t.buffer = acquireBuffer();
+  CandidateBuffer* b = t.buffer;
+  std::vector<HeapObject*> dead;
   {
     std::lock_guard lock(b->lock);
-    b->set.erase(object);
+    b->objects.push_back(object);
+    if (b->objects.size() - b->swept >= kSweepEvery) [[unlikely]]
+      dead = sweep(b, b->swept);
   }
-  object->flags.fetch_and(static_cast<Flags>(~HeapObject::kBuffered), kRelaxed);
+  for (HeapObject* o : dead) freeObject(o);
+}
+
+void retireBuffered(HeapObject* object) {
+  clearChildren(object);
+  object->flags.fetch_or(HeapObject::kDead, std::memory_order_release);
+  // Candidates that survived a sweep and then died (a big tree walked, then dropped) are
+  // freed by a sweep of the whole buffer once this thread has retired as many objects as
+  // half the buffer holds (so each retirement pays O(1) for it), if they are in its own.
+  thread_local size_t retired = 0;
+  if (++retired < kSweepEvery) return;
+  ThreadBuffer& t = tls_buffer;
+  CandidateBuffer* b = t.buffer;
+  if (!b) return;
+  std::vector<HeapObject*> dead;
+  {
+    std::lock_guard lock(b->lock);
+    if (retired * 2 < b->objects.size()) return;
+    retired = 0;
+    dead = sweep(b, 0);
+  }
+  for (HeapObject* o : dead) freeObject(o);
 }
 
 void forgetCandidates() {
   for (HeapObject* o : drainBuffers()) {
-    o->flags.fetch_and(static_cast<Flags>(~HeapObject::kBuffered), kRelaxed);
+    if (has(o, HeapObject::kDead)) {
+      freeObject(o);
+    } else {
+      o->flags.fetch_and(static_cast<Flags>(~HeapObject::kBuffered), kRelaxed);
+    }
   }
 }
 

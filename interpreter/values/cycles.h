@@ -7,12 +7,15 @@
 // gc_refs):
 // * Candidates. A garbage cycle is left behind only when a count drops to a value above
 //   zero. So releaseRef records such an object (if it is kTracked, a kind that may hold
-//   references) in its thread's candidate buffer (a hash set) and marks it kBuffered with
-//   the buffer's number, once until the next collection. It marks before its own
-//   decrement, while it still holds a reference, so whichever thread's decrement reaches
-//   zero sees the mark: that thread takes the object out of the buffer (unbuffer) and frees
-//   it at once, so a candidate that dies (most do: a tree walked, then dropped) costs no
-//   more than a set insertion and removal.
+//   references) in its thread's candidate buffer and marks it kBuffered, once until the
+//   next collection. It marks before its own decrement, while it still holds a reference,
+//   so whichever thread's decrement reaches zero sees the mark.
+// * A buffered object whose count reaches zero cannot be freed yet (a buffer points at it):
+//   destroyObject releases what it holds at once (retireBuffered) and marks it kDead. Most
+//   candidates die young (a tree walked, then dropped), so each buffer's owner sweeps the
+//   entries added since its last sweep every kSweepEvery additions: it frees the dead ones
+//   and keeps the rest for the collector, which frees the dead it finds. Memory waiting to
+//   be freed is so bounded by the sweep for young candidates, by the pacing for old ones.
 // * A collection stops the world (runtime/goroutine.h stop_the_world) at a poll point of
 //   the goroutine that runs it, so no count or reference changes under it. It takes the
 //   subgraph S of tracked objects reachable from the live candidates; subtracts, from the
@@ -44,8 +47,8 @@ namespace gol::values {
 // Frees an object whose count reached zero (its finalizer, if any, already considered),
 // releasing what it holds (value.cpp).
 void freeObject(HeapObject* object);
-// A buffered object's count reached zero: takes it out of its buffer.
-void unbuffer(HeapObject* object);
+// A buffered object's count reached zero: releases what it holds and marks it dead.
+void retireBuffered(HeapObject* object);
 
 // Runs a collection now, stopping the world (from a goroutine, at a point where it may
 // poll). Returns false if the world could not be stopped in time.

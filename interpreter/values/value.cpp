@@ -328,9 +328,12 @@ void destroyObject(HeapObject* object) {
 namespace {
 
 void destroyNow(HeapObject* object) {
-  // A collector buffer still points at it (cycles.h).
-  if (object->flags.load(std::memory_order_relaxed) & HeapObject::kBuffered) [[unlikely]]
-    unbuffer(object);
+  // A collector buffer still points at it: free what it holds now, the object itself at
+  // the buffer's next sweep (cycles.h).
+  if (object->flags.load(std::memory_order_relaxed) & HeapObject::kBuffered) [[unlikely]] {
+    retireBuffered(object);
+    return;
+  }
   freeObject(object);
 }
 

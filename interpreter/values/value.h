@@ -48,13 +48,14 @@ struct HeapObject {
   // it holds a reference; read when the count reaches zero, when no one else can).
   // The others belong to the cycle collector (cycles.h has their rules): kTracked, the
   // object may hold references that close a cycle (set when it is made); kBuffered, it is
-  // a candidate in the collector buffer numbered candidateBuffer; kInSet and kReachable,
-  // scratch marks of a collection.
+  // a candidate in a collector buffer; kDead, its count reached zero while buffered (its
+  // contents are released, its memory waits for the buffer's next sweep); kInSet and
+  // kReachable, scratch marks of a collection.
   std::atomic<uint8_t> flags;
-  uint16_t candidateBuffer = 0;
   static constexpr uint8_t kHasFinalizer = 1;
   static constexpr uint8_t kTracked = 2;
   static constexpr uint8_t kBuffered = 4;
+  static constexpr uint8_t kDead = 8;
   static constexpr uint8_t kInSet = 16;
   static constexpr uint8_t kReachable = 32;
   // bytes: the object's size with its inline payload, for runtime.ReadMemStats; whoever
