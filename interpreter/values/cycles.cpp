@@ -5,9 +5,9 @@
 // are never freed, and a thread that exits hands its buffer to the next. Any thread may
 // retire a candidate (its count reached zero): it marks kDead last, and only the sweep or
 // the collector that then sees the mark frees the object. A collection runs with the world
-// stopped:
-// no other thread reads or writes counts, references or flags then, so it reads and
-// rewrites them with relaxed operations. g_pacingMu guards the pacing state (goal, stats).
+// stopped: no other thread reads or writes counts, references or flags then, so it reads
+// and rewrites them with relaxed operations. g_pacingMu guards the pacing state (goal,
+// statistics).
 #include "interpreter/values/cycles.h"
 
 #include <cstdio>
