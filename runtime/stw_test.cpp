@@ -92,8 +92,9 @@ TEST_P(StopTheWorld, ATimerDueWhileStoppedFiresAfterwards) {
   testing::run(GetParam(), [] {
     std::atomic<bool> fired{false};
     Timer t([](void* arg) { static_cast<std::atomic<bool>*>(arg)->store(true); }, &fired);
-    t.reset(nanotime() + 2'000'000);
     ASSERT_TRUE(stop_the_world(10'000'000'000));
+    // Armed while stopped, so that it cannot fire before the stop on a loaded machine.
+    t.reset(nanotime() + 2'000'000);
     busy_wait(20'000'000);
     EXPECT_FALSE(fired.load());
     start_the_world();
