@@ -239,6 +239,7 @@ void clearChildren(HeapObject* object) {
 constexpr uint64_t kMinGoal = 4 << 20;  // Go's minimum heap goal
 constexpr int64_t kAutoStopTimeoutNs = 20'000'000;
 constexpr int64_t kForcedStopTimeoutNs = 1'000'000'000;
+constexpr int kForcedStopAttempts = 10;
 
 std::atomic<int64_t>& percentSetting() {
   static std::atomic<int64_t> p{[] {
@@ -467,7 +468,15 @@ std::atomic<bool> collectionWanted{false};
 bool collectCycles(bool forced) {
   int64_t start = rt::nanotime();
   uint64_t before = liveHeap();
-  if (!rt::stop_the_world(forced ? kForcedStopTimeoutNs : kAutoStopTimeoutNs)) {
+  // runtime.GC waits, as Go's does, but not for ever on a goroutine that never polls. Between
+  // attempts it yields: another goroutine's stop (which makes ours fail at once) may be
+  // waiting for this one.
+  bool stopped = false;
+  for (int attempt = 0; attempt < (forced ? kForcedStopAttempts : 1) && !stopped; ++attempt) {
+    if (attempt > 0) rt::yield();
+    stopped = rt::stop_the_world(forced ? kForcedStopTimeoutNs : kAutoStopTimeoutNs);
+  }
+  if (!stopped) {
     if (!forced) {
       // Try again after some more allocation.
       std::lock_guard lock(g_pacingMu);
@@ -476,7 +485,7 @@ bool collectCycles(bool forced) {
     }
     return false;
   }
-  int64_t stopped = rt::nanotime();
+  int64_t stoppedAt = rt::nanotime();
   Found found = collectStopped();
   int64_t collected = rt::nanotime();
   rt::start_the_world();
@@ -496,7 +505,8 @@ bool collectCycles(bool forced) {
   g_stats.nextGC = g_goal == UINT64_MAX ? 0 : g_goal;
   g_stats.freedObjects += found.garbage.size();
   g_gcTimeNs += freed - start;
-  if (gctrace()) printTrace(g_stats, start, stopped, collected, end, before, after, g_goal, forced);
+  if (gctrace())
+    printTrace(g_stats, start, stoppedAt, collected, end, before, after, g_goal, forced);
   return true;
 }
 
