@@ -207,6 +207,35 @@ TEST(Channel, OpaqueElements) {
   });
 }
 
+// What an embedder's collector uses: the buffered elements oldest first (across the ring's
+// wrap), and emptying the buffer, which destroys them.
+TEST(Channel, ForEachBufferedAndClearBuffer) {
+  run(1, [] {
+    auto p = std::make_shared<int>(7);
+    Channel<std::shared_ptr<int>> c(3);
+    EXPECT_EQ(c.send(std::make_shared<int>(1)), ChanError::None);
+    c.recv();  // moves the ring's start, so the elements below wrap around
+    for (int i = 2; i <= 4; i++) EXPECT_EQ(c.send(std::make_shared<int>(i)), ChanError::None);
+    std::vector<int> seen;
+    c.for_each_buffered(
+        [](void* elem, void* ctx) {
+          static_cast<std::vector<int>*>(ctx)->push_back(
+              **static_cast<std::shared_ptr<int>*>(elem));
+        },
+        &seen);
+    EXPECT_EQ(seen, (std::vector<int>{2, 3, 4}));
+    c.recv();
+    EXPECT_EQ(c.send(p), ChanError::None);
+    EXPECT_EQ(p.use_count(), 2);
+    c.clear_buffer();
+    EXPECT_EQ(p.use_count(), 1);
+    EXPECT_EQ(c.len(), 0u);
+    // The channel works on afterwards.
+    EXPECT_EQ(c.send(std::make_shared<int>(9)), ChanError::None);
+    EXPECT_EQ(*c.recv().first, 9);
+  });
+}
+
 TEST_P(ChanProcs, ManySendersReceiversSum) {
   const int procs = GetParam();
   run(procs, [] {

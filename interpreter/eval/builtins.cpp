@@ -183,16 +183,12 @@ ExprPtr minMaxFor(const check::Basic* b, std::vector<ExprPtr> args) {
 
 }  // namespace
 
-namespace {
-
 // runtime.printhex, of the address the program sees.
-void appendHex(std::string& out, const void* p) {
+void appendRuntimeAddress(std::string& out, const void* p) {
   char buf[24];
   std::snprintf(buf, sizeof buf, "0x%llx", static_cast<unsigned long long>(values::goAddress(p)));
   out += buf;
 }
-
-}  // namespace
 
 void appendRuntimeValue(std::string& out, const check::Type* type, Value v) {
   const check::Basic* b = check::asBasic(type);
@@ -204,20 +200,20 @@ void appendRuntimeValue(std::string& out, const check::Type* type, Value v) {
         SliceObject* s = asSlice(v);
         out +=
             "[" + std::to_string(s ? s->len() : 0) + "/" + std::to_string(s ? s->cap() : 0) + "]";
-        appendHex(out, s ? static_cast<const void*>(s->base()) : nullptr);
+        appendRuntimeAddress(out, s ? static_cast<const void*>(s->base()) : nullptr);
         return;
       }
       case check::TypeKind::Interface: {
         IfaceObject* i = asIface(v);
         out += "(";
-        appendHex(out, i ? static_cast<const void*>(i->type) : nullptr);
+        appendRuntimeAddress(out, i ? static_cast<const void*>(i->type) : nullptr);
         out += ",";
-        appendHex(out, i ? i->value.p : nullptr);
+        appendRuntimeAddress(out, i ? i->value.p : nullptr);
         out += ")";
         return;
       }
-      case check::TypeKind::Pointer: appendHex(out, values::pointerIdentity(v)); return;
-      default: appendHex(out, v.p); return;
+      case check::TypeKind::Pointer: appendRuntimeAddress(out, values::pointerIdentity(v)); return;
+      default: appendRuntimeAddress(out, v.p); return;
     }
   }
   if (b->isBoolean()) {

@@ -18,5 +18,7 @@ ExprPtr makeMinMaxNode(bool isMin, const check::Type* type, std::vector<ExprPtr>
 
 // How Go's runtime prints a value with print/println and in panic messages.
 void appendRuntimeValue(std::string& out, const check::Type* type, Value v);
+// An address as the runtime prints it (0xc000012345; values/go_address.h).
+void appendRuntimeAddress(std::string& out, const void* p);
 
 }  // namespace gol::eval

@@ -7,7 +7,6 @@
 #include "interpreter/eval/builtins.h"
 #include "interpreter/eval/structs.h"
 #include "interpreter/values/equality.h"
-#include "interpreter/values/go_address.h"
 
 namespace gol::eval {
 
@@ -230,10 +229,9 @@ std::string panicMessage(const AnyValue& arg) {
   }
   // printpanicval prints the interface's data word: the pointer itself, else the boxed copy.
   const void* data = check::asPointer(v.type) ? values::pointerIdentity(v.value) : v.value.p;
-  char addr[32];
-  std::snprintf(addr, sizeof addr, "0x%llx",
-                static_cast<unsigned long long>(values::goAddress(data)));
-  return "(" + check::typeString(v.type, true) + ") " + addr;
+  text = "(" + check::typeString(v.type, true) + ") ";
+  appendRuntimeAddress(text, data);
+  return text;
 }
 
 void runWithDefers(const FuncCode* fn, Value* frame, CallRecord& record) {

@@ -1026,6 +1026,16 @@ ExprPtr makeArrayToSlice(ExprPtr a, bool copy, syntax::Pos pos) {
   return n;
 }
 
+namespace {
+
+// Go's panic for [N]T(s) and (*[N]T)(s) when s has fewer than N elements.
+[[noreturn]] void shortSliceConversion(syntax::Pos pos, int64_t len, int64_t length) {
+  runtimePanicAt(pos, "cannot convert slice with length " + std::to_string(len) +
+                          " to array or pointer to array with length " + std::to_string(length));
+}
+
+}  // namespace
+
 // [N]T(s) (Go 1.20): a new array holding a copy of s's first N elements; a shorter s
 // panics as Go's does.
 struct SliceToArrayNode : ExprNode {
@@ -1040,9 +1050,7 @@ struct SliceToArrayNode : ExprNode {
     int64_t len = so ? so->len() : 0;
     if (len < length) {
       releaseRef(sv);
-      runtimePanicAt(pos, "cannot convert slice with length " + std::to_string(len) +
-                              " to array or pointer to array with length " +
-                              std::to_string(length));
+      shortSliceConversion(pos, len, length);
     }
     ArrayObject* a = ArrayObject::makeZero(static_cast<size_t>(length), elemType);
     for (int64_t k = 0; k < length; ++k) {
@@ -1084,9 +1092,7 @@ struct SliceToArrayPointerNode : ExprNode {
     int64_t len = so ? so->len() : 0;
     if (len < length) {
       releaseRef(sv);
-      runtimePanicAt(pos, "cannot convert slice with length " + std::to_string(len) +
-                              " to array or pointer to array with length " +
-                              std::to_string(length));
+      shortSliceConversion(pos, len, length);
     }
     if (!so) return Value{};
     ArrayObject* view =
