@@ -220,6 +220,7 @@ void watchSignals(values::ChanObject* chan, values::StructObject* context,
     if (chan && existing.chan == chan) r = &existing;
   }
   if (!r) {
+    values::enableSharedCells();  // the watcher thread will touch chan or context
     values::retainRef(Value{.p = chan});
     values::retainRef(Value{.p = context});
     registry.push_back({chan, {}, context});

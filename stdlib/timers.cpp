@@ -129,6 +129,9 @@ void fire(void* arg) {
 // A new state, armed, for owner (null for time.After) and chan or fn (taken over).
 TimerState* startTimer(values::StructObject* owner, values::ChanObject* chan, Value fn, int64_t d,
                        int64_t period) {
+  // The monitor thread will send on the channel or start fn's goroutine: from now on
+  // another thread touches the program's objects.
+  values::enableSharedCells();
   auto* st = new TimerState;
   st->owner = owner;
   if (owner) values::retainRef(Value{.p = owner});

@@ -33,6 +33,7 @@ void funcGoroutineEntry(void* fn) {
 }
 
 void goCallFunc(Value fn) {
+  enableSharedCells();
   rt::go(funcGoroutineEntry, fn.p);
 }
 
@@ -54,6 +55,7 @@ void nativeGoroutineEntry(void* p) {
 }
 
 void goCallNative(void (*fn)(void*), void* arg) {
+  enableSharedCells();
   rt::go(nativeGoroutineEntry, new NativeCall{fn, arg});
 }
 

@@ -50,6 +50,10 @@ struct ExprNode {
   // (storeAggregate), which they do whenever a native parks, and a fixed reference
   // (CellRead::FixedRef) is never replaced at all.
   virtual std::unique_ptr<ExprNode> borrowedForm() const { return nullptr; }
+  // Makes this node yield its word without taking a reference to it, for a caller that
+  // only compares the word with nil and never releases or dereferences it; false where
+  // this node cannot.
+  virtual bool dropReference() { return false; }
   // A statement storing this scalar value into frame slot `slot` that does the work
   // itself rather than through a store node's virtual call, taking this node's operands
   // (the node is left empty); null where this node has none.

@@ -324,13 +324,15 @@ struct CopyNode : ExprNode {
   }
 };
 
+// x == nil and x != nil; s takes no reference where it can (ExprNode::dropReference).
 struct SliceIsNilNode : ExprNode {
   ExprPtr s;
   bool equal = true;
+  bool counted = true;
   Value eval(Value* fp) override {
     Value v = s->eval(fp);
     bool isNil = v.p == nullptr;
-    releaseRef(v);
+    if (counted) releaseRef(v);
     Value r;
     r.i = isNil == equal;
     return r;
@@ -545,6 +547,12 @@ ExprPtr makeCopy(ExprPtr dst, ExprPtr src, bool srcIsString, bool counted, bool 
 
 ExprPtr makeSliceIsNil(ExprPtr s, bool equal) {
   auto n = node<SliceIsNilNode>();
+  if (ExprPtr borrowed = s->borrowedForm()) {
+    s = std::move(borrowed);
+    n->counted = false;
+  } else if (s->dropReference()) {
+    n->counted = false;
+  }
   n->s = std::move(s);
   n->equal = equal;
   return n;

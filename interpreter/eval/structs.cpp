@@ -29,6 +29,9 @@ Value* walk(Value base, const std::vector<check::FieldStep>& steps, syntax::Pos 
   return cell;
 }
 
+// base.f.g...; with BorrowedBase, base is a borrowedForm (ExprNode::borrowedForm): walking
+// the steps runs no Gol code, so the variable cannot be replaced meanwhile.
+template <bool BorrowedBase>
 struct FieldReadNode : ExprNode {
   ExprPtr base;
   std::vector<check::FieldStep> steps;
@@ -36,26 +39,46 @@ struct FieldReadNode : ExprNode {
   Value eval(Value* fp) override {
     Value b = base->eval(fp);
     Value* cell;
-    try {
+    if constexpr (BorrowedBase) {
       cell = walk(b, steps, pos);
-    } catch (...) {
+      return counted ? loadRef(cell) : *cell;
+    } else {
+      try {
+        cell = walk(b, steps, pos);
+      } catch (...) {
+        releaseRef(b);
+        throw;
+      }
+      Value v = counted ? loadRef(cell) : *cell;
       releaseRef(b);
-      throw;
+      return v;
     }
-    Value v = counted ? loadRef(cell) : *cell;
-    releaseRef(b);
-    return v;
+  }
+  bool dropReference() override {
+    counted = false;
+    return true;
   }
 };
 
-// s.f for a struct in a frame slot: no reference counting on the way.
+// s.f for a struct, or p.f for a pointer to one, in a frame slot: no reference counting
+// on the way.
+template <bool ViaPointer>
 struct SlotFieldReadNode : ExprNode {
   int slot;
   int index;
   bool counted = false;
   Value eval(Value* fp) override {
-    Value* cell = static_cast<StructObject*>(fp[slot].p)->fields + index;
+    auto* object = static_cast<StructObject*>(fp[slot].p);
+    if constexpr (ViaPointer) {
+      if (!object) [[unlikely]]
+        nilDereference(pos);
+    }
+    Value* cell = object->fields + index;
     return counted ? loadRef(cell) : *cell;
+  }
+  bool dropReference() override {
+    counted = false;
+    return true;
   }
 };
 
@@ -820,21 +843,31 @@ void storeComplex(const Target& t, Value* fp, Value v) {
 
 ExprPtr makeFieldRead(ExprPtr base, std::vector<check::FieldStep> steps, bool counted,
                       syntax::Pos pos) {
-  if (auto local = dynamic_cast<LocalNode<true>*>(base.get());
-      local && steps.size() == 1 && !steps[0].viaPointer) {
-    auto n = std::make_unique<SlotFieldReadNode>();
-    n->slot = local->slot;
-    n->index = steps[0].index;
+  if (auto local = dynamic_cast<LocalNode<true>*>(base.get()); local && steps.size() == 1) {
+    auto make = [&](auto n) -> ExprPtr {
+      n->slot = local->slot;
+      n->index = steps[0].index;
+      n->counted = counted;
+      n->pos = pos;
+      return n;
+    };
+    if (steps[0].viaPointer) return make(std::make_unique<SlotFieldReadNode<true>>());
+    return make(std::make_unique<SlotFieldReadNode<false>>());
+  }
+  auto make = [&](auto n) -> ExprPtr {
+    n->steps = std::move(steps);
     n->counted = counted;
     n->pos = pos;
     return n;
+  };
+  if (ExprPtr borrowed = base->borrowedForm()) {
+    auto n = std::make_unique<FieldReadNode<true>>();
+    n->base = std::move(borrowed);
+    return make(std::move(n));
   }
-  auto n = std::make_unique<FieldReadNode>();
+  auto n = std::make_unique<FieldReadNode<false>>();
   n->base = std::move(base);
-  n->steps = std::move(steps);
-  n->counted = counted;
-  n->pos = pos;
-  return n;
+  return make(std::move(n));
 }
 
 ExprPtr makeStructLiteral(const check::Struct* type, std::vector<std::pair<int, ExprPtr>> fields) {

@@ -1,13 +1,17 @@
 // The cycle collector (cycles.h has the design and its invariants).
 //
-// Concurrency: a thread's candidate buffer is written by that thread (additions, sweeps)
-// under the buffer's own spin lock (uncontended but for a collection draining it); buffers
-// are never freed, and a thread that exits hands its buffer to the next. Any thread may
-// retire a candidate (its count reached zero): it marks kDead last, and only the sweep or
-// the collector that then sees the mark frees the object. A collection runs with the world
-// stopped: no other thread reads or writes counts, references or flags then, so it reads
-// and rewrites them with relaxed operations. g_pacingMu guards the pacing state (goal,
-// statistics).
+// Concurrency: a thread's candidate buffer is read and written by that thread only
+// (additions, removals, sweeps), and by a collection, which runs with the world stopped:
+// only goroutines and OutsideAccess sections touch counted references (runtime/stw.cpp),
+// so then no thread is inside noteCandidate or destroyBuffered and no lock is needed.
+// Buffers are never freed; a thread that exits hands its buffer to the next (g_free_mu).
+// Any thread may destroy a candidate (its count reached zero): if the object is in its own
+// buffer it takes it out and frees it at once; otherwise it releases what the object holds
+// and marks it kDead last, and only the sweep or the collector that then sees the mark
+// frees the object. kBuffered is set with an atomic or once a second goroutine may touch
+// the object (sharedCells), with a plain store before. A collection reads and rewrites
+// counts, references and flags with relaxed operations. g_pacingMu guards the pacing
+// state (goal, statistics).
 #include "interpreter/values/cycles.h"
 
 #include <cstdio>
@@ -21,7 +25,6 @@
 #include "interpreter/values/channels.h"
 #include "interpreter/values/maps.h"
 #include "runtime/goroutine.h"
-#include "runtime/spinlock.h"
 #include "runtime/timer.h"
 
 namespace gol::values {
@@ -36,8 +39,12 @@ constexpr auto kRelaxed = std::memory_order_relaxed;
 // How many candidates a thread adds between two sweeps of its buffer's young entries.
 constexpr size_t kSweepEvery = 4096;
 
+// An object's candidateSlot is its index in its buffer, or kNoSlot past the first 65,535
+// entries (which wait for a sweep when they die); a hint checked against the buffer.
+constexpr uint16_t kNoSlot = UINT16_MAX;
+
 struct CandidateBuffer {
-  rt::SpinLock lock;
+  // Null entries are candidates that died in this thread and were taken out at once.
   std::vector<HeapObject*> objects;
   size_t swept = 0;                     // objects[0, swept) were swept or kept since the last drain
   CandidateBuffer* next = nullptr;      // all buffers, g_buffers; set once before publishing
@@ -75,18 +82,25 @@ CandidateBuffer* acquireBuffer() {
   return b;
 }
 
-// Frees the dead among the entries from `from` on and keeps the others (buffer lock held).
-// A candidate's death is complete once kDead shows (retireBuffered sets it last, with
-// release); one that dies after this look waits for a later sweep or the collector.
+void placeAt(CandidateBuffer* b, size_t at, HeapObject* o) {
+  b->objects[at] = o;
+  o->candidateSlot.store(at < kNoSlot ? static_cast<uint16_t>(at) : kNoSlot, kRelaxed);
+}
+
+// Frees the dead among the entries from `from` on, drops the taken-out ones and keeps the
+// others (by its owner). A candidate's death is complete once kDead shows (destroyBuffered
+// sets it last, with release); one that dies after this look waits for a later sweep or
+// the collector.
 std::vector<HeapObject*> sweep(CandidateBuffer* b, size_t from) {
   std::vector<HeapObject*> dead;
   size_t keep = from;
   for (size_t i = from; i < b->objects.size(); ++i) {
     HeapObject* o = b->objects[i];
+    if (!o) continue;
     if (o->flags.load(std::memory_order_acquire) & HeapObject::kDead) {
       dead.push_back(o);
     } else {
-      b->objects[keep++] = o;
+      placeAt(b, keep++, o);
     }
   }
   b->objects.resize(keep);
@@ -98,8 +112,9 @@ std::vector<HeapObject*> sweep(CandidateBuffer* b, size_t from) {
 std::vector<HeapObject*> drainBuffers() {
   std::vector<HeapObject*> all;
   for (CandidateBuffer* b = g_buffers.load(std::memory_order_acquire); b; b = b->next) {
-    std::lock_guard lock(b->lock);
-    all.insert(all.end(), b->objects.begin(), b->objects.end());
+    for (HeapObject* o : b->objects) {
+      if (o) all.push_back(o);
+    }
     b->objects.clear();
     b->swept = 0;
   }
@@ -417,40 +432,45 @@ void printTrace(const CollectorStats& s, int64_t start, int64_t stopped, int64_t
 
 void noteCandidate(HeapObject* object) noexcept {
   if (object->refs.load(kRelaxed) <= 1) return;  // dying, not left behind
-  if (object->flags.fetch_or(HeapObject::kBuffered, kRelaxed) & HeapObject::kBuffered) return;
+  if (sharedCells.load(kRelaxed)) {
+    if (object->flags.fetch_or(HeapObject::kBuffered, kRelaxed) & HeapObject::kBuffered) return;
+  } else {
+    // One goroutine: releaseRef saw the flag clear and no other thread can set it.
+    object->flags.store(object->flags.load(kRelaxed) | HeapObject::kBuffered, kRelaxed);
+  }
   ThreadBuffer& t = tls_buffer;
   if (!t.buffer) [[unlikely]]
     t.buffer = acquireBuffer();
   CandidateBuffer* b = t.buffer;
-  std::vector<HeapObject*> dead;
-  {
-    std::lock_guard lock(b->lock);
-    b->objects.push_back(object);
-    if (b->objects.size() - b->swept >= kSweepEvery) [[unlikely]]
-      dead = sweep(b, b->swept);
+  b->objects.push_back(nullptr);
+  placeAt(b, b->objects.size() - 1, object);
+  if (b->objects.size() - b->swept >= kSweepEvery) [[unlikely]] {
+    for (HeapObject* o : sweep(b, b->swept)) freeObject(o);
   }
-  for (HeapObject* o : dead) freeObject(o);
 }
 
-void retireBuffered(HeapObject* object) {
-  clearChildren(object);
-  object->flags.fetch_or(HeapObject::kDead, std::memory_order_release);
-  // Candidates that survived a sweep and then died (a big tree walked, then dropped) are
-  // freed by a sweep of the whole buffer once this thread has retired as many objects as
-  // half the buffer holds (so each retirement pays O(1) for it), if they are in its own.
-  thread_local size_t retired = 0;
-  if (++retired < kSweepEvery) return;
-  ThreadBuffer& t = tls_buffer;
-  CandidateBuffer* b = t.buffer;
-  if (!b) return;
-  std::vector<HeapObject*> dead;
-  {
-    std::lock_guard lock(b->lock);
-    if (retired * 2 < b->objects.size()) return;
-    retired = 0;
-    dead = sweep(b, 0);
+void destroyBuffered(HeapObject* object) {
+  // Candidates that died elsewhere, or past the slots, are freed by a sweep of the whole
+  // buffer once this thread has let go of as many as half the buffer holds (so each pays
+  // O(1) for it).
+  thread_local size_t letGo = 0;
+  CandidateBuffer* b = tls_buffer.buffer;
+  uint16_t slot = object->candidateSlot.load(kRelaxed);
+  if (b && slot < b->objects.size() && b->objects[slot] == object) {
+    // In this thread's buffer (no other can hold it: kBuffered was set once): out, and
+    // freed now, as if it had never been a candidate.
+    b->objects[slot] = nullptr;
+    clearFlags(object, HeapObject::kBuffered);
+    freeObject(object);
+  } else {
+    clearChildren(object);
+    object->flags.fetch_or(HeapObject::kDead, std::memory_order_release);
   }
-  for (HeapObject* o : dead) freeObject(o);
+  if (++letGo < kSweepEvery) return;
+  b = tls_buffer.buffer;
+  if (!b || letGo * 2 < b->objects.size()) return;
+  letGo = 0;
+  for (HeapObject* o : sweep(b, 0)) freeObject(o);
 }
 
 void forgetCandidates() {

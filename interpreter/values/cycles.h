@@ -10,12 +10,15 @@
 //   references) in its thread's candidate buffer and marks it kBuffered, once until the
 //   next collection. It marks before its own decrement, while it still holds a reference,
 //   so whichever thread's decrement reaches zero sees the mark.
-// * A buffered object whose count reaches zero cannot be freed yet (a buffer points at it):
-//   destroyObject releases what it holds at once (retireBuffered) and marks it kDead. Most
-//   candidates die young (a tree walked, then dropped), so each buffer's owner sweeps the
-//   entries added since its last sweep every kSweepEvery additions: it frees the dead ones
-//   and keeps the rest for the collector, which frees the dead it finds. Memory waiting to
-//   be freed is so bounded by the sweep for young candidates, by the pacing for old ones.
+// * A buffered object whose count reaches zero (most candidates die: a tree walked, then
+//   dropped) is taken out of the buffer and freed at once if it is in the dying thread's
+//   own buffer, found through the slot the object keeps (as PHP's collector does). If not
+//   (it died on another thread, or lies past the first 65,535 entries), a buffer still
+//   points at it: destroyObject releases what it holds at once and marks it kDead, and
+//   the buffer's owner frees it at a sweep: of the entries added since the last sweep
+//   every kSweepEvery additions, of the whole buffer once it has let go of half as many
+//   entries as it holds; the collector frees the dead it finds. Memory waiting to be
+//   freed is so bounded by the sweeps for young candidates, by the pacing for old ones.
 // * A collection stops the world (runtime/goroutine.h stop_the_world) at a poll point of
 //   the goroutine that runs it, so no count or reference changes under it. It takes the
 //   subgraph S of tracked objects reachable from the live candidates; subtracts, from the
@@ -47,8 +50,9 @@ namespace gol::values {
 // Frees an object whose count reached zero (its finalizer, if any, already considered),
 // releasing what it holds (value.cpp).
 void freeObject(HeapObject* object);
-// A buffered object's count reached zero: releases what it holds and marks it dead.
-void retireBuffered(HeapObject* object);
+// A buffered object's count reached zero: frees it if it is in this thread's buffer, else
+// releases what it holds and marks it dead.
+void destroyBuffered(HeapObject* object);
 
 // Runs a collection now, stopping the world (from a goroutine, at a point where it may
 // poll). Returns false if the world could not be stopped in time.

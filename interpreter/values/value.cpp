@@ -328,10 +328,9 @@ void destroyObject(HeapObject* object) {
 namespace {
 
 void destroyNow(HeapObject* object) {
-  // A collector buffer still points at it: free what it holds now, the object itself at
-  // the buffer's next sweep (cycles.h).
+  // A collector buffer points at it: out of the buffer first, or freed by its sweep (cycles.h).
   if (object->flags.load(std::memory_order_relaxed) & HeapObject::kBuffered) [[unlikely]] {
-    retireBuffered(object);
+    destroyBuffered(object);
     return;
   }
   freeObject(object);

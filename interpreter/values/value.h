@@ -58,6 +58,9 @@ struct HeapObject {
   static constexpr uint8_t kDead = 8;
   static constexpr uint8_t kInSet = 16;
   static constexpr uint8_t kReachable = 32;
+  // Where a kBuffered object is in its candidate buffer (cycles.cpp): a hint, written by
+  // the buffer's owner, checked against the buffer before use.
+  std::atomic<uint16_t> candidateSlot{0};
   // bytes: the object's size with its inline payload, for runtime.ReadMemStats; whoever
   // frees the object passes the same figure to noteFree (alloc_stats.h).
   HeapObject(Kind k, size_t bytes)
@@ -73,6 +76,7 @@ struct HeapObject {
     flags.store(flags.load(std::memory_order_relaxed) | kTracked, std::memory_order_relaxed);
   }
 };
+static_assert(sizeof(HeapObject) == 8, "the header is one word: objects' payloads follow it");
 
 // Called by releaseRef for a tracked object that is not yet a candidate (cycles.cpp).
 void noteCandidate(HeapObject* object) noexcept;
