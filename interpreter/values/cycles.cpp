@@ -108,9 +108,8 @@ std::vector<HeapObject*> sweep(CandidateBuffer* b, size_t from) {
   return dead;
 }
 
-// Every candidate of every buffer, which are left empty.
-std::vector<HeapObject*> drainBuffers() {
-  std::vector<HeapObject*> all;
+// Appends every candidate of every buffer to all; the buffers are left empty.
+void drainBuffers(std::vector<HeapObject*>& all) {
   for (CandidateBuffer* b = g_buffers.load(std::memory_order_acquire); b; b = b->next) {
     for (HeapObject* o : b->objects) {
       if (o) all.push_back(o);
@@ -118,7 +117,6 @@ std::vector<HeapObject*> drainBuffers() {
     b->objects.clear();
     b->swept = 0;
   }
-  return all;
 }
 
 void setFlags(HeapObject* o, Flags f) {
@@ -321,18 +319,45 @@ struct Found {
   std::vector<HeapObject*> garbage;  // garbage cycles, each member held once more
 };
 
+// A collection's working lists, kept from one collection to the next (growing them anew
+// each time was a fifth of a collection, in page faults and copies). Only collectStopped
+// uses them, and one collection runs at a time.
+struct Scratch {
+  std::vector<HeapObject*> candidates, roots, set, stack;
+  std::vector<uint32_t> saved;
+  // Each list still holds what the last collection left in it: one that is mostly unused
+  // (a very large collection, then small ones) is let go of.
+  template <typename T>
+  static void reset(std::vector<T>& v) {
+    if (v.capacity() > (size_t{1} << 20) && v.size() < v.capacity() / 4) std::vector<T>().swap(v);
+    v.clear();
+  }
+  void clear() {
+    reset(candidates);
+    reset(roots);
+    reset(set);
+    reset(stack);
+    reset(saved);
+  }
+};
+Scratch g_scratch;
+
 // With the world stopped: finds the garbage and holds it.
 Found collectStopped() {
   Found out;
-  std::vector<HeapObject*> roots;
-  for (HeapObject* o : drainBuffers()) {
+  Scratch& w = g_scratch;
+  w.clear();
+  std::vector<HeapObject*>& roots = w.roots;
+  drainBuffers(w.candidates);
+  for (HeapObject* o : w.candidates) {
     (has(o, HeapObject::kDead) ? out.dead : roots).push_back(o);
   }
 
   // S: the tracked objects reachable from the roots, with their counts saved.
-  std::vector<HeapObject*> set;
-  std::vector<uint32_t> saved;
-  std::vector<HeapObject*> stack(roots.begin(), roots.end());
+  std::vector<HeapObject*>& set = w.set;
+  std::vector<uint32_t>& saved = w.saved;
+  std::vector<HeapObject*>& stack = w.stack;
+  stack.assign(roots.begin(), roots.end());
   while (!stack.empty()) {
     HeapObject* o = stack.back();
     stack.pop_back();
@@ -474,7 +499,9 @@ void destroyBuffered(HeapObject* object) {
 }
 
 void forgetCandidates() {
-  for (HeapObject* o : drainBuffers()) {
+  std::vector<HeapObject*> all;
+  drainBuffers(all);
+  for (HeapObject* o : all) {
     if (has(o, HeapObject::kDead)) {
       freeObject(o);
     } else {
