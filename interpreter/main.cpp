@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "interpreter/driver.h"
+#include "interpreter/play/play.h"
 #include "interpreter/repl/repl.h"
 
 namespace {
@@ -24,6 +25,7 @@ constexpr const char* kUsage =
     "       gol -e CODE [arguments...]\n"
     "       gol -i FILE\n"
     "       gol [repl] [--maxprocs N]\n"
+    "       gol play [--port N] [--addr HOST]\n"
     "       gol version\n"
     "       gol help\n";
 
@@ -40,6 +42,10 @@ void printHelp() {
          "  -e CODE         run CODE, a script (statements, declarations, imports)\n"
          "  -i FILE         run FILE in the REPL, then keep its declarations at the prompt\n"
          "  repl            the interactive REPL (also `gol` alone); :help inside it\n"
+         "  play            a playground in the browser: an editor, the tutorial's lessons,\n"
+         "                  Run and Stop, the output and the run's timeline; it listens on\n"
+         "                  127.0.0.1, port 3999 (--port N, 0 for any free one; --addr HOST\n"
+         "                  to listen elsewhere) and prints its URL\n"
          "  version         print Gol's version\n"
          "  help            print this help\n"
          "\n"
@@ -158,6 +164,36 @@ int runCommand(const std::vector<std::string>& args, size_t i, Mode mode = Mode:
   gol::endProcess(gol::runFile(text, options));
 }
 
+int playCommand(const std::vector<std::string>& args) {
+  gol::play::PlayOptions options;
+  for (size_t i = 1; i < args.size(); ++i) {
+    std::string a = args[i], value;
+    size_t eq = a.find('=');
+    if (eq != std::string::npos) {
+      value = a.substr(eq + 1);
+      a = a.substr(0, eq);
+    } else if (a == "--port" || a == "-port" || a == "--addr" || a == "-addr") {
+      if (i + 1 >= args.size()) return usageError("flag " + a + " needs a value");
+      value = args[++i];
+    }
+    if (a == "--port" || a == "-port") {
+      bool digits = !value.empty() && value.size() <= 5 &&
+                    value.find_first_not_of("0123456789") == std::string::npos;
+      if (!digits || std::stoi(value) > 65535) {
+        return usageError("invalid value \"" + value + "\" for --port: want 0 to 65535");
+      }
+      options.port = std::stoi(value);
+    } else if (a == "--addr" || a == "-addr") {
+      if (value.empty()) return usageError("flag --addr needs a host");
+      options.addr = value;
+    } else {
+      return usageError(a.size() > 1 && a[0] == '-' ? "unknown flag " + a
+                                                    : "play takes no arguments");
+    }
+  }
+  return gol::play::serve(options);
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -166,6 +202,7 @@ int main(int argc, char** argv) {
   const std::string& cmd = args[0];
   if (cmd == "run") return runCommand(args, 1);
   if (cmd == "repl") return runCommand(args, 1, Mode::Repl);
+  if (cmd == "play") return playCommand(args);
   if (cmd == "version") {
     std::cout << "gol version " << kVersion << "\n";
     return 0;
