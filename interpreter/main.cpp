@@ -25,7 +25,7 @@ constexpr const char* kUsage =
     "       gol -e CODE [arguments...]\n"
     "       gol -i FILE\n"
     "       gol [repl] [--maxprocs N]\n"
-    "       gol play [--port N] [--addr HOST]\n"
+    "       gol play [--port N] [--addr HOST] [--cpu S] [--wall S] [--memory MB] [--output KB]\n"
     "       gol version\n"
     "       gol help\n";
 
@@ -45,7 +45,9 @@ void printHelp() {
          "  play            a playground in the browser: an editor, the tutorial's lessons,\n"
          "                  Run and Stop, the output and the run's timeline; it listens on\n"
          "                  127.0.0.1, port 3999 (--port N, 0 for any free one; --addr HOST\n"
-         "                  to listen elsewhere) and prints its URL\n"
+         "                  to listen elsewhere) and prints its URL; each run is limited to\n"
+         "                  --cpu 10 seconds of CPU, --wall 60 seconds, --memory 1024 MiB\n"
+         "                  resident and --output 1024 KiB\n"
          "  version         print Gol's version\n"
          "  help            print this help\n"
          "\n"
@@ -166,29 +168,51 @@ int runCommand(const std::vector<std::string>& args, size_t i, Mode mode = Mode:
 
 int playCommand(const std::vector<std::string>& args) {
   gol::play::PlayOptions options;
+  auto number = [](const std::string& text, int least, int most, int* out) {
+    if (text.empty() || text.size() > 7 ||
+        text.find_first_not_of("0123456789") != std::string::npos)
+      return false;
+    *out = std::stoi(text);
+    return *out >= least && *out <= most;
+  };
   for (size_t i = 1; i < args.size(); ++i) {
     std::string a = args[i], value;
+    if (a.rfind("--", 0) != 0 && a.rfind("-", 0) == 0) a = "-" + a;  // -port as --port
     size_t eq = a.find('=');
+    bool known = false;
+    for (const char* flag : {"--port", "--addr", "--cpu", "--wall", "--memory", "--output"}) {
+      known = known || a.substr(0, eq) == flag;
+    }
+    if (!known) {
+      return usageError(a.size() > 1 && a[0] == '-' ? "unknown flag " + args[i]
+                                                    : "play takes no arguments");
+    }
     if (eq != std::string::npos) {
       value = a.substr(eq + 1);
       a = a.substr(0, eq);
-    } else if (a == "--port" || a == "-port" || a == "--addr" || a == "-addr") {
+    } else {
       if (i + 1 >= args.size()) return usageError("flag " + a + " needs a value");
       value = args[++i];
     }
-    if (a == "--port" || a == "-port") {
-      bool digits = !value.empty() && value.size() <= 5 &&
-                    value.find_first_not_of("0123456789") == std::string::npos;
-      if (!digits || std::stoi(value) > 65535) {
-        return usageError("invalid value \"" + value + "\" for --port: want 0 to 65535");
-      }
-      options.port = std::stoi(value);
-    } else if (a == "--addr" || a == "-addr") {
+    int n = 0;
+    if (a == "--addr") {
       if (value.empty()) return usageError("flag --addr needs a host");
       options.addr = value;
+    } else if (a == "--port") {
+      if (!number(value, 0, 65535, &n)) {
+        return usageError("invalid value \"" + value + "\" for --port: want 0 to 65535");
+      }
+      options.port = n;
+    } else if (!number(value, 1, 1000000, &n)) {
+      return usageError("invalid value \"" + value + "\" for " + a + ": want a number >= 1");
+    } else if (a == "--cpu") {
+      options.limits.cpuSeconds = n;
+    } else if (a == "--wall") {
+      options.limits.wallSeconds = n;
+    } else if (a == "--memory") {
+      options.limits.memoryBytes = static_cast<size_t>(n) << 20;
     } else {
-      return usageError(a.size() > 1 && a[0] == '-' ? "unknown flag " + a
-                                                    : "play takes no arguments");
+      options.limits.outputBytes = static_cast<size_t>(n) << 10;
     }
   }
   return gol::play::serve(options);

@@ -209,7 +209,7 @@ int serve(const PlayOptions& options) {
               << std::filesystem::temp_directory_path().string() << "\n";
     return 1;
   }
-  static Runs runs(selfPath(), root, RunLimits{});
+  static Runs runs(selfPath(), root, options.limits);
   static const std::vector<Lesson> lessons = readLessons();
   std::thread([stops, root] {
     int sig = 0;

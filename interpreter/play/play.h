@@ -6,11 +6,14 @@
 
 #include <string>
 
+#include "interpreter/play/runs.h"
+
 namespace gol::play {
 
 struct PlayOptions {
   std::string addr = "127.0.0.1";
   int port = 3999;  // 0: any free port (the printed URL says which)
+  RunLimits limits;
 };
 
 // Serves until the process is interrupted; returns the exit status if it cannot start.

@@ -4,7 +4,9 @@ Chromium through Selenium (Debian's chromium, chromium-driver and python3-seleni
 setup installs them), picks a lesson, runs it at MAXPROCS 2, and checks the output (the
 lesson's .out, which comes from real Go) and the timeline (2 P lanes, the lesson's
 goroutines). Also: a second run from the same page while one is going is refused, Stop
-ends a run that would not end, and the server answers only on the loopback address.
+ends a run that would not end, the server answers only on the loopback address, and (a
+second server, through its HTTP API, with small limits) runs that exceed the CPU, wall
+time, memory or output limits are killed and say so.
 Saves screenshots beside the build (ARTIFACTS, default: the current folder).
 
     play_test.py GOL_BINARY EXAMPLES_DIR [ARTIFACTS]
@@ -133,6 +135,48 @@ finally:
     server.terminate()
     server.wait(timeout=10)
     shutil.rmtree(tmp, ignore_errors=True)
+
+
+def run_to_end(base, source, seconds=30):
+    req = urllib.request.Request(base + "run?page=limits&maxprocs=1", data=source.encode(),
+                                 method="POST")
+    run_id = json.loads(urllib.request.urlopen(req, timeout=5).read())["id"]
+    text, start = "", 0
+    deadline = time.time() + seconds
+    while time.time() < deadline:
+        o = json.loads(urllib.request.urlopen("%soutput?id=%d&from=%d" % (base, run_id, start),
+                                              timeout=5).read())
+        text += o["text"]
+        start = o["next"]
+        if o["done"]:
+            return text, o["status"]
+        time.sleep(0.1)
+    return text, "still running after %d s" % seconds
+
+
+limited = subprocess.Popen([gol, "play", "--port", "0", "--cpu", "1", "--wall", "3",
+                            "--memory", "200", "--output", "64"], stdout=subprocess.PIPE, text=True)
+try:
+    base = limited.stdout.readline().split(": ", 1)[1].strip()
+    cases = [
+        ("CPU time", "package main\n\nfunc main() {\n\tfor {\n\t}\n}\n",
+         "Program killed: CPU time limit."),
+        ("wall time", "package main\n\nimport \"time\"\n\nfunc main() {\n\ttime.Sleep(time.Hour)\n}\n",
+         "Program killed: wall time limit."),
+        ("memory", "package main\n\nimport \"time\"\n\nfunc main() {\n\ts := make([]int, 50_000_000)\n"
+         "\tfor i := range s {\n\t\ts[i] = i\n\t}\n\ttime.Sleep(time.Hour)\n\tprintln(s[7])\n}\n",
+         "Program killed: memory limit."),
+        ("output", "package main\n\nimport \"fmt\"\n\nfunc main() {\n\tfor {\n\t\tfmt.Println(\"spam\")\n\t}\n}\n",
+         "Program killed: output limit."),
+    ]
+    for what, source, want in cases:
+        text, status = run_to_end(base, source)
+        check(status == want, "over the %s limit: %s" % (what, status))
+    check(len(text) <= 64 << 10 and text.startswith("spam\n"),
+          "the output stops at the limit (%d bytes)" % len(text))
+finally:
+    limited.terminate()
+    limited.wait(timeout=10)
 
 print("%d failures" % len(failures))
 sys.exit(1 if failures else 0)
