@@ -69,6 +69,9 @@ bool isChannelWait(rt::WaitReason r) {
 
 Timeline replay(const std::vector<rt::TraceEvent>& events) {
   Timeline t;
+  // Each event ends at most one interval and one slice: no growing copies of millions.
+  t.intervals.reserve(events.size());
+  t.slices.reserve(events.size() / 2 + 1);
   std::unordered_map<int32_t, PSlice> running;  // per P: the slice in progress
   auto closeSlice = [&](int32_t p, int64_t ts) {
     auto it = running.find(p);
@@ -317,6 +320,7 @@ class Writer {
     }
     out += "],\"intervals\":[";
     std::vector<Interval> intervals;
+    intervals.reserve(t.intervals.size());
     for (const Interval& i : t.intervals) {
       if (i.g <= lastDrawn) intervals.push_back(i);
     }
@@ -554,14 +558,27 @@ bool writeFile(const std::string& path, const std::string& text, std::string* er
 
 bool writeTrace(const std::string& base, const std::vector<rt::TraceEvent>& events,
                 const std::string& fileName, std::string* error) {
+  // BASE.json, BASE.html or BASE.svg: that file alone (a million hand-offs make a JSON of
+  // a gigabyte, which a reader of the page need not wait for); any other BASE: all three.
+  std::string stem = base, only;
+  for (std::string ext : {".json", ".html", ".svg"}) {
+    if (base.size() > ext.size() && base.compare(base.size() - ext.size(), ext.size(), ext) == 0) {
+      only = ext;
+      stem = base.substr(0, base.size() - ext.size());
+    }
+  }
+  auto wanted = [&](const char* ext) { return only.empty() || only == ext; };
   Timeline t = replay(events);
   Writer w(fileName);
-  if (!writeFile(base + ".json", w.json(t), error)) return false;
-  std::string page = tracePage();
-  const std::string marker = "/*TRACE_DATA*/";
-  size_t at = page.find(marker);
-  page.replace(at, marker.size(), w.pageData(t));
-  return writeFile(base + ".html", page, error) && writeFile(base + ".svg", svg(t), error);
+  if (wanted(".json") && !writeFile(stem + ".json", w.json(t), error)) return false;
+  if (wanted(".html")) {
+    std::string page = tracePage();
+    const std::string marker = "/*TRACE_DATA*/";
+    size_t at = page.find(marker);
+    page.replace(at, marker.size(), w.pageData(t));
+    if (!writeFile(stem + ".html", page, error)) return false;
+  }
+  return !wanted(".svg") || writeFile(stem + ".svg", svg(t), error);
 }
 
 }  // namespace gol::eval

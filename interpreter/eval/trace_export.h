@@ -14,7 +14,8 @@
 
 namespace gol::eval {
 
-// fileName names positions (the events carry lines). False with *error
+// A BASE ending in .json, .html or .svg writes that file alone. fileName names positions
+// (the events carry lines). False with *error
 // ("open BASE.json: no such file or directory") when a file cannot be written.
 bool writeTrace(const std::string& base, const std::vector<rt::TraceEvent>& events,
                 const std::string& fileName, std::string* error);

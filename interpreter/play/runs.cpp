@@ -99,7 +99,7 @@ int64_t Runs::start(const std::string& page, const std::string& source, int maxp
   std::string procs = std::to_string(maxprocs);
   // Relative to the run's folder, the child's working directory: the timeline is titled
   // with the program's name as given.
-  std::string trace = "--trace=trace";
+  std::string trace = "--trace=trace.html";  // the page only: the JSON can be a gigabyte
   std::string prog = "prog.gol";
   rlimit cpu{static_cast<rlim_t>(limits_.cpuSeconds), static_cast<rlim_t>(limits_.cpuSeconds + 1)};
   rlimit fsize{rlim_t{256} << 20, rlim_t{256} << 20};

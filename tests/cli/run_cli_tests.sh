@@ -66,6 +66,20 @@ expect "--trace without a file name" 2 \
   "$(printf "gol: flag --trace needs a file name\nrun 'gol help' for usage")" "$gol" run --trace=
 expect "--trace into a missing folder" 0 "$(printf 'hi\ngol: open %s/no/t.json: no such file or directory' "$work")" \
   "$gol" run --trace="$work/no/t" -e 'fmt.Println("hi")'
+expect "play takes flags only" 2 \
+  "$(printf "gol: play takes no arguments\nrun 'gol help' for usage")" "$gol" play prog.gol
+expect "play's limits are positive" 2 \
+  "$(printf "gol: invalid value \"0\" for --cpu: want a number >= 1\nrun 'gol help' for usage")" \
+  "$gol" play --cpu 0
+expect "play's port" 2 \
+  "$(printf "gol: invalid value \"70000\" for --port: want 0 to 65535\nrun 'gol help' for usage")" \
+  "$gol" play --port=70000
+# --trace=BASE.html (or .json, .svg): that file alone.
+"$gol" run --trace="$work/one.html" -e 'fmt.Println("hi")' > /dev/null
+if [ "$(cd "$work" && ls one.*)" != "one.html" ]; then
+  echo "FAIL: --trace=BASE.html writes BASE.html alone: $(cd "$work" && ls one.*)"
+  failures=$((failures + 1))
+fi
 printf ':load %s\n' "$work" > "$work/input"
 input="$work/input" expect ":load of a directory" 1 "read $work: is a directory" "$gol"
 
