@@ -56,7 +56,10 @@ try:
     port = int(url.rsplit(":", 1)[1].strip("/"))
 
     # Only the loopback address answers.
-    addrs = subprocess.run(["hostname", "-I"], capture_output=True, text=True).stdout.split()
+    try:
+        addrs = subprocess.run(["hostname", "-I"], capture_output=True, text=True).stdout.split()
+    except OSError:
+        addrs = []
     for addr in addrs:
         if ":" in addr or addr.startswith("127."):
             continue
