@@ -296,7 +296,9 @@ void acquirep(M* m, P* p) {
 }
 
 void releasep(M* m) {
-  m->p->m.store(nullptr, std::memory_order_relaxed);
+  // Release: a stop_the_world that then finds the P unowned sees everything this M did
+  // while it held it (the embedder's collector reads what its goroutines wrote).
+  m->p->m.store(nullptr, std::memory_order_release);
   m->p = nullptr;
   m->sched->nheld.fetch_sub(1);
 }

@@ -13,7 +13,9 @@
 //   inside an OutsideAccess. The stopper stores g_stw_pending and then reads each P's m;
 //   an M stores P::m (acquirep) and then reads g_stw_pending before it runs a goroutine.
 //   All four are sequentially consistent, so either the stopper sees the M or the M sees
-//   the flag and stops.
+//   the flag and stops. An M that gives its P up stores P::m = null with release
+//   (releasep), and a stopped M's flag is seq_cst: either way the stopper sees everything
+//   the goroutines did before, so the embedder may read what they wrote without a lock.
 // * Threads outside the scheduler that touch the embedder's shared objects (sysmon's
 //   timer callbacks, a signal watcher) do so inside an OutsideAccess: it counts itself in
 //   g_outside and then reads g_stw_pending, the mirror of the stopper's store-then-read.

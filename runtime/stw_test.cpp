@@ -88,6 +88,29 @@ TEST_P(StopTheWorld, GoroutinesStartedAndReadiedMeanwhileWait) {
   });
 }
 
+// The embedder's collector reads, with the world stopped and without a lock, what other
+// goroutines wrote without one. Under ThreadSanitizer this fails if a P given up by an
+// idle M (releasep) or a stopped M does not order those writes before the stop.
+TEST_P(StopTheWorld, WhatGoroutinesWroteIsSeenWhenStopped) {
+  testing::run(GetParam(), [] {
+    constexpr int kWorkers = 8;
+    int64_t written[kWorkers] = {};  // plain memory: no lock, no atomic
+    for (int64_t round = 1; round <= 50; round++) {
+      std::atomic<int> finished{0};
+      for (int i = 0; i < kWorkers; i++) {
+        go([&, i] {
+          written[i] = round;
+          finished.fetch_add(1, std::memory_order_relaxed);  // orders nothing
+        });
+      }
+      while (finished.load(std::memory_order_relaxed) < kWorkers) yield();
+      ASSERT_TRUE(stop_the_world(10'000'000'000));
+      for (int i = 0; i < kWorkers; i++) EXPECT_EQ(written[i], round);
+      start_the_world();
+    }
+  });
+}
+
 TEST_P(StopTheWorld, ATimerDueWhileStoppedFiresAfterwards) {
   testing::run(GetParam(), [] {
     std::atomic<bool> fired{false};
