@@ -6,9 +6,11 @@
 #include <sys/mman.h>
 
 #include <algorithm>
+#include <condition_variable>
 #include <cstdio>
 #include <cstdlib>
 #include <mutex>
+#include <thread>
 
 #include "runtime/proc_internal.h"
 #include "runtime/timer.h"
@@ -23,9 +25,11 @@ namespace detail {
 
 std::atomic<bool> g_tracing{false};
 
-// 1 MiB of events, mapped with its pages populated at once (cheaper than a fault each).
+// 2 MiB of events, mapped as one huge page where the kernel allows (a fault for each
+// 4 KiB page cost more than the run itself in a virtual machine), populated at once.
 struct TraceChunk {
-  static constexpr uint32_t kEvents = (1u << 20) / sizeof(TraceEvent) - 1;
+  static constexpr size_t kBytes = size_t{2} << 20;
+  static constexpr uint32_t kEvents = kBytes / sizeof(TraceEvent) - 1;
   uint32_t used;
   TraceEvent events[kEvents];
 };
@@ -51,26 +55,62 @@ std::vector<TraceChunk*> g_chunks;
 TraceChunk* g_outside = nullptr;
 
 TraceChunk* map_chunk() {
-  void* m = mmap(nullptr, sizeof(TraceChunk), PROT_READ | PROT_WRITE,
-                 MAP_PRIVATE | MAP_ANONYMOUS | MAP_POPULATE, -1, 0);
+  // Twice the size, so that a 2 MiB-aligned chunk fits inside; the rest is unmapped.
+  size_t bytes = TraceChunk::kBytes;
+  void* m = mmap(nullptr, 2 * bytes, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
   if (m == MAP_FAILED) {
     std::fputs("fatal error: out of memory for the trace\n", stderr);
     std::abort();
+  }
+  auto start = reinterpret_cast<uintptr_t>(m);
+  uintptr_t aligned = (start + bytes - 1) & ~(uintptr_t{bytes} - 1);
+  if (aligned > start) munmap(m, aligned - start);
+  if (aligned + bytes < start + 2 * bytes) {
+    munmap(reinterpret_cast<void*>(aligned + bytes), start + 2 * bytes - aligned - bytes);
+  }
+  m = reinterpret_cast<void*>(aligned);
+#ifdef MADV_HUGEPAGE
+  madvise(m, bytes, MADV_HUGEPAGE);
+#endif
+#ifdef MADV_POPULATE_WRITE
+  if (madvise(m, bytes, MADV_POPULATE_WRITE) != 0)
+#endif
+  {
+    for (size_t at = 0; at < bytes; at += 4096) static_cast<volatile char*>(m)[at] = 0;
   }
   auto* c = static_cast<TraceChunk*>(m);
   c->used = 0;
   return c;
 }
 
-// Chunks mapped by trace_start, before the run, so that the first events of each P do not
-// wait for one (under g_trace_mu).
+// Chunks mapped ahead (under g_trace_mu): by trace_start, before the run, so that the
+// first events of each P do not wait for one, and then by the refiller thread, which
+// keeps kSpareChunks ready while tracing is on, so that a P that fills its chunk takes
+// the next one instead of mapping it (mapping cost more than the run in a virtual machine).
+constexpr size_t kSpareChunks = 8;
 std::vector<TraceChunk*> g_spare;
+std::condition_variable g_refill_cv;  // g_spare ran low, or g_refill_quit
+bool g_refill_quit = false;
+std::thread g_refiller;
+
+void refill() {
+  std::unique_lock lk(g_trace_mu);
+  for (;;) {
+    g_refill_cv.wait(lk, [] { return g_refill_quit || g_spare.size() < kSpareChunks; });
+    if (g_refill_quit) return;
+    lk.unlock();
+    TraceChunk* c = map_chunk();
+    lk.lock();
+    g_spare.push_back(c);
+  }
+}
 
 TraceChunk* new_chunk_locked() {
   TraceChunk* c;
   if (!g_spare.empty()) {
     c = g_spare.back();
     g_spare.pop_back();
+    if (g_spare.size() < kSpareChunks / 2) g_refill_cv.notify_one();
   } else {
     c = map_chunk();
   }
@@ -123,9 +163,11 @@ void trace_event(TraceEventKind kind, G* g, uint64_t other, WaitReason reason) {
 void trace_start() {
   {
     std::lock_guard lk(detail::g_trace_mu);
-    size_t want = static_cast<size_t>(std::min(num_cpu(), 16)) + 1;
+    size_t want = static_cast<size_t>(std::min(num_cpu(), 16)) + detail::kSpareChunks;
     while (detail::g_spare.size() < want) detail::g_spare.push_back(detail::map_chunk());
+    detail::g_refill_quit = false;
   }
+  detail::g_refiller = std::thread(detail::refill);
   detail::g_generation.fetch_add(1, std::memory_order_relaxed);
   detail::g_start_ns = nanotime();
   detail::g_start_ticks = detail::ticks();
@@ -134,6 +176,12 @@ void trace_start() {
 
 std::vector<TraceEvent> trace_stop() {
   detail::g_tracing.store(false, std::memory_order_release);
+  {
+    std::lock_guard lk(detail::g_trace_mu);
+    detail::g_refill_quit = true;
+  }
+  detail::g_refill_cv.notify_one();
+  if (detail::g_refiller.joinable()) detail::g_refiller.join();
   int64_t end_ticks = detail::ticks(), end_ns = nanotime();
   double ns_per_tick = end_ticks > detail::g_start_ticks
                            ? static_cast<double>(end_ns - detail::g_start_ns) /
@@ -147,7 +195,7 @@ std::vector<TraceEvent> trace_stop() {
     all.reserve(n);
     for (detail::TraceChunk* c : detail::g_chunks) {
       all.insert(all.end(), c->events, c->events + c->used);
-      munmap(c, sizeof(detail::TraceChunk));
+      munmap(c, detail::TraceChunk::kBytes);
     }
     detail::g_chunks.clear();
     detail::g_outside = nullptr;

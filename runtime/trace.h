@@ -6,8 +6,10 @@
 // Invariants: tracing is on between trace_start() and trace_stop(), which are called
 // between runs. While it is on, each P's events go to that P's own buffer, written only
 // by the M that holds the P (no lock); events on threads without a P (sysmon's timers,
-// blocking-call helpers, the embedder's threads) go to one buffer under a mutex. When it
-// is off, each place that would record an event costs one relaxed load and a branch.
+// blocking-call helpers, the embedder's threads) go to one buffer under a mutex. A P
+// whose chunk is full takes a spare one, which a refiller thread (running from
+// trace_start to trace_stop) keeps mapped ahead. When it is off, each place that would
+// record an event costs one relaxed load and a branch.
 #pragma once
 
 #include <cstdint>
