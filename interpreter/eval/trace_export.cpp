@@ -7,10 +7,11 @@
 #include <algorithm>
 #include <cctype>
 #include <cerrno>
+#include <charconv>
 #include <cstdio>
 #include <cstring>
-#include <fstream>
 #include <map>
+#include <string_view>
 #include <unordered_map>
 
 #include "interpreter/eval/trace_page.h"
@@ -184,12 +185,81 @@ std::string jsonString(const std::string& s) {
   return out + "\"";
 }
 
-// Microseconds, as the trace-event format counts.
-std::string micros(int64_t ns) {
-  char buf[32];
-  std::snprintf(buf, sizeof buf, "%.3f", static_cast<double>(ns) / 1000.0);
-  return buf;
-}
+// A file written through a 1 MiB buffer; the first failure is kept and ends the writing
+// (reported by close as Go words it: "open PATH: no such file or directory").
+class FileSink {
+ public:
+  explicit FileSink(const std::string& path) : path_(path) {
+    errno = 0;
+    file_ = std::fopen(path.c_str(), "wb");
+    if (!file_) fail("open ");
+    buffer_.reserve(kFlushAt + 4096);
+  }
+  FileSink(const FileSink&) = delete;
+  FileSink& operator=(const FileSink&) = delete;
+  ~FileSink() {
+    if (file_) std::fclose(file_);
+  }
+
+  FileSink& put(std::string_view text) {
+    buffer_.append(text);
+    if (buffer_.size() >= kFlushAt) flush();
+    return *this;
+  }
+  template <typename Int>
+  FileSink& num(Int n) {
+    char digits[24];
+    auto [end, ec] = std::to_chars(digits, digits + sizeof digits, n);
+    return put(std::string_view(digits, static_cast<size_t>(end - digits)));
+  }
+  // Nanoseconds as microseconds with three decimals, as the trace-event format counts.
+  FileSink& micros(int64_t ns) {
+    if (ns < 0) {
+      put("-");
+      ns = -ns;
+    }
+    num(ns / 1000);
+    char frac[4] = {'.', static_cast<char>('0' + ns % 1000 / 100),
+                    static_cast<char>('0' + ns % 100 / 10), static_cast<char>('0' + ns % 10)};
+    return put(std::string_view(frac, 4));
+  }
+
+  // Writes what is buffered and closes the file; false with *error on any failure.
+  bool close(std::string* error) {
+    flush();
+    if (file_) {
+      errno = 0;
+      if (std::fclose(file_) != 0) fail("write ");
+      file_ = nullptr;
+    }
+    if (!error_.empty()) *error = error_;
+    return error_.empty();
+  }
+
+ private:
+  static constexpr size_t kFlushAt = size_t{1} << 20;
+
+  void flush() {
+    if (file_ && !buffer_.empty() &&
+        std::fwrite(buffer_.data(), 1, buffer_.size(), file_) != buffer_.size()) {
+      fail("write ");
+      std::fclose(file_);
+      file_ = nullptr;
+    }
+    buffer_.clear();
+  }
+  void fail(const char* step) {
+    if (!error_.empty()) return;
+    std::string reason = errno ? std::strerror(errno) : "failed";
+    if (!reason.empty()) reason[0] = static_cast<char>(std::tolower(reason[0]));
+    error_ = step + path_ + ": " + reason;
+  }
+
+  std::string path_;
+  std::FILE* file_ = nullptr;
+  std::string buffer_;
+  std::string error_;
+};
 
 class Writer {
  public:
@@ -220,17 +290,19 @@ class Writer {
     return name;
   }
 
-  std::string json(const Timeline& t) const {
-    std::string out = "{\"displayTimeUnit\":\"ns\",\"traceEvents\":[\n";
+  // Streams the JSON into `out` (a million hand-offs make a gigabyte of it, which is never
+  // held in memory at once).
+  void json(const Timeline& t, FileSink& out) const {
+    out.put("{\"displayTimeUnit\":\"ns\",\"traceEvents\":[\n");
     bool first = true;
-    auto event = [&](const std::string& body) {
-      if (!first) out += ",\n";
+    auto begin = [&] {
+      out.put(first ? "{" : ",\n{");
       first = false;
-      out += "{" + body + "}";
     };
     auto meta = [&](const char* name, int pid, uint64_t tid, const std::string& args) {
-      event(std::string("\"name\":\"") + name + "\",\"ph\":\"M\",\"pid\":" + std::to_string(pid) +
-            ",\"tid\":" + std::to_string(tid) + ",\"args\":{" + args + "}");
+      begin();
+      out.put("\"name\":\"").put(name).put("\",\"ph\":\"M\",\"pid\":").num(pid);
+      out.put(",\"tid\":").num(tid).put(",\"args\":{").put(args).put("}}");
     };
     meta("process_name", 1, 0, "\"name\":\"Processors (P)\"");
     meta("process_sort_index", 1, 0, "\"sort_index\":1");
@@ -245,32 +317,41 @@ class Writer {
       meta("thread_sort_index", 2, id, "\"sort_index\":" + std::to_string(id));
     }
     for (const PSlice& s : t.slices) {
-      event("\"name\":\"G" + std::to_string(s.g) +
-            "\",\"cat\":\"running\",\"ph\":\"X\",\"pid\":1," + "\"tid\":" + std::to_string(s.p) +
-            ",\"ts\":" + micros(s.start) + ",\"dur\":" + micros(s.end - s.start) +
-            ",\"args\":{\"goroutine\":" + std::to_string(s.g) + "}");
+      begin();
+      out.put("\"name\":\"G")
+          .num(s.g)
+          .put("\",\"cat\":\"running\",\"ph\":\"X\",\"pid\":1,\"tid\":");
+      out.num(s.p).put(",\"ts\":").micros(s.start).put(",\"dur\":").micros(s.end - s.start);
+      out.put(",\"args\":{\"goroutine\":").num(s.g).put("}}");
     }
     for (const Interval& i : t.intervals) {
       static const char* const kCategories[] = {"running", "runnable", "blocked"};
-      event("\"name\":" + jsonString(label(i)) + ",\"cat\":\"" +
-            kCategories[static_cast<int>(i.state)] +
-            "\",\"ph\":\"X\",\"pid\":2,\"tid\":" + std::to_string(i.g) +
-            ",\"ts\":" + micros(i.start) + ",\"dur\":" + micros(i.end - i.start) + ",\"args\":{}");
+      begin();
+      out.put("\"name\":").put(jsonString(label(i))).put(",\"cat\":\"");
+      out.put(kCategories[static_cast<int>(i.state)]).put("\",\"ph\":\"X\",\"pid\":2,\"tid\":");
+      out.num(i.g).put(",\"ts\":").micros(i.start).put(",\"dur\":").micros(i.end - i.start);
+      out.put("}");
     }
     uint64_t id = 0;
     for (const Flow& f : t.flows) {
       ++id;
-      std::string common =
-          "\"name\":\"hand-off\",\"cat\":\"channel\",\"id\":" + std::to_string(id) +
-          ",\"pid\":2,\"ts\":" + micros(f.ts);
-      event(common + ",\"ph\":\"s\",\"tid\":" + std::to_string(f.from));
-      event(common + ",\"ph\":\"f\",\"bp\":\"e\",\"tid\":" + std::to_string(f.to));
+      for (bool start : {true, false}) {
+        begin();
+        out.put("\"name\":\"hand-off\",\"cat\":\"channel\",\"id\":").num(id);
+        out.put(",\"pid\":2,\"ts\":").micros(f.ts);
+        if (start) {
+          out.put(",\"ph\":\"s\",\"tid\":").num(f.from).put("}");
+        } else {
+          out.put(",\"ph\":\"f\",\"bp\":\"e\",\"tid\":").num(f.to).put("}");
+        }
+      }
     }
     for (auto [ts, n] : t.procsChanges) {
-      event("\"name\":\"GOMAXPROCS\",\"ph\":\"C\",\"pid\":1,\"tid\":0,\"ts\":" + micros(ts) +
-            ",\"args\":{\"procs\":" + std::to_string(n) + "}");
+      begin();
+      out.put("\"name\":\"GOMAXPROCS\",\"ph\":\"C\",\"pid\":1,\"tid\":0,\"ts\":").micros(ts);
+      out.put(",\"args\":{\"procs\":").num(n).put("}}");
     }
-    return out + "\n]}\n";
+    out.put("\n]}\n");
   }
 
   // The page's data: compact arrays (nanoseconds), read by trace_page.cpp's script. Of
@@ -281,7 +362,7 @@ class Writer {
   // most one per such quantum; the JSON keeps everything.
   static constexpr size_t kPageLanes = 400;
   static constexpr int64_t kPageResolution = 20000;
-  std::string pageData(const Timeline& t) const {
+  std::string pageData(Timeline& t) const {
     uint64_t lastDrawn = 0;
     size_t n = 0;
     for (const auto& [id, g] : t.goroutines) {
@@ -293,7 +374,7 @@ class Writer {
         "{\"file\":" + jsonString(fileName_) + ",\"procs\":" + std::to_string(t.procs) +
         ",\"end\":" + std::to_string(t.end) +
         ",\"totalGoroutines\":" + std::to_string(t.goroutines.size()) + ",\"slices\":[";
-    std::vector<PSlice> slices = t.slices;
+    std::vector<PSlice>& slices = t.slices;  // sorted in place: the page is written last
     std::sort(slices.begin(), slices.end(), [](const PSlice& a, const PSlice& b) {
       return a.p != b.p ? a.p < b.p : a.start < b.start;
     });
@@ -319,11 +400,8 @@ class Writer {
       firstG = false;
     }
     out += "],\"intervals\":[";
-    std::vector<Interval> intervals;
-    intervals.reserve(t.intervals.size());
-    for (const Interval& i : t.intervals) {
-      if (i.g <= lastDrawn) intervals.push_back(i);
-    }
+    std::vector<Interval>& intervals = t.intervals;
+    std::erase_if(intervals, [&](const Interval& i) { return i.g > lastDrawn; });
     std::sort(intervals.begin(), intervals.end(), [](const Interval& a, const Interval& b) {
       return a.g != b.g ? a.g < b.g : a.start < b.start;
     });
@@ -535,28 +613,15 @@ std::string svg(const Timeline& t) {
   return out + "</svg>\n";
 }
 
-// As Go words it: "open PATH: no such file or directory".
 bool writeFile(const std::string& path, const std::string& text, std::string* error) {
-  errno = 0;
-  std::ofstream out(path, std::ios::binary | std::ios::trunc);
-  const char* step = "open ";
-  if (out) {
-    step = "write ";
-    out << text;
-    out.close();
-  }
-  if (!out) {
-    std::string reason = errno ? std::strerror(errno) : "failed";
-    if (!reason.empty()) reason[0] = static_cast<char>(std::tolower(reason[0]));
-    *error = step + path + ": " + reason;
-    return false;
-  }
-  return true;
+  FileSink out(path);
+  out.put(text);
+  return out.close(error);
 }
 
 }  // namespace
 
-bool writeTrace(const std::string& base, const std::vector<rt::TraceEvent>& events,
+bool writeTrace(const std::string& base, std::vector<rt::TraceEvent> events,
                 const std::string& fileName, std::string* error) {
   // BASE.json, BASE.html or BASE.svg: that file alone (a million hand-offs make a JSON of
   // a gigabyte, which a reader of the page need not wait for); any other BASE: all three.
@@ -569,16 +634,21 @@ bool writeTrace(const std::string& base, const std::vector<rt::TraceEvent>& even
   }
   auto wanted = [&](const char* ext) { return only.empty() || only == ext; };
   Timeline t = replay(events);
+  std::vector<rt::TraceEvent>().swap(events);
   Writer w(fileName);
-  if (wanted(".json") && !writeFile(stem + ".json", w.json(t), error)) return false;
-  if (wanted(".html")) {
-    std::string page = tracePage();
-    const std::string marker = "/*TRACE_DATA*/";
-    size_t at = page.find(marker);
-    page.replace(at, marker.size(), w.pageData(t));
-    if (!writeFile(stem + ".html", page, error)) return false;
+  if (wanted(".json")) {
+    FileSink out(stem + ".json");
+    w.json(t, out);
+    if (!out.close(error)) return false;
   }
-  return !wanted(".svg") || writeFile(stem + ".svg", svg(t), error);
+  if (wanted(".svg") && !writeFile(stem + ".svg", svg(t), error)) return false;
+  if (!wanted(".html")) return true;
+  // Last: the page's data sorts and trims the timeline.
+  std::string page = tracePage();
+  const std::string marker = "/*TRACE_DATA*/";
+  size_t at = page.find(marker);
+  page.replace(at, marker.size(), w.pageData(t));
+  return writeFile(stem + ".html", page, error);
 }
 
 }  // namespace gol::eval

@@ -15,9 +15,9 @@
 namespace gol::eval {
 
 // A BASE ending in .json, .html or .svg writes that file alone. fileName names positions
-// (the events carry lines). False with *error
+// (the events carry lines); the events are freed once replayed. False with *error
 // ("open BASE.json: no such file or directory") when a file cannot be written.
-bool writeTrace(const std::string& base, const std::vector<rt::TraceEvent>& events,
+bool writeTrace(const std::string& base, std::vector<rt::TraceEvent> events,
                 const std::string& fileName, std::string* error);
 
 }  // namespace gol::eval
