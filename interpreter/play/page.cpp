@@ -73,9 +73,19 @@ function appendOutput(text, cls) {
   $('output').scrollTop = $('output').scrollHeight;
 }
 
+// A request's JSON answer; when the server does not answer (gol play was stopped), an
+// error that says so, so that the page does not wait for ever.
+async function request(url, options) {
+  try {
+    const r = await fetch(url, options);
+    return await r.json();
+  } catch (e) {
+    return {error: 'The playground does not answer: was gol play stopped?'};
+  }
+}
+
 async function poll(id, from) {
-  const r = await fetch('/output?id=' + id + '&from=' + from);
-  const o = await r.json();
+  const o = await request('/output?id=' + id + '&from=' + from);
   if (o.error) { appendOutput(o.error + '\n', 'exit'); setRunning(false); return; }
   if (o.text) appendOutput(o.text);
   if (!o.done) { setTimeout(() => poll(id, o.next), 150); return; }
@@ -96,16 +106,15 @@ async function run() {
   $('timeline').removeAttribute('src');
   $('notrace').style.display = 'none';
   setRunning(true);
-  const r = await fetch('/run?page=' + page + '&maxprocs=' + $('procs').value,
-                        {method: 'POST', body: editor.getValue()});
-  const o = await r.json();
+  const o = await request('/run?page=' + page + '&maxprocs=' + $('procs').value,
+                          {method: 'POST', body: editor.getValue()});
   if (o.error) { appendOutput(o.error + '\n', 'exit'); setRunning(false); return; }
   runId = o.id;
   poll(o.id, 0);
 }
 
 $('run').onclick = run;
-$('stop').onclick = () => fetch('/stop?id=' + runId, {method: 'POST'});
+$('stop').onclick = () => request('/stop?id=' + runId, {method: 'POST'});
 $('lesson').onchange = async () => {
   const name = $('lesson').value;
   if (!name) return;

@@ -4,7 +4,8 @@ Chromium through Selenium (Debian's chromium, chromium-driver and python3-seleni
 setup installs them), picks a lesson, runs it at MAXPROCS 2, and checks the output (the
 lesson's .out, which comes from real Go) and the timeline (2 P lanes, the lesson's
 goroutines). Also: a second run from the same page while one is going is refused, Stop
-ends a run that would not end, the server answers only on the loopback address, and (a
+ends a run that would not end, a page whose server went away says so, the server answers
+only on the loopback address, and (a
 second server, through its HTTP API, with small limits) runs that exceed the CPU, wall
 time, memory or output limits are killed and say so.
 Saves screenshots beside the build (ARTIFACTS, default: the current folder).
@@ -132,6 +133,17 @@ try:
          "the stopped run's status", 20)
     check(True, "Stop ends a run")
     driver.save_screenshot(os.path.join(artifacts, "play-stopped.png"))
+
+    # The server goes away during a run: the page says so and can run again.
+    driver.find_element(By.ID, "run").click()
+    wait(driver, lambda d: d.find_element(By.ID, "stop").is_enabled(), "the endless run to restart")
+    server.terminate()
+    server.wait(timeout=10)
+    wait(driver, lambda d: "The playground does not answer" in d.find_element(By.ID, "output").text,
+         "the page to notice that the server is gone", 20)
+    check(driver.find_element(By.ID, "run").is_enabled() and
+          not driver.find_element(By.ID, "stop").is_enabled(),
+          "after the server went away, Run is enabled and Stop is not")
 finally:
     if driver:
         driver.quit()
@@ -157,7 +169,10 @@ def run_to_end(base, source, seconds=30):
     return text, "still running after %d s" % seconds
 
 
-limited = subprocess.Popen([gol, "play", "--port", "0", "--cpu", "1", "--wall", "3",
+# The CPU limit leaves the memory case room to reach its limit on a loaded machine (each
+# page it touches costs a fault); the wall limit is thrice the CPU limit, so that the
+# endless loop reaches the CPU limit first while it gets a third of a core.
+limited = subprocess.Popen([gol, "play", "--port", "0", "--cpu", "2", "--wall", "6",
                             "--memory", "200", "--output", "64"], stdout=subprocess.PIPE, text=True)
 try:
     base = limited.stdout.readline().split(": ", 1)[1].strip()
