@@ -60,15 +60,14 @@ struct MakeClosureNode : ExprNode {
   std::vector<CaptureSource> sources;
   int makerClosureSlot;
   Value eval(Value* fp) override {
-    auto* c = new ClosureObject();
-    c->fn = fn;
-    c->boxes.reserve(sources.size());
-    for (const CaptureSource& s : sources) {
+    ClosureObject* c = ClosureObject::make(fn, sources.size());
+    for (size_t i = 0; i < sources.size(); ++i) {
+      const CaptureSource& s = sources[i];
       BoxObject* b = s.fromCaptures
                          ? closureAt(fp[makerClosureSlot])->boxes[static_cast<size_t>(s.index)]
                          : boxAt(fp[s.index]);
       b->refs.fetch_add(1, std::memory_order_relaxed);
-      c->boxes.push_back(b);
+      c->boxes[i] = b;
     }
     Value v;
     v.p = c;
@@ -79,7 +78,7 @@ struct MakeClosureNode : ExprNode {
 // A declared function as a value: one shared closure without captures.
 struct FuncValueNode : ExprNode {
   ClosureObject* closure;
-  explicit FuncValueNode(const FuncCode* fn) : closure(new ClosureObject()) { closure->fn = fn; }
+  explicit FuncValueNode(const FuncCode* fn) : closure(ClosureObject::make(fn, 0)) {}
   ~FuncValueNode() override {
     Value v;
     v.p = closure;
@@ -168,9 +167,8 @@ struct BoundMethodNode : ExprNode {
   Value eval(Value* fp) override {
     Value v = recv->eval(fp);
     if (aggregate) v = ownAggregate(v);
-    auto* c = new ClosureObject();
-    c->fn = thunk;
-    c->boxes.push_back(boxAt(newBox(v, counted)));
+    ClosureObject* c = ClosureObject::make(thunk, 1);
+    c->boxes[0] = boxAt(newBox(v, counted));
     Value r;
     r.p = c;
     return r;

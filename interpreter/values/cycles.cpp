@@ -169,7 +169,7 @@ void forEachChild(HeapObject* object, F&& f) {
       return;
     }
     case HeapObject::Kind::Closure:
-      for (BoxObject* b : static_cast<ClosureObject*>(object)->boxes) visit(Value{.p = b});
+      for (BoxObject* b : static_cast<ClosureObject*>(object)->boxList()) visit(Value{.p = b});
       return;
     case HeapObject::Kind::Struct: {
       auto* s = static_cast<StructObject*>(object);
@@ -218,9 +218,13 @@ void clearChildren(HeapObject* object) {
       return;
     }
     case HeapObject::Kind::Closure: {
-      std::vector<BoxObject*> boxes;
-      boxes.swap(static_cast<ClosureObject*>(object)->boxes);
-      for (BoxObject* b : boxes) releaseRef(Value{.p = b});
+      // Nulled before released: a release may reach this closure again.
+      auto* c = static_cast<ClosureObject*>(object);
+      for (uint32_t i = 0; i < c->nboxes; ++i) {
+        BoxObject* b = c->boxes[i];
+        c->boxes[i] = nullptr;
+        releaseRef(Value{.p = b});
+      }
       return;
     }
     case HeapObject::Kind::Struct: {

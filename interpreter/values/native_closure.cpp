@@ -54,9 +54,8 @@ const FuncCode* nativeFuncCode(std::string name, const check::Signature* sig,
 Value makeNativeClosure(const FuncCode* code, Value bound, bool counted) {
   auto* box = new BoxObject(counted);
   box->value = bound;
-  auto* c = new ClosureObject();
-  c->fn = code;
-  c->boxes.push_back(box);
+  ClosureObject* c = ClosureObject::make(code, 1);
+  c->boxes[0] = box;
   return Value{.p = c};
 }
 

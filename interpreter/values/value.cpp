@@ -189,6 +189,21 @@ StructObject* StructObject::make(const check::Struct* st) {
   return o;
 }
 
+ClosureObject* ClosureObject::make(const FuncCode* fn, size_t n) {
+  void* mem = std::malloc(bytesFor(n));
+  if (!mem) throw std::bad_alloc();
+  auto* c = new (mem) ClosureObject(fn, n);
+  for (size_t i = 0; i < n; ++i) c->boxes[i] = nullptr;
+  return c;
+}
+
+void ClosureObject::destroy() {
+  noteFree(bytesFor(nboxes));
+  for (BoxObject* b : boxList()) releaseRef(Value{.p = b});
+  this->~ClosureObject();
+  std::free(this);
+}
+
 void StructObject::destroy() {
   noteFree(bytesFor(type));
   for (size_t i = 0; i < type->fields.size(); ++i) {
@@ -350,17 +365,7 @@ void freeObject(HeapObject* object) {
       delete box;
       return;
     }
-    case HeapObject::Kind::Closure: {
-      auto* c = static_cast<ClosureObject*>(object);
-      for (BoxObject* b : c->boxes) {
-        Value v;
-        v.p = b;
-        releaseRef(v);
-      }
-      noteFree(sizeof(ClosureObject));
-      delete c;
-      return;
-    }
+    case HeapObject::Kind::Closure: static_cast<ClosureObject*>(object)->destroy(); return;
     case HeapObject::Kind::Struct: static_cast<StructObject*>(object)->destroy(); return;
     case HeapObject::Kind::Pointer: {
       auto* p = static_cast<PointerObject*>(object);

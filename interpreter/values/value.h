@@ -10,6 +10,7 @@
 
 #include <atomic>
 #include <cstdint>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -302,11 +303,23 @@ inline void storeRef(Value* cell, Value v) {
   storeRefLocked(cell, v);
 }
 
-// A function value: the code and the boxes of the variables it captured.
+// A func value: its code and the boxes of the variables it captured, inline after it (one
+// allocation per closure, and a captured variable one load nearer than through a vector).
 struct ClosureObject : HeapObject {
-  const FuncCode* fn = nullptr;
-  std::vector<BoxObject*> boxes;
-  ClosureObject() : HeapObject(Kind::Closure, sizeof(ClosureObject)) {}
+  const FuncCode* fn;
+  uint32_t nboxes;
+  BoxObject* boxes[1];  // nboxes of them; null once the cycle collector cleared them
+  // A closure of fn with n null boxes, with one reference; the caller fills them.
+  static ClosureObject* make(const FuncCode* fn, size_t n);
+  std::span<BoxObject* const> boxList() const { return {boxes, nboxes}; }
+  void destroy();
+  static size_t bytesFor(size_t n) {
+    return sizeof(ClosureObject) + (n ? n - 1 : 0) * sizeof(BoxObject*);
+  }
+
+ private:
+  ClosureObject(const FuncCode* f, size_t n)
+      : HeapObject(Kind::Closure, bytesFor(n)), fn(f), nboxes(static_cast<uint32_t>(n)) {}
 };
 
 // A new slice of len zeroed elements with room for cap, holding one reference.

@@ -170,9 +170,9 @@ def run_to_end(base, source, seconds=30):
 
 
 # The CPU limit leaves the memory case room to reach its limit on a loaded machine (each
-# page it touches costs a fault); the wall limit is thrice the CPU limit, so that the
-# endless loop reaches the CPU limit first while it gets a third of a core.
-limited = subprocess.Popen([gol, "play", "--port", "0", "--cpu", "2", "--wall", "6",
+# page it touches costs a fault); the wall limit is five times the CPU limit, so that the
+# endless loop reaches the CPU limit first while it gets a fifth of a core.
+limited = subprocess.Popen([gol, "play", "--port", "0", "--cpu", "2", "--wall", "10",
                             "--memory", "200", "--output", "64"], stdout=subprocess.PIPE, text=True)
 try:
     base = limited.stdout.readline().split(": ", 1)[1].strip()
