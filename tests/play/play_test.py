@@ -5,9 +5,8 @@ setup installs them), picks a lesson, runs it at MAXPROCS 2, and checks the outp
 lesson's .out, which comes from real Go) and the timeline (2 P lanes, the lesson's
 goroutines). Also: a second run from the same page while one is going is refused, Stop
 ends a run that would not end, a page whose server went away says so, the server answers
-only on the loopback address, and (a
-second server, through its HTTP API, with small limits) runs that exceed the CPU, wall
-time, memory or output limits are killed and say so.
+only on the loopback address, and (a second server, through its HTTP API, with small
+limits) runs that exceed the CPU, wall time, memory or output limits are killed and say so.
 Saves screenshots beside the build (ARTIFACTS, default: the current folder).
 
     play_test.py GOL_BINARY EXAMPLES_DIR [ARTIFACTS]
