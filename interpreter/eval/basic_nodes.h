@@ -448,6 +448,16 @@ struct IfNode : StmtNode {
   }
 };
 
+// `if cond { body }`: no init statement, no else.
+struct IfThenNode : StmtNode {
+  ExprPtr cond;
+  std::vector<StmtPtr> body;
+  Exec exec(Value* fp) override {
+    if (cond->eval(fp).i) return execList(body, fp);
+    return Exec::Normal;
+  }
+};
+
 struct ForNode : StmtNode {
   StmtPtr init;
   ExprPtr cond;  // null: forever
@@ -581,6 +591,16 @@ struct LabelBlockNode : StmtNode {
       if (!found) return e;
     }
     return Exec::Normal;
+  }
+};
+
+// `return x` into a result slot that holds no reference (ReturnNode's common case).
+struct ReturnScalarNode : StmtNode {
+  int slot = 0;
+  ExprPtr value;
+  Exec exec(Value* fp) override {
+    fp[slot] = value->eval(fp);
+    return Exec::Return;
   }
 };
 

@@ -640,6 +640,12 @@ std::vector<StmtPtr> Compiler::block(const BlockStmt* b) {
 }
 
 StmtPtr Compiler::ifStmt(const IfStmt* s) {
+  if (!s->init && !s->elseStmt) {
+    auto n = std::make_unique<IfThenNode>();
+    n->cond = expr(s->cond);
+    n->body = block(s->body);
+    return n;
+  }
   auto n = std::make_unique<IfNode>();
   if (s->init) n->init = stmt(s->init);
   n->cond = expr(s->cond);
@@ -936,6 +942,13 @@ StmtPtr Compiler::returnStmt(const ReturnStmt* s) {
   }
   for (size_t i = 0; i < s->results.size(); ++i) {
     n->values.push_back(valueAs(s->results[i], i < types.size() ? types[i] : nullptr));
+  }
+  if (n->values.size() == 1 && n->results[0].kind == Target::Kind::Slot && !n->results[0].counted &&
+      !n->results[0].aggregate) {
+    auto scalar = std::make_unique<ReturnScalarNode>();
+    scalar->slot = n->results[0].slot;
+    scalar->value = std::move(n->values[0]);
+    return scalar;
   }
   return n;
 }

@@ -136,7 +136,12 @@ void Compiler::compileBody(const check::FuncInfo& fi, FuncCode* code, const Bloc
   info = &fi;
   boxParams(fi, code);
   prologue(fi, code);
-  code->body.push_back(statementList(body->list));
+  // The statements go straight into the body (not in a block of their own): one node
+  // less to run per call.
+  for (StmtPtr& st : block(body)) code->body.push_back(std::move(st));
+  code->plain = !code->hasDefer && code->closureSlot < 0 && code->aggregateParams.empty() &&
+                code->countedSlots.empty() && code->ownedResultSlots.empty() &&
+                code->boxedResults.empty();
 }
 
 // The frame of a script's top-level statements (or a REPL input's): the locals of their

@@ -5,6 +5,7 @@
 #include <alloca.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <deque>
 #include <set>
 #include <unordered_map>
@@ -99,10 +100,14 @@ Exec SwitchNode::exec(Value* fp) {
 namespace {
 
 // Runs fn in `frame` (arguments in place, sp already above the frame) and leaves its
-// results there; then restores the caller's sp and stack limit.
+// results there; then restores the caller's sp and stack limit. Plain: fn->plain, which
+// has nothing to copy in, release or unbox.
+template <bool Plain>
 void runFrame(GoroutineState* g, const FuncCode* fn, Value* frame, Value* callerSp,
               Value* callerLimit, Pos pos) {
-  for (int p : fn->aggregateParams) frame[p] = ownAggregate(frame[p]);
+  if constexpr (!Plain) {
+    for (int p : fn->aggregateParams) frame[p] = ownAggregate(frame[p]);
+  }
   CallRecord record{fn, pos, g->calls};
   record.deferredCall = g->nextCallDeferred;
   g->nextCallDeferred = false;
@@ -119,6 +124,14 @@ void runFrame(GoroutineState* g, const FuncCode* fn, Value* frame, Value* caller
       g->calls = calls;
     }
   } restore{g, callerSp, callerLimit, record.caller};
+  if constexpr (Plain) {
+    if (rt::preempt_requested()) [[unlikely]] {
+      g->pos = pos;
+      preemptOrInterrupt();
+    }
+    execList(fn->body, frame);
+    return;
+  }
   try {
     // Inside the try: an interrupt here unwinds the call, releasing its arguments.
     if (rt::preempt_requested()) [[unlikely]] {
@@ -151,16 +164,23 @@ inline bool nativeStackLow(const GoroutineState* g) {
   return &marker < g->nativeStackLimit;
 }
 
+// Frames of at most this many values are zeroed by fixed stores (past their end too,
+// where the stack is free) rather than a call to memset.
+constexpr int kSmallFrame = 4;
+
 // A new zeroed frame for fn on the goroutine's value stack.
 inline Value* enterFrame(GoroutineState* g, const FuncCode* fn) {
+  int size = fn->frameSize;
+  int room = std::max(size, kSmallFrame);
   Value* frame = g->sp;
-  Value* top = frame + fn->frameSize;
-  if (top > g->stackLimit) [[unlikely]] {
-    frame = growValueStack(g, fn->frameSize);
-    top = frame + fn->frameSize;
+  if (frame + room > g->stackLimit) [[unlikely]]
+    frame = growValueStack(g, room);
+  if (size <= kSmallFrame) {
+    for (int i = 0; i < kSmallFrame; ++i) frame[i] = Value{};
+  } else {
+    std::memset(static_cast<void*>(frame), 0, sizeof(Value) * static_cast<size_t>(size));
   }
-  std::memset(static_cast<void*>(frame), 0, sizeof(Value) * static_cast<size_t>(fn->frameSize));
-  g->sp = top;
+  g->sp = frame + size;
   return frame;
 }
 
@@ -176,8 +196,12 @@ Value* callFunction(const FuncCode* fn, const std::vector<ExprPtr>& args, Value*
   Value* callerLimit = g->stackLimit;
   Value* frame = enterFrame(g, fn);
   for (size_t i = 0; i < args.size(); ++i) frame[i] = args[i]->eval(fp);
+  if (fn->plain) {
+    runFrame<true>(g, fn, frame, callerSp, callerLimit, pos);
+    return frame;
+  }
   if (fn->closureSlot >= 0) frame[fn->closureSlot] = closure;
-  runFrame(g, fn, frame, callerSp, callerLimit, pos);
+  runFrame<false>(g, fn, frame, callerSp, callerLimit, pos);
   return frame;
 }
 
@@ -195,7 +219,7 @@ Value* callFunctionValues(const FuncCode* fn, const Value* args, size_t n, Pos p
     retainRef(closure);
     frame[fn->closureSlot] = closure;
   }
-  runFrame(g, fn, frame, callerSp, callerLimit, pos);
+  runFrame<false>(g, fn, frame, callerSp, callerLimit, pos);
   return frame;
 }
 

@@ -92,6 +92,9 @@ struct FuncCode {
   // unboxed into their slots when it returns.
   std::vector<int> boxedResults;
   bool hasDefer = false;
+  // No defer, closure, aggregate parameter, counted or boxed slot: a call only runs the
+  // body (set once the body is compiled).
+  bool plain = false;
   bool hiddenInTraces = false;  // a method value's wrapper, which Go inlines
   std::vector<StmtPtr> body;
 };
