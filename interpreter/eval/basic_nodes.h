@@ -49,6 +49,20 @@ struct LocalNode : ExprNode {
   }
 };
 
+// Whether x reads a frame slot without a reference, and which (-1: it does not); the
+// constant x is when it is a scalar one.
+inline int slotOf(const ExprNode* x) {
+  if (auto l = dynamic_cast<const LocalNode<false>*>(x)) return l->slot;
+  return -1;
+}
+inline int slotOf(const ExprPtr& x) {
+  return slotOf(x.get());
+}
+inline const ConstNode* scalarConst(const ExprPtr& x) {
+  auto c = dynamic_cast<ConstNode*>(x.get());
+  return c && !c->counted ? c : nullptr;
+}
+
 // x, whose value is also kept in frame slot `slot` for a later LocalNode: an operand that
 // Go evaluates once but Gol's nodes read twice (the index in `s[f()] += v`).
 template <bool Counted>
@@ -135,6 +149,10 @@ struct Target {
   bool seqBorrowed = false;  // Index: seq reads a frame slot without a reference
   int slot = 0;
   int closureSlot = 0;
+  // Index: the frame slots seq (borrowed) and index read, when they are plain slot reads
+  // (-1: evaluate the nodes).
+  int seqSlot = -1;
+  int indexSlot = -1;
   int64_t length = 0;
   Value* cell = nullptr;
   std::shared_ptr<ExprNode> seq, index;  // Index: the slice and the index
@@ -168,8 +186,8 @@ struct Target {
       case Kind::Slot: put(fp + slot, v); return;
       case Kind::Global: put(cell, v); return;
       case Kind::Index: {
-        Value s = seq->eval(fp);
-        Value i = index->eval(fp);
+        Value s = seqSlot >= 0 ? fp[seqSlot] : seq->eval(fp);
+        Value i = indexSlot >= 0 ? fp[indexSlot] : index->eval(fp);
         if (counted) {
           // An index out of range panics: the value to store dies with the statement.
           SliceObject* slice = asSlice(s);
@@ -240,6 +258,19 @@ struct ParallelAssignNode : StmtNode {
       if (targets[i].aggregate) vals[i] = ownAggregate(vals[i]);
     }
     for (size_t i = 0; i < targets.size(); ++i) targets[i].store(fp, vals[i]);
+    return Exec::Normal;
+  }
+};
+
+// a, b = x, y with no struct or array target.
+struct ParallelAssign2Node : StmtNode {
+  Target targets[2];
+  ExprPtr values[2];
+  Exec exec(Value* fp) override {
+    Value first = values[0]->eval(fp);
+    Value second = values[1]->eval(fp);
+    targets[0].store(fp, first);
+    targets[1].store(fp, second);
     return Exec::Normal;
   }
 };
@@ -654,8 +685,8 @@ struct SwitchNode : StmtNode {
 // ---- Calls -------------------------------------------------------------------------------
 
 // Runs fn with a new frame: the arguments evaluated in the caller's frame fp, the
-// closure (if any) in fn's closure slot. Returns the callee's frame, whose results stay
-// valid until the next call.
+// closure (if any) in fn's closure slot, borrowed (the caller holds it until the call
+// returns). Returns the callee's frame, whose results stay valid until the next call.
 Value* callFunction(const FuncCode* fn, const std::vector<ExprPtr>& args, Value* fp,
                     syntax::Pos pos, Value closure);
 
@@ -774,7 +805,8 @@ struct SpreadCallNode : ExprNode {
   }
 };
 
-// Runs fn with a new frame whose arguments are already evaluated (owned by the callee).
+// Runs fn with a new frame whose arguments are already evaluated (owned by the callee);
+// the call holds a reference to the closure.
 Value* callFunctionValues(const FuncCode* fn, const Value* args, size_t n, syntax::Pos pos,
                           Value closure = Value{});
 

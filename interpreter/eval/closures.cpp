@@ -95,19 +95,23 @@ struct FuncValueNode : ExprNode {
 struct CallValueNode : ExprNode {
   ExprPtr callee;
   std::vector<ExprPtr> args;
+  // The callee is a counted frame slot, read without a reference: only this goroutine's
+  // own code stores into the frame, and the caller's code waits for the call. -1 once
+  // `go` or `defer` takes the operands (collectOperands), which they replace.
+  int borrowedSlot = -1;
   // The frame of the last call, whose results are read right after it.
   Value* call(Value* fp, const FuncCode** fn) {
-    Value c = callee->eval(fp);
+    Value c = borrowedSlot >= 0 ? fp[borrowedSlot] : callee->eval(fp);
+    // The callee's frame borrows the closure (FuncCode::closureSlot) from here.
+    struct ReleaseAfterCall {
+      Value owned;
+      ~ReleaseAfterCall() { releaseRef(owned); }
+    } release{borrowedSlot >= 0 ? Value{} : c};
     ClosureObject* closure = closureAt(c);
     if (!closure) nilDereference(pos);
     *fn = closure->fn;
-    if (closure->fn->closureSlot < 0) {
-      // A declared function: its frame has no closure slot.
-      Value* frame = callFunction(closure->fn, args, fp, pos, Value{});
-      releaseRef(c);
-      return frame;
-    }
-    return callFunction(closure->fn, args, fp, pos, c);
+    // A declared function's frame has no closure slot.
+    return callFunction(closure->fn, args, fp, pos, closure->fn->closureSlot < 0 ? Value{} : c);
   }
   Value eval(Value* fp) override {
     const FuncCode* fn;
@@ -120,6 +124,7 @@ struct CallValueNode : ExprNode {
     for (size_t i = 0; i < fn->resultSlots.size(); ++i) out[i] = frame[fn->resultSlots[i]];
   }
   bool collectOperands(std::vector<ExprPtr*>& out) override {
+    borrowedSlot = -1;
     out.push_back(&callee);
     for (ExprPtr& a : args) out.push_back(&a);
     return true;
@@ -190,6 +195,7 @@ ExprPtr makeFuncValue(const FuncCode* fn) {
 
 ExprPtr makeCallValue(ExprPtr callee, std::vector<ExprPtr> args, syntax::Pos pos) {
   auto n = std::make_unique<CallValueNode>();
+  if (auto local = dynamic_cast<LocalNode<true>*>(callee.get())) n->borrowedSlot = local->slot;
   n->callee = std::move(callee);
   n->args = std::move(args);
   n->pos = pos;

@@ -4,8 +4,8 @@
 // and every access goes through the box, so the frame and the closures share one
 // variable, and it outlives the call. Declaring a captured variable (`:=`, `var`, each
 // iteration of a loop, Go 1.22's per-iteration loop variables) makes a new box.
-// A closure's frame holds the ClosureObject in its `closureSlot`; captures are read
-// through it by index.
+// A closure's frame holds the ClosureObject in its `closureSlot` (borrowed from the
+// caller, which holds it for the call); captures are read through it by index.
 #pragma once
 
 #include <vector>

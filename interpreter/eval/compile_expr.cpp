@@ -347,7 +347,6 @@ ExprPtr Compiler::methodValue(const SelectorExpr* sel, const check::Selection& s
   for (size_t r = 0; r < sig->results.size(); ++r)
     thunk->resultSlots.push_back(params + static_cast<int>(r));
   thunk->closureSlot = params + static_cast<int>(sig->results.size());
-  thunk->countedSlots.push_back(thunk->closureSlot);
   thunk->frameSize = thunk->closureSlot + 1;
   // The receiver: the interface itself for an interface method, else what a call
   // passes (an address for pointer methods, a copy for value methods).
@@ -643,7 +642,6 @@ FuncCode* Compiler::nativeThunk(NativeFunction fn, const check::Signature* sig, 
   thunk->frameSize = params + static_cast<int>(sig->results.size());
   if (boundRecv) {
     thunk->closureSlot = thunk->frameSize++;
-    thunk->countedSlots.push_back(thunk->closureSlot);
     bool counted = isCountedType(boundRecv);
     call->args.push_back(
         makeCaptureRead(thunk->closureSlot, 0, counted ? CellRead::Ref : CellRead::Scalar));

@@ -303,8 +303,10 @@ Target Compiler::targetForExpr(const Expr* e, const check::Type* valueType) {
     if (ExprPtr borrowed = t.seq->borrowedForm()) {
       t.seq = std::move(borrowed);
       t.seqBorrowed = true;
+      t.seqSlot = slotOf(t.seq.get());
     }
     t.index = expr(ix->indices[0]);
+    t.indexSlot = slotOf(t.index.get());
     t.pos = ix->pos;
     return t;
   }
@@ -352,6 +354,14 @@ StmtPtr Compiler::assignValues(std::vector<Target> targets, const std::vector<Ex
     return n;
   }
   if (targets.size() == 1) return storeTo(targets[0], valueAs(values[0], typeAt(0)));
+  if (targets.size() == 2 && !targets[0].aggregate && !targets[1].aggregate) {
+    auto n = std::make_unique<ParallelAssign2Node>();
+    for (size_t i = 0; i < 2; ++i) {
+      n->targets[i] = std::move(targets[i]);
+      n->values[i] = valueAs(values[i], typeAt(i));
+    }
+    return n;
+  }
   auto n = std::make_unique<ParallelAssignNode>();
   n->targets = std::move(targets);
   for (size_t i = 0; i < values.size(); ++i) n->values.push_back(valueAs(values[i], typeAt(i)));
@@ -422,12 +432,25 @@ StmtPtr Compiler::assign(const AssignStmt* s) {
   // Go evaluates the index and pointer operands of the targets before the values, and
   // before any of the assignments: those the targets' stores would read too late (an
   // operand with effects; with several targets, every one) are evaluated first.
+  // A local that no closure captures and that no target of this statement assigns keeps
+  // its value until the stores: such an operand is read where it is used.
   std::vector<StmtPtr> first;
   if (s->tok == Token::Assign) {
+    std::set<const check::Object*> assigned;
+    for (const Expr* lhs : s->lhs) {
+      while (auto p = as<ParenExpr>(lhs)) lhs = p->x;
+      if (auto id = as<Ident>(lhs)) assigned.insert(objectOf(id));
+    }
+    auto keepsValue = [&](const Expr* o) {
+      while (auto p = as<ParenExpr>(o)) o = p->x;
+      auto id = as<Ident>(o);
+      return id && isUnreachableLocal(id) && !assigned.count(objectOf(id));
+    };
     for (const Expr* lhs : s->lhs) {
       for (const Expr* o : targetOperands(lhs)) {
         if (s->lhs.size() == 1 && !mayHaveEffects(o)) continue;
         if (typeOf(o).mode == check::Mode::Constant) continue;
+        if (keepsValue(o)) continue;
         int slot = newTemp();
         bool counted = isCountedType(typeOf(o).type);
         if (counted) fn_->countedSlots.push_back(slot);

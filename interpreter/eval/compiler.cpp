@@ -139,9 +139,8 @@ void Compiler::compileBody(const check::FuncInfo& fi, FuncCode* code, const Bloc
   // The statements go straight into the body (not in a block of their own): one node
   // less to run per call.
   for (StmtPtr& st : block(body)) code->body.push_back(std::move(st));
-  code->plain = !code->hasDefer && code->closureSlot < 0 && code->aggregateParams.empty() &&
-                code->countedSlots.empty() && code->ownedResultSlots.empty() &&
-                code->boxedResults.empty();
+  code->plain = !code->hasDefer && code->aggregateParams.empty() && code->countedSlots.empty() &&
+                code->ownedResultSlots.empty() && code->boxedResults.empty();
 }
 
 // The frame of a script's top-level statements (or a REPL input's): the locals of their
@@ -177,7 +176,6 @@ FuncCode* Compiler::declareCode(const check::FuncInfo& fi, bool isLiteral) {
   }
   if (isLiteral) {
     code->closureSlot = code->frameSize++;
-    code->countedSlots.push_back(code->closureSlot);
   }
   FuncCode* raw = code.get();
   program_.funcs.push_back(std::move(code));

@@ -196,11 +196,11 @@ Value* callFunction(const FuncCode* fn, const std::vector<ExprPtr>& args, Value*
   Value* callerLimit = g->stackLimit;
   Value* frame = enterFrame(g, fn);
   for (size_t i = 0; i < args.size(); ++i) frame[i] = args[i]->eval(fp);
+  if (fn->closureSlot >= 0) frame[fn->closureSlot] = closure;
   if (fn->plain) {
     runFrame<true>(g, fn, frame, callerSp, callerLimit, pos);
     return frame;
   }
-  if (fn->closureSlot >= 0) frame[fn->closureSlot] = closure;
   runFrame<false>(g, fn, frame, callerSp, callerLimit, pos);
   return frame;
 }
@@ -215,10 +215,15 @@ Value* callFunctionValues(const FuncCode* fn, const Value* args, size_t n, Pos p
   Value* callerLimit = g->stackLimit;
   Value* frame = enterFrame(g, fn);
   for (size_t i = 0; i < n; ++i) frame[i] = args[i];
-  if (fn->closureSlot >= 0) {
-    retainRef(closure);
-    frame[fn->closureSlot] = closure;
-  }
+  // A native may call a function value it holds no reference to (one it read from a
+  // variable the call may store over): the call holds one for the frame to borrow.
+  if (fn->closureSlot < 0) closure = Value{};
+  retainRef(closure);
+  struct HoldClosure {
+    Value closure;
+    ~HoldClosure() { releaseRef(closure); }
+  } hold{closure};
+  if (fn->closureSlot >= 0) frame[fn->closureSlot] = closure;
   runFrame<false>(g, fn, frame, callerSp, callerLimit, pos);
   return frame;
 }

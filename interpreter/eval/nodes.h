@@ -81,7 +81,9 @@ struct FuncCode {
   bool hasParams = false;
   int frameSize = 0;
   int paramCount = 0;
-  int closureSlot = -1;  // a function literal's frame slot for its ClosureObject
+  // A function literal's frame slot for its ClosureObject, borrowed from the caller,
+  // which holds the closure until the call returns.
+  int closureSlot = -1;
   std::vector<int> resultSlots;
   std::vector<int> countedSlots;  // non-result slots holding strings: released at return
   // Result slots holding references or boxes: the caller takes them at a return; a panic
@@ -92,8 +94,8 @@ struct FuncCode {
   // unboxed into their slots when it returns.
   std::vector<int> boxedResults;
   bool hasDefer = false;
-  // No defer, closure, aggregate parameter, counted or boxed slot: a call only runs the
-  // body (set once the body is compiled).
+  // No defer, aggregate parameter, counted or boxed slot: a call only runs the body (set
+  // once the body is compiled).
   bool plain = false;
   bool hiddenInTraces = false;  // a method value's wrapper, which Go inlines
   std::vector<StmtPtr> body;

@@ -79,6 +79,20 @@ struct SliceIndexNode : ExprNode {
   }
 };
 
+// s[i] for a local slice s (a frame slot, read without a reference) and an index read
+// as I says (ops.h), without a virtual call for either.
+template <bool Counted, bool UnsignedIndex, typename I>
+struct LocalSliceIndexNode : ExprNode {
+  int slot;
+  I i;
+  LocalSliceIndexNode(int s, I index) : slot(s), i(std::move(index)) {}
+  Value eval(Value* fp) override {
+    Value iv = i.get(fp);
+    Value* cell = sliceCell(fp[slot], iv, UnsignedIndex, pos, false);
+    return Counted ? loadRef(cell) : *cell;
+  }
+};
+
 // A copy of the element in `cell` for a new cell: retained, or cloned for aggregates
 // (holding a reference while cloning, as a racing append may replace it).
 inline Value copyElem(const Value* cell, bool counted, const check::Type* aggElem) {
@@ -470,7 +484,18 @@ ExprPtr makeSliceIndex(ExprPtr s, ExprPtr i, bool unsignedIndex, bool counted, s
   // A local slice variable is read without a reference: evaluating the index cannot
   // store into a frame slot that no closure or pointer reaches.
   ExprPtr borrowed = s->borrowedForm();
+  int slot = borrowed ? slotOf(borrowed) : -1;
   auto build = [&]<bool C, bool U>() -> ExprPtr {
+    if (slot >= 0) {
+      auto local = [&]<typename I>(I index) -> ExprPtr {
+        auto n = std::make_unique<LocalSliceIndexNode<C, U, I>>(slot, std::move(index));
+        n->pos = pos;
+        return n;
+      };
+      if (int is = slotOf(i); is >= 0) return local(FromSlot{is});
+      if (auto c = scalarConst(i)) return local(FromConst{c->value});
+      return local(FromExpr{std::move(i)});
+    }
     auto n = node<SliceIndexNode<C, U>>(pos);
     n->borrowed = borrowed != nullptr;
     n->s = borrowed ? std::move(borrowed) : std::move(s);

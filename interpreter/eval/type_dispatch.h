@@ -50,16 +50,6 @@ auto withNumeric(const check::Basic* b, F&& f) {
 template <typename T>
 constexpr bool kSpecialised = std::is_same_v<T, int64_t> || std::is_same_v<T, double>;
 
-// Whether x reads a scalar frame slot, and which.
-inline int slotOf(const ExprPtr& x) {
-  if (auto l = dynamic_cast<LocalNode<false>*>(x.get())) return l->slot;
-  return -1;
-}
-inline const ConstNode* scalarConst(const ExprPtr& x) {
-  auto c = dynamic_cast<ConstNode*>(x.get());
-  return c && !c->counted ? c : nullptr;
-}
-
 // x as a statement when it is a PlainNativeCallNode<N> (taken out of x), else null.
 template <size_t N>
 StmtPtr plainCallStatement(ExprPtr& x) {

@@ -40,8 +40,7 @@ const FuncCode* nativeFuncCode(std::string name, const check::Signature* sig,
     if (isAggregate(t)) code->aggregateParams.push_back(i);
   }
   for (int i = 0; i < results; ++i) code->resultSlots.push_back(params + i);
-  code->closureSlot = params + results;
-  code->countedSlots.push_back(code->closureSlot);
+  code->closureSlot = params + results;  // borrowed from the caller (FuncCode::closureSlot)
   code->frameSize = code->closureSlot + 1;
   auto node = std::make_unique<NativeBodyNode>();
   node->body = body;
