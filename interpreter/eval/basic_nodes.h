@@ -146,7 +146,7 @@ struct Target {
   bool aggregate = false;  // a struct or array: the cell owns its object alone
   bool define = false;     // a declaration: a new variable, never copied into
   bool unsignedIndex = false;
-  bool seqBorrowed = false;  // Index: seq reads a frame slot without a reference
+  bool seqBorrowed = false;  // Index, Field, Deref: seq yields its value without a reference
   int slot = 0;
   int closureSlot = 0;
   // Index: the frame slots seq (borrowed) and index read, when they are plain slot reads

@@ -229,6 +229,16 @@ Target Compiler::targetFor(const check::Object* o, const check::Type* valueType,
   return t;
 }
 
+// A store reads its target's slice, pointer or struct operand after the value, and runs
+// no Gol code between that read and the store: a local (or a fixed reference) is read
+// without a reference (ExprNode::borrowedForm).
+static void borrowSeq(Target& t) {
+  if (ExprPtr borrowed = t.seq->borrowedForm()) {
+    t.seq = std::move(borrowed);
+    t.seqBorrowed = true;
+  }
+}
+
 Target Compiler::targetForExpr(const Expr* e, const check::Type* valueType) {
   while (auto p = as<ParenExpr>(e)) e = p->x;
   if (auto id = as<Ident>(e)) {
@@ -242,6 +252,7 @@ Target Compiler::targetForExpr(const Expr* e, const check::Type* valueType) {
     t.counted = isCountedType(typeOf(e).type);
     t.aggregate = isAggregate(typeOf(e).type);
     t.seq = expr(st->x);
+    borrowSeq(t);
     t.pos = st->pos;
     return t;
   }
@@ -252,6 +263,7 @@ Target Compiler::targetForExpr(const Expr* e, const check::Type* valueType) {
       t.counted = isCountedType(it->second.type);
       t.aggregate = isAggregate(it->second.type);
       t.seq = expr(sel->x);
+      borrowSeq(t);
       t.steps = it->second.path;
       t.pos = sel->sel->pos;
       return t;
@@ -299,12 +311,8 @@ Target Compiler::targetForExpr(const Expr* e, const check::Type* valueType) {
     const check::Basic* it = check::asBasic(finalType(ix->indices[0]));
     t.unsignedIndex = it && it->isUnsigned();
     t.seq = expr(ix->x);
-    // A local slice is read without a reference (see makeSliceIndex).
-    if (ExprPtr borrowed = t.seq->borrowedForm()) {
-      t.seq = std::move(borrowed);
-      t.seqBorrowed = true;
-      t.seqSlot = slotOf(t.seq.get());
-    }
+    borrowSeq(t);
+    t.seqSlot = t.seqBorrowed ? slotOf(t.seq.get()) : -1;
     t.index = expr(ix->indices[0]);
     t.indexSlot = slotOf(t.index.get());
     t.pos = ix->pos;

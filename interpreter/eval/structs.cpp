@@ -775,12 +775,12 @@ void storeComplex(const Target& t, Value* fp, Value v) {
       try {
         cell = walk(b, t.steps, t.pos);
       } catch (...) {
-        releaseRef(b);
+        if (!t.seqBorrowed) releaseRef(b);
         if (t.counted) releaseRef(v);
         throw;
       }
       t.put(cell, v);
-      releaseRef(b);
+      if (!t.seqBorrowed) releaseRef(b);
       return;
     }
     case Target::Kind::Deref: {
@@ -796,7 +796,7 @@ void storeComplex(const Target& t, Value* fp, Value v) {
       } else {
         t.put(static_cast<PointerObject*>(p.p)->cell, v);
       }
-      releaseRef(p);
+      if (!t.seqBorrowed) releaseRef(p);
       return;
     }
     case Target::Kind::MapIndex: {
