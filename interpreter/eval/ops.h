@@ -119,6 +119,21 @@ struct OpRem {
   }
 };
 
+// x / 2^k and x % 2^k for an int64 x and a constant power of two (k in 1..62, the right
+// operand): shifts, rounding toward zero as Go's division does.
+struct OpQuoPow2 {
+  static int64_t apply(int64_t a, int64_t k) {
+    int64_t bias = static_cast<int64_t>(static_cast<uint64_t>(a >> 63) >> (64 - k));
+    return (a + bias) >> k;
+  }
+};
+struct OpRemPow2 {
+  static int64_t apply(int64_t a, int64_t k) {
+    uint64_t quotient = static_cast<uint64_t>(OpQuoPow2::apply(a, k));
+    return static_cast<int64_t>(static_cast<uint64_t>(a) - (quotient << k));
+  }
+};
+
 struct OpEql {
   template <typename T>
   static bool apply(T a, T b) {

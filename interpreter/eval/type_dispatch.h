@@ -6,6 +6,7 @@
 // picks BinaryNode<int64_t, OpAdd, ...> (ops.h), whose eval calls OpAdd::apply (ops.h).
 #pragma once
 
+#include <bit>
 #include <type_traits>
 
 #include "interpreter/check/types.h"
@@ -76,8 +77,22 @@ ExprPtr binaryWithLeft(X x, ExprPtr y, Pos pos) {
 
 template <typename T, typename Op>
 ExprPtr makeBinary(ExprPtr x, ExprPtr y, Pos pos) {
+  if constexpr (std::is_same_v<T, int64_t> &&
+                (std::is_same_v<Op, OpQuo> || std::is_same_v<Op, OpRem>)) {
+    // By a constant power of two (up to 2^62): shifts rather than a division.
+    if (auto c = scalarConst(y); c && c->value.i > 1 && c->value.i <= (int64_t{1} << 62) &&
+                                 (c->value.i & (c->value.i - 1)) == 0) {
+      using Pow2 = std::conditional_t<std::is_same_v<Op, OpQuo>, OpQuoPow2, OpRemPow2>;
+      FromConst k{intValue(std::countr_zero(static_cast<uint64_t>(c->value.i)))};
+      if (int s = slotOf(x); s >= 0) return binaryNode<T, Pow2>(FromSlot{s}, k, pos);
+      return binaryNode<T, Pow2>(FromExpr{std::move(x)}, k, pos);
+    }
+  }
   if constexpr (kSpecialised<T>) {
     if (int s = slotOf(x); s >= 0) return binaryWithLeft<T, Op>(FromSlot{s}, std::move(y), pos);
+    // A constant on the left (1.0 / x, 1 << n): y is not constant then.
+    if (auto c = scalarConst(x))
+      return binaryWithLeft<T, Op>(FromConst{c->value}, std::move(y), pos);
     return binaryWithLeft<T, Op>(FromExpr{std::move(x)}, std::move(y), pos);
   } else {
     return binaryNode<T, Op>(FromExpr{std::move(x)}, FromExpr{std::move(y)}, pos);
