@@ -49,8 +49,8 @@ struct LocalNode : ExprNode {
   }
 };
 
-// Whether x reads a frame slot without a reference, and which (-1: it does not); the
-// constant x is when it is a scalar one.
+// Whether x reads a frame slot without a reference, and which (-1: it does not).
+// scalarConst: x as a constant, when it is a scalar one.
 inline int slotOf(const ExprNode* x) {
   if (auto l = dynamic_cast<const LocalNode<false>*>(x)) return l->slot;
   return -1;

@@ -90,7 +90,7 @@ ExprPtr makeBinary(ExprPtr x, ExprPtr y, Pos pos) {
   }
   if constexpr (kSpecialised<T>) {
     if (int s = slotOf(x); s >= 0) return binaryWithLeft<T, Op>(FromSlot{s}, std::move(y), pos);
-    // A constant on the left (1.0 / x, 1 << n): y is not constant then.
+    // A constant on the left (1.0 / x, 10 - i): y is not constant then.
     if (auto c = scalarConst(x))
       return binaryWithLeft<T, Op>(FromConst{c->value}, std::move(y), pos);
     return binaryWithLeft<T, Op>(FromExpr{std::move(x)}, std::move(y), pos);
