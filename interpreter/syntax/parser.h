@@ -18,6 +18,15 @@ enum class ParseMode {
   Script,  // always a script (the REPL)
 };
 
+// ANTLR's tables for the lexer and the parser (their ATNs) are built once per process,
+// before the first parse, not during static initialization: parse() calls loadGrammar,
+// which waits for a build in progress. Building them takes about a millisecond, a tenth of
+// a small program's run: startLoadingGrammar (main thread only, once) starts the parser's
+// on a thread of its own, so that it overlaps the rest of start-up and the lexer's. The
+// process's exit waits for that thread, whose tables are static objects.
+void loadGrammar();
+void startLoadingGrammar();
+
 // Parses `file`. On errors they are added to `diags` and the result is null.
 std::unique_ptr<Ast> parse(const SourceFile& file, Diagnostics& diags,
                            ParseMode mode = ParseMode::Auto);

@@ -5,7 +5,11 @@
 #include <gtest/gtest.h>
 
 #include <string>
+#include <vector>
 
+#include "GolLexer.h"
+#include "GolParser.h"
+#include "antlr4-runtime.h"
 #include "interpreter/syntax/ast_dump.h"
 #include "interpreter/syntax/builder.h"
 #include "interpreter/syntax/large_stack.h"
@@ -84,6 +88,34 @@ std::string errorsOf(const std::string& text) {
 // The error report of a function body.
 std::string bodyErrors(const std::string& body) {
   return errorsOf("package p\nfunc f() {\n" + body + "\n}\n");
+}
+
+// ---- The grammar's tables -------------------------------------------------------------
+
+// A parse while the parser's tables are still being built on the loader thread waits
+// for them.
+TEST(Grammar, ParseWhileLoading) {
+  startLoadingGrammar();
+  Parsed p = parseText("package p\nfunc f() { x := 1 }\n");
+  EXPECT_EQ(p.errors, "");
+  ASSERT_NE(p.ast, nullptr);
+  EXPECT_EQ(p.ast->file->decls.size(), 1u);
+}
+
+// The recognizers build their ATNs unverified (syntax/defer_grammar_init.cmake): the
+// serialized ATNs must pass ANTLR's verification.
+TEST(Grammar, SerializedATNsPassVerification) {
+  loadGrammar();
+  for (const std::vector<uint16_t>* serialized :
+       {&gen::GolLexer::serializedATN(), &gen::GolParser::serializedATN()}) {
+    ASSERT_GT(serialized->size(), 100u);
+    antlr4::atn::ATNDeserializationOptions options;
+    options.setVerifyATN(true);
+    antlr4::atn::ATNDeserializer deserializer(options);
+    antlr4::atn::ATN atn;
+    EXPECT_NO_THROW(atn = deserializer.deserialize(*serialized));
+    EXPECT_GT(atn.states.size(), 100u);
+  }
 }
 
 // ---- Package, imports ------------------------------------------------------------------
