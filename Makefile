@@ -5,7 +5,7 @@ BUILD ?= build
 JOBS ?= $(shell nproc)
 DEBIAN_PACKAGES = cmake ninja-build g++ default-jre-headless antlr4 libantlr4-runtime-dev \
                   libboost-context-dev libgtest-dev libgmp-dev libmpfr-dev \
-                  libbenchmark-dev libboost-fiber-dev libedit-dev uuid-dev \
+                  libbenchmark-dev libboost-fiber-dev libedit-dev uuid-dev libmimalloc-dev \
                   python3 golang-1.19-go golang-1.19-src \
                   clang libclang-rt-14-dev clang-format tzdata libre2-dev chromium \
                   chromium-driver python3-selenium libjs-codemirror

@@ -10,6 +10,10 @@
 #include <string>
 #include <vector>
 
+#if defined(GOL_MIMALLOC)
+#include <mimalloc.h>
+#endif
+
 #include "interpreter/driver.h"
 #include "interpreter/play/play.h"
 #include "interpreter/repl/repl.h"
@@ -224,6 +228,12 @@ int playCommand(const std::vector<std::string>& args) {
 }  // namespace
 
 int main(int argc, char** argv) {
+#if defined(GOL_MIMALLOC)
+  // The allocator's segments in transparent huge pages where the system allows them: a
+  // page fault per 2 MiB of fresh heap instead of per 4 KiB (strings: 26k faults to 10k,
+  // its time -35%; even hello.gol faults less), for about 3 MiB more resident memory.
+  mi_option_enable(mi_option_large_os_pages);
+#endif
   std::vector<std::string> args(argv + 1, argv + argc);
   if (args.empty()) {
     gol::syntax::startLoadingGrammar();

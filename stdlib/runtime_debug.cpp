@@ -5,6 +5,9 @@
 // The GC percentage is the cycle collector's (interpreter/values/cycles.h), read from GOGC
 // at the first use.
 #include <malloc.h>
+#if defined(GOL_MIMALLOC)
+#include <mimalloc.h>
+#endif
 
 #include <atomic>
 #include <cstdlib>
@@ -45,6 +48,9 @@ void printStack() {
 
 // Hands the allocator's free memory back to the system, as Go's scavenger does.
 void freeOSMemory() {
+#if defined(GOL_MIMALLOC)
+  mi_collect(true);
+#endif
   malloc_trim(0);
 }
 

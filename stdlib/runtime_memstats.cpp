@@ -8,6 +8,9 @@
 // StackInuse, ...) gets the checker's "undefined" error. The counters are process-wide and
 // monotonic.
 #include <malloc.h>
+#if defined(GOL_MIMALLOC)
+#include <mimalloc.h>
+#endif
 
 #include <algorithm>
 #include <atomic>
@@ -93,11 +96,19 @@ void readMemStats(MemStatsPtr m) {
   uint64_t frees = t.frees < t.mallocs ? t.frees : t.mallocs;
   uint64_t live = t.freedBytes < t.allocBytes ? t.allocBytes - t.freedBytes : 0;
   // The C heap Gol's objects live in: what it took from the system, what is in use.
-  // Under another allocator (a sanitizer's) mallinfo2 knows nothing: the live objects are
-  // then the least the heap holds.
+  // mimalloc says what it has committed; glibc's mallinfo2 also what is in use. Under a
+  // sanitizer's allocator mallinfo2 knows nothing: the live objects are then the least the
+  // heap holds.
+#if defined(GOL_MIMALLOC)
+  size_t elapsed, user, system, rss, peakRss, committed, peakCommitted, faults;
+  mi_process_info(&elapsed, &user, &system, &rss, &peakRss, &committed, &peakCommitted, &faults);
+  uint64_t inuse = live;
+  uint64_t sys = std::max<uint64_t>(committed, inuse);
+#else
   struct mallinfo2 mi = mallinfo2();
   uint64_t inuse = std::max<uint64_t>(mi.uordblks + mi.hblkhd, live);
   uint64_t sys = std::max<uint64_t>(mi.arena + mi.hblkhd, inuse);
+#endif
   auto u = [](uint64_t v) { return values::Value{.u = v}; };
   out->fields[kAlloc] = u(live);
   out->fields[kTotalAlloc] = u(t.allocBytes);
