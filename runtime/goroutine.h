@@ -206,5 +206,8 @@ int64_t thread_count() noexcept;
 // Runs fn(arg) on `segment` and returns when fn does; an exception fn throws is rethrown
 // here. fn may park, and the goroutine may come back on another thread. (G)
 void call_on_stack(Stack segment, void (*fn)(void*), void* arg);
+// The same for a thread that runs no goroutine (the embedder's work before a run, such as
+// a front end that recurses deeper than the thread's stack allows); fn must not park.
+void call_on_thread_stack(Stack segment, void (*fn)(void*), void* arg);
 
 }  // namespace gol::rt

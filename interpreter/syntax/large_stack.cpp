@@ -1,10 +1,6 @@
 #include "interpreter/syntax/large_stack.h"
 
-#include <pthread.h>
-
-#include <cstdio>
-#include <cstdlib>
-#include <exception>
+#include "runtime/goroutine.h"
 
 namespace gol::syntax {
 
@@ -12,38 +8,18 @@ namespace {
 
 constexpr size_t kLargeStackBytes = size_t{512} << 20;
 
-struct Job {
-  const std::function<void()>* fn;
-  std::exception_ptr error;
-};
-
-void* runJob(void* arg) {
-  auto* job = static_cast<Job*>(arg);
-  try {
-    (*job->fn)();
-  } catch (...) {
-    job->error = std::current_exception();
-  }
-  return nullptr;
-}
-
 }  // namespace
 
 void runOnLargeStack(const std::function<void()>& fn) {
-  Job job{&fn, nullptr};
-  pthread_attr_t attr;
-  pthread_t thread;
-  bool started = pthread_attr_init(&attr) == 0 &&
-                 pthread_attr_setstacksize(&attr, kLargeStackBytes) == 0 &&
-                 pthread_create(&thread, &attr, runJob, &job) == 0;
-  pthread_attr_destroy(&attr);
-  if (!started) {
-    // No room for the thread: run where we are, with the smaller stack.
-    fn();
-    return;
-  }
-  pthread_join(thread, nullptr);
-  if (job.error) std::rethrow_exception(job.error);
+  rt::Stack stack = rt::new_stack_segment(kLargeStackBytes);
+  // The touched pages go back to the OS however fn ends.
+  struct Release {
+    rt::Stack stack;
+    ~Release() { rt::free_stack_segment(stack); }
+  } release{stack};
+  rt::call_on_thread_stack(
+      stack, [](void* f) { (*static_cast<const std::function<void()>*>(f))(); },
+      const_cast<std::function<void()>*>(&fn));
 }
 
 }  // namespace gol::syntax

@@ -42,9 +42,9 @@
 
 namespace {
 
-// gol's driver runs the front end on a thread with a 512 MiB stack (runOnLargeStack); a
-// new thread per input costs more than the input under ASan, so one such thread serves
-// every input here.
+// gol's driver runs the front end on a 512 MiB stack (syntax::runOnLargeStack); here one
+// thread with such a stack serves every input, as it did when the driver made a thread
+// per run (which cost more than the input under ASan).
 class LargeStackWorker {
  public:
   LargeStackWorker() {
