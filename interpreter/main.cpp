@@ -17,7 +17,6 @@
 #include "interpreter/driver.h"
 #include "interpreter/play/play.h"
 #include "interpreter/repl/repl.h"
-#include "interpreter/syntax/parser.h"
 
 namespace {
 
@@ -87,7 +86,6 @@ bool parseCount(const std::string& text, int& out) {
 enum class Mode { Run, Repl, RunOrRepl };
 
 int runCommand(const std::vector<std::string>& args, size_t i, Mode mode = Mode::Run) {
-  gol::syntax::startLoadingGrammar();
   gol::RunOptions options;
   bool runCode = false;     // -e CODE
   std::string code;         // the program itself, for -e
@@ -235,10 +233,7 @@ int main(int argc, char** argv) {
   mi_option_enable(mi_option_large_os_pages);
 #endif
   std::vector<std::string> args(argv + 1, argv + argc);
-  if (args.empty()) {
-    gol::syntax::startLoadingGrammar();
-    return gol::repl::run(gol::repl::ReplOptions{});
-  }
+  if (args.empty()) return gol::repl::run(gol::repl::ReplOptions{});
   const std::string& cmd = args[0];
   if (cmd == "run") return runCommand(args, 1);
   if (cmd == "repl") return runCommand(args, 1, Mode::Repl);

@@ -1,6 +1,5 @@
 #include "interpreter/syntax/parser.h"
 
-#include <pthread.h>
 #include <sys/resource.h>
 
 #include <cstdio>
@@ -544,20 +543,6 @@ class GoStyleErrors : public antlr4::BaseErrorListener {
 void loadGrammar() {
   gen::GolLexer::initialize();
   GolParser::initialize();
-}
-
-void startLoadingGrammar() {
-  static pthread_t loader;
-  static bool started = false;
-  if (started) return;
-  auto load = [](void*) -> void* {
-    GolParser::initialize();
-    return nullptr;
-  };
-  // Without a thread, the first parse loads everything itself.
-  if (pthread_create(&loader, nullptr, load, nullptr) != 0) return;
-  started = true;
-  std::atexit([] { pthread_join(loader, nullptr); });
 }
 
 std::unique_ptr<Ast> parse(const SourceFile& file, Diagnostics& diags, ParseMode mode) {

@@ -19,13 +19,11 @@ enum class ParseMode {
 };
 
 // ANTLR's tables for the lexer and the parser (their ATNs) are built once per process,
-// before the first parse, not during static initialization: parse() calls loadGrammar,
-// which waits for a build in progress. Building them takes about a millisecond, a tenth of
-// a small program's run: startLoadingGrammar (main thread only, once) starts the parser's
-// on a thread of its own, so that it overlaps the rest of start-up and the lexer's. The
-// process's exit waits for that thread, whose tables are static objects.
+// before the first parse (parse() calls loadGrammar), not during static initialization: a
+// command that parses nothing (`gol version`) does not pay for them. Building them on a
+// thread of their own, beside the rest of start-up, made `gol run` slower: the thread and
+// the allocator's heap for it cost more than the overlap gained.
 void loadGrammar();
-void startLoadingGrammar();
 
 // Parses `file`. On errors they are added to `diags` and the result is null.
 std::unique_ptr<Ast> parse(const SourceFile& file, Diagnostics& diags,

@@ -92,16 +92,6 @@ std::string bodyErrors(const std::string& body) {
 
 // ---- The grammar's tables -------------------------------------------------------------
 
-// A parse while the parser's tables are still being built on the loader thread waits
-// for them.
-TEST(Grammar, ParseWhileLoading) {
-  startLoadingGrammar();
-  Parsed p = parseText("package p\nfunc f() { x := 1 }\n");
-  EXPECT_EQ(p.errors, "");
-  ASSERT_NE(p.ast, nullptr);
-  EXPECT_EQ(p.ast->file->decls.size(), 1u);
-}
-
 // The recognizers build their ATNs unverified (syntax/defer_grammar_init.cmake): the
 // serialized ATNs must pass ANTLR's verification.
 TEST(Grammar, SerializedATNsPassVerification) {
