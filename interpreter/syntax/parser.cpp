@@ -27,6 +27,9 @@ struct NestingTooDeep {
   antlr4::Token* at;
 };
 
+// Thrown out of the generated parser once the first syntax error is reported.
+struct FirstSyntaxError {};
+
 // The generated parser with a native-stack guard on every rule entry.
 class GuardedParser : public GolParser {
  public:
@@ -220,10 +223,15 @@ class GoStyleErrors : public antlr4::BaseErrorListener {
                    const std::string&, std::exception_ptr) override {
     auto* parser = dynamic_cast<antlr4::Parser*>(recognizer);
     if (!parser || !offending) return;
+    report(parser, offending);
     // Only the first syntax error: what ANTLR's recovery finds after it seldom matches
-    // what Go's parser reports.
-    if (reported_) return;
-    reported_ = true;
+    // what Go's parser reports. So the parse stops there: recovering through deeply
+    // nested brackets took seconds of full-context prediction for errors never shown.
+    throw FirstSyntaxError{};
+  }
+
+ private:
+  void report(antlr4::Parser* parser, antlr4::Token* offending) {
     // Go avoids meaningless follow-up errors at the end of input.
     if (offending->getType() == antlr4::Token::EOF && !diags_.empty()) return;
     if (std::getenv("GOL_DEBUG_PARSER")) {
@@ -242,7 +250,6 @@ class GoStyleErrors : public antlr4::BaseErrorListener {
     diags_.error(pos, text);
   }
 
- private:
   std::string message(antlr4::Parser* parser, antlr4::Token* offending) {
     std::string unexpected = "syntax error: unexpected " + describeToken(offending);
     antlr4::misc::IntervalSet expected;
@@ -534,7 +541,6 @@ class GoStyleErrors : public antlr4::BaseErrorListener {
 
   const SourceFile& file_;
   Diagnostics& diags_;
-  bool reported_ = false;
   antlr4::Token* relocated_ = nullptr;
 };
 
@@ -618,6 +624,8 @@ std::unique_ptr<Ast> parse(const SourceFile& file, Diagnostics& diags, ParseMode
           antlr4::atn::PredictionMode::LL);
       tree = run();
     }
+  } catch (const FirstSyntaxError&) {
+    return nullptr;
   } catch (const NestingTooDeep& deep) {
     Pos pos = deep.at ? file.posOfCodePoint(deep.at->getStartIndex()) : Pos{1, 1};
     diags.error(pos, "syntax error: program too deeply nested");
