@@ -2,8 +2,7 @@
 # their ATNs are deserialized when gol asks, not during static initialization:
 #  * the static `Initializer _init` member becomes `static void initialize()`, which builds
 #    the ATN once (a function-local static, so concurrent callers wait for the first);
-#    syntax::loadGrammar() calls both, the lexer's and the parser's on two threads, and
-#    `gol` starts that at the top of main, beside its other start-up work;
+#    syntax::loadGrammar(), called by every parse, calls both;
 #  * serializedATN() reads the serialized ATN (the parser has no getSerializedATN);
 #  * the deserializer skips verifying the ATN. The ATN is fixed when the grammar is
 #    generated; parser_test.cpp deserializes both with verification on.
