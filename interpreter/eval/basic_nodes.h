@@ -364,12 +364,14 @@ struct StringCompareNode : ExprNode {
   }
 };
 
+// len(x) of a string; Borrowed: x yields it without a reference (borrowedForm).
+template <bool Borrowed>
 struct StringLenNode : ExprNode {
   ExprPtr x;
   Value eval(Value* fp) override {
     Value s = x->eval(fp);
     int64_t n = s.s ? static_cast<int64_t>(s.s->size()) : 0;
-    releaseString(s);
+    if constexpr (!Borrowed) releaseString(s);
     return intValue(n);
   }
 };
@@ -557,6 +559,68 @@ struct CountingForNode : StmtNode {
     }
   }
 };
+
+// `if x op y { body }` for a comparison of ints or floats: the test is done in place,
+// without the condition's virtual call (BinaryNode::intoIfThen).
+template <typename T, typename Op, typename X, typename Y>
+struct CompareIfThenNode : StmtNode {
+  BinaryNode<T, Op, X, Y> test;
+  std::vector<StmtPtr> body;
+  CompareIfThenNode(X x, Y y) : test(std::move(x), std::move(y)) {}
+  Exec exec(Value* fp) override {
+    if (test.compute(fp).i) return execList(body, fp);
+    return Exec::Normal;
+  }
+};
+
+// `for x op y { body }` likewise (BinaryNode::intoWhile).
+template <typename T, typename Op, typename X, typename Y>
+struct CompareWhileNode : StmtNode {
+  BinaryNode<T, Op, X, Y> test;
+  std::vector<StmtPtr> body;
+  CompareWhileNode(X x, Y y) : test(std::move(x), std::move(y)) {}
+  Exec exec(Value* fp) override {
+    for (;;) {
+      if (!test.compute(fp).i) return Exec::Normal;
+      if (Exec e = execList(body, fp); e != Exec::Normal) [[unlikely]] {
+        Exec out;
+        if (loopShouldExit(e, label, &out)) return out;
+      }
+      pollPreemption();
+    }
+  }
+};
+
+// Only comparisons of the operand types that intoSlot specialises have fused forms.
+template <typename T, typename Op>
+constexpr bool hasFusedBranch = isComparison<Op> &&
+                                (std::is_same_v<T, int64_t> || std::is_same_v<T, double>);
+
+template <typename T, typename Op, typename X, typename Y>
+StmtPtr BinaryNode<T, Op, X, Y>::intoIfThen(std::vector<StmtPtr>& body) {
+  if constexpr (hasFusedBranch<T, Op>) {
+    auto n = std::make_unique<CompareIfThenNode<T, Op, X, Y>>(std::move(x), std::move(y));
+    n->test.pos = pos;
+    n->pos = pos;
+    n->body = std::move(body);
+    return n;
+  } else {
+    return nullptr;
+  }
+}
+
+template <typename T, typename Op, typename X, typename Y>
+StmtPtr BinaryNode<T, Op, X, Y>::intoWhile(std::vector<StmtPtr>& body) {
+  if constexpr (hasFusedBranch<T, Op>) {
+    auto n = std::make_unique<CompareWhileNode<T, Op, X, Y>>(std::move(x), std::move(y));
+    n->test.pos = pos;
+    n->pos = pos;
+    n->body = std::move(body);
+    return n;
+  } else {
+    return nullptr;
+  }
+}
 
 // for k := range n
 struct RangeIntNode : StmtNode {

@@ -393,8 +393,14 @@ ExprPtr Compiler::builtinCall(const CallExpr* c, check::Builtin b) {
       if (check::asMap(t)) return makeMapLen(expr(c->args[0]));
       if (b == check::Builtin::Cap) return makeSliceCap(expr(c->args[0]));
       if (isSliceType(t)) return makeSliceLen(expr(c->args[0]));
-      auto n = std::make_unique<StringLenNode>();
-      n->x = expr(c->args[0]);
+      ExprPtr x = expr(c->args[0]);
+      if (ExprPtr borrowed = x->borrowedForm()) {
+        auto n = std::make_unique<StringLenNode<true>>();
+        n->x = std::move(borrowed);
+        return n;
+      }
+      auto n = std::make_unique<StringLenNode<false>>();
+      n->x = std::move(x);
       return n;
     }
     case check::Builtin::Make: {

@@ -1,6 +1,7 @@
 // Compiling statements: assignments (targets, operand order, op=), declarations, if,
 // for, range, switch, type switch, select, return, go and defer.
 #include "interpreter/eval/compiler_impl.h"
+#include "interpreter/eval/stores.h"
 
 namespace gol::eval {
 
@@ -335,6 +336,7 @@ StmtPtr Compiler::storeTo(Target t, ExprPtr x) {
     n->x = std::move(x);
     return n;
   }
+  if (StmtPtr fused = makeFusedStore(t, x)) return fused;
   auto n = std::make_unique<AssignNode>();
   n->target = t;
   n->x = std::move(x);
@@ -368,6 +370,7 @@ StmtPtr Compiler::assignValues(std::vector<Target> targets, const std::vector<Ex
       n->targets[i] = std::move(targets[i]);
       n->values[i] = valueAs(values[i], typeAt(i));
     }
+    if (StmtPtr fused = makeFusedParallelStore(n->targets, n->values)) return fused;
     return n;
   }
   auto n = std::make_unique<ParallelAssignNode>();
@@ -675,6 +678,7 @@ StmtPtr Compiler::ifStmt(const IfStmt* s) {
     auto n = std::make_unique<IfThenNode>();
     n->cond = expr(s->cond);
     n->body = block(s->body);
+    if (StmtPtr fused = n->cond->intoIfThen(n->body)) return fused;
     return n;
   }
   auto n = std::make_unique<IfNode>();
@@ -701,6 +705,9 @@ StmtPtr Compiler::forStmt(const ForStmt* s) {
   if (s->post) n->post = stmt(s->post);
   n->body = block(s->body);
   if (StmtPtr counting = countingLoop(*n, boundIsFixed(s->cond))) return counting;
+  if (n->cond && !n->init && !n->post && n->perIteration.empty()) {
+    if (StmtPtr fused = n->cond->intoWhile(n->body)) return fused;
+  }
   return n;
 }
 

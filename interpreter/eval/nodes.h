@@ -58,6 +58,12 @@ struct ExprNode {
   // itself rather than through a store node's virtual call, taking this node's operands
   // (the node is left empty); null where this node has none.
   virtual std::unique_ptr<StmtNode> intoSlot(int slot);
+  // `if <this> { body }` (no init, no else) or `for <this> { body }` (no init, no post, no
+  // per-iteration variables) as one statement that tests this condition itself rather
+  // than through a virtual call, taking this node's operands and the body (both are left
+  // untouched where this node has no such form: null).
+  virtual std::unique_ptr<StmtNode> intoIfThen(std::vector<std::unique_ptr<StmtNode>>& body);
+  virtual std::unique_ptr<StmtNode> intoWhile(std::vector<std::unique_ptr<StmtNode>>& body);
 };
 
 struct StmtNode {
@@ -72,6 +78,12 @@ using ExprPtr = std::unique_ptr<ExprNode>;
 using StmtPtr = std::unique_ptr<StmtNode>;
 
 inline StmtPtr ExprNode::intoSlot(int) {
+  return nullptr;
+}
+inline StmtPtr ExprNode::intoIfThen(std::vector<StmtPtr>&) {
+  return nullptr;
+}
+inline StmtPtr ExprNode::intoWhile(std::vector<StmtPtr>&) {
   return nullptr;
 }
 

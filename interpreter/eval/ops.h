@@ -207,7 +207,15 @@ struct BinaryNode : ExprNode {
   }
   Value eval(Value* fp) override { return compute(fp); }
   StmtPtr intoSlot(int slot) override;
+  // Defined with the statements they make (basic_nodes.h).
+  StmtPtr intoIfThen(std::vector<StmtPtr>& body) override;
+  StmtPtr intoWhile(std::vector<StmtPtr>& body) override;
 };
+
+template <typename Op>
+constexpr bool isComparison =
+    std::is_same_v<Op, OpEql> || std::is_same_v<Op, OpNeq> || std::is_same_v<Op, OpLss> ||
+    std::is_same_v<Op, OpLeq> || std::is_same_v<Op, OpGtr> || std::is_same_v<Op, OpGeq>;
 
 // slot = x op y (ints and floats, whose operands are specialised).
 template <typename T, typename Op, typename X, typename Y>

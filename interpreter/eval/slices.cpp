@@ -180,15 +180,26 @@ struct SliceExprNode : ExprNode {
   }
 };
 
-template <bool Cap>
+// len(s) or cap(s); Borrowed: s yields the slice without a reference (borrowedForm).
+template <bool Cap, bool Borrowed>
 struct SliceLenNode : ExprNode {
   ExprPtr s;
   Value eval(Value* fp) override {
     Value v = s->eval(fp);
     SliceObject* o = asSlice(v);
     int64_t n = o ? (Cap ? o->cap() : o->len()) : 0;
-    releaseRef(v);
+    if constexpr (!Borrowed) releaseRef(v);
     return intValue(n);
+  }
+};
+
+// len(s) or cap(s) of a local slice, read from its frame slot without a virtual call.
+template <bool Cap>
+struct LocalSliceLenNode : ExprNode {
+  int slot;
+  Value eval(Value* fp) override {
+    SliceObject* o = asSlice(fp[slot]);
+    return intValue(o ? (Cap ? o->cap() : o->len()) : 0);
   }
 };
 
@@ -525,16 +536,32 @@ ExprPtr makeSliceExpr(ExprPtr x, SliceBoundExpr lo, SliceBoundExpr hi, SliceBoun
   return n;
 }
 
-ExprPtr makeSliceLen(ExprPtr s) {
-  auto n = node<SliceLenNode<false>>();
-  n->s = std::move(s);
+// len and cap read the slice's header and run no Gol code: a variable's slice is read
+// without a reference where it can be (borrowedForm).
+template <bool Cap>
+static ExprPtr sliceLenOrCap(ExprPtr s) {
+  ExprPtr borrowed = s->borrowedForm();
+  if (!borrowed) {
+    auto n = node<SliceLenNode<Cap, false>>();
+    n->s = std::move(s);
+    return n;
+  }
+  if (int slot = slotOf(borrowed); slot >= 0) {
+    auto n = node<LocalSliceLenNode<Cap>>();
+    n->slot = slot;
+    return n;
+  }
+  auto n = node<SliceLenNode<Cap, true>>();
+  n->s = std::move(borrowed);
   return n;
 }
 
+ExprPtr makeSliceLen(ExprPtr s) {
+  return sliceLenOrCap<false>(std::move(s));
+}
+
 ExprPtr makeSliceCap(ExprPtr s) {
-  auto n = node<SliceLenNode<true>>();
-  n->s = std::move(s);
-  return n;
+  return sliceLenOrCap<true>(std::move(s));
 }
 
 ExprPtr makeAppend(ExprPtr s, std::vector<ExprPtr> vals, ExprPtr spread, bool spreadIsString,
