@@ -760,7 +760,7 @@ struct CallNode : ExprNode {
   std::vector<ExprPtr> args;
   // Runs the call; the results are left in the callee's frame, returned here, until
   // the next call overwrites it.
-  Value* invoke(Value* fp);
+  Value* invoke(Value* fp) { return callFunction(fn, args, fp, pos, Value{}); }
   Value eval(Value* fp) override {
     Value* frame = invoke(fp);
     return frame[fn->resultSlots.empty() ? 0 : fn->resultSlots[0]];

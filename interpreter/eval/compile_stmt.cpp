@@ -983,6 +983,7 @@ StmtPtr Compiler::returnStmt(const ReturnStmt* s) {
   }
   if (n->values.size() == 1 && n->results[0].kind == Target::Kind::Slot && !n->results[0].counted &&
       !n->results[0].aggregate) {
+    if (StmtPtr fused = n->values[0]->intoReturn(n->results[0].slot)) return fused;
     auto scalar = std::make_unique<ReturnScalarNode>();
     scalar->slot = n->results[0].slot;
     scalar->value = std::move(n->values[0]);

@@ -3,6 +3,7 @@
 // holds the entry points (a program, a REPL input), function bodies and their frames.
 #include "interpreter/eval/compiler_impl.h"
 #include "interpreter/eval/repl_run.h"
+#include "interpreter/eval/shared_params.h"
 
 namespace gol::eval {
 
@@ -139,6 +140,7 @@ void Compiler::compileBody(const check::FuncInfo& fi, FuncCode* code, const Bloc
   // The statements go straight into the body (not in a block of their own): one node
   // less to run per call.
   for (StmtPtr& st : block(body)) code->body.push_back(std::move(st));
+  for (int slot : sharedAggregateParams(info_, fi, body)) std::erase(code->aggregateParams, slot);
   code->plain = !code->hasDefer && code->aggregateParams.empty() && code->countedSlots.empty() &&
                 code->ownedResultSlots.empty() && code->boxedResults.empty();
 }

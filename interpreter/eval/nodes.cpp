@@ -228,10 +228,6 @@ Value* callFunctionValues(const FuncCode* fn, const Value* args, size_t n, Pos p
   return frame;
 }
 
-Value* CallNode::invoke(Value* fp) {
-  return callFunction(fn, args, fp, pos, Value{});
-}
-
 void tracePanicAt(GoPanic& p, syntax::Pos pos) {
   if (p.trace.empty()) capturePanic(p, pos);
 }

@@ -58,6 +58,8 @@ struct ExprNode {
   // itself rather than through a store node's virtual call, taking this node's operands
   // (the node is left empty); null where this node has none.
   virtual std::unique_ptr<StmtNode> intoSlot(int slot);
+  // `return <this>` into the scalar result slot `slot` likewise.
+  virtual std::unique_ptr<StmtNode> intoReturn(int slot);
   // `if <this> { body }` (no init, no else) or `for <this> { body }` (no init, no post, no
   // per-iteration variables) as one statement that tests this condition itself rather
   // than through a virtual call, taking this node's operands and the body (both are left
@@ -78,6 +80,9 @@ using ExprPtr = std::unique_ptr<ExprNode>;
 using StmtPtr = std::unique_ptr<StmtNode>;
 
 inline StmtPtr ExprNode::intoSlot(int) {
+  return nullptr;
+}
+inline StmtPtr ExprNode::intoReturn(int) {
   return nullptr;
 }
 inline StmtPtr ExprNode::intoIfThen(std::vector<StmtPtr>&) {
@@ -101,7 +106,9 @@ struct FuncCode {
   // Result slots holding references or boxes: the caller takes them at a return; a panic
   // that unwinds the call releases them with the counted slots.
   std::vector<int> ownedResultSlots;
-  std::vector<int> aggregateParams;  // struct/array parameters: the callee owns a copy
+  // Struct/array parameters: the callee owns a copy. A parameter the body only reads
+  // (shared_params.h) is not listed: the call keeps the caller's object, retained.
+  std::vector<int> aggregateParams;
   // Results captured by closures live in boxes while the function runs; they are
   // unboxed into their slots when it returns.
   std::vector<int> boxedResults;

@@ -189,7 +189,7 @@ struct FromConst {
   Value get(Value*) const { return value; }
 };
 
-template <typename T, typename Op, typename X, typename Y>
+template <typename T, typename Op, typename X, typename Y, Exec Done>
 struct BinaryToSlotNode;
 
 template <typename T, typename Op, typename X, typename Y>
@@ -207,6 +207,7 @@ struct BinaryNode : ExprNode {
   }
   Value eval(Value* fp) override { return compute(fp); }
   StmtPtr intoSlot(int slot) override;
+  StmtPtr intoReturn(int slot) override;
   // Defined with the statements they make (basic_nodes.h).
   StmtPtr intoIfThen(std::vector<StmtPtr>& body) override;
   StmtPtr intoWhile(std::vector<StmtPtr>& body) override;
@@ -217,28 +218,40 @@ constexpr bool isComparison =
     std::is_same_v<Op, OpEql> || std::is_same_v<Op, OpNeq> || std::is_same_v<Op, OpLss> ||
     std::is_same_v<Op, OpLeq> || std::is_same_v<Op, OpGtr> || std::is_same_v<Op, OpGeq>;
 
-// slot = x op y (ints and floats, whose operands are specialised).
-template <typename T, typename Op, typename X, typename Y>
+// slot = x op y (ints and floats, whose operands are specialised); with Done Return,
+// `return x op y` into result slot `slot`.
+template <typename T, typename Op, typename X, typename Y, Exec Done>
 struct BinaryToSlotNode : StmtNode {
   BinaryNode<T, Op, X, Y> op;
   int slot;
   BinaryToSlotNode(X x, Y y, int s) : op(std::move(x), std::move(y)), slot(s) {}
   Exec exec(Value* fp) override {
     fp[slot] = op.compute(fp);
-    return Exec::Normal;
+    return Done;
   }
 };
 
-template <typename T, typename Op, typename X, typename Y>
-StmtPtr BinaryNode<T, Op, X, Y>::intoSlot(int slot) {
+template <typename T, typename Op, typename X, typename Y, Exec Done>
+StmtPtr binaryToSlot(BinaryNode<T, Op, X, Y>& b, int slot) {
   if constexpr (std::is_same_v<T, int64_t> || std::is_same_v<T, double>) {
-    auto n = std::make_unique<BinaryToSlotNode<T, Op, X, Y>>(std::move(x), std::move(y), slot);
-    n->op.pos = pos;
-    n->pos = pos;
+    auto n =
+        std::make_unique<BinaryToSlotNode<T, Op, X, Y, Done>>(std::move(b.x), std::move(b.y), slot);
+    n->op.pos = b.pos;
+    n->pos = b.pos;
     return n;
   } else {
     return nullptr;
   }
+}
+
+template <typename T, typename Op, typename X, typename Y>
+StmtPtr BinaryNode<T, Op, X, Y>::intoSlot(int slot) {
+  return binaryToSlot<T, Op, X, Y, Exec::Normal>(*this, slot);
+}
+
+template <typename T, typename Op, typename X, typename Y>
+StmtPtr BinaryNode<T, Op, X, Y>::intoReturn(int slot) {
+  return binaryToSlot<T, Op, X, Y, Exec::Return>(*this, slot);
 }
 
 // Shifts: the count has its own type; a negative count panics, a count of at least
