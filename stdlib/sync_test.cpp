@@ -42,6 +42,8 @@ class SyncTest : public ::testing::Test {
     fmt::funcCaller = &callCallback;
     fmt::methodCaller = &callMutexMethod;
     mutexType_ = named("sync", "Mutex");
+    // The tests' goroutines share objects, as a program's do once it starts a second one.
+    values::enableSharedCells();
   }
   void TearDown() override {
     fmt::funcCaller = savedFunc_;

@@ -27,6 +27,10 @@ namespace gol::values {
 
 using eval::FuncCode;
 
+// Set once a second goroutine, or another thread, may touch objects (before it starts;
+// never cleared): see "Cells other goroutines may reach" below.
+extern std::atomic<bool> sharedCells;
+
 // Every heap object starts with this header: an atomic reference count (goroutines may
 // share objects) and its kind, so a reference can be released without its static type.
 struct HeapObject {
@@ -45,6 +49,26 @@ struct HeapObject {
   };
   std::atomic<uint32_t> refs{1};
   Kind kind;
+  // Takes one more reference, and drops one (true when it was the last). Until objects
+  // are shared (sharedCells), one thread at a time touches them, and each handover to
+  // another thread (a goroutine moving, a blocking call's helper) synchronizes: the count
+  // is updated without a locked instruction, which costs as much as the rest of a
+  // reference's traffic.
+  void addRef() noexcept {
+    if (!sharedCells.load(std::memory_order_relaxed)) [[likely]] {
+      refs.store(refs.load(std::memory_order_relaxed) + 1, std::memory_order_relaxed);
+    } else {
+      refs.fetch_add(1, std::memory_order_relaxed);
+    }
+  }
+  bool dropRef() noexcept {
+    if (!sharedCells.load(std::memory_order_relaxed)) [[likely]] {
+      uint32_t n = refs.load(std::memory_order_relaxed);
+      refs.store(n - 1, std::memory_order_relaxed);
+      return n == 1;
+    }
+    return refs.fetch_sub(1, std::memory_order_acq_rel) == 1;
+  }
   // kHasFinalizer: runtime.SetFinalizer registered one (set and cleared by its owner while
   // it holds a reference; read when the count reaches zero, when no one else can).
   // The others belong to the cycle collector (cycles.h has their rules): kTracked, the
@@ -97,9 +121,9 @@ class StringObject : public HeapObject {
   static StringObject* make(std::string_view bytes);
   // An uninitialised object of `size` bytes to fill before sharing.
   static StringObject* allocate(size_t size);
-  void retain() { refs.fetch_add(1, std::memory_order_relaxed); }
+  void retain() { addRef(); }
   void release() {
-    if (refs.fetch_sub(1, std::memory_order_acq_rel) == 1) destroy();
+    if (dropRef()) destroy();
   }
   size_t size() const { return size_; }
   const char* data() const { return data_; }
@@ -229,7 +253,7 @@ struct AnyValue {
 };
 
 inline void retainRef(Value v) {
-  if (v.p) static_cast<HeapObject*>(v.p)->refs.fetch_add(1, std::memory_order_relaxed);
+  if (v.p) static_cast<HeapObject*>(v.p)->addRef();
 }
 inline void releaseRef(Value v) {
   auto* o = static_cast<HeapObject*>(v.p);
@@ -239,7 +263,7 @@ inline void releaseRef(Value v) {
   if ((o->flags.load(std::memory_order_relaxed) & (HeapObject::kTracked | HeapObject::kBuffered)) ==
       HeapObject::kTracked) [[unlikely]]
     noteCandidate(o);
-  if (o->refs.fetch_sub(1, std::memory_order_acq_rel) == 1) destroyObject(o);
+  if (o->dropRef()) destroyObject(o);
 }
 
 inline SliceObject* asSlice(Value v) {
@@ -254,7 +278,6 @@ inline SliceObject* asSlice(Value v) {
 // pointer targets) hold a striped lock for the few instructions of load+retain or
 // exchange; frame slots are private to their goroutine and never need it. Before that,
 // there is one goroutine and the checks cost one relaxed load.
-extern std::atomic<bool> sharedCells;
 // Called before the first goroutine other than main starts.
 void enableSharedCells();
 
