@@ -615,8 +615,16 @@ ExprPtr Compiler::binaryValue(Token op, const check::Type* type, ExprPtr x, Expr
 
 StmtPtr Compiler::incDec(const IncDecStmt* s) {
   const check::Type* t = finalType(s->x);
-  Target target = targetForExpr(s->x, t);
   bool inc = s->tok == Token::Inc;
+  const Expr* x = s->x;
+  while (auto p = as<ParenExpr>(x)) x = p->x;
+  if (auto ix = as<IndexExpr>(x); ix && check::asMap(finalType(ix->x)) && check::asBasic(t) &&
+                                  (check::asBasic(t)->basic == BasicKind::Int ||
+                                   check::asBasic(t)->basic == BasicKind::Int64)) {
+    const check::Map* m = check::asMap(finalType(ix->x));
+    return makeMapIncDec(expr(ix->x), valueAs(ix->indices[0], m->key), m, inc, ix->pos);
+  }
+  Target target = targetForExpr(s->x, t);
   bool isComplex = check::asBasic(t) && check::asBasic(t)->isComplex();
   if (target.kind == Target::Kind::Slot && !isComplex) {
     return withNumeric(check::asBasic(t), [&]<typename T>() -> StmtPtr {

@@ -240,6 +240,46 @@ ExprPtr makeMapLen(ExprPtr m) {
   return n;
 }
 
+namespace {
+
+template <bool Inc>
+struct MapIncDecNode : StmtNode {
+  ExprPtr m, key;
+  Storage keyStorage;
+  Exec exec(Value* fp) override {
+    Value mv = m->eval(fp);
+    Value k = key->eval(fp);
+    struct Release {
+      Value m, k;
+      bool keyCounted;
+      ~Release() {
+        if (keyCounted) releaseRef(k);
+        releaseRef(m);
+      }
+    } release{mv, k, keyStorage != Storage::Scalar};
+    MapObject* map = asMap(mv);
+    if (!map) nilMapWrite(pos);
+    MapWriteGuard guard(map, pos);
+    Value* cell = withTrace(pos, [&] { return map->insert(k); });
+    cell->i = static_cast<int64_t>(static_cast<uint64_t>(cell->i) + (Inc ? 1 : ~uint64_t{0}));
+    return Exec::Normal;
+  }
+};
+
+}  // namespace
+
+StmtPtr makeMapIncDec(ExprPtr m, ExprPtr key, const check::Map* type, bool inc, syntax::Pos pos) {
+  auto make = [&]<bool Inc>() -> StmtPtr {
+    auto n = std::make_unique<MapIncDecNode<Inc>>();
+    n->m = std::move(m);
+    n->key = std::move(key);
+    n->keyStorage = storageOf(type->key);
+    n->pos = pos;
+    return n;
+  };
+  return inc ? make.template operator()<true>() : make.template operator()<false>();
+}
+
 ExprPtr makeMapDelete(ExprPtr m, ExprPtr key, const check::Map* type, syntax::Pos pos) {
   auto n = std::make_unique<MapDeleteNode>();
   n->m = std::move(m);

@@ -16,6 +16,9 @@ ExprPtr makeMapLiteral(const check::Map* type, std::vector<std::pair<ExprPtr, Ex
 ExprPtr makeMapIndex(ExprPtr m, ExprPtr key, const check::Map* type, bool commaOk, syntax::Pos pos);
 ExprPtr makeMapLen(ExprPtr m);
 ExprPtr makeMapDelete(ExprPtr m, ExprPtr key, const check::Map* type, syntax::Pos pos);
+// m[k]++ (inc) or m[k]-- of a map whose values are int64 words: one lookup finds or
+// inserts the entry, as Go's mapassign does.
+StmtPtr makeMapIncDec(ExprPtr m, ExprPtr key, const check::Map* type, bool inc, syntax::Pos pos);
 ExprPtr makeClear(ExprPtr x, bool isMap, bool counted);
 StmtPtr makeRangeMap(ExprPtr x, int mapSlot, Target key, Target value, std::vector<StmtPtr> body);
 
