@@ -1424,8 +1424,12 @@ void set_user(void* p) noexcept {
   if (G* g = this_g()) g->user.store(p, std::memory_order_relaxed);
 }
 
-void* user() noexcept {
-  G* g = this_g();
+// Reads the thread's M itself rather than through this_g: the embedder calls it once per
+// function call. noipa for the same reason as this_g (a goroutine moves between threads,
+// so no caller may keep the thread-local's address across a call).
+__attribute__((noipa)) void* user() noexcept {
+  M* m = tls_m;
+  G* g = m ? m->curg.load(std::memory_order_relaxed) : nullptr;
   return g ? g->user.load(std::memory_order_relaxed) : nullptr;
 }
 

@@ -21,6 +21,19 @@ using namespace gol::values;
 
 // ---- Values ------------------------------------------------------------------------------
 
+// `return x` of a scalar local (FromSlot) or constant (FromConst) into the result slot
+// `slot`: ExprNode::intoReturn of the nodes below.
+template <typename From>
+struct ReturnOperandNode : StmtNode {
+  From from;
+  int slot;
+  ReturnOperandNode(From f, int s) : from(f), slot(s) {}
+  Exec exec(Value* fp) override {
+    fp[slot] = from.get(fp);
+    return Exec::Return;
+  }
+};
+
 struct ConstNode : ExprNode {
   Value value;
   bool counted = false;  // a string constant: holds one reference, hands out more
@@ -31,6 +44,10 @@ struct ConstNode : ExprNode {
   Value eval(Value*) override {
     if (counted) retainString(value);
     return value;
+  }
+  StmtPtr intoReturn(int slot) override {
+    if (counted) return nullptr;
+    return std::make_unique<ReturnOperandNode<FromConst>>(FromConst{value}, slot);
   }
 };
 
@@ -46,6 +63,10 @@ struct LocalNode : ExprNode {
   ExprPtr borrowedForm() const override {
     if constexpr (Counted) return std::make_unique<LocalNode<false>>(slot);
     return nullptr;
+  }
+  StmtPtr intoReturn(int result) override {
+    if constexpr (Counted) return nullptr;
+    return std::make_unique<ReturnOperandNode<FromSlot>>(FromSlot{slot}, result);
   }
 };
 
@@ -573,19 +594,23 @@ struct CompareIfThenNode : StmtNode {
   }
 };
 
-// `for x op y { body }` likewise (BinaryNode::intoWhile).
+// `for init; x op y; post { body }` likewise (BinaryNode::intoFor; init and post may be
+// null).
 template <typename T, typename Op, typename X, typename Y>
-struct CompareWhileNode : StmtNode {
+struct CompareForNode : StmtNode {
   BinaryNode<T, Op, X, Y> test;
+  StmtPtr init, post;
   std::vector<StmtPtr> body;
-  CompareWhileNode(X x, Y y) : test(std::move(x), std::move(y)) {}
+  CompareForNode(X x, Y y) : test(std::move(x), std::move(y)) {}
   Exec exec(Value* fp) override {
+    if (init) init->exec(fp);
     for (;;) {
       if (!test.compute(fp).i) return Exec::Normal;
       if (Exec e = execList(body, fp); e != Exec::Normal) [[unlikely]] {
         Exec out;
         if (loopShouldExit(e, label, &out)) return out;
       }
+      if (post) post->exec(fp);
       pollPreemption();
     }
   }
@@ -610,11 +635,13 @@ StmtPtr BinaryNode<T, Op, X, Y>::intoIfThen(std::vector<StmtPtr>& body) {
 }
 
 template <typename T, typename Op, typename X, typename Y>
-StmtPtr BinaryNode<T, Op, X, Y>::intoWhile(std::vector<StmtPtr>& body) {
+StmtPtr BinaryNode<T, Op, X, Y>::intoFor(StmtPtr& init, StmtPtr& post, std::vector<StmtPtr>& body) {
   if constexpr (hasFusedBranch<T, Op>) {
-    auto n = std::make_unique<CompareWhileNode<T, Op, X, Y>>(std::move(x), std::move(y));
+    auto n = std::make_unique<CompareForNode<T, Op, X, Y>>(std::move(x), std::move(y));
     n->test.pos = pos;
     n->pos = pos;
+    n->init = std::move(init);
+    n->post = std::move(post);
     n->body = std::move(body);
     return n;
   } else {

@@ -713,8 +713,8 @@ StmtPtr Compiler::forStmt(const ForStmt* s) {
   if (s->post) n->post = stmt(s->post);
   n->body = block(s->body);
   if (StmtPtr counting = countingLoop(*n, boundIsFixed(s->cond))) return counting;
-  if (n->cond && !n->init && !n->post && n->perIteration.empty()) {
-    if (StmtPtr fused = n->cond->intoWhile(n->body)) return fused;
+  if (n->cond && n->perIteration.empty()) {
+    if (StmtPtr fused = n->cond->intoFor(n->init, n->post, n->body)) return fused;
   }
   return n;
 }

@@ -17,6 +17,7 @@
 #include "interpreter/syntax/source.h"
 #include "interpreter/values/panic.h"
 #include "interpreter/values/value.h"
+#include "runtime/goroutine.h"
 
 namespace gol::eval {
 
@@ -60,12 +61,14 @@ struct ExprNode {
   virtual std::unique_ptr<StmtNode> intoSlot(int slot);
   // `return <this>` into the scalar result slot `slot` likewise.
   virtual std::unique_ptr<StmtNode> intoReturn(int slot);
-  // `if <this> { body }` (no init, no else) or `for <this> { body }` (no init, no post, no
-  // per-iteration variables) as one statement that tests this condition itself rather
-  // than through a virtual call, taking this node's operands and the body (both are left
-  // untouched where this node has no such form: null).
+  // `if <this> { body }` (no init, no else) or `for init; <this>; post { body }` (no
+  // per-iteration variables; init and post may be null) as one statement that tests this
+  // condition itself rather than through a virtual call, taking this node's operands and
+  // the statements (all are left untouched where this node has no such form: null).
   virtual std::unique_ptr<StmtNode> intoIfThen(std::vector<std::unique_ptr<StmtNode>>& body);
-  virtual std::unique_ptr<StmtNode> intoWhile(std::vector<std::unique_ptr<StmtNode>>& body);
+  virtual std::unique_ptr<StmtNode> intoFor(std::unique_ptr<StmtNode>& init,
+                                            std::unique_ptr<StmtNode>& post,
+                                            std::vector<std::unique_ptr<StmtNode>>& body);
 };
 
 struct StmtNode {
@@ -88,7 +91,7 @@ inline StmtPtr ExprNode::intoReturn(int) {
 inline StmtPtr ExprNode::intoIfThen(std::vector<StmtPtr>&) {
   return nullptr;
 }
-inline StmtPtr ExprNode::intoWhile(std::vector<StmtPtr>&) {
+inline StmtPtr ExprNode::intoFor(StmtPtr&, StmtPtr&, std::vector<StmtPtr>&) {
   return nullptr;
 }
 
@@ -193,7 +196,9 @@ struct GoroutineState {
 
 // The running goroutine's state: the runtime's per-goroutine user pointer (goroutines
 // move between threads, so no thread_local can hold it).
-GoroutineState* currentState() noexcept;
+inline GoroutineState* currentState() noexcept {
+  return static_cast<GoroutineState*>(rt::user());
+}
 
 // Moves the goroutine's value stack to a segment with room for `frameSize` values and
 // returns where the frame starts (the caller restores sp and stackLimit afterwards).

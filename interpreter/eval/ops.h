@@ -210,7 +210,7 @@ struct BinaryNode : ExprNode {
   StmtPtr intoReturn(int slot) override;
   // Defined with the statements they make (basic_nodes.h).
   StmtPtr intoIfThen(std::vector<StmtPtr>& body) override;
-  StmtPtr intoWhile(std::vector<StmtPtr>& body) override;
+  StmtPtr intoFor(StmtPtr& init, StmtPtr& post, std::vector<StmtPtr>& body) override;
 };
 
 template <typename Op>

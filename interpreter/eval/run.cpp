@@ -72,10 +72,6 @@ const char* waitReasonText(rt::WaitReason r) {
 
 }  // namespace
 
-GoroutineState* currentState() noexcept {
-  return static_cast<GoroutineState*>(rt::user());
-}
-
 Value* growValueStack(GoroutineState* g, int frameSize) {
   ValueSegment* cur = g->segment;
   ValueSegment* next = cur->next;
