@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cstring>
+#include <optional>
 
 #include "interpreter/syntax/literals.h"
 
@@ -455,6 +456,31 @@ struct RangeSliceNode : StmtNode {
   }
 };
 
+// A range over a slice whose key and value are scalar locals or blank (-1): they are
+// stored into their slots without Target::store.
+struct LocalRangeSliceNode : StmtNode {
+  ExprPtr x;
+  int sliceSlot;
+  int keySlot, valueSlot;
+  std::vector<StmtPtr> body;
+  Exec exec(Value* fp) override {
+    storeCell<true>(fp + sliceSlot, x->eval(fp));
+    SliceObject* s = asSlice(fp[sliceSlot]);
+    int64_t n = s ? s->len() : 0;
+    Exec result = Exec::Normal;
+    for (int64_t i = 0; i < n; ++i) {
+      if (keySlot >= 0) fp[keySlot] = intValue(i);
+      if (valueSlot >= 0) fp[valueSlot] = s->base()[i];
+      if (Exec e = execList(body, fp); e != Exec::Normal) [[unlikely]] {
+        if (loopShouldExit(e, label, &result)) break;
+      }
+      pollPreemption();
+    }
+    storeCell<true>(fp + sliceSlot, Value{});
+    return result;
+  }
+};
+
 template <typename N>
 std::unique_ptr<N> node(syntax::Pos pos = {}) {
   auto n = std::make_unique<N>();
@@ -636,6 +662,21 @@ ExprPtr makeRunesToString(ExprPtr s) {
 
 StmtPtr makeRangeSlice(ExprPtr x, int sliceSlot, Target key, Target value,
                        std::vector<StmtPtr> body) {
+  auto scalarSlot = [](const Target& t) {
+    if (t.kind == Target::Kind::Blank) return std::optional<int>(-1);
+    if (t.kind == Target::Kind::Slot && !t.counted && !t.aggregate) return std::optional(t.slot);
+    return std::optional<int>();
+  };
+  std::optional<int> keySlot = scalarSlot(key), valueSlot = scalarSlot(value);
+  if (keySlot && valueSlot) {
+    auto n = std::make_unique<LocalRangeSliceNode>();
+    n->x = std::move(x);
+    n->sliceSlot = sliceSlot;
+    n->keySlot = *keySlot;
+    n->valueSlot = *valueSlot;
+    n->body = std::move(body);
+    return n;
+  }
   auto n = std::make_unique<RangeSliceNode>();
   n->x = std::move(x);
   n->sliceSlot = sliceSlot;
