@@ -7,6 +7,7 @@
 #pragma once
 
 #include <cstring>
+#include <optional>
 #include <vector>
 
 #include "interpreter/check/lookup.h"
@@ -140,6 +141,26 @@ inline Value* sliceCell(Value s, Value i, bool unsignedIndex, syntax::Pos pos, b
   }
   return slice->base() + i.u;
 }
+
+// A scalar element s[i] of a local slice with a local index as a binary operand (beside
+// ops.h's FromSlot and FromConst): read in place, without a virtual call. Only the fused
+// comparisons of loops and ifs use it (CompareForNode, CompareIfThenNode).
+struct FromLocalElem {
+  int seqSlot;
+  int indexSlot;
+  bool unsignedIndex;
+  syntax::Pos pos;
+  Value get(Value* fp) const {
+    return *sliceCell(fp[seqSlot], fp[indexSlot], unsignedIndex, pos, false);
+  }
+  // The FromLocalElem reading what `e` reads, if e is such an element read.
+  static std::optional<FromLocalElem> of(const ExprNode& e) {
+    FromLocalElem r{};
+    if (!e.localSliceElem(&r.seqSlot, &r.indexSlot, &r.unsignedIndex)) return std::nullopt;
+    r.pos = e.pos;
+    return r;
+  }
+};
 
 struct Target;
 // Stores into the targets that structs.cpp and maps.cpp implement (Field, Deref,
@@ -621,14 +642,34 @@ template <typename T, typename Op>
 constexpr bool hasFusedBranch = isComparison<Op> &&
                                 (std::is_same_v<T, int64_t> || std::is_same_v<T, double>);
 
+// The fused statement Node<T, Op, X', Y'> for the comparison b, whose operands it takes;
+// fill gives it the rest. An int comparison of a local slice's element with a local or a
+// constant reads the element in place (FromLocalElem): `for a[i] < p { i++ }`.
+template <template <typename, typename, typename, typename> class Node, typename T, typename Op,
+          typename X, typename Y, typename Fill>
+StmtPtr fuseComparison(BinaryNode<T, Op, X, Y>& b, Fill fill) {
+  auto make = [&]<typename X2, typename Y2>(X2 x, Y2 y) -> StmtPtr {
+    auto n = std::make_unique<Node<T, Op, X2, Y2>>(std::move(x), std::move(y));
+    n->test.pos = b.pos;
+    n->pos = b.pos;
+    fill(*n);
+    return n;
+  };
+  if constexpr (std::is_same_v<T, int64_t> && std::is_same_v<X, FromExpr> &&
+                !std::is_same_v<Y, FromExpr>) {
+    if (auto elem = FromLocalElem::of(*b.x.node)) return make(*elem, std::move(b.y));
+  }
+  if constexpr (std::is_same_v<T, int64_t> && std::is_same_v<Y, FromExpr> &&
+                !std::is_same_v<X, FromExpr>) {
+    if (auto elem = FromLocalElem::of(*b.y.node)) return make(std::move(b.x), *elem);
+  }
+  return make(std::move(b.x), std::move(b.y));
+}
+
 template <typename T, typename Op, typename X, typename Y>
 StmtPtr BinaryNode<T, Op, X, Y>::intoIfThen(std::vector<StmtPtr>& body) {
   if constexpr (hasFusedBranch<T, Op>) {
-    auto n = std::make_unique<CompareIfThenNode<T, Op, X, Y>>(std::move(x), std::move(y));
-    n->test.pos = pos;
-    n->pos = pos;
-    n->body = std::move(body);
-    return n;
+    return fuseComparison<CompareIfThenNode>(*this, [&](auto& n) { n.body = std::move(body); });
   } else {
     return nullptr;
   }
@@ -637,13 +678,11 @@ StmtPtr BinaryNode<T, Op, X, Y>::intoIfThen(std::vector<StmtPtr>& body) {
 template <typename T, typename Op, typename X, typename Y>
 StmtPtr BinaryNode<T, Op, X, Y>::intoFor(StmtPtr& init, StmtPtr& post, std::vector<StmtPtr>& body) {
   if constexpr (hasFusedBranch<T, Op>) {
-    auto n = std::make_unique<CompareForNode<T, Op, X, Y>>(std::move(x), std::move(y));
-    n->test.pos = pos;
-    n->pos = pos;
-    n->init = std::move(init);
-    n->post = std::move(post);
-    n->body = std::move(body);
-    return n;
+    return fuseComparison<CompareForNode>(*this, [&](auto& n) {
+      n.init = std::move(init);
+      n.post = std::move(post);
+      n.body = std::move(body);
+    });
   } else {
     return nullptr;
   }

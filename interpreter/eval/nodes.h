@@ -66,6 +66,11 @@ struct ExprNode {
   // condition itself rather than through a virtual call, taking this node's operands and
   // the statements (all are left untouched where this node has no such form: null).
   virtual std::unique_ptr<StmtNode> intoIfThen(std::vector<std::unique_ptr<StmtNode>>& body);
+  // A read s[i] of a scalar element of a local slice with a local index: true, with the
+  // frame slots of s and i and whether i is unsigned (FromLocalElem reads it in place).
+  virtual bool localSliceElem(int* /*seqSlot*/, int* /*indexSlot*/, bool* /*isUnsigned*/) const {
+    return false;
+  }
   virtual std::unique_ptr<StmtNode> intoFor(std::unique_ptr<StmtNode>& init,
                                             std::unique_ptr<StmtNode>& post,
                                             std::vector<std::unique_ptr<StmtNode>>& body);

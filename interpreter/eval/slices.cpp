@@ -92,6 +92,16 @@ struct LocalSliceIndexNode : ExprNode {
     Value* cell = sliceCell(fp[slot], iv, UnsignedIndex, pos, false);
     return Counted ? loadRef(cell) : *cell;
   }
+  bool localSliceElem(int* seqSlot, int* indexSlot, bool* isUnsigned) const override {
+    if constexpr (Counted || !std::is_same_v<I, FromSlot>) {
+      return false;
+    } else {
+      *seqSlot = slot;
+      *indexSlot = i.slot;
+      *isUnsigned = UnsignedIndex;
+      return true;
+    }
+  }
 };
 
 // A copy of the element in `cell` for a new cell: retained, or cloned for aggregates
