@@ -45,6 +45,7 @@ std::vector<std::string_view> genSplit(std::string_view s, std::string_view sep,
   }
   if (n < 0) n = count(s, sep) + 1;
   if (n > static_cast<int64_t>(s.size()) + 1) n = static_cast<int64_t>(s.size()) + 1;
+  a.reserve(static_cast<size_t>(n));  // at most n pieces: no regrowth on a long input
   int64_t i = 0;
   while (i < n - 1) {
     size_t m = s.find(sep);
@@ -435,6 +436,10 @@ std::vector<std::string_view> fields(std::string_view s) {
 
 std::string join(const std::vector<std::string_view>& elems, std::string_view sep) {
   std::string out;
+  // The size first, as Go's Join: one allocation, no regrowth.
+  size_t n = elems.empty() ? 0 : sep.size() * (elems.size() - 1);
+  for (std::string_view e : elems) n += e.size();
+  out.reserve(n);
   for (size_t i = 0; i < elems.size(); ++i) {
     if (i > 0) out += sep;
     out += elems[i];
