@@ -439,39 +439,33 @@ struct RunesToStringNode : ExprNode {
   }
 };
 
-// for i, v := range s: the slice is evaluated once and held in a slot; its length is
-// fixed when the loop starts, as in Go.
-struct RangeSliceNode : StmtNode {
-  ExprPtr x;
-  int sliceSlot;
+// How a range over a slice stores each key and value: through their Targets, or, for
+// scalar locals (or blank: -1), straight into their slots.
+struct RangeTargets {
   Target key, value;
-  std::vector<StmtPtr> body;
-  Exec exec(Value* fp) override {
-    storeCell<true>(fp + sliceSlot, x->eval(fp));
-    SliceObject* s = asSlice(fp[sliceSlot]);
-    int64_t n = s ? s->len() : 0;
-    Exec result = Exec::Normal;
-    for (int64_t i = 0; i < n; ++i) {
-      key.store(fp, intValue(i));
-      if (value.kind != Target::Kind::Blank) {
-        Value* cell = s->base() + i;
-        value.store(fp, value.counted ? loadRef(cell) : *cell);
-      }
-      Exec e = execList(body, fp);
-      if (loopShouldExit(e, label, &result)) break;
-      pollPreemption();
+  void put(Value* fp, SliceObject* s, int64_t i) const {
+    key.store(fp, intValue(i));
+    if (value.kind != Target::Kind::Blank) {
+      Value* cell = s->base() + i;
+      value.store(fp, value.counted ? loadRef(cell) : *cell);
     }
-    storeCell<true>(fp + sliceSlot, Value{});
-    return result;
+  }
+};
+struct RangeSlots {
+  int key, value;
+  void put(Value* fp, SliceObject* s, int64_t i) const {
+    if (key >= 0) fp[key] = intValue(i);
+    if (value >= 0) fp[value] = s->base()[i];
   }
 };
 
-// A range over a slice whose key and value are scalar locals or blank (-1): they are
-// stored into their slots without Target::store.
-struct LocalRangeSliceNode : StmtNode {
+// for i, v := range s: the slice is evaluated once and held in a slot; its length is
+// fixed when the loop starts, as in Go.
+template <typename Stores>
+struct RangeSliceNode : StmtNode {
   ExprPtr x;
   int sliceSlot;
-  int keySlot, valueSlot;
+  Stores stores;
   std::vector<StmtPtr> body;
   Exec exec(Value* fp) override {
     storeCell<true>(fp + sliceSlot, x->eval(fp));
@@ -479,8 +473,7 @@ struct LocalRangeSliceNode : StmtNode {
     int64_t n = s ? s->len() : 0;
     Exec result = Exec::Normal;
     for (int64_t i = 0; i < n; ++i) {
-      if (keySlot >= 0) fp[keySlot] = intValue(i);
-      if (valueSlot >= 0) fp[valueSlot] = s->base()[i];
+      stores.put(fp, s, i);
       if (Exec e = execList(body, fp); e != Exec::Normal) [[unlikely]] {
         if (loopShouldExit(e, label, &result)) break;
       }
@@ -672,28 +665,22 @@ ExprPtr makeRunesToString(ExprPtr s) {
 
 StmtPtr makeRangeSlice(ExprPtr x, int sliceSlot, Target key, Target value,
                        std::vector<StmtPtr> body) {
+  auto make = [&](auto stores) -> StmtPtr {
+    auto n = std::make_unique<RangeSliceNode<decltype(stores)>>();
+    n->x = std::move(x);
+    n->sliceSlot = sliceSlot;
+    n->stores = std::move(stores);
+    n->body = std::move(body);
+    return n;
+  };
   auto scalarSlot = [](const Target& t) {
     if (t.kind == Target::Kind::Blank) return std::optional<int>(-1);
     if (t.kind == Target::Kind::Slot && !t.counted && !t.aggregate) return std::optional(t.slot);
     return std::optional<int>();
   };
   std::optional<int> keySlot = scalarSlot(key), valueSlot = scalarSlot(value);
-  if (keySlot && valueSlot) {
-    auto n = std::make_unique<LocalRangeSliceNode>();
-    n->x = std::move(x);
-    n->sliceSlot = sliceSlot;
-    n->keySlot = *keySlot;
-    n->valueSlot = *valueSlot;
-    n->body = std::move(body);
-    return n;
-  }
-  auto n = std::make_unique<RangeSliceNode>();
-  n->x = std::move(x);
-  n->sliceSlot = sliceSlot;
-  n->key = std::move(key);
-  n->value = std::move(value);
-  n->body = std::move(body);
-  return n;
+  if (keySlot && valueSlot) return make(RangeSlots{*keySlot, *valueSlot});
+  return make(RangeTargets{std::move(key), std::move(value)});
 }
 
 }  // namespace gol::eval
