@@ -479,6 +479,13 @@ bool Checker::matchTypes(Operand& x, Operand& y) {
 
 Operand Checker::binaryOp(Token op, Operand x, Operand y, const BinaryExpr* e, Pos opPos) {
   Operand r = invalidOperand(e);
+  // A built-in function is no value (it has no type): `err != len`.
+  for (const Operand* o : {&x, &y}) {
+    if (o->mode == Mode::Builtin) {
+      error(o->expr->pos, exprString(o->expr) + " (built-in) must be called");
+      return r;
+    }
+  }
   if (op == Token::Shl || op == Token::Shr) return shiftOp(op, x, y, e);
   // Built only for a message: printing e at every level of a long chain is quadratic.
   auto text = [&]() -> std::string {
