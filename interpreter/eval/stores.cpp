@@ -15,7 +15,7 @@ struct SlotSink {
   void put(Value* fp, Value v) const { fp[slot] = v; }
 };
 
-// An index computed by a node the target shares with nothing else that runs.
+// An index computed by a node: the Target's own, which it holds by shared_ptr.
 struct SharedIndex {
   std::shared_ptr<ExprNode> node;
   Value get(Value* fp) const { return node->eval(fp); }
