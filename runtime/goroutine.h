@@ -149,6 +149,18 @@ inline bool preempt_requested() noexcept {
   return detail::preempt_requests.load(std::memory_order_relaxed) != 0;
 }
 void preempt_point();
+
+// Whether this run has had one P from its start (GOMAXPROCS 1, never raised since). Then
+// at most one thread runs goroutines at any time and every handover between threads
+// synchronizes, so a read-modify-write that no goroutine switch can interrupt needs no
+// locked instruction, as a uniprocessor kernel drops the lock prefix. set_maxprocs clears
+// it before a second P can start; nothing sets it again during the run.
+namespace detail {
+extern std::atomic<bool> single_proc;
+}
+inline bool single_proc() noexcept {
+  return detail::single_proc.load(std::memory_order_relaxed);
+}
 // Makes preempt_requested() true until the matching release_poll(), so that every
 // goroutine reaches its poll point's slow path (the embedder's interrupt checks).
 void request_poll() noexcept;

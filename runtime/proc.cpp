@@ -27,6 +27,7 @@ namespace gol::rt {
 namespace detail {
 
 std::atomic<uint32_t> preempt_requests{0};
+std::atomic<bool> single_proc{false};
 
 void sema_purge(Scheduler* s);  // sema.cpp
 
@@ -1262,6 +1263,7 @@ ExitInfo start(const Config& cfg, std::function<void()> main_fn) {
   if (!g_current.compare_exchange_strong(expected, s)) crash("rt::start: a run is in progress");
   g_coarse_now.store(nanotime(), std::memory_order_relaxed);
   s->gomaxprocs.store(n);
+  detail::single_proc.store(n == 1, std::memory_order_relaxed);  // no M runs yet
   if (tracing()) [[unlikely]]
     trace_event(TraceEventKind::Procs, nullptr, static_cast<uint64_t>(n));
   for (int i = 0; i < n; i++) {
@@ -1334,6 +1336,9 @@ int set_maxprocs(int n) {
     if (n <= 0 || n == old) return old;
     n = std::min(n, kMaxProcs);
     if (n > old) {
+      // The caller is the only goroutine running while single_proc holds; the Ms that
+      // start the new Ps synchronize with this store (wakep below, or s->lock).
+      detail::single_proc.store(false, std::memory_order_relaxed);
       for (int i = old; i < n; i++) {
         P* p = s->allp[i].load();
         if (!p) {

@@ -212,6 +212,26 @@ TEST(Proc, MaxprocsChangesWhileRunning) {
   });
 }
 
+// single_proc holds only while a run has had one P from its start: raising GOMAXPROCS
+// clears it for good, so lowering it again never brings back unlocked updates while a
+// second P's M may still be running a goroutine.
+TEST(Proc, SingleProcOnlyUntilMaxprocsGrows) {
+  run(1, [] {
+    EXPECT_TRUE(single_proc());
+    set_maxprocs(1);
+    EXPECT_TRUE(single_proc());
+    set_maxprocs(2);
+    EXPECT_FALSE(single_proc());
+    set_maxprocs(1);
+    EXPECT_FALSE(single_proc());
+  });
+  run(2, [] {
+    EXPECT_FALSE(single_proc());
+    set_maxprocs(1);
+    EXPECT_FALSE(single_proc());
+  });
+  run(1, [] { EXPECT_TRUE(single_proc()); });
+}
 TEST(Proc, ConcurrentMaxprocsChangesUnderChannelTraffic) {
   run(4, [] {
     std::atomic<bool> stop{false};

@@ -1,6 +1,8 @@
-// Invariant: an AtomicAdd64Stmt changes its variable's word only through one atomic
-// read-modify-write (as stdlib's atomic natives do), so every other atomic operation on it,
-// native or not, sees whole values.
+// Invariant: an AtomicAdd64Stmt changes its variable's word only through atomic accesses
+// (as stdlib's atomic natives do), so every other atomic operation on it, native or not,
+// sees whole values. While the run has one P (rt::single_proc) that is an atomic load and
+// store, not a locked read-modify-write: no other thread runs goroutines then, and a
+// goroutine is never switched out inside a node.
 #include "interpreter/eval/intrinsics.h"
 
 #include <atomic>
@@ -8,6 +10,7 @@
 
 #include "interpreter/eval/basic_nodes.h"
 #include "interpreter/eval/closures.h"
+#include "runtime/goroutine.h"
 
 namespace gol::eval {
 
@@ -44,7 +47,12 @@ struct AtomicAdd64Stmt final : StmtNode {
   AtomicAdd64Stmt(Cell c, Delta d) : cell(c), delta(std::move(d)) {}
   Exec exec(Value* fp) override {
     uint64_t d = delta.get(fp);
-    std::atomic_ref<uint64_t>(cell.get(fp)->u).fetch_add(d, std::memory_order_seq_cst);
+    std::atomic_ref<uint64_t> word(cell.get(fp)->u);
+    if (rt::single_proc()) {
+      word.store(word.load(std::memory_order_relaxed) + d, std::memory_order_relaxed);
+    } else {
+      word.fetch_add(d, std::memory_order_seq_cst);
+    }
     return Exec::Normal;
   }
 };
