@@ -512,7 +512,7 @@ bool Compiler::isNilExpr(const Expr* e) const {
 ExprPtr Compiler::binary(const BinaryExpr* b) {
   if (b->op == Token::LAnd || b->op == Token::LOr) {
     ExprPtr x = expr(b->x);
-    ExprPtr y = expr(b->y);
+    ExprPtr y = exprInOrder(b->y);  // runs on its own, when x does not decide
     if (b->op == Token::LAnd) {
       auto n = std::make_unique<AndAndNode>();
       n->x = std::move(x);

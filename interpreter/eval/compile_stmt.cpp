@@ -10,31 +10,8 @@ StmtPtr Compiler::stmtInner(const Stmt* s) {
     case NodeKind::EmptyStmt: return nullptr;
     case NodeKind::ExprStmt: {
       auto x = static_cast<const ExprStmt*>(s)->x;
-      if (StmtPtr add = atomicAddStatement(x)) return add;
-      // A multi-valued call whose results are dropped: as `_, _ = f()`, which releases
-      // the counted ones.
-      if (auto tuple = dynamic_cast<const check::Tuple*>(typeOf(x).type)) {
-        auto n = std::make_unique<TupleAssignNode>();
-        bool counted = false;
-        for (const check::Type* t : tuple->types) {
-          n->targets.push_back(targetFor(nullptr, t));
-          counted = counted || isCountedType(t);
-        }
-        if (counted) {
-          n->boxAs.assign(n->targets.size(), nullptr);
-          n->call = expr(x);
-          return n;
-        }
-      }
-      auto n = std::make_unique<ExprStmtNode>();
-      n->x = expr(x);
-      n->counted = isCountedType(typeOf(x).type);
-      if (!n->counted) {
-        if (StmtPtr call = plainCallStatement<1>(n->x)) return call;
-        if (StmtPtr call = plainCallStatement<2>(n->x)) return call;
-        if (StmtPtr call = plainCallStatement<3>(n->x)) return call;
-      }
-      return n;
+      std::vector<StmtPtr> pre = orderOperands({x}, {});
+      return withOrder(std::move(pre), exprStmt(x));
     }
     case NodeKind::DeclStmt: return declStmt(static_cast<const DeclStmt*>(s));
     case NodeKind::AssignStmt: return assign(static_cast<const AssignStmt*>(s));
@@ -89,7 +66,9 @@ StmtPtr Compiler::stmtInner(const Stmt* s) {
       auto send = static_cast<const SendStmt*>(s);
       const check::Chan* ch = check::asChan(finalType(send->chan));
       noteWaitOperand(s->pos, send->chan);
-      return makeSend(expr(send->chan), valueAs(send->value, ch->elem), s->pos);
+      std::vector<StmtPtr> pre = orderOperands({send->chan, send->value}, {nullptr, ch->elem});
+      return withOrder(std::move(pre),
+                       makeSend(expr(send->chan), valueAs(send->value, ch->elem), s->pos));
     }
     case NodeKind::SelectStmt: return selectStmt(static_cast<const SelectStmt*>(s));
     case NodeKind::BranchStmt: {
@@ -113,6 +92,35 @@ StmtPtr Compiler::stmtInner(const Stmt* s) {
     }
     default: noteUnsupported(std::string(exprKindName(s)), s->pos); return nullptr;
   }
+}
+
+// An expression statement: a call, or a receive, whose results are dropped.
+StmtPtr Compiler::exprStmt(const Expr* x) {
+  if (StmtPtr add = atomicAddStatement(x)) return add;
+  // A multi-valued call whose results are dropped: as `_, _ = f()`, which releases
+  // the counted ones.
+  if (auto tuple = dynamic_cast<const check::Tuple*>(typeOf(x).type)) {
+    auto n = std::make_unique<TupleAssignNode>();
+    bool counted = false;
+    for (const check::Type* t : tuple->types) {
+      n->targets.push_back(targetFor(nullptr, t));
+      counted = counted || isCountedType(t);
+    }
+    if (counted) {
+      n->boxAs.assign(n->targets.size(), nullptr);
+      n->call = expr(x);
+      return n;
+    }
+  }
+  auto n = std::make_unique<ExprStmtNode>();
+  n->x = expr(x);
+  n->counted = isCountedType(typeOf(x).type);
+  if (!n->counted) {
+    if (StmtPtr call = plainCallStatement<1>(n->x)) return call;
+    if (StmtPtr call = plainCallStatement<2>(n->x)) return call;
+    if (StmtPtr call = plainCallStatement<3>(n->x)) return call;
+  }
+  return n;
 }
 
 // Which of a call's results hold references (a goroutine releases them).
@@ -423,7 +431,13 @@ StmtPtr Compiler::valueSpec(const ValueSpec* spec) {
     }
     return block;
   }
-  return assignValues(std::move(targets), spec->values, types);
+  // gc assigns `var a, b = x, y` as a = x; b = y: each value is ordered on its own.
+  std::vector<StmtPtr> pre;
+  for (size_t i = 0; i < spec->values.size(); ++i) {
+    const check::Type* target = spec->values.size() == types.size() ? types[i] : nullptr;
+    for (StmtPtr& st : orderOperands({spec->values[i]}, {target})) pre.push_back(std::move(st));
+  }
+  return withOrder(std::move(pre), assignValues(std::move(targets), spec->values, types));
 }
 
 StmtPtr Compiler::assign(const AssignStmt* s) {
@@ -440,12 +454,30 @@ StmtPtr Compiler::assign(const AssignStmt* s) {
         binaryValue(op, t, std::move(read), expr(s->rhs[0]), finalType(s->rhs[0]), s->tokPos);
     return storeTo(target, std::move(value));
   }
-  // Go evaluates the index and pointer operands of the targets before the values, and
-  // before any of the assignments: those the targets' stores would read too late (an
-  // operand with effects; with several targets, every one) are evaluated first.
+  // gc's order (compile_order.cpp): the operations it copies, in the targets' operands and
+  // then in the values, run before anything else.
+  std::vector<const Expr*> roots;
+  std::vector<const check::Type*> rootTypes;
+  if (s->tok == Token::Assign) {
+    for (const Expr* lhs : s->lhs) {
+      for (const Expr* o : targetOperands(lhs)) {
+        roots.push_back(o);
+        rootTypes.push_back(nullptr);
+      }
+    }
+  }
+  for (size_t i = 0; i < s->rhs.size(); ++i) {
+    roots.push_back(s->rhs[i]);
+    bool converts = s->tok == Token::Assign && s->rhs.size() == s->lhs.size();
+    rootTypes.push_back(converts ? variableType(s->lhs[i]) : nullptr);
+  }
+  std::vector<StmtPtr> first = orderOperands(roots, rootTypes);
+  // Go evaluates the index and pointer operands of the targets before any of the
+  // assignments: those the targets' stores would read too late (an operand with effects;
+  // with several targets, every one) are evaluated next.
   // A local that no closure captures and that no target of this statement assigns keeps
   // its value until the stores: such an operand is read where it is used.
-  std::vector<StmtPtr> first;
+  std::vector<const Expr*> saved;
   if (s->tok == Token::Assign) {
     std::set<const check::Object*> assigned;
     for (const Expr* lhs : s->lhs) {
@@ -469,6 +501,7 @@ StmtPtr Compiler::assign(const AssignStmt* s) {
         save->x = saveTemp(expr(o), slot, counted);
         save->counted = counted;
         first.push_back(std::move(save));
+        saved.push_back(o);
         if (counted) {
           operandOverrides_[o] = std::make_unique<LocalNode<true>>(slot);
         } else {
@@ -485,7 +518,7 @@ StmtPtr Compiler::assign(const AssignStmt* s) {
     targets.push_back(targetForExpr(s->lhs[i], vt));
     types.push_back(variableType(s->lhs[i]));
   }
-  operandOverrides_.clear();
+  for (const Expr* o : saved) operandOverrides_.erase(o);
   StmtPtr assignment = assignValues(std::move(targets), s->rhs, types);
   if (first.empty() || !assignment) return assignment;
   auto block = std::make_unique<BlockNode>();
@@ -527,6 +560,7 @@ StmtPtr Compiler::opAssignAfterValue(const AssignStmt* s, Token op, const check:
   for (const Expr* o : targetOperands(lhs)) {
     if (mayHaveEffects(o)) saved.emplace_back(o, saveFirst(o, typeOf(o).type));
   }
+  for (StmtPtr& st : orderOperands({s->rhs[0]}, {})) block->list.push_back(std::move(st));
   std::pair<int, bool> value = saveFirst(s->rhs[0], finalType(s->rhs[0]));
   for (auto& [o, temp] : saved) operandOverrides_[o] = readTemp(temp);
   Target target = targetForExpr(lhs, t);
@@ -684,14 +718,14 @@ std::vector<StmtPtr> Compiler::block(const BlockStmt* b) {
 StmtPtr Compiler::ifStmt(const IfStmt* s) {
   if (!s->init && !s->elseStmt) {
     auto n = std::make_unique<IfThenNode>();
-    n->cond = expr(s->cond);
+    n->cond = exprInOrder(s->cond);
     n->body = block(s->body);
     if (StmtPtr fused = n->cond->intoIfThen(n->body)) return fused;
     return n;
   }
   auto n = std::make_unique<IfNode>();
   if (s->init) n->init = stmt(s->init);
-  n->cond = expr(s->cond);
+  n->cond = exprInOrder(s->cond);
   n->body = block(s->body);
   if (s->elseStmt) n->orElse = stmt(s->elseStmt);
   return n;
@@ -709,7 +743,7 @@ StmtPtr Compiler::forStmt(const ForStmt* s) {
       }
     }
   }
-  if (s->cond) n->cond = expr(s->cond);
+  if (s->cond) n->cond = exprInOrder(s->cond);
   if (s->post) n->post = stmt(s->post);
   n->body = block(s->body);
   if (StmtPtr counting = countingLoop(*n, boundIsFixed(s->cond))) return counting;
@@ -902,7 +936,7 @@ StmtPtr Compiler::switchStmt(const SwitchStmt* s) {
   const check::Type* tagType = nullptr;
   if (s->tag) {
     tagType = finalType(s->tag);
-    n->tag = expr(s->tag);
+    n->tag = exprInOrder(s->tag);
     n->tagSlot = newTemp();
     n->tagCounted = isCountedType(tagType);
     if (n->tagCounted) fn_->countedSlots.push_back(n->tagSlot);
@@ -982,22 +1016,26 @@ StmtPtr Compiler::returnStmt(const ReturnStmt* s) {
     }
     if (!boxes) n->boxAs.clear();
   }
+  std::vector<const Expr*> roots(s->results.begin(), s->results.end());
+  std::vector<StmtPtr> pre = orderOperands(roots, types);
   if (n->multi) {
     n->values.push_back(expr(s->results[0]));  // boxed result by result (boxAs)
-    return n;
+    return withOrder(std::move(pre), StmtPtr(std::move(n)));
   }
   for (size_t i = 0; i < s->results.size(); ++i) {
     n->values.push_back(valueAs(s->results[i], i < types.size() ? types[i] : nullptr));
   }
   if (n->values.size() == 1 && n->results[0].kind == Target::Kind::Slot && !n->results[0].counted &&
       !n->results[0].aggregate) {
-    if (StmtPtr fused = n->values[0]->intoReturn(n->results[0].slot)) return fused;
+    if (StmtPtr fused = n->values[0]->intoReturn(n->results[0].slot)) {
+      return withOrder(std::move(pre), std::move(fused));
+    }
     auto scalar = std::make_unique<ReturnScalarNode>();
     scalar->slot = n->results[0].slot;
     scalar->value = std::move(n->values[0]);
-    return scalar;
+    return withOrder(std::move(pre), StmtPtr(std::move(scalar)));
   }
-  return n;
+  return withOrder(std::move(pre), StmtPtr(std::move(n)));
 }
 
 StmtPtr Compiler::typeSwitch(const TypeSwitchStmt* s) {

@@ -235,12 +235,16 @@ class Compiler {
   // ---- Statements ----------------------------------------------------------------------
 
   StmtPtr stmt(const Stmt* s) {
+    size_t mark = orderedExprs_.size();
     StmtPtr n = stmtInner(s);
+    checkOrderConsumed(mark, s->pos);
     if (n) n->pos = s->pos;
     return n;
   }
 
   StmtPtr stmtInner(const Stmt* s);
+
+  StmtPtr exprStmt(const Expr* x);
 
   static std::vector<bool> countedResults(const check::Type* t);
 
@@ -313,6 +317,32 @@ class Compiler {
   StmtPtr returnStmt(const ReturnStmt* s);
 
   StmtPtr typeSwitch(const TypeSwitchStmt* s);
+
+  // ---- gc's order of evaluation (compile_order.cpp) -------------------------------------
+
+  struct OrderLevel {
+    bool readMayChange = false;  // a read a later call may change was done in the level
+  };
+  bool copiedForInterface(const Expr* e, const check::Type* target) const;
+  bool copiedOperation(const Expr* e, bool* effect) const;
+  bool readMayChange(const Expr* e) const;
+  const check::Type* argumentTarget(const CallExpr* c, size_t i) const;
+  bool scanOrder(const Expr* e, const check::Type* target, OrderLevel& level, bool& needed) const;
+  bool scanOperands(const Expr* e, OrderLevel& level, bool& needed) const;
+  bool scanAddress(const Expr* e, OrderLevel& level, bool& needed) const;
+  void hoist(const Expr* e, bool snapshot, std::vector<StmtPtr>& pre);
+  void hoistOrder(const Expr* e, const check::Type* target, bool last, std::vector<StmtPtr>& pre);
+  void hoistOperands(const Expr* e, std::vector<StmtPtr>& pre);
+  void hoistAddress(const Expr* e, std::vector<StmtPtr>& pre);
+  std::vector<StmtPtr> orderOperands(const std::vector<const Expr*>& roots,
+                                     const std::vector<const check::Type*>& targets);
+  static ExprPtr withOrder(std::vector<StmtPtr> pre, ExprPtr x);
+  static StmtPtr withOrder(std::vector<StmtPtr> pre, StmtPtr s);
+  // e (as a value of type target, if given) in gc's order, evaluated on its own.
+  ExprPtr exprInOrder(const Expr* e, const check::Type* target = nullptr);
+  void checkOrderConsumed(size_t mark, Pos pos);
+  // The expressions hoisted into temporaries, whose overrides the statement must use.
+  std::vector<const Expr*> orderedExprs_;
 
   const check::Info& info_;
   const NativeRegistry& natives_;
