@@ -167,7 +167,10 @@ ExprPtr Compiler::compositeLit(const CompositeLit* lit) {
     auto mt = static_cast<const check::Map*>(u);
     std::vector<std::pair<ExprPtr, ExprPtr>> entries;
     for (const KeyedElement& el : lit->elements) {
-      entries.push_back({element(el.key, mt->key), element(el.value, mt->elem)});
+      // gc makes each entry a statement `m[k] = v` of its own, in its order (compile_order).
+      std::vector<StmtPtr> pre = orderOperands({el.key, el.value}, {mt->key, mt->elem});
+      ExprPtr key = withOrder(std::move(pre), element(el.key, mt->key));
+      entries.push_back({std::move(key), element(el.value, mt->elem)});
     }
     return makeMapLiteral(mt, std::move(entries), lit->pos);
   }

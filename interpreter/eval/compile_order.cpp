@@ -21,9 +21,9 @@
 // temporary by a HoistNode before the statement, and the statement reads the temporary
 // (operandOverrides_). A statement's only operand is not copied: it runs last anyway.
 //
-// Left in Gol's order: the operands of go and defer statements (gc evaluates them in order
-// too), range expressions, switch case values, select cases, and the entries of a map
-// literal among themselves.
+// A map literal's entries are ordered one by one, as the statements `m[k] = v` gc makes of
+// them. Left in Gol's order: the operands of go and defer statements (gc evaluates them in
+// order too), range expressions, switch case values and select cases.
 #include "interpreter/eval/compiler_impl.h"
 
 namespace gol::eval {
@@ -195,12 +195,15 @@ bool Compiler::copiedOperation(const Expr* e, bool* effect) const {
 
 // Whether reading e's variable, field or element at the end of the statement may see a
 // change a call made. Locals that no closure captures and whose address is not taken
-// cannot change behind the statement's back, nor can their fields and array elements.
+// cannot change behind the statement's back, nor can their fields and array elements; nor
+// can a captured scalar, string or reference that nothing assigns after its declaration
+// (a channel the goroutines share).
 bool Compiler::readMayChange(const Expr* e) const {
   e = unparen(e);
   if (auto id = as<Ident>(e)) {
     const check::Object* o = objectOf(id);
-    return o && o->kind == check::Object::Kind::Var && !isUnreachableLocal(id);
+    if (!o || o->kind != check::Object::Kind::Var || isUnreachableLocal(id)) return false;
+    return o->isGlobal || o->reassigned || isAggregate(o->type);
   }
   if (auto sel = as<SelectorExpr>(e)) {
     auto it = info_.selections.find(sel);
@@ -214,6 +217,10 @@ bool Compiler::readMayChange(const Expr* e) const {
   if (auto ix = as<IndexExpr>(e)) {
     if (info_.instantiations.count(ix)) return false;
     return !check::asArray(finalType(ix->x)) || readMayChange(ix->x);
+  }
+  if (auto c = as<CallExpr>(e); c && typeOf(c->fun).mode == check::Mode::TypeExpr) {
+    // string(b) reads the elements b shares.
+    return !c->args.empty() && check::asSliceType(finalType(c->args[0]));
   }
   return as<StarExpr>(e) != nullptr;
 }
@@ -259,11 +266,12 @@ bool Compiler::scanOrder(const Expr* e, const check::Type* target, OrderLevel& l
   OrderLevel operands;
   auto b = as<BinaryExpr>(e);
   if (auto lit = as<CompositeLit>(e); lit && check::asMap(finalType(e))) {
-    // A map literal: its entries keep Gol's order among themselves.
+    // A map literal: each entry is ordered on its own when it is compiled.
     bool unused = false;
     for (const KeyedElement& el : lit->elements) {
-      effect |= scanOrder(el.key, nullptr, operands, unused);
-      effect |= scanOrder(el.value, nullptr, operands, unused);
+      OrderLevel entry;
+      effect |= scanOrder(el.key, nullptr, entry, unused);
+      effect |= scanOrder(el.value, nullptr, entry, unused);
     }
   } else if (b && (b->op == Token::LAnd || b->op == Token::LOr)) {
     // Each operand of && and || is a level of its own: the right one may not run.
@@ -288,6 +296,7 @@ bool Compiler::scanOperands(const Expr* e, OrderLevel& level, bool& needed) cons
     case NodeKind::CompositeLit: {
       auto lit = static_cast<const CompositeLit*>(e);
       const check::Type* t = finalType(e);
+      if (const check::Pointer* p = check::asPointer(t); p && !lit->type) t = p->elem;
       const check::Struct* st = check::asStruct(t);
       for (size_t i = 0; i < lit->elements.size(); ++i) {
         const KeyedElement& el = lit->elements[i];
@@ -444,6 +453,7 @@ void Compiler::hoistOperands(const Expr* e, std::vector<StmtPtr>& pre) {
     case NodeKind::CompositeLit: {
       auto lit = static_cast<const CompositeLit*>(e);
       const check::Type* t = finalType(e);
+      if (const check::Pointer* p = check::asPointer(t); p && !lit->type) t = p->elem;
       const check::Struct* st = check::asStruct(t);
       for (size_t i = 0; i < lit->elements.size(); ++i) {
         const KeyedElement& el = lit->elements[i];

@@ -4,7 +4,8 @@
 //
 // The parts: compiler.cpp (programs, REPL inputs, function bodies and frames),
 // compile_expr.cpp (expressions and operators), compile_call.cpp (calls, conversions and
-// builtins), compile_stmt.cpp (statements and assignments); the type-dispatch tables are
+// builtins), compile_stmt.cpp (statements and assignments), compile_order.cpp (gc's order of
+// evaluation within a statement); the type-dispatch tables are
 // type_dispatch.h. The compiler runs on one thread, before (or, in the REPL, between)
 // runs of the code it makes; nodes never point back into it.
 #pragma once
