@@ -192,9 +192,8 @@ void Checker::assignment(Operand& x, const Type* t, const char* context) {
   }
   if (x.mode == Mode::TypeExpr || x.mode == Mode::Builtin) {
     error(x.expr->pos,
-          exprString(x.expr) + " (" +
-              (x.mode == Mode::TypeExpr ? "type" : "built-in function " + exprString(x.expr)) +
-              ") is not an expression");
+          exprString(x.expr) + (x.mode == Mode::TypeExpr ? " (type) is not an expression"
+                                                         : " (built-in) must be called"));
     x.mode = Mode::Invalid;
     return;
   }

@@ -634,6 +634,10 @@ const Type* Checker::varTypeFrom(Operand& x, const Type* declared, const char* c
     error(x.expr->pos, exprString(x.expr) + " (no value) used as value");
     return basicType(BasicKind::Invalid);
   }
+  if (x.mode == Mode::Builtin) {  // x := len
+    error(x.expr->pos, exprString(x.expr) + " (built-in) must be called");
+    return basicType(BasicKind::Invalid);
+  }
   if (declared) {
     assignment(x, declared, context);
     return declared;

@@ -22,8 +22,8 @@
 // (operandOverrides_). A statement's only operand is not copied: it runs last anyway.
 //
 // A map literal's entries are ordered one by one, as the statements `m[k] = v` gc makes of
-// them. Left in Gol's order: the operands of go and defer statements (gc evaluates them in
-// order too), range expressions, switch case values and select cases.
+// them, and so are switch case values. Left in Gol's order: the operands of go and defer
+// statements (gc evaluates them in order too) and select cases.
 #include "interpreter/eval/compiler_impl.h"
 
 namespace gol::eval {

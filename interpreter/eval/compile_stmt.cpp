@@ -22,7 +22,8 @@ StmtPtr Compiler::stmtInner(const Stmt* s) {
     case NodeKind::RangeStmt: {
       auto r = static_cast<const RangeStmt*>(s);
       if (auto it = info_.rangeFuncs.find(r); it != info_.rangeFuncs.end()) return stmt(it->second);
-      return rangeStmt(r);
+      std::vector<StmtPtr> pre = orderOperands({r->x}, {});
+      return withOrder(std::move(pre), rangeStmt(r));
     }
     case NodeKind::SwitchStmt: return switchStmt(static_cast<const SwitchStmt*>(s));
     case NodeKind::TypeSwitchStmt: return typeSwitch(static_cast<const TypeSwitchStmt*>(s));
@@ -946,34 +947,35 @@ StmtPtr Compiler::switchStmt(const SwitchStmt* s) {
     SwitchNode::Clause clause;
     if (c->isDefault) n->defaultClause = static_cast<int>(ci);
     for (const Expr* e : c->list) {
-      if (!s->tag) {
-        const check::Type* caseType = finalType(e);
-        if (check::asInterface(caseType)) {
-          // `case i:` with i an interface compares true, in an interface, with i.
-          const check::Type* boolType = check::basicType(BasicKind::Bool);
-          ExprPtr truth =
-              makeToIface(constant(check::ConstValue::ofBool(true), boolType, e->pos), boolType);
-          clause.matches.push_back(makeEquality(std::move(truth), expr(e), caseType, true, e->pos));
-        } else {
-          clause.matches.push_back(expr(e));
-        }
-        continue;
-      }
-      ExprPtr tagValue = n->tagCounted ? ExprPtr(std::make_unique<LocalNode<true>>(n->tagSlot))
-                                       : ExprPtr(std::make_unique<LocalNode<false>>(n->tagSlot));
-      const check::Type* caseType = finalType(e);
-      if (check::asInterface(caseType) && !check::asInterface(tagType)) {
-        // `switch t { case i: }` with i an interface: t, in an interface, compared with i.
-        clause.matches.push_back(makeEquality(makeToIface(std::move(tagValue), tagType), expr(e),
-                                              caseType, true, e->pos));
-        continue;
-      }
-      clause.matches.push_back(equality(tagType, std::move(tagValue), valueAs(e, tagType), e->pos));
+      // Each case value is evaluated on its own, in gc's order (compile_order.cpp).
+      std::vector<StmtPtr> pre = orderOperands({e}, {s->tag ? tagType : nullptr});
+      clause.matches.push_back(withOrder(std::move(pre), caseMatch(s, e, *n, tagType)));
     }
     for (const Stmt* st : c->body) add(clause.body, stmt(st));
     n->clauses.push_back(std::move(clause));
   }
   return n;
+}
+
+// Whether case value e matches: e itself without a tag, else the tag (in n's slot) == e.
+ExprPtr Compiler::caseMatch(const SwitchStmt* s, const Expr* e, const SwitchNode& n,
+                            const check::Type* tagType) {
+  const check::Type* caseType = finalType(e);
+  if (!s->tag) {
+    if (!check::asInterface(caseType)) return expr(e);
+    // `case i:` with i an interface compares true, in an interface, with i.
+    const check::Type* boolType = check::basicType(BasicKind::Bool);
+    ExprPtr truth =
+        makeToIface(constant(check::ConstValue::ofBool(true), boolType, e->pos), boolType);
+    return makeEquality(std::move(truth), expr(e), caseType, true, e->pos);
+  }
+  ExprPtr tagValue = n.tagCounted ? ExprPtr(std::make_unique<LocalNode<true>>(n.tagSlot))
+                                  : ExprPtr(std::make_unique<LocalNode<false>>(n.tagSlot));
+  if (check::asInterface(caseType) && !check::asInterface(tagType)) {
+    // `switch t { case i: }` with i an interface: t, in an interface, compared with i.
+    return makeEquality(makeToIface(std::move(tagValue), tagType), expr(e), caseType, true, e->pos);
+  }
+  return equality(tagType, std::move(tagValue), valueAs(e, tagType), e->pos);
 }
 
 ExprPtr Compiler::equality(const check::Type* type, ExprPtr x, ExprPtr y, Pos pos) {

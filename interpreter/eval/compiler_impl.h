@@ -312,6 +312,8 @@ class Compiler {
   StmtPtr rangeStmt(const RangeStmt* s);
 
   StmtPtr switchStmt(const SwitchStmt* s);
+  ExprPtr caseMatch(const SwitchStmt* s, const Expr* e, const SwitchNode& n,
+                    const check::Type* tagType);
 
   ExprPtr equality(const check::Type* type, ExprPtr x, ExprPtr y, Pos pos);
 
