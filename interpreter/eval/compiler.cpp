@@ -32,7 +32,11 @@ const FuncCode* Compiler::compileInput(const check::ReplInput& in) {
   fn_ = code.get();
   if (in.frame) scriptFrame(*in.frame, fn_);
   if (in.echo) {
+    size_t mark = orderedExprs_.size();
+    std::vector<StmtPtr> pre = orderOperands({in.echo}, {});  // as a statement (gc's order)
+    for (StmtPtr& st : pre) code->body.push_back(std::move(st));
     code->body.push_back(makeEcho(expr(in.echo), in.echoTypes, in.echo->pos));
+    checkOrderConsumed(mark, in.echo->pos);
   } else {
     std::vector<Stmt*> stmts;
     for (const Stmt* st : in.stmts) stmts.push_back(const_cast<Stmt*>(st));
