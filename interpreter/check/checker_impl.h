@@ -462,11 +462,6 @@ class Checker {
 
   // ---- Operands and conversions ---------------------------------------------------------
 
-  static const Expr* unparen(const Expr* e) {
-    while (auto p = as<ParenExpr>(e)) e = p->x;
-    return e;
-  }
-
   std::string describe(const Operand& x);
 
   std::string argTypeText(const Operand& x);

@@ -63,11 +63,6 @@ struct OrderedExprNode final : ExprNode {
   }
 };
 
-const Expr* unparen(const Expr* e) {
-  while (auto p = as<ParenExpr>(e)) e = p->x;
-  return e;
-}
-
 bool isString(const check::Type* t) {
   const check::Basic* b = check::asBasic(t);
   return b && b->isString();

@@ -11,11 +11,6 @@ using namespace gol::syntax;
 
 namespace {
 
-const Expr* unparen(const Expr* e) {
-  while (e && e->kind == NodeKind::ParenExpr) e = static_cast<const ParenExpr*>(e)->x;
-  return e;
-}
-
 // One pass over a function body (parents before children, as syntax::walk visits).
 class SharedParamScan {
  public:

@@ -138,6 +138,12 @@ struct ParenExpr : NodeOf<NodeKind::ParenExpr, Expr> {
   Expr* x = nullptr;
 };
 
+// e without the parentheses around it.
+inline const Expr* unparen(const Expr* e) {
+  while (auto p = as<ParenExpr>(e)) e = p->x;
+  return e;
+}
+
 struct SelectorExpr : NodeOf<NodeKind::SelectorExpr, Expr> {
   using NodeOf::NodeOf;
   Expr* x = nullptr;
