@@ -280,14 +280,13 @@ bool Compiler::scanOrder(const Expr* e, const check::Type* target, OrderLevel& l
   return effect;
 }
 
-// Scans e's operands as part of `level` (see scanOrder).
-bool Compiler::scanOperands(const Expr* e, OrderLevel& level, bool& needed) const {
-  bool effect = false;
-  auto scan = [&](const Expr* x, const check::Type* target = nullptr) {
-    effect |= scanOrder(x, target, level, needed);
-  };
+// Calls visit(x, target) for each operand x that evaluating e evaluates, in Gol's order,
+// with the type x is converted to where that may be an interface (else null); for `&x`,
+// visits what locating x evaluates instead (the variable itself is not read).
+template <typename Visit>
+void Compiler::forEachOperand(const Expr* e, Visit&& visit) const {
   switch (e->kind) {
-    case NodeKind::ParenExpr: scan(static_cast<const ParenExpr*>(e)->x); break;
+    case NodeKind::ParenExpr: visit(static_cast<const ParenExpr*>(e)->x, nullptr); break;
     case NodeKind::CompositeLit: {
       auto lit = static_cast<const CompositeLit*>(e);
       const check::Type* t = finalType(e);
@@ -301,96 +300,103 @@ bool Compiler::scanOperands(const Expr* e, OrderLevel& level, bool& needed) cons
           if (!el.key && i < st->fields.size()) elemType = st->fields[i].type;
         } else {
           elemType = literalElem(t);
-          scan(el.key);
+          visit(el.key, nullptr);
         }
-        scan(el.value, elemType);
+        visit(el.value, elemType);
       }
       break;
     }
     case NodeKind::SelectorExpr: {
       auto sel = static_cast<const SelectorExpr*>(e);
-      if (info_.selections.count(sel)) scan(sel->x);
+      if (info_.selections.count(sel)) visit(sel->x, nullptr);
       break;
     }
     case NodeKind::IndexExpr: {
       auto ix = static_cast<const IndexExpr*>(e);
       if (info_.instantiations.count(ix)) break;
-      scan(ix->x);
-      for (const Expr* i : ix->indices) scan(i);
+      visit(ix->x, nullptr);
+      for (const Expr* i : ix->indices) visit(i, nullptr);
       break;
     }
     case NodeKind::SliceExpr: {
       auto se = static_cast<const SliceExpr*>(e);
-      scan(se->x);
-      scan(se->low);
-      scan(se->high);
-      scan(se->max);
+      for (const Expr* x : {se->x, se->low, se->high, se->max}) visit(x, nullptr);
       break;
     }
-    case NodeKind::TypeAssertExpr: scan(static_cast<const TypeAssertExpr*>(e)->x); break;
-    case NodeKind::StarExpr: scan(static_cast<const StarExpr*>(e)->x); break;
+    case NodeKind::TypeAssertExpr: visit(static_cast<const TypeAssertExpr*>(e)->x, nullptr); break;
+    case NodeKind::StarExpr: visit(static_cast<const StarExpr*>(e)->x, nullptr); break;
     case NodeKind::UnaryExpr: {
       auto u = static_cast<const UnaryExpr*>(e);
       if (u->op == Token::And) {
-        effect |= scanAddress(u->x, level, needed);
+        forEachAddressOperand(u->x, visit);
       } else {
-        scan(u->x);
+        visit(u->x, nullptr);
       }
       break;
     }
     case NodeKind::BinaryExpr: {
       auto b = static_cast<const BinaryExpr*>(e);
-      const check::Type* xt = finalType(b->x);
-      const check::Type* yt = finalType(b->y);
+      // x == y with one side an interface converts the other.
       bool compare = b->op == Token::Eql || b->op == Token::Neq;
-      scan(b->x, compare ? yt : nullptr);
-      scan(b->y, compare ? xt : nullptr);
+      visit(b->x, compare ? finalType(b->y) : nullptr);
+      visit(b->y, compare ? finalType(b->x) : nullptr);
       break;
     }
     case NodeKind::CallExpr: {
       auto c = static_cast<const CallExpr*>(e);
       const check::TypeAndValue& fun = typeOf(c->fun);
       if (fun.mode == check::Mode::TypeExpr) {
-        if (!c->args.empty()) scan(c->args[0], fun.type);
+        if (!c->args.empty()) visit(c->args[0], fun.type);
         break;
       }
       const Expr* f = unparen(c->fun);
       if (auto sel = as<SelectorExpr>(f)) {
-        if (info_.selections.count(sel)) scan(sel->x);
+        if (info_.selections.count(sel)) visit(sel->x, nullptr);
       } else if (fun.mode != check::Mode::Builtin) {
-        scan(f);
+        visit(f, nullptr);
       }
-      for (size_t i = 0; i < c->args.size(); ++i) scan(c->args[i], argumentTarget(c, i));
+      for (size_t i = 0; i < c->args.size(); ++i) visit(c->args[i], argumentTarget(c, i));
       break;
     }
     default: break;
   }
-  return effect;
 }
 
-// Scans the operands of &e: the variable itself is not read.
-bool Compiler::scanAddress(const Expr* e, OrderLevel& level, bool& needed) const {
+// The operands that locating variable e (of `&e`) evaluates.
+template <typename Visit>
+void Compiler::forEachAddressOperand(const Expr* e, Visit&& visit) const {
   e = unparen(e);
-  if (as<Ident>(e)) return false;
-  if (auto ix = as<IndexExpr>(e); ix && check::asArray(finalType(ix->x))) {
-    bool effect = scanAddress(ix->x, level, needed);
-    for (const Expr* i : ix->indices) effect |= scanOrder(i, nullptr, level, needed);
-    return effect;
+  if (as<Ident>(e)) return;
+  auto ix = as<IndexExpr>(e);
+  auto sel = as<SelectorExpr>(e);
+  if (sel && !info_.selections.count(sel)) return;  // a package's variable
+  if (ix && check::asArray(finalType(ix->x))) {
+    forEachAddressOperand(ix->x, visit);  // an array element is in the array
+  } else if (sel && !check::asPointer(finalType(sel->x))) {
+    forEachAddressOperand(sel->x, visit);  // so is a field in its struct
+    return;
+  } else if (ix) {
+    visit(ix->x, nullptr);
+  } else if (sel) {
+    visit(sel->x, nullptr);
+    return;
+  } else if (auto st = as<StarExpr>(e)) {
+    visit(st->x, nullptr);
+    return;
+  } else {
+    visit(e, nullptr);  // &T{...}
+    return;
   }
-  if (auto sel = as<SelectorExpr>(e);
-      sel && info_.selections.count(sel) && !check::asPointer(finalType(sel->x))) {
-    return scanAddress(sel->x, level, needed);
-  }
-  if (auto ix = as<IndexExpr>(e)) {
-    bool effect = scanOrder(ix->x, nullptr, level, needed);
-    for (const Expr* i : ix->indices) effect |= scanOrder(i, nullptr, level, needed);
-    return effect;
-  }
-  if (auto sel = as<SelectorExpr>(e); sel && info_.selections.count(sel)) {
-    return scanOrder(sel->x, nullptr, level, needed);
-  }
-  if (auto st = as<StarExpr>(e)) return scanOrder(st->x, nullptr, level, needed);
-  return scanOrder(e, nullptr, level, needed);
+  for (const Expr* i : ix->indices) visit(i, nullptr);
+}
+
+// Scans e's operands as part of `level` (see scanOrder).
+bool Compiler::scanOperands(const Expr* e, OrderLevel& level, bool& needed) const {
+  bool effect = false;
+  forEachOperand(e, [&](const Expr* x, const check::Type* target) {
+    effect |= scanOrder(x, target, level, needed);
+  });
+  return effect;
 }
 
 // ---- Compiling in gc's order -------------------------------------------------------------
@@ -440,120 +446,14 @@ void Compiler::hoistOrder(const Expr* e, const check::Type* target, bool last,
 }
 
 void Compiler::hoistOperands(const Expr* e, std::vector<StmtPtr>& pre) {
-  auto walk = [&](const Expr* x, const check::Type* target = nullptr) {
-    hoistOrder(x, target, false, pre);
-  };
-  switch (e->kind) {
-    case NodeKind::ParenExpr: walk(static_cast<const ParenExpr*>(e)->x); break;
-    case NodeKind::CompositeLit: {
-      auto lit = static_cast<const CompositeLit*>(e);
-      const check::Type* t = finalType(e);
-      if (const check::Pointer* p = check::asPointer(t); p && !lit->type) t = p->elem;
-      const check::Struct* st = check::asStruct(t);
-      for (size_t i = 0; i < lit->elements.size(); ++i) {
-        const KeyedElement& el = lit->elements[i];
-        const check::Type* elemType = nullptr;
-        if (st) {
-          if (!el.key && i < st->fields.size()) elemType = st->fields[i].type;
-        } else {
-          elemType = literalElem(t);
-          walk(el.key);
-        }
-        walk(el.value, elemType);
-      }
-      break;
-    }
-    case NodeKind::SelectorExpr: {
-      auto sel = static_cast<const SelectorExpr*>(e);
-      if (info_.selections.count(sel)) walk(sel->x);
-      break;
-    }
-    case NodeKind::IndexExpr: {
-      auto ix = static_cast<const IndexExpr*>(e);
-      if (info_.instantiations.count(ix)) break;
-      walk(ix->x);
-      for (const Expr* i : ix->indices) walk(i);
-      break;
-    }
-    case NodeKind::SliceExpr: {
-      auto se = static_cast<const SliceExpr*>(e);
-      walk(se->x);
-      walk(se->low);
-      walk(se->high);
-      walk(se->max);
-      break;
-    }
-    case NodeKind::TypeAssertExpr: walk(static_cast<const TypeAssertExpr*>(e)->x); break;
-    case NodeKind::StarExpr: walk(static_cast<const StarExpr*>(e)->x); break;
-    case NodeKind::UnaryExpr: {
-      auto u = static_cast<const UnaryExpr*>(e);
-      if (u->op == Token::And) {
-        hoistAddress(u->x, pre);
-      } else {
-        walk(u->x);
-      }
-      break;
-    }
-    case NodeKind::BinaryExpr: {
-      auto b = static_cast<const BinaryExpr*>(e);
-      const check::Type* xt = finalType(b->x);
-      const check::Type* yt = finalType(b->y);
-      if (isComparison(b->op) && (isAggregate(xt) || isAggregate(yt))) {
-        walk(b->x);
-        walk(b->y);
-        hoist(b->x, true, pre);
-        hoist(b->y, true, pre);
-        break;
-      }
-      bool compare = b->op == Token::Eql || b->op == Token::Neq;
-      walk(b->x, compare ? yt : nullptr);
-      walk(b->y, compare ? xt : nullptr);
-      break;
-    }
-    case NodeKind::CallExpr: {
-      auto c = static_cast<const CallExpr*>(e);
-      const check::TypeAndValue& fun = typeOf(c->fun);
-      if (fun.mode == check::Mode::TypeExpr) {
-        if (!c->args.empty()) walk(c->args[0], fun.type);
-        break;
-      }
-      const Expr* f = unparen(c->fun);
-      if (auto sel = as<SelectorExpr>(f)) {
-        if (info_.selections.count(sel)) walk(sel->x);
-      } else if (fun.mode != check::Mode::Builtin) {
-        walk(f);
-      }
-      for (size_t i = 0; i < c->args.size(); ++i) walk(c->args[i], argumentTarget(c, i));
-      break;
-    }
-    default: break;
+  forEachOperand(
+      e, [&](const Expr* x, const check::Type* target) { hoistOrder(x, target, false, pre); });
+  // Compared structs and arrays: both copied once both are evaluated.
+  if (auto b = as<BinaryExpr>(e);
+      b && isComparison(b->op) && (isAggregate(finalType(b->x)) || isAggregate(finalType(b->y)))) {
+    hoist(b->x, true, pre);
+    hoist(b->y, true, pre);
   }
-}
-
-void Compiler::hoistAddress(const Expr* e, std::vector<StmtPtr>& pre) {
-  e = unparen(e);
-  if (as<Ident>(e)) return;
-  auto ix = as<IndexExpr>(e);
-  auto sel = as<SelectorExpr>(e);
-  if (sel && !info_.selections.count(sel)) return;
-  if (ix && check::asArray(finalType(ix->x))) {
-    hoistAddress(ix->x, pre);
-  } else if (sel && !check::asPointer(finalType(sel->x))) {
-    hoistAddress(sel->x, pre);
-    return;
-  } else if (ix) {
-    hoistOrder(ix->x, nullptr, false, pre);
-  } else if (sel) {
-    hoistOrder(sel->x, nullptr, false, pre);
-    return;
-  } else if (auto st = as<StarExpr>(e)) {
-    hoistOrder(st->x, nullptr, false, pre);
-    return;
-  } else {
-    hoistOrder(e, nullptr, false, pre);
-    return;
-  }
-  for (const Expr* i : ix->indices) hoistOrder(i, nullptr, false, pre);
 }
 
 // For the operands of one statement (or of an expression evaluated on its own), used where

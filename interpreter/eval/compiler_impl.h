@@ -331,12 +331,14 @@ class Compiler {
   bool readMayChange(const Expr* e) const;
   const check::Type* argumentTarget(const CallExpr* c, size_t i) const;
   bool scanOrder(const Expr* e, const check::Type* target, OrderLevel& level, bool& needed) const;
+  template <typename Visit>
+  void forEachOperand(const Expr* e, Visit&& visit) const;
+  template <typename Visit>
+  void forEachAddressOperand(const Expr* e, Visit&& visit) const;
   bool scanOperands(const Expr* e, OrderLevel& level, bool& needed) const;
-  bool scanAddress(const Expr* e, OrderLevel& level, bool& needed) const;
   void hoist(const Expr* e, bool snapshot, std::vector<StmtPtr>& pre);
   void hoistOrder(const Expr* e, const check::Type* target, bool last, std::vector<StmtPtr>& pre);
   void hoistOperands(const Expr* e, std::vector<StmtPtr>& pre);
-  void hoistAddress(const Expr* e, std::vector<StmtPtr>& pre);
   std::vector<StmtPtr> orderOperands(const std::vector<const Expr*>& roots,
                                      const std::vector<const check::Type*>& targets);
   static ExprPtr withOrder(std::vector<StmtPtr> pre, ExprPtr x);
