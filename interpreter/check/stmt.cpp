@@ -843,6 +843,14 @@ void Checker::returnStmt(const ReturnStmt* s) {
   } else {
     for (const Expr* e : s->results) xs.push_back(expr(e));
   }
+  for (const Operand& x : xs) {  // `return len`: no value at all, whatever the count
+    if (x.mode == Mode::Builtin || x.mode == Mode::TypeExpr) {
+      error(x.expr->pos,
+            exprString(x.expr) + (x.mode == Mode::TypeExpr ? " (type) is not an expression"
+                                                           : " (built-in) must be called"));
+      return;
+    }
+  }
   if (xs.size() != want.size()) {
     std::string have = "(";
     for (size_t i = 0; i < xs.size(); ++i) {
