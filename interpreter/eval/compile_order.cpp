@@ -252,10 +252,7 @@ bool Compiler::scanOrder(const Expr* e, const check::Type* target, OrderLevel& l
   }
   // A struct or array variable converted to an interface is copied at its turn; Gol's
   // nodes hand on the variable's object instead, which a later call may still change.
-  if (isAggregate(finalType(e)) && !effect && !as<CallExpr>(unparen(e)) &&
-      !as<CompositeLit>(unparen(e))) {
-    level.readMayChange = true;
-  }
+  if (isAggregate(finalType(e)) && !effect && readMayChange(e)) level.readMayChange = true;
   // A copied operation reads its operands at its turn, in both orders: they are a level
   // of their own.
   OrderLevel operands;
